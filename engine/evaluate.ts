@@ -281,6 +281,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       withUnknownAnswers(error, monitor.unknownFunctions, monitor.regionlessFunctions, opts.stack),
       sdkCalls,
       loop.sent(),
+      loop.ownConnections(),
     );
   } finally {
     monitor.disposePlugins();
@@ -318,6 +319,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       ),
       sdkCalls,
       programRequests,
+      programConnections,
     );
   }
   mark("recording");
@@ -546,6 +548,7 @@ export function withOwnCalls(
   error: Error,
   calls: readonly SdkCall[],
   requests: readonly ProgramRequest[],
+  connections: readonly ProgramConnection[] = [],
 ): Error {
   // A program that calls an API its SDK no longer has, or asks for a config value its stack does
   // not set, fails there, whatever its calls got.
@@ -566,6 +569,8 @@ export function withOwnCalls(
     ...requests
       .filter((r) => r.failed !== undefined && r.bySdkCall !== true && !isLocalHost(r.host))
       .map((r) => `${r.method} ${r.url}: ${r.failed}`),
+    // A connection of its own (a database client's) reaches no server offline.
+    ...connections.map((c) => `a connection to ${c.host}:${c.port}`),
   ];
   if (unanswered.length === 0) {
     return error;

@@ -793,7 +793,7 @@ export function describeProgramFailure(
     }
     const host = unreachableHost(err);
     if (host !== undefined) {
-      message = `${message}: the program, or a package it uses, connects to ${host} while it runs (to call an API, or to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches ${host}, or under the Pulumi CLI`;
+      message = `${message}: the program, or a package it uses, connects to ${host} while it runs (to call an API or a database, or to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches ${host}, or under the Pulumi CLI`;
     }
     if (at === undefined || message.includes(at)) {
       return message;

@@ -153,7 +153,7 @@ describe("describeProgramFailure", () => {
           hostname: "github.com",
         }),
       }),
-      "fetch failed (getaddrinfo ENOTFOUND github.com): the program, or a package it uses, connects to github.com while it runs (to call an API, or to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches github.com, or under the Pulumi CLI",
+      "fetch failed (getaddrinfo ENOTFOUND github.com): the program, or a package it uses, connects to github.com while it runs (to call an API or a database, or to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches github.com, or under the Pulumi CLI",
     ],
     [
       "an address refused, as an HTTP client's own error names it",
@@ -162,7 +162,7 @@ describe("describeProgramFailure", () => {
         address: "127.0.0.1",
         port: 8200,
       }),
-      "connect ECONNREFUSED 127.0.0.1:8200: the program, or a package it uses, connects to 127.0.0.1 while it runs (to call an API, or to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches 127.0.0.1, or under the Pulumi CLI",
+      "connect ECONNREFUSED 127.0.0.1:8200: the program, or a package it uses, connects to 127.0.0.1 while it runs (to call an API or a database, or to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches 127.0.0.1, or under the Pulumi CLI",
     ],
     [
       "the type and the first frame in the program's folder, skipping node_modules",

@@ -426,6 +426,18 @@ describe("the calls of its own a failed program got no answer to", () => {
     );
   });
 
+  it("name the program's own connections too (a database client's, which reaches no server offline)", () => {
+    const error = withOwnCalls(
+      new ProgramError("The program index.ts failed: getaddrinfo ENOTFOUND db.example.de"),
+      [],
+      [],
+      [{ host: "db.example.de", port: 5432 }],
+    );
+    expect(error.message).toBe(
+      "The program index.ts failed: getaddrinfo ENOTFOUND db.example.de\nThe program called out itself while it ran, and offline got no answer to this (a connection to db.example.de:5432): a program that needs the answer cannot be evaluated without the network and credentials it asks for.",
+    );
+  });
+
   it("twin: are not named when the program failed for an API its SDK no longer has", () => {
     const message = `The program index.ts failed: k8s.helm.v2 is undefined (${missingApiCause})`;
     expect(withOwnCalls(new ProgramError(message), calls, requests).message).toBe(message);
