@@ -4,6 +4,9 @@
  * not control, and a provider that pins none leaves the pack unable to tell which account is own.
  */
 import { arnAccount } from "../../residency/placement";
+import type { BorderResource } from "./model";
+import { locate } from "./places";
+import type { Resolver } from "./resolver";
 import { isUnknown, jsonDocument, known, stringList } from "./values";
 
 /**
@@ -78,4 +81,19 @@ export function judgedArnAccount(
     return own.includes(account) ? undefined : account;
   }
   return x.standInAccount === undefined || account === x.standInAccount ? undefined : account;
+}
+
+/**
+ * The other account a resource delivers data to by an ARN (a log vendor's destination, another
+ * account's event bus), when the ARN's own place is inside — an ARN of a region outside, or of a
+ * partition that spans other countries, is judged by that place, and its account adds no second
+ * finding — else undefined (see `judgedArnAccount`).
+ */
+export function foreignDeliveryAccount(
+  x: Resolver,
+  r: BorderResource,
+  arn: string,
+): string | undefined {
+  const place = x.locatedPlace(locate(x.jurisdiction, "arn", arn, "aws"));
+  return place !== undefined && place.side !== "inside" ? undefined : judgedArnAccount(arn, r, x);
 }

@@ -21,7 +21,7 @@ import {
   regionOfEndpoint,
 } from "../../residency/placement";
 import { isPlace } from "./model";
-import { foreignAccountPlace, judgedArnAccount, ownAccounts } from "./accounts";
+import { foreignAccountPlace, foreignDeliveryAccount, ownAccounts } from "./accounts";
 import {
   allowlistEntryAt,
   isAnywhere,
@@ -584,7 +584,7 @@ export function compileField(
     if (field.where && !field.where(hit.holder, { props: r.props, path: hit.path })) {
       continue;
     }
-    if (field.ofArn && ownArn(hit.value, refs[i], r, x)) {
+    if (field.ofArn && noForeignAccount(hit.value, refs[i], r, x)) {
       continue;
     }
     if (field.format === "ref") {
@@ -625,24 +625,22 @@ export function compileField(
 }
 
 /**
- * For an `ofArn` field: whether a value names no account to judge (see `FieldSpec.ofArn`) — see
- * `judgedArnAccount`.
+ * For an `ofArn` field: whether the value leaves no account to judge — not known at preview
+ * (arn-locality judges the ARN it is), the ARN of another resource of the stack, or one
+ * `foreignDeliveryAccount` finds no other account in.
  */
-function ownArn(value: unknown, ref: Ref | undefined, r: BorderResource, x: Resolver): boolean {
-  if (typeof value !== "string") {
-    // Not known at preview: arn-locality judges the ARN it is, and so the account it names.
-    return true;
-  }
-  if (ref?.kind === "resource" && ref.resource !== r) {
-    return true;
-  }
-  // An ARN of a region outside, or of a partition that spans other countries, is judged by that
-  // place (arn-locality and the row's ARN field): its account adds no second finding.
-  const place = x.locatedPlace(locate(x.jurisdiction, "arn", value, "aws"));
-  if (place !== undefined && isPlace(place) && place.side !== "inside") {
-    return true;
-  }
-  return judgedArnAccount(value, r, x) === undefined;
+function noForeignAccount(
+  value: unknown,
+  ref: Ref | undefined,
+  r: BorderResource,
+  x: Resolver,
+): boolean {
+  // The resource itself is no target: an input named `arn` also identifies it.
+  return (
+    typeof value !== "string" ||
+    (ref?.kind === "resource" && ref.resource !== r) ||
+    foreignDeliveryAccount(x, r, value) === undefined
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  * `dataStore`) cover the many types whose flow is "data goes to the region named in this field".
  */
 import { cloudOf } from "../../../residency/placement";
-import { judgedArnAccount } from "../accounts";
+import { foreignDeliveryAccount } from "../accounts";
 import type {
   BorderResource,
   EdgeLabel,
@@ -82,23 +82,20 @@ export function namePlace(x: Resolver, value: string): Endpoint | undefined {
 
 /**
  * Where an ARN the program does not create (`external`) delivers data: its region's place, unless
- * that region is inside and the ARN names another account than the stack's own (`judgedArnAccount`)
- * — a vendor's log destination, another account's event bus — whose holder can send the data on
- * anywhere, so its place cannot be known (`x.accountPlace`). An ARN of a resource of the program
- * is placed by that resource.
+ * that region is inside and the ARN names another account than the stack's own
+ * (`foreignDeliveryAccount`) — a vendor's log destination, another account's event bus — whose
+ * holder can send the data on anywhere, so its place cannot be known (`x.accountPlace`). An ARN
+ * of a resource of the program is placed by that resource.
  */
 export function deliveryPlace(
   x: Resolver,
   r: BorderResource,
   external: string,
 ): Endpoint | undefined {
-  const place = namePlace(x, external);
-  if (place !== undefined && isPlace(place) && place.side !== "inside") {
-    return place;
-  }
-  const account = judgedArnAccount(external, r, x);
-  return account === undefined || x.byIdentifier(external) !== undefined
-    ? place
+  const account =
+    x.byIdentifier(external) === undefined ? foreignDeliveryAccount(x, r, external) : undefined;
+  return account === undefined
+    ? namePlace(x, external)
     : x.accountPlace(cloudOf(r.type) ?? "aws", account);
 }
 
