@@ -56,6 +56,7 @@ import {
   kyvernoPolicyPattern,
   kyvernoCleanupPattern,
   kyvernoGlobalContextPattern,
+  kyvernoCelPattern,
   destinationFields,
   destinationsOf,
   destinationWords,
@@ -521,6 +522,90 @@ function judgeKyvernoGlobalContext(
   );
 }
 
+/** Every text a value holds, with its path: the CEL expressions of a policy's spec. */
+function textsOf(value: unknown, at: string): Array<{ path: string; text: string }> {
+  if (typeof value === "string") {
+    return [{ path: at, text: value }];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => textsOf(v, `${at}[${i}]`));
+  }
+  if (value !== null && typeof value === "object" && !isUnknown(value)) {
+    return Object.entries(value).flatMap(([k, v]) => textsOf(v, at === "" ? k : `${at}.${k}`));
+  }
+  return [];
+}
+
+/** A call of Kyverno's CEL HTTP library: `http.Get("…")`, `http.Post("…", …)`, through a client. */
+const celHttpCall =
+  /\bhttp(?:\.Client\([^)]*\))?\.(Get|Post)\(\s*(?:"([^"]*)"|'([^']*)')?\s*(\+)?/g;
+
+/**
+ * A Kyverno CEL policy (`policies.kyverno.io`). Its expressions may call services through the
+ * HTTP library (`http.Get`, `http.Post`) with what they choose of the object evaluated: a POST,
+ * or a GET whose URL the expression builds, must go to a service of the cluster, a private or
+ * allowlisted address (a URL it builds with no literal host cannot be placed); a GET of a literal
+ * URL brings data in. A MutatingPolicy rewrites the objects its resource rules match after the
+ * pack judged them (judged as a mutating admission policy), and a GeneratingPolicy creates
+ * objects its CEL builds, which the plan never shows. Validating, image-validating and deleting
+ * policies only admit, refuse or delete.
+ */
+function judgeKyvernoCel(
+  label: string,
+  kind: string,
+  object: unknown,
+  at: string,
+  ctx: PolicyContext,
+): void {
+  const spec = valueAt(object, "spec");
+  if (isUnknown(spec)) {
+    ctx.report({
+      message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${at}spec is not known at preview. Write the policy as a literal.`,
+      path: [label, `${at}spec (unknown at preview)`],
+      undecided: true,
+    });
+    return;
+  }
+  for (const { path, text } of textsOf(spec, `${at}spec`)) {
+    for (const m of text.matchAll(celHttpCall)) {
+      const [, method, double, single, joined] = m;
+      const url = double ?? single;
+      if (method === "Get" && url !== undefined && joined === undefined) {
+        continue;
+      }
+      const findings =
+        url === undefined
+          ? [
+              {
+                why: `calls http.${method} with a URL its expression builds, which the pack cannot read`,
+                place: `the service http.${method} calls (cannot be placed)`,
+              },
+            ]
+          : readDestination(
+              { path, what: "policy service", read: "request-url" },
+              url,
+              ctx.settings.egressAllowlist,
+              ctx.jurisdiction.id,
+            );
+      for (const d of findings) {
+        ctx.report({
+          message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${path} ${d.why}: Kyverno calls it (http.${method}) with what the expression sends of each object it evaluates. Call a service of the cluster or a private address, or add the address to the egress allowlist, with a reason.`,
+          path: [label, d.place],
+        });
+      }
+    }
+  }
+  if (/MutatingPolicy$/.test(kind)) {
+    judgeMutatingPolicy(label, kind, object, at, ctx);
+  }
+  if (/GeneratingPolicy$/.test(kind)) {
+    ctx.report({
+      message: `${label} must create only objects the pack judges, but ${at}spec.generate creates objects its CEL builds in the cluster, which the plan never shows: a workload it creates can mount a volume on an outside server or send data out, and a NetworkPolicy it creates can open what a default deny closes. Declare those objects in the program, where the pack judges them.`,
+      path: [label, "objects its CEL builds (created after judgement, cannot be judged)"],
+    });
+  }
+}
+
 function unjudgedRule(rule: unknown): string | undefined {
   const groups = valuesAt(rule, "apiGroups[]").map((g) => g.value);
   const resources = valuesAt(rule, "resources[]").map((r) => r.value);
@@ -635,9 +720,11 @@ function judgeObjects(
           ? (object: unknown, at: string) => judgeKyvernoCleanup(label, object, at, ctx)
           : kyvernoGlobalContextPattern.test(kind)
             ? (object: unknown, at: string) => judgeKyvernoGlobalContext(label, object, at, ctx)
-            : controllerRevisionPattern.test(kind)
-              ? (object: unknown, at: string) => judgeRevision(label, object, at, ctx)
-              : undefined;
+            : kyvernoCelPattern.test(kind)
+              ? (object: unknown, at: string) => judgeKyvernoCel(label, kind, object, at, ctx)
+              : controllerRevisionPattern.test(kind)
+                ? (object: unknown, at: string) => judgeRevision(label, object, at, ctx)
+                : undefined;
   if (judge === undefined) {
     return;
   }

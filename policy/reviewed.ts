@@ -385,7 +385,10 @@ export const reviewed = {
    * changes no object; what it lets through is judged on those objects, which the pack judges
    * whatever Kyverno admits.
    */
-  policyExceptions: variants("kyverno.io", ["v2", "v2beta1"], "PolicyException"),
+  policyExceptions: [
+    ...variants("kyverno.io", ["v2", "v2beta1"], "PolicyException"),
+    ...variants("policies.kyverno.io", ["v1", "v1beta1", "v1alpha1"], "PolicyException"),
+  ],
   /**
    * Knative's kinds that name no destination outside the cluster (custom resources, see
    * `customResourceGroups`): a Route splits a Knative Service's requests among its revisions; a
@@ -513,6 +516,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator",
   "karpenter.sh": "@kubernetes-models/karpenter",
   "kyverno.io": "@kubernetes-models/kyverno",
+  "policies.kyverno.io": "@kubernetes-models/kyverno",
   "keda.sh": "@kubernetes-models/keda",
   "eventing.keda.sh": "@kubernetes-models/keda",
   "serving.knative.dev": "@kubernetes-models/knative",

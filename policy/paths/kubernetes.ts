@@ -1313,6 +1313,13 @@ export const kyvernoPolicyPattern = /^kubernetes:kyverno\.io\/\w+:(Cluster)?Poli
 /** Kyverno's cleanup policies (`kyverno.io`): scheduled deletions of the objects they match. */
 export const kyvernoCleanupPattern = /^kubernetes:kyverno\.io\/\w+:(Cluster)?CleanupPolicy$/;
 
+/**
+ * Kyverno's CEL policies (`policies.kyverno.io`): validating, image-validating, mutating,
+ * generating and deleting policies, cluster-wide or namespaced.
+ */
+export const kyvernoCelPattern =
+  /^kubernetes:policies\.kyverno\.io\/\w+:(Namespaced)?(Validating|ImageValidating|Mutating|Generating|Deleting)Policy$/;
+
 /** Kyverno's global context entries (`kyverno.io`): data its policies read, cached by Kyverno. */
 export const kyvernoGlobalContextPattern = /^kubernetes:kyverno\.io\/\w+:GlobalContextEntry$/;
 

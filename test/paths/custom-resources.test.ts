@@ -2248,6 +2248,23 @@ test("the fields of Kyverno's cleanup policies and global context entries that k
   );
 });
 
+test("the fields of Kyverno's CEL policies that kubernetes-egress reads are declared by every version's model", async () => {
+  // policy/kubernetes.ts `judgeKyvernoCel` (every text of the spec, and these).
+  const checks = ["v1", "v1beta1", "v1alpha1"].flatMap((version) => [
+    {
+      group: "policies.kyverno.io",
+      kind: "MutatingPolicy",
+      version,
+      path: "spec.matchConstraints.resourceRules[]",
+    },
+    { group: "policies.kyverno.io", kind: "GeneratingPolicy", version, path: "spec.generate[]" },
+  ]);
+  const found = await declared(customResourceGroups["policies.kyverno.io"], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.kind} ${c.path}`)).toEqual(
+    [],
+  );
+});
+
 test("the field of Karpenter's node class that internet-egress reads is declared by its model", async () => {
   // policy/paths/types/egress.ts: the nodes a node class launches get public addresses.
   const check = {
@@ -2485,10 +2502,11 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // nodes, with their Lists and Patches; the operators' kinds and the Rollout read destination
   // fields as well. And Kyverno's ClusterPolicies and Policies of two versions (12), its
   // cleanup policies of two kinds and versions (12) and global context entries of three versions
-  // (9), whose rules and calls kubernetes-egress judges by its code, and KEDA's ScaledJob (3)
+  // (9), and its CEL policies of policies.kyverno.io (75), whose rules and calls
+  // kubernetes-egress judges by its code, and KEDA's ScaledJob (3)
   // and Knative's Service, Configuration, Revision, ContainerSource and JobSink (15), workload
   // kinds as the Rollout.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(144);
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(219);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

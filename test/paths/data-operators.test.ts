@@ -1925,3 +1925,123 @@ describe("a Kyverno cleanup policy or global context entry", () => {
     expect(judged(onCluster(objects, exception))).toEqual([]);
   });
 });
+
+// Kyverno's CEL policies were unreviewed: any program with one failed closed, whatever it called.
+describe("a Kyverno CEL policy (policies.kyverno.io)", () => {
+  const cel = (kind: string, spec: Record<string, unknown>, version = "v1") =>
+    kube(`kubernetes:policies.kyverno.io/${version}:${kind}`, "platform", {
+      ...(kind.startsWith("Namespaced") ? { metadata: { namespace: "shop" } } : {}),
+      spec,
+    });
+  const pods = {
+    resourceRules: [
+      { apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods"] },
+    ],
+  };
+  const validating = (expression: string, kind = "ValidatingPolicy", version = "v1") =>
+    cel(kind, { matchConstraints: pods, validations: [{ expression }] }, version);
+
+  test("that posts objects, or builds a URL from them, to a service outside fails kubernetes-egress; a MutatingPolicy of pods and a GeneratingPolicy fail too", () => {
+    expect(
+      judged(
+        onCluster(
+          validating(
+            'http.Post("https://audit.example.de/admission", {"name": object.metadata.name}).allowed == true',
+          ),
+        ),
+      ),
+    ).toEqual([
+      [
+        "kubernetes-egress",
+        "platform",
+        "mandatory",
+        ['k8s validatingpolicy "platform"', "audit.example.de (cannot be placed)"],
+      ],
+    ]);
+    expect(
+      judged(
+        onCluster(
+          validating(
+            'http.Get("https://owners.example.de/teams/" + object.metadata.namespace).active',
+            "NamespacedValidatingPolicy",
+            "v1beta1",
+          ),
+        ),
+      ).map(([p, n, l]) => [p, n, l]),
+    ).toEqual([["kubernetes-egress", "platform", "mandatory"]]);
+    expect(
+      judged(
+        onCluster(
+          validating("http.Post(variables.endpoint, object).ok", "ValidatingPolicy", "v1alpha1"),
+        ),
+      ),
+    ).toEqual([
+      [
+        "kubernetes-egress",
+        "platform",
+        "mandatory",
+        ['k8s validatingpolicy "platform"', "the service http.Post calls (cannot be placed)"],
+      ],
+    ]);
+    const mutating = cel("MutatingPolicy", {
+      matchConstraints: pods,
+      mutations: [
+        { patchType: "ApplyConfiguration", applyConfiguration: { expression: "Object{}" } },
+      ],
+    });
+    const generating = cel("GeneratingPolicy", {
+      matchConstraints: {
+        resourceRules: [
+          {
+            apiGroups: [""],
+            apiVersions: ["v1"],
+            operations: ["CREATE"],
+            resources: ["namespaces"],
+          },
+        ],
+      },
+      generate: [{ expression: "generator.Apply(object.metadata.name, [variables.netpol])" }],
+    });
+    for (const [policy, label] of [
+      [mutating, 'k8s mutatingpolicy "platform"'],
+      [generating, 'k8s generatingpolicy "platform"'],
+    ] as const) {
+      expect(judged(onCluster(policy)).map(([p, n, l, path]) => [p, n, l, path?.[0]])).toEqual([
+        ["kubernetes-egress", "platform", "mandatory", label],
+      ]);
+    }
+  });
+
+  test("twin: a service of the cluster, a literal GET that brings data in, resource lookups, validation and deletion pass", () => {
+    expect(
+      judged(
+        onCluster(
+          validating(
+            'http.Post("http://audit.platform.svc:8080/admission", object).allowed == true',
+          ),
+          validating(
+            'http.Get("https://registry.example.de/allowed.json").registries.exists(r, object.spec.containers.all(c, c.image.startsWith(r)))',
+            "NamespacedValidatingPolicy",
+          ),
+          validating(
+            'resource.Get("v1", "configmaps", "kyverno", "registries").data.size() > 0',
+            "ImageValidatingPolicy",
+            "v1beta1",
+          ),
+          cel("DeletingPolicy", {
+            matchConstraints: pods,
+            conditions: [{ name: "old", expression: "true" }],
+            schedule: "0 * * * *",
+          }),
+          kube("kubernetes:policies.kyverno.io/v1:PolicyException", "legacy", {
+            metadata: { namespace: "kyverno" },
+            spec: {
+              policyRefs: [{ name: "platform", kind: "ValidatingPolicy" }],
+              matchConditions: [],
+            },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

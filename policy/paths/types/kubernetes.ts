@@ -1066,6 +1066,38 @@ export const kyvernoPolicies: TypeTable = controls(
  * matched object's data to its service, a global context entry's POST its call's data. Custom
  * resources, listed by `customResourceTypes`.
  */
+/**
+ * Kyverno's CEL policies (`policies.kyverno.io` `v1`, `v1beta1`, `v1alpha1`), cluster-wide and
+ * namespaced, with their Lists and Patches. kubernetes-egress judges them by code
+ * (policy/kubernetes.ts `judgeKyvernoCel`): the services their expressions call through the HTTP
+ * library, what a MutatingPolicy rewrites and what a GeneratingPolicy creates. Custom resources,
+ * listed by `customResourceTypes`.
+ */
+export const kyvernoCelPolicies: TypeTable = controls([
+  ...variants(
+    "policies.kyverno.io",
+    ["v1", "v1beta1", "v1alpha1"],
+    [
+      "ValidatingPolicy",
+      "ImageValidatingPolicy",
+      "MutatingPolicy",
+      "GeneratingPolicy",
+      "DeletingPolicy",
+    ],
+  ),
+  ...variants(
+    "policies.kyverno.io",
+    ["v1", "v1beta1"],
+    [
+      "NamespacedValidatingPolicy",
+      "NamespacedImageValidatingPolicy",
+      "NamespacedMutatingPolicy",
+      "NamespacedGeneratingPolicy",
+      "NamespacedDeletingPolicy",
+    ],
+  ),
+]);
+
 export const kyvernoServiceCalls: TypeTable = controls([
   ...variants("kyverno.io", ["v2", "v2beta1"], ["CleanupPolicy", "ClusterCleanupPolicy"]),
   ...variants("kyverno.io", ["v2", "v2beta1", "v2alpha1"], "GlobalContextEntry"),
@@ -1219,6 +1251,7 @@ export const judgedByCode: Readonly<
     mutatingAdmissionPolicies,
     kyvernoPolicies,
     kyvernoServiceCalls,
+    kyvernoCelPolicies,
   ].flatMap((t) => Object.keys(t)),
   // Services, Ingresses and Gateways with their cluster; every workload kind (its objects,
   // Patches and Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
@@ -1281,6 +1314,7 @@ export const kubernetes: TypeTable = {
   ...mutatingAdmissionPolicies,
   ...kyvernoPolicies,
   ...kyvernoServiceCalls,
+  ...kyvernoCelPolicies,
   ...services,
   ...ingresses,
   ...gateways,
