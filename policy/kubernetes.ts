@@ -522,16 +522,24 @@ function judgeKyvernoGlobalContext(
   );
 }
 
-/** Every text a value holds, with its path: the CEL expressions of a policy's spec. */
-function textsOf(value: unknown, at: string): Array<{ path: string; text: string }> {
+/**
+ * Every text a value holds, with its path — the CEL expressions of a policy's spec — and, as
+ * `text: undefined`, every value not known at preview (an expression built from an output).
+ */
+function textsOf(value: unknown, at: string): Array<{ path: string; text?: string }> {
+  if (isUnknown(value)) {
+    return [{ path: at }];
+  }
   if (typeof value === "string") {
     return [{ path: at, text: value }];
   }
   if (Array.isArray(value)) {
     return value.flatMap((v, i) => textsOf(v, `${at}[${i}]`));
   }
-  if (value !== null && typeof value === "object" && !isUnknown(value)) {
-    return Object.entries(value).flatMap(([k, v]) => textsOf(v, at === "" ? k : `${at}.${k}`));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) =>
+      textsOf(v, /^\d+$/.test(k) ? `${at}[${k}]` : at === "" ? k : `${at}.${k}`),
+    );
   }
   return [];
 }
@@ -557,16 +565,18 @@ function judgeKyvernoCel(
   at: string,
   ctx: PolicyContext,
 ): void {
-  const spec = valueAt(object, "spec");
-  if (isUnknown(spec)) {
+  const texts = textsOf(valueAt(object, "spec"), `${at}spec`);
+  const unknownText = texts.find((t) => t.text === undefined);
+  if (unknownText !== undefined) {
+    // An expression not known at preview may call any service.
     ctx.report({
-      message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${at}spec is not known at preview. Write the policy as a literal.`,
-      path: [label, `${at}spec (unknown at preview)`],
+      message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${unknownText.path} is not known at preview. Write the policy as a literal.`,
+      path: [label, `${unknownText.path} (unknown at preview)`],
       undecided: true,
     });
     return;
   }
-  for (const { path, text } of textsOf(spec, `${at}spec`)) {
+  for (const { path, text = "" } of texts) {
     for (const m of text.matchAll(celHttpCall)) {
       const [, method, double, single, joined] = m;
       const url = double ?? single;

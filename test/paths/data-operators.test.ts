@@ -2012,6 +2012,24 @@ describe("a Kyverno CEL policy (policies.kyverno.io)", () => {
     }
   });
 
+  test("whose expression is not known at preview is undecided, never passed", () => {
+    expect(
+      judged(onCluster(validating(unknownAtPreview))).map(([p, n, l, path]) => [
+        p,
+        n,
+        l,
+        path?.[1],
+      ]),
+    ).toEqual([
+      [
+        "kubernetes-egress",
+        "platform",
+        "mandatory",
+        expect.stringContaining("(unknown at preview)"),
+      ],
+    ]);
+  });
+
   test("twin: a service of the cluster, a literal GET that brings data in, resource lookups, validation and deletion pass", () => {
     expect(
       judged(
