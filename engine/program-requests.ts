@@ -68,12 +68,19 @@ const sdkWords: Readonly<Record<Cloud, string>> = {
   alicloud: "Alibaba Cloud's OpenAPI SDK",
 };
 
-/** Where a request went, in a finding's words, and whether that is inside the jurisdiction. */
-function placeOf(j: Jurisdiction, r: ProgramRequest): { inside: boolean; words: string } {
-  if (isLocalHost(r.host)) {
+/**
+ * Where a host is — one a request went to (placed by its URL), a connection or a command reached,
+ * an SDK client's endpoint — in a finding's words, and whether that is inside the jurisdiction.
+ */
+function placeOf(
+  j: Jurisdiction,
+  host: string,
+  url = `https://${host}/`,
+): { inside: boolean; words: string } {
+  if (isLocalHost(host)) {
     return { inside: true, words: "a private address" };
   }
-  const at = regionOfEndpoint(r.url);
+  const at = regionOfEndpoint(url);
   if (at === undefined) {
     return { inside: false, words: "a host the pack cannot place in a country" };
   }
@@ -92,7 +99,7 @@ function sdkCallPlace(
   c: SdkCall,
 ): { inside: boolean; words: string; where: string } {
   if (c.endpoint !== undefined) {
-    const at = placeOf(j, { method: "POST", url: `https://${c.endpoint}/`, host: c.endpoint });
+    const at = placeOf(j, c.endpoint);
     return {
       inside: at.inside,
       // "…, s3.eu-west-1.amazonaws.com, in AWS eu-west-1 (outside CN, in EU)" or "…, a host the
@@ -140,13 +147,17 @@ export function sentUrls(command: string): string[] {
   });
 }
 
+/** `a, b, c and 2 more`: the first `n` of `items`, and how many more. */
+function firstOf(items: readonly string[], n = 3): string {
+  const shown = items.slice(0, n).join(", ");
+  return items.length > n ? `${shown} and ${items.length - n} more` : shown;
+}
+
 /** `PUT https://…/customers.json, POST https://…/hook (and 3 more)`: requests, in a finding's words. */
 function listed(rs: readonly ProgramRequest[], reason = false): string {
-  const distinct = [
+  return firstOf([
     ...new Set(rs.map((r) => `${r.method} ${r.url}${reason && r.failed ? ` (${r.failed})` : ""}`)),
-  ];
-  const shown = distinct.slice(0, 3).join(", ");
-  return distinct.length > 3 ? `${shown} and ${distinct.length - 3} more` : shown;
+  ]);
 }
 
 /** The level `program-requests` is set to in a pack config (mandatory unless lowered). */
@@ -211,7 +222,7 @@ export function programRequestViolations(
       failed === undefined
         ? ""
         : ` Offline the call got no answer (${failed}): what the program does with it was not seen either.`;
-    const named = `${operations.slice(0, 4).join(", ")}${operations.length > 4 ? ` and ${operations.length - 4} more` : ""}`;
+    const named = firstOf(operations, 4);
     out.push({
       ...subject,
       level,
@@ -247,7 +258,7 @@ export function programRequestViolations(
   }
   const reported = new Set<string>();
   for (const [host, rs] of byHost) {
-    const place = placeOf(j, rs[0]);
+    const place = placeOf(j, rs[0].host, rs[0].url);
     if (place.inside) {
       continue;
     }
@@ -267,7 +278,7 @@ export function programRequestViolations(
     byConnectedHost.set(c.host, [...(byConnectedHost.get(c.host) ?? []), c.port]);
   }
   for (const [host, ports] of byConnectedHost) {
-    const place = placeOf(j, { method: "CONNECT", url: `https://${host}/`, host });
+    const place = placeOf(j, host);
     if (place.inside) {
       continue;
     }
@@ -290,7 +301,7 @@ export function programRequestViolations(
     }
   }
   for (const [host, ran] of sendsTo) {
-    const place = placeOf(j, { method: "POST", url: `https://${host}/`, host });
+    const place = placeOf(j, host);
     if (place.inside) {
       continue;
     }
@@ -305,10 +316,7 @@ export function programRequestViolations(
 
   // The commands the program runs: where a command sends what it is given is not seen.
   if (commands.length > 0) {
-    const shown = `${commands
-      .slice(0, 3)
-      .map((c) => JSON.stringify(c))
-      .join(", ")}${commands.length > 3 ? ` and ${commands.length - 3} more` : ""}`;
+    const shown = firstOf(commands.map((c) => JSON.stringify(c)));
     out.push({
       ...subject,
       level: "advisory",
@@ -331,7 +339,7 @@ export function programRequestViolations(
   ];
   if (unanswered.length > 0) {
     const distinct = [...new Set(unanswered)];
-    const shown = `${distinct.slice(0, 3).join(", ")}${distinct.length > 3 ? ` and ${distinct.length - 3} more` : ""}`;
+    const shown = firstOf(distinct);
     out.push({
       ...subject,
       level: "advisory",

@@ -469,12 +469,23 @@ function judgeKyvernoServices(
           ctx.settings.egressAllowlist,
           ctx.jurisdiction.id,
         );
-    for (const d of findings) {
-      ctx.report({
-        message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${urlAt} ${d.why}: ${sends}. Call a service of the cluster or a private address, or add the address to the egress allowlist, with a reason.`,
-        path: [label, d.place],
-      });
-    }
+    reportKyvernoServices(label, urlAt, findings, sends, ctx);
+  }
+}
+
+/** Each service a Kyverno object calls at `at` that is not of the cluster, private or allowlisted. */
+function reportKyvernoServices(
+  label: string,
+  at: string,
+  findings: ReadonlyArray<{ readonly why: string; readonly place: string }>,
+  sends: string,
+  ctx: PolicyContext,
+): void {
+  for (const d of findings) {
+    ctx.report({
+      message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${at} ${d.why}: ${sends}. Call a service of the cluster or a private address, or add the address to the egress allowlist, with a reason.`,
+      path: [label, d.place],
+    });
   }
 }
 
@@ -597,12 +608,13 @@ function judgeKyvernoCel(
               ctx.settings.egressAllowlist,
               ctx.jurisdiction.id,
             );
-      for (const d of findings) {
-        ctx.report({
-          message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${path} ${d.why}: Kyverno calls it (http.${method}) with what the expression sends of each object it evaluates. Call a service of the cluster or a private address, or add the address to the egress allowlist, with a reason.`,
-          path: [label, d.place],
-        });
-      }
+      reportKyvernoServices(
+        label,
+        path,
+        findings,
+        `Kyverno calls it (http.${method}) with what the expression sends of each object it evaluates`,
+        ctx,
+      );
     }
   }
   if (/MutatingPolicy$/.test(kind)) {

@@ -862,8 +862,8 @@ export const egress: TypeTable = {
   // function) is handed every event the rule matches: a delivery to that account, whose place
   // cannot be known (log-shipping's, as a delivery to another account's topic is).
   "aws:cloudwatch/eventTarget:EventTarget": {
-    ...control(
-      "",
+    role: "control",
+    fields: [
       ip.true(
         "ecsTarget.networkConfiguration.assignPublicIp",
         "every task the rule runs gets a public IP address",
@@ -873,7 +873,7 @@ export const egress: TypeTable = {
         "hands every event the rule matches to a target of",
         { ofArn: true },
       ),
-    ),
+    ],
     fix: {
       "internet-egress":
         "Set ecsTarget.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
@@ -884,8 +884,8 @@ export const egress: TypeTable = {
   // A schedule's target of another account is handed each invocation's input, as an EventBridge
   // target is (a universal target, `arn:aws:scheduler:::aws-sdk:…`, names no account).
   "aws:scheduler/schedule:Schedule": {
-    ...control(
-      "",
+    role: "control",
+    fields: [
       ip.true(
         "target.ecsParameters.networkConfiguration.assignPublicIp",
         "every task the schedule runs gets a public IP address",
@@ -895,7 +895,7 @@ export const egress: TypeTable = {
         "hands each invocation's input to a target of",
         { ofArn: true },
       ),
-    ),
+    ],
     fix: {
       "internet-egress":
         "Set target.ecsParameters.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
