@@ -138,7 +138,8 @@ export interface DestinationField {
    * spec), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
    * API route's rule), `flux-provider` (a Flux notification Provider's spec), `keda-events` (a
    * KEDA CloudEventSource's destination), `knative-destination` (a Knative Eventing destination,
-   * a reference or a URI), the backup
+   * a reference or a URI), `integration-source` and `integration-sink` (the AWS service a Knative
+   * IntegrationSource reads or an IntegrationSink writes), the backup
    * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
    * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
@@ -176,6 +177,8 @@ export interface DestinationField {
     | "flux-provider"
     | "keda-events"
     | "knative-destination"
+    | "integration-source"
+    | "integration-sink"
     | "backup-location"
     | "snapshot-location"
     | "cloud-storage"
@@ -1409,6 +1412,8 @@ const workloadKinds: ReadonlyArray<readonly [string, readonly string[], string, 
   // Knative Eventing's ContainerSource runs its template's pods, which send events to its sink;
   // a JobSink runs a Job of its template for each event it is sent.
   ["sources.knative.dev", ["v1"], "ContainerSource", templated],
+  // An IntegrationSource runs Apache Camel's pods, which its template may amend.
+  ["sources.knative.dev", ["v1alpha1"], "IntegrationSource", templated],
   [
     "sinks.knative.dev",
     ["v1alpha1"],

@@ -30,6 +30,7 @@ import {
   type DestinationWords,
   readDestination,
   regionDestinations,
+  serverDestinations,
 } from "./kubernetes";
 import { holdsUnknown, isUnknown, known, record, str, valuesAt } from "./values";
 
@@ -1142,6 +1143,91 @@ const knativeUri = (path: string, what: string): DestinationField => ({
 /** Where a delivery spec at `at` sends the events it could not deliver. */
 const deadLetters = (at: string) => knativeDestination(`${at}.deadLetterSink`, "dead-letter sink");
 
+/**
+ * Knative Eventing's integrations (`sources.knative.dev` and `sinks.knative.dev` `v1alpha1`), run
+ * by Apache Camel's Kamelets: an IntegrationSource takes events from an Amazon S3 bucket, an SQS
+ * queue or a DynamoDB table's stream (`spec.aws`) and delivers them to its sink; an
+ * IntegrationSink writes every event it is sent into an S3 bucket, an SQS queue or an SNS topic.
+ * The service is in `region`, else in the region of a full ARN (`arn`); at `uriEndpointOverride`
+ * when `overrideEndpoint` is set, at an SQS queue's `queueURL`, or at its `host` when that is no
+ * AWS domain. One that names no region cannot be placed. A timer source and a log sink name no
+ * place.
+ */
+const integrationWords: Readonly<Record<"source" | "sink", DestinationWords>> = {
+  source: {
+    must: "take events only from stores in regions inside the jurisdiction, of the cluster, private or allowlisted addresses",
+    how: "the integration connects to it and takes what it holds as events, into the cluster and on to its sink",
+    fix: "Take the events from a bucket, queue or table stream in a region inside the jurisdiction (region), or from a server of the cluster or a private address",
+  },
+  sink: {
+    must: "write events only to stores in regions inside the jurisdiction, of the cluster, private or allowlisted addresses",
+    how: "the integration writes every event it is sent there, with its data",
+    fix: "Write the events to a bucket, queue or topic in a region inside the jurisdiction (region), or to a server of the cluster or a private address",
+  },
+};
+
+/** An integration's AWS service at `path` (`spec.aws.s3`), read as its source or its sink. */
+const integrationField = (
+  path: string,
+  what: string,
+  read: "integration-source" | "integration-sink",
+): DestinationField => ({
+  path,
+  what,
+  read,
+  words: integrationWords[read === "integration-source" ? "source" : "sink"],
+});
+
+/** What each AWS service of an integration keeps, by its key under `spec.aws`. */
+const integrationServices: Readonly<Record<string, string>> = {
+  s3: "Amazon S3 bucket",
+  sqs: "Amazon SQS queue",
+  sns: "Amazon SNS topic",
+  ddbStreams: "the DynamoDB stream of table",
+};
+
+/**
+ * Where an integration's AWS service is (`service`, the object at `f.path`), in the words of
+ * `verb`: "reads the events from", "writes the events to".
+ */
+const integrationDestinations =
+  (verb: string) =>
+  (
+    f: DestinationField,
+    service: Readonly<Record<string, unknown>>,
+    allowlist: readonly EgressAllowEntry[],
+    j: string,
+  ): DestinationFinding[] => {
+    const key = f.path.slice(f.path.lastIndexOf(".") + 1);
+    const arn = str(service.arn);
+    // An S3 ARN names the bucket and no region (`arn:aws:s3:::my-bucket`); a queue's or topic's
+    // ARN names both.
+    const name = key === "ddbStreams" ? str(service.table) : arn?.replace(/^arn:[^:]*:s3:::/, "");
+    const what = `${integrationServices[key] ?? key}${name === undefined ? "" : ` ${JSON.stringify(name)}`}`;
+    const override = str(service.uriEndpointOverride);
+    if ((service.overrideEndpoint === true || service.overrideEndpoint === "true") && override) {
+      return serverDestinations(
+        f,
+        override,
+        allowlist,
+        j,
+        `${verb} the server of uriEndpointOverride`,
+      );
+    }
+    const queueUrl = str(service.queueURL);
+    if (queueUrl !== undefined) {
+      return serverDestinations(f, queueUrl, allowlist, j, `${verb} the queue at queueURL`);
+    }
+    const host = str(service.host);
+    if (host !== undefined && !/^amazonaws\.com(\.cn)?$/.test(host)) {
+      return serverDestinations(f, host, allowlist, j, `${verb} the queue of host`);
+    }
+    const region =
+      (str(service.region) || undefined) ??
+      (arn === undefined ? undefined : arnRegion(arn) || undefined);
+    return regionDestinations(j, "aws", region, what, verb);
+  };
+
 /** The destinations of Knative Eventing's kinds, by type. */
 const knativeFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
   [
@@ -1174,6 +1260,23 @@ const knativeFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]
   [
     /^kubernetes:sources\.knative\.dev\/\w+:(ApiServerSource|PingSource|SinkBinding|ContainerSource)$/,
     [knativeDestination("spec.sink", "event sink")],
+  ],
+  [
+    /^kubernetes:sources\.knative\.dev\/v1alpha1:IntegrationSource$/,
+    [
+      knativeDestination("spec.sink", "event sink"),
+      integrationField("spec.aws.s3", "S3 source", "integration-source"),
+      integrationField("spec.aws.sqs", "SQS source", "integration-source"),
+      integrationField("spec.aws.ddbStreams", "DynamoDB Streams source", "integration-source"),
+    ],
+  ],
+  [
+    /^kubernetes:sinks\.knative\.dev\/v1alpha1:IntegrationSink$/,
+    [
+      integrationField("spec.aws.s3", "S3 sink", "integration-sink"),
+      integrationField("spec.aws.sqs", "SQS sink", "integration-sink"),
+      integrationField("spec.aws.sns", "SNS sink", "integration-sink"),
+    ],
   ],
   [
     /^kubernetes:flows\.knative\.dev\/v1:Sequence$/,
@@ -1350,6 +1453,8 @@ const readings: Readonly<Record<string, Reading>> = {
   "flux-provider": ofObject(fluxProviderDestinations),
   "keda-events": ofObject(kedaEventDestinations),
   "knative-destination": ofObject(knativeDestinations),
+  "integration-source": ofObject(integrationDestinations("reads the events from")),
+  "integration-sink": ofObject(integrationDestinations("writes the events to")),
   "collector-exporters": collectorExporterDestinations,
   alertmanager: (_f, value) => alertmanagerDestinations(value),
   "gateway-route": (_f, value) => routeRuleDestinations(value),

@@ -1718,6 +1718,148 @@ describe("Knative Eventing's destinations", () => {
   });
 });
 
+// Knative's IntegrationSource and IntegrationSink were unreviewed: a program with one failed
+// closed, wherever its bucket, queue or topic was.
+describe("Knative's integrations", () => {
+  const integration = (type: string, name: string, spec: Record<string, unknown>) =>
+    kube(`kubernetes:${type}`, name, { metadata: { namespace: "events" }, spec });
+  const source = "sources.knative.dev/v1alpha1:IntegrationSource";
+  const sink = "sinks.knative.dev/v1alpha1:IntegrationSink";
+  const auth = { secret: { ref: { name: "aws-credentials" } } };
+  const broker = {
+    ref: { apiVersion: "eventing.knative.dev/v1", kind: "Broker", name: "default" },
+  };
+
+  test("a bucket, queue, topic or table stream in a region outside, or of no region, is kubernetes-egress's finding", () => {
+    const cases: Array<[string, Record<string, unknown>, string, string]> = [
+      [
+        source,
+        { aws: { s3: { arn: "arn:aws:s3:::orders", region: "eu-north-1" }, auth }, sink: broker },
+        "integrationsource",
+        'Amazon S3 bucket "orders" in eu-north-1 (outside CN, in EU)',
+      ],
+      [
+        source,
+        { aws: { sqs: { arn: "arn:aws:sqs:eu-west-1:111122223333:orders" }, auth }, sink: broker },
+        "integrationsource",
+        'Amazon SQS queue "arn:aws:sqs:eu-west-1:111122223333:orders" in eu-west-1 (outside CN, in EU)',
+      ],
+      [
+        source,
+        { aws: { ddbStreams: { table: "orders", region: "us-east-1" }, auth }, sink: broker },
+        "integrationsource",
+        'the DynamoDB stream of table "orders" in us-east-1 (outside CN, in US)',
+      ],
+      [
+        sink,
+        { aws: { sns: { arn: "orders", region: "ap-southeast-1" }, auth } },
+        "integrationsink",
+        'Amazon SNS topic "orders" in ap-southeast-1 (outside CN, in SG)',
+      ],
+      [
+        sink,
+        { aws: { s3: { arn: "arn:aws:s3:::orders" }, auth } },
+        "integrationsink",
+        'Amazon S3 bucket "orders" (cannot be placed)',
+      ],
+      [
+        sink,
+        {
+          aws: {
+            sqs: {
+              arn: "orders",
+              region: "cn-north-1",
+              overrideEndpoint: true,
+              uriEndpointOverride: "https://queues.example.de",
+            },
+            auth,
+          },
+        },
+        "integrationsink",
+        "queues.example.de (cannot be placed)",
+      ],
+      [
+        source,
+        { aws: { sqs: { queueURL: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders" } } },
+        "integrationsource",
+        "sqs.eu-west-1.amazonaws.com in eu-west-1 (outside CN, in EU)",
+      ],
+    ];
+    for (const [type, spec, kind, place] of cases) {
+      expect([spec, judged(onCluster(integration(type, "orders", spec)))]).toEqual([
+        spec,
+        [egress("orders", `k8s ${kind} "orders"`, place)],
+      ]);
+    }
+    expect(
+      messagesOf(
+        "kubernetes-egress",
+        onCluster(
+          integration(sink, "orders", { aws: { s3: { arn: "orders", region: "eu-north-1" } } }),
+        ),
+      ),
+    ).toEqual([
+      'k8s integrationsink "orders" must write events only to stores in regions inside the jurisdiction, of the cluster, private or allowlisted addresses, but spec.aws.s3 writes the events to Amazon S3 bucket "orders" in eu-north-1 (outside CN, in EU): the integration writes every event it is sent there, with its data. Write the events to a bucket, queue or topic in a region inside the jurisdiction (region), or to a server of the cluster or a private address.',
+    ]);
+  });
+
+  test("an IntegrationSource's sink outside, and the pods its template runs, are judged as a source's and a workload's", () => {
+    const spec = {
+      timer: { period: 1000, message: "tick" },
+      sink: { uri: "https://hooks.example.de/events" },
+    };
+    expect(judged(onCluster(integration(source, "tick", spec)))).toEqual([
+      egress("tick", 'k8s integrationsource "tick"', "hooks.example.de (cannot be placed)"),
+    ]);
+    const volume = {
+      timer: { period: 1000 },
+      sink: broker,
+      template: {
+        spec: {
+          containers: [
+            { name: "camel", image: "registry.cn-shanghai.aliyuncs.com/events/camel:1" },
+          ],
+          volumes: [{ name: "data", nfs: { server: "203.0.113.9", path: "/events" } }],
+        },
+      },
+    };
+    expect(judged(onCluster(integration(source, "tick", volume)))).toEqual([
+      egress("tick", 'k8s integrationsource "tick"', "203.0.113.9 (NFS server)"),
+    ]);
+  });
+
+  test("twin: a store in a region inside, a region its ARN names, an endpoint of the cluster, a timer and a log sink pass", () => {
+    const inside = [
+      integration(source, "objects", {
+        aws: { s3: { arn: "arn:aws-cn:s3:::orders", region: "cn-north-1" }, auth },
+        sink: broker,
+      }),
+      integration(source, "queue", {
+        aws: { sqs: { arn: "arn:aws-cn:sqs:cn-northwest-1:111122223333:orders" }, auth },
+        sink: broker,
+      }),
+      integration(source, "stream", {
+        aws: { ddbStreams: { table: "orders", region: "cn-north-1" }, auth },
+        sink: broker,
+      }),
+      integration(source, "local", {
+        aws: {
+          s3: {
+            arn: "orders",
+            overrideEndpoint: true,
+            uriEndpointOverride: "http://minio.storage.svc.cluster.local:9000",
+          },
+        },
+        sink: broker,
+      }),
+      integration(source, "tick", { timer: { period: 1000 }, sink: broker }),
+      integration(sink, "topic", { aws: { sns: { arn: "orders", region: "cn-north-1" }, auth } }),
+      integration(sink, "log", { log: { level: "INFO", showHeaders: true } }),
+    ];
+    expect(judged(onCluster(...inside))).toEqual([]);
+  });
+});
+
 describe("a setting not known at preview", () => {
   test("leaves a reading of several settings undecided, never passed: a ServiceEntry, a collector's exporters, an integration", () => {
     const resources = onCluster(
@@ -2504,9 +2646,9 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // cleanup policies of two kinds and versions (12) and global context entries of three versions
   // (9), and its CEL policies of policies.kyverno.io (75), whose rules and calls
   // kubernetes-egress judges by its code, and KEDA's ScaledJob (3)
-  // and Knative's Service, Configuration, Revision, ContainerSource and JobSink (15), workload
-  // kinds as the Rollout.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(219);
+  // and Knative's Service, Configuration, Revision, ContainerSource, IntegrationSource and
+  // JobSink (18), workload kinds as the Rollout.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(222);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

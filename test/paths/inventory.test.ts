@@ -169,8 +169,9 @@ describe("the kubernetes table", () => {
     expect(exposed.filter((t) => !(t in rows) || viewed(t) !== t.includes(":Ingress"))).toEqual([]);
     expect(workloads.filter((t) => !(t in rows))).toEqual([]);
     // The workloads: the SDK's kinds, Argo Rollouts' Rollout, KEDA's ScaledJob and Knative's
-    // Service, Configuration, Revision, ContainerSource and JobSink (each with its List and Patch).
-    expect([exposed.length, workloads.length]).toEqual([12, 78]);
+    // Service, Configuration, Revision, ContainerSource, IntegrationSource and JobSink (each with
+    // its List and Patch).
+    expect([exposed.length, workloads.length]).toEqual([12, 81]);
   });
 
   test("gives each List the role of the objects it holds", () => {

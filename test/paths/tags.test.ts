@@ -575,9 +575,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // versions), Beats, Agents, Logstashes and Elastic Maps Servers (their pod templates'
     // volumes); KEDA's ScaledJobs (their Jobs' pods' volumes) and its
     // CloudEventSources and ClusterCloudEventSources; Knative's Services, Configurations,
-    // Revisions, ContainerSources and JobSinks (their pods' volumes) and Eventing's thirteen
-    // kinds of destinations.
-    expect(viewed.size).toBe(492);
+    // Revisions, ContainerSources, IntegrationSources and JobSinks (their pods' volumes) and
+    // Eventing's fourteen kinds of destinations (an IntegrationSink's AWS services among them).
+    expect(viewed.size).toBe(498);
     expect(after.length).toBeGreaterThan(500);
   });
 

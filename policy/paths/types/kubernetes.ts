@@ -730,8 +730,9 @@ export const kedaEventSources: TypeTable = serverControls(
  * Knative Eventing's kinds that deliver events (`eventing.knative.dev`, `messaging.knative.dev`,
  * `sources.knative.dev`, `flows.knative.dev`), as objects, Patches and Lists: controls of where
  * the events go, with each destination — a subscriber, a reply, a sink, a dead-letter sink — as a
- * destination field (paths/operators.ts `knativeFields`). A ContainerSource runs pods and is a
- * workload row. Custom resources, listed by `customResourceTypes`.
+ * destination field (paths/operators.ts `knativeFields`), and an IntegrationSink's AWS service
+ * (`sinks.knative.dev`) too. A ContainerSource and an IntegrationSource run pods and are workload
+ * rows. Custom resources, listed by `customResourceTypes`.
  */
 export const knativeEventing: TypeTable = serverControls([
   ...variants("eventing.knative.dev", ["v1"], ["Broker", "Trigger"]),
@@ -740,6 +741,7 @@ export const knativeEventing: TypeTable = serverControls([
   ...variants("sources.knative.dev", ["v1"], ["ApiServerSource", "PingSource", "SinkBinding"]),
   ...variants("sources.knative.dev", ["v1beta2"], "PingSource"),
   ...variants("flows.knative.dev", ["v1"], ["Parallel", "Sequence"]),
+  ...variants("sinks.knative.dev", ["v1alpha1"], "IntegrationSink"),
 ]);
 
 /**
