@@ -40,7 +40,17 @@ export const internetEgress = residencyStackPolicy({
   },
 });
 
-function judgeRule(label: string, rf: RuleFlow, ctx: PolicyContext) {
+/**
+ * Judges one allow rule's destination. `paths` and `cidrs` name it; a rule entry that allows every
+ * IPv4 and every IPv6 address alike (`0.0.0.0/0` and `::/0`, one protocol and ports) is one way
+ * out, judged once with both (`anywhereTwins`).
+ */
+function judgeRule(
+  label: string,
+  rf: RuleFlow,
+  ctx: PolicyContext,
+  twin?: Extract<RuleFlow, { flow: unknown }>,
+) {
   const j = ctx.jurisdiction.id;
   if ("unknown" in rf) {
     ctx.report({
@@ -53,11 +63,49 @@ function judgeRule(label: string, rf: RuleFlow, ctx: PolicyContext) {
   if (egressPermitted(ctx.settings.egressAllowlist, rf.flow)) {
     return;
   }
-  const dest = describeFlow(rf.flow);
+  const dest = describeFlow(
+    twin === undefined ? rf.flow : { ...rf.flow, cidr: `${rf.flow.cidr} and ${twin.flow.cidr}` },
+  );
+  const at = twin === undefined ? `${rf.path} allows` : `${rf.path} and ${twin.path} allow`;
   ctx.report({
-    message: `${label} must allow egress only to private or allowlisted destinations, but ${rf.path} allows ${dest}, which the egress allowlist of ${j} does not cover. Narrow the rule to an allowlisted CIDR, protocol and ports, add the destination to the allowlist with a reason, or make it a drop/deny rule.`,
+    message: `${label} must allow egress only to private or allowlisted destinations, but ${at} ${dest}, which the egress allowlist of ${j} does not cover. Narrow the rule to an allowlisted CIDR, protocol and ports, add the destination to the allowlist with a reason, or make it a drop/deny rule.`,
     path: [label, isAnywhere(rf.flow.cidr) ? `${dest}: every address, in any country` : dest],
   });
+}
+
+/** The rule entry a destination's path lies in: `egress[0]` of `egress[0].ipv6CidrBlocks[0]`. */
+const entryOf = (path: string) => path.replace(/\.?[^.]+$/, "");
+
+/**
+ * The IPv6 twin of each rule that allows every IPv4 address: an allow of `::/0` by the same rule
+ * entry with the same protocol and ports, which the allowlist does not permit either.
+ */
+function anywhereTwins(
+  flows: readonly RuleFlow[],
+  allowlist: Parameters<typeof egressPermitted>[0],
+): Map<RuleFlow, Extract<RuleFlow, { flow: unknown }>> {
+  const open = flows.filter(
+    (rf): rf is Extract<RuleFlow, { flow: unknown }> =>
+      rf.allow && "flow" in rf && isAnywhere(rf.flow.cidr) && !egressPermitted(allowlist, rf.flow),
+  );
+  const twins = new Map<RuleFlow, Extract<RuleFlow, { flow: unknown }>>();
+  const taken = new Set<RuleFlow>();
+  for (const v4 of open.filter((rf) => !rf.flow.cidr.includes(":"))) {
+    const v6 = open.find(
+      (rf) =>
+        rf.flow.cidr.includes(":") &&
+        !taken.has(rf) &&
+        entryOf(rf.path) === entryOf(v4.path) &&
+        rf.flow.protocol === v4.flow.protocol &&
+        rf.flow.fromPort === v4.flow.fromPort &&
+        rf.flow.toPort === v4.flow.toPort,
+    );
+    if (v6 !== undefined) {
+      twins.set(v4, v6);
+      taken.add(v6);
+    }
+  }
+  return twins;
 }
 
 export const egressRules = residencyResourcePolicy({
@@ -73,9 +121,12 @@ export const egressRules = residencyResourcePolicy({
       return;
     }
     const label = resourceLabel(args.type, args.name);
-    for (const rf of rules(args.props)) {
-      if (rf.allow) {
-        judgeRule(label, rf, ctx);
+    const flows = rules(args.props);
+    const twins = anywhereTwins(flows, ctx.settings.egressAllowlist);
+    const judgedWith = new Set(twins.values());
+    for (const rf of flows) {
+      if (rf.allow && !judgedWith.has(rf as Extract<RuleFlow, { flow: unknown }>)) {
+        judgeRule(label, rf, ctx, twins.get(rf));
       }
     }
   },
