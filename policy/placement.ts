@@ -52,6 +52,8 @@ import {
   stateOnlyPackages,
 } from "../residency/placement";
 import { wordsOf } from "./inventory/place-rules";
+import { listedTypes } from "./review/listed";
+import { reviewedTypes } from "./reviewed";
 import {
   type EgressAllowEntry,
   type Finding,
@@ -848,6 +850,16 @@ function signsForOwnEndpoint(
  */
 const isChartValues = (type: string): boolean =>
   type.startsWith("kubernetes:") && Object.hasOwn(bundles, type);
+/**
+ * A Kubernetes type of a kind neither the SDK defines nor the pack reviews: a custom resource
+ * whose controller's fields no policy reads, which passes only when a reviewer allows it.
+ */
+function unreviewedCustomResource(type: string): boolean {
+  listed ??= listedTypes();
+  return !reviewedTypes.has(type) && !listed.has(type);
+}
+let listed: ReadonlyMap<string, unknown> | undefined;
+
 /** The kinds read on a Kubernetes object (see below). */
 const kubernetesKinds: readonly NamedPlaceKind[] = ["image"];
 
@@ -981,9 +993,15 @@ export const arnLocality = residencyResourcePolicy({
     // aliases, pod egress, Ingress hosts) are the Kubernetes policies' to judge. Only an image
     // is read here: a cloud registry's host names the region the image is pulled from. A Helm v3
     // Release is no object but a chart's values, which tell its objects where to send data (a
-    // backup location's region, a log shipper's endpoint), read as any cloud resource's inputs.
+    // backup location's region, a log shipper's endpoint), read as any cloud resource's inputs;
+    // so is an object of a kind that neither the SDK defines nor the pack reviews — a custom
+    // resource that fails closed until a reviewer allows it (allowTypes), whose fields are its
+    // controller's, not the cluster's topology: a Crossplane managed resource's
+    // `spec.forProvider.region` is where its controller creates a bucket or a database.
     const kinds =
-      args.type.startsWith("kubernetes:") && !isChartValues(args.type)
+      args.type.startsWith("kubernetes:") &&
+      !isChartValues(args.type) &&
+      !unreviewedCustomResource(args.type)
         ? kubernetesKinds
         : everyKind;
     // The places a row's own reader decides (an SNS subscription's endpoint, a DNS record's
