@@ -3303,6 +3303,87 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // The bench of data pipelines: the Redshift destination was read for its buckets alone.
+      name: "Firehose copies records into a Redshift cluster of Frankfurt named by its JDBC URL",
+      bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
+        destination: "redshift",
+        redshiftConfiguration: {
+          clusterJdbcurl:
+            "jdbc:redshift://dw.c1a2b3c4d5e6.eu-central-1.redshift.amazonaws.com:5439/dev",
+          dataTableName: "events",
+          s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "firehose",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kinesis firehose delivery stream "firehose"',
+            "jdbc:redshift://dw.c1a2b3c4d5e6.eu-central-1.redshift.amazonaws.com:5439/dev (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the cluster is Oregon's",
+      twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
+        destination: "redshift",
+        redshiftConfiguration: {
+          clusterJdbcurl:
+            "jdbc:redshift://dw.c1a2b3c4d5e6.us-west-2.redshift.amazonaws.com:5439/dev",
+          dataTableName: "events",
+          s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+        },
+      }),
+    },
+    {
+      name: "Firehose copies records into a Redshift cluster whose JDBC URL is built from nothing of the program",
+      bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
+        destination: "redshift",
+        redshiftConfiguration: {
+          clusterJdbcurl: unknown,
+          dataTableName: "events",
+          s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "firehose",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kinesis firehose delivery stream "firehose"',
+            "redshiftConfiguration.clusterJdbcurl (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "it is built from the program's Redshift cluster in Oregon",
+      twin: pipe(
+        add("aws:redshift/cluster:Cluster", "warehouse", {
+          clusterIdentifier: "warehouse",
+          nodeType: "ra3.xlplus",
+          encrypted: true,
+          kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/11111111-2222-3333-4444-555555555555`,
+          publiclyAccessible: false,
+        }),
+        add(
+          "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+          "firehose",
+          {
+            destination: "redshift",
+            redshiftConfiguration: {
+              clusterJdbcurl: unknown,
+              dataTableName: "events",
+              s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+            },
+          },
+          { dependsOn: { redshiftConfiguration: ["warehouse"] } },
+        ),
+      ),
+    },
+    {
       name: "flow logs go to a bucket the program does not create",
       bad: set("flow-log", (p) => {
         p.logDestination = "arn:aws:s3:::elsewhere";
@@ -10206,6 +10287,123 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ],
       twinName: "it delivers them to the program's log bucket",
       twin: emrCluster({ logUri: "s3://sdc-records-logs/spark/" }),
+    },
+    {
+      // The bench of data pipelines: the provider's own example names a proxy host, and an
+      // external Hive metastore is a database of its own; both passed unread.
+      name: "an EMR cluster sends its nodes' AWS requests through a proxy, and keeps its metastore, at hosts that cannot be placed",
+      bad: emrCluster({
+        additionalInfo: JSON.stringify({
+          instanceAwsClientConfiguration: { proxyPort: 3128, proxyHost: "proxy.partner.example" },
+        }),
+        configurationsJson: JSON.stringify([
+          {
+            Classification: "hive-site",
+            Properties: {
+              "javax.jdo.option.ConnectionURL": "jdbc:mysql://metastore.partner.example:3306/hive",
+            },
+          },
+          {
+            Classification: "spark",
+            Configurations: [
+              {
+                Classification: "spark-hive-site",
+                Properties: { "hive.metastore.uris": "thrift://10.30.2.9:9083" },
+              },
+            ],
+          },
+        ]),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "spark",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'emr cluster "spark"',
+            '"proxy.partner.example" (cannot be placed)',
+          ],
+        ],
+        [
+          "log-shipping",
+          "spark",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'emr cluster "spark"',
+            '"jdbc:mysql://metastore.partner.example:3306/hive" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the proxy and the metastores are of the stack's network",
+      twin: emrCluster({
+        additionalInfo: JSON.stringify({
+          instanceAwsClientConfiguration: { proxyPort: 3128, proxyHost: "10.30.2.8" },
+        }),
+        configurationsJson: JSON.stringify([
+          {
+            Classification: "hive-site",
+            Properties: { "javax.jdo.option.ConnectionURL": "jdbc:mysql://10.30.2.7:3306/hive" },
+          },
+          {
+            Classification: "spark",
+            Configurations: [
+              {
+                Classification: "spark-hive-site",
+                Properties: { "hive.metastore.uris": "thrift://10.30.2.9:9083" },
+              },
+            ],
+          },
+        ]),
+      }),
+    },
+    {
+      name: "an EMR cluster's nested Spark configuration keeps its metastore in Frankfurt",
+      bad: emrCluster({
+        configurationsJson: JSON.stringify([
+          {
+            Classification: "spark",
+            Configurations: [
+              {
+                Classification: "spark-hive-site",
+                Properties: {
+                  "hive.metastore.uris":
+                    "thrift://metastore-0123.elb.eu-central-1.amazonaws.com:9083",
+                },
+              },
+            ],
+          },
+        ]),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "spark",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'emr cluster "spark"',
+            "thrift://metastore-0123.elb.eu-central-1.amazonaws.com:9083 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the metastore is Oregon's",
+      twin: emrCluster({
+        configurationsJson: JSON.stringify([
+          {
+            Classification: "spark",
+            Configurations: [
+              {
+                Classification: "spark-hive-site",
+                Properties: {
+                  "hive.metastore.uris": "thrift://metastore-0123.elb.us-west-2.amazonaws.com:9083",
+                },
+              },
+            ],
+          },
+        ]),
+      }),
     },
     {
       // As an EC2 instance named into no subnet: EMR launches the nodes into the default VPC.

@@ -1264,7 +1264,11 @@ export const egress: TypeTable = {
     ),
   ),
   // An EMR cluster named into no subnet launches its nodes into the region's default VPC, as an
-  // EC2 instance does.
+  // EC2 instance does. Its nodes send every AWS request (EMRFS's reads and writes of S3 data
+  // among them) through the proxy `additionalInfo` names, and an external Hive metastore — the
+  // database a hive-site configuration's JDBC URL names, or the metastore servers of
+  // `hive.metastore.uris` — receives every table's schema and data locations (log-shipping). A
+  // metastore URL built from a database of the stack is placed through that database.
   "aws:emr/cluster:Cluster": withPolicyFields(
     workload(
       "Launch the cluster into private subnets of the stack's VPC (ec2Attributes.subnetId or subnetIds).",
@@ -1276,8 +1280,23 @@ export const egress: TypeTable = {
       ),
     ),
     "log-shipping",
-    "Deliver logs only to sinks in regions inside the jurisdiction.",
+    "Deliver logs only to sinks in regions inside the jurisdiction, and name only private or allowlisted proxies and metastores, or regional endpoints of the cloud inside it: an external host cannot be placed.",
     bucketSink("logUri", "delivers cluster logs to"),
+    edgesOf("log-shipping", "data sync").url(
+      "additionalInfo.instanceAwsClientConfiguration.proxyHost",
+      "sends its nodes' AWS requests, with the data they read and write, through the proxy at",
+    ),
+    ...["configurationsJson[]", "configurationsJson[].Configurations[]"].flatMap((at) => [
+      edgesOf("log-shipping", "data sync").url(
+        `${at}.Properties.javax\\.jdo\\.option\\.ConnectionURL`,
+        "keeps the cluster's Hive metastore in",
+        { ref: "aws-data-endpoint", namedWhenUnknown: true },
+      ),
+      edgesOf("log-shipping", "data sync").url(
+        `${at}.Properties.hive\\.metastore\\.uris`,
+        "keeps the cluster's Hive metastore in",
+      ),
+    ]),
   ),
   // Bedrock AgentCore's managed runtimes: in PUBLIC mode the agent's container, the browser that
   // fetches pages for it and the code interpreter's sandbox reach any host through AgentCore's

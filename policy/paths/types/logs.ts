@@ -708,6 +708,13 @@ export const logs: TypeTable = {
     log.url("httpEndpointConfiguration.url", "delivers records to", { detail: "HTTP endpoint" }),
     log.url("splunkConfiguration.hecEndpoint", "delivers records to", { detail: "Splunk" }),
     log.url("snowflakeConfiguration.accountUrl", "delivers records to", { detail: "Snowflake" }),
+    // The Redshift cluster the records are copied into, named by its JDBC URL; one built from a
+    // cluster's or workgroup's endpoint is placed through that resource.
+    log.url("redshiftConfiguration.clusterJdbcurl", "delivers records to", {
+      detail: "Redshift",
+      ref: "aws-data-endpoint",
+      namedWhenUnknown: true,
+    }),
     // A search domain or collection named by its endpoint instead of its ARN.
     log.url("elasticsearchConfiguration.clusterEndpoint", "delivers records to"),
     log.url("opensearchConfiguration.clusterEndpoint", "delivers records to"),
