@@ -493,6 +493,11 @@ export interface FieldSpec {
    * account would be under the Pulumi CLI).
    */
   readonly ofArn?: true;
+  /**
+   * The fix of this field's findings, where the row's fix for its policy speaks of other paths
+   * (a delivery to another account beside a row's endpoints and buckets).
+   */
+  readonly fix?: string;
   /** Data flows both ways (peering, attachments, membership, a global table's replicas). */
   readonly both?: boolean;
   /** Where the data starts, when that is another resource (`bucket` of a replication rule). */

@@ -202,7 +202,7 @@ function findingOf(
       label: resourceLabel(r.type, r.name),
       near: sourceLabel(c.field, r) ?? ownPlace(r, provider, x.jurisdiction),
       jurisdiction: x.jurisdiction.id,
-      fix: fixOf(model, policy),
+      fix: c.field.fix ?? fixOf(model, policy),
     },
   );
 }

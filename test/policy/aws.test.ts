@@ -411,12 +411,62 @@ const hourly = (target: Record<string, unknown>) =>
 const ruleTarget = (name: string, arn: string) =>
   add("aws:cloudwatch/eventTarget:EventTarget", name, { rule: "nightly", arn });
 
-/** log-shipping's finding on `name` (`label`), delivering to a resource of account 999988887777. */
-const partnerDelivery = (name: string, label: string): Finding => [
-  "log-shipping",
+/** `policy`'s finding on `name` (`label`), delivering to a resource of account 999988887777. */
+const partnerDelivery = (name: string, label: string, policy = "log-shipping"): Finding => [
+  policy,
   name,
   "mandatory",
   ["us-west-2 (inside US)", label, `account 999988887777 (not this stack's account ${account})`],
+];
+
+/**
+ * A Firehose stream into an OpenSearch domain, an MSK replicator into a cluster and a DMS target
+ * endpoint into a Kinesis stream, each of account `owner` in the stack's region.
+ */
+const partnerSinks = (owner: string) => [
+  add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "to-partner-search", {
+    destination: "opensearch",
+    opensearchConfiguration: {
+      domainArn: `arn:aws:es:us-west-2:${owner}:domain/partner-logs`,
+      indexName: "events",
+      s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+    },
+  }),
+  add("aws:msk/replicator:Replicator", "to-partner-cluster", {
+    replicatorName: "to-partner",
+    serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
+    kafkaClusters: [
+      {
+        amazonMskCluster: {
+          mskClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/0a1b2c3d-1`,
+        },
+        vpcConfig: { subnetIds: ["subnet-records"] },
+      },
+      {
+        amazonMskCluster: {
+          mskClusterArn: `arn:aws:kafka:us-west-2:${owner}:cluster/partner/0a1b2c3d-2`,
+        },
+        vpcConfig: { subnetIds: ["subnet-records"] },
+      },
+    ],
+    replicationInfoList: {
+      sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/0a1b2c3d-1`,
+      targetKafkaClusterArn: `arn:aws:kafka:us-west-2:${owner}:cluster/partner/0a1b2c3d-2`,
+      targetCompressionType: "NONE",
+      topicReplications: [{ topicsToReplicates: [".*"] }],
+      consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
+    },
+  }),
+  add("aws:dms/endpoint:Endpoint", "to-partner-stream", {
+    endpointId: "partner",
+    endpointType: "target",
+    engineName: "kinesis",
+    kinesisSettings: {
+      streamArn: `arn:aws:kinesis:us-west-2:${owner}:stream/cdc`,
+      serviceAccessRoleArn: `arn:aws:iam::${account}:role/dms`,
+      messageFormat: "json",
+    },
+  }),
 ];
 
 /** An EventBridge rule's target starting Fargate tasks, with public IPs or not. */
@@ -1452,6 +1502,27 @@ describe("placement", () => {
           endpoint: `arn:aws:sqs:us-west-2:${account}:intake`,
         }),
       ),
+    },
+    // Found on the bench of data pipelines: a Firehose stream's search domain, an MSK
+    // replicator's target cluster and a DMS endpoint's Kinesis stream of another account, in the
+    // stack's own region, passed unreported.
+    {
+      name: "a Firehose stream, an MSK replicator and a DMS endpoint deliver to another account's domain, cluster and stream",
+      bad: pipe(...partnerSinks("999988887777")),
+      expected: [
+        partnerDelivery(
+          "to-partner-stream",
+          'dms endpoint "to-partner-stream"',
+          "data-transfer-jobs",
+        ),
+        partnerDelivery(
+          "to-partner-search",
+          'kinesis firehose delivery stream "to-partner-search"',
+        ),
+        partnerDelivery("to-partner-cluster", 'msk replicator "to-partner-cluster"'),
+      ],
+      twinName: "they deliver to resources of the stack's own account",
+      twin: pipe(...partnerSinks(account)),
     },
     {
       name: "a log subscription sends events to a stream of the program in Frankfurt, its ARN not known at preview",

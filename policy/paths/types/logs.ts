@@ -109,6 +109,7 @@ import {
   type FieldExtra,
   inbound,
   withPolicyFields,
+  ownAccountDelivery,
 } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -708,6 +709,13 @@ export const logs: TypeTable = {
     log.url("httpEndpointConfiguration.url", "delivers records to", { detail: "HTTP endpoint" }),
     log.url("splunkConfiguration.hecEndpoint", "delivers records to", { detail: "Splunk" }),
     log.url("snowflakeConfiguration.accountUrl", "delivers records to", { detail: "Snowflake" }),
+    // A search domain or Iceberg catalog of another account in a region inside: its
+    // holder can send the records anywhere.
+    ...[
+      "elasticsearchConfiguration.domainArn",
+      "opensearchConfiguration.domainArn",
+      "icebergConfiguration.catalogArn",
+    ].map((path) => log.account(path, "delivers records to a destination of", ownAccountDelivery)),
     // The Redshift cluster the records are copied into, named by its JDBC URL; one built from a
     // cluster's or workgroup's endpoint is placed through that resource.
     log.url("redshiftConfiguration.clusterJdbcurl", "delivers records to", {
@@ -1697,6 +1705,13 @@ export const logs: TypeTable = {
   ),
   "aws:msk/replicator:Replicator": sends(
     pushFix,
+    // A target cluster of another account in a region inside: its holder can send every topic
+    // anywhere.
+    push.account(
+      "replicationInfoList.targetKafkaClusterArn",
+      "replicates every topic into a cluster of",
+      ownAccountDelivery,
+    ),
     endpoint("kafkaClusters[].apacheKafkaCluster.bootstrapBrokerString", "replicates topics with", {
       when: knownAt("kafkaClusters[].apacheKafkaCluster.bootstrapBrokerString"),
     }),

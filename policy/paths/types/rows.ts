@@ -97,6 +97,15 @@ type FieldName =
 /** Data flows from the named place into the resource. */
 export const inbound = { inbound: true } as const;
 
+/**
+ * The fix of a delivery by ARN to another account's resource (a field of format `account` with
+ * `ofArn`), in a row whose fix speaks of its other destinations.
+ */
+export const ownAccountDelivery = {
+  ofArn: true,
+  fix: "Deliver only to a resource of the stack's own account: another account's holder can send the data anywhere (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds).",
+} as const;
+
 /** What log-shipping asks of a resource that writes to a bucket outside. */
 export const bucketSinkFix =
   "Deliver only to buckets of this program in regions inside the jurisdiction.";

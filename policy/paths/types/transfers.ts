@@ -18,6 +18,7 @@ import {
   inbound,
   instanceTypeIn,
   withPolicyFields,
+  ownAccountDelivery,
 } from "./rows";
 
 const job = edgesOf("data-transfer-jobs", "data sync");
@@ -231,6 +232,7 @@ export const transfers: TypeTable = {
   "aws:dms/endpoint:Endpoint": transfer(
     job.url("serverName", "connects to the database at"),
     job.arn("kinesisSettings.streamArn", "streams changes to"),
+    job.account("kinesisSettings.streamArn", "streams changes to a stream of", ownAccountDelivery),
     job.url("kafkaSettings.broker", "streams changes to"),
     job.url("redisSettings.serverName", "connects to"),
     job.url("elasticsearchSettings.endpointUri", "writes to"),
