@@ -43,6 +43,7 @@ import {
   describePlace,
   hostOf,
   imageRegistry,
+  arnAccount,
   inferenceProfileGeography,
   isAwsRegionShaped,
   placementOf,
@@ -53,6 +54,7 @@ import {
 } from "../residency/placement";
 import { wordsOf } from "./inventory/place-rules";
 import { listedTypes } from "./review/listed";
+import { foreignAccountPlace, ownAccounts } from "./paths/accounts";
 import { reviewedTypes } from "./reviewed";
 import {
   type EgressAllowEntry,
@@ -845,6 +847,48 @@ function signsForOwnEndpoint(
 }
 
 /**
+ * The input keys that name where a resource delivers data by ARN — a destination, a stream,
+ * queue, topic, event bus or function it writes, publishes or hands records to — not what it
+ * reads from (a path through a `source` key is inbound) or acts as (a role, a key).
+ */
+const deliveryKey =
+  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn)$/;
+
+/** Whether an input path (`destinationConfig.onFailure.destination`) names a delivery. */
+function deliveryInput(path: string): boolean {
+  const keys = modelPath(path)
+    .split(".")
+    .map((k) => k.replace(/\[\]$/, ""));
+  return deliveryKey.test(keys.at(-1) ?? "") && !keys.some((k) => /source/i.test(k));
+}
+
+/**
+ * The account a delivery ARN names, when it can be told from the stack's own and is not (see
+ * paths/accounts.ts `judgedArnAccount`): the accounts the provider pins and the stack declares,
+ * else the offline engine's stand-in; under the Pulumi CLI an unpinned stack's is not judged.
+ */
+function deliveryAccounts(
+  args: ResourceValidationArgs,
+  ctx: PolicyContext,
+): { foreign(arn: string): string | undefined; place(account: string): string } {
+  const own = ownAccounts(args.provider, ctx.settings.accountIds ?? []);
+  const standIn = ctx.settings.standInAccount;
+  return {
+    foreign: (arn) => {
+      const account = arnAccount(arn);
+      if (account === undefined || /^aws$/.test(account)) {
+        return undefined;
+      }
+      if (own.length > 0) {
+        return own.includes(account) ? undefined : account;
+      }
+      return standIn === undefined || account === standIn ? undefined : account;
+    },
+    place: (account) => foreignAccountPlace(account, own, standIn),
+  };
+}
+
+/**
  * A Kubernetes deployment bundle (a Helm v3 Release, the bundles table's only Kubernetes row):
  * no object but a chart's values, which arn-locality reads (see below).
  */
@@ -900,10 +944,10 @@ const edgeCertificate = /^arn:aws:acm:us-east-1:\d{12}:certificate\//;
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names; and whether every ARN a resource delivers data to (a destination, stream, queue, topic, event bus or function) is of the stack's own accounts.",
   severity: "high",
   remediationSteps:
-    "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition); replace every value that names a place outside.",
+    "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition), and deliver only to resources of the stack's own accounts; replace every value that names a place outside.",
   validate: (args, ctx) => {
     if (args.type.startsWith("pulumi:providers:")) {
       // A provider's region and endpoints are resource-placement's.
@@ -939,16 +983,18 @@ export const arnLocality = residencyResourcePolicy({
     // from another partition the certificate is no edge service's either.
     const edgeServed =
       partition === "aws" || (partition === undefined && j.awsPartitions.includes("aws"));
-    const refs = arnReferences(
+    const placed = (a: string) =>
+      // An Outpost's ARN names its parent region, not where it stands: judged below.
+      outpostOf(a) !== undefined ||
+      (!kmsArn.test(a) &&
+        namesAPlace(a) &&
+        !inOwnRegion(a) &&
+        !(edgeServed && edgeCertificate.test(a)));
+    const accounts = deliveryAccounts(args, ctx);
+    const scanned = arnReferences(
       args.type,
       args.props,
-      (a) =>
-        // An Outpost's ARN names its parent region, not where it stands: judged below.
-        outpostOf(a) !== undefined ||
-        (!kmsArn.test(a) &&
-          namesAPlace(a) &&
-          !inOwnRegion(a) &&
-          !(edgeServed && edgeCertificate.test(a))),
+      (a) => placed(a) || accounts.foreign(a) !== undefined,
       skip,
     ).filter(
       (ref) =>
@@ -957,6 +1003,7 @@ export const arnLocality = residencyResourcePolicy({
         !reviewedNotAPlace(args.type, modelPath(ref.path)) &&
         !inertAcrossPartitions(args.type, ref, partition),
     );
+    const refs = scanned.filter((ref) => isUnknown(ref.arn) || placed(ref.arn));
     const reported = new Set<string>();
     // An Outpost stands at a site of its owner's, placed by the stack's declaration
     // (residency/outposts.ts), not in the parent region its ARN names.
@@ -978,6 +1025,20 @@ export const arnLocality = residencyResourcePolicy({
       reported.add(path);
       ctx.report({
         message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,
+        path: [label, place],
+      });
+    }
+    // A delivery by ARN to another account's resource in a place inside: its holder can send
+    // what it receives anywhere (the rows' own deliveries are their policies', skipped above).
+    for (const { path, arn } of scanned) {
+      const account = isUnknown(arn) || reported.has(path) ? undefined : accounts.foreign(arn);
+      if (account === undefined || !deliveryInput(path)) {
+        continue;
+      }
+      reported.add(path);
+      const place = accounts.place(account);
+      ctx.report({
+        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn}, of ${place}: its holder can send what it receives anywhere. Deliver to a resource of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds).`,
         path: [label, place],
       });
     }

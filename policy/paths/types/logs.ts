@@ -2816,6 +2816,17 @@ export const logs: TypeTable = {
       ...s3,
       when: knownAt("destinationConfig.onFailure.destination"),
     }),
+    // A queue, topic, bus or function of another account in a region inside.
+    push.account(
+      "destinationConfig.onSuccess.destination",
+      "sends invocation records to a destination of",
+      ownAccountDelivery,
+    ),
+    push.account(
+      "destinationConfig.onFailure.destination",
+      "sends failed invocation records to a destination of",
+      ownAccountDelivery,
+    ),
   ),
 
   // Streams, pipes and connectors that read from or deliver to hosts and sinks of their own.

@@ -1,0 +1,95 @@
+/**
+ * A delivery by ARN to a resource of another account in a region inside — a dead-letter queue,
+ * a bucket's event queue, a metric stream's Firehose, a table's Kinesis stream, a function's
+ * invocation records — fails: the other account's holder can send what it receives anywhere.
+ * The accounts the provider pins are the stack's own; what the resource reads from (a source)
+ * or acts as (a role) is no delivery.
+ */
+import { on, runNamed } from "../helpers/model-oracle";
+
+const us = { jurisdiction: "US" };
+const own = "111122223333";
+const other = "999988887777";
+const usw = on("usw");
+const pinned = {
+  type: "pulumi:providers:aws",
+  name: "usw",
+  props: { region: "us-west-2", allowedAccountIds: [own] },
+};
+const unpinned = { ...pinned, props: { region: "us-west-2" } };
+
+/** Resources delivering to resources of account `owner` in the stack's region. */
+const deliveries = (owner: string) => [
+  usw("aws:sqs/queue:Queue", "orders", {
+    redrivePolicy: JSON.stringify({
+      deadLetterTargetArn: `arn:aws:sqs:us-west-2:${owner}:orders-dlq`,
+      maxReceiveCount: 3,
+    }),
+  }),
+  usw("aws:s3/bucketNotification:BucketNotification", "objects", {
+    bucket: "sdc-orders",
+    queues: [
+      { queueArn: `arn:aws:sqs:us-west-2:${owner}:objects`, events: ["s3:ObjectCreated:*"] },
+    ],
+  }),
+  usw("aws:cloudwatch/metricStream:MetricStream", "metrics", {
+    firehoseArn: `arn:aws:firehose:us-west-2:${owner}:deliverystream/metrics`,
+    roleArn: `arn:aws:iam::${own}:role/metric-stream`,
+    outputFormat: "json",
+  }),
+  usw("aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", "changes", {
+    tableName: "orders",
+    streamArn: `arn:aws:kinesis:us-west-2:${owner}:stream/changes`,
+  }),
+  usw("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "invocations", {
+    functionName: "orders",
+    destinationConfig: { onFailure: { destination: `arn:aws:sqs:us-west-2:${owner}:failures` } },
+  }),
+];
+
+/** The findings of the policies that judge deliveries, with each path's far end. */
+const deliveryFindings = (findings: ReturnType<typeof runNamed>) =>
+  findings
+    .filter(([policy]) => policy === "arn-locality" || policy === "log-shipping")
+    .map(([policy, name, level, path]) => [policy, name, level, (path as string[]).at(-1)]);
+
+test("a delivery to a queue, stream or delivery stream of another account in the stack's region fails", () => {
+  const place = `account ${other} (not this stack's account ${own})`;
+  expect(deliveryFindings(runNamed([pinned, ...deliveries(other)], us))).toEqual([
+    ["arn-locality", "changes", "mandatory", place],
+    ["arn-locality", "metrics", "mandatory", place],
+    ["arn-locality", "objects", "mandatory", place],
+    ["arn-locality", "orders", "mandatory", place],
+    ["log-shipping", "invocations", "mandatory", place],
+  ]);
+});
+
+test("twin: the stack's own account, a source and a role of another account, or an unpinned provider under the Pulumi CLI, pass", () => {
+  expect(deliveryFindings(runNamed([pinned, ...deliveries(own)], us))).toEqual([]);
+  expect(
+    runNamed(
+      [
+        pinned,
+        usw("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "intake", {
+          destination: "extended_s3",
+          kinesisSourceConfiguration: {
+            kinesisStreamArn: `arn:aws:kinesis:us-west-2:${other}:stream/partner-events`,
+            roleArn: `arn:aws:iam::${other}:role/partner-read`,
+          },
+          extendedS3Configuration: {
+            bucketArn: "arn:aws:s3:::sdc-intake",
+            roleArn: `arn:aws:iam::${own}:role/firehose`,
+          },
+        }),
+      ],
+      us,
+    ).filter(([policy]) => policy === "arn-locality"),
+  ).toEqual([]);
+  // Under the Pulumi CLI no stand-in is set: with no account pinned or declared, whose account
+  // the ARN names cannot be told from the stack's own.
+  expect(
+    runNamed([unpinned, ...deliveries(other)], us).filter(
+      ([policy]) => policy === "arn-locality" || policy === "log-shipping",
+    ),
+  ).toEqual([]);
+});
