@@ -69,6 +69,7 @@ import {
   arnReferences,
   type DeclaredPaths,
   decidedPaths,
+  accountJudgedPaths,
   declaredPaths,
   type ArnReference,
   foreignArns,
@@ -681,6 +682,8 @@ export const globalServices = residencyResourcePolicy({
 
 /** Paths the rows' policies decide, computed once per process. */
 let skipped: ReadonlyMap<string, DeclaredPaths> | undefined;
+/** The paths whose ARN's account a row's field judges (references.ts `accountJudgedPaths`). */
+let accountJudged: ReadonlyMap<string, DeclaredPaths> | undefined;
 
 /** Paths whose places the rows decide, their own readers' included, computed once. */
 let decided: ReadonlyMap<string, DeclaredPaths> | undefined;
@@ -991,6 +994,7 @@ export const arnLocality = residencyResourcePolicy({
         !inOwnRegion(a) &&
         !(edgeServed && edgeCertificate.test(a)));
     const accounts = deliveryAccounts(args, ctx);
+    accountJudged ??= accountJudgedPaths(byType);
     const scanned = arnReferences(
       args.type,
       args.props,
@@ -1031,7 +1035,10 @@ export const arnLocality = residencyResourcePolicy({
     // A delivery by ARN to another account's resource in a place inside: its holder can send
     // what it receives anywhere (the rows' own deliveries are their policies', skipped above).
     for (const { path, arn } of scanned) {
-      const account = isUnknown(arn) || reported.has(path) ? undefined : accounts.foreign(arn);
+      const account =
+        isUnknown(arn) || reported.has(path) || accountJudged?.get(args.type)?.has(modelPath(path))
+          ? undefined
+          : accounts.foreign(arn);
       if (account === undefined || !deliveryInput(path)) {
         continue;
       }

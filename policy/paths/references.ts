@@ -121,6 +121,22 @@ export function declaredPaths(table: TypeTable, only?: PolicyName): Map<string, 
 }
 
 /**
+ * Per type, the paths of its row's fields that judge the account an ARN names (`ofArn`): the
+ * rows' own deliveries to another account, which arn-locality's reading of delivery inputs
+ * leaves to them.
+ */
+export function accountJudgedPaths(table: TypeTable): Map<string, DeclaredPaths> {
+  const out = new Map<string, DeclaredPaths>();
+  for (const [type, model] of Object.entries(table)) {
+    const paths = (model.fields ?? []).filter((f) => f.ofArn === true).map((f) => f.path);
+    if (paths.length > 0) {
+      out.set(type, pathSet(paths));
+    }
+  }
+  return out;
+}
+
+/**
  * Per type, the paths whose places its row decides: those of `declaredPaths`, and every
  * `judged` field's path, or the paths its reader decides (`reads`). The scan of named places
  * (regions, zones, endpoints, images) skips them.

@@ -62,6 +62,27 @@ const replicator = (cluster: Props, logDelivery?: Props) =>
     ...(logDelivery === undefined ? {} : { logDelivery }),
   });
 
+/** An MSK replicator "replicator" copying every topic of the Oregon cluster to one in `region`. */
+const mskToMsk = (region: string) => {
+  const source = `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`;
+  const target = `arn:aws:kafka:${region}:${account}:cluster/dr/def`;
+  return add("aws:msk/replicator:Replicator", "replicator", {
+    replicatorName: "orders",
+    serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
+    kafkaClusters: [source, target].map((mskClusterArn) => ({
+      amazonMskCluster: { mskClusterArn },
+      vpcConfig: { subnetIds: ["subnet-records"] },
+    })),
+    replicationInfoList: {
+      sourceKafkaClusterArn: source,
+      targetKafkaClusterArn: target,
+      targetCompressionType: "NONE",
+      topicReplications: [{ topicsToReplicates: [".*"] }],
+      consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
+    },
+  });
+};
+
 /** log-shipping's finding on the replicator "replicator", replicating with `place`. */
 const replicated = (place: string): Finding => [
   "log-shipping",
@@ -13355,6 +13376,17 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         },
         { replicatorLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
       ),
+    },
+    {
+      // The bench of data pipelines: a target abroad was two arn-locality findings, "reference
+      // only places inside", which a reviewer could take for a naming slip.
+      name: "an MSK replicator copies every topic into an MSK cluster in Frankfurt",
+      bad: mskToMsk("eu-central-1"),
+      expected: [
+        replicated(`arn:aws:kafka:eu-central-1:${account}:cluster/dr/def (outside US, in EU)`),
+      ],
+      twinName: "the target cluster is Virginia's",
+      twin: mskToMsk("us-east-1"),
     },
     {
       // A service endpoint's field also takes the server's address: one of the stack's own

@@ -1703,8 +1703,26 @@ export const logs: TypeTable = {
       "anyone on the internet can read the builds' results, logs and artifacts",
     ),
   ),
+  // A replicator copies the topics its replication names (`.*`: every one), with their consumer
+  // groups' offsets, from the source cluster into the target: a cluster abroad is a copy out of
+  // (or in from) the jurisdiction. The clusters it joins (`kafkaClusters`) are those two, judged
+  // by the replication's ARNs; without them, by their own.
   "aws:msk/replicator:Replicator": sends(
     pushFix,
+    push.arn(
+      "replicationInfoList.targetKafkaClusterArn",
+      "replicates topics, with their consumer groups' offsets, into the cluster",
+    ),
+    push.arn("replicationInfoList.sourceKafkaClusterArn", "replicates topics from the cluster", {
+      inbound: true,
+    }),
+    push.arn(
+      "kafkaClusters[].amazonMskCluster.mskClusterArn",
+      "replicates topics with the cluster",
+      {
+        when: (p) => valuesAt(p, "replicationInfoList").length === 0,
+      },
+    ),
     // A target cluster of another account in a region inside: its holder can send every topic
     // anywhere.
     push.account(
