@@ -551,6 +551,42 @@ const crawler = (bucket: string) =>
     dynamodbTargets: [{ path: "orders" }],
   });
 
+/** The program's encrypted, private Redshift cluster "warehouse" in Oregon. */
+const oregonWarehouse = add("aws:redshift/cluster:Cluster", "warehouse", {
+  clusterIdentifier: "warehouse",
+  nodeType: "ra3.xlplus",
+  encrypted: true,
+  kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/11111111-2222-3333-4444-555555555555`,
+  publiclyAccessible: false,
+});
+
+/** log-shipping's finding on the Firehose stream "firehose", delivering to `place`. */
+const fromFirehose = (place: string): Finding => [
+  "log-shipping",
+  "firehose",
+  "mandatory",
+  ["us-west-2 (inside US)", 'kinesis firehose delivery stream "firehose"', place],
+];
+
+/**
+ * A Firehose stream "firehose" copying records into the Redshift cluster its JDBC URL names
+ * (`clusterJdbcurl`), staged in the program's log bucket; `options` as `add`'s.
+ */
+const toRedshift = (clusterJdbcurl: unknown, options?: Parameters<typeof add>[3]) =>
+  add(
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+    "firehose",
+    {
+      destination: "redshift",
+      redshiftConfiguration: {
+        clusterJdbcurl,
+        dataTableName: "events",
+        s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+      },
+    },
+    options,
+  );
+
 /** An EMR cluster in the stack's private subnet, with `props` over it. */
 const emrCluster = (props: Record<string, unknown> = {}) =>
   add("aws:emr/cluster:Cluster", "spark", {
@@ -3085,13 +3121,7 @@ describe("copies and replicas", () => {
       ],
       twinName: "it is built from the program's Redshift cluster in Oregon",
       twin: pipe(
-        add("aws:redshift/cluster:Cluster", "warehouse", {
-          clusterIdentifier: "warehouse",
-          nodeType: "ra3.xlplus",
-          encrypted: true,
-          kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/11111111-2222-3333-4444-555555555555`,
-          publiclyAccessible: false,
-        }),
+        oregonWarehouse,
         add(
           "aws:glue/connection:Connection",
           "orders-db",
@@ -3316,18 +3346,7 @@ describe("copies and replicas", () => {
         destination: "http_endpoint",
         httpEndpointConfiguration: { url: "https://collector.example.com/ingest" },
       }),
-      expected: [
-        [
-          "log-shipping",
-          "firehose",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'kinesis firehose delivery stream "firehose"',
-            '"https://collector.example.com/ingest" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [fromFirehose('"https://collector.example.com/ingest" (cannot be placed)')],
       twinName: "Firehose delivers to the program's log bucket",
       twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
         destination: "extended_s3",
@@ -3344,16 +3363,7 @@ describe("copies and replicas", () => {
         },
       }),
       expected: [
-        [
-          "log-shipping",
-          "firehose",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'kinesis firehose delivery stream "firehose"',
-            '"https://acme-analytics.snowflakecomputing.com" (cannot be placed)',
-          ],
-        ],
+        fromFirehose('"https://acme-analytics.snowflakecomputing.com" (cannot be placed)'),
       ],
       twinName: "Firehose delivers to an OpenSearch domain of Oregon named by its endpoint",
       twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
@@ -3374,16 +3384,7 @@ describe("copies and replicas", () => {
         },
       }),
       expected: [
-        [
-          "log-shipping",
-          "firehose",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'kinesis firehose delivery stream "firehose"',
-            "https://vpc-search-abc123.eu-central-1.es.amazonaws.com (outside US, in EU)",
-          ],
-        ],
+        fromFirehose("https://vpc-search-abc123.eu-central-1.es.amazonaws.com (outside US, in EU)"),
       ],
       twinName: "the domain is Virginia's",
       twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
@@ -3397,48 +3398,20 @@ describe("copies and replicas", () => {
     {
       // The bench of data pipelines: the Redshift destination was read for its buckets alone.
       name: "Firehose copies records into a Redshift cluster of Frankfurt named by its JDBC URL",
-      bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
-        destination: "redshift",
-        redshiftConfiguration: {
-          clusterJdbcurl:
-            "jdbc:redshift://dw.c1a2b3c4d5e6.eu-central-1.redshift.amazonaws.com:5439/dev",
-          dataTableName: "events",
-          s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
-        },
-      }),
+      bad: toRedshift(
+        "jdbc:redshift://dw.c1a2b3c4d5e6.eu-central-1.redshift.amazonaws.com:5439/dev",
+      ),
       expected: [
-        [
-          "log-shipping",
-          "firehose",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'kinesis firehose delivery stream "firehose"',
-            "jdbc:redshift://dw.c1a2b3c4d5e6.eu-central-1.redshift.amazonaws.com:5439/dev (outside US, in EU)",
-          ],
-        ],
+        fromFirehose(
+          "jdbc:redshift://dw.c1a2b3c4d5e6.eu-central-1.redshift.amazonaws.com:5439/dev (outside US, in EU)",
+        ),
       ],
       twinName: "the cluster is Oregon's",
-      twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
-        destination: "redshift",
-        redshiftConfiguration: {
-          clusterJdbcurl:
-            "jdbc:redshift://dw.c1a2b3c4d5e6.us-west-2.redshift.amazonaws.com:5439/dev",
-          dataTableName: "events",
-          s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
-        },
-      }),
+      twin: toRedshift("jdbc:redshift://dw.c1a2b3c4d5e6.us-west-2.redshift.amazonaws.com:5439/dev"),
     },
     {
       name: "Firehose copies records into a Redshift cluster whose JDBC URL is built from nothing of the program",
-      bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
-        destination: "redshift",
-        redshiftConfiguration: {
-          clusterJdbcurl: unknown,
-          dataTableName: "events",
-          s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
-        },
-      }),
+      bad: toRedshift(unknown),
       expected: [
         [
           "named-destinations",
@@ -3453,26 +3426,8 @@ describe("copies and replicas", () => {
       ],
       twinName: "it is built from the program's Redshift cluster in Oregon",
       twin: pipe(
-        add("aws:redshift/cluster:Cluster", "warehouse", {
-          clusterIdentifier: "warehouse",
-          nodeType: "ra3.xlplus",
-          encrypted: true,
-          kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/11111111-2222-3333-4444-555555555555`,
-          publiclyAccessible: false,
-        }),
-        add(
-          "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
-          "firehose",
-          {
-            destination: "redshift",
-            redshiftConfiguration: {
-              clusterJdbcurl: unknown,
-              dataTableName: "events",
-              s3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
-            },
-          },
-          { dependsOn: { redshiftConfiguration: ["warehouse"] } },
-        ),
+        oregonWarehouse,
+        toRedshift(unknown, { dependsOn: { redshiftConfiguration: ["warehouse"] } }),
       ),
     },
     {
