@@ -55,7 +55,7 @@ import {
 import { wordsOf } from "./inventory/place-rules";
 import { listedTypes } from "./review/listed";
 import { foreignAccountPlace, ownAccounts } from "./paths/accounts";
-import { reviewedTypes } from "./reviewed";
+import { kubernetesGroup, reviewedTypes } from "./reviewed";
 import {
   type EgressAllowEntry,
   type Finding,
@@ -337,10 +337,26 @@ function uncataloguedPackage(type: string): string | undefined {
     ? type.slice("pulumi:providers:".length)
     : type.split(":")[0];
   // Kubernetes objects are placed by their cluster, the state-only packages' by the stack's
-  // state, Pulumi's own resources (stack references) hold no place.
+  // state, Pulumi's own resources (stack references) hold no place. An object of a kind neither
+  // the SDK defines nor the pack reviews, allowed after review, is its controller's: the places
+  // its spec names (a Crossplane Azure resource's `spec.forProvider.location`) are confirmed by
+  // its API group.
+  if (pkg === "kubernetes" && unreviewedCustomResource(type)) {
+    return kubernetesGroup(type);
+  }
   return pkg === "kubernetes" || pkg === "pulumi" || stateOnlyPackages.includes(pkg)
     ? undefined
     : pkg;
+}
+
+/** The cloud a custom resource's API group manages (Crossplane's providers), if it names one. */
+function customResourceCloud(type: string): string | undefined {
+  const group = kubernetesGroup(type) ?? "";
+  return /(^|\.)gcp\.(upbound|crossplane)\.io$/.test(group)
+    ? "gcp"
+    : /(^|\.)azure\.(upbound|crossplane)\.io$/.test(group)
+      ? "azure"
+      : undefined;
 }
 
 /**
@@ -386,8 +402,13 @@ function uncataloguedPlaceFindings(
       ? serviceHostFindings(pkg, label, args.props, j, confirmed, ctx.settings.egressAllowlist)
       : [];
   const unplaced: { key: string; value: string }[] = [];
+  const customResource = args.type.startsWith("kubernetes:");
   for (const hit of stringsIn(args.props)) {
     if (hit.name === undefined || !namesUncataloguedPlace(hit.name)) {
+      continue;
+    }
+    if (customResource && /^metadata\./.test(hit.path)) {
+      // An object's labels and annotations (`topology.kubernetes.io/zone`) are the cluster's.
       continue;
     }
     const key = hit.path;
@@ -423,7 +444,7 @@ function uncataloguedPlaceFindings(
       }
       continue;
     }
-    const onCloud = serviceCloud(hit.name, value, hit.holder);
+    const onCloud = serviceCloud(hit.name, value, hit.holder) ?? customResourceCloud(args.type);
     const aws =
       capitalisedAwsRegion(value) ??
       (onCloud === "aws" ? regionNamed("region", "aws", value.replace(/^aws-/, "")) : undefined);

@@ -991,3 +991,62 @@ describe("a cloud with no region in the jurisdiction", () => {
     );
   });
 });
+
+// A Crossplane managed resource is a custom resource the pack does not review: allowed after
+// review, the place its spec names is its controller's, confirmed by its API group as a cloud's
+// package is (its labels are the cluster's, not places). The cluster runs in Oregon.
+describe("a custom resource of a cloud the catalog does not place, its kind allowed", () => {
+  const vnet = "kubernetes:network.azure.upbound.io/v1beta1:VirtualNetwork";
+  const context = "platform@oregon";
+  const crossplane = {
+    ...oregonSettings,
+    clusters: [{ context, cloud: "aws" as const, region: "us-west-2" }],
+    policies: { "reviewed-resource-types": { allowTypes: [vnet] } },
+  };
+  const network = pipe(
+    addProvider("kubernetes", "platform", { context }),
+    add(
+      vnet,
+      "vnet",
+      {
+        apiVersion: "network.azure.upbound.io/v1beta1",
+        kind: "VirtualNetwork",
+        metadata: { name: "vnet", labels: { "topology.kubernetes.io/zone": "rack-1" } },
+        spec: {
+          forProvider: {
+            location: "West Europe",
+            resourceGroupName: "rg",
+            addressSpace: ["10.0.0.0/16"],
+          },
+        },
+      },
+      { provider: "platform" },
+    ),
+  );
+
+  it("fails a Crossplane Azure network whose location the pack cannot place", async () => {
+    const v = await pack.check(network(happy), crossplane);
+    expect(v.map((x) => [x.policy, x.resourceName, x.level, x.path])).toEqual([
+      [
+        "resource-placement",
+        "vnet",
+        "mandatory",
+        [
+          'k8s virtualnetwork "vnet"',
+          'network.azure.upbound.io spec.forProvider.location "West Europe" (which the pack cannot place)',
+        ],
+      ],
+    ]);
+  });
+
+  it("passes once the reviewer lists that location for the API group", async () => {
+    const confirmedLocation = {
+      ...crossplane,
+      policies: {
+        ...crossplane.policies,
+        "resource-placement": { regionsInside: { "network.azure.upbound.io": ["West Europe"] } },
+      },
+    };
+    expect(await pack.check(network(happy), confirmedLocation)).toEqual([]);
+  });
+});
