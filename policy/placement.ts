@@ -878,11 +878,23 @@ function signsForOwnEndpoint(
 const deliveryKey =
   /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn)$/;
 
-/** Whether an input path (`destinationConfig.onFailure.destination`) names a delivery. */
-function deliveryInput(path: string): boolean {
-  const keys = modelPath(path)
-    .split(".")
-    .map((k) => k.replace(/\[\]$/, ""));
+/**
+ * Inputs of a delivery's name that the resource reads from instead: a Kinesis stream consumer
+ * reads its stream, and AWS Chatbot subscribes to the topics it relays to a chat channel.
+ */
+const readsFrom: Readonly<Record<string, RegExp>> = {
+  "aws:kinesis/streamConsumer:StreamConsumer": /^streamArn$/,
+  "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration": /^snsTopicArns\[\]$/,
+  "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": /^snsTopicArns\[\]$/,
+};
+
+/** Whether an input path (`destinationConfig.onFailure.destination`) of a type names a delivery. */
+function deliveryInput(type: string, path: string): boolean {
+  const model = modelPath(path);
+  if (readsFrom[type]?.test(model)) {
+    return false;
+  }
+  const keys = model.split(".").map((k) => k.replace(/\[\]$/, ""));
   return deliveryKey.test(keys.at(-1) ?? "") && !keys.some((k) => /source/i.test(k));
 }
 
@@ -1060,7 +1072,7 @@ export const arnLocality = residencyResourcePolicy({
         isUnknown(arn) || reported.has(path) || accountJudged?.get(args.type)?.has(modelPath(path))
           ? undefined
           : accounts.foreign(arn);
-      if (account === undefined || !deliveryInput(path)) {
+      if (account === undefined || !deliveryInput(args.type, path)) {
         continue;
       }
       reported.add(path);

@@ -655,6 +655,12 @@ export interface TypeModel {
   readonly gate?: (r: BorderResource, x: Resolver) => GateContribution;
   /** The fix sentence each owning policy appends for this type. */
   readonly fix: string | Partial<Record<PolicyName, string>>;
+  /**
+   * Paths whose ARN's account the row's own `edges` judge (a log subscription's destination of
+   * another account, drawn to that account): arn-locality's reading of delivery inputs leaves
+   * them to the row, as it does the `ofArn` fields.
+   */
+  readonly accountsIn?: readonly string[];
 }
 
 /** A domain's rows, keyed by type token. */

@@ -121,14 +121,17 @@ export function declaredPaths(table: TypeTable, only?: PolicyName): Map<string, 
 }
 
 /**
- * Per type, the paths of its row's fields that judge the account an ARN names (`ofArn`): the
- * rows' own deliveries to another account, which arn-locality's reading of delivery inputs
- * leaves to them.
+ * Per type, the paths whose ARN's account its row judges — its `ofArn` fields', and the paths its
+ * own edges read (`accountsIn`): the rows' own deliveries to another account, which
+ * arn-locality's reading of delivery inputs leaves to them.
  */
 export function accountJudgedPaths(table: TypeTable): Map<string, DeclaredPaths> {
   const out = new Map<string, DeclaredPaths>();
   for (const [type, model] of Object.entries(table)) {
-    const paths = (model.fields ?? []).filter((f) => f.ofArn === true).map((f) => f.path);
+    const paths = [
+      ...(model.fields ?? []).filter((f) => f.ofArn === true).map((f) => f.path),
+      ...(model.accountsIn ?? []),
+    ];
     if (paths.length > 0) {
       out.set(type, pathSet(paths));
     }

@@ -93,3 +93,33 @@ test("twin: the stack's own account, a source and a role of another account, or 
     ),
   ).toEqual([]);
 });
+
+// The bench rerun's probes: a consumer reads its stream and Chatbot subscribes to its topics (no
+// delivery), and a log subscription's destination of another account is its row's finding
+// (no-path-out-of-jurisdiction draws it to that account): arn-locality adds none.
+test("twin: what a resource reads from, and a delivery its row judges, are no arn-locality finding", () => {
+  expect(
+    runNamed(
+      [
+        pinned,
+        usw("aws:kinesis/streamConsumer:StreamConsumer", "reader", {
+          name: "reader",
+          streamArn: `arn:aws:kinesis:us-west-2:${other}:stream/partner-events`,
+        }),
+        usw("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration", "alerts", {
+          configurationName: "alerts",
+          iamRoleArn: `arn:aws:iam::${own}:role/chatbot`,
+          slackChannelId: "C0123456789",
+          slackTeamId: "T0123456789",
+          snsTopicArns: [`arn:aws:sns:us-west-2:${other}:partner-alarms`],
+        }),
+        usw("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "vendor", {
+          logGroup: "app",
+          filterPattern: "",
+          destinationArn: `arn:aws:logs:us-west-2:${other}:destination:vendor-intake`,
+        }),
+      ],
+      us,
+    ).filter(([policy]) => policy === "arn-locality"),
+  ).toEqual([]);
+});

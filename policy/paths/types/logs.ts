@@ -677,6 +677,7 @@ export const logs: TypeTable = {
       });
     },
     fix: `${logFix} A destination of another account (a vendor's) hands the events to that account, which can send them anywhere: deliver to a destination of the stack's own account (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId).`,
+    accountsIn: ["destinationArn"],
   },
   // A delivery to a Firehose stream of another account goes through a role of that account
   // (deliverCrossAccountRole): the flow logs leave the stack's account for it.
