@@ -81,6 +81,7 @@ import {
 import { clusterDomain } from "./paths/kubernetes";
 import { byType } from "./paths/types";
 import { bundles } from "./paths/types/bundles";
+import { readFromInputs } from "./paths/types/common";
 import { globalView } from "./paths/views";
 import {
   isUnknown,
@@ -878,20 +879,10 @@ function signsForOwnEndpoint(
 const deliveryKey =
   /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn)$/;
 
-/**
- * Inputs of a delivery's name that the resource reads from instead: a Kinesis stream consumer
- * reads its stream, and AWS Chatbot subscribes to the topics it relays to a chat channel.
- */
-const readsFrom: Readonly<Record<string, RegExp>> = {
-  "aws:kinesis/streamConsumer:StreamConsumer": /^streamArn$/,
-  "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration": /^snsTopicArns\[\]$/,
-  "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": /^snsTopicArns\[\]$/,
-};
-
 /** Whether an input path (`destinationConfig.onFailure.destination`) of a type names a delivery. */
 function deliveryInput(type: string, path: string): boolean {
   const model = modelPath(path);
-  if (readsFrom[type]?.test(model)) {
+  if (readFromInputs[type]?.test(model)) {
     return false;
   }
   const keys = model.split(".").map((k) => k.replace(/\[\]$/, ""));

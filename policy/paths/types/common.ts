@@ -99,6 +99,18 @@ export function deliveryPlace(
     : x.accountPlace(cloudOf(r.type) ?? "aws", account);
 }
 
+/**
+ * Inputs named as a delivery's are (a stream's, a topic's ARN) that the resource reads from
+ * instead, by type (arn-locality's reading of delivery inputs skips them): a Kinesis stream
+ * consumer reads its stream, and AWS Chatbot subscribes to the topics it relays to a chat
+ * channel.
+ */
+export const readFromInputs: Readonly<Record<string, RegExp>> = {
+  "aws:kinesis/streamConsumer:StreamConsumer": /^streamArn$/,
+  "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration": /^snsTopicArns\[\]$/,
+  "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": /^snsTopicArns\[\]$/,
+};
+
 /** Types of the stack's keys, in both clouds. */
 export const keyTypes: readonly string[] = [
   "alicloud:kms/key:Key",
