@@ -41,9 +41,8 @@ export const internetEgress = residencyStackPolicy({
 });
 
 /**
- * Judges one allow rule's destination. `paths` and `cidrs` name it; a rule entry that allows every
- * IPv4 and every IPv6 address alike (`0.0.0.0/0` and `::/0`, one protocol and ports) is one way
- * out, judged once with both (`anywhereTwins`).
+ * Judges one allow rule's destination — with `twin`, its entry's `::/0` beside its `0.0.0.0/0`
+ * for the same protocol and ports (`anywhereTwins`): one way out, judged once, naming both.
  */
 function judgeRule(
   label: string,
@@ -123,9 +122,9 @@ export const egressRules = residencyResourcePolicy({
     const label = resourceLabel(args.type, args.name);
     const flows = rules(args.props);
     const twins = anywhereTwins(flows, ctx.settings.egressAllowlist);
-    const judgedWith = new Set(twins.values());
+    const judgedWith = new Set<RuleFlow>(twins.values());
     for (const rf of flows) {
-      if (rf.allow && !judgedWith.has(rf as Extract<RuleFlow, { flow: unknown }>)) {
+      if (rf.allow && !judgedWith.has(rf)) {
         judgeRule(label, rf, ctx, twins.get(rf));
       }
     }

@@ -903,7 +903,8 @@ function deliveryAccounts(
   return {
     foreign: (arn) => {
       const account = arnAccount(arn);
-      if (account === undefined || /^aws$/.test(account)) {
+      // An AWS-owned resource (`arn:aws:iam::aws:policy/…`) is no account's delivery.
+      if (account === undefined || account === "aws") {
         return undefined;
       }
       if (own.length > 0) {
