@@ -19,6 +19,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { resourceLabel } from "../residency/placement";
 import { residencyResourcePolicy } from "./framework";
+import { undecidedDeliveryAccounts } from "./placement";
 import { accountGrantFix } from "./paths/types/grants";
 import { accountFix } from "./paths/types/network";
 import { grantView, resourceView, tablePolicy } from "./paths/views";
@@ -55,6 +56,11 @@ export const crossAccountLinks: ResourceValidationPolicy = {
         provider: args.provider,
       };
       for (const f of grantView(subject, ctx)) {
+        ctx.report(f);
+      }
+      // A delivery whose account cannot be told from the stack's own (no account pinned or
+      // declared, under the Pulumi CLI): arn-locality cannot judge it, so declaring is advised.
+      for (const f of undecidedDeliveryAccounts(args, ctx)) {
         ctx.report(f);
       }
       const label = resourceLabel(args.type, args.name);

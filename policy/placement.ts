@@ -917,6 +917,49 @@ function deliveryAccounts(
 }
 
 /**
+ * Deliveries by ARN whose account cannot be told from the stack's own: under the Pulumi CLI, a
+ * stack whose provider pins no account and whose config declares none (offline, the engine's
+ * stand-in tells them apart). Each literal ARN at an input that names a delivery (a row's own
+ * delivery fields among them), in a place inside, is reported for `cross-account-links` to advise
+ * declaring the account — its finding would otherwise be silent.
+ */
+export function undecidedDeliveryAccounts(
+  args: ResourceValidationArgs,
+  ctx: PolicyContext,
+): Finding[] {
+  if (
+    !args.provider ||
+    args.type.startsWith("pulumi:providers:") ||
+    ctx.settings.standInAccount !== undefined ||
+    ownAccounts(args.provider, ctx.settings.accountIds ?? []).length > 0
+  ) {
+    return [];
+  }
+  accountJudged ??= accountJudgedPaths(byType);
+  const rowDeliveries = accountJudged.get(args.type);
+  const label = resourceLabel(args.type, args.name);
+  const named = (a: string) => {
+    const account = arnAccount(a);
+    return account !== undefined && account !== "aws";
+  };
+  return arnReferences(args.type, args.props, named, new Map())
+    .filter(
+      (ref) =>
+        !isUnknown(ref.arn) &&
+        (deliveryInput(args.type, ref.path) || rowDeliveries?.has(modelPath(ref.path)) === true) &&
+        foreignArns(ctx.jurisdiction, [ref]).length === 0,
+    )
+    .map(({ path, arn }) => {
+      const account = arnAccount(arn as string);
+      const place = `account ${account} (cannot be told from the stack's own)`;
+      return {
+        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn as string}, of account ${account}, which cannot be told from the stack's own: no provider pins an account and the stack config declares none. Declare the stack's account as sovereign-dc:accountId (or pin the provider's allowedAccountIds), so the pack can judge whether this delivery leaves it.`,
+        path: [label, place],
+      };
+    });
+}
+
+/**
  * A Kubernetes deployment bundle (a Helm v3 Release, the bundles table's only Kubernetes row):
  * no object but a chart's values, which arn-locality reads (see below).
  */

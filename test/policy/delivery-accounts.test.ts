@@ -94,6 +94,25 @@ test("twin: the stack's own account, a source and a role of another account, or 
   ).toEqual([]);
 });
 
+// Silent above, such a delivery is advised on: declaring the account lets the pack judge it.
+test("under the Pulumi CLI, a delivery whose account cannot be told from the stack's own is advised on; pinned, it is judged instead", () => {
+  const advised = (provider: typeof pinned) =>
+    runNamed([provider, ...deliveries(other)], us)
+      .filter(([policy]) => policy === "cross-account-links")
+      .map(([, name, , path]) => [name, (path as string[]).at(-1)]);
+  // cross-account-links is advisory (its enforcement level; the oracle reports every policy at
+  // the pack's default).
+  const place = `account ${other} (cannot be told from the stack's own)`;
+  expect(advised(unpinned)).toEqual([
+    ["changes", place],
+    ["invocations", place],
+    ["metrics", place],
+    ["objects", place],
+    ["orders", place],
+  ]);
+  expect(advised(pinned)).toEqual([]);
+});
+
 // The bench rerun's probes: a consumer reads its stream and Chatbot subscribes to its topics (no
 // delivery), and a log subscription's destination of another account is its row's finding
 // (no-path-out-of-jurisdiction draws it to that account): arn-locality adds none.
