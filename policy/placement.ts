@@ -46,6 +46,7 @@ import {
   arnAccount,
   inferenceProfileGeography,
   isAwsRegionShaped,
+  unknownProfileGeography,
   placementOf,
   providerHosted,
   regionOfEndpoint,
@@ -73,6 +74,7 @@ import {
   declaredPaths,
   type ArnReference,
   foreignArns,
+  mentionOnly,
   inertAcrossPartitions,
   kmsArn,
   type NamedPlaceKind,
@@ -1071,9 +1073,10 @@ export const arnLocality = residencyResourcePolicy({
     ).filter(
       (ref) =>
         // A property the reviews read as naming no place (a standard's definition) places no
-        // ARN it holds either.
+        // ARN it holds either; nor does a tag or a description, which only mention it.
         !reviewedNotAPlace(args.type, modelPath(ref.path)) &&
-        !inertAcrossPartitions(args.type, ref, partition),
+        !inertAcrossPartitions(args.type, ref, partition) &&
+        !mentionOnly(ref.path),
     );
     const refs = scanned.filter((ref) => isUnknown(ref.arn) || placed(ref.arn));
     const reported = new Set<string>();
@@ -1304,8 +1307,21 @@ function inferenceProfileFindings(
   reported: ReadonlySet<string>,
 ): Finding[] {
   return stringsIn(props).flatMap(({ path, value }) => {
-    const profile = typeof value === "string" ? inferenceProfileGeography(value) : undefined;
-    if (profile === undefined || reported.has(path)) {
+    if (typeof value !== "string" || reported.has(path) || mentionOnly(path)) {
+      return [];
+    }
+    const unknownGeography = unknownProfileGeography(value);
+    if (unknownGeography !== undefined) {
+      const where = `the "${unknownGeography}" cross-Region inference geography (cannot be placed)`;
+      return [
+        {
+          message: `${label} must reference only places inside ${j.id}, but ${path} is the cross-Region inference profile ${JSON.stringify(value)}, of a geography the pack does not know ("${unknownGeography}"), so the regions it sends prompts to cannot be placed. Invoke the model in the stack's own region (its model ID without a geography prefix), or through a profile whose geography lies inside ${j.id}.`,
+          path: [label, where],
+        },
+      ];
+    }
+    const profile = inferenceProfileGeography(value);
+    if (profile === undefined) {
       return [];
     }
     const outside =

@@ -387,6 +387,20 @@ export function inferenceProfileGeography(
   return regions === undefined || m === null ? undefined : { geography: m[1], regions };
 }
 
+/**
+ * The geography prefix of a system-defined cross-Region profile named by its ARN
+ * (`…:inference-profile/ca.…`, `…:guardrail-profile/…`) when the pack does not know where that
+ * geography routes: such an ARN always names a cross-Region profile, so its regions cannot be
+ * placed. Undefined for a known geography, an application profile or anything else.
+ */
+export function unknownProfileGeography(text: string): string | undefined {
+  const m =
+    /^arn:[\w-]+:bedrock:[\w-]*:\d*:(?:inference-profile|guardrail-profile)\/([a-z]+(?:-gov)?)\.[\w.:-]+$/.exec(
+      text,
+    );
+  return m !== null && inferenceGeographies[m[1]] === undefined ? m[1] : undefined;
+}
+
 /** The AWS partition of an ARN, or undefined when the text is not an ARN. */
 export function arnPartition(arn: string): string | undefined {
   return /^arn:([^:]+):/.exec(arn)?.[1];

@@ -303,6 +303,22 @@ function proseAt(path: string): boolean {
     .some((segment) => segment === "info" || wordsOf(segment).some((w) => proseWords.has(w)));
 }
 
+/**
+ * The path only mentions what it holds: a property of prose (a segment whose last word is one of
+ * `proseWords`) or a tag, a label for people and for cost and access rules, which nothing
+ * fetches or sends data to.
+ */
+export function mentionOnly(path: string): boolean {
+  // By a segment's last word: `alarmDescription` is prose, `docDbSettings` is not.
+  return path
+    .split(/[.[\]]+/)
+    .some(
+      (segment) =>
+        ["tags", "tagsAll", "defaultTags", "info"].includes(segment) ||
+        proseWords.has(wordsOf(segment).at(-1) ?? ""),
+    );
+}
+
 /** The `type` of a location object whose `name` is a zone (see `namedPlaceReferences`). */
 const zoneLocationTypes: ReadonlySet<string> = new Set(["AvailabilityZone", "LocalZone"]);
 

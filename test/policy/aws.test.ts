@@ -1306,6 +1306,64 @@ describe("placement", () => {
       twin: assistant("us.anthropic.claude-3-5-sonnet-20241022-v2:0"),
     },
     {
+      // The bench of AI/ML programs: a profile ARN of a geography the pack does not know was
+      // judged by the ARN's own region and passed; such an ARN always routes across regions.
+      name: "a Bedrock agent invokes its model through a profile ARN of a geography the pack does not know",
+      bad: assistant(
+        `arn:aws:bedrock:us-west-2:${account}:inference-profile/ca.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+      ),
+      expected: [
+        [
+          "arn-locality",
+          "assistant",
+          "mandatory",
+          [
+            'bedrock agent agent "assistant"',
+            'the "ca" cross-Region inference geography (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the profile ARN is the US geography's",
+      twin: assistant(
+        `arn:aws:bedrock:us-west-2:${account}:inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+      ),
+    },
+    {
+      // The bench of AI/ML programs: a tag or a description only mentions a model or an ARN.
+      name: "a Bedrock agent's model is the EU profile, though its tags and description name it too",
+      bad: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
+        agentName: "assistant",
+        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
+        foundationModel: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        instruction: "Answer questions about the records.",
+        description: "Migrated from eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        tags: { model: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0" },
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "assistant",
+          "mandatory",
+          [
+            'bedrock agent agent "assistant"',
+            "eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3 (eu cross-Region inference, outside US)",
+          ],
+        ],
+      ],
+      twinName: "its model is the US profile, and only its tags and description name others",
+      twin: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
+        agentName: "assistant",
+        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
+        foundationModel: "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        instruction: "Answer questions about the records.",
+        description: `Replaces arn:aws:sqs:eu-west-1:${account}:old-queue and eu.anthropic.claude-3-5-sonnet-20241022-v2:0`,
+        tags: {
+          model: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
+          previous: `arn:aws:sqs:eu-west-1:${account}:old-queue`,
+        },
+      }),
+    },
+    {
       name: "an application inference profile copies the global cross-Region inference profile",
       bad: add("aws:bedrock/inferenceProfile:InferenceProfile", "claude", {
         name: "claude",

@@ -96,7 +96,7 @@ test("twin: the stack's own account, a source and a role of another account, or 
 
 // Silent above, such a delivery is advised on: declaring the account lets the pack judge it.
 test("under the Pulumi CLI, a delivery whose account cannot be told from the stack's own is advised on; pinned, it is judged instead", () => {
-  const advised = (provider: typeof pinned) =>
+  const advised = (provider: typeof pinned | typeof unpinned) =>
     runNamed([provider, ...deliveries(other)], us)
       .filter(([policy]) => policy === "cross-account-links")
       .map(([, name, , path]) => [name, (path as string[]).at(-1)]);
