@@ -978,6 +978,19 @@ const assistant = (model: string) =>
     instruction: "Answer questions about the records.",
   });
 
+/** A Rekognition stream processor of the program's video stream, opted in to data sharing or not. */
+const doorbell = (optIn: boolean) =>
+  add("aws:rekognition/streamProcessor:StreamProcessor", "doorbell", {
+    name: "doorbell",
+    roleArn: `arn:aws:iam::${account}:role/rekognition`,
+    input: {
+      kinesisVideoStream: { arn: `arn:aws:kinesisvideo:us-west-2:${account}:stream/doorbell/1` },
+    },
+    output: { s3Destination: { bucket: "sdc-records", keyPrefix: "frames/" } },
+    settings: { connectedHome: { labels: ["PERSON"] } },
+    dataSharingPreference: { optIn },
+  });
+
 /** A function in the stack's VPC whose settings name the model it invokes. */
 const summariser = (model: string, variable = "MODEL_ID") =>
   add("aws:lambda/function:Function", "summarise", {
@@ -1304,6 +1317,25 @@ describe("placement", () => {
       ],
       twinName: "it invokes the model through the US cross-Region inference profile",
       twin: assistant("us.anthropic.claude-3-5-sonnet-20241022-v2:0"),
+    },
+    {
+      // The bench of AI/ML programs: the opt-in passed unread.
+      name: "a Rekognition stream processor shares the video it analyses with AWS",
+      bad: doorbell(true),
+      expected: [
+        [
+          "log-shipping",
+          "doorbell",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'rekognition stream processor "doorbell"',
+            "AWS, which may store it in regions outside the stack's to improve its AI services (cannot be placed)",
+          ],
+        ],
+      ],
+      twinName: "it does not opt in to data sharing",
+      twin: doorbell(false),
     },
     {
       // The bench of AI/ML programs: a profile ARN of a geography the pack does not know was

@@ -2112,9 +2112,17 @@ export const logs: TypeTable = {
     logFix,
     bucket("dataDelivery.s3Destination.bucket", "delivers evaluation events to"),
   ),
+  // Opted in to data sharing, Rekognition may keep the video it analyses and use it to improve
+  // AWS's AI services, stored in regions the program does not choose (the bench of AI/ML
+  // programs: it passed unread).
   "aws:rekognition/streamProcessor:StreamProcessor": sends(
-    exportFix,
+    `${exportFix} Leave dataSharingPreference.optIn false (and opt the organisation out of AI services' data use).`,
     bucket("output.s3Destination.bucket", "writes analysis results to"),
+    push.flag("dataSharingPreference.optIn", "shares the video it analyses with", {
+      values: [true, "true"],
+      farSide:
+        "AWS, which may store it in regions outside the stack's to improve its AI services (cannot be placed)",
+    }),
   ),
   "aws:chime/sdkvoiceGlobalSettings:SdkvoiceGlobalSettings": sends(
     logFix,
