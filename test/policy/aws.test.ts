@@ -83,13 +83,18 @@ const mskToMsk = (region: string) => {
   });
 };
 
+/** The log-shipping finding of the Oregon resource `name` (labelled `label`) sending data to a place. */
+const shipsFrom =
+  (name: string, label: string) =>
+  (place: string): Finding => [
+    "log-shipping",
+    name,
+    "mandatory",
+    ["us-west-2 (inside US)", label, place],
+  ];
+
 /** log-shipping's finding on the replicator "replicator", replicating with `place`. */
-const replicated = (place: string): Finding => [
-  "log-shipping",
-  "replicator",
-  "mandatory",
-  ["us-west-2 (inside US)", 'msk replicator "replicator"', place],
-];
+const replicated = shipsFrom("replicator", 'msk replicator "replicator"');
 
 /** A SageMaker code repository "notebooks" at the Git remote `url`. */
 const notebookRepo = (url: string) =>
@@ -98,12 +103,7 @@ const notebookRepo = (url: string) =>
   });
 
 /** log-shipping's finding on the repository "notebooks", cloned from and pushed to `place`. */
-const notebookCode = (place: string): Finding => [
-  "log-shipping",
-  "notebooks",
-  "mandatory",
-  ["us-west-2 (inside US)", 'sagemaker code repository "notebooks"', place],
-];
+const notebookCode = shipsFrom("notebooks", 'sagemaker code repository "notebooks"');
 
 /** An ActiveMQ configuration "brokers" whose broker has the network connectors `connectors`. */
 const mqConfiguration = (...connectors: string[]) =>
@@ -122,12 +122,7 @@ const mqConfiguration = (...connectors: string[]) =>
   });
 
 /** log-shipping's finding on the configuration "brokers", whose broker forwards to `place`. */
-const brokerForward = (place: string): Finding => [
-  "log-shipping",
-  "brokers",
-  "mandatory",
-  ["us-west-2 (inside US)", 'mq configuration "brokers"', place],
-];
+const brokerForward = shipsFrom("brokers", 'mq configuration "brokers"');
 
 /** Confluent's S3 sink writing to a bucket of Oregon. */
 const s3Sink = {
@@ -137,12 +132,7 @@ const s3Sink = {
 };
 
 /** log-shipping's finding on the connector "sink", to `place`. */
-const connectorFinding = (place: string): Finding => [
-  "log-shipping",
-  "sink",
-  "mandatory",
-  ["us-west-2 (inside US)", 'mskconnect connector "sink"', place],
-];
+const connectorFinding = shipsFrom("sink", 'mskconnect connector "sink"');
 
 /**
  * An MSK Connect connector with the settings `config`, connecting to the brokers at `brokers`
@@ -561,12 +551,7 @@ const oregonWarehouse = add("aws:redshift/cluster:Cluster", "warehouse", {
 });
 
 /** log-shipping's finding on the Firehose stream "firehose", delivering to `place`. */
-const fromFirehose = (place: string): Finding => [
-  "log-shipping",
-  "firehose",
-  "mandatory",
-  ["us-west-2 (inside US)", 'kinesis firehose delivery stream "firehose"', place],
-];
+const fromFirehose = shipsFrom("firehose", 'kinesis firehose delivery stream "firehose"');
 
 /**
  * A Firehose stream "firehose" copying records into the Redshift cluster its JDBC URL names
@@ -586,6 +571,17 @@ const toRedshift = (clusterJdbcurl: unknown, options?: Parameters<typeof add>[3]
     },
     options,
   );
+
+/** log-shipping's finding on the EMR cluster "spark", sending data to `place`. */
+const fromSpark = shipsFrom("spark", 'emr cluster "spark"');
+
+/** A Spark configuration whose nested hive-site names the metastore servers `uris`. */
+const sparkMetastore = (uris: string) => ({
+  Classification: "spark",
+  Configurations: [
+    { Classification: "spark-hive-site", Properties: { "hive.metastore.uris": uris } },
+  ],
+});
 
 /** An EMR cluster in the stack's private subnet, with `props` over it. */
 const emrCluster = (props: Record<string, unknown> = {}) =>
@@ -858,16 +854,6 @@ const deviceQueue = (plan: Plan) =>
 /** The program's role the IoT rules act with. */
 const iotRole = add("aws:iam/role:Role", "iot-sender", { assumeRolePolicy: "{}" });
 
-/** The log-shipping finding of the Oregon resource `name` (labelled `label`) sending data to a place. */
-const shipsFrom =
-  (name: string, label: string) =>
-  (place: string): Finding => [
-    "log-shipping",
-    name,
-    "mandatory",
-    ["us-west-2 (inside US)", label, place],
-  ];
-
 /** The log-shipping finding of the SNS subscription "orders" pushing messages to `place`. */
 const pushesOrders = shipsFrom("orders", 'sns topic subscription "orders"');
 
@@ -970,13 +956,25 @@ const sqlRule = (arn: string) =>
   });
 
 /** A Bedrock agent invoking `model`. */
-const assistant = (model: string) =>
+const assistant = (model: string, more: Record<string, unknown> = {}) =>
   add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
     agentName: "assistant",
     agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
     foundationModel: model,
     instruction: "Answer questions about the records.",
+    ...more,
   });
+
+/** arn-locality's finding on the agent "assistant" invoking its model through the EU profile. */
+const euProfile: Finding = [
+  "arn-locality",
+  "assistant",
+  "mandatory",
+  [
+    'bedrock agent agent "assistant"',
+    "eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3 (eu cross-Region inference, outside US)",
+  ],
+];
 
 /** A Rekognition stream processor of the program's video stream, opted in to data sharing or not. */
 const doorbell = (optIn: boolean) =>
@@ -1304,17 +1302,7 @@ describe("placement", () => {
     {
       name: "a Bedrock agent invokes its model through the EU cross-Region inference profile",
       bad: assistant("eu.anthropic.claude-3-5-sonnet-20241022-v2:0"),
-      expected: [
-        [
-          "arn-locality",
-          "assistant",
-          "mandatory",
-          [
-            'bedrock agent agent "assistant"',
-            "eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3 (eu cross-Region inference, outside US)",
-          ],
-        ],
-      ],
+      expected: [euProfile],
       twinName: "it invokes the model through the US cross-Region inference profile",
       twin: assistant("us.anthropic.claude-3-5-sonnet-20241022-v2:0"),
     },
@@ -1363,31 +1351,13 @@ describe("placement", () => {
     {
       // The bench of AI/ML programs: a tag or a description only mentions a model or an ARN.
       name: "a Bedrock agent's model is the EU profile, though its tags and description name it too",
-      bad: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
-        agentName: "assistant",
-        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
-        foundationModel: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
-        instruction: "Answer questions about the records.",
+      bad: assistant("eu.anthropic.claude-3-5-sonnet-20241022-v2:0", {
         description: "Migrated from eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
         tags: { model: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0" },
       }),
-      expected: [
-        [
-          "arn-locality",
-          "assistant",
-          "mandatory",
-          [
-            'bedrock agent agent "assistant"',
-            "eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3 (eu cross-Region inference, outside US)",
-          ],
-        ],
-      ],
+      expected: [euProfile],
       twinName: "its model is the US profile, and only its tags and description name others",
-      twin: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
-        agentName: "assistant",
-        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
-        foundationModel: "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
-        instruction: "Answer questions about the records.",
+      twin: assistant("us.anthropic.claude-3-5-sonnet-20241022-v2:0", {
         description: `Replaces arn:aws:sqs:eu-west-1:${account}:old-queue and eu.anthropic.claude-3-5-sonnet-20241022-v2:0`,
         tags: {
           model: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
@@ -10440,38 +10410,12 @@ describe("data destinations: logs, exports and pushed requests", () => {
               "javax.jdo.option.ConnectionURL": "jdbc:mysql://metastore.partner.example:3306/hive",
             },
           },
-          {
-            Classification: "spark",
-            Configurations: [
-              {
-                Classification: "spark-hive-site",
-                Properties: { "hive.metastore.uris": "thrift://10.30.2.9:9083" },
-              },
-            ],
-          },
+          sparkMetastore("thrift://10.30.2.9:9083"),
         ]),
       }),
       expected: [
-        [
-          "log-shipping",
-          "spark",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'emr cluster "spark"',
-            '"proxy.partner.example" (cannot be placed)',
-          ],
-        ],
-        [
-          "log-shipping",
-          "spark",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'emr cluster "spark"',
-            '"jdbc:mysql://metastore.partner.example:3306/hive" (cannot be placed)',
-          ],
-        ],
+        fromSpark('"proxy.partner.example" (cannot be placed)'),
+        fromSpark('"jdbc:mysql://metastore.partner.example:3306/hive" (cannot be placed)'),
       ],
       twinName: "the proxy and the metastores are of the stack's network",
       twin: emrCluster({
@@ -10483,15 +10427,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
             Classification: "hive-site",
             Properties: { "javax.jdo.option.ConnectionURL": "jdbc:mysql://10.30.2.7:3306/hive" },
           },
-          {
-            Classification: "spark",
-            Configurations: [
-              {
-                Classification: "spark-hive-site",
-                Properties: { "hive.metastore.uris": "thrift://10.30.2.9:9083" },
-              },
-            ],
-          },
+          sparkMetastore("thrift://10.30.2.9:9083"),
         ]),
       }),
     },
@@ -10499,46 +10435,18 @@ describe("data destinations: logs, exports and pushed requests", () => {
       name: "an EMR cluster's nested Spark configuration keeps its metastore in Frankfurt",
       bad: emrCluster({
         configurationsJson: JSON.stringify([
-          {
-            Classification: "spark",
-            Configurations: [
-              {
-                Classification: "spark-hive-site",
-                Properties: {
-                  "hive.metastore.uris":
-                    "thrift://metastore-0123.elb.eu-central-1.amazonaws.com:9083",
-                },
-              },
-            ],
-          },
+          sparkMetastore("thrift://metastore-0123.elb.eu-central-1.amazonaws.com:9083"),
         ]),
       }),
       expected: [
-        [
-          "log-shipping",
-          "spark",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'emr cluster "spark"',
-            "thrift://metastore-0123.elb.eu-central-1.amazonaws.com:9083 (outside US, in EU)",
-          ],
-        ],
+        fromSpark(
+          "thrift://metastore-0123.elb.eu-central-1.amazonaws.com:9083 (outside US, in EU)",
+        ),
       ],
       twinName: "the metastore is Oregon's",
       twin: emrCluster({
         configurationsJson: JSON.stringify([
-          {
-            Classification: "spark",
-            Configurations: [
-              {
-                Classification: "spark-hive-site",
-                Properties: {
-                  "hive.metastore.uris": "thrift://metastore-0123.elb.us-west-2.amazonaws.com:9083",
-                },
-              },
-            ],
-          },
+          sparkMetastore("thrift://metastore-0123.elb.us-west-2.amazonaws.com:9083"),
         ]),
       }),
     },
