@@ -1752,19 +1752,19 @@ export const logs: TypeTable = {
     "Keep the vector store in a service of this program inside the jurisdiction (OpenSearch, Aurora, Neptune Analytics, S3 vectors); a third-party store on the internet cannot be placed.",
     url(
       "storageConfiguration.mongoDbAtlasConfiguration.endpoint",
-      "stores embeddings of its documents in",
+      "stores its documents' text chunks, with their embeddings, in",
     ),
     url(
       "storageConfiguration.redisEnterpriseCloudConfiguration.endpoint",
-      "stores embeddings of its documents in",
+      "stores its documents' text chunks, with their embeddings, in",
     ),
     url(
       "storageConfiguration.pineconeConfiguration.connectionString",
-      "stores embeddings of its documents in",
+      "stores its documents' text chunks, with their embeddings, in",
     ),
     endpoint(
       "storageConfiguration.opensearchManagedClusterConfiguration.domainEndpoint",
-      "stores embeddings of its documents in",
+      "stores its documents' text chunks, with their embeddings, in",
       {
         when: knownAt("storageConfiguration.opensearchManagedClusterConfiguration.domainEndpoint"),
       },
