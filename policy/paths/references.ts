@@ -304,19 +304,21 @@ function proseAt(path: string): boolean {
 }
 
 /**
- * The path only mentions what it holds: a property of prose (a segment whose last word is one of
- * `proseWords`) or a tag, a label for people and for cost and access rules, which nothing
- * fetches or sends data to.
+ * The path only mentions what it holds: a tag (the resource's `tags`, a label for people and for
+ * cost and access rules), or a property of prose — the property that holds the value, whose last
+ * word is one of `proseWords` (`alarmDescription`, a state's `Comment`). Only those two places are
+ * read: the names an author gives inside a document (a state `DetectLabels`, a template resource
+ * `ReleaseNotes`) say nothing of what the value is for.
  */
 export function mentionOnly(path: string): boolean {
-  // By a segment's last word: `alarmDescription` is prose, `docDbSettings` is not.
-  return path
+  const segments = path
     .split(/[.[\]]+/)
-    .some(
-      (segment) =>
-        ["tags", "tagsAll", "defaultTags", "info"].includes(segment) ||
-        proseWords.has(wordsOf(segment).at(-1) ?? ""),
-    );
+    .filter((segment) => segment !== "" && !/^\d+$/.test(segment));
+  const held = segments.at(-1) ?? "";
+  return (
+    ["tags", "tagsAll", "defaultTags"].includes(segments[0] ?? "") ||
+    proseWords.has(wordsOf(held).at(-1) ?? "")
+  );
 }
 
 /** The `type` of a location object whose `name` is a zone (see `namedPlaceReferences`). */

@@ -976,6 +976,26 @@ const euProfile: Finding = [
   ],
 ];
 
+/**
+ * A state machine whose state "DetectLabels" invokes a function of `region`, its comment naming
+ * a function in Frankfurt (a mention).
+ */
+const labelledStates = (region: string) =>
+  add("aws:sfn/stateMachine:StateMachine", "labels-flow", {
+    roleArn: `arn:aws:iam::${account}:role/sfn`,
+    definition: JSON.stringify({
+      StartAt: "DetectLabels",
+      States: {
+        DetectLabels: {
+          Type: "Task",
+          Comment: `Was arn:aws:lambda:eu-central-1:${account}:function:old-labels`,
+          Resource: `arn:aws:lambda:${region}:${account}:function:detect-labels`,
+          End: true,
+        },
+      },
+    }),
+  });
+
 /** A Rekognition stream processor of the program's video stream, opted in to data sharing or not. */
 const doorbell = (optIn: boolean) =>
   add("aws:rekognition/streamProcessor:StreamProcessor", "doorbell", {
@@ -1324,6 +1344,25 @@ describe("placement", () => {
       ],
       twinName: "it does not opt in to data sharing",
       twin: doorbell(false),
+    },
+    {
+      // The rerun after tags and prose became mentions: a state an author named "DetectLabels"
+      // is no label, and its function in Frankfurt was dropped with it.
+      name: "a workflow's state, named as a label is, invokes a function in Frankfurt",
+      bad: labelledStates("eu-central-1"),
+      expected: [
+        [
+          "arn-locality",
+          "labels-flow",
+          "mandatory",
+          [
+            'sfn state machine "labels-flow"',
+            `arn:aws:lambda:eu-central-1:${account}:function:detect-labels (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "the function is Oregon's, and the state's comment names another",
+      twin: labelledStates("us-west-2"),
     },
     {
       // The bench of AI/ML programs: a profile ARN of a geography the pack does not know was
