@@ -55,7 +55,7 @@ import {
 } from "../residency/placement";
 import { wordsOf } from "./inventory/place-rules";
 import { listedTypes } from "./review/listed";
-import { foreignAccountPlace, ownAccounts } from "./paths/accounts";
+import { foreignAccountPlace, otherAccount, ownAccounts } from "./paths/accounts";
 import { kubernetesGroup, reviewedTypes } from "./reviewed";
 import {
   type EgressAllowEntry,
@@ -906,13 +906,9 @@ function deliveryAccounts(
     foreign: (arn) => {
       const account = arnAccount(arn);
       // An AWS-owned resource (`arn:aws:iam::aws:policy/…`) is no account's delivery.
-      if (account === undefined || account === "aws") {
-        return undefined;
-      }
-      if (own.length > 0) {
-        return own.includes(account) ? undefined : account;
-      }
-      return standIn === undefined || account === standIn ? undefined : account;
+      return account === undefined || account === "aws"
+        ? undefined
+        : otherAccount(account, own, standIn);
     },
     place: (account) => foreignAccountPlace(account, own, standIn),
   };

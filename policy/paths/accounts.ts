@@ -77,10 +77,22 @@ export function judgedArnAccount(
     return undefined;
   }
   const own = ownAccounts(r.provider ? x.get(r.provider) : undefined, x.declaredAccounts);
+  return otherAccount(account, own, x.standInAccount);
+}
+
+/**
+ * `account` when it can be told from the stack's own (`own`, else the offline engine's stand-in)
+ * and is not one of them; else undefined (see `judgedArnAccount`).
+ */
+export function otherAccount(
+  account: string,
+  own: readonly string[],
+  standIn: string | undefined,
+): string | undefined {
   if (own.length > 0) {
     return own.includes(account) ? undefined : account;
   }
-  return x.standInAccount === undefined || account === x.standInAccount ? undefined : account;
+  return standIn === undefined || account === standIn ? undefined : account;
 }
 
 /**
