@@ -944,6 +944,7 @@ export function undecidedDeliveryAccounts(
     .filter(
       (ref) =>
         !isUnknown(ref.arn) &&
+        !mentionOnly(ref.path) &&
         (deliveryInput(args.type, ref.path) || rowDeliveries?.has(modelPath(ref.path)) === true) &&
         foreignArns(ctx.jurisdiction, [ref]).length === 0,
     )

@@ -111,6 +111,18 @@ test("under the Pulumi CLI, a delivery whose account cannot be told from the sta
     ["orders", place],
   ]);
   expect(advised(pinned)).toEqual([]);
+  // A tag only mentions an ARN, whatever its key.
+  expect(
+    runNamed(
+      [
+        unpinned,
+        usw("aws:sqs/queue:Queue", "tagged", {
+          tags: { queueArn: `arn:aws:sqs:us-west-2:${other}:elsewhere` },
+        }),
+      ],
+      us,
+    ).filter(([policy]) => policy === "cross-account-links"),
+  ).toEqual([]);
 });
 
 // The bench rerun's probes: a consumer reads its stream and Chatbot subscribes to its topics (no
