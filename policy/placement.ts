@@ -55,7 +55,7 @@ import {
 } from "../residency/placement";
 import { wordsOf } from "./inventory/place-rules";
 import { listedTypes } from "./review/listed";
-import { foreignAccountPlace, otherAccount, ownAccounts } from "./paths/accounts";
+import { foreignAccountPlace, otherAccount, ownAccounts, standInFor } from "./paths/accounts";
 import { kubernetesGroup, reviewedTypes } from "./reviewed";
 import {
   type EgressAllowEntry,
@@ -879,7 +879,13 @@ function signsForOwnEndpoint(
  * reads from (a path through a `source` key is inbound) or acts as (a role, a key).
  */
 const deliveryKey =
-  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn)$/;
+  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint)$/;
+
+/**
+ * The lists whose items' `arn` names where they deliver: Alibaba Cloud's alarm and event-rule
+ * targets (`targets[].arn`, `mnsParameters[].arn`), an event rule's dead-letter queue.
+ */
+const deliveryHolder = /^(targets|targetLists|deadLetterQueue|\w+Parameters)$/;
 
 /** Whether an input path (`destinationConfig.onFailure.destination`) of a type names a delivery. */
 function deliveryInput(type: string, path: string): boolean {
@@ -888,7 +894,10 @@ function deliveryInput(type: string, path: string): boolean {
     return false;
   }
   const keys = model.split(".").map((k) => k.replace(/\[\]$/, ""));
-  return deliveryKey.test(keys.at(-1) ?? "") && !keys.some((k) => /source/i.test(k));
+  const last = keys.at(-1) ?? "";
+  const delivers =
+    deliveryKey.test(last) || (last === "arn" && deliveryHolder.test(keys.at(-2) ?? ""));
+  return delivers && !keys.some((k) => /source/i.test(k));
 }
 
 /**
@@ -908,7 +917,7 @@ function deliveryAccounts(
       // An AWS-owned resource (`arn:aws:iam::aws:policy/…`) is no account's delivery.
       return account === undefined || account === "aws"
         ? undefined
-        : otherAccount(account, own, standIn);
+        : otherAccount(account, own, standInFor(arn, standIn));
     },
     place: (account) => foreignAccountPlace(account, own, standIn),
   };
@@ -917,7 +926,7 @@ function deliveryAccounts(
 /**
  * Deliveries by ARN whose account cannot be told from the stack's own: under the Pulumi CLI, a
  * stack whose provider pins no account and whose config declares none (offline, the engine's
- * stand-in tells them apart). Each literal ARN at an input that names a delivery (a row's own
+ * stand-in tells AWS's apart; an Alibaba Cloud ARN's, never). Each literal ARN at an input that names a delivery (a row's own
  * delivery fields among them), in a place inside, is reported for `cross-account-links` to advise
  * declaring the account — its finding would otherwise be silent.
  */
@@ -928,7 +937,6 @@ export function undecidedDeliveryAccounts(
   if (
     !args.provider ||
     args.type.startsWith("pulumi:providers:") ||
-    ctx.settings.standInAccount !== undefined ||
     ownAccounts(args.provider, ctx.settings.accountIds ?? []).length > 0
   ) {
     return [];
@@ -936,9 +944,11 @@ export function undecidedDeliveryAccounts(
   accountJudged ??= accountJudgedPaths(byType);
   const rowDeliveries = accountJudged.get(args.type);
   const label = resourceLabel(args.type, args.name);
+  // Offline, the engine's stand-in tells AWS's accounts apart; an Alibaba Cloud ARN has none.
+  const standIn = ctx.settings.standInAccount;
   const named = (a: string) => {
     const account = arnAccount(a);
-    return account !== undefined && account !== "aws";
+    return account !== undefined && account !== "aws" && standInFor(a, standIn) === undefined;
   };
   return arnReferences(args.type, args.props, named, new Map())
     .filter(
@@ -952,7 +962,7 @@ export function undecidedDeliveryAccounts(
       const account = arnAccount(arn as string);
       const place = `account ${account} (cannot be told from the stack's own)`;
       return {
-        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn as string}, of account ${account}, which cannot be told from the stack's own: no provider pins an account and the stack config declares none. Declare the stack's account as sovereign-dc:accountId (or pin the provider's allowedAccountIds), so the pack can judge whether this delivery leaves it.`,
+        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn as string}, of account ${account}, which cannot be told from the stack's own: no provider pins an account and the stack config declares none. Declare the stack's account as sovereign-dc:accountId (or pin the provider's ${(arn as string).startsWith("acs:") ? "accountId, alicloud:accountId for the default provider" : "allowedAccountIds"}), so the pack can judge whether this delivery leaves it.`,
         path: [label, place],
       };
     });
@@ -1113,7 +1123,7 @@ export const arnLocality = residencyResourcePolicy({
       reported.add(path);
       const place = accounts.place(account);
       ctx.report({
-        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn}, of ${place}: its holder can send what it receives anywhere. Deliver to a resource of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds).`,
+        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn}, of ${place}: its holder can send what it receives anywhere. Deliver to a resource of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's ${String(arn).startsWith("acs:") ? "accountId" : "allowedAccountIds"}).`,
         path: [label, place],
       });
     }

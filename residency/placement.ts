@@ -412,9 +412,17 @@ export function arnRegion(arn: string): string | undefined {
   return parts.length >= 6 && parts[0] === "arn" ? parts[3] : undefined;
 }
 
-/** The account field of an ARN (`arn:aws:iam::123456789012:role/x`), or undefined when it has none. */
+/**
+ * The account field of an ARN (`arn:aws:iam::123456789012:role/x`, Alibaba Cloud's
+ * `acs:log:cn-shanghai:1234567890123456:project/audit`), or undefined when it has none.
+ */
 export function arnAccount(arn: string): string | undefined {
   const parts = arn.split(":");
+  if (parts[0] === "acs") {
+    // Alibaba Cloud's `acs:<service>:<region>:<account>:<resource>`: an account is a number; a
+    // `*` (any account, in a RAM policy) names none.
+    return parts.length >= 5 && /^\d+$/.test(parts[3]) ? parts[3] : undefined;
+  }
   return parts.length >= 6 && parts[0] === "arn" && parts[4] !== "" ? parts[4] : undefined;
 }
 

@@ -77,7 +77,17 @@ export function judgedArnAccount(
     return undefined;
   }
   const own = ownAccounts(r.provider ? x.get(r.provider) : undefined, x.declaredAccounts);
-  return otherAccount(account, own, x.standInAccount);
+  return otherAccount(account, own, standInFor(arn, x.standInAccount));
+}
+
+/**
+ * The offline engine's stand-in for the account an ARN should be of: it answers for AWS's caller
+ * (`aws.getCallerIdentity`, the ARNs of the program's resources); Alibaba Cloud's account is
+ * answered only from the provider's pin (`alicloud.getAccount`), so an `acs:` ARN has none and
+ * its account is told from the stack's own only where one is pinned or declared.
+ */
+export function standInFor(arn: string, standIn: string | undefined): string | undefined {
+  return arn.startsWith("acs:") ? undefined : standIn;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface OracleSettings {
   readonly waivers?: readonly Waiver[];
   /** What resource policies do with a value not known: `fail` unless given, as offline. */
   readonly unknownAtPreview?: "defer" | "fail";
+  /** The offline engine's stand-in for the stack's AWS account (`check` sets it); none unless given. */
+  readonly standInAccount?: string;
 }
 
 const urnOf = (r: OracleResource) => `urn:pulumi:oracle::p::${r.type}::${r.name}`;
@@ -144,6 +146,7 @@ export function runNamed(
     egressAllowlist: settings.egressAllowlist ?? [],
     waivers: settings.waivers ?? [],
     unknownAtPreview: settings.unknownAtPreview ?? "fail",
+    ...(settings.standInAccount === undefined ? {} : { standInAccount: settings.standInAccount }),
   };
   const nameOfUrn = new Map(resources.map((r) => [urnOf(r), r.name]));
   const out: Finding[] = [];

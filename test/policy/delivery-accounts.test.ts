@@ -154,3 +154,107 @@ test("twin: what a resource reads from, and a delivery its row judges, are no ar
     ).filter(([policy]) => policy === "arn-locality"),
   ).toEqual([]);
 });
+
+// Alibaba Cloud names a resource by ACS ARN, `acs:<service>:<region>:<account>:<resource>`: an
+// audit trail's SLS project, a subscription's queue, an event rule's target or dead-letter queue,
+// a Cloud Config delivery channel, a function's failure destination. The stack's own account is
+// the one its provider pins (`accountId`); the offline engine has no stand-in for it.
+describe("Alibaba Cloud deliveries by ACS ARN", () => {
+  const cn = { jurisdiction: "CN" };
+  const mine = "1234567890123456";
+  const theirs = "9999999999999999";
+  const sh = on("sh");
+  const pinnedSh = {
+    type: "pulumi:providers:alicloud",
+    name: "sh",
+    props: { region: "cn-shanghai", accountId: mine },
+  };
+  const unpinnedSh = { ...pinnedSh, props: { region: "cn-shanghai" } };
+  const alibaba = (owner: string) => [
+    sh("alicloud:actiontrail/trail:Trail", "audit", {
+      trailName: "audit",
+      slsProjectArn: `acs:log:cn-shanghai:${owner}:project/central-audit`,
+      // The role the trail writes as is no delivery, whoever owns it.
+      slsWriteRoleArn: `acs:ram::${theirs}:role/aliyunactiontraildefaultrole`,
+    }),
+    sh("alicloud:mns/topicSubscription:TopicSubscription", "fanout", {
+      topicName: "orders",
+      name: "fanout",
+      endpoint: `acs:mns:cn-shanghai:${owner}:queues/orders-copy`,
+    }),
+    sh("alicloud:cms/alarm:Alarm", "cpu", {
+      name: "cpu",
+      project: "acs_ecs_dashboard",
+      metric: "CPUUtilization",
+      contactGroups: ["ops"],
+      targets: [{ targetId: "1", arn: `acs:mns:cn-shanghai:${owner}:/queues/alarms/message` }],
+    }),
+    sh("alicloud:eventbridge/rule:Rule", "events", {
+      eventBusName: "default",
+      ruleName: "events",
+      filterPattern: "{}",
+      targets: [
+        {
+          targetId: "t",
+          type: "acs.mns.queue",
+          endpoint: `acs:mns:cn-shanghai:${mine}:queues/events`,
+          pushRetryStrategy: "BACKOFFRETRY",
+          paramLists: [],
+          deadLetterQueue: { arn: `acs:mns:cn-shanghai:${owner}:queues/dlq` },
+        },
+      ],
+    }),
+    sh("alicloud:cfg/delivery:Delivery", "config", {
+      deliveryChannelName: "config",
+      deliveryChannelType: "SLS",
+      deliveryChannelTargetArn: `acs:log:cn-shanghai:${owner}:project/cfg/logstore/cfg`,
+    }),
+    sh("alicloud:fc/functionAsyncInvokeConfig:FunctionAsyncInvokeConfig", "async", {
+      serviceName: "orders",
+      functionName: "ingest",
+      destinationConfig: {
+        onFailure: { destination: `acs:mns:cn-shanghai:${owner}:/queues/failed/messages` },
+      },
+    }),
+  ];
+
+  test("a delivery to another account's project, queue or log store in the stack's region fails", () => {
+    const place = `account ${theirs} (not this stack's account ${mine})`;
+    expect(deliveryFindings(runNamed([pinnedSh, ...alibaba(theirs)], cn))).toEqual([
+      ["arn-locality", "async", "mandatory", place],
+      ["arn-locality", "config", "mandatory", place],
+      ["arn-locality", "events", "mandatory", place],
+      ["log-shipping", "audit", "mandatory", place],
+      ["log-shipping", "cpu", "mandatory", place],
+      ["log-shipping", "fanout", "mandatory", place],
+    ]);
+  });
+
+  test("twin: the stack's own account passes; unpinned, offline as under the CLI, it is advised on", () => {
+    expect(runNamed([pinnedSh, ...alibaba(mine)], cn)).toEqual([]);
+    // The AWS stand-in tells no Alibaba Cloud account apart: nothing fails, every delivery named
+    // by a literal ARN is advised on (the event rule's own-account target too: unpinned, whose
+    // it is cannot be told).
+    const offline = { ...cn, standInAccount: "123456789012" };
+    // (cross-account-links is advisory by its enforcement level; the oracle reports every policy
+    // at the pack's default.)
+    const unpinnedFindings = runNamed([unpinnedSh, ...alibaba(theirs)], offline);
+    expect(
+      unpinnedFindings.map(([policy, name, , path]) => [policy, name, (path as string[]).at(-1)]),
+    ).toEqual(
+      [
+        ["async", theirs],
+        ["audit", theirs],
+        ["config", theirs],
+        ["cpu", theirs],
+        ["events", mine],
+        ["events", theirs],
+        ["fanout", theirs],
+      ].map(([name, account]) => [
+        "cross-account-links",
+        name,
+        `account ${account} (cannot be told from the stack's own)`,
+      ]),
+    );
+  });
+});

@@ -110,6 +110,7 @@ import {
   inbound,
   withPolicyFields,
   ownAccountDelivery,
+  ownAlibabaAccountDelivery,
 } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -301,6 +302,22 @@ const url = push.url;
 const endpoint = push.endpoint;
 const arn = push.arn;
 
+/**
+ * An Alibaba Cloud delivery by ACS ARN (`acs:mns:cn-shanghai:<account>:queues/q`): the place the
+ * ARN names, and the account — one that is not the stack's own can send what it receives anywhere.
+ */
+function acsDelivery(
+  fields: ReturnType<typeof edgesOf>,
+  path: string,
+  verb: string,
+  extra: FieldExtra = {},
+): FieldSpec[] {
+  return [
+    fields.arn(path, verb, extra),
+    fields.account(path, `${verb} a resource of`, { ...extra, ...ownAlibabaAccountDelivery }),
+  ];
+}
+
 /** CodeBuild source types fetched from a repository host outside the cloud. */
 const externalSources = [
   "GITHUB",
@@ -467,7 +484,12 @@ function trail(organization: boolean): TypeModel {
       log.region("trailRegion", "collects events of", inbound),
       log.ref("ossBucketName", "delivers audit events to", oss),
       { ...log.arn("slsProjectArn", "delivers audit events to"), drawnByRow: true },
-      log.arn("maxComputeProjectArn", "delivers audit events to"),
+      log.account(
+        "slsProjectArn",
+        "delivers audit events to a project of",
+        ownAlibabaAccountDelivery,
+      ),
+      ...acsDelivery(log, "maxComputeProjectArn", "delivers audit events to"),
       ...(organization
         ? [
             log.flag("isOrganizationTrail", "collects events of", {
@@ -1319,7 +1341,10 @@ export const logs: TypeTable = {
       [
         [
           "alicloud:cms/alarm:Alarm",
-          [url("webhook", "sends alarms to"), arn("targets[].arn", "sends alarms to")],
+          [
+            url("webhook", "sends alarms to"),
+            ...acsDelivery(push, "targets[].arn", "sends alarms to"),
+          ],
         ],
         [
           "alicloud:cms/alarmContact:AlarmContact",
@@ -1336,7 +1361,10 @@ export const logs: TypeTable = {
         ],
         [
           "alicloud:cloudmonitor/serviceMetricAlarmRule:ServiceMetricAlarmRule",
-          [url("webhook", "sends alarms to"), arn("targets[].arn", "sends alarms to")],
+          [
+            url("webhook", "sends alarms to"),
+            ...acsDelivery(push, "targets[].arn", "sends alarms to"),
+          ],
         ],
         [
           "alicloud:cloudmonitor/serviceGroupMonitoringAgentProcess:ServiceGroupMonitoringAgentProcess",
@@ -1861,7 +1889,7 @@ export const logs: TypeTable = {
       when: (props) =>
         textOf(props, "endpoint")?.startsWith("acs:") !== true && !mnsSchemeEndpoint(props),
     }),
-    arn("endpoint", "pushes messages to", {
+    ...acsDelivery(push, "endpoint", "pushes messages to", {
       when: (props) => textOf(props, "endpoint")?.startsWith("acs:") === true,
     }),
     judged("data sync", "endpoint", mnsEndpoint),
@@ -1875,7 +1903,7 @@ export const logs: TypeTable = {
         textOf(props, "pushType")?.toLowerCase() !== "queue" && !messagePushType(props),
     }),
     onceKnown(judged("data sync", "endpoint", messagePush), messagePushType),
-    arn("endpoint", "pushes messages to", {
+    ...acsDelivery(push, "endpoint", "pushes messages to", {
       when: knownAt("endpoint", (props) => textOf(props, "pushType")?.toLowerCase() === "queue", {
         knownWhen: (props) =>
           textOf(props, "pushType")?.toLowerCase() === "queue" &&
@@ -1893,7 +1921,7 @@ export const logs: TypeTable = {
       },
     }),
     // A queue or topic by name lies in the rule's region; by ACS ARN, in the region it names.
-    arn("endpoint.endpointValue", "pushes events to", {
+    ...acsDelivery(push, "endpoint.endpointValue", "pushes events to", {
       when: (props) =>
         str(known(() => valueAt(props, "endpoint.endpointValue")))?.startsWith("acs:") === true,
     }),
@@ -2632,7 +2660,7 @@ export const logs: TypeTable = {
           target,
         ) && str(known(() => valueAt(target, "endpoint")))?.startsWith("acs:") !== true,
     }),
-    arn("targets[].endpoint", "sends events to", {
+    ...acsDelivery(push, "targets[].endpoint", "sends events to", {
       where: (target) => str(known(() => valueAt(target, "endpoint")))?.startsWith("acs:") === true,
     }),
   ),

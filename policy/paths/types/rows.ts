@@ -106,6 +106,16 @@ export const ownAccountDelivery = {
   fix: "Deliver only to a resource of the stack's own account: another account's holder can send the data anywhere (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds).",
 } as const;
 
+/**
+ * The fix of a delivery by ACS ARN to another Alibaba Cloud account's resource (a field of format
+ * `account` with `ofArn`): the account an Alibaba Cloud stack is sure of is the one its provider
+ * pins (`accountId`) or the stack declares — the offline engine has no stand-in for it.
+ */
+export const ownAlibabaAccountDelivery = {
+  ofArn: true,
+  fix: "Deliver only to a resource of the stack's own account: another account's holder can send the data anywhere (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's accountId, alicloud:accountId for the default provider).",
+} as const;
+
 /** What log-shipping asks of a resource that writes to a bucket outside. */
 export const bucketSinkFix =
   "Deliver only to buckets of this program in regions inside the jurisdiction.";
