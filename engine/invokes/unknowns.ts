@@ -32,18 +32,18 @@ type InvokeSingleOutputFn = Runtime["invokeSingleOutput"];
 type CallFn = Runtime["call"];
 type CallSingleFn = Runtime["callSingle"];
 
-function holdsMark(v: unknown): boolean {
-  if (v === unknownMark) {
+/** Whether `v` is `value` or holds it, at any depth. */
+function holdsValue(v: unknown, value: unknown): boolean {
+  if (v === value) {
     return true;
   }
   if (Array.isArray(v)) {
-    return v.some(holdsMark);
+    return v.some((x) => holdsValue(x, value));
   }
-  if (typeof v === "object" && v !== null) {
-    return Object.values(v).some(holdsMark);
-  }
-  return false;
+  return typeof v === "object" && v !== null && Object.values(v).some((x) => holdsValue(x, value));
 }
+
+const holdsMark = (v: unknown): boolean => holdsValue(v, unknownMark);
 
 /** Replaces every mark in `v` with `replacement()`. */
 function replaceMarks(v: unknown, replacement: () => unknown): unknown {
@@ -81,10 +81,32 @@ function plainAnswer(result: unknown): unknown {
  * single-value form), which is wholly unknown.
  */
 function answerOf(result: unknown, unknownArgs: boolean): unknown {
-  const nothing =
+  return plainAnswer(unknownArgs && isNothing(result) ? { [wholeAnswer]: unknownMark } : result);
+}
+
+/** An answer that says nothing: `{}`, or `undefined` for the single-value form. */
+function isNothing(result: unknown): boolean {
+  return (
     result === undefined ||
-    (typeof result === "object" && result !== null && Object.keys(result).length === 0);
-  return plainAnswer(unknownArgs && nothing ? { [wholeAnswer]: unknownMark } : result);
+    (typeof result === "object" && result !== null && Object.keys(result).length === 0)
+  );
+}
+
+/**
+ * Whether the SDK answered nothing because the arguments held a value not known (an unknown
+ * Output: another lookup's marked answer, `getAccount().then((a) => a.id)` built into a
+ * `std.format`): it serialises them, and asks nothing, as this does. Asked only of an empty
+ * answer, so a function that answered is serialised once.
+ */
+async function heldUnknownArguments(props: unknown): Promise<boolean> {
+  if (typeof props !== "object" || props === null) {
+    return false;
+  }
+  const serialized = await pulumi.runtime.serializeProperties(
+    "sovereign-dc:invoke-arguments",
+    props as Record<string, unknown>,
+  );
+  return holdsValue(serialized, pulumi.runtime.unknownValue);
 }
 
 function isWholeAnswer(v: unknown): boolean {
@@ -135,13 +157,26 @@ export function installUnknownInvokes(
     }
     return args;
   };
+  // An empty answer to arguments holding an unknown Output is the SDK's: it asked nothing.
+  const unknownArgs = async (tok: string, args: unknown, result: unknown): Promise<boolean> => {
+    if (!isNothing(result) || !(await heldUnknownArguments(args))) {
+      return false;
+    }
+    unanswered.add(tok);
+    fromArguments.add(tok);
+    return true;
+  };
   const invoke: InvokeFn = (tok, props, opts, packageRef) => {
     const args = argsOf(tok, props);
-    return saved.invoke(tok, args, opts, packageRef).then((r) => answerOf(r, args !== props));
+    return saved
+      .invoke(tok, args, opts, packageRef)
+      .then(async (r) => answerOf(r, args !== props || (await unknownArgs(tok, args, r))));
   };
   const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) => {
     const args = argsOf(tok, props);
-    return saved.invokeSingle(tok, args, opts, packageRef).then((r) => answerOf(r, args !== props));
+    return saved
+      .invokeSingle(tok, args, opts, packageRef)
+      .then(async (r) => answerOf(r, args !== props || (await unknownArgs(tok, args, r))));
   };
   // The Output form with an argument not known (another lookup's unknown answer in a filter):
   // the SDK answers unknown without asking the monitor, so the function is listed here.

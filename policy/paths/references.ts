@@ -334,6 +334,14 @@ const zoneLocationTypes: ReadonlySet<string> = new Set(["AvailabilityZone", "Loc
  * under `wordsNotPlaces`, and values unknown at preview — outputs of this program's resources,
  * which the placement policies check where they are created.
  */
+/**
+ * A host name alone, with a port perhaps (`db.example.com:5432`). Not with a path: a registry
+ * host followed by a repository is an image's name (`<account>.dkr.ecr.<region>.amazonaws.com/app`),
+ * which only names where the image is kept, and the image rules read where one is pulled from.
+ */
+const bareHost =
+  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?$/i;
+
 export function namedPlaceReferences(
   type: string,
   props: Record<string, unknown>,
@@ -372,11 +380,15 @@ export function namedPlaceReferences(
     // A remote peer given as a URL (an ADOT collector's `remoteWriteURL`) is a service endpoint.
     const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
     // A URL of a cloud service's regional endpoint names its region whatever property holds it
-    // (a function's `OUT` variable, a webhook setting), as an ARN does.
+    // (a function's `OUT` variable, a webhook setting), as an ARN does; so does the endpoint's
+    // bare host (`PGHOST: db.cluster-….eu-central-1.rds.amazonaws.com`, a client's host setting).
     const kind =
       rule === "peer" && url
         ? "endpoint"
-        : rule === undefined && url && regionOfEndpoint(value) !== undefined && !proseAt(path)
+        : rule === undefined &&
+            (url || bareHost.test(value)) &&
+            regionOfEndpoint(value) !== undefined &&
+            !proseAt(path)
           ? "endpoint"
           : rule;
     if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {

@@ -305,6 +305,11 @@ describe("lookups answered with unknown values", () => {
     ]);
   });
 
+  it("read a promise-form answer to an argument not known offline as unknown, not absent", () => {
+    const acl = (unknownArgs as Plan).resources.find((r) => r.name === "listed");
+    expect(acl?.inputs).toEqual({ vpcId: "vpc-main", subnetIds: unknownValue });
+  });
+
   it("imports a resource by an ID not known offline as a new one", () => {
     const subnet = (unknownArgs as Plan).resources.find((r) => r.name === "imported");
     expect(subnet?.type).toBe("aws:ec2/subnet:Subnet");

@@ -4972,6 +4972,26 @@ describe("alarm and notification webhooks", () => {
       twin: mnsEventRule("acs:mns:cn-shanghai:1234567890123456:queues/uploads"),
     },
     {
+      // A queue's name lies in the rule's region, its ACS ARN anywhere: one not known at preview
+      // (built from a lookup's answer) may be either.
+      name: "an MNS event rule's queue is not known at preview",
+      bad: mnsEventRule(unknown),
+      expected: [
+        [
+          "log-shipping",
+          "event-rule",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'message service event rule "event-rule"',
+            "endpoint.endpointValue (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the queue is named by name, in the rule's region",
+      twin: mnsEventRule("uploads"),
+    },
+    {
       name: "a message service subscription pushes to a queue in Singapore, by its ACS ARN",
       bad: queueSubscription("acs:mns:ap-southeast-1:1234567890123456:queues/orders-copy"),
       expected: [
@@ -6488,6 +6508,42 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       }),
       expected: [eventShipped('"https://hooks.example.com/orders" (cannot be placed)')],
       twinName: "it sends them only to a queue of the stack's region",
+      twin: add("alicloud:eventbridge/rule:Rule", "events", {
+        eventBusName: "default",
+        ruleName: "orders",
+        filterPattern: '{"source":["acs.oss"]}',
+        targets: [
+          {
+            targetId: "queue",
+            type: "acs.mns.queue",
+            endpoint: "acs:mns:cn-shanghai:1234567890123456:/queues/orders",
+          },
+        ],
+      }),
+    },
+    {
+      // Found on the identity and messaging bench (the provider's own example): the queue's ARN
+      // is built from alicloud.getAccount, which only the cloud answers when no account is pinned.
+      name: "an EventBridge rule's queue target is not known at preview",
+      bad: add("alicloud:eventbridge/rule:Rule", "events", {
+        eventBusName: "default",
+        ruleName: "orders",
+        filterPattern: '{"source":["acs.oss"]}',
+        targets: [{ targetId: "queue", type: "acs.mns.queue", endpoint: unknown }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "events",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'eventbridge rule "events"',
+            "targets[0].endpoint (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "its queue target is a literal ARN of the stack's region",
       twin: add("alicloud:eventbridge/rule:Rule", "events", {
         eventBusName: "default",
         ruleName: "orders",

@@ -1452,6 +1452,25 @@ describe("placement", () => {
       twin: summariser(`https://sqs.us-west-2.amazonaws.com/${account}/summaries`, "OUT"),
     },
     {
+      // Found on the identity and messaging bench: a client's host setting holds the endpoint's
+      // host alone, with no scheme, as database clients read it.
+      name: "a function's setting holds the bare host of a database cluster in Frankfurt",
+      bad: summariser("orders.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com", "PGHOST"),
+      expected: [
+        [
+          "arn-locality",
+          "summarise",
+          "mandatory",
+          [
+            'lambda function "summarise"',
+            "orders.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com in eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the cluster is in the stack's region",
+      twin: summariser("orders.cluster-c1a2b3c4d5e6.us-west-2.rds.amazonaws.com:5432", "PGHOST"),
+    },
+    {
       name: "a function's settings name the APAC cross-Region inference profile as its model",
       bad: summariser("apac.amazon.nova-lite-v1:0"),
       expected: [
@@ -2031,6 +2050,10 @@ describe("placement", () => {
   test("a regional endpoint's URL in prose (a description, a comment, labels) names no place", async () => {
     const runbook = "https://runbooks.s3.eu-west-1.amazonaws.com/high-cpu.html";
     const mentioned = pipe(
+      add("aws:sns/topic:Topic", "pager", {
+        displayName: "pager",
+        tags: { runbook: "runbooks.s3.eu-west-1.amazonaws.com/high-cpu.html" },
+      }),
       add("aws:cloudwatch/metricAlarm:MetricAlarm", "high-cpu", {
         comparisonOperator: "GreaterThanThreshold",
         evaluationPeriods: 1,

@@ -1920,10 +1920,17 @@ export const logs: TypeTable = {
         return !(typeof type === "string" && ["queue", "topic"].includes(type.toLowerCase()));
       },
     }),
-    // A queue or topic by name lies in the rule's region; by ACS ARN, in the region it names.
+    // A queue or topic by name lies in the rule's region; by ACS ARN, in the region it names;
+    // one not known at preview may be either.
     ...acsDelivery(push, "endpoint.endpointValue", "pushes events to", {
-      when: (props) =>
-        str(known(() => valueAt(props, "endpoint.endpointValue")))?.startsWith("acs:") === true,
+      when: (props) => {
+        const value = known(() => valueAt(props, "endpoint.endpointValue"));
+        if (!isUnknown(value)) {
+          return str(value)?.startsWith("acs:") === true;
+        }
+        const type = str(known(() => valueAt(props, "endpoint.endpointType")));
+        return type !== undefined && ["queue", "topic"].includes(type.toLowerCase());
+      },
     }),
   ),
   // A hybrid HPC cluster whose user directory is LDAP signs users in against the directory of
@@ -2661,7 +2668,12 @@ export const logs: TypeTable = {
         ) && str(known(() => valueAt(target, "endpoint")))?.startsWith("acs:") !== true,
     }),
     ...acsDelivery(push, "targets[].endpoint", "sends events to", {
-      where: (target) => str(known(() => valueAt(target, "endpoint")))?.startsWith("acs:") === true,
+      where: (target) => {
+        const endpoint = known(() => valueAt(target, "endpoint"));
+        return isUnknown(endpoint)
+          ? kindIs("type", (kind) => kind.toLowerCase().startsWith("acs."))(target)
+          : str(endpoint)?.startsWith("acs:") === true;
+      },
     }),
   ),
   "alicloud:eventbridge/eventStreaming:EventStreaming": sends(
