@@ -879,13 +879,21 @@ function signsForOwnEndpoint(
  * reads from (a path through a `source` key is inbound) or acts as (a role, a key).
  */
 const deliveryKey =
-  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint)$/;
+  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn)$/;
 
 /**
  * The lists whose items' `arn` names where they deliver: Alibaba Cloud's alarm and event-rule
  * targets (`targets[].arn`, `mnsParameters[].arn`), an event rule's dead-letter queue.
  */
 const deliveryHolder = /^(targets|targetLists|deadLetterQueue|\w+Parameters)$/;
+
+/**
+ * Whether `keys` (an input path's) name a Cognito user pool's trigger: each key of its
+ * `lambdaConfig` but the key that encrypts what the custom senders receive names a function
+ * the pool hands its users' sign-ups, messages and tokens to.
+ */
+const userPoolTrigger = (keys: readonly string[]): boolean =>
+  keys[0] === "lambdaConfig" && keys.length === 2 && keys[1] !== "kmsKeyId";
 
 /** Whether an input path (`destinationConfig.onFailure.destination`) of a type names a delivery. */
 function deliveryInput(type: string, path: string): boolean {
@@ -896,7 +904,9 @@ function deliveryInput(type: string, path: string): boolean {
   const keys = model.split(".").map((k) => k.replace(/\[\]$/, ""));
   const last = keys.at(-1) ?? "";
   const delivers =
-    deliveryKey.test(last) || (last === "arn" && deliveryHolder.test(keys.at(-2) ?? ""));
+    deliveryKey.test(last) ||
+    (last === "arn" && deliveryHolder.test(keys.at(-2) ?? "")) ||
+    userPoolTrigger(keys);
   return delivers && !keys.some((k) => /source/i.test(k));
 }
 

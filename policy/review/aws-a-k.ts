@@ -515,11 +515,6 @@ const properties: PropertyReview[] = [
     aToK,
   ),
   ownPlace(
-    /^logDeliveryConfigurations\[\]\.destination$/,
-    "the name of a CloudWatch log group or Firehose stream, which the API resolves in the cluster's own region and account",
-    types("elasticache/cluster"),
-  ),
-  ownPlace(
     /^protectedResource\.s3Bucket\.bucketName$/,
     "the bucket the plan scans in place; a malware protection plan only protects a bucket of its own region",
     types("guardduty/malwareProtectionPlan"),

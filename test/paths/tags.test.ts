@@ -1150,6 +1150,13 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
         ].map((t) => [t, { delayNotice: true, errorNotice: true }]),
       ),
       "aws:connect/user:User": { phoneConfig: { phoneType: "DESK_PHONE" } },
+      // A cache's logs leave through a Firehose stream only (a log group stays in its region).
+      ...Object.fromEntries(
+        [
+          "aws:elasticache/replicationGroup:ReplicationGroup",
+          "aws:elasticache/cluster:Cluster",
+        ].map((t) => [t, { logDeliveryConfigurations: [{ destinationType: "kinesis-firehose" }] }]),
+      ),
       // An lb's log blocks deliver only once enabled.
       ...Object.fromEntries(
         ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"].map((t) => [

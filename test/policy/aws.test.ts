@@ -11852,6 +11852,18 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     "mandatory",
     [label, "edge locations outside the jurisdiction"],
   ];
+  /** An encrypted Redis replication group delivering its slow log to `destination`. */
+  const sessionsLogTo = (destinationType: string, destination: string) => (plan: Plan) =>
+    add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+      description: "sessions",
+      engine: "redis",
+      nodeType: "cache.t4g.small",
+      atRestEncryptionEnabled: true,
+      kmsKeyId: named(plan, "key").outputs.arn,
+      logDeliveryConfigurations: [
+        { destinationType, destination, logFormat: "json", logType: "slow-log" },
+      ],
+    })(plan);
   const unplaced = (name: string, label: string, raw: string): Finding => [
     "named-destinations",
     name,
@@ -13240,6 +13252,17 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           },
         }),
       ),
+    },
+    {
+      // Found on the databases bench (the provider's own example): a Firehose stream may
+      // forward the logs to any account, region or HTTP endpoint.
+      name: "a Redis replication group delivers its slow logs to a Firehose stream the program does not create",
+      bad: (plan) => sessionsLogTo("kinesis-firehose", "partner-redis-logs")(plan),
+      expected: [
+        unplaced("sessions", 'elasticache replication group "sessions"', "partner-redis-logs"),
+      ],
+      twinName: "it delivers them to a log group, in its own region and account",
+      twin: (plan) => sessionsLogTo("cloudwatch-logs", "redis-slow-log")(plan),
     },
     {
       name: "a pipe delivers events to a queue in Frankfurt",
@@ -18259,7 +18282,13 @@ describe("Cognito's texts and analytics, sent where the pool's region sends them
         },
       },
     };
-    expect(await cognitoFindings(cognitoIn("ap-northeast-2", sender)(happy), "KR")).toEqual([]);
+    // (Its function is a delivery whose account this unpinned stack cannot tell from its own:
+    // cross-account-links advises declaring it, delivery-accounts.test.ts.)
+    expect(
+      (await cognitoFindings(cognitoIn("ap-northeast-2", sender)(happy), "KR")).filter(
+        ([policy]) => policy !== "cross-account-links",
+      ),
+    ).toEqual([]);
   });
 
   test("an app client in Seoul sends analytics to a Pinpoint project in us-east-1 by its ID", async () => {

@@ -155,6 +155,57 @@ test("twin: what a resource reads from, and a delivery its row judges, are no ar
   ).toEqual([]);
 });
 
+// Found on the identity and messaging bench: functions a user pool hands its sign-ups, messages
+// and tokens to, a contact center's function and a mail rule's function are deliveries too; so is
+// the search domain a VPC endpoint lets the program's clients write to (the databases bench).
+const handlers = (owner: string) => [
+  usw("aws:cognito/userPool:UserPool", "users", {
+    lambdaConfig: {
+      // The key the custom senders decrypt with is no delivery, whoever owns it.
+      kmsKeyId: `arn:aws:kms:us-west-2:${other}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      customEmailSender: {
+        lambdaArn: `arn:aws:lambda:us-west-2:${owner}:function:mailer`,
+        lambdaVersion: "V1_0",
+      },
+      postConfirmation: `arn:aws:lambda:us-west-2:${owner}:function:welcome`,
+    },
+  }),
+  usw("aws:connect/lambdaFunctionAssociation:LambdaFunctionAssociation", "lookup", {
+    instanceId: "aaaaaaaa-bbbb-cccc-dddd-111111111111",
+    functionArn: `arn:aws:lambda:us-west-2:${owner}:function:lookup`,
+  }),
+  usw("aws:ses/receiptRule:ReceiptRule", "inbound-mail", {
+    ruleSetName: "inbound",
+    name: "inbound-mail",
+    enabled: true,
+    lambdaActions: [
+      { functionArn: `arn:aws:lambda:us-west-2:${owner}:function:mail`, position: 1 },
+    ],
+  }),
+  // Found on the databases bench: the program's clients index into the domain through it.
+  usw("aws:opensearch/vpcEndpoint:VpcEndpoint", "search", {
+    domainArn: `arn:aws:es:us-west-2:${owner}:domain/search`,
+    vpcOptions: { subnetIds: ["subnet-records"] },
+  }),
+];
+
+test("a user pool's triggers, a contact center's or mail rule's function and a search endpoint's domain of another account fail", () => {
+  const accountFindings = (owner: string) =>
+    deliveryFindings(runNamed([pinned, ...handlers(owner)], us)).filter(
+      ([policy]) => policy === "arn-locality",
+    );
+  const place = `account ${other} (not this stack's account ${own})`;
+  expect(accountFindings(other)).toEqual([
+    ["arn-locality", "inbound-mail", "mandatory", place],
+    ["arn-locality", "lookup", "mandatory", place],
+    ["arn-locality", "search", "mandatory", place],
+    ["arn-locality", "users", "mandatory", place],
+    ["arn-locality", "users", "mandatory", place],
+  ]);
+  // Twin: the stack's own functions (the key of another account is no delivery).
+  expect(accountFindings(own)).toEqual([]);
+});
+
 // Alibaba Cloud names a resource by ACS ARN, `acs:<service>:<region>:<account>:<resource>`: an
 // audit trail's SLS project, a subscription's queue, an event rule's target or dead-letter queue,
 // a Cloud Config delivery channel, a function's failure destination. The stack's own account is

@@ -24,6 +24,7 @@ import {
   withExposure,
 } from "./exposure";
 import { hostOf } from "../../../residency/placement";
+import { kindIs } from "./log-readers";
 import { valueAt } from "../values";
 import { edgesOf, inbound, withPolicyFields } from "./rows";
 
@@ -74,6 +75,27 @@ function store(
  */
 const importsFrom = (path: string) =>
   restore.ref(path, "loads its data from", { ...inbound, ref: "s3-bucket" });
+
+/**
+ * A cache's slow and engine logs delivered to a Firehose stream by name (a log group's name lies
+ * in the cache's own region and account, where its logs stay): one of the program is judged where
+ * it delivers; one the program does not create, which may forward to any account, region or
+ * HTTP endpoint, cannot be placed and fails closed (named-destinations).
+ */
+const engineLogs = (model: TypeModel): TypeModel =>
+  withPolicyFields(
+    model,
+    "log-shipping",
+    "Deliver the cache's logs to a CloudWatch log group, or to a Firehose stream of this program that delivers inside the jurisdiction.",
+    edgesOf("log-shipping", "log delivery").ref(
+      "logDeliveryConfigurations[].destination",
+      "delivers its logs to",
+      {
+        ref: "log-sink",
+        where: kindIs("destinationType", (kind) => kind.toLowerCase() === "kinesis-firehose"),
+      },
+    ),
+  );
 
 /** `path` names the global construct the store joins; data flows both ways through it. */
 const joins = (path: string, ref: RefKindName, verb: string) =>
@@ -234,9 +256,12 @@ export const databases: TypeTable = {
     joins("globalClusterIdentifier", "neptune-global-cluster", "joins the global cluster"),
     sourceDb("replicationSourceIdentifier", "makes this a read replica of"),
   ]),
-  "aws:elasticache/replicationGroup:ReplicationGroup": store([
-    joins("globalReplicationGroupId", "elasticache-global-group", "joins the global datastore"),
-  ]),
+  "aws:elasticache/replicationGroup:ReplicationGroup": engineLogs(
+    store([
+      joins("globalReplicationGroupId", "elasticache-global-group", "joins the global datastore"),
+    ]),
+  ),
+  "aws:elasticache/cluster:Cluster": engineLogs(store([])),
   "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": construct({
     field: "primaryReplicationGroupId",
     types: ["aws:elasticache/replicationGroup:ReplicationGroup"],

@@ -13,13 +13,6 @@ export const readings: readonly PropertyReview[] = [
       "turns the instance's public endpoint on: public-exposure judges the instance's whitelist (securityIps) whether the endpoint is on or not, so a whitelist that admits the internet fails either way and a private one keeps the public endpoint closed to it",
   },
   {
-    path: /^logDeliveryConfigurations\[\]\.destination$/,
-    types: /^aws:elasticache\/replicationGroup:/,
-    reading: "own-place",
-    reason:
-      "the name of a CloudWatch log group or Firehose stream, which the API resolves in the replication group's own region and account (read so for aws:elasticache/cluster:Cluster too); where that sink sends the logs on is judged on the sink",
-  },
-  {
     path: /^(items\[\]\.)?spec\.externalIPs\[\]$/,
     types: /^kubernetes:core\/v1:Service(List|Patch)?$/,
     reading: "kubernetes-service-exposure",
