@@ -154,6 +154,14 @@ function kmsPlace(
     : { prefix: `arn:${partition}:kms:${region}:${account}`, region, account };
 }
 
+/** What an event bus holds beyond where it is: only the cloud knows. */
+const busDetails = {
+  description: unknownMark,
+  kmsKeyIdentifier: unknownMark,
+  deadLetterConfigs: unknownMark,
+  logConfigs: unknownMark,
+};
+
 /** A kubeconfig for a managed cluster; its cluster and context are named after the cluster ID. */
 function kubeconfigFor(clusterId: string, region: string): string {
   const server = `https://${clusterId}.${region}.cs.aliyuncs.com:6443`;
@@ -497,6 +505,25 @@ const answerers: Readonly<Record<string, Answerer>> = {
       arn: `arn:${partition}:iam::${account}:root`,
       userId: account,
     };
+  },
+
+  // An event bus by name is the caller's in the function's region (the default bus, or one the
+  // account created), by ARN the one the ARN names: its ARN is certain, as AWS writes it. What
+  // the bus holds (its description, key, dead-letter queue, log settings) only the cloud knows.
+  "aws:cloudwatch/getEventBus:getEventBus": (args, ctx) => {
+    const name = text(args.name);
+    if (name?.startsWith("arn:")) {
+      const region = arnRegion(name);
+      return { ...busDetails, id: name, name: name.split("/").pop(), arn: name, region };
+    }
+    const region = regionOf(args, ctx);
+    const partition = awsPartition(region);
+    const account = awsAccountOf(ctx);
+    if (name === undefined || partition === undefined || account === undefined) {
+      return undefined;
+    }
+    const arn = `arn:${partition}:events:${region}:${account}:event-bus/${name}`;
+    return { ...busDetails, id: name, name, arn, region };
   },
 
   "aws:index/getAvailabilityZones:getAvailabilityZones": (args, ctx) => {

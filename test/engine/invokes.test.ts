@@ -189,6 +189,46 @@ describe("functions the stack decides", () => {
     });
   });
 
+  // Found on the identity and messaging bench: an SES v2 event destination takes only the
+  // account's default bus, which the provider's own example looks up by name.
+  it("answers an event bus by name as the caller's in the function's region, by ARN as the ARN's", () => {
+    const declared: InvokeContext = {
+      ...west,
+      config: { "sovereign-dc:accountId": "111122223333" },
+    };
+    expect(result("aws:cloudwatch/getEventBus:getEventBus", { name: "default" }, declared)).toEqual(
+      {
+        id: "default",
+        name: "default",
+        arn: "arn:aws:events:us-west-2:111122223333:event-bus/default",
+        region: "us-west-2",
+        description: unknownMark,
+        kmsKeyIdentifier: unknownMark,
+        deadLetterConfigs: unknownMark,
+        logConfigs: unknownMark,
+      },
+    );
+    expect(
+      result(
+        "aws:cloudwatch/getEventBus:getEventBus",
+        { name: "orders", region: "cn-north-1" },
+        declared,
+      ).arn,
+    ).toBe("arn:aws-cn:events:cn-north-1:111122223333:event-bus/orders");
+    const partner = "arn:aws:events:eu-west-1:999988887777:event-bus/partner";
+    expect(
+      result("aws:cloudwatch/getEventBus:getEventBus", { name: partner }, declared),
+    ).toMatchObject({
+      arn: partner,
+      name: "partner",
+      region: "eu-west-1",
+    });
+    // With no account declared, the engine's stand-in is the caller's, as getCallerIdentity's.
+    expect(result("aws:cloudwatch/getEventBus:getEventBus", { name: "default" }).arn).toBe(
+      `arn:aws:events:us-west-2:${placeholderAccount}:event-bus/default`,
+    );
+  });
+
   it("lists the region's zones from the catalog, without the excluded ones", () => {
     const token = "aws:index/getAvailabilityZones:getAvailabilityZones";
     expect(result(token, { state: "available" })).toEqual({
@@ -649,6 +689,7 @@ describe("functions the engine cannot answer", () => {
       "aws-native:index:getPartition",
       "aws-native:index:getRegion",
       "aws-native:index:getUrlSuffix",
+      "aws:cloudwatch/getEventBus:getEventBus",
       "aws:ec2/getSubnet:getSubnet",
       "aws:ec2/getSubnets:getSubnets",
       "aws:ec2/getVpc:getVpc",
