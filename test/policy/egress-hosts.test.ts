@@ -332,3 +332,40 @@ describe("a service endpoint's field naming a host (US)", () => {
     },
   ]);
 });
+
+// Found on the identity and messaging bench: an SNS e-mail subscription is a mailbox, placed by
+// the domain the stack names, as the other clouds' mailboxes are.
+describe("an SNS subscription's mailbox (US)", () => {
+  const mailbox = add("aws:sns/topicSubscription:TopicSubscription", "oncall", {
+    topic: "arn:aws:sns:us-west-2:111122223333:alerts",
+    protocol: "email-json",
+    endpoint: "oncall@corp.example.com",
+  });
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "a subscription mails messages to a domain the stack has not placed",
+      bad: mailbox,
+      expected: [
+        [
+          "log-shipping",
+          "oncall",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sns topic subscription "oncall"',
+            `"oncall@corp.example.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside)`,
+          ],
+        ],
+      ],
+      twinName: "the stack names the domain's mail servers with a reason",
+      twin: mailbox,
+      twinSettings: {
+        ...oregonSettings,
+        egressAllowlist: [
+          ...(oregonSettings.egressAllowlist ?? []),
+          { host: "corp.example.com", reason: "The team's own mail servers, in Portland" },
+        ],
+      },
+    },
+  ]);
+});

@@ -215,16 +215,15 @@ export const snsArnEndpoint = (props: Readonly<Record<string, unknown>>): boolea
     textOf(props, "protocol")?.toLowerCase() ?? "",
   );
 
-export function snsEndpoint(props: Record<string, unknown>): Judged[] {
+export function snsEndpoint(
+  props: Record<string, unknown>,
+  _j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
   const protocol = str(props.protocol)?.toLowerCase();
+  // A mailbox, placed only by a domain egressHosts names (its mail servers inside).
   return protocol !== undefined && externalProtocols.includes(protocol)
-    ? [
-        {
-          path: "endpoint",
-          verb: `pushes messages (${protocol}) to`,
-          place: `${JSON.stringify(props.endpoint)} (an external endpoint that cannot be placed)`,
-        },
-      ]
+    ? mailed("endpoint", `pushes messages (${protocol}) to`, props.endpoint, allowlist)
     : [];
 }
 
