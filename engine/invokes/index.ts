@@ -154,6 +154,32 @@ function kmsPlace(
     : { prefix: `arn:${partition}:kms:${region}:${account}`, region, account };
 }
 
+/** What a DB snapshot holds beyond where it is: only the cloud knows. */
+const snapshotDetails = Object.fromEntries(
+  [
+    "allocatedStorage",
+    "availabilityZone",
+    "dbInstanceIdentifier",
+    "encrypted",
+    "engine",
+    "engineVersion",
+    "iops",
+    "kmsKeyId",
+    "licenseModel",
+    "optionGroupName",
+    "originalSnapshotCreateTime",
+    "port",
+    "snapshotCreateTime",
+    "snapshotType",
+    "sourceDbSnapshotIdentifier",
+    "sourceRegion",
+    "status",
+    "storageType",
+    "tags",
+    "vpcId",
+  ].map((k) => [k, unknownMark]),
+);
+
 /** What an event bus holds beyond where it is: only the cloud knows. */
 const busDetails = {
   description: unknownMark,
@@ -524,6 +550,32 @@ const answerers: Readonly<Record<string, Answerer>> = {
     }
     const arn = `arn:${partition}:events:${region}:${account}:event-bus/${name}`;
     return { ...busDetails, id: name, name, arn, region };
+  },
+
+  // A DB snapshot by identifier is the caller's in the function's region (a shared or public one
+  // is named by its ARN): its ARN is certain, as AWS writes it; what it holds only the cloud knows.
+  "aws:rds/getSnapshot:getSnapshot": (args, ctx) => {
+    const named = text(args.dbSnapshotIdentifier);
+    if (named === undefined) {
+      return undefined;
+    }
+    const region = named.startsWith("arn:") ? arnRegion(named) : regionOf(args, ctx);
+    const partition = awsPartition(region);
+    const account = awsAccountOf(ctx);
+    if (region === undefined || partition === undefined || account === undefined) {
+      return undefined;
+    }
+    const arn = named.startsWith("arn:")
+      ? named
+      : `arn:${partition}:rds:${region}:${account}:snapshot:${named}`;
+    return {
+      ...args,
+      ...snapshotDetails,
+      id: arn.split(":").pop(),
+      dbSnapshotIdentifier: arn.split(":").pop(),
+      dbSnapshotArn: arn,
+      region,
+    };
   },
 
   "aws:index/getAvailabilityZones:getAvailabilityZones": (args, ctx) => {

@@ -229,6 +229,40 @@ describe("functions the stack decides", () => {
     );
   });
 
+  // Found on the databases bench: a public program copies its own snapshot, encrypted, by the
+  // ARN this lookup answers; left unknown, the copy's source could not be placed.
+  it("answers a DB snapshot by identifier as the caller's in the function's region, by ARN as the ARN's", () => {
+    const declared: InvokeContext = {
+      ...west,
+      config: { "sovereign-dc:accountId": "111122223333" },
+    };
+    const own = result(
+      "aws:rds/getSnapshot:getSnapshot",
+      { dbSnapshotIdentifier: "app-snap" },
+      declared,
+    );
+    expect(own).toMatchObject({
+      id: "app-snap",
+      dbSnapshotIdentifier: "app-snap",
+      dbSnapshotArn: "arn:aws:rds:us-west-2:111122223333:snapshot:app-snap",
+      region: "us-west-2",
+      kmsKeyId: unknownMark,
+      engine: unknownMark,
+    });
+    const shared = "arn:aws:rds:eu-west-1:999988887777:snapshot:partner";
+    expect(
+      result("aws:rds/getSnapshot:getSnapshot", { dbSnapshotIdentifier: shared }, declared),
+    ).toMatchObject({ dbSnapshotArn: shared, id: "partner", region: "eu-west-1" });
+    // The most recent snapshot of an instance: which one, only the cloud knows.
+    expect(
+      answerInvoke(
+        "aws:rds/getSnapshot:getSnapshot",
+        { dbInstanceIdentifier: "app", mostRecent: true },
+        declared,
+      ),
+    ).toEqual({ known: false });
+  });
+
   it("lists the region's zones from the catalog, without the excluded ones", () => {
     const token = "aws:index/getAvailabilityZones:getAvailabilityZones";
     expect(result(token, { state: "available" })).toEqual({
@@ -704,6 +738,7 @@ describe("functions the engine cannot answer", () => {
       "aws:index/getRegions:getRegions",
       "aws:kms/getAlias:getAlias",
       "aws:kms/getKey:getKey",
+      "aws:rds/getSnapshot:getSnapshot",
       "aws:ssoadmin/getInstances:getInstances",
       "kubernetes:yaml:decode",
       "std:index:base64encode",
