@@ -240,9 +240,11 @@ export function resourceView(
     if (field.policy !== policy) {
       continue;
     }
-    if (field.format === "ref" || field.format === "grants") {
+    if (field.format === "ref" || (field.format === "grants" && policy === "cross-account-links")) {
       // What a reference names is judged over the whole stack (named-destinations); a ref's
-      // fallback is a field of its own, judged there. Grants speak their own words (grantView).
+      // fallback is a field of its own, judged there. Grants speak their own words (grantView;
+      // public ones publicView); a grant that is another policy's act (a snapshot shared by a
+      // resource policy) is that policy's crossing.
       continue;
     }
     for (const c of compileField(model, field, r, x)) {

@@ -15444,23 +15444,58 @@ describe("data movers and backups of the domain tables: self-managed ends, impor
       }),
     },
     {
+      // Found on the databases bench: the same act as an RDS snapshot's sharedAccounts, once
+      // only advised on as a grant.
+      name: "a Redshift Serverless snapshot is shared with another account by its resource policy",
+      bad: add("aws:redshiftserverless/resourcePolicy:ResourcePolicy", "share", {
+        resourceArn: `arn:aws:redshift-serverless:us-west-2:${account}:snapshot/sales-manual`,
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { AWS: ["999988887777"] },
+              Action: ["redshift-serverless:RestoreFromSnapshot"],
+            },
+          ],
+        }),
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "share",
+          "mandatory",
+          [
+            oregon,
+            'redshiftserverless resource policy "share"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "it shares the snapshot with the stack's own account",
+      twin: add("aws:redshiftserverless/resourcePolicy:ResourcePolicy", "share", {
+        resourceArn: `arn:aws:redshift-serverless:us-west-2:${account}:snapshot/sales-manual`,
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { AWS: [account] },
+              Action: ["redshift-serverless:RestoreFromSnapshot"],
+            },
+          ],
+        }),
+      }),
+    },
+    {
       name: "an RDS cluster snapshot is made public",
       bad: add("aws:rds/clusterSnapshot:ClusterSnapshot", "cluster-snapshot", {
         dbClusterIdentifier: "aurora",
         dbClusterSnapshotIdentifier: "aurora-final",
         sharedAccounts: ["all"],
       }),
+      // `all` is no account but the public marker: one finding, public-exposure's.
       expected: [
-        [
-          "backup-copies",
-          "cluster-snapshot",
-          "mandatory",
-          [
-            oregon,
-            'rds cluster snapshot "cluster-snapshot"',
-            "account all (not this stack's account 111122223333)",
-          ],
-        ],
         [
           "public-exposure",
           "cluster-snapshot",

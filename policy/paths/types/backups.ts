@@ -11,7 +11,7 @@
  * data outside the jurisdiction. Every edge here is owned by `backup-copies`.
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { isOn, valueAt } from "../values";
+import { isOn, valueAt, valuesAt } from "../values";
 import { exposed, withExposure } from "./exposure";
 import { imageBuildFix, imageBuildInternet } from "./egress";
 import { copyOf, edgesOf, hostOrSite, inbound, instanceTypeIn, withPolicyFields } from "./rows";
@@ -45,9 +45,9 @@ const zoneBeside = (
 ): FieldSpec =>
   disk.zone(zonePath, verb, { ...extra, when: (p) => valueAt(p, regionPath) === undefined });
 
-const share = rows(
-  "Share only with this stack's own account (pin it on the provider), or remove the share.",
-);
+const shareFix =
+  "Share only with this stack's own account (pin it on the provider), or remove the share.";
+const share = rows(shareFix);
 const acrossAccounts = rows(
   "Back up only this stack's own account (pin it on the provider), or remove the cross-account backup.",
 );
@@ -62,6 +62,18 @@ const targetCopyRegions = snapshot.region("targetCopyRegions[]", "copies snapsho
   ...switchedOn("enableCrossRegionCopy"),
 });
 /** An RDS snapshot shared with `all` is public (public-exposure). */
+/**
+ * The accounts an RDS snapshot or its copy is shared with, each another account's copy of the
+ * data: `all` is no account but the public marker, public-exposure's (`publicSnapshot`). The
+ * share's own fix, whatever the row's (a copy's speaks of regions).
+ */
+const sharedWith = (path: string) =>
+  snapshot.account(path, "shares the snapshot with", {
+    where: (_holder, at) =>
+      valuesAt(at.props, path).find((hit) => hit.path === at.path)?.value !== "all",
+    fix: shareFix,
+  });
+
 const publicSnapshot = (model: TypeModel) =>
   withExposure(
     model,
@@ -170,14 +182,14 @@ export const backups: TypeTable = {
     copy(
       snapshot.arnOrId("sourceDbSnapshotIdentifier", "copies the snapshot", inbound),
       snapshot.region("destinationRegion", "copies the snapshot to"),
-      snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+      sharedWith("sharedAccounts[]"),
     ),
   ),
   "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": publicSnapshot(
     copy(
       snapshot.arnOrId("sourceDbClusterSnapshotIdentifier", "copies the snapshot", inbound),
       snapshot.region("destinationRegion", "copies the snapshot to"),
-      snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+      sharedWith("sharedAccounts[]"),
     ),
   ),
   "aws:dlm/lifecyclePolicy:LifecyclePolicy": copy(
@@ -239,12 +251,8 @@ export const backups: TypeTable = {
     snapshot.account("accountId", "shares the snapshot with"),
   ),
   // `all` makes the snapshot public: public-exposure reports that too.
-  "aws:rds/snapshot:Snapshot": publicSnapshot(
-    share(snapshot.account("sharedAccounts[]", "shares the snapshot with")),
-  ),
-  "aws:rds/clusterSnapshot:ClusterSnapshot": publicSnapshot(
-    share(snapshot.account("sharedAccounts[]", "shares the snapshot with")),
-  ),
+  "aws:rds/snapshot:Snapshot": publicSnapshot(share(sharedWith("sharedAccounts[]"))),
+  "aws:rds/clusterSnapshot:ClusterSnapshot": publicSnapshot(share(sharedWith("sharedAccounts[]"))),
   // An imported disk image is a copy of a disk that was held where the image comes from. An
   // `s3://` URL names its bucket; an `https://` one is placed by its host.
   "aws:ebs/snapshotImport:SnapshotImport": rows(

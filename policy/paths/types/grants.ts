@@ -400,6 +400,29 @@ function document(path: string, fix = documentFix): TypeModel {
 }
 
 /**
+ * A Redshift Serverless resource policy at `path`: it shares a snapshot, the only resource the
+ * service takes a policy on. An account it grants can restore the snapshot's data into a
+ * namespace of its own and copy it anywhere — a share, backup-copies' as an RDS snapshot's
+ * `sharedAccounts` is, not a grant to advise on; `"*"` makes the snapshot public.
+ */
+function snapshotShare(path: string): TypeModel {
+  const [everyone, accounts] = grantFields(
+    path,
+    documentGrantees(path),
+    "shares the snapshot with",
+  );
+  return {
+    role: "other",
+    fields: [everyone, { ...accounts, policy: "backup-copies", label: "snapshot copy" }],
+    fix: {
+      "public-exposure": documentFix,
+      "backup-copies":
+        "Share the snapshot only with this stack's own account (pin it on the provider), or remove the account from the policy.",
+    },
+  };
+}
+
+/**
  * A VPC Lattice auth or resource policy at `path`: its "*" admits the callers of every VPC the
  * service network is associated with, or every account it is shared to — all in the network's
  * region, none on the internet — so it is cross-account-links' grant to every account the network
@@ -910,7 +933,7 @@ export const grants: TypeTable = {
   "aws:opensearchingest/resourcePolicy:ResourcePolicy": document("policy"),
   "aws:pinpoint/smsvoicev2ResourcePolicy:Smsvoicev2ResourcePolicy": document("policy"),
   "aws:redshift/resourcePolicy:ResourcePolicy": document("policy"),
-  "aws:redshiftserverless/resourcePolicy:ResourcePolicy": document("policy"),
+  "aws:redshiftserverless/resourcePolicy:ResourcePolicy": snapshotShare("policy"),
   "aws:s3/filesFileSystemPolicy:FilesFileSystemPolicy": document("policy"),
   "aws:s3/vectorsVectorBucketPolicy:VectorsVectorBucketPolicy": document("policy"),
   "aws:s3control/accessGrantsInstanceResourcePolicy:AccessGrantsInstanceResourcePolicy":
