@@ -399,11 +399,13 @@ export function around(full: Plan, mutated: Plan, focus: readonly string[] = [])
     seeds.flatMap((r) => deepStrings(r.inputs)).filter((v) => v !== unknownValue),
   );
   // What a literal names besides itself: what follows each `:::` of it (an S3 ARN's bucket and
-  // key), and each path of an `s3://` URI up to a slash or its end (its bucket first).
+  // key, and the bucket alone of an object's ARN), and each path of an `s3://` URI up to a slash
+  // or its end (its bucket first).
   const alsoNamed = new Set<string>();
   for (const l of literals) {
     for (let at = l.indexOf(":::"); at >= 0; at = l.indexOf(":::", at + 1)) {
       alsoNamed.add(l.slice(at + 3));
+      alsoNamed.add(l.slice(at + 3).split("/")[0]);
     }
     if (l.startsWith("s3://")) {
       for (let slash = l.indexOf("/", 5); slash >= 0; slash = l.indexOf("/", slash + 1)) {

@@ -2753,8 +2753,44 @@ describe("copies and replicas", () => {
             importTable: { inputFormat: "CSV", s3BucketSource: { bucket } },
           }),
         ],
+        // Found on the databases bench: a cache seeded from a Redis dump, by its object's ARN.
+        [
+          "aws:elasticache/replicationGroup:ReplicationGroup",
+          "seeded-group",
+          (bucket: string) => ({
+            description: "seeded",
+            engine: "redis",
+            nodeType: "cache.t4g.small",
+            atRestEncryptionEnabled: true,
+            kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/0123-own`,
+            snapshotArns: [`arn:aws:s3:::${bucket}/redis/dump.rdb`],
+          }),
+          "arn:aws:s3:::exports-elsewhere/redis/dump.rdb",
+        ],
+        [
+          "aws:elasticache/cluster:Cluster",
+          "seeded-cluster",
+          (bucket: string) => ({
+            engine: "redis",
+            nodeType: "cache.t4g.small",
+            numCacheNodes: 1,
+            snapshotArns: `arn:aws:s3:::${bucket}/redis/dump.rdb`,
+          }),
+          "arn:aws:s3:::exports-elsewhere/redis/dump.rdb",
+        ],
+        [
+          "aws:memorydb/cluster:Cluster",
+          "seeded-memorydb",
+          (bucket: string) => ({
+            aclName: "open-access",
+            nodeType: "db.t4g.small",
+            kmsKeyArn: `arn:aws:kms:us-west-2:${account}:key/0123-own`,
+            snapshotArns: [`arn:aws:s3:::${bucket}/memorydb/dump.rdb`],
+          }),
+          "arn:aws:s3:::exports-elsewhere/memorydb/dump.rdb",
+        ],
       ] as const
-    ).map(([type, name, props]) => ({
+    ).map(([type, name, props, raw = "exports-elsewhere"]) => ({
       name: `a ${type} loads its data from a bucket the program does not create`,
       bad: add(type, name, props("exports-elsewhere")),
       expected: [
@@ -2763,8 +2799,8 @@ describe("copies and replicas", () => {
           name,
           "mandatory",
           [
-            '"exports-elsewhere" (cannot be placed)',
-            `${type === "aws:rds/cluster:Cluster" ? "rds cluster" : "dynamodb table"} "${name}"`,
+            `${JSON.stringify(raw)} (cannot be placed)`,
+            resourceLabel(type, name),
             "us-west-2 (inside US)",
           ],
         ] as Finding,

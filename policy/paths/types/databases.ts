@@ -70,8 +70,9 @@ function store(
 }
 
 /**
- * The bucket a new database or table is loaded from (a backup, an export): named by its name, it
- * lies where the program's bucket of that name lies; another cannot be placed.
+ * The bucket a new database, table or cache is loaded from (a backup, an export, a Redis dump by
+ * its object's ARN): named by its name, it lies where the program's bucket of that name lies;
+ * another cannot be placed.
  */
 const importsFrom = (path: string) =>
   restore.ref(path, "loads its data from", { ...inbound, ref: "s3-bucket" });
@@ -259,9 +260,10 @@ export const databases: TypeTable = {
   "aws:elasticache/replicationGroup:ReplicationGroup": engineLogs(
     store([
       joins("globalReplicationGroupId", "elasticache-global-group", "joins the global datastore"),
+      importsFrom("snapshotArns[]"),
     ]),
   ),
-  "aws:elasticache/cluster:Cluster": engineLogs(store([])),
+  "aws:elasticache/cluster:Cluster": engineLogs(store([importsFrom("snapshotArns")])),
   "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": construct({
     field: "primaryReplicationGroupId",
     types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
@@ -272,6 +274,7 @@ export const databases: TypeTable = {
       "memorydb-multi-region-cluster",
       "joins the multi-Region cluster",
     ),
+    importsFrom("snapshotArns[]"),
   ]),
   "aws:memorydb/multiRegionCluster:MultiRegionCluster": construct(),
   "aws:dynamodb/table:Table": store(
