@@ -879,7 +879,7 @@ function signsForOwnEndpoint(
  * reads from (a path through a `source` key is inbound) or acts as (a role, a key).
  */
 const deliveryKey =
-  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn)$/;
+  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn|alarmActions|okActions|insufficientDataActions)$/;
 
 /**
  * The lists whose items' `arn` names where they deliver: Alibaba Cloud's alarm and event-rule
@@ -924,8 +924,9 @@ function deliveryAccounts(
   return {
     foreign: (arn) => {
       const account = arnAccount(arn);
-      // An AWS-owned resource (`arn:aws:iam::aws:policy/…`) is no account's delivery.
-      return account === undefined || account === "aws"
+      // An AWS-owned resource (`arn:aws:iam::aws:policy/…`, an alarm's EC2 action
+      // `arn:aws:automate:<region>:ec2:stop`) is no account's delivery.
+      return account === undefined || !/^\d+$/.test(account)
         ? undefined
         : otherAccount(account, own, standInFor(arn, standIn));
     },
@@ -958,7 +959,7 @@ export function undecidedDeliveryAccounts(
   const standIn = ctx.settings.standInAccount;
   const named = (a: string) => {
     const account = arnAccount(a);
-    return account !== undefined && account !== "aws" && standInFor(a, standIn) === undefined;
+    return account !== undefined && /^\d+$/.test(account) && standInFor(a, standIn) === undefined;
   };
   return arnReferences(args.type, args.props, named, new Map())
     .filter(

@@ -206,6 +206,34 @@ test("a user pool's triggers, a contact center's or mail rule's function and a s
   expect(accountFindings(own)).toEqual([]);
 });
 
+// An alarm's actions notify a topic (its state, metric and dimensions): another account's is a
+// delivery; an EC2 action (`arn:aws:automate:…:ec2:stop`) names no account.
+test("an alarm that notifies another account's topic fails; its own topic and an EC2 action pass", () => {
+  const alarm = (topicOwner: string) =>
+    usw("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", {
+      comparisonOperator: "GreaterThanThreshold",
+      evaluationPeriods: 1,
+      metricName: "CPUUtilization",
+      namespace: "AWS/EC2",
+      period: 60,
+      statistic: "Average",
+      threshold: 90,
+      alarmActions: [
+        `arn:aws:sns:us-west-2:${topicOwner}:pager`,
+        "arn:aws:automate:us-west-2:ec2:stop",
+      ],
+      okActions: [`arn:aws:sns:us-west-2:${own}:pager`],
+    });
+  const accountFindings = (owner: string) =>
+    deliveryFindings(runNamed([pinned, alarm(owner)], us)).filter(
+      ([policy]) => policy === "arn-locality",
+    );
+  expect(accountFindings(other)).toEqual([
+    ["arn-locality", "cpu", "mandatory", `account ${other} (not this stack's account ${own})`],
+  ]);
+  expect(accountFindings(own)).toEqual([]);
+});
+
 // Alibaba Cloud names a resource by ACS ARN, `acs:<service>:<region>:<account>:<resource>`: an
 // audit trail's SLS project, a subscription's queue, an event rule's target or dead-letter queue,
 // a Cloud Config delivery channel, a function's failure destination. The stack's own account is
