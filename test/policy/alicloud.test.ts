@@ -615,6 +615,16 @@ describe("global services", () => {
 });
 
 /** An MNS event rule delivering uploads to the queue `endpointValue` names. */
+/** An EventBridge rule of the default bus sending OSS events to `targets`. */
+const ordersRule = (targets: readonly Record<string, unknown>[]) =>
+  add("alicloud:eventbridge/rule:Rule", "events", {
+    eventBusName: "default",
+    ruleName: "orders",
+    filterPattern: '{"source":["acs.oss"]}',
+    targets,
+  });
+const ordersQueue = "acs:mns:cn-shanghai:1234567890123456:/queues/orders";
+
 const mnsEventRule = (endpointValue: string) =>
   add("alicloud:message/serviceEventRule:ServiceEventRule", "event-rule", {
     ruleName: "uploads",
@@ -6493,44 +6503,19 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
   runCases(pack, () => happy, cn, [
     {
       name: "an EventBridge rule posts events to an HTTP endpoint outside the cloud",
-      bad: add("alicloud:eventbridge/rule:Rule", "events", {
-        eventBusName: "default",
-        ruleName: "orders",
-        filterPattern: '{"source":["acs.oss"]}',
-        targets: [
-          {
-            targetId: "queue",
-            type: "acs.mns.queue",
-            endpoint: "acs:mns:cn-shanghai:1234567890123456:/queues/orders",
-          },
-          { targetId: "hook", type: "http", endpoint: "https://hooks.example.com/orders" },
-        ],
-      }),
+      bad: ordersRule([
+        { targetId: "queue", type: "acs.mns.queue", endpoint: ordersQueue },
+        { targetId: "hook", type: "http", endpoint: "https://hooks.example.com/orders" },
+      ]),
       expected: [eventShipped('"https://hooks.example.com/orders" (cannot be placed)')],
       twinName: "it sends them only to a queue of the stack's region",
-      twin: add("alicloud:eventbridge/rule:Rule", "events", {
-        eventBusName: "default",
-        ruleName: "orders",
-        filterPattern: '{"source":["acs.oss"]}',
-        targets: [
-          {
-            targetId: "queue",
-            type: "acs.mns.queue",
-            endpoint: "acs:mns:cn-shanghai:1234567890123456:/queues/orders",
-          },
-        ],
-      }),
+      twin: ordersRule([{ targetId: "queue", type: "acs.mns.queue", endpoint: ordersQueue }]),
     },
     {
       // Found on the identity and messaging bench (the provider's own example): the queue's ARN
       // is built from alicloud.getAccount, which only the cloud answers when no account is pinned.
       name: "an EventBridge rule's queue target is not known at preview",
-      bad: add("alicloud:eventbridge/rule:Rule", "events", {
-        eventBusName: "default",
-        ruleName: "orders",
-        filterPattern: '{"source":["acs.oss"]}',
-        targets: [{ targetId: "queue", type: "acs.mns.queue", endpoint: unknown }],
-      }),
+      bad: ordersRule([{ targetId: "queue", type: "acs.mns.queue", endpoint: unknown }]),
       expected: [
         [
           "log-shipping",
@@ -6544,18 +6529,7 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         ],
       ],
       twinName: "its queue target is a literal ARN of the stack's region",
-      twin: add("alicloud:eventbridge/rule:Rule", "events", {
-        eventBusName: "default",
-        ruleName: "orders",
-        filterPattern: '{"source":["acs.oss"]}',
-        targets: [
-          {
-            targetId: "queue",
-            type: "acs.mns.queue",
-            endpoint: "acs:mns:cn-shanghai:1234567890123456:/queues/orders",
-          },
-        ],
-      }),
+      twin: ordersRule([{ targetId: "queue", type: "acs.mns.queue", endpoint: ordersQueue }]),
     },
     {
       name: "an EventBridge rule routes events to a queue, a function and an event bus in Singapore",

@@ -874,6 +874,22 @@ const subscription = (protocol: string, endpoint: unknown) =>
     endpoint,
   });
 
+/** A Redshift Serverless resource policy letting `principal` restore the program's snapshot. */
+const snapshotSharedWith = (principal: string) =>
+  add("aws:redshiftserverless/resourcePolicy:ResourcePolicy", "share", {
+    resourceArn: `arn:aws:redshift-serverless:us-west-2:${account}:snapshot/sales-manual`,
+    policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: [principal] },
+          Action: ["redshift-serverless:RestoreFromSnapshot"],
+        },
+      ],
+    }),
+  });
+
 /** A Connect quick connect that transfers callers to the phone number `phoneNumber`. */
 const quickConnect = (phoneNumber: string) =>
   add("aws:connect/quickConnect:QuickConnect", "transfer", {
@@ -15483,19 +15499,7 @@ describe("data movers and backups of the domain tables: self-managed ends, impor
       // Found on the databases bench: the same act as an RDS snapshot's sharedAccounts, once
       // only advised on as a grant.
       name: "a Redshift Serverless snapshot is shared with another account by its resource policy",
-      bad: add("aws:redshiftserverless/resourcePolicy:ResourcePolicy", "share", {
-        resourceArn: `arn:aws:redshift-serverless:us-west-2:${account}:snapshot/sales-manual`,
-        policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Principal: { AWS: ["999988887777"] },
-              Action: ["redshift-serverless:RestoreFromSnapshot"],
-            },
-          ],
-        }),
-      }),
+      bad: snapshotSharedWith("999988887777"),
       expected: [
         [
           "backup-copies",
@@ -15509,19 +15513,7 @@ describe("data movers and backups of the domain tables: self-managed ends, impor
         ],
       ],
       twinName: "it shares the snapshot with the stack's own account",
-      twin: add("aws:redshiftserverless/resourcePolicy:ResourcePolicy", "share", {
-        resourceArn: `arn:aws:redshift-serverless:us-west-2:${account}:snapshot/sales-manual`,
-        policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Principal: { AWS: [account] },
-              Action: ["redshift-serverless:RestoreFromSnapshot"],
-            },
-          ],
-        }),
-      }),
+      twin: snapshotSharedWith(account),
     },
     {
       name: "an RDS cluster snapshot is made public",
