@@ -874,6 +874,19 @@ const subscription = (protocol: string, endpoint: unknown) =>
     endpoint,
   });
 
+/** A Redis replication group encrypted at rest with the program's key, with `extra` inputs. */
+const encryptedSessions =
+  (extra: Record<string, unknown> = {}) =>
+  (plan: Plan) =>
+    add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+      description: "sessions",
+      engine: "redis",
+      nodeType: "cache.t4g.small",
+      atRestEncryptionEnabled: true,
+      kmsKeyId: named(plan, "key").outputs.arn,
+      ...extra,
+    })(plan);
+
 /** A Redshift Serverless resource policy letting `principal` restore the program's snapshot. */
 const snapshotSharedWith = (principal: string) =>
   add("aws:redshiftserverless/resourcePolicy:ResourcePolicy", "share", {
@@ -6200,14 +6213,7 @@ describe("key locality", () => {
         })(plan),
       expected: [noCustomerKey("sessions", 'elasticache replication group "sessions"')],
       twinName: "the group is encrypted at rest with it",
-      twin: (plan) =>
-        add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
-          description: "sessions",
-          engine: "redis",
-          nodeType: "cache.t4g.small",
-          atRestEncryptionEnabled: true,
-          kmsKeyId: named(plan, "key").outputs.arn,
-        })(plan),
+      twin: encryptedSessions(),
     },
     {
       name: "a serverless cache keeps ElastiCache's own key",
@@ -11905,17 +11911,12 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     [label, "edge locations outside the jurisdiction"],
   ];
   /** An encrypted Redis replication group delivering its slow log to `destination`. */
-  const sessionsLogTo = (destinationType: string, destination: string) => (plan: Plan) =>
-    add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
-      description: "sessions",
-      engine: "redis",
-      nodeType: "cache.t4g.small",
-      atRestEncryptionEnabled: true,
-      kmsKeyId: named(plan, "key").outputs.arn,
+  const sessionsLogTo = (destinationType: string, destination: string) =>
+    encryptedSessions({
       logDeliveryConfigurations: [
         { destinationType, destination, logFormat: "json", logType: "slow-log" },
       ],
-    })(plan);
+    });
   const unplaced = (name: string, label: string, raw: string): Finding => [
     "named-destinations",
     name,
