@@ -397,7 +397,8 @@ export function globalView(subject: ViewSubject, ctx: ViewContext, table = byTyp
     .filter(({ c }) => c.outcome.kind !== "inside")
     .map(({ field, c }) => ({
       message: `${own.label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
-      path: [own.label, "edge locations outside the jurisdiction"],
+      // The network that serves it: CloudFront's edge locations, a vendor's push service.
+      path: [own.label, `${field.farSide ?? "edge locations"} outside the jurisdiction`],
       ...(isUndecided(c) ? undecidedMark : {}),
     }));
 }

@@ -1978,7 +1978,7 @@ describe("policies judged by the tables", () => {
     ).toEqual([
       {
         message: `${bucket} must not serve the stack's data from outside CN, but transferAcceleration.enabled is true: clients anywhere reach the bucket through the global acceleration network. Turn transfer acceleration off.`,
-        path: [bucket, "edge locations outside the jurisdiction"],
+        path: [bucket, "OSS transfer acceleration network outside the jurisdiction"],
       },
     ]);
     const pv = at("kubernetes:core/v1:PersistentVolume", {

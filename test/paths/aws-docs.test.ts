@@ -180,7 +180,12 @@ describe("a Global Accelerator on a provider of the China partition, and its flo
         ([policy]) => policy === "global-services",
       ),
     ).toEqual([
-      ["global-services", "edge", "mandatory", [edge, "edge locations outside the jurisdiction"]],
+      [
+        "global-services",
+        "edge",
+        "mandatory",
+        [edge, "Global Accelerator edge locations outside the jurisdiction"],
+      ],
     ]);
   });
 

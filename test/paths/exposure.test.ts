@@ -135,7 +135,7 @@ describe("transfer acceleration", () => {
         "mandatory",
         [
           's3 bucket accelerate configuration "site-fast"',
-          "edge locations outside the jurisdiction",
+          "S3 transfer acceleration network outside the jurisdiction",
         ],
       ],
     ]);

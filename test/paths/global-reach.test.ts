@@ -37,7 +37,7 @@ describe("a REST API", () => {
         "global-services",
         "api",
         "mandatory",
-        ['apigateway rest api "api"', "edge locations outside the jurisdiction"],
+        ['apigateway rest api "api"', "CloudFront edge locations outside the jurisdiction"],
       ],
     ]);
     // No data store sits behind the API in this stack, so no path runs; the edge is drawn.
@@ -67,7 +67,7 @@ describe("a Route 53 hosted zone", () => {
         "global-services",
         "names",
         "mandatory",
-        ['route53 zone "names"', "edge locations outside the jurisdiction"],
+        ['route53 zone "names"', "Route 53 name servers outside the jurisdiction"],
       ],
     ]);
     // (The zone itself is an AWS global service: placed outside any one region.)

@@ -1186,7 +1186,7 @@ describe("placement", () => {
           "global-services",
           "cdn",
           "mandatory",
-          ['cloudfront distribution "cdn"', "edge locations outside the jurisdiction"],
+          ['cloudfront distribution "cdn"', "CloudFront edge locations outside the jurisdiction"],
         ],
       ],
       twinName: "the bucket is served through an S3 interface endpoint in the VPC instead",
@@ -1204,7 +1204,7 @@ describe("placement", () => {
           "global-services",
           "zone",
           "mandatory",
-          ['route53 zone "zone"', "edge locations outside the jurisdiction"],
+          ['route53 zone "zone"', "Route 53 name servers outside the jurisdiction"],
         ],
       ],
       twinName: "the zone is private to the VPC",
@@ -1225,7 +1225,7 @@ describe("placement", () => {
           "mandatory",
           [
             'servicediscovery public dns namespace "names"',
-            "edge locations outside the jurisdiction",
+            "Route 53 name servers outside the jurisdiction",
           ],
         ],
       ],
@@ -1248,7 +1248,10 @@ describe("placement", () => {
           "global-services",
           "sign-in",
           "mandatory",
-          ['cognito user pool domain "sign-in"', "edge locations outside the jurisdiction"],
+          [
+            'cognito user pool domain "sign-in"',
+            "CloudFront edge locations outside the jurisdiction",
+          ],
         ],
       ],
       twinName: "the pages are served on a prefix domain of the region",
@@ -1268,7 +1271,10 @@ describe("placement", () => {
           "global-services",
           "api-domain",
           "mandatory",
-          ['appsync domain name "api-domain"', "edge locations outside the jurisdiction"],
+          [
+            'appsync domain name "api-domain"',
+            "CloudFront edge locations outside the jurisdiction",
+          ],
         ],
       ],
       twinName: "the API is called at its regional endpoint",
@@ -1290,7 +1296,7 @@ describe("placement", () => {
           "mandatory",
           [
             'globalaccelerator accelerator "accelerator"',
-            "edge locations outside the jurisdiction",
+            "Global Accelerator edge locations outside the jurisdiction",
           ],
         ],
       ],
@@ -1313,7 +1319,7 @@ describe("placement", () => {
           "mandatory",
           [
             's3 bucket accelerate configuration "accelerate"',
-            "edge locations outside the jurisdiction",
+            "S3 transfer acceleration network outside the jurisdiction",
           ],
         ],
       ],
@@ -10863,7 +10869,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
     });
   const invocation = (region: string) =>
     `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${account}:function:quotes/invocations`;
-  const edges = "edge locations outside the jurisdiction";
+  const edges = "CloudFront edge locations outside the jurisdiction";
   // Budgets and Cost Explorer are partition-wide services: the path starts at no region.
   const global = "a global service";
   const policyDoc = (condition?: Props) =>
@@ -11904,11 +11910,11 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     "mandatory",
     [label, "the internet (any country)"],
   ];
-  const edge = (name: string, label: string): Finding => [
+  const edge = (name: string, label: string, network: string): Finding => [
     "global-services",
     name,
     "mandatory",
-    [label, "edge locations outside the jurisdiction"],
+    [label, `${network} outside the jurisdiction`],
   ];
   /** An encrypted Redis replication group delivering its slow log to `destination`. */
   const sessionsLogTo = (destinationType: string, destination: string) =>
@@ -12198,7 +12204,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         origin: { name: "shop", regionName: "us-west-2" },
         defaultCacheBehavior: { behavior: "cache" },
       }),
-      expected: [edge("cdn", 'lightsail distribution "cdn"')],
+      expected: [edge("cdn", 'lightsail distribution "cdn"', "CloudFront edge locations")],
       twinName: "the content is served by an internal load balancer",
       twin: add("aws:lb/loadBalancer:LoadBalancer", "alb", {
         loadBalancerType: "application",
@@ -12208,7 +12214,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     {
       name: "a Lightsail DNS zone is created (public DNS: no shape of it passes)",
       bad: add("aws:lightsail/domain:Domain", "shop-domain", { domainName: "shop.example.com" }),
-      expected: [edge("shop-domain", 'lightsail domain "shop-domain"')],
+      expected: [edge("shop-domain", 'lightsail domain "shop-domain"', "Lightsail name servers")],
       twinName: "the names are served by a private Route 53 zone",
       twin: privateZone,
     },
@@ -12220,7 +12226,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         type: "A",
         target: "10.30.1.10",
       }),
-      expected: [edge("shop-www", 'lightsail domain entry "shop-www"')],
+      expected: [edge("shop-www", 'lightsail domain entry "shop-www"', "Lightsail name servers")],
       twinName: "the names are served by a private Route 53 zone",
       twin: privateZone,
     },
@@ -12892,7 +12898,9 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         failureThreshold: 3,
         requestInterval: 30,
       }),
-      expected: [edge("shop-check", 'route53 health check "shop-check"')],
+      expected: [
+        edge("shop-check", 'route53 health check "shop-check"', "Route 53 health checkers"),
+      ],
       twinName: "it is run only from checker regions in the United States",
       twin: add("aws:route53/healthCheck:HealthCheck", "shop-check", {
         type: "HTTPS_STR_MATCH",
@@ -14235,7 +14243,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           "global-services",
           "push",
           "mandatory",
-          ['sns platform application "push"', "edge locations outside the jurisdiction"],
+          ['sns platform application "push"', "mobile push services outside the jurisdiction"],
         ],
       ],
       twinName: "users are notified through an SNS topic in Oregon instead",
@@ -14248,12 +14256,24 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     ...(
       [
-        ["aws:pinpoint/gcmChannel:GcmChannel", { serviceJson: "{}" }],
-        ["aws:pinpoint/apnsChannel:ApnsChannel", { bundleId: "com.example.app", teamId: "T1" }],
-        ["aws:pinpoint/baiduChannel:BaiduChannel", { apiKey: "k", secretKey: "s" }],
-        ["aws:pinpoint/admChannel:AdmChannel", { clientId: "c", clientSecret: "s" }],
+        ["aws:pinpoint/gcmChannel:GcmChannel", { serviceJson: "{}" }, "Firebase Cloud Messaging"],
+        [
+          "aws:pinpoint/apnsChannel:ApnsChannel",
+          { bundleId: "com.example.app", teamId: "T1" },
+          "Apple Push Notification service",
+        ],
+        [
+          "aws:pinpoint/baiduChannel:BaiduChannel",
+          { apiKey: "k", secretKey: "s" },
+          "Baidu Cloud Push",
+        ],
+        [
+          "aws:pinpoint/admChannel:AdmChannel",
+          { clientId: "c", clientSecret: "s" },
+          "Amazon Device Messaging",
+        ],
       ] as const
-    ).map(([type, credentials]) => ({
+    ).map(([type, credentials, vendor]) => ({
       name: `a Pinpoint push channel (${type.split("/")[1].split(":")[0]}) pushes through the vendor's global service`,
       bad: add(type, "push", { applicationId: "app-1", ...credentials }),
       expected: [
@@ -14261,7 +14281,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           "global-services",
           "push",
           "mandatory",
-          [`${resourceLabel(type, "push")}`, "edge locations outside the jurisdiction"],
+          [`${resourceLabel(type, "push")}`, `${vendor} outside the jurisdiction`],
         ] as const,
       ],
       twinName: "the channel is switched off",
@@ -14391,7 +14411,10 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           "global-services",
           "live",
           "mandatory",
-          ['ivs channel "live"', "edge locations outside the jurisdiction"],
+          [
+            'ivs channel "live"',
+            "IVS ingest points, data centres and CDN outside the jurisdiction",
+          ],
         ],
       ],
       twinName: "the stream goes through MediaLive in Oregon instead",
@@ -16666,7 +16689,7 @@ describe("model data, knowledge sources, media, reports and repository hosts", (
 
 describe("AppFlow transfers, streaming storage and multi-tenant CloudFront", () => {
   const inside = "us-west-2 (inside US)";
-  const edges = "edge locations outside the jurisdiction";
+  const edges = "CloudFront edge locations outside the jurisdiction";
   const flow = (destination: Props) =>
     add("aws:appflow/flow:Flow", "leads", {
       name: "leads",

@@ -145,7 +145,9 @@ test("an accelerator of the China partition's provider is global-services': Glob
     findings(await pack.check(accelerator(china), cn))
       .filter(([, name]) => name === "ga")
       .map(([policy, , level, path]) => [policy, level, path?.at(-1)]),
-  ).toEqual([["global-services", "mandatory", "edge locations outside the jurisdiction"]]);
+  ).toEqual([
+    ["global-services", "mandatory", "Global Accelerator edge locations outside the jurisdiction"],
+  ]);
   // CloudFront's edge of the same partition stays in China: an origin inside passes.
   expect(await judged(distribution("assets.s3.cn-north-1.amazonaws.com.cn")(china))).toEqual([]);
   // API Gateway there refuses an edge-optimised API (its default type): no edge, so no path out.

@@ -401,7 +401,7 @@ describe("an image reference not known at preview lies where the repository it w
           "global-services",
           "gallery",
           "mandatory",
-          ['ecrpublic repository "gallery"', "edge locations outside the jurisdiction"],
+          ['ecrpublic repository "gallery"', "the public ECR gallery outside the jurisdiction"],
         ],
         notKnown("imageName", 'docker image "app"'),
       ],
