@@ -38,6 +38,39 @@ test("a table replica and a global database's secondary abroad are named for the
   );
 });
 
+// Found on the databases bench: a MemoryDB multi-Region cluster's member and a Tair instance of a
+// global distributed cache abroad were named for their region alone.
+test("a multi-Region cache's member abroad is named for the copy it holds", () => {
+  const singapore: OracleResource = {
+    type: "pulumi:providers:alicloud",
+    name: "sg",
+    props: { region: "ap-southeast-1" },
+  };
+  const messages = messagesOf("resource-placement", [
+    frankfurt,
+    singapore,
+    at("aws:memorydb/cluster:Cluster", "sessions-eu", {
+      aclName: "open-access",
+      nodeType: "db.r7g.xlarge",
+      multiRegionClusterName: "mrc-sessions",
+    }),
+    {
+      type: "alicloud:kvstore/instance:Instance",
+      name: "cache-sg",
+      provider: "sg",
+      props: { instanceType: "Redis", globalInstanceId: "gr-0123456789" },
+    },
+  ]);
+  expect(messages).toEqual(
+    expect.arrayContaining([
+      'memorydb cluster "sessions-eu" must be created in a region inside CN, but its effective region is eu-central-1 (outside CN, in EU). It is a member of the multi-Region cluster "mrc-sessions", so that data is copied there. Create it through the stack\'s provider, or pin its region inside CN.',
+      expect.stringMatching(
+        /^kvstore instance "cache-sg" must be created in a region inside CN, but its effective region is ap-southeast-1 \(outside CN, in SG\)\. It is a member of the global distributed cache "gr-0123456789", so that data is copied there\./,
+      ),
+    ]),
+  );
+});
+
 test("twin: a resource abroad that copies nothing is named for its region alone", () => {
   const messages = messagesOf("resource-placement", [
     frankfurt,

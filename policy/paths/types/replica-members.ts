@@ -8,8 +8,9 @@ import { isUnknown, known } from "../values";
 /**
  * The replicas whose own resource lies in the region the copy goes to, by the input that names
  * what they copy: a DynamoDB table replica, a member of an Aurora, DocumentDB or Neptune global
- * cluster, an RDS read replica, an ElastiCache global datastore's secondary, a KMS replica key, a
- * PolarDB cluster of a global database network.
+ * cluster, an RDS read replica, an ElastiCache global datastore's secondary, a MemoryDB
+ * multi-Region cluster's member, a Tair (KVStore) instance of a global distributed cache, a KMS
+ * replica key, a PolarDB cluster of a global database network.
  */
 const replicaInputs: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
   "aws:dynamodb/tableReplica:TableReplica": [["globalTableArn", "a replica of the table"]],
@@ -19,6 +20,12 @@ const replicaInputs: Readonly<Record<string, readonly (readonly [string, string]
   "aws:rds/instance:Instance": [["replicateSourceDb", "a read replica of"]],
   "aws:elasticache/replicationGroup:ReplicationGroup": [
     ["globalReplicationGroupId", "a secondary of the global datastore"],
+  ],
+  "aws:memorydb/cluster:Cluster": [
+    ["multiRegionClusterName", "a member of the multi-Region cluster"],
+  ],
+  "alicloud:kvstore/instance:Instance": [
+    ["globalInstanceId", "a member of the global distributed cache"],
   ],
   "aws:kms/replicaKey:ReplicaKey": [["primaryKeyArn", "a replica of the key"]],
   "alicloud:polardb/cluster:Cluster": [["gdnId", "a cluster of the global database network"]],
