@@ -937,9 +937,9 @@ function deliveryAccounts(
 /**
  * Deliveries by ARN whose account cannot be told from the stack's own: under the Pulumi CLI, a
  * stack whose provider pins no account and whose config declares none (offline, the engine's
- * stand-in tells AWS's apart; an Alibaba Cloud ARN's, never). Each literal ARN at an input that names a delivery (a row's own
- * delivery fields among them), in a place inside, is reported for `cross-account-links` to advise
- * declaring the account — its finding would otherwise be silent.
+ * stand-in tells AWS's apart; an Alibaba Cloud ARN's, never). Each literal ARN at an input that
+ * names a delivery (a row's own delivery fields among them), in a place inside, is reported for
+ * `cross-account-links` to advise declaring the account — its finding would otherwise be silent.
  */
 export function undecidedDeliveryAccounts(
   args: ResourceValidationArgs,

@@ -325,6 +325,15 @@ export function mentionOnly(path: string): boolean {
 const zoneLocationTypes: ReadonlySet<string> = new Set(["AvailabilityZone", "LocalZone"]);
 
 /**
+ * A host name alone, with a port perhaps (`db.example.com:5432`). Not with a path: a registry
+ * host followed by a repository is an image's name
+ * (`<account>.dkr.ecr.<region>.amazonaws.com/app`), which only names where the image is kept, and
+ * the image rules read where one is pulled from.
+ */
+const bareHost =
+  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?$/i;
+
+/**
  * Every string in a resource's props held by a property whose name the place rules
  * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
  * `kinds` — the property's own name, or the key of a map or of a JSON or YAML document held as
@@ -334,14 +343,6 @@ const zoneLocationTypes: ReadonlySet<string> = new Set(["AvailabilityZone", "Loc
  * under `wordsNotPlaces`, and values unknown at preview — outputs of this program's resources,
  * which the placement policies check where they are created.
  */
-/**
- * A host name alone, with a port perhaps (`db.example.com:5432`). Not with a path: a registry
- * host followed by a repository is an image's name (`<account>.dkr.ecr.<region>.amazonaws.com/app`),
- * which only names where the image is kept, and the image rules read where one is pulled from.
- */
-const bareHost =
-  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?$/i;
-
 export function namedPlaceReferences(
   type: string,
   props: Record<string, unknown>,
