@@ -879,7 +879,7 @@ function signsForOwnEndpoint(
  * reads from (a path through a `source` key is inbound) or acts as (a role, a key).
  */
 const deliveryKey =
-  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn|alarmActions|okActions|insufficientDataActions)$/;
+  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn|alarmActions|okActions|insufficientDataActions|functionName)$/;
 
 /**
  * The lists whose items' `arn` names where they deliver: Alibaba Cloud's alarm and event-rule
@@ -902,12 +902,18 @@ function deliveryInput(type: string, path: string): boolean {
     return false;
   }
   const keys = model.split(".").map((k) => k.replace(/\[\]$/, ""));
-  const last = keys.at(-1) ?? "";
+  // A document's keys are a service's own (a state machine's `Parameters.TopicArn`).
+  const written = keys.at(-1) ?? "";
+  const last = written.charAt(0).toLowerCase() + written.slice(1);
   const delivers =
     deliveryKey.test(last) ||
     (last === "arn" && deliveryHolder.test(keys.at(-2) ?? "")) ||
+    // A state machine's Task state invokes its `Resource` (a function, an activity) with the
+    // state's input; an IAM statement's `Resource` is what it grants, no delivery.
+    (last === "resource" && keys.includes("States")) ||
     userPoolTrigger(keys);
-  return delivers && !keys.some((k) => /source/i.test(k));
+  // A key whose words hold `source` (`kinesisSourceConfiguration`, `SourceArn`), not `Resource`.
+  return delivers && !keys.some((k) => /^source|Source/.test(k));
 }
 
 /**

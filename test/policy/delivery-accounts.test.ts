@@ -337,3 +337,49 @@ describe("Alibaba Cloud deliveries by ACS ARN", () => {
     );
   });
 });
+
+// A state machine hands each execution's data to the services its Task states call: a topic, a
+// function or a queue of another account is a delivery there too (the definition's own keys,
+// `Parameters.TopicArn`, a Lambda ARN as a state's `Resource`).
+test("a state machine that publishes to or invokes another account's topic or functions fails", () => {
+  const flow = (owner: string) =>
+    usw("aws:sfn/stateMachine:StateMachine", "flow", {
+      roleArn: `arn:aws:iam::${own}:role/flow`,
+      definition: JSON.stringify({
+        StartAt: "Notify",
+        States: {
+          Notify: {
+            Type: "Task",
+            Resource: "arn:aws:states:::sns:publish",
+            Parameters: { TopicArn: `arn:aws:sns:us-west-2:${owner}:orders`, "Message.$": "$" },
+            Next: "Enrich",
+          },
+          Enrich: {
+            Type: "Task",
+            Resource: "arn:aws:states:::lambda:invoke",
+            Parameters: {
+              FunctionName: `arn:aws:lambda:us-west-2:${owner}:function:enrich`,
+              "Payload.$": "$",
+            },
+            Next: "Archive",
+          },
+          Archive: {
+            Type: "Task",
+            Resource: `arn:aws:lambda:us-west-2:${owner}:function:archive`,
+            End: true,
+          },
+        },
+      }),
+    });
+  const accountFindings = (owner: string) =>
+    deliveryFindings(runNamed([pinned, flow(owner)], us)).filter(
+      ([policy]) => policy === "arn-locality",
+    );
+  const place = `account ${other} (not this stack's account ${own})`;
+  expect(accountFindings(other)).toEqual([
+    ["arn-locality", "flow", "mandatory", place],
+    ["arn-locality", "flow", "mandatory", place],
+    ["arn-locality", "flow", "mandatory", place],
+  ]);
+  expect(accountFindings(own)).toEqual([]);
+});
