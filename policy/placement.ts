@@ -911,6 +911,8 @@ function deliveryInput(type: string, path: string): boolean {
     // A state machine's Task state invokes its `Resource` (a function, an activity) with the
     // state's input; an IAM statement's `Resource` is what it grants, no delivery.
     (last === "resource" && keys.includes("States")) ||
+    // So does a CloudFlow (FnF) flow's task step its `resourceArn` (a function).
+    (last === "resourceArn" && keys.includes("steps")) ||
     userPoolTrigger(keys);
   // A key whose words hold `source` (`kinesisSourceConfiguration`, `SourceArn`), not `Resource`.
   return delivers && !keys.some((k) => /^source|Source/.test(k));

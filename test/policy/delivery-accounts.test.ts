@@ -288,6 +288,22 @@ describe("Alibaba Cloud deliveries by ACS ARN", () => {
       deliveryChannelType: "SLS",
       deliveryChannelTargetArn: `acs:log:cn-shanghai:${owner}:project/cfg/logstore/cfg`,
     }),
+    // A CloudFlow flow's task step hands the execution's data to the function it names.
+    sh("alicloud:fnf/flow:Flow", "flow", {
+      name: "flow",
+      type: "FDL",
+      description: "orders",
+      roleArn: `acs:ram::${mine}:role/flow`,
+      definition: [
+        "version: v1",
+        "type: flow",
+        "steps:",
+        "  - type: task",
+        "    name: enrich",
+        `    resourceArn: acs:fc:cn-shanghai:${owner}:services/orders/functions/enrich`,
+        "",
+      ].join("\n"),
+    }),
     sh("alicloud:fc/functionAsyncInvokeConfig:FunctionAsyncInvokeConfig", "async", {
       serviceName: "orders",
       functionName: "ingest",
@@ -303,6 +319,7 @@ describe("Alibaba Cloud deliveries by ACS ARN", () => {
       ["arn-locality", "async", "mandatory", place],
       ["arn-locality", "config", "mandatory", place],
       ["arn-locality", "events", "mandatory", place],
+      ["arn-locality", "flow", "mandatory", place],
       ["log-shipping", "audit", "mandatory", place],
       ["log-shipping", "cpu", "mandatory", place],
       ["log-shipping", "fanout", "mandatory", place],
@@ -329,6 +346,7 @@ describe("Alibaba Cloud deliveries by ACS ARN", () => {
         ["events", mine],
         ["events", theirs],
         ["fanout", theirs],
+        ["flow", theirs],
       ].map(([name, account]) => [
         "cross-account-links",
         name,
