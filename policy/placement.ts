@@ -879,7 +879,24 @@ function signsForOwnEndpoint(
  * reads from (a path through a `source` key is inbound) or acts as (a role, a key).
  */
 const deliveryKey =
-  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn|alarmActions|okActions|insufficientDataActions|functionName)$/;
+  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn|alarmActions|okActions|insufficientDataActions|functionName|queueUrl|deadLetterQueueUrl)$/;
+
+/**
+ * An SQS queue's URL — `https://sqs.<region>.amazonaws.com/<account>/<name>`, or the legacy
+ * `https://<region>.queue.amazonaws.com/…` — read as the ARN of the queue it names, so that its
+ * account is told as an ARN's is (a state machine's `Parameters.QueueUrl`, an IoT rule's).
+ */
+function queueUrlArn(value: string): string | undefined {
+  const m =
+    /^https:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com(\.cn)?\/(\d{12})\/([^/?#]+)$/.exec(
+      value,
+    );
+  if (m === null) {
+    return undefined;
+  }
+  const region = m[1] ?? m[2];
+  return `arn:${m[3] ? "aws-cn" : "aws"}:sqs:${region}:${m[4]}:${m[5]}`;
+}
 
 /**
  * The lists whose items' `arn` names where they deliver: Alibaba Cloud's alarm and event-rule
@@ -1143,6 +1160,26 @@ export const arnLocality = residencyResourcePolicy({
       const place = accounts.place(account);
       ctx.report({
         message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn}, of ${place}: its holder can send what it receives anywhere. Deliver to a resource of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's ${String(arn).startsWith("acs:") ? "accountId" : "allowedAccountIds"}).`,
+        path: [label, place],
+      });
+    }
+    // So is a queue named by its URL at an input that names a delivery.
+    for (const hit of stringsIn(args.props, "", undefined, "json-yaml")) {
+      const arn = typeof hit.value === "string" ? queueUrlArn(hit.value) : undefined;
+      const account =
+        arn === undefined ||
+        reported.has(hit.path) ||
+        mentionOnly(hit.path) ||
+        !deliveryInput(args.type, hit.path)
+          ? undefined
+          : accounts.foreign(arn);
+      if (account === undefined) {
+        continue;
+      }
+      reported.add(hit.path);
+      const place = accounts.place(account);
+      ctx.report({
+        message: `${label} must deliver data only to resources of the stack's own accounts, but ${hit.path} names the queue ${String(hit.value)}, of ${place}: its holder can send what it receives anywhere. Deliver to a queue of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds).`,
         path: [label, place],
       });
     }

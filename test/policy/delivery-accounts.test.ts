@@ -359,7 +359,7 @@ describe("Alibaba Cloud deliveries by ACS ARN", () => {
 // A state machine hands each execution's data to the services its Task states call: a topic, a
 // function or a queue of another account is a delivery there too (the definition's own keys,
 // `Parameters.TopicArn`, a Lambda ARN as a state's `Resource`).
-test("a state machine that publishes to or invokes another account's topic or functions fails", () => {
+test("a state machine that publishes to, invokes or queues into another account's topic, functions or queue fails", () => {
   const flow = (owner: string) =>
     usw("aws:sfn/stateMachine:StateMachine", "flow", {
       roleArn: `arn:aws:iam::${own}:role/flow`,
@@ -384,6 +384,16 @@ test("a state machine that publishes to or invokes another account's topic or fu
           Archive: {
             Type: "Task",
             Resource: `arn:aws:lambda:us-west-2:${owner}:function:archive`,
+            Next: "Queue",
+          },
+          // A queue is named by its URL, whose path names its account.
+          Queue: {
+            Type: "Task",
+            Resource: "arn:aws:states:::sqs:sendMessage",
+            Parameters: {
+              QueueUrl: `https://sqs.us-west-2.amazonaws.com/${owner}/orders`,
+              "MessageBody.$": "$",
+            },
             End: true,
           },
         },
@@ -395,6 +405,7 @@ test("a state machine that publishes to or invokes another account's topic or fu
     );
   const place = `account ${other} (not this stack's account ${own})`;
   expect(accountFindings(other)).toEqual([
+    ["arn-locality", "flow", "mandatory", place],
     ["arn-locality", "flow", "mandatory", place],
     ["arn-locality", "flow", "mandatory", place],
     ["arn-locality", "flow", "mandatory", place],
