@@ -334,6 +334,17 @@ const bareHost =
   /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?$/i;
 
 /**
+ * Whether the value at `path` names a principal: a policy statement's `Principal` or
+ * `NotPrincipal` (`{ Service: "logs.eu-west-1.amazonaws.com" }`), a permission's `principal`. A
+ * regional service principal says who may act, not where data goes.
+ */
+function principalAt(path: string): boolean {
+  return path
+    .split(/[.[\]]+/)
+    .some((segment) => /^(not)?principals?$/i.test(segment) || segment === "Service");
+}
+
+/**
  * Every string in a resource's props held by a property whose name the place rules
  * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
  * `kinds` — the property's own name, or the key of a map or of a JSON or YAML document held as
@@ -387,7 +398,7 @@ export function namedPlaceReferences(
       rule === "peer" && url
         ? "endpoint"
         : rule === undefined &&
-            (url || bareHost.test(value)) &&
+            (url || (bareHost.test(value) && !principalAt(path))) &&
             regionOfEndpoint(value) !== undefined &&
             !proseAt(path)
           ? "endpoint"

@@ -2082,6 +2082,40 @@ describe("placement", () => {
     },
   ]);
 
+  // Found on the benches' rerun: a regional service principal is written as a host, and says who
+  // may act, not where data goes.
+  test("a regional service principal in a policy document names no place", async () => {
+    const principals = pipe(
+      add("aws:kms/key:Key", "logs-key", {
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "logs.eu-west-1.amazonaws.com" },
+              Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*"],
+              Resource: "*",
+            },
+          ],
+        }),
+      }),
+      add("aws:iam/role:Role", "flow", {
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Action: "sts:AssumeRole",
+              Principal: { Service: "states.eu-west-1.amazonaws.com" },
+            },
+          ],
+        }),
+      }),
+    )(happy);
+    const violations = await pack.checkAround(happy, principals, us);
+    expect(violations.filter((v) => v.policy === "arn-locality")).toEqual([]);
+  });
+
   test("a regional endpoint's URL in prose (a description, a comment, labels) names no place", async () => {
     const runbook = "https://runbooks.s3.eu-west-1.amazonaws.com/high-cpu.html";
     const mentioned = pipe(
