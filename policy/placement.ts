@@ -919,15 +919,30 @@ function deliveryInput(type: string, path: string): boolean {
     return false;
   }
   const keys = model.split(".").map((k) => k.replace(/\[\]$/, ""));
-  // A document's keys are a service's own (a state machine's `Parameters.TopicArn`).
+  // A state machine's Task names what it calls in its own words, directly under `Parameters`
+  // (`Parameters.TopicArn`); a payload it hands on (`Parameters.Payload`, a Pass state's
+  // `Result`, a target's `input`) is data, whatever its keys say.
   const written = keys.at(-1) ?? "";
-  const last = written.charAt(0).toLowerCase() + written.slice(1);
+  // A Scheduler universal target's `input` is the API call's parameters (`QueueUrl`): its
+  // delivery. Any other target's input is the event it hands on.
+  const scheduler = type.startsWith("aws:scheduler/");
+  if (!scheduler && keys.some((k) => /^input(Template|Transformer)?$/.test(k))) {
+    return false;
+  }
+  const stateMachine = keys.includes("States");
+  const callParameters =
+    (stateMachine && keys.at(-2) === "Parameters") || (scheduler && keys.at(-2) === "input");
+  if (stateMachine && !callParameters && written !== "Resource") {
+    // Below a Task's parameters (its `Payload`), or in a Pass state's `Result`: data.
+    return false;
+  }
+  const last = callParameters ? written.charAt(0).toLowerCase() + written.slice(1) : written;
   const delivers =
     deliveryKey.test(last) ||
     (last === "arn" && deliveryHolder.test(keys.at(-2) ?? "")) ||
     // A state machine's Task state invokes its `Resource` (a function, an activity) with the
     // state's input; an IAM statement's `Resource` is what it grants, no delivery.
-    (last === "resource" && keys.includes("States")) ||
+    (written === "Resource" && keys.includes("States")) ||
     // So does a CloudFlow (FnF) flow's task step its `resourceArn` (a function).
     (last === "resourceArn" && keys.includes("steps")) ||
     userPoolTrigger(keys);

@@ -412,3 +412,43 @@ test("a state machine that publishes to, invokes or queues into another account'
   ]);
   expect(accountFindings(own)).toEqual([]);
 });
+
+// Found by the benches' rerun probes: an ARN or a queue URL a resource only hands on as data — an
+// event target's fixed input, a Pass state's result, the payload of a call to the program's own
+// function — is no delivery, whatever its key says.
+test("twin: another account's topic or queue named only in a payload is no delivery", () => {
+  const payload = {
+    TopicArn: `arn:aws:sns:us-west-2:${other}:alerts`,
+    queueUrl: `https://sqs.us-west-2.amazonaws.com/${other}/jobs`,
+  };
+  const findings = runNamed(
+    [
+      pinned,
+      usw("aws:cloudwatch/eventTarget:EventTarget", "nightly", {
+        rule: "nightly",
+        arn: `arn:aws:lambda:us-west-2:${own}:function:report`,
+        input: JSON.stringify(payload),
+      }),
+      usw("aws:sfn/stateMachine:StateMachine", "flow", {
+        roleArn: `arn:aws:iam::${own}:role/flow`,
+        definition: JSON.stringify({
+          StartAt: "Prepare",
+          States: {
+            Prepare: { Type: "Pass", Result: payload, Next: "Report" },
+            Report: {
+              Type: "Task",
+              Resource: "arn:aws:states:::lambda:invoke",
+              Parameters: {
+                FunctionName: `arn:aws:lambda:us-west-2:${own}:function:report`,
+                Payload: payload,
+              },
+              End: true,
+            },
+          },
+        }),
+      }),
+    ],
+    us,
+  );
+  expect(deliveryFindings(findings)).toEqual([]);
+});
