@@ -974,6 +974,10 @@ function deliveryAccounts(
   };
 }
 
+/** The provider input that pins the account an ARN is of: Alibaba Cloud's or AWS's. */
+const accountPin = (arn: string): string =>
+  arn.startsWith("acs:") ? "accountId" : "allowedAccountIds";
+
 /**
  * Deliveries by ARN whose account cannot be told from the stack's own: under the Pulumi CLI, a
  * stack whose provider pins no account and whose config declares none (offline, the engine's
@@ -1013,7 +1017,7 @@ export function undecidedDeliveryAccounts(
       const account = arnAccount(arn as string);
       const place = `account ${account} (cannot be told from the stack's own)`;
       return {
-        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn as string}, of account ${account}, which cannot be told from the stack's own: no provider pins an account and the stack config declares none. Declare the stack's account as sovereign-dc:accountId (or pin the provider's ${(arn as string).startsWith("acs:") ? "accountId, alicloud:accountId for the default provider" : "allowedAccountIds"}), so the pack can judge whether this delivery leaves it.`,
+        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn as string}, of account ${account}, which cannot be told from the stack's own: no provider pins an account and the stack config declares none. Declare the stack's account as sovereign-dc:accountId (or pin the provider's ${accountPin(arn as string)}${(arn as string).startsWith("acs:") ? ", alicloud:accountId for the default provider" : ""}), so the pack can judge whether this delivery leaves it.`,
         path: [label, place],
       };
     });
@@ -1162,39 +1166,31 @@ export const arnLocality = residencyResourcePolicy({
       });
     }
     // A delivery by ARN to another account's resource in a place inside: its holder can send
-    // what it receives anywhere (the rows' own deliveries are their policies', skipped above).
-    for (const { path, arn } of scanned) {
+    // what it receives anywhere (the rows' own deliveries are their policies', skipped above). So
+    // is a queue named by its URL at an input that names a delivery, read as the queue's ARN.
+    const deliveries = [
+      ...scanned.flatMap(({ path, arn }) =>
+        isUnknown(arn) || accountJudged?.get(args.type)?.has(modelPath(path))
+          ? []
+          : [{ path, arn, named: arn, kind: "resource" }],
+      ),
+      ...stringsIn(args.props, "", undefined, "json-yaml").flatMap((hit) => {
+        const arn = typeof hit.value === "string" ? queueUrlArn(hit.value) : undefined;
+        return arn === undefined || mentionOnly(hit.path)
+          ? []
+          : [{ path: hit.path, arn, named: `the queue ${String(hit.value)}`, kind: "queue" }];
+      }),
+    ];
+    for (const { path, arn, named, kind } of deliveries) {
       const account =
-        isUnknown(arn) || reported.has(path) || accountJudged?.get(args.type)?.has(modelPath(path))
-          ? undefined
-          : accounts.foreign(arn);
-      if (account === undefined || !deliveryInput(args.type, path)) {
+        reported.has(path) || !deliveryInput(args.type, path) ? undefined : accounts.foreign(arn);
+      if (account === undefined) {
         continue;
       }
       reported.add(path);
       const place = accounts.place(account);
       ctx.report({
-        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn}, of ${place}: its holder can send what it receives anywhere. Deliver to a resource of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's ${String(arn).startsWith("acs:") ? "accountId" : "allowedAccountIds"}).`,
-        path: [label, place],
-      });
-    }
-    // So is a queue named by its URL at an input that names a delivery.
-    for (const hit of stringsIn(args.props, "", undefined, "json-yaml")) {
-      const arn = typeof hit.value === "string" ? queueUrlArn(hit.value) : undefined;
-      const account =
-        arn === undefined ||
-        reported.has(hit.path) ||
-        mentionOnly(hit.path) ||
-        !deliveryInput(args.type, hit.path)
-          ? undefined
-          : accounts.foreign(arn);
-      if (account === undefined) {
-        continue;
-      }
-      reported.add(hit.path);
-      const place = accounts.place(account);
-      ctx.report({
-        message: `${label} must deliver data only to resources of the stack's own accounts, but ${hit.path} names the queue ${String(hit.value)}, of ${place}: its holder can send what it receives anywhere. Deliver to a queue of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds).`,
+        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${named}, of ${place}: its holder can send what it receives anywhere. Deliver to a ${kind} of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's ${accountPin(arn)}).`,
         path: [label, place],
       });
     }
