@@ -899,6 +899,20 @@ function queueUrlArn(value: string): string | undefined {
 }
 
 /**
+ * The SQS queues a resource's inputs name by URL (not in a tag or description, which only
+ * mention them), each with the queue's ARN (see `queueUrlArn`): whether one is a delivery is the
+ * input's (`deliveryInput`).
+ */
+function queueUrls(props: unknown): { path: string; arn: string; url: string }[] {
+  return stringsIn(props, "", undefined, "json-yaml").flatMap((hit) => {
+    const arn = typeof hit.value === "string" ? queueUrlArn(hit.value) : undefined;
+    return arn === undefined || mentionOnly(hit.path)
+      ? []
+      : [{ path: hit.path, arn, url: String(hit.value) }];
+  });
+}
+
+/**
  * The lists whose items' `arn` names where they deliver: Alibaba Cloud's alarm and event-rule
  * targets (`targets[].arn`, `mnsParameters[].arn`), an event rule's dead-letter queue.
  */
@@ -1005,22 +1019,32 @@ export function undecidedDeliveryAccounts(
     const account = arnAccount(a);
     return account !== undefined && /^\d+$/.test(account) && standInFor(a, standIn) === undefined;
   };
-  return arnReferences(args.type, args.props, named, new Map())
-    .filter(
-      (ref) =>
-        !isUnknown(ref.arn) &&
-        !mentionOnly(ref.path) &&
-        (deliveryInput(args.type, ref.path) || rowDeliveries?.has(modelPath(ref.path)) === true) &&
-        foreignArns(ctx.jurisdiction, [ref]).length === 0,
-    )
-    .map(({ path, arn }) => {
-      const account = arnAccount(arn as string);
-      const place = `account ${account} (cannot be told from the stack's own)`;
-      return {
-        message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${arn as string}, of account ${account}, which cannot be told from the stack's own: no provider pins an account and the stack config declares none. Declare the stack's account as sovereign-dc:accountId (or pin the provider's ${accountPin(arn as string)}${(arn as string).startsWith("acs:") ? ", alicloud:accountId for the default provider" : ""}), so the pack can judge whether this delivery leaves it.`,
-        path: [label, place],
-      };
-    });
+  // A queue named by its URL at an input that names a delivery is read as the queue's ARN.
+  const queues = queueUrls(args.props).filter(
+    ({ path, arn }) => named(arn) && deliveryInput(args.type, path),
+  );
+  return [
+    ...arnReferences(args.type, args.props, named, new Map())
+      .filter(
+        (ref) =>
+          !isUnknown(ref.arn) &&
+          !mentionOnly(ref.path) &&
+          (deliveryInput(args.type, ref.path) ||
+            rowDeliveries?.has(modelPath(ref.path)) === true) &&
+          foreignArns(ctx.jurisdiction, [ref]).length === 0,
+      )
+      .map(({ path, arn }) => ({ path, arn: arn as string, shown: arn as string })),
+    ...queues
+      .filter((q) => foreignArns(ctx.jurisdiction, [q]).length === 0)
+      .map(({ path, arn, url }) => ({ path, arn, shown: `the queue ${url}` })),
+  ].map(({ path, arn, shown }) => {
+    const account = arnAccount(arn);
+    const place = `account ${account} (cannot be told from the stack's own)`;
+    return {
+      message: `${label} must deliver data only to resources of the stack's own accounts, but ${path} names ${shown}, of account ${account}, which cannot be told from the stack's own: no provider pins an account and the stack config declares none. Declare the stack's account as sovereign-dc:accountId (or pin the provider's ${accountPin(arn)}${arn.startsWith("acs:") ? ", alicloud:accountId for the default provider" : ""}), so the pack can judge whether this delivery leaves it.`,
+      path: [label, place],
+    };
+  });
 }
 
 /**
@@ -1174,12 +1198,12 @@ export const arnLocality = residencyResourcePolicy({
           ? []
           : [{ path, arn, named: arn, kind: "resource" }],
       ),
-      ...stringsIn(args.props, "", undefined, "json-yaml").flatMap((hit) => {
-        const arn = typeof hit.value === "string" ? queueUrlArn(hit.value) : undefined;
-        return arn === undefined || mentionOnly(hit.path)
-          ? []
-          : [{ path: hit.path, arn, named: `the queue ${String(hit.value)}`, kind: "queue" }];
-      }),
+      ...queueUrls(args.props).map(({ path, arn, url }) => ({
+        path,
+        arn,
+        named: `the queue ${url}`,
+        kind: "queue",
+      })),
     ];
     for (const { path, arn, named, kind } of deliveries) {
       const account =

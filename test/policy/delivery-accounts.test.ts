@@ -413,6 +413,42 @@ test("a state machine that publishes to, invokes or queues into another account'
   expect(accountFindings(own)).toEqual([]);
 });
 
+// Under the Pulumi CLI an unpinned stack's queue URLs are advised on as its ARNs are: a queue's
+// URL names its account as an ARN does.
+test("under the Pulumi CLI, a queue named by URL whose account cannot be told is advised on; pinned, or only in a payload, it is not", () => {
+  const rule = (owner: string) =>
+    usw("aws:iot/topicRule:TopicRule", "telemetry", {
+      enabled: true,
+      sql: "SELECT * FROM 'devices/+/telemetry'",
+      sqlVersion: "2016-03-23",
+      sqs: [
+        {
+          queueUrl: `https://sqs.us-west-2.amazonaws.com/${owner}/telemetry`,
+          roleArn: `arn:aws:iam::${own}:role/iot-sqs`,
+          useBase64: false,
+        },
+      ],
+    });
+  const target = usw("aws:cloudwatch/eventTarget:EventTarget", "nightly", {
+    rule: "nightly",
+    arn: `arn:aws:lambda:us-west-2:${own}:function:report`,
+    input: JSON.stringify({ queueUrl: `https://sqs.us-west-2.amazonaws.com/${other}/jobs` }),
+  });
+  const advised = (provider: typeof pinned | typeof unpinned, owner: string) =>
+    runNamed([provider, rule(owner), target], us)
+      .filter(([policy]) => policy === "cross-account-links")
+      .map(([, name, , path]) => [name, (path as string[]).at(-1)]);
+  // The rule's role is no delivery: its finding is the queue's. The target's payload names a
+  // queue of the other account, but only its own function (the stack's account, which cannot be
+  // told either) is advised on.
+  expect(advised(unpinned, other)).toEqual([
+    ["nightly", `account ${own} (cannot be told from the stack's own)`],
+    ["telemetry", `account ${other} (cannot be told from the stack's own)`],
+  ]);
+  expect(advised(pinned, other)).toEqual([]);
+  expect(advised(pinned, own)).toEqual([]);
+});
+
 // Found by the benches' rerun probes: an ARN or a queue URL a resource only hands on as data — an
 // event target's fixed input, a Pass state's result, the payload of a call to the program's own
 // function — is no delivery, whatever its key says.
