@@ -160,6 +160,7 @@ export type RefKindName =
   | "tgw-attachment"
   | "tr-attachment"
   | "router-interface"
+  | "endpoint-service"
   | "cdn-origin"
   | "image-repository"
   | "log-server";
@@ -666,6 +667,15 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
    * The router interface a connection starts from: the program's own is judged by its own row
    * (the region it connects to); another's far end cannot be checked.
    */
+  /**
+   * A PrivateLink endpoint service an interface endpoint connects to: the program's own lies
+   * where its provider places it, which its own rows judge (whom it accepts, from where).
+   */
+  "endpoint-service": {
+    noun: "endpoint service",
+    types: ["aws:ec2/vpcEndpointService:VpcEndpointService"],
+    keys: ["serviceName"],
+  },
   "router-interface": {
     noun: "router interface",
     types: [

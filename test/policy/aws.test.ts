@@ -3999,6 +3999,86 @@ describe("network links", () => {
       }),
     },
     {
+      name: "the endpoint's service name is not known and no resource of the program provides it",
+      bad: set("s3-endpoint", (p) => {
+        p.serviceName = unknown;
+        p.vpcEndpointType = "Interface";
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "s3-endpoint",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc endpoint "s3-endpoint"',
+            "serviceName (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "it names an AWS service of Oregon",
+      twin: set("s3-endpoint", (p) => {
+        p.serviceName = "com.amazonaws.us-west-2.sqs";
+        p.vpcEndpointType = "Interface";
+      }),
+    },
+    // Found by the network bench: an endpoint to the program's own endpoint service names it by
+    // the service's `serviceName`, not known before deployment; the service lies where it is
+    // created.
+    {
+      name: "the endpoint reaches the program's own endpoint service, created in Frankfurt",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        add(
+          "aws:ec2/vpcEndpointService:VpcEndpointService",
+          "svc",
+          { acceptanceRequired: true },
+          { provider: "frankfurt" },
+        ),
+        set("s3-endpoint", (p) => {
+          p.serviceName = unknown;
+          p.vpcEndpointType = "Interface";
+        }),
+        (plan) => withDependencies(plan, "s3-endpoint", { serviceName: ["svc"] }),
+      ),
+      // The service abroad is reported where it is created, and the endpoint that names it by
+      // what it is (its far end).
+      expected: [
+        [
+          "named-destinations",
+          "s3-endpoint",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc endpoint "s3-endpoint"',
+            'ec2 vpc endpoint service "svc" in eu-central-1 (outside US, in EU)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "svc",
+          "mandatory",
+          ['ec2 vpc endpoint service "svc"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it reaches the program's own endpoint service in Oregon",
+      // (An unknown service name from no resource of the program fails below.)
+      twin: pipe(
+        add("aws:ec2/vpcEndpointService:VpcEndpointService", "svc", { acceptanceRequired: true }),
+        set("s3-endpoint", (p) => {
+          p.serviceName = unknown;
+          p.vpcEndpointType = "Interface";
+        }),
+        (plan) => withDependencies(plan, "s3-endpoint", { serviceName: ["svc"] }),
+      ),
+    },
+    {
       name: "an accelerator endpoint group forwards traffic to Ireland",
       bad: add("aws:globalaccelerator/endpointGroup:EndpointGroup", "endpoints", {
         listenerArn: `arn:aws:globalaccelerator::${account}:accelerator/a/listener/l`,

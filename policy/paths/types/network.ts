@@ -624,7 +624,12 @@ export const network: TypeTable = {
   ),
   "aws:ec2/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services of the stack's region.",
-    networkLink.serviceName("serviceName", "connects to the endpoint service"),
+    // The program's own endpoint service (its `serviceName`, not known before deployment) lies
+    // where it is created.
+    networkLink.serviceName("serviceName", "connects to the endpoint service", {
+      ref: "endpoint-service",
+      namedWhenUnknown: true,
+    }),
     // The service's region, when its name does not already say it: one crossing, one finding.
     networkLink.region("serviceRegion", "connects to an endpoint service in", {
       when: (props) => {
