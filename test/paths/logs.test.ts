@@ -138,6 +138,52 @@ describe("aggregators over all regions, read against the jurisdiction's partitio
   });
 });
 
+// Found by the governance bench: under ALL_REGIONS_EXCEPT_SPECIFIED the regions listed are those
+// left out, which were read as aggregated — a China stack leaving out Singapore failed for it.
+describe("a finding aggregator over every region but those listed", () => {
+  const at = on("aws");
+  const except = (region: string, left: string[]): OracleResource[] => [
+    provider("aws", region),
+    at("aws:securityhub/findingAggregator:FindingAggregator", "findings", {
+      linkingMode: "ALL_REGIONS_EXCEPT_SPECIFIED",
+      specifiedRegions: left,
+    }),
+  ];
+
+  it("passes in a partition confined to the jurisdiction, whatever region it leaves out", () => {
+    expect(judged(except("cn-north-1", ["ap-southeast-1"]), "CN")).toEqual({
+      findings: [],
+      paths: [],
+    });
+  });
+
+  it("fails once, for every region of the partition, not for the region it leaves out", () => {
+    expect(judged(except("us-west-2", ["eu-central-1"]), "US").findings).toEqual([
+      [
+        "log-shipping",
+        "findings",
+        "mandatory",
+        ["us-west-2 (inside US)", 'securityhub finding aggregator "findings"', everyRegion],
+      ],
+    ]);
+  });
+
+  it("twin: the regions listed under SPECIFIED_REGIONS are those aggregated", () => {
+    expect(
+      judged(
+        [
+          provider("aws", "us-west-2"),
+          at("aws:securityhub/findingAggregator:FindingAggregator", "findings", {
+            linkingMode: "SPECIFIED_REGIONS",
+            specifiedRegions: ["eu-central-1"],
+          }),
+        ],
+        "US",
+      ).findings.map(([policy, name, , path]) => [policy, name, (path as string[])[0]]),
+    ).toEqual([["log-shipping", "findings", "eu-central-1 (outside US, in EU)"]]);
+  });
+});
+
 describe("an EventBridge rule's targets, each judged by its own type (`where`)", () => {
   const rule = (type: string, endpoint: string): OracleResource[] => [
     provider("alicloud", "cn-shanghai"),

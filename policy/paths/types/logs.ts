@@ -2779,7 +2779,12 @@ export const logs: TypeTable = {
   },
   "aws:securityhub/findingAggregator:FindingAggregator": sends(
     'Set linkingMode to "SPECIFIED_REGIONS" with regions inside the jurisdiction only.',
-    log.region("specifiedRegions[]", "aggregates findings from", inbound),
+    // The regions listed are those aggregated, but under ALL_REGIONS_EXCEPT_SPECIFIED those left
+    // out (`linkingMode` judges what that mode takes in).
+    log.region("specifiedRegions[]", "aggregates findings from", {
+      ...inbound,
+      when: (props) => textOf(props, "linkingMode") !== "ALL_REGIONS_EXCEPT_SPECIFIED",
+    }),
     judged("log delivery", "linkingMode", linkingMode),
   ),
 
