@@ -2672,6 +2672,33 @@ describe("copies and replicas", () => {
         ];
       }),
     },
+    // Found by the governance bench: a vault of another account in the stack's own region.
+    {
+      name: "AWS Backup copies recovery points to another account's vault in Oregon",
+      bad: set("backups", (p) => {
+        rule0(p).copyActions = [
+          { destinationVaultArn: `arn:aws:backup:us-west-2:999988887777:backup-vault:central` },
+        ];
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "backups",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'backup plan "backups"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "it copies them to the stack's own account's vault in Oregon",
+      twin: set("backups", (p) => {
+        rule0(p).copyActions = [
+          { destinationVaultArn: `arn:aws:backup:us-west-2:${account}:backup-vault:central` },
+        ];
+      }),
+    },
     {
       name: "an EBS snapshot is copied in from Frankfurt",
       bad: set("snapshot-copy", (p) => {

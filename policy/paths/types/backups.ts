@@ -14,7 +14,15 @@ import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { isOn, valueAt, valuesAt } from "../values";
 import { exposed, withExposure } from "./exposure";
 import { imageBuildFix, imageBuildInternet } from "./egress";
-import { copyOf, edgesOf, hostOrSite, inbound, instanceTypeIn, withPolicyFields } from "./rows";
+import {
+  copyOf,
+  edgesOf,
+  hostOrSite,
+  inbound,
+  instanceTypeIn,
+  ownAccountDelivery,
+  withPolicyFields,
+} from "./rows";
 
 const backup = edgesOf("backup-copies", "backup copy");
 const snapshot = edgesOf("backup-copies", "snapshot copy");
@@ -210,9 +218,15 @@ export const backups: TypeTable = {
   "aws:ebs/snapshotCopy:SnapshotCopy": copy(
     snapshot.region("sourceRegion", "copies a snapshot from", inbound),
   ),
+  // A vault of another account, in a region inside, is a copy its holder can take anywhere.
   "aws:backup/plan:Plan": copy(
-    backup.arn("rules[].copyActions[].destinationVaultArn", "copies recovery points to"),
-    backup.arn("rules[].targetLogicallyAirGappedBackupVaultArn", "copies recovery points to"),
+    ...[
+      "rules[].copyActions[].destinationVaultArn",
+      "rules[].targetLogicallyAirGappedBackupVaultArn",
+    ].flatMap((path) => [
+      backup.arn(path, "copies recovery points to"),
+      backup.account(path, "copies recovery points to a vault of", ownAccountDelivery),
+    ]),
   ),
   "aws:ec2/amiCopy:AmiCopy": copy(image.region("sourceAmiRegion", "copies an AMI from", inbound)),
   "aws:imagebuilder/distributionConfiguration:DistributionConfiguration": withExposure(
