@@ -184,6 +184,42 @@ describe("a finding aggregator over every region but those listed", () => {
   });
 });
 
+// Found by the governance bench: an inventory sync to a bucket the program does not create names
+// the bucket's region beside it (the API requires it), which places the bucket.
+describe("a resource data sync to a bucket the program does not create", () => {
+  const at = on("aws");
+  const sync = (region: string): OracleResource[] => [
+    provider("aws", "us-west-2"),
+    at("aws:ssm/resourceDataSync:ResourceDataSync", "inventory", {
+      name: "inventory",
+      s3Destination: { bucketName: "central-inventory", region },
+    }),
+  ];
+  // Every policy's findings: a bucket that cannot be placed is named-destinations'.
+  const places = (resources: OracleResource[]) =>
+    runNamed(resources, { jurisdiction: "US" }).map(([policy, name, , path]) => [
+      policy,
+      name,
+      path === null ? null : path.at(-1),
+    ]);
+
+  it("passes when the region it names beside the bucket is inside", () => {
+    expect(places(sync("us-west-2"))).toEqual([]);
+  });
+
+  it("fails once when that region is outside", () => {
+    expect(places(sync("eu-central-1"))).toEqual([
+      ["log-shipping", "inventory", "eu-central-1 (outside US, in EU)"],
+    ]);
+  });
+
+  it("fails closed when the region is not known at preview", () => {
+    expect(places(sync(unknown))).toEqual([
+      ["named-destinations", "inventory", expect.stringContaining("central-inventory")],
+    ]);
+  });
+});
+
 describe("an EventBridge rule's targets, each judged by its own type (`where`)", () => {
   const rule = (type: string, endpoint: string): OracleResource[] => [
     provider("alicloud", "cn-shanghai"),

@@ -805,8 +805,10 @@ export const logs: TypeTable = {
   ),
   "aws:ssm/resourceDataSync:ResourceDataSync": sends(
     logFix,
+    // A bucket the program does not create is placed by the region the sync names beside it
+    // (which the API requires, and the sync fails if it is not the bucket's).
     sync.region("s3Destination.region", "syncs inventory to"),
-    sync.ref("s3Destination.bucketName", "syncs inventory to", s3),
+    sync.ref("s3Destination.bucketName", "syncs inventory to", { ...s3, fallback: "region" }),
   ),
   // Incident Manager replicates every incident — its timeline, notes and the chat of its
   // responders — to each region of the replication set (`region` is the deprecated spelling).
