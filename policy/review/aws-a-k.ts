@@ -407,11 +407,6 @@ const properties: PropertyReview[] = [
     types("acmpca/policy"),
   ),
   notAPlace(
-    /^accountId$/,
-    "the account that may aggregate this account's configuration: the region it collects into is `authorizedAwsRegion`, which arn-locality places",
-    types("cfg/aggregateAuthorization"),
-  ),
-  notAPlace(
     /^destinationAccount$/,
     "the account a custom framework (control definitions, no evidence) is shared with; its region is `destinationRegion`, which arn-locality places",
     types("auditmanager/frameworkShare"),

@@ -14272,6 +14272,17 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       "gd-admin",
       "adminAccountId",
     ),
+    // Found by the governance bench: another account's aggregator collects this account's
+    // configuration items and compliance results.
+    {
+      ...adminCase(
+        "the account authorizes another account's Config aggregator",
+        "aws:cfg/aggregateAuthorization:AggregateAuthorization",
+        "config-auth",
+        "accountId",
+      ),
+      twinName: "it authorizes an aggregator of the stack's own account",
+    },
     {
       name: "securityhub collects the findings of another account",
       bad: add("aws:securityhub/member:Member", "securityhub-member", {

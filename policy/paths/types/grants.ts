@@ -1027,6 +1027,13 @@ export const grants: TypeTable = {
     "Delegate administration only to this stack's account.",
     "accountId",
   ),
+  // An aggregator of the account authorized collects this account's configuration items and
+  // compliance results into its own account (in `authorizedAwsRegion`, which arn-locality
+  // places).
+  "aws:cfg/aggregateAuthorization:AggregateAuthorization": principals(
+    "Authorize only an aggregator of this stack's account.",
+    "accountId",
+  ),
   // So does a service's own delegated administrator, and an administrator whose invitation this
   // account accepts: it reads the members' findings in the same region, where the service keeps
   // them; nothing is copied to another region (a findings aggregator's regions are log-shipping's).
