@@ -123,7 +123,13 @@ function declarationFile(pkg: string, mod: string, kind: string): string | undef
         (f) => fs.existsSync(f) && fs.readFileSync(f, "utf8").includes(`interface ${kind}Args `),
       );
   }
+  // A class named Index lies in `index_.d.ts` beside its module's own `index.d.ts`
+  // (`aws:resourceexplorer/index:Index`).
   const exact = path.join(sdkRoot, pkg, `${mod.replace(/^index\//, "")}.d.ts`);
+  const renamed = exact.replace(/\/index\.d\.ts$/, "/index_.d.ts");
+  if (renamed !== exact && fs.existsSync(renamed)) {
+    return renamed;
+  }
   if (fs.existsSync(exact)) {
     return exact;
   }

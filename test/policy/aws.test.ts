@@ -2751,6 +2751,7 @@ describe("copies and replicas", () => {
             storageLensConfiguration: {
               enabled: true,
               accountLevel: { bucketLevel: {} },
+              include: { regions: ["us-west-2"] },
               expandedPrefixesDataExport: {
                 s3BucketDestination: {
                   accountId: a,
@@ -3583,9 +3584,9 @@ describe("copies and replicas", () => {
           "lake",
           "mandatory",
           [
-            "us-west-2 (inside US)",
-            'cloudtrail event data store "lake"',
             "every region of the partition, including regions outside the jurisdiction",
+            'cloudtrail event data store "lake"',
+            "us-west-2 (inside US)",
           ],
         ],
       ],

@@ -220,12 +220,17 @@ describe("on AWS", () => {
     {
       name: "Storage Lens gathers the metrics of buckets in Ireland",
       bad: storageLens({ include: { regions: ["us-west-2", "eu-west-1"] } }),
+      // Its own row reads the scope (storage-replication): metrics come in from that region.
       expected: [
         [
-          "arn-locality",
+          "storage-replication",
           "lens",
           "mandatory",
-          ['s3control storage lens configuration "lens"', "eu-west-1 (outside US, in EU)"],
+          [
+            "eu-west-1 (outside US, in EU)",
+            's3control storage lens configuration "lens"',
+            "us-west-2 (inside US)",
+          ],
         ],
       ],
       twinName: "Storage Lens gathers the metrics of buckets in Oregon and Virginia",

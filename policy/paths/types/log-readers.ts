@@ -159,6 +159,15 @@ export function sqlCalls(props: Record<string, unknown>, j: Jurisdiction): Judge
   return out;
 }
 
+/** What an aggregator over every region of the partition is reported as. */
+const everyRegion = (path: string, verb: string): Judged[] => [
+  {
+    path,
+    verb,
+    place: "every region of the partition, including regions outside the jurisdiction",
+  },
+];
+
 /**
  * A Config aggregator over all regions gathers every region of the partition: inside a partition
  * confined to the jurisdiction (aws-cn for CN) that is the jurisdiction's regions only.
@@ -170,15 +179,44 @@ export function allRegions(props: Record<string, unknown>, j: Jurisdiction): Jud
   return ["accountAggregationSource", "organizationAggregationSource"].flatMap((k) => {
     const source = props[k] as Record<string, unknown> | undefined;
     return source && source.allRegions === true
-      ? [
-          {
-            path: `${k}.allRegions`,
-            verb: "aggregates data from",
-            place: "every region of the partition, including regions outside the jurisdiction",
-          },
-        ]
+      ? everyRegion(`${k}.allRegions`, "aggregates data from")
       : [];
   });
+}
+
+/**
+ * An S3 Storage Lens configuration gathers the metrics of every bucket in its scope — object
+ * counts and sizes, and with advanced metrics the prefixes of the keys — into its home region:
+ * every region of the account unless `include` names regions or buckets (then those, read as
+ * their own fields), and every region but some where `exclude` names them.
+ */
+export function storageLensScope(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
+  const config = props.storageLensConfiguration as Record<string, unknown> | undefined;
+  if (partitionsConfined(j) || config === undefined || isUnknown(config)) {
+    return [];
+  }
+  const include = config.include as Record<string, unknown> | undefined;
+  const scoped =
+    include !== undefined &&
+    (isUnknown(include) || include.regions !== undefined || include.buckets !== undefined);
+  return scoped
+    ? []
+    : everyRegion(
+        config.exclude === undefined
+          ? "storageLensConfiguration"
+          : "storageLensConfiguration.exclude",
+        "gathers the storage metrics of buckets in",
+      );
+}
+
+/**
+ * A Resource Explorer index of type AGGREGATOR receives a copy of the index of every region of
+ * the account where Resource Explorer is on: each resource's ARN, name, tags and properties.
+ */
+export function aggregatorIndex(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
+  return !partitionsConfined(j) && str(props.type)?.toUpperCase() === "AGGREGATOR"
+    ? everyRegion("type", "copies the resource index of")
+    : [];
 }
 
 /** A Security Hub finding aggregator linking all regions: as `allRegions`. */
@@ -186,13 +224,7 @@ export function linkingMode(props: Record<string, unknown>, j: Jurisdiction): Ju
   const mode = str(props.linkingMode);
   return !partitionsConfined(j) &&
     (mode === "ALL_REGIONS" || mode === "ALL_REGIONS_EXCEPT_SPECIFIED")
-    ? [
-        {
-          path: "linkingMode",
-          verb: "aggregates findings from",
-          place: "every region of the partition, including regions outside the jurisdiction",
-        },
-      ]
+    ? everyRegion("linkingMode", "aggregates findings from")
     : [];
 }
 

@@ -49,6 +49,7 @@ import {
   kindIs,
   knownAt,
   linkingMode,
+  aggregatorIndex,
   logDriverServers,
   mailboxes,
   mediaLiveS3,
@@ -139,6 +140,15 @@ function judged(
     reads,
   } as const;
 }
+
+/**
+ * A `judged` field of a trail, store or aggregator that gathers every region's records into its
+ * own region: the data comes in from the places it finds (`inbound`), as a region it names does.
+ */
+const gathers = (path: string, judges: FieldSpec["judges"]) => ({
+  ...judged("log delivery", path, judges),
+  inbound: true as const,
+});
 
 /** Where alarms, alerts and notices may go: webhooks, mailboxes and phones. */
 export const alarmFix =
@@ -586,7 +596,7 @@ const cloudTrail: TypeModel = {
   role: "data",
   fields: [
     log.ref("s3BucketName", "delivers audit events to", s3),
-    judged("log delivery", "isMultiRegionTrail", multiRegion("isMultiRegionTrail", false)),
+    gathers("isMultiRegionTrail", multiRegion("isMultiRegionTrail", false)),
   ],
   edges: (r, x) => [
     ...x.refs(r, "cloudWatchLogsGroupArn", logGroupTypes).flatMap((ref) => {
@@ -2735,13 +2745,13 @@ export const logs: TypeTable = {
   "aws:cloudtrail/trail:Trail": cloudTrail,
   "aws:cloudtrail/eventDataStore:EventDataStore": sends(
     "Set multiRegionEnabled to false.",
-    judged("log delivery", "multiRegionEnabled", multiRegion("multiRegionEnabled", true)),
+    gathers("multiRegionEnabled", multiRegion("multiRegionEnabled", true)),
   ),
   "aws:cfg/configurationAggregator:ConfigurationAggregator": sends(
     "Aggregate only from regions inside the jurisdiction.",
     log.region("accountAggregationSource.regions[]", "aggregates data from", inbound),
     log.region("organizationAggregationSource.regions[]", "aggregates data from", inbound),
-    judged("log delivery", "accountAggregationSource", allRegions),
+    gathers("accountAggregationSource", allRegions),
   ),
   // A Control Tower landing zone's manifest (JSON) names the accounts that receive every governed
   // account's records: the log archive (CloudTrail), the account of the Config aggregator and its
@@ -2779,6 +2789,11 @@ export const logs: TypeTable = {
       "cross-account-links": `Make the audit account (securityRoles.accountId) ${ownAccount}`,
     },
   },
+  // An aggregator index holds a copy of every region's index of the account.
+  "aws:resourceexplorer/index:Index": sends(
+    'Keep the index LOCAL (type "LOCAL"), or aggregate only in a partition whose regions all lie inside the jurisdiction.',
+    gathers("type", aggregatorIndex),
+  ),
   "aws:securityhub/findingAggregator:FindingAggregator": sends(
     'Set linkingMode to "SPECIFIED_REGIONS" with regions inside the jurisdiction only.',
     // The regions listed are those aggregated, but under ALL_REGIONS_EXCEPT_SPECIFIED those left
@@ -2787,7 +2802,7 @@ export const logs: TypeTable = {
       ...inbound,
       when: (props) => textOf(props, "linkingMode") !== "ALL_REGIONS_EXCEPT_SPECIFIED",
     }),
-    judged("log delivery", "linkingMode", linkingMode),
+    gathers("linkingMode", linkingMode),
   ),
 
   // A user pool texts through Amazon SNS in its snsRegion, else in its own region (a Seoul

@@ -26,6 +26,7 @@ import {
   withExposure,
 } from "./exposure";
 import { accelerationFix, bucketAcceleration } from "./edge-services";
+import { storageLensScope } from "./log-readers";
 import { accountGrantFix, emailGrantFix, emailGrants } from "./grants";
 import { copyOf, edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
 import { isUnknown, itemAt, known } from "../values";
@@ -416,9 +417,25 @@ export const storage: TypeTable = {
       { ...s3Source, detail: "storage analytics" },
     ),
   ),
+  // The metrics of the buckets in its scope are gathered into its home region: the regions it
+  // includes, or every region (storageLensScope).
   "aws:s3control/storageLensConfiguration:StorageLensConfiguration": row(
     "other",
-    s3Fix,
+    "Include only regions inside the jurisdiction (storageLensConfiguration.include.regions), and export the metrics only to buckets of this program whose region lies inside it.",
+    logs.region(
+      "storageLensConfiguration.include.regions[]",
+      "gathers the storage metrics of buckets in",
+      inbound,
+    ),
+    {
+      path: "storageLensConfiguration",
+      format: "judged",
+      label: "log delivery",
+      policy: "storage-replication",
+      verb: "",
+      judges: storageLensScope,
+      inbound: true,
+    },
     s3LogTo(
       "storageLensConfiguration.dataExport.s3BucketDestination.arn",
       "exports storage metrics to",
