@@ -456,6 +456,7 @@ function compileRef(
     outcome: { kind: "stack" },
     far:
       arnPlaceOf(value, x) ??
+      bucketByPartition(value, kind, r, x) ??
       x.unknownPlace(
         isUnknown(value)
           ? `${what} of ${x.label(r)} is not known until deployed`
@@ -476,6 +477,37 @@ function arnPlaceOf(value: unknown, x: Resolver): Endpoint | undefined {
   }
   const at = locate(x.jurisdiction, "arn", value, "aws");
   return at.kind === "region" || at.kind === "partition" ? x.locatedPlace(at) : undefined;
+}
+
+/**
+ * An S3 bucket named by name alone, of a partition whose every region lies inside the
+ * jurisdiction (aws-cn under CN): a resource reaches only buckets of its own partition, so the
+ * bucket lies inside, wherever in it — as its `arn:aws-cn:s3:::` ARN places it. Elsewhere a name
+ * places nothing.
+ */
+function bucketByPartition(
+  value: unknown,
+  kind: RefKind | undefined,
+  r: BorderResource,
+  x: Resolver,
+): Endpoint | undefined {
+  const region = x.regionOf(r);
+  if (
+    typeof value !== "string" ||
+    value === "" ||
+    kind !== refKinds["s3-bucket"] ||
+    region?.cloud !== "aws"
+  ) {
+    return undefined;
+  }
+  const at = locate(
+    x.jurisdiction,
+    "arn",
+    `arn:${awsPartitionOf(region.region)}:s3:::${value}`,
+    "aws",
+  );
+  const place = at.kind === "partition" ? x.locatedPlace(at) : undefined;
+  return place?.side === "inside" ? place : undefined;
 }
 
 /**

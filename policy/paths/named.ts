@@ -6,7 +6,11 @@
  * field's `fallback` sibling places the far end.
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
+import {
+  awsPartitionOf,
+  holdsAwsPartition,
+  type Jurisdiction,
+} from "../../residency/jurisdictions";
 import { arnPartition, arnRegion, providerHosted } from "../../residency/placement";
 import { type PolicyMeta, residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
@@ -79,6 +83,29 @@ function siblingKnown(holder: unknown, path: string): boolean {
   return v !== undefined && !isUnknown(v);
 }
 
+/**
+ * An S3 bucket named by name alone by a resource of a partition whose every region the
+ * jurisdiction holds (aws-cn under CN): a resource reaches only buckets of its own partition, so
+ * the bucket lies inside wherever in it, as its `arn:aws-cn:s3:::` ARN does.
+ */
+function bucketOfHeldPartition(
+  kind: RefKind,
+  value: string,
+  r: PolicyResource,
+  j: Jurisdiction,
+): boolean {
+  if (kind !== refKinds["s3-bucket"] || value.startsWith("arn:")) {
+    return false;
+  }
+  const region = placementOfResource(r);
+  return (
+    !isUnknown(region) &&
+    region.kind === "region" &&
+    region.cloud === "aws" &&
+    holdsAwsPartition(j, awsPartitionOf(region.region))
+  );
+}
+
 /** Where one value of a `ref` field points, resolved against the stack's resources. */
 function resolve(
   field: FieldSpec,
@@ -127,7 +154,11 @@ function resolve(
   // An ARN of a partition whose every region the jurisdiction holds (the China partition under
   // CN) lies inside wherever the resource it names is.
   const partition = arnPartition(hit.value);
-  if (placedElse || (partition !== undefined && holdsAwsPartition(j, partition))) {
+  if (
+    placedElse ||
+    (partition !== undefined && holdsAwsPartition(j, partition)) ||
+    bucketOfHeldPartition(kind, hit.value, r, j)
+  ) {
     return inside;
   }
   if (partition !== undefined && !j.awsPartitions.includes(partition)) {

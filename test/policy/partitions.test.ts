@@ -397,6 +397,32 @@ test("a named destination given as an ARN of a partition the jurisdiction holds 
   ]);
 });
 
+// Found by the governance bench: the same bucket passed by its ARN and failed closed by its name.
+test("a bucket the program does not create, named by name alone, lies in its holder's partition: inside under CN", async () => {
+  /** A Macie findings export to the bucket `name`, and a data sync to it naming no region. */
+  const exports = (name: string) =>
+    pipe(
+      add(
+        "aws:macie2/classificationExportConfiguration:ClassificationExportConfiguration",
+        "export",
+        {
+          s3Destination: { bucketName: name, keyPrefix: "findings/" },
+        },
+      ),
+    );
+  const place = async (plan: Plan, settings: { jurisdiction: string }) => {
+    const violations = await pack.check(plan, settings);
+    return findings(violations)
+      .filter(([, name]) => name === "export")
+      .map(([policy, , level, path]) => [policy, level, path?.at(-1)]);
+  };
+  expect(await place(exports("central-findings")(china), cn)).toEqual([]);
+  // Under US the aws partition spans countries: the name still cannot be placed.
+  expect(await place(exports("central-findings")(oregon), us)).toEqual([
+    ["named-destinations", "mandatory", '"central-findings" (cannot be placed)'],
+  ]);
+});
+
 test("a definition AWS owns (an EKS access policy, a managed IAM policy) is no place, in any partition", async () => {
   const associations = (policyArn: string, managed: string) =>
     pipe(
