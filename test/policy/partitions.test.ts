@@ -498,3 +498,30 @@ test("a Step Functions service integration of another partition names an API, no
     `${abroad} (partition aws, outside CN)`,
   ]);
 });
+
+// Found by the network bench: a Route 53 health check's checker regions abroad were told to name a
+// region inside, but no three checker regions lie in China (nor in most jurisdictions).
+test("a health check's checker regions abroad are told the regions the type allows, or the alarm to check instead", async () => {
+  const check = (regions: string[]) =>
+    add("aws:route53/healthCheck:HealthCheck", "shop-check", {
+      type: "HTTPS",
+      fqdn: "shop.example.com",
+      port: 443,
+      regions,
+    });
+  const fixes = async (plan: Plan, settings: { jurisdiction: string }) =>
+    (await pack.check(plan, settings))
+      .filter((v) => v.resourceName === "shop-check")
+      .map((v) => v.message.slice(v.message.indexOf(". ") + 2));
+  expect(
+    await fixes(check(["ap-southeast-1", "ap-northeast-1", "ap-southeast-2"])(china), cn),
+  ).toEqual(
+    Array(3).fill(
+      "No three Route 53 checker regions lie inside CN: check a CloudWatch alarm instead (type CLOUDWATCH_METRIC).",
+    ),
+  );
+  expect(await fixes(check(["us-east-1", "us-west-1", "eu-west-1"])(oregon), us)).toEqual([
+    "Name only Route 53 checker regions inside US (us-east-1, us-west-1, us-west-2), or check a CloudWatch alarm instead (type CLOUDWATCH_METRIC).",
+  ]);
+  expect(await fixes(check(["us-east-1", "us-west-1", "us-west-2"])(oregon), us)).toEqual([]);
+});
