@@ -58,6 +58,7 @@ import {
   kyvernoGlobalContextPattern,
   kyvernoCelPattern,
   destinationFields,
+  destinationPath,
   destinationsOf,
   destinationWords,
   internalAnnotationsFor,
@@ -206,9 +207,9 @@ function judgeDestinations(
   for (const f of destinationFields(type)) {
     const { must, how, fix } = destinationWords(f);
     for (const found of valuesAt(props, f.path)) {
-      const fail = (why: string, place: string, undecided = false): void =>
+      const fail = (why: string, place: string, undecided = false, at = found.path): void =>
         ctx.report({
-          message: `${label} must ${must}, but ${found.path} ${why}: ${how}. ${fix}.`,
+          message: `${label} must ${must}, but ${at} ${why}: ${how}. ${fix}.`,
           path: [label, place],
           ...(undecided ? { undecided } : {}),
         });
@@ -225,7 +226,7 @@ function judgeDestinations(
         ctx.settings.egressAllowlist,
         ctx.jurisdiction.id,
       )) {
-        fail(d.why, d.place, d.unknown === true);
+        fail(d.why, d.place, d.unknown === true, destinationPath(found.path, d));
       }
     }
   }

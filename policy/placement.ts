@@ -14,6 +14,7 @@ import {
   unlistedEdgeZone,
 } from "../residency/edge-zones";
 import { replicaCopy } from "./paths/types/replica-members";
+import { regionFixes } from "./paths/types/global-reach";
 import { outpostOf, outpostPlace } from "../residency/outposts";
 import {
   describeEnsArea,
@@ -788,34 +789,6 @@ function describeValuePlace(j: Jurisdiction, place: NamedPlace): string {
     : `${place.shown} in ${describePlace(j, place.cloud, place.region)}`;
 }
 
-/**
- * The regions Route 53 runs health checkers in (the API's HealthCheckRegion values); a check that
- * names regions needs at least three of them.
- */
-const route53CheckerRegions = [
-  "us-east-1",
-  "us-west-1",
-  "us-west-2",
-  "eu-west-1",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "ap-northeast-1",
-  "sa-east-1",
-];
-
-/**
- * The fix of a region a type's input names, where the type allows less than any region: a
- * Route 53 health check's checker regions, of which no three lie in most jurisdictions.
- */
-const typeRegionFix: Readonly<Record<string, (j: Jurisdiction) => string>> = {
-  "aws:route53/healthCheck:HealthCheck": (j) => {
-    const inside = route53CheckerRegions.filter((r) => regionInJurisdiction(j, "aws", r));
-    return inside.length >= 3
-      ? `Name only Route 53 checker regions inside ${j.id} (${inside.join(", ")}), or check a CloudWatch alarm instead (type CLOUDWATCH_METRIC).`
-      : `No three Route 53 checker regions lie inside ${j.id}${inside.length > 0 ? ` (only ${inside.join(", ")})` : ""}: check a CloudWatch alarm instead (type CLOUDWATCH_METRIC).`;
-  },
-};
-
 const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string>> = {
   region: (j) => `Name a region inside ${j.id}.`,
   zone: (j) =>
@@ -1348,8 +1321,8 @@ export const arnLocality = residencyResourcePolicy({
       }
       const where = describeValuePlace(j, place);
       const fix =
-        ref.kind === "region" && typeRegionFix[args.type] !== undefined
-          ? typeRegionFix[args.type](j)
+        ref.kind === "region" && regionFixes[args.type] !== undefined
+          ? regionFixes[args.type](j)
           : namedPlaceFix[ref.kind](j);
       ctx.report({
         message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}. ${fix}`,

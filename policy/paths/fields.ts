@@ -31,7 +31,7 @@ import {
 } from "./addresses";
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
-import { destinationsOf } from "./kubernetes";
+import { destinationPath, destinationsOf } from "./kubernetes";
 import type {
   BorderResource,
   Endpoint,
@@ -1329,7 +1329,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
         ? {
             ...build(
               field,
-              found.path,
+              destinationPath(found.path, d),
               { kind: "unknown" },
               r,
               x,
@@ -1340,7 +1340,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
         : {
             ...build(
               field,
-              found.path,
+              destinationPath(found.path, d),
               { kind: "outside", place: d.place },
               r,
               x,

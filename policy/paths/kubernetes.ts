@@ -550,7 +550,16 @@ export interface DestinationFinding {
   readonly to: "internet" | "unplaced";
   /** The value holds a setting not known at preview: the finding is undecided until deployed. */
   readonly unknown?: true;
+  /**
+   * Where under the field's value the destination was read (`hosts[1]` of an Istio
+   * ServiceEntry's `spec`), for a reading that weighs a whole object: the finding names it.
+   */
+  readonly at?: string;
 }
+
+/** The path a finding names: the field's value's, or the place under it the reading found. */
+export const destinationPath = (path: string, d: DestinationFinding): string =>
+  d.at === undefined ? path : `${path}.${d.at}`;
 
 /** A destination the pack cannot place — "<what> (cannot be placed)" — and why. */
 export function unplaced(why: string, what: string): DestinationFinding {

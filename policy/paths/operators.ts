@@ -476,29 +476,31 @@ function serviceEntryDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
+  // Each value is read as an address, and the finding names where it lies (`hosts[1]`).
+  const at = (path: string, address: string): DestinationFinding[] =>
+    readDestination({ ...f, read: "service-address" }, address, allowlist, j).map((d) => ({
+      ...d,
+      at: path,
+    }));
   const endpoints = Array.isArray(s.endpoints) ? s.endpoints : [];
   if (endpoints.length > 0) {
-    return endpoints.flatMap((e) => {
+    return endpoints.flatMap((e, i) => {
       const address = str(record(e)?.address);
       return address === undefined || address.startsWith("unix://")
         ? []
-        : readDestination({ ...f, read: "service-address" }, address, allowlist, j);
+        : at(`endpoints[${i}].address`, address);
     });
   }
   if (s.workloadSelector !== undefined) {
     return [];
   }
-  const names =
-    str(s.resolution) === "NONE" && Array.isArray(s.addresses) && s.addresses.length > 0
-      ? s.addresses
-      : Array.isArray(s.hosts)
-        ? s.hosts
-        : [];
-  return names.flatMap((n) => {
+  const byAddress =
+    str(s.resolution) === "NONE" && Array.isArray(s.addresses) && s.addresses.length > 0;
+  const names = byAddress ? s.addresses : Array.isArray(s.hosts) ? s.hosts : [];
+  const list = byAddress ? "addresses" : "hosts";
+  return (names as unknown[]).flatMap((n, i) => {
     const text = str(n);
-    return text === undefined
-      ? []
-      : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
+    return text === undefined ? [] : at(`${list}[${i}]`, text);
   });
 }
 

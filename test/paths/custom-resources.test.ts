@@ -2005,6 +2005,25 @@ describe("Istio", () => {
         ),
       ),
     ).toEqual([egress("payments", label, "vm.example.internal (cannot be placed)")]);
+    // The finding names the host it read (found by the network bench: it named `spec`).
+    expect(
+      messagesOf(
+        "kubernetes-egress",
+        onCluster(entry({ hosts: ["payments", "api.payments.example.com"], resolution: "DNS" })),
+      ).map((m) => m.slice(m.indexOf(", but ") + 6, m.indexOf(" is "))),
+    ).toEqual(["spec.hosts[1]"]);
+    expect(
+      messagesOf(
+        "kubernetes-egress",
+        onCluster(
+          entry({
+            hosts: ["payments.internal"],
+            resolution: "STATIC",
+            endpoints: [{ address: "10.0.0.9" }, { address: "203.0.113.80" }],
+          }),
+        ),
+      ).map((m) => m.slice(m.indexOf(", but ") + 6, m.indexOf(" is "))),
+    ).toEqual(["spec.endpoints[1].address"]);
     // Twins: endpoints of private addresses; an entry for pods of the cluster.
     expect(
       judged(

@@ -5,6 +5,7 @@
  * table's, or, where the type's row is another table's (an API's resource policy, an ESA
  * application's origins), a field of that row (`withGlobal`). Each reach is global-services'.
  */
+import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
 import type { FieldSpec, GlobalReader, TypeModel } from "../model";
 import { isTrue, isUnknown, str, valueAt, valuesAt } from "../values";
 import { withPolicyFields } from "./rows";
@@ -96,6 +97,35 @@ export const crossBorderOptimisation: GlobalReader = (props) => {
   return isTrue(v) || (typeof v === "string" && v.toLowerCase() === "on")
     ? [{ path, what: "is on: traffic is optimised across the mainland border" }]
     : [];
+};
+
+/**
+ * The regions Route 53 runs health checkers in (the API's HealthCheckRegion values); a check that
+ * names regions needs at least three of them.
+ */
+const route53CheckerRegions = [
+  "us-east-1",
+  "us-west-1",
+  "us-west-2",
+  "eu-west-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-northeast-1",
+  "sa-east-1",
+];
+
+/**
+ * The fix arn-locality gives for a region a type's input names, where the type allows less than
+ * any region: a Route 53 health check's checker regions, of which no three lie in most
+ * jurisdictions.
+ */
+export const regionFixes: Readonly<Record<string, (j: Jurisdiction) => string>> = {
+  "aws:route53/healthCheck:HealthCheck": (j) => {
+    const inside = route53CheckerRegions.filter((r) => regionInJurisdiction(j, "aws", r));
+    return inside.length >= 3
+      ? `Name only Route 53 checker regions inside ${j.id} (${inside.join(", ")}), or check a CloudWatch alarm instead (type CLOUDWATCH_METRIC).`
+      : `No three Route 53 checker regions lie inside ${j.id}${inside.length > 0 ? ` (only ${inside.join(", ")})` : ""}: check a CloudWatch alarm instead (type CLOUDWATCH_METRIC).`;
+  },
 };
 
 /** Health check types that request no endpoint: they combine other checks or read an alarm. */
