@@ -665,6 +665,16 @@ export function regionOfServiceName(serviceName: string): string | undefined {
 }
 
 /**
+ * The region of an Alibaba Cloud PrivateLink endpoint service name
+ * (`com.aliyuncs.privatelink.<region>.<service>`, `com.aliyuncs.privatelink.cn-hangzhou.oss`):
+ * a label that is a region the catalog knows.
+ */
+export function regionOfAlicloudServiceName(serviceName: string): string | undefined {
+  const known = knownAlicloudRegions();
+  return serviceName.split(".").find((label) => known.includes(label));
+}
+
+/**
  * The region of an Express Connect access point (`ap-cn-hangzhou-yh-B` → `cn-hangzhou`; the
  * leading `ap-` means access point). Only regions the catalog knows are recognised, so an access
  * point abroad (`ap-sg-singpore-A`) or in Hong Kong yields undefined and cannot be placed.

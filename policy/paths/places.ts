@@ -25,6 +25,7 @@ import {
   regionOfAccessPoint,
   regionOfEndpoint,
   regionOfOssLocation,
+  regionOfAlicloudServiceName,
   regionOfServiceName,
 } from "../../residency/placement";
 import { regionsWithZones, zonesOf } from "../../residency/zones";
@@ -81,7 +82,10 @@ export type PlaceFormat =
    * ARN for another region").
    */
   | "arn-or-id"
-  /** An AWS VPC endpoint service name (`com.amazonaws.<region>.<svc>`). */
+  /**
+   * A PrivateLink endpoint service name: AWS's (`com.amazonaws.<region>.<svc>`), Alibaba
+   * Cloud's (`com.aliyuncs.privatelink.<region>.<svc>`).
+   */
   | "service-name"
   /** An Express Connect access point (`ap-<region>-<site>`). */
   | "access-point"
@@ -190,9 +194,11 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
     case "arn-or-id":
       return locateArn(j, value);
     case "service-name": {
-      const region = regionOfServiceName(value);
+      // Alibaba Cloud's names carry its own region IDs (`cn-hangzhou`), AWS's its own.
+      const alicloud = cloud === "alicloud" ? regionOfAlicloudServiceName(value) : undefined;
+      const region = alicloud ?? regionOfServiceName(value);
       return region
-        ? inRegion("aws", region, value)
+        ? inRegion(alicloud === undefined ? "aws" : "alicloud", region, value)
         : { kind: "unplaceable", raw: value, why: generic };
     }
     case "access-point": {

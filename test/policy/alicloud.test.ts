@@ -1401,6 +1401,32 @@ describe("network links", () => {
         p.childInstanceRegionId = "cn-shanghai";
       }),
     },
+    // Found by the network bench: the endpoint service's name carries its region.
+    {
+      name: "a PrivateLink endpoint connects to OSS's endpoint service in Jakarta",
+      bad: add("alicloud:privatelink/vpcEndpoint:VpcEndpoint", "oss-endpoint", {
+        vpcId: "vpc-telemetry",
+        serviceName: "com.aliyuncs.privatelink.ap-southeast-5.oss",
+      }),
+      expected: [
+        [
+          "network-links",
+          "oss-endpoint",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'privatelink vpc endpoint "oss-endpoint"',
+            "com.aliyuncs.privatelink.ap-southeast-5.oss (outside CN, in ID)",
+          ],
+        ],
+      ],
+      twinName: "it connects across regions to OSS's endpoint service in Beijing",
+      twin: add("alicloud:privatelink/vpcEndpoint:VpcEndpoint", "oss-endpoint", {
+        vpcId: "vpc-telemetry",
+        serviceName: "com.aliyuncs.privatelink.cn-beijing.oss",
+        serviceRegionId: "cn-beijing",
+      }),
+    },
     {
       name: "CEN bandwidth is bought between China and North America",
       bad: add("alicloud:cen/bandwidthPackage:BandwidthPackage", "cen-bandwidth", {

@@ -34,7 +34,7 @@ import { defaultRoute, officeSiteFix, officeSiteInternet, routeFix } from "./egr
 import { anycastPops, globalReach, withGlobal } from "./global-reach";
 import { edgesOf } from "./rows";
 import { type Cloud, regionInJurisdiction } from "../../../residency/jurisdictions";
-import { regionOfServiceName } from "../../../residency/placement";
+import { regionOfAlicloudServiceName, regionOfServiceName } from "../../../residency/placement";
 import { isUnknown, str, valueAt } from "../values";
 import {
   alicloudHaVip,
@@ -565,9 +565,17 @@ export const network: TypeTable = {
     networkLink.region("instanceRegionId", "grants a network in"),
     networkLink.account("ecrOwnerAliUid", "grants the network to the router of"),
   ),
+  // The service's name carries its region (`com.aliyuncs.privatelink.ap-southeast-5.oss`); the
+  // region of a cross-region connection is read where the name does not say it.
   "alicloud:privatelink/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services in the stack's region (or inside the jurisdiction).",
-    networkLink.region("serviceRegionId", "connects to an endpoint service in"),
+    networkLink.serviceName("serviceName", "connects to the endpoint service"),
+    networkLink.region("serviceRegionId", "connects to an endpoint service in", {
+      when: (props) => {
+        const name = valueAt(props, "serviceName");
+        return typeof name !== "string" || regionOfAlicloudServiceName(name) === undefined;
+      },
+    }),
   ),
   "alicloud:privatelink/vpcEndpointService:VpcEndpointService": row(
     consumersFix,
