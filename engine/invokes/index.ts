@@ -3,7 +3,8 @@
  * all the time — for a policy document, the region's zones, the account — and under the CLI the
  * provider answers. Offline, the engine answers:
  *
- * - functions the provider computes locally from their inputs, exactly (`getPolicyDocument`);
+ * - functions the provider computes locally from their inputs, exactly (`getPolicyDocument`),
+ *   or as to content (`networkmanager.getCoreNetworkPolicyDocument`, ./aws-core-network-policy.ts);
  * - functions whose answer follows from the stack, from the stack: region and partition from the
  *   provider's region, zones from the catalog, the account from `sovereign-dc:accountId` or the
  *   provider's `allowedAccountIds` (Alibaba Cloud: the provider's `accountId`), a cluster
@@ -25,6 +26,7 @@ import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
 import { arnAccount, arnPartition, arnRegion } from "../../residency/placement";
 import { zonesOf } from "../../residency/zones";
 import { placeholderAccount } from "../synth";
+import { awsCoreNetworkPolicyDocument } from "./aws-core-network-policy";
 import { awsPolicyDocument } from "./aws-policy-document";
 import { answerStd, stdFunctions } from "./std";
 
@@ -424,6 +426,8 @@ const answerers: Readonly<Record<string, Answerer>> = {
   },
 
   "aws:iam/getPolicyDocument:getPolicyDocument": (args) => awsPolicyDocument(args),
+  "aws:networkmanager/getCoreNetworkPolicyDocument:getCoreNetworkPolicyDocument": (args) =>
+    awsCoreNetworkPolicyDocument(args),
 
   "aws:index/getRegion:getRegion": (args, ctx) => {
     const region = regionOrUnknown(args, ctx);

@@ -738,6 +738,7 @@ describe("functions the engine cannot answer", () => {
       "aws:index/getRegions:getRegions",
       "aws:kms/getAlias:getAlias",
       "aws:kms/getKey:getKey",
+      "aws:networkmanager/getCoreNetworkPolicyDocument:getCoreNetworkPolicyDocument",
       "aws:rds/getSnapshot:getSnapshot",
       "aws:ssoadmin/getInstances:getInstances",
       "kubernetes:yaml:decode",
