@@ -65,6 +65,23 @@ const omitNone = <T>(items: readonly T[]): readonly T[] | undefined =>
 /** What the provider refuses, in its own words; the invoke fails as it does under the CLI. */
 class PolicyDocumentError extends Error {}
 
+/**
+ * A check that each value of a list's key (a segment's name, an edge location) is given once,
+ * refusing a second as the provider does.
+ */
+function once<T extends string | number>(what: string): (value: T) => T {
+  const seen = new Set<T>();
+  return (value) => {
+    if (seen.has(value)) {
+      throw new PolicyDocumentError(
+        `duplicate ${what} (${value}). Remove the ${what} or ensure the ${what} is unique`,
+      );
+    }
+    seen.add(value);
+    return value;
+  };
+}
+
 function coreNetworkConfiguration(args: Args): Map<string, unknown> {
   const config = objects(args, "coreNetworkConfigurations")[0];
   if (config === undefined) {
@@ -72,18 +89,11 @@ function coreNetworkConfiguration(args: Args): Map<string, unknown> {
       'Insufficient core_network_configuration blocks: at least 1 "core_network_configuration" block is required.',
     );
   }
-  const seen = new Set<string>();
+  const location = once<string>("Location");
   const edges = objects(config, "edgeLocations").map((e) => {
-    const location = text(e.location);
-    if (seen.has(location)) {
-      throw new PolicyDocumentError(
-        `duplicate Location (${location}). Remove the Location or ensure the Location is unique`,
-      );
-    }
-    seen.add(location);
     const asn = text(e.asn);
     return struct([
-      ["location", location],
+      ["location", location(text(e.location))],
       ["asn", asn === "" ? undefined : omitZero(Number.parseInt(asn, 10))],
       ["inside-cidr-blocks", stringSet(e.insideCidrBlocks, false)],
     ]);
@@ -99,25 +109,18 @@ function coreNetworkConfiguration(args: Args): Map<string, unknown> {
 }
 
 function segments(args: Args): Map<string, unknown>[] {
-  const seen = new Set<string>();
-  return objects(args, "segments").map((s) => {
-    const name = text(s.name);
-    if (seen.has(name)) {
-      throw new PolicyDocumentError(
-        `duplicate Name (${name}). Remove the Name or ensure the Name is unique`,
-      );
-    }
-    seen.add(name);
-    return struct([
-      ["name", name],
+  const name = once<string>("Name");
+  return objects(args, "segments").map((s) =>
+    struct([
+      ["name", name(text(s.name))],
       ["description", omitEmpty(text(s.description))],
       ["edge-locations", stringSet(s.edgeLocations)],
       ["isolate-attachments", flag(s.isolateAttachments, false)],
       ["require-attachment-acceptance", flag(s.requireAttachmentAcceptance, true)],
       ["deny-filter", stringSet(s.denyFilters)],
       ["allow-filter", stringSet(s.allowFilters)],
-    ]);
-  });
+    ]),
+  );
 }
 
 /** A routing policy rule's action: an ASN list type's value is a list of numbers. */
@@ -288,15 +291,9 @@ function segmentActions(args: Args): Map<string, unknown>[] {
 }
 
 function attachmentPolicies(args: Args): Map<string, unknown>[] {
-  const seen = new Set<number>();
+  const ruleNumber = once<number>("Rule Number");
   return objects(args, "attachmentPolicies").map((p) => {
-    const rule = integer(p.ruleNumber);
-    if (seen.has(rule)) {
-      throw new PolicyDocumentError(
-        `duplicate Rule Number (${rule}). Remove the Rule Number or ensure the Rule Number is unique`,
-      );
-    }
-    seen.add(rule);
+    const rule = ruleNumber(integer(p.ruleNumber));
     const action = block(p, "action") ?? {};
     return struct([
       ["rule-number", omitZero(rule)],
@@ -376,19 +373,12 @@ export function awsCoreNetworkPolicyDocument(args: Args): Record<string, unknown
 }
 
 function networkFunctionGroups(args: Args): Map<string, unknown>[] {
-  const seen = new Set<string>();
-  return objects(args, "networkFunctionGroups").map((g) => {
-    const name = text(g.name);
-    if (seen.has(name)) {
-      throw new PolicyDocumentError(
-        `duplicate Name (${name}). Remove the Name or ensure the Name is unique`,
-      );
-    }
-    seen.add(name);
-    return struct([
-      ["name", name],
+  const name = once<string>("Name");
+  return objects(args, "networkFunctionGroups").map((g) =>
+    struct([
+      ["name", name(text(g.name))],
       ["description", omitEmpty(text(g.description))],
       ["require-attachment-acceptance", flag(g.requireAttachmentAcceptance, false)],
-    ]);
-  });
+    ]),
+  );
 }

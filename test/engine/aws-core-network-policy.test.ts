@@ -132,3 +132,20 @@ test("what the provider refuses fails the lookup in its words", () => {
     }),
   ).toThrow("routing_policies requires version 2025.11");
 });
+
+test("a segment name or edge location given twice is refused, as the provider refuses it", () => {
+  expect(() => render({ ...policy, segments: [{ name: "a" }, { name: "a" }] })).toThrow(
+    "duplicate Name (a). Remove the Name or ensure the Name is unique",
+  );
+  expect(() =>
+    render({
+      ...policy,
+      coreNetworkConfigurations: [
+        {
+          asnRanges: ["64512-64555"],
+          edgeLocations: [{ location: "us-east-1" }, { location: "us-east-1" }],
+        },
+      ],
+    }),
+  ).toThrow("duplicate Location (us-east-1). Remove the Location or ensure the Location is unique");
+});

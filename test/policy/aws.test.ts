@@ -2646,59 +2646,45 @@ describe("copies and replicas", () => {
         (plan: Plan) => withDependencies(plan, "accept", { connectionId: ["link"] }),
       ),
     },
-    {
-      name: "AWS Backup copies recovery points to Frankfurt",
-      bad: set("backups", (p) => {
-        rule0(p).copyActions = [
-          { destinationVaultArn: `arn:aws:backup:eu-central-1:${account}:backup-vault:records` },
-        ];
-      }),
-      expected: [
+    // The second: found by the governance bench, a vault of another account in the stack's own
+    // region.
+    ...(
+      [
         [
-          "backup-copies",
-          "backups",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'backup plan "backups"',
-            "arn:aws:backup:eu-central-1:111122223333:backup-vault:records (outside US, in EU)",
-          ],
+          "Frankfurt",
+          `arn:aws:backup:eu-central-1:${account}:backup-vault:records`,
+          "arn:aws:backup:eu-central-1:111122223333:backup-vault:records (outside US, in EU)",
+          "Ohio",
+          `arn:aws:backup:us-east-2:${account}:backup-vault:records`,
         ],
-      ],
-      twinName: "AWS Backup copies recovery points to Ohio",
-      twin: set("backups", (p) => {
-        rule0(p).copyActions = [
-          { destinationVaultArn: `arn:aws:backup:us-east-2:${account}:backup-vault:records` },
-        ];
-      }),
-    },
-    // Found by the governance bench: a vault of another account in the stack's own region.
-    {
-      name: "AWS Backup copies recovery points to another account's vault in Oregon",
-      bad: set("backups", (p) => {
-        rule0(p).copyActions = [
-          { destinationVaultArn: `arn:aws:backup:us-west-2:999988887777:backup-vault:central` },
-        ];
-      }),
-      expected: [
         [
-          "backup-copies",
-          "backups",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'backup plan "backups"',
-            "account 999988887777 (not this stack's account 111122223333)",
-          ],
+          "another account's vault in Oregon",
+          "arn:aws:backup:us-west-2:999988887777:backup-vault:central",
+          "account 999988887777 (not this stack's account 111122223333)",
+          "the stack's own account's vault in Oregon",
+          `arn:aws:backup:us-west-2:${account}:backup-vault:central`,
         ],
-      ],
-      twinName: "it copies them to the stack's own account's vault in Oregon",
-      twin: set("backups", (p) => {
-        rule0(p).copyActions = [
-          { destinationVaultArn: `arn:aws:backup:us-west-2:${account}:backup-vault:central` },
-        ];
-      }),
-    },
+      ] as const
+    ).map(([where, vault, place, twinWhere, twinVault]) => {
+      const copiesTo = (destinationVaultArn: string) =>
+        set("backups", (p) => {
+          rule0(p).copyActions = [{ destinationVaultArn }];
+        });
+      return {
+        name: `AWS Backup copies recovery points to ${where}`,
+        bad: copiesTo(vault),
+        expected: [
+          [
+            "backup-copies",
+            "backups",
+            "mandatory",
+            ["us-west-2 (inside US)", 'backup plan "backups"', place],
+          ] as Finding,
+        ],
+        twinName: `AWS Backup copies recovery points to ${twinWhere}`,
+        twin: copiesTo(twinVault),
+      };
+    }),
     {
       name: "an EBS snapshot is copied in from Frankfurt",
       bad: set("snapshot-copy", (p) => {
@@ -3818,6 +3804,12 @@ const siteVpnOn = (transitGatewayId: unknown) =>
   });
 
 describe("network links", () => {
+  /** The happy path's S3 endpoint made an interface endpoint to the service `serviceName` names. */
+  const interfaceTo = (serviceName: unknown) =>
+    set("s3-endpoint", (p) => {
+      p.serviceName = serviceName;
+      p.vpcEndpointType = "Interface";
+    });
   /** An accepter of the VPC peering `id` names. */
   const peeringAccepter = (id: unknown) =>
     add("aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter", "accept", {
@@ -4028,10 +4020,7 @@ describe("network links", () => {
     },
     {
       name: "the endpoint's service name is not known and no resource of the program provides it",
-      bad: set("s3-endpoint", (p) => {
-        p.serviceName = unknown;
-        p.vpcEndpointType = "Interface";
-      }),
+      bad: interfaceTo(unknown),
       expected: [
         [
           "named-destinations",
@@ -4045,10 +4034,7 @@ describe("network links", () => {
         ],
       ],
       twinName: "it names an AWS service of Oregon",
-      twin: set("s3-endpoint", (p) => {
-        p.serviceName = "com.amazonaws.us-west-2.sqs";
-        p.vpcEndpointType = "Interface";
-      }),
+      twin: interfaceTo("com.amazonaws.us-west-2.sqs"),
     },
     // Found by the network bench: an endpoint to the program's own endpoint service names it by
     // the service's `serviceName`, not known before deployment; the service lies where it is
@@ -4063,10 +4049,7 @@ describe("network links", () => {
           { acceptanceRequired: true },
           { provider: "frankfurt" },
         ),
-        set("s3-endpoint", (p) => {
-          p.serviceName = unknown;
-          p.vpcEndpointType = "Interface";
-        }),
+        interfaceTo(unknown),
         (plan) => withDependencies(plan, "s3-endpoint", { serviceName: ["svc"] }),
       ),
       // The service abroad is reported where it is created, and the endpoint that names it by
@@ -4099,10 +4082,7 @@ describe("network links", () => {
       // (An unknown service name from no resource of the program fails below.)
       twin: pipe(
         add("aws:ec2/vpcEndpointService:VpcEndpointService", "svc", { acceptanceRequired: true }),
-        set("s3-endpoint", (p) => {
-          p.serviceName = unknown;
-          p.vpcEndpointType = "Interface";
-        }),
+        interfaceTo(unknown),
         (plan) => withDependencies(plan, "s3-endpoint", { serviceName: ["svc"] }),
       ),
     },
