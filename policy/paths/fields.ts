@@ -495,6 +495,7 @@ function bucketByPartition(
   if (
     typeof value !== "string" ||
     value === "" ||
+    value.startsWith("arn:") ||
     kind !== refKinds["s3-bucket"] ||
     region?.cloud !== "aws"
   ) {
