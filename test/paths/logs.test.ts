@@ -375,3 +375,27 @@ describe("a log subscription to another account's destination in the stack's reg
     ).toEqual([]);
   });
 });
+
+// A scope not known at preview decides nothing: the configuration is undecided, never passed.
+test("a Storage Lens scope not known at preview fails closed", () => {
+  const at = on("aws");
+  expect(
+    runNamed(
+      [
+        provider("aws", "us-west-2"),
+        at("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
+          configId: "some",
+          storageLensConfiguration: {
+            enabled: true,
+            accountLevel: { bucketLevel: {} },
+            include: unknown,
+          },
+        }),
+      ],
+      { jurisdiction: "US" },
+    ).map(([policy, name, , path]) => [policy, name, path?.[0]]),
+  ).toEqual([
+    ["storage-replication", "lens", "a setting it depends on (unknown at preview)"],
+    ["storage-replication", "lens", "storageLensConfiguration.include (unknown at preview)"],
+  ]);
+});

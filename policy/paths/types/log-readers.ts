@@ -191,14 +191,14 @@ export function allRegions(props: Record<string, unknown>, j: Jurisdiction): Jud
  * their own fields), and every region but some where `exclude` names them.
  */
 export function storageLensScope(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
+  // A value not known at preview throws as it is read (the runtime's proxy): undecided.
   const config = props.storageLensConfiguration as Record<string, unknown> | undefined;
-  if (partitionsConfined(j) || config === undefined || isUnknown(config)) {
+  if (partitionsConfined(j) || config === undefined) {
     return [];
   }
   const include = config.include as Record<string, unknown> | undefined;
   const scoped =
-    include !== undefined &&
-    (isUnknown(include) || include.regions !== undefined || include.buckets !== undefined);
+    include !== undefined && (include.regions !== undefined || include.buckets !== undefined);
   return scoped
     ? []
     : everyRegion(
