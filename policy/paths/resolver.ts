@@ -673,8 +673,11 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
    */
   "endpoint-service": {
     noun: "endpoint service",
-    types: ["aws:ec2/vpcEndpointService:VpcEndpointService"],
-    keys: ["serviceName"],
+    types: [
+      "aws:ec2/vpcEndpointService:VpcEndpointService",
+      "alicloud:privatelink/vpcEndpointService:VpcEndpointService",
+    ],
+    keys: ["serviceName", "vpcEndpointServiceName"],
   },
   "router-interface": {
     noun: "router interface",

@@ -1427,6 +1427,61 @@ describe("network links", () => {
         serviceRegionId: "cn-beijing",
       }),
     },
+    // Found by the benches' rerun: the program's own endpoint service, its name not known
+    // before deployment, lies where it is created.
+    {
+      name: "a PrivateLink endpoint connects to the program's own endpoint service, created in Hong Kong",
+      bad: pipe(
+        addProvider("alicloud", "hongkong", { region: "cn-hongkong" }),
+        add(
+          "alicloud:privatelink/vpcEndpointService:VpcEndpointService",
+          "svc",
+          { serviceDescription: "orders", autoAcceptConnection: false },
+          { provider: "hongkong" },
+        ),
+        add("alicloud:privatelink/vpcEndpoint:VpcEndpoint", "svc-endpoint", {
+          vpcId: "vpc-telemetry",
+          serviceName: unknown,
+        }),
+        (plan: Plan) => withDependencies(plan, "svc-endpoint", { serviceName: ["svc"] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "svc-endpoint",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'privatelink vpc endpoint "svc-endpoint"',
+            'privatelink vpc endpoint service "svc" in cn-hongkong (outside CN, in HK)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "hongkong",
+          "mandatory",
+          ['alicloud provider "hongkong"', "cn-hongkong (outside CN, in HK)"],
+        ],
+        [
+          "resource-placement",
+          "svc",
+          "mandatory",
+          ['privatelink vpc endpoint service "svc"', "cn-hongkong (outside CN, in HK)"],
+        ],
+      ],
+      twinName: "it connects to the program's own endpoint service in Shanghai",
+      twin: pipe(
+        add("alicloud:privatelink/vpcEndpointService:VpcEndpointService", "svc", {
+          serviceDescription: "orders",
+          autoAcceptConnection: false,
+        }),
+        add("alicloud:privatelink/vpcEndpoint:VpcEndpoint", "svc-endpoint", {
+          vpcId: "vpc-telemetry",
+          serviceName: unknown,
+        }),
+        (plan: Plan) => withDependencies(plan, "svc-endpoint", { serviceName: ["svc"] }),
+      ),
+    },
     {
       name: "CEN bandwidth is bought between China and North America",
       bad: add("alicloud:cen/bandwidthPackage:BandwidthPackage", "cen-bandwidth", {

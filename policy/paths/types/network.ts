@@ -566,10 +566,14 @@ export const network: TypeTable = {
     networkLink.account("ecrOwnerAliUid", "grants the network to the router of"),
   ),
   // The service's name carries its region (`com.aliyuncs.privatelink.ap-southeast-5.oss`); the
+  // program's own service (its name not known before deployment) lies where it is created; the
   // region of a cross-region connection is read where the name does not say it.
   "alicloud:privatelink/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services in the stack's region (or inside the jurisdiction).",
-    networkLink.serviceName("serviceName", "connects to the endpoint service"),
+    networkLink.serviceName("serviceName", "connects to the endpoint service", {
+      ref: "endpoint-service",
+      namedWhenUnknown: true,
+    }),
     networkLink.region("serviceRegionId", "connects to an endpoint service in", {
       when: (props) => {
         const name = valueAt(props, "serviceName");
