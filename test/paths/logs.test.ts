@@ -395,7 +395,35 @@ test("a Storage Lens scope not known at preview fails closed", () => {
       { jurisdiction: "US" },
     ).map(([policy, name, , path]) => [policy, name, path?.[0]]),
   ).toEqual([
+    ["named-destinations", "lens", "storageLensConfiguration.include (unknown at preview)"],
     ["storage-replication", "lens", "a setting it depends on (unknown at preview)"],
     ["storage-replication", "lens", "storageLensConfiguration.include (unknown at preview)"],
+  ]);
+});
+
+// Found by the benches' rerun: a scope of buckets was taken for a scope and never read.
+test("a Storage Lens scope of buckets is read bucket by bucket: the program's own inside passes, one it does not create fails closed", () => {
+  const at = on("aws");
+  const lens = (buckets: string[]) =>
+    runNamed(
+      [
+        provider("aws", "us-west-2"),
+        at("aws:s3/bucketV2:BucketV2", "records", { bucket: "records" }),
+        at("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
+          configId: "some",
+          storageLensConfiguration: {
+            enabled: true,
+            accountLevel: { bucketLevel: {} },
+            include: { buckets },
+          },
+        }),
+      ],
+      { jurisdiction: "US" },
+    )
+      .filter(([, name, level]) => name === "lens" && level === "mandatory")
+      .map(([policy, , , path]) => [policy, path?.[0]]);
+  expect(lens(["arn:aws:s3:::records"])).toEqual([]);
+  expect(lens(["arn:aws:s3:::partner-exports"])).toEqual([
+    ["named-destinations", '"arn:aws:s3:::partner-exports" (cannot be placed)'],
   ]);
 });

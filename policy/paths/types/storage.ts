@@ -427,6 +427,12 @@ export const storage: TypeTable = {
       "gathers the storage metrics of buckets in",
       inbound,
     ),
+    // A scope of buckets: each lies where it is created; one the program does not create fails
+    // closed (its region cannot be checked).
+    s3LogTo("storageLensConfiguration.include.buckets[]", "gathers the storage metrics of", {
+      ...inbound,
+      noun: "bucket",
+    }),
     {
       path: "storageLensConfiguration",
       format: "judged",
