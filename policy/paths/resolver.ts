@@ -161,6 +161,7 @@ export type RefKindName =
   | "tr-attachment"
   | "router-interface"
   | "endpoint-service"
+  | "codecommit-repository"
   | "cdn-origin"
   | "image-repository"
   | "log-server";
@@ -678,6 +679,12 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
       "alicloud:privatelink/vpcEndpointService:VpcEndpointService",
     ],
     keys: ["serviceName", "vpcEndpointServiceName"],
+  },
+  /** A CodeCommit repository a build clones: the program's own lies where it is created. */
+  "codecommit-repository": {
+    noun: "CodeCommit repository",
+    types: ["aws:codecommit/repository:Repository"],
+    keys: ["cloneUrlHttp", "cloneUrlSsh", "arn"],
   },
   "router-interface": {
     noun: "router interface",

@@ -11601,6 +11601,54 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
       }),
     },
+    // Found by the pipelines bench: a build of the program's own repository names it by its
+    // clone URL, not known before deployment; the repository lies where it is created.
+    {
+      name: "it builds the program's own CodeCommit repository, created in Frankfurt",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        add(
+          "aws:codecommit/repository:Repository",
+          "orders-repo",
+          { repositoryName: "orders" },
+          {
+            provider: "frankfurt",
+          },
+        ),
+        githubProject({ type: "CODECOMMIT", location: unknown }),
+        (plan: Plan) => withDependencies(plan, "orders-build", { source: ["orders-repo"] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "orders-build",
+          "mandatory",
+          [
+            'codecommit repository "orders-repo" in eu-central-1 (outside US, in EU)',
+            'codebuild project "orders-build"',
+            inside,
+          ],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "orders-repo",
+          "mandatory",
+          ['codecommit repository "orders-repo"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it builds the program's own CodeCommit repository in Oregon",
+      twin: pipe(
+        add("aws:codecommit/repository:Repository", "orders-repo", { repositoryName: "orders" }),
+        githubProject({ type: "CODECOMMIT", location: unknown }),
+        (plan: Plan) => withDependencies(plan, "orders-build", { source: ["orders-repo"] }),
+      ),
+    },
     {
       // A ThirdParty action (here GitHub's first-version source) is run by a provider outside AWS.
       name: "a pipeline's source action is run by a provider outside AWS",

@@ -1700,9 +1700,13 @@ export const logs: TypeTable = {
           inbound: true,
           when: sourceOn("source.type", externalSources),
         }),
+        // The program's own repository (its clone URL not known before deployment) lies where
+        // it is created.
         endpoint("source.location", "fetches the source to build from", {
           inbound: true,
           when: sourceOn("source.type", ["CODECOMMIT"]),
+          ref: "codecommit-repository",
+          namedWhenUnknown: true,
         }),
         bucket("source.location", "fetches the source to build from", {
           inbound: true,
@@ -1716,6 +1720,8 @@ export const logs: TypeTable = {
         endpoint("secondarySources[].location", "fetches a source to build from", {
           inbound: true,
           where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
+          ref: "codecommit-repository",
+          namedWhenUnknown: true,
         }),
         bucket("secondarySources[].location", "fetches a source to build from", {
           inbound: true,
