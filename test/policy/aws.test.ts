@@ -2685,6 +2685,42 @@ describe("copies and replicas", () => {
         twin: copiesTo(twinVault),
       };
     }),
+    // Found by the pipelines bench: an Image Builder distribution in the stack's region that
+    // shares every image it makes with another account.
+    ...(
+      [
+        ["launchPermission", { launchPermission: { userIds: ["999988887777"] } }],
+        ["targetAccountIds", { targetAccountIds: ["999988887777"] }],
+      ] as const
+    ).map(([how, config]) => {
+      const distribution = (ami: Record<string, unknown>) =>
+        add("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", "golden", {
+          name: "golden",
+          distributions: [{ region: "us-west-2", amiDistributionConfiguration: ami }],
+        });
+      return {
+        name: `Image Builder hands every image to another account (${how})`,
+        bad: distribution(config),
+        expected: [
+          [
+            "backup-copies",
+            "golden",
+            "mandatory",
+            [
+              "us-west-2 (inside US)",
+              'imagebuilder distribution configuration "golden"',
+              "account 999988887777 (not this stack's account 111122223333)",
+            ],
+          ] as Finding,
+        ],
+        twinName: `Image Builder keeps the images in the stack's account (${how})`,
+        twin: distribution(
+          how === "launchPermission"
+            ? { launchPermission: { userIds: [account] } }
+            : { targetAccountIds: [account] },
+        ),
+      };
+    }),
     {
       name: "an EBS snapshot is copied in from Frankfurt",
       bad: set("snapshot-copy", (p) => {

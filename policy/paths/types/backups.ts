@@ -235,6 +235,18 @@ export const backups: TypeTable = {
       image.account(
         "distributions[].amiDistributionConfiguration.targetAccountIds[]",
         "distributes images to",
+        {
+          fix: "Distribute images only to this stack's own account, or remove the target account.",
+        },
+      ),
+      // Every image it makes is shared with the accounts its launch permission names (a share, as
+      // an AMI launch permission's): found by the pipelines bench.
+      image.account(
+        "distributions[].amiDistributionConfiguration.launchPermission.userIds[]",
+        "shares its images with",
+        {
+          fix: "Share images only with this stack's own account (pin it on the provider), or remove the launch permission.",
+        },
       ),
       // The image's disk, exported as a file to the bucket named (a global name).
       image.ref("distributions[].s3ExportConfiguration.s3Bucket", "exports the image's disk to", {
