@@ -3137,6 +3137,34 @@ describe("copies and replicas", () => {
       twinName: "it caches from an ECR registry in Ohio",
       twin: cacheRule("hub", `${account}.dkr.ecr.us-east-2.amazonaws.com`),
     },
+    // Found by the pipelines bench: a package repository's external connection is a public
+    // registry on the internet, as Docker Hub is to a pull-through cache.
+    {
+      name: "a CodeArtifact repository fetches packages from public npm",
+      bad: add("aws:codeartifact/repository:Repository", "npm", {
+        repository: "npm",
+        domain: "records",
+        externalConnections: { externalConnectionName: "public:npmjs" },
+      }),
+      expected: [
+        [
+          "registry-replication",
+          "npm",
+          "mandatory",
+          [
+            "a public package registry on the internet",
+            'codeartifact repository "npm"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it fetches only from an upstream repository of its domain",
+      twin: add("aws:codeartifact/repository:Repository", "npm", {
+        repository: "npm",
+        domain: "records",
+        upstreams: [{ repositoryName: "npm-mirror" }],
+      }),
+    },
     {
       name: "an ECR pull-through cache rule caches images from an ECR registry in Ireland",
       bad: cacheRule("mirror", `${account}.dkr.ecr.eu-west-1.amazonaws.com`),

@@ -450,6 +450,19 @@ export const transfers: TypeTable = {
       "replicates images to",
     ),
   ),
+  // An external connection (`public:npmjs`, `public:pypi`, `public:maven-central`, …) makes the
+  // repository fetch and keep packages from a public registry on the internet, as a pull-through
+  // cache does images: a source that cannot be placed. Its upstreams are repositories of its own
+  // domain. Found by the pipelines bench.
+  "aws:codeartifact/repository:Repository": rows(
+    "Fetch packages only from repositories of the domain (upstreams), mirrored into them through a reviewed in-jurisdiction pipeline, instead of an external connection to a public registry.",
+  )(
+    registry.flag("externalConnections.externalConnectionName", "fetches and keeps packages from", {
+      ...inbound,
+      opensWhenSet: true,
+      farSide: "a public package registry on the internet",
+    }),
+  ),
   "aws:ecr/pullThroughCacheRule:PullThroughCacheRule": rows(
     "Cache only from an ECR registry in a region inside the jurisdiction.",
   )(registry.url("upstreamRegistryUrl", "pulls images from", { ...inbound, required: true })),
