@@ -11744,6 +11744,46 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         configuration: { RepositoryName: "orders", BranchName: "main" },
       }),
     },
+    // Found by the pipelines bench: AWS's own source action through a code connection clones
+    // from the connection's host.
+    {
+      name: "a pipeline's source comes from GitHub through a code connection",
+      bad: pipeline({
+        name: "Source",
+        category: "Source",
+        owner: "AWS",
+        provider: "CodeStarSourceConnection",
+        version: "1",
+        outputArtifacts: ["source"],
+        configuration: {
+          ConnectionArn: `arn:aws:codestar-connections:us-west-2:${account}:connection/0123`,
+          FullRepositoryId: "records/orders",
+          BranchName: "main",
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-pipeline",
+          "mandatory",
+          [
+            "the repository host a code connection reaches (GitHub, Bitbucket, GitLab or a self-managed server), which cannot be placed",
+            'codepipeline pipeline "orders-pipeline"',
+            inside,
+          ],
+        ],
+      ],
+      twinName: "it takes its source from CodeCommit in Oregon through AWS's own action",
+      twin: pipeline({
+        name: "Source",
+        category: "Source",
+        owner: "AWS",
+        provider: "CodeCommit",
+        version: "1",
+        outputArtifacts: ["source"],
+        configuration: { RepositoryName: "orders", BranchName: "main" },
+      }),
+    },
     {
       name: "a pipeline's test action is run by job workers of a custom action",
       bad: pipeline({

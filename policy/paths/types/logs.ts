@@ -1691,6 +1691,15 @@ export const logs: TypeTable = {
       values: ["Custom"],
       farSide: "job workers of a custom action, which run wherever the account runs them",
     }),
+    // A source through a code connection (AWS's own action) clones the repository from the
+    // connection's host — GitHub, Bitbucket or GitLab on the internet, or a self-managed server
+    // the pack cannot place from here: found by the pipelines bench.
+    push.flag("stages[].actions[].provider", "fetches the source to build from", {
+      ...inbound,
+      values: ["CodeStarSourceConnection"],
+      farSide:
+        "the repository host a code connection reaches (GitHub, Bitbucket, GitLab or a self-managed server), which cannot be placed",
+    }),
   ),
   "aws:codebuild/project:Project": withExposure(
     withPolicyFields(
