@@ -20,6 +20,17 @@ const provider = (cloud: "aws" | "alicloud", region: string): OracleResource => 
   props: { region },
 });
 
+/** An account-level S3 Storage Lens configuration, its scope `include` (none: every region). */
+const storageLens = (include?: unknown): OracleResource =>
+  on("aws")("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
+    configId: "lens",
+    storageLensConfiguration: {
+      enabled: true,
+      accountLevel: { bucketLevel: {} },
+      ...(include === undefined ? {} : { include }),
+    },
+  });
+
 /** A trail of `region` delivering to a bucket of the stack, every region collected or not. */
 function trailStack(region: string, multiRegion: unknown): OracleResource[] {
   const at = on("aws");
@@ -104,10 +115,7 @@ describe("aggregators over all regions, read against the jurisdiction's partitio
     }),
     // Found by the governance bench: a Storage Lens configuration without a scope gathers the
     // metrics of every region's buckets; an aggregator index copies every region's index.
-    at("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
-      configId: "all",
-      storageLensConfiguration: { enabled: true, accountLevel: { bucketLevel: {} } },
-    }),
+    storageLens(),
     at("aws:resourceexplorer/index:Index", "index", { type: "AGGREGATOR" }),
   ];
 
@@ -150,14 +158,7 @@ describe("aggregators over all regions, read against the jurisdiction's partitio
       runNamed(
         [
           provider("aws", "us-west-2"),
-          at("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
-            configId: "home",
-            storageLensConfiguration: {
-              enabled: true,
-              accountLevel: { bucketLevel: {} },
-              include: { regions: ["us-west-2", "us-east-1"] },
-            },
-          }),
+          storageLens({ regions: ["us-west-2", "us-east-1"] }),
           at("aws:resourceexplorer/index:Index", "index", { type: "LOCAL" }),
         ],
         { jurisdiction: "US" },
@@ -165,17 +166,7 @@ describe("aggregators over all regions, read against the jurisdiction's partitio
     ).toEqual([]);
     expect(
       runNamed(
-        [
-          provider("aws", "us-west-2"),
-          at("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
-            configId: "some",
-            storageLensConfiguration: {
-              enabled: true,
-              accountLevel: { bucketLevel: {} },
-              include: { regions: ["us-west-2", "eu-central-1"] },
-            },
-          }),
-        ],
+        [provider("aws", "us-west-2"), storageLens({ regions: ["us-west-2", "eu-central-1"] })],
         { jurisdiction: "US" },
       ).map(([policy, name, , path]) => [policy, name, path?.[0]]),
     ).toEqual([["storage-replication", "lens", "eu-central-1 (outside US, in EU)"]]);
@@ -378,22 +369,10 @@ describe("a log subscription to another account's destination in the stack's reg
 
 // A scope not known at preview decides nothing: the configuration is undecided, never passed.
 test("a Storage Lens scope not known at preview fails closed", () => {
-  const at = on("aws");
   expect(
-    runNamed(
-      [
-        provider("aws", "us-west-2"),
-        at("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
-          configId: "some",
-          storageLensConfiguration: {
-            enabled: true,
-            accountLevel: { bucketLevel: {} },
-            include: unknown,
-          },
-        }),
-      ],
-      { jurisdiction: "US" },
-    ).map(([policy, name, , path]) => [policy, name, path?.[0]]),
+    runNamed([provider("aws", "us-west-2"), storageLens(unknown)], { jurisdiction: "US" }).map(
+      ([policy, name, , path]) => [policy, name, path?.[0]],
+    ),
   ).toEqual([
     ["named-destinations", "lens", "storageLensConfiguration.include (unknown at preview)"],
     ["storage-replication", "lens", "a setting it depends on (unknown at preview)"],
@@ -409,14 +388,7 @@ test("a Storage Lens scope of buckets is read bucket by bucket: the program's ow
       [
         provider("aws", "us-west-2"),
         at("aws:s3/bucketV2:BucketV2", "records", { bucket: "records" }),
-        at("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
-          configId: "some",
-          storageLensConfiguration: {
-            enabled: true,
-            accountLevel: { bucketLevel: {} },
-            include: { buckets },
-          },
-        }),
+        storageLens({ buckets }),
       ],
       { jurisdiction: "US" },
     )
