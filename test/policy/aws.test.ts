@@ -11784,6 +11784,44 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         configuration: { RepositoryName: "orders", BranchName: "main" },
       }),
     },
+    // Found by the pipelines bench: an action run by a role of another account hands it the
+    // action's artifacts, a grant advised on.
+    {
+      name: "a pipeline's deploy action is run by a role of another account",
+      bad: pipeline({
+        name: "Deploy",
+        category: "Deploy",
+        owner: "AWS",
+        provider: "CodeDeploy",
+        version: "1",
+        inputArtifacts: ["build"],
+        roleArn: "arn:aws:iam::999988887777:role/deployer",
+        configuration: { ApplicationName: "orders", DeploymentGroupName: "prod" },
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "orders-pipeline",
+          "advisory",
+          [
+            inside,
+            'codepipeline pipeline "orders-pipeline"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "it is run by a role of the stack's own account",
+      twin: pipeline({
+        name: "Deploy",
+        category: "Deploy",
+        owner: "AWS",
+        provider: "CodeDeploy",
+        version: "1",
+        inputArtifacts: ["build"],
+        roleArn: `arn:aws:iam::${account}:role/deployer`,
+        configuration: { ApplicationName: "orders", DeploymentGroupName: "prod" },
+      }),
+    },
     {
       name: "a pipeline's test action is run by job workers of a custom action",
       bad: pipeline({

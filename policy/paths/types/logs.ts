@@ -1681,25 +1681,30 @@ export const logs: TypeTable = {
   // A pipeline action run by a provider outside AWS (ThirdParty: a GitHub source of the first
   // version, a partner's build, test or deploy service) exchanges the pipeline's artifacts with
   // it; a Custom action's job workers run wherever the account runs them. Neither is placed.
-  "aws:codepipeline/pipeline:Pipeline": sends(
-    "Run every action on an AWS provider (CodeCommit, CodeBuild, CodeDeploy, S3) in a region inside the jurisdiction.",
-    push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
-      values: ["ThirdParty"],
-      farSide: "an action provider outside AWS",
-    }),
-    push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
-      values: ["Custom"],
-      farSide: "job workers of a custom action, which run wherever the account runs them",
-    }),
-    // A source through a code connection (AWS's own action) clones the repository from the
-    // connection's host — GitHub, Bitbucket or GitLab on the internet, or a self-managed server
-    // the pack cannot place from here: found by the pipelines bench.
-    push.flag("stages[].actions[].provider", "fetches the source to build from", {
-      ...inbound,
-      values: ["CodeStarSourceConnection"],
-      farSide:
-        "the repository host a code connection reaches (GitHub, Bitbucket, GitLab or a self-managed server), which cannot be placed",
-    }),
+  // An action run by a role of another account hands that account the action's input artifacts
+  // (its role reads them): a grant cross-account-links advises on (found by the pipelines bench).
+  "aws:codepipeline/pipeline:Pipeline": withPrincipals(
+    sends(
+      "Run every action on an AWS provider (CodeCommit, CodeBuild, CodeDeploy, S3) in a region inside the jurisdiction.",
+      push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
+        values: ["ThirdParty"],
+        farSide: "an action provider outside AWS",
+      }),
+      push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
+        values: ["Custom"],
+        farSide: "job workers of a custom action, which run wherever the account runs them",
+      }),
+      // A source through a code connection (AWS's own action) clones the repository from the
+      // connection's host — GitHub, Bitbucket or GitLab on the internet, or a self-managed server
+      // the pack cannot place from here: found by the pipelines bench.
+      push.flag("stages[].actions[].provider", "fetches the source to build from", {
+        ...inbound,
+        values: ["CodeStarSourceConnection"],
+        farSide:
+          "the repository host a code connection reaches (GitHub, Bitbucket, GitLab or a self-managed server), which cannot be placed",
+      }),
+    ),
+    "stages[].actions[].roleArn",
   ),
   "aws:codebuild/project:Project": withExposure(
     withPolicyFields(
