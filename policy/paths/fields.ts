@@ -44,7 +44,13 @@ import type {
 } from "./model";
 import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
 import { outcomeOf } from "./references";
-import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
+import {
+  heldPartitionOfBucketName,
+  type Ref,
+  type RefKind,
+  refKinds,
+  type Resolver,
+} from "./resolver";
 import { isPublic, isPublicGrantee, mayBePublicDocument, statements } from "./iam";
 import {
   holdsUnknown,
@@ -479,36 +485,19 @@ function arnPlaceOf(value: unknown, x: Resolver): Endpoint | undefined {
   return at.kind === "region" || at.kind === "partition" ? x.locatedPlace(at) : undefined;
 }
 
-/**
- * An S3 bucket named by name alone, of a partition whose every region lies inside the
- * jurisdiction (aws-cn under CN): a resource reaches only buckets of its own partition, so the
- * bucket lies inside, wherever in it — as its `arn:aws-cn:s3:::` ARN places it. Elsewhere a name
- * places nothing.
- */
+/** A bucket named by name alone in a partition the jurisdiction wholly holds (resolver.ts). */
 function bucketByPartition(
   value: unknown,
   kind: RefKind | undefined,
   r: BorderResource,
   x: Resolver,
 ): Endpoint | undefined {
-  const region = x.regionOf(r);
-  if (
-    typeof value !== "string" ||
-    value === "" ||
-    value.startsWith("arn:") ||
-    kind !== refKinds["s3-bucket"] ||
-    region?.cloud !== "aws"
-  ) {
-    return undefined;
-  }
-  const at = locate(
-    x.jurisdiction,
-    "arn",
-    `arn:${awsPartitionOf(region.region)}:s3:::${value}`,
-    "aws",
-  );
-  const place = at.kind === "partition" ? x.locatedPlace(at) : undefined;
-  return place?.side === "inside" ? place : undefined;
+  const partition = heldPartitionOfBucketName(kind, value, x.regionOf(r), x.jurisdiction);
+  return partition === undefined
+    ? undefined
+    : x.locatedPlace(
+        locate(x.jurisdiction, "arn", `arn:${partition}:s3:::${String(value)}`, "aws"),
+      );
 }
 
 /**

@@ -6,11 +6,7 @@
  * field's `fallback` sibling places the far end.
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import {
-  awsPartitionOf,
-  holdsAwsPartition,
-  type Jurisdiction,
-} from "../../residency/jurisdictions";
+import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
 import { arnPartition, arnRegion, providerHosted } from "../../residency/placement";
 import { type PolicyMeta, residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
@@ -28,6 +24,7 @@ import arnInputsJson from "../review/arn-inputs.json";
 import { reviewedReading, reviews } from "../review/readings";
 import {
   dependencyTargets,
+  heldPartitionOfBucketName,
   placementOfResource,
   type RefKind,
   refKinds,
@@ -83,27 +80,10 @@ function siblingKnown(holder: unknown, path: string): boolean {
   return v !== undefined && !isUnknown(v);
 }
 
-/**
- * An S3 bucket named by name alone by a resource of a partition whose every region the
- * jurisdiction holds (aws-cn under CN): a resource reaches only buckets of its own partition, so
- * the bucket lies inside wherever in it, as its `arn:aws-cn:s3:::` ARN does.
- */
-function bucketOfHeldPartition(
-  kind: RefKind,
-  value: string,
-  r: PolicyResource,
-  j: Jurisdiction,
-): boolean {
-  if (kind !== refKinds["s3-bucket"] || value.startsWith("arn:")) {
-    return false;
-  }
+/** The region a resource is created in, where it is known at preview. */
+function awsRegionOf(r: PolicyResource): { cloud: string; region: string } | undefined {
   const region = placementOfResource(r);
-  return (
-    !isUnknown(region) &&
-    region.kind === "region" &&
-    region.cloud === "aws" &&
-    holdsAwsPartition(j, awsPartitionOf(region.region))
-  );
+  return !isUnknown(region) && region.kind === "region" ? region : undefined;
 }
 
 /** Where one value of a `ref` field points, resolved against the stack's resources. */
@@ -157,7 +137,7 @@ function resolve(
   if (
     placedElse ||
     (partition !== undefined && holdsAwsPartition(j, partition)) ||
-    bucketOfHeldPartition(kind, hit.value, r, j)
+    heldPartitionOfBucketName(kind, hit.value, awsRegionOf(r), j) !== undefined
   ) {
     return inside;
   }

@@ -17,8 +17,10 @@
 import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import type { PolicyResource } from "@pulumi/policy";
 import {
+  awsPartitionOf,
   type Cloud,
   clouds,
+  holdsAwsPartition,
   holdsCountry,
   type Jurisdiction,
   regionInJurisdiction,
@@ -1509,6 +1511,31 @@ export class Resolver {
 
 function outputOf(r: PolicyResource, key: string): unknown {
   return known(() => (r.props as Record<string, unknown>)[key]);
+}
+
+/**
+ * The AWS partition an S3 bucket named by name alone (not by ARN) lies in, where the jurisdiction
+ * holds every region of it (aws-cn under CN): a resource of `region` reaches only buckets of its
+ * own partition, so the bucket lies inside wherever in it, as its `arn:aws-cn:s3:::` ARN does.
+ * Undefined elsewhere: a name then places nothing. Named-destinations and the graph read it alike.
+ */
+export function heldPartitionOfBucketName(
+  kind: RefKind | undefined,
+  value: unknown,
+  region: { readonly cloud: string; readonly region: string } | undefined,
+  j: Jurisdiction,
+): string | undefined {
+  if (
+    kind !== refKinds["s3-bucket"] ||
+    typeof value !== "string" ||
+    value === "" ||
+    value.startsWith("arn:") ||
+    region?.cloud !== "aws"
+  ) {
+    return undefined;
+  }
+  const partition = awsPartitionOf(region.region);
+  return holdsAwsPartition(j, partition) ? partition : undefined;
 }
 
 /**

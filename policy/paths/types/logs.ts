@@ -109,6 +109,7 @@ import {
   edgesOf,
   type FieldExtra,
   inbound,
+  judgedField,
   withPolicyFields,
   ownAccountDelivery,
   ownAlibabaAccountDelivery,
@@ -129,26 +130,16 @@ function judged(
   path: string,
   judges: FieldSpec["judges"],
   reads?: readonly string[],
-) {
-  return {
-    path,
-    format: "judged",
-    label,
-    policy: "log-shipping",
-    verb: "",
-    judges,
-    reads,
-  } as const;
+): FieldSpec {
+  return judgedField("log-shipping", label, path, judges, { reads });
 }
 
 /**
  * A `judged` field of a trail, store or aggregator that gathers every region's records into its
  * own region: the data comes in from the places it finds (`inbound`), as a region it names does.
  */
-const gathers = (path: string, judges: FieldSpec["judges"]) => ({
-  ...judged("log delivery", path, judges),
-  inbound: true as const,
-});
+const gathers = (path: string, judges: FieldSpec["judges"]): FieldSpec =>
+  judgedField("log-shipping", "log delivery", path, judges, inbound);
 
 /** Where alarms, alerts and notices may go: webhooks, mailboxes and phones. */
 export const alarmFix =

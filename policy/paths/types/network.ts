@@ -205,6 +205,32 @@ const hub: TypeModel = { role: "network", fix: linkFix };
 /** A VPC: the networks of its region lead into it, its gates lead to its internet-bound traffic. */
 const vpc: TypeModel = drawnBy({ role: "network", fix: linkFix }, vpcEdges);
 
+/**
+ * The PrivateLink endpoint service an interface endpoint connects to: by its name, which carries
+ * its region (`com.amazonaws.vpce.<region>.vpce-svc-…`,
+ * `com.aliyuncs.privatelink.<region>.oss`; `regionOfName` reads it) — the program's own service,
+ * its name not known before deployment, lies where it is created — and by the region of a
+ * cross-region connection (`regionPath`) where the name does not say it: one crossing, one
+ * finding.
+ */
+function endpointService(
+  regionPath: string,
+  regionOfName: (name: string) => string | undefined,
+): FieldSpec[] {
+  return [
+    networkLink.serviceName("serviceName", "connects to the endpoint service", {
+      ref: "endpoint-service",
+      namedWhenUnknown: true,
+    }),
+    networkLink.region(regionPath, "connects to an endpoint service in", {
+      when: (props) => {
+        const name = valueAt(props, "serviceName");
+        return typeof name !== "string" || regionOfName(name) === undefined;
+      },
+    }),
+  ];
+}
+
 export const network: TypeTable = {
   "alicloud:vpc/network:Network": vpc,
   "aws:ec2/vpc:Vpc": vpc,
@@ -565,21 +591,9 @@ export const network: TypeTable = {
     networkLink.region("instanceRegionId", "grants a network in"),
     networkLink.account("ecrOwnerAliUid", "grants the network to the router of"),
   ),
-  // The service's name carries its region (`com.aliyuncs.privatelink.ap-southeast-5.oss`); the
-  // program's own service (its name not known before deployment) lies where it is created; the
-  // region of a cross-region connection is read where the name does not say it.
   "alicloud:privatelink/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services in the stack's region (or inside the jurisdiction).",
-    networkLink.serviceName("serviceName", "connects to the endpoint service", {
-      ref: "endpoint-service",
-      namedWhenUnknown: true,
-    }),
-    networkLink.region("serviceRegionId", "connects to an endpoint service in", {
-      when: (props) => {
-        const name = valueAt(props, "serviceName");
-        return typeof name !== "string" || regionOfAlicloudServiceName(name) === undefined;
-      },
-    }),
+    ...endpointService("serviceRegionId", regionOfAlicloudServiceName),
   ),
   "alicloud:privatelink/vpcEndpointService:VpcEndpointService": row(
     consumersFix,
@@ -636,19 +650,7 @@ export const network: TypeTable = {
   ),
   "aws:ec2/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services of the stack's region.",
-    // The program's own endpoint service (its `serviceName`, not known before deployment) lies
-    // where it is created.
-    networkLink.serviceName("serviceName", "connects to the endpoint service", {
-      ref: "endpoint-service",
-      namedWhenUnknown: true,
-    }),
-    // The service's region, when its name does not already say it: one crossing, one finding.
-    networkLink.region("serviceRegion", "connects to an endpoint service in", {
-      when: (props) => {
-        const name = valueAt(props, "serviceName");
-        return typeof name !== "string" || regionOfServiceName(name) === undefined;
-      },
-    }),
+    ...endpointService("serviceRegion", regionOfServiceName),
   ),
   // Whom the service lets connect endpoints to it: "*" without acceptance is everyone
   // (public-exposure), another account's principal hands it the service (cross-account-links).

@@ -98,6 +98,20 @@ type FieldName =
 export const inbound = { inbound: true } as const;
 
 /**
+ * A `judged` field of `policy`: the row's own reading (`judges`) of the resource's inputs at
+ * `path` (or the paths it `reads`), whose places it reports.
+ */
+export function judgedField(
+  policy: PolicyName,
+  label: EdgeLabel,
+  path: string,
+  judges: FieldSpec["judges"],
+  extra: Partial<FieldSpec> = {},
+): FieldSpec {
+  return { path, format: "judged", label, policy, verb: "", judges, ...extra };
+}
+
+/**
  * The fix of a delivery by ARN to another account's resource (a field of format `account` with
  * `ofArn`), in a row whose fix speaks of its other destinations.
  */

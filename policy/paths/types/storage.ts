@@ -28,7 +28,7 @@ import {
 import { accelerationFix, bucketAcceleration } from "./edge-services";
 import { storageLensScope } from "./log-readers";
 import { accountGrantFix, emailGrantFix, emailGrants } from "./grants";
-import { copyOf, edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
+import { copyOf, edgesOf, type FieldExtra, inbound, judgedField, withPolicyFields } from "./rows";
 import { isUnknown, itemAt, known } from "../values";
 
 const replica = edgesOf("storage-replication", "replication");
@@ -433,15 +433,13 @@ export const storage: TypeTable = {
       ...inbound,
       noun: "bucket",
     }),
-    {
-      path: "storageLensConfiguration",
-      format: "judged",
-      label: "log delivery",
-      policy: "storage-replication",
-      verb: "",
-      judges: storageLensScope,
-      inbound: true,
-    },
+    judgedField(
+      "storage-replication",
+      "log delivery",
+      "storageLensConfiguration",
+      storageLensScope,
+      inbound,
+    ),
     s3LogTo(
       "storageLensConfiguration.dataExport.s3BucketDestination.arn",
       "exports storage metrics to",
