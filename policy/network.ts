@@ -83,8 +83,8 @@ export const crossAccountLinks: ResourceValidationPolicy = {
 export const remoteSites = tablePolicy({
   name: "remote-sites",
   description:
-    "Checks whether VPN, leased-line and DNS-forwarding links, the directory, DNS, time and call servers the stack names, the external servers its tasks run on (ECS Anywhere), the origins its CDNs forward viewer requests to, and the vendors' services of AWS Marketplace EKS add-ons, reach only sites inside the jurisdiction (private or allowlisted addresses, access points in the jurisdiction, the program's own resources and cloud endpoints inside).",
+    "Checks whether VPN, leased-line and DNS-forwarding links, the directory, DNS, time and call servers the stack names, the external servers its tasks run on (ECS Anywhere), the source-code repository hosts its builds, pipelines, apps and notebooks clone from, the origins its CDNs forward viewer requests to, and the vendors' services of AWS Marketplace EKS add-ons, reach only sites inside the jurisdiction (private or allowlisted addresses, access points in the jurisdiction, the program's own resources and cloud endpoints inside).",
   severity: "critical",
   remediationSteps:
-    "Terminate VPNs and DNS forwarding only at private or allowlisted addresses, land leased lines at access points inside the jurisdiction, route only the remote site's own networks, and turn SiteLink and client VPN off.",
+    "Terminate VPNs and DNS forwarding only at private or allowlisted addresses, land leased lines at access points inside the jurisdiction, route only the remote site's own networks, turn SiteLink and client VPN off, and build from repositories inside the jurisdiction (CodeCommit in a region inside, or a Git server at a private or allowlisted address).",
 });

@@ -4425,7 +4425,7 @@ describe("PAI code sources", () => {
       bad: codeSource("https://github.com/example/models.git"),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "src",
           "mandatory",
           [

@@ -83,15 +83,10 @@ const mskToMsk = (region: string) => {
   });
 };
 
-/** The log-shipping finding of the Oregon resource `name` (labelled `label`) sending data to a place. */
+/** `policy`'s finding (log-shipping's unless named) on the Oregon resource `name` (labelled `label`) sending data to a place. */
 const shipsFrom =
-  (name: string, label: string) =>
-  (place: string): Finding => [
-    "log-shipping",
-    name,
-    "mandatory",
-    ["us-west-2 (inside US)", label, place],
-  ];
+  (name: string, label: string, policy = "log-shipping") =>
+  (place: string): Finding => [policy, name, "mandatory", ["us-west-2 (inside US)", label, place]];
 
 /** log-shipping's finding on the replicator "replicator", replicating with `place`. */
 const replicated = shipsFrom("replicator", 'msk replicator "replicator"');
@@ -102,8 +97,12 @@ const notebookRepo = (url: string) =>
     gitConfig: { repositoryUrl: url },
   });
 
-/** log-shipping's finding on the repository "notebooks", cloned from and pushed to `place`. */
-const notebookCode = shipsFrom("notebooks", 'sagemaker code repository "notebooks"');
+/** remote-sites' finding on the repository "notebooks", cloned from and pushed to `place`. */
+const notebookCode = shipsFrom(
+  "notebooks",
+  'sagemaker code repository "notebooks"',
+  "remote-sites",
+);
 
 /** An ActiveMQ configuration "brokers" whose broker has the network connectors `connectors`. */
 const mqConfiguration = (...connectors: string[]) =>
@@ -11649,7 +11648,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       bad: githubProject({ type: "GITHUB", location: "https://github.com/records/orders.git" }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "orders-build",
           "mandatory",
           [
@@ -11727,7 +11726,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "orders-pipeline",
           "mandatory",
           [inside, 'codepipeline pipeline "orders-pipeline"', "an action provider outside AWS"],
@@ -11763,7 +11762,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "orders-pipeline",
           "mandatory",
           [
@@ -11834,7 +11833,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "orders-pipeline",
           "mandatory",
           [
@@ -11863,7 +11862,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "site",
           "mandatory",
           ['"https://github.com/records/site" (cannot be placed)', 'amplify app "site"', inside],
@@ -11928,7 +11927,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "orders-build",
           "mandatory",
           [
@@ -12836,7 +12835,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "notebook",
           "mandatory",
           [
@@ -13509,7 +13508,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "analyst",
           "mandatory",
           [
@@ -16956,7 +16955,7 @@ describe("model data, knowledge sources, media, reports and repository hosts", (
       bad: ghe("aws:codestarconnections/host:Host", "https://git.partner.example"),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "ghe",
           "mandatory",
           [inside, 'codestarconnections host "ghe"', abroad("https://git.partner.example")],
@@ -16970,7 +16969,7 @@ describe("model data, knowledge sources, media, reports and repository hosts", (
       bad: ghe("aws:codeconnections/host:Host", "https://git.partner.example"),
       expected: [
         [
-          "log-shipping",
+          "remote-sites",
           "ghe",
           "mandatory",
           [inside, 'codeconnections host "ghe"', abroad("https://git.partner.example")],

@@ -38,7 +38,7 @@ import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { publicUnlessSet } from "./exposure-readers";
 import { gates } from "./gates";
-import { bucketSink, bucketSinkFix, edgesOf, withPolicyFields } from "./rows";
+import { bucketSink, bucketSinkFix, codeRepository, edgesOf, withPolicyFields } from "./rows";
 import {
   alicloudInstance,
   alicloudNat,
@@ -114,8 +114,6 @@ function fieldsOf(label: EdgeLabel) {
   };
 }
 
-/** The Git repositories a managed notebook clones from and pushes to (log-shipping). */
-const gitRepository = edgesOf("log-shipping", "data sync");
 /** A public address of the resource, or of what it launches. */
 const ip = fieldsOf("public address");
 /** A managed runtime's own way out, through the service's network. */
@@ -803,10 +801,10 @@ export const egress: TypeTable = {
         "disabled",
       ),
     ),
-    "log-shipping",
+    "remote-sites",
     "Use Git repositories in regions inside the jurisdiction (CodeCommit), at a private or allowlisted address, or on a host the stack places by name (egressHosts).",
     ...["defaultCodeRepository", "additionalCodeRepositories[]"].map((path) =>
-      gitRepository.url(path, "clones and pushes notebook code with", {
+      codeRepository.url(path, "clones and pushes notebook code with", {
         where: (_, at) => {
           const v = known(() => valueAt(at.props, at.path));
           return (

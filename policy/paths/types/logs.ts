@@ -106,6 +106,7 @@ import { withPrincipals } from "./grants";
 import {
   bucketSink,
   bucketSinkFix,
+  codeRepository,
   edgesOf,
   type FieldExtra,
   inbound,
@@ -120,6 +121,8 @@ const sync = edgesOf("log-shipping", "data sync");
 /** What a service pushes to a URL, endpoint or ARN: events, calls, files, messages. */
 const push = edgesOf("log-shipping", "data sync");
 const key = edgesOf("key-and-secret-replicas", "encrypted by");
+/** A server outside the cloud a resource hands data to on the stack's behalf (remote-sites). */
+const remoteSite = edgesOf("remote-sites", "data sync");
 
 /**
  * A reading of the row's own (log-readers.ts) of the input at `path`: the places it names are
@@ -1054,19 +1057,19 @@ export const logs: TypeTable = {
   // their changes to, with the access token it holds.
   "alicloud:pai/workspaceCodeSource:WorkspaceCodeSource": sends(
     "Use Git repositories hosted inside the jurisdiction, at a private or allowlisted address or a host the stack places by name (egressHosts).",
-    url("codeRepo", "clones and pushes code with"),
+    codeRepository.url("codeRepo", "clones and pushes code with"),
   ),
   "aws:sagemaker/codeRepository:CodeRepository": sends(
     repoFix,
-    url("gitConfig.repositoryUrl", "clones and pushes notebook code with"),
+    codeRepository.url("gitConfig.repositoryUrl", "clones and pushes notebook code with"),
   ),
   "aws:sagemaker/space:Space": sends(
     repoFix,
-    url(
+    codeRepository.url(
       "spaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
-    url(
+    codeRepository.url(
       "spaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
@@ -1074,11 +1077,11 @@ export const logs: TypeTable = {
   "aws:sagemaker/userProfile:UserProfile": sends(
     studioFix,
     ...studioBuckets("userSettings"),
-    url(
+    codeRepository.url(
       "userSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
-    url(
+    codeRepository.url(
       "userSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
@@ -1087,19 +1090,19 @@ export const logs: TypeTable = {
     sends(
       studioFix,
       ...studioBuckets("defaultUserSettings"),
-      url(
+      codeRepository.url(
         "defaultUserSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
-      url(
+      codeRepository.url(
         "defaultUserSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
-      url(
+      codeRepository.url(
         "defaultSpaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
-      url(
+      codeRepository.url(
         "defaultSpaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
@@ -1569,7 +1572,10 @@ export const logs: TypeTable = {
       type,
       sends(
         "Host repositories on a server on an allowlisted address, or in CodeCommit inside the jurisdiction.",
-        url("providerEndpoint", "connects pipelines and builds to the repository host at"),
+        codeRepository.url(
+          "providerEndpoint",
+          "connects pipelines and builds to the repository host at",
+        ),
       ),
     ]),
   ),
@@ -1677,18 +1683,18 @@ export const logs: TypeTable = {
   "aws:codepipeline/pipeline:Pipeline": withPrincipals(
     sends(
       "Run every action on an AWS provider (CodeCommit, CodeBuild, CodeDeploy, S3) in a region inside the jurisdiction.",
-      push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
+      remoteSite.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
         values: ["ThirdParty"],
         farSide: "an action provider outside AWS",
       }),
-      push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
+      remoteSite.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
         values: ["Custom"],
         farSide: "job workers of a custom action, which run wherever the account runs them",
       }),
       // A source through a code connection (AWS's own action) clones the repository from the
       // connection's host — GitHub, Bitbucket or GitLab on the internet, or a self-managed server
       // the pack cannot place from here: found by the pipelines bench.
-      push.flag("stages[].actions[].provider", "fetches the source to build from", {
+      codeRepository.flag("stages[].actions[].provider", "fetches the source to build from", {
         ...inbound,
         values: ["CodeStarSourceConnection"],
         farSide:
@@ -1701,34 +1707,36 @@ export const logs: TypeTable = {
     withPolicyFields(
       sends(
         "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
-        url("source.location", "fetches the source to build from", {
+        codeRepository.url("source.location", "fetches the source to build from", {
           inbound: true,
           when: sourceOn("source.type", externalSources),
         }),
         // The program's own repository (its clone URL not known before deployment) lies where
         // it is created.
-        endpoint("source.location", "fetches the source to build from", {
+        codeRepository.endpoint("source.location", "fetches the source to build from", {
           inbound: true,
           when: sourceOn("source.type", ["CODECOMMIT"]),
           ref: "codecommit-repository",
           namedWhenUnknown: true,
         }),
-        bucket("source.location", "fetches the source to build from", {
+        codeRepository.ref("source.location", "fetches the source to build from", {
+          ...s3,
           inbound: true,
           when: sourceOn("source.type", ["S3"]),
         }),
         // Each secondary source is fetched as the primary one is, by its own type.
-        url("secondarySources[].location", "fetches a source to build from", {
+        codeRepository.url("secondarySources[].location", "fetches a source to build from", {
           inbound: true,
           where: kindIs("type", (t) => externalSources.includes(t.toUpperCase())),
         }),
-        endpoint("secondarySources[].location", "fetches a source to build from", {
+        codeRepository.endpoint("secondarySources[].location", "fetches a source to build from", {
           inbound: true,
           where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
           ref: "codecommit-repository",
           namedWhenUnknown: true,
         }),
-        bucket("secondarySources[].location", "fetches a source to build from", {
+        codeRepository.ref("secondarySources[].location", "fetches a source to build from", {
+          ...s3,
           inbound: true,
           where: kindIs("type", (t) => t.toUpperCase() === "S3"),
         }),
@@ -2357,7 +2365,7 @@ export const logs: TypeTable = {
       sends(logFix, logGroup("structuredLogDestinations[]", "delivers file transfer logs to")),
       "remote-sites",
       "Use an identity provider of a region inside the jurisdiction (an API Gateway of the stack's region), or the service-managed one.",
-      edgesOf("remote-sites", "data sync").url("url", "sends its users' names and passwords to"),
+      remoteSite.url("url", "sends its users' names and passwords to"),
     ),
     'Set endpointType to "VPC" with private subnets and no addressAllocationIds.',
     ...transferEndpoint,
@@ -3032,7 +3040,7 @@ export const logs: TypeTable = {
   // a CodeBuild project fetches a source from a repository host.
   "aws:amplify/app:App": sends(
     "Build from repositories in regions inside the jurisdiction (CodeCommit) or on hosts the stack places by name (egressHosts). Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
-    url("repository", "builds the app from the source at", { inbound: true }),
+    codeRepository.url("repository", "builds the app from the source at", { inbound: true }),
     url("customRules[].target", "proxies visitors' requests to", {
       where: amplifyProxy,
       // A rewrite's target only a lookup knows fails closed (a redirect's only answers the
