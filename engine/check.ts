@@ -19,6 +19,7 @@ import { resourceLabel } from "../policy/paths/describe";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
 import { declaredDiskEncryptionOf } from "../residency/disk-encryption";
+import { declaredDirectConnectLocationsOf } from "../residency/direct-connect";
 import { declaredOutpostsOf } from "../residency/outposts";
 import { declaredHostsOf } from "../residency/hosts";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
@@ -121,6 +122,10 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
   if ("issues" in outposts) {
     throw invalidConfig(outposts.issues);
   }
+  const locations = declaredDirectConnectLocationsOf(config);
+  if ("issues" in locations) {
+    throw invalidConfig(locations.issues);
+  }
   // Read by the engine when the program references another stack (engine/monitor.ts); refused
   // here, before the program runs, like every other setting.
   const stackOutputs = declaredStackOutputsOf(config);
@@ -154,6 +159,7 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
     clusters: declared.clusters,
     accountDiskEncryption: disks.declared,
     outposts: outposts.declared,
+    directConnectLocations: locations.declared,
     ...(account !== undefined && account !== "" ? { accountIds: [account] } : {}),
   };
 }
@@ -181,6 +187,9 @@ export function packConfigFor(settings: StackSettings): Record<string, Record<st
   }
   if (settings.outposts !== undefined && settings.outposts.length > 0) {
     body.outposts = settings.outposts;
+  }
+  if (settings.directConnectLocations !== undefined && settings.directConnectLocations.length > 0) {
+    body.directConnectLocations = settings.directConnectLocations;
   }
   if (settings.accountIds !== undefined && settings.accountIds.length > 0) {
     body.accountIds = settings.accountIds;

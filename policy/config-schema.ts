@@ -113,6 +113,21 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       },
     },
   },
+  directConnectLocations: {
+    type: "array",
+    default: [],
+    description:
+      "The AWS Direct Connect locations the stack declares, each with the ISO 3166-1 alpha-2 code of its facility's country (sovereign-dc:directConnectLocations): { location, country }. A connection or link aggregation group landing at a location is placed in its country, and one landing at a location not declared cannot be placed.",
+    items: {
+      type: "object",
+      required: ["location", "country"],
+      additionalProperties: false,
+      properties: {
+        location: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9-]{1,31}$" },
+        country: { type: "string", pattern: "^[A-Z]{2}$" },
+      },
+    },
+  },
   standInAccount: {
     type: "string",
     description:

@@ -17,6 +17,7 @@ import type {
 } from "@pulumi/policy";
 import type { DeclaredCluster } from "../residency/clusters";
 import type { DeclaredDiskEncryption } from "../residency/disk-encryption";
+import type { DeclaredDirectConnectLocation } from "../residency/direct-connect";
 import type { DeclaredOutpost } from "../residency/outposts";
 import { type HostAllowEntry, hostEntryProblem } from "../residency/hosts";
 import { findJurisdiction, type Jurisdiction } from "../residency/jurisdictions";
@@ -70,6 +71,12 @@ export interface ResidencySettings {
    * (`sovereign-dc:outposts`): what is placed on one is placed there, not in its parent region.
    */
   readonly outposts?: readonly DeclaredOutpost[];
+  /**
+   * The AWS Direct Connect locations the stack declares, each with the country of its facility
+   * (`sovereign-dc:directConnectLocations`): a connection landing at one is placed there; one
+   * landing at a location not declared cannot be placed.
+   */
+  readonly directConnectLocations?: readonly DeclaredDirectConnectLocation[];
   /**
    * The cloud accounts the stack deploys into (`sovereign-dc:accountId`), beside those its
    * providers pin (`allowedAccountIds` / `accountId`): a grant or link to one of them is the
@@ -183,6 +190,9 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
       ? (raw.accountDiskEncryption as DeclaredDiskEncryption[])
       : [],
     outposts: Array.isArray(raw.outposts) ? (raw.outposts as DeclaredOutpost[]) : [],
+    directConnectLocations: Array.isArray(raw.directConnectLocations)
+      ? (raw.directConnectLocations as DeclaredDirectConnectLocation[])
+      : [],
     accountIds: Array.isArray(raw.accountIds)
       ? raw.accountIds.filter((a): a is string => typeof a === "string")
       : [],

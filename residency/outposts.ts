@@ -13,21 +13,11 @@
  * An Outpost the stack does not declare cannot be placed, and fails closed. Read without the
  * rest of the spec, like the clusters: programs of other projects set it.
  */
-import type * as Zod from "zod";
-import { declarationIssues, declaredListOf, keyOf } from "./config-value";
-import { isCountryCode } from "./countries";
+import { type DeclaredSite, siteDeclarations } from "./declared-sites";
 import { holdsCountry, type Jurisdiction } from "./jurisdictions";
-import type { SpecIssue } from "./spec";
 
 /** An Outpost the stack declares, and the country of the site it stands at. */
-export interface DeclaredOutpost {
-  /** The Outpost's ID: `op-` and 16 or 17 hexadecimal digits. */
-  readonly outpost: string;
-  /** ISO 3166-1 alpha-2, upper case. */
-  readonly country: string;
-}
-
-export const outpostsKey = keyOf(["outposts"]);
+export type DeclaredOutpost = DeclaredSite<"outpost">;
 
 const outpostId = /^op-[0-9a-f]{16,17}$/;
 const outpostArn = /^arn:[a-z-]+:outposts:[a-z0-9-]+:\d{12}:outpost\/(op-[0-9a-f]{16,17})$/;
@@ -37,57 +27,20 @@ export function outpostOf(value: string): string | undefined {
   return outpostId.test(value) ? value : outpostArn.exec(value)?.[1];
 }
 
-const idExpected =
-  "expected an Outpost ID (op- and 16 or 17 hexadecimal digits, such as op-0123456789abcdef0)";
-const countryExpected = "expected the ISO 3166-1 alpha-2 code of the site's country, such as US";
+const outposts = siteDeclarations({
+  key: "outposts",
+  id: "outpost",
+  pattern: outpostId,
+  idExpected:
+    "expected an Outpost ID (op- and 16 or 17 hexadecimal digits, such as op-0123456789abcdef0)",
+  onceExpected: "expected each Outpost to be declared once (it stands at one site)",
+});
 
-/** The schema of a declaration, built the first time a stack declares one (zod loads with it). */
-function declarationSchema() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { z } = require("zod") as typeof Zod;
-  const entry = z.strictObject({
-    outpost: z.string({ error: idExpected }).regex(outpostId, { error: idExpected }),
-    country: z
-      .string({ error: countryExpected })
-      .refine((c) => /^[A-Z]{2}$/.test(c) && isCountryCode(c), { error: countryExpected }),
-  });
-  return z.array(entry, { error: "expected a list of { outpost, country }" });
-}
-let schema: ReturnType<typeof declarationSchema> | undefined;
-
+export const outpostsKey = outposts.key;
 /** Every issue with a decoded `sovereign-dc:outposts` value; empty when it is valid. */
-export function outpostIssues(raw: unknown): SpecIssue[] {
-  const result = (schema ??= declarationSchema()).safeParse(raw);
-  if (!result.success) {
-    return declarationIssues(result.error.issues, raw, "outposts", "outpost and country");
-  }
-  const issues: SpecIssue[] = [];
-  const seen = new Set<string>();
-  result.data.forEach((e, i) => {
-    if (seen.has(e.outpost)) {
-      issues.push({
-        key: keyOf(["outposts", i, "outpost"]),
-        received: e.outpost,
-        expected: "expected each Outpost to be declared once (it stands at one site)",
-      });
-    }
-    seen.add(e.outpost);
-  });
-  return issues;
-}
-
-/**
- * The Outposts a flat stack config declares (none when the key is absent), or the issues that
- * reject the value. The Pulumi runtime holds structured values as JSON text.
- */
-export function declaredOutpostsOf(
-  config: Readonly<Record<string, string>>,
-): { declared: DeclaredOutpost[] } | { issues: SpecIssue[] } {
-  return declaredListOf(config, outpostsKey, outpostIssues, (e) => ({
-    outpost: e.outpost as string,
-    country: e.country as string,
-  }));
-}
+export const outpostIssues = outposts.issues;
+/** The Outposts a flat stack config declares (none when the key is absent), or the issues. */
+export const declaredOutpostsOf = outposts.declaredOf;
 
 /**
  * Where the Outpost `id` stands, as a finding names it, or undefined when it stands inside `j` by

@@ -399,6 +399,20 @@ function decide(
         far: x.accountPlace(cloud, account),
       };
     }
+    case "dx-location": {
+      const far = x.directConnectLocation(value);
+      if (far === undefined) {
+        return cannotPlace(
+          x,
+          value,
+          "a Direct Connect location whose country the stack does not declare (sovereign-dc:directConnectLocations), so it cannot be placed",
+          "a Direct Connect location the stack does not declare",
+        );
+      }
+      return far.side === "inside"
+        ? { outcome: inside, far }
+        : { outcome: { kind: "outside", place: far.label }, far };
+    }
     case "anywhere-cidr":
       // Alibaba takes several subnets as one comma-separated string.
       return value.split(",").some((c) => isAnywhere(c))

@@ -150,6 +150,7 @@ export function buildGraph(
     opts.clusters ?? [],
     opts.accountIds ?? [],
     opts.standInAccount,
+    opts.directConnectLocations ?? [],
   );
 
   const nodes: BorderNode[] = [];

@@ -10,6 +10,7 @@
  * unresolved reference) are nodes too, so every path ends at a node.
  */
 import type { DeclaredCluster } from "../../residency/clusters";
+import type { DeclaredDirectConnectLocation } from "../../residency/direct-connect";
 import type { Cloud, Jurisdiction } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
 import type { DestinationField } from "./kubernetes";
@@ -172,6 +173,8 @@ export interface BorderOptions {
   readonly accountIds?: readonly string[];
   /** The account the offline engine writes into the stack's own ARNs when none is declared. */
   readonly standInAccount?: string;
+  /** Direct Connect locations the stack places by country (`sovereign-dc:directConnectLocations`). */
+  readonly directConnectLocations?: readonly DeclaredDirectConnectLocation[];
 }
 
 /** The named policies that own edges; each reports the crossings of the edges tagged with it. */
@@ -223,6 +226,11 @@ export type Format =
   | "flag"
   /** `0.0.0.0/0` or `::/0` (comma lists too) sends everything to `farSide`. */
   | "anywhere-cidr"
+  /**
+   * An AWS Direct Connect location's code (`EqDC2`): inside or outside by the country the stack
+   * declares for it (`sovereign-dc:directConnectLocations`), else unplaceable.
+   */
+  | "dx-location"
   /** Another resource's name, ID or ARN, resolved by the Resolver. */
   | "ref"
   /** The resource opens an edge to the public internet when the value does (`opens`). */

@@ -14,6 +14,10 @@
  * names, route-table IDs…). The analyzer protocol does not send resource IDs, so an ID typed in
  * by hand resolves only when some output carries it.
  */
+import {
+  type DeclaredDirectConnectLocation,
+  directConnectLocationPlace,
+} from "../../residency/direct-connect";
 import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import type { PolicyResource } from "@pulumi/policy";
 import {
@@ -949,6 +953,8 @@ export class Resolver {
     readonly declaredAccounts: readonly string[] = [],
     /** The account the offline engine writes into the stack's own ARNs when none is declared. */
     readonly standInAccount?: string,
+    /** Direct Connect locations the stack places by country (`sovereign-dc:directConnectLocations`). */
+    readonly directConnectLocations: readonly DeclaredDirectConnectLocation[] = [],
   ) {
     for (const r of resources) {
       this.byUrn.set(r.urn, r);
@@ -1319,6 +1325,21 @@ export class Resolver {
   /** `oss bucket "telemetry"`. */
   label(r: BorderResource): string {
     return resourceLabel(r.type, r.name);
+  }
+
+  /**
+   * The Direct Connect location `code` as the stack declares it: its place, inside or outside by
+   * the declared country; undefined when the stack does not declare it.
+   */
+  directConnectLocation(code: string): Place | undefined {
+    const at = directConnectLocationPlace(this.jurisdiction, code, this.directConnectLocations);
+    return at === undefined
+      ? undefined
+      : this.place({
+          key: `dx-location:${code.toLowerCase()}`,
+          label: at.label,
+          side: at.inside ? "inside" : "outside",
+        });
   }
 
   /** The one place of `p.key`: the first one asked for. */

@@ -78,10 +78,18 @@ function localResources(s: ViewSubject): { r: BorderResource; all: BorderResourc
 /** The subject and a resolver over it and its provider alone, with the pack's settings. */
 function localScope(subject: ViewSubject, ctx: ViewContext): { r: BorderResource; x: Resolver } {
   const { r, all } = localResources(subject);
-  const { egressAllowlist, accountIds, standInAccount } = ctx.settings;
+  const { egressAllowlist, accountIds, standInAccount, directConnectLocations } = ctx.settings;
   return {
     r,
-    x: new Resolver(all, ctx.jurisdiction, egressAllowlist, [], accountIds ?? [], standInAccount),
+    x: new Resolver(
+      all,
+      ctx.jurisdiction,
+      egressAllowlist,
+      [],
+      accountIds ?? [],
+      standInAccount,
+      directConnectLocations ?? [],
+    ),
   };
 }
 

@@ -258,6 +258,56 @@ describe("pack config", () => {
     ).toThrow(`Invalid stack config: ${message}`);
   });
 
+  it("repeats the Direct Connect locations the stack declares under every policy", () => {
+    const declared = [
+      { location: "EqDC2", country: "US" },
+      { location: "EqSe2-EQ", country: "US" },
+    ];
+    const config = packConfigFor(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:directConnectLocations": JSON.stringify(declared),
+      }),
+    );
+    for (const name of policyNames) {
+      expect(config[name].directConnectLocations).toEqual(declared);
+      expect(base[name]).not.toHaveProperty("directConnectLocations");
+    }
+  });
+
+  test.each([
+    [
+      "a location named by a facility's name",
+      [{ location: "Equinix DC2, Ashburn", country: "US" }],
+      'sovereign-dc:directConnectLocations[0].location: received "Equinix DC2, Ashburn"; expected a Direct Connect location code, as the connection\'s location names it (letters, digits and hyphens, such as EqDC2).',
+    ],
+    [
+      "a country named by its name",
+      [{ location: "EqDC2", country: "United States" }],
+      'sovereign-dc:directConnectLocations[0].country: received "United States"; expected the ISO 3166-1 alpha-2 code of the site\'s country, such as US.',
+    ],
+    [
+      "a location declared twice",
+      [
+        { location: "EqFA5", country: "DE" },
+        { location: "EqFA5", country: "US" },
+      ],
+      'sovereign-dc:directConnectLocations[1].location: received "EqFA5"; expected each location to be declared once (its facility stands in one country).',
+    ],
+    [
+      "a setting it does not take",
+      [{ location: "EqDC2", country: "US", region: "us-east-1" }],
+      'sovereign-dc:directConnectLocations[0].region: received "us-east-1"; expected only location and country.',
+    ],
+  ])("rejects %s among the Direct Connect locations", (_what, value, message) => {
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:directConnectLocations": JSON.stringify(value),
+      }),
+    ).toThrow(`Invalid stack config: ${message}`);
+  });
+
   it("rejects a malformed cluster declaration, naming the key, the value and what is allowed", () => {
     expect(() =>
       settingsFromStackConfig({
@@ -388,7 +438,7 @@ describe("pack config", () => {
   it("rejects a setting the policy does not take, listing those it takes", () => {
     const f = file({ "reviewed-resource-types": { allowtypes: ["command:local:Command"] } });
     expect(() => mergePolicyConfigFile(base, f)).toThrow(
-      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, egressHosts, accountIds, clusters, accountDiskEncryption, outposts, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
+      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, egressHosts, accountIds, clusters, accountDiskEncryption, outposts, directConnectLocations, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
     );
   });
 

@@ -21,6 +21,7 @@ import { unknownValue } from "../../engine/wire";
 import type { EgressAllowEntry, UnknownAtPreview, Waiver } from "../../policy/framework";
 import type { DeclaredCluster } from "../../residency/clusters";
 import type { DeclaredDiskEncryption } from "../../residency/disk-encryption";
+import type { DeclaredDirectConnectLocation } from "../../residency/direct-connect";
 import type { DeclaredOutpost } from "../../residency/outposts";
 import type { Posture } from "../../residency/spec";
 import { packSession } from "./worker";
@@ -52,6 +53,8 @@ export interface CheckOptions {
   readonly accountDiskEncryption?: readonly DeclaredDiskEncryption[];
   /** The Outposts the stack declares, with their sites' countries (`sovereign-dc:outposts`). */
   readonly outposts?: readonly DeclaredOutpost[];
+  /** Direct Connect locations the stack declares, with countries (`sovereign-dc:directConnectLocations`). */
+  readonly directConnectLocations?: readonly DeclaredDirectConnectLocation[];
   readonly waivers?: readonly Waiver[];
   /** The stack's posture (`sovereign-dc:posture`); standard when not set. */
   readonly posture?: Posture;
@@ -132,6 +135,7 @@ export function policyPack(): PackHandle {
       clusters: opts.clusters ?? [],
       accountDiskEncryption: opts.accountDiskEncryption ?? [],
       outposts: opts.outposts ?? [],
+      directConnectLocations: opts.directConnectLocations ?? [],
       accountIds: opts.accountIds,
     };
     const packConfig = onEveryPolicy(packConfigFor(settings), {

@@ -280,16 +280,10 @@ const hostedOnOwnConnection = pipe(
 );
 
 /** The stack's reviewer confirmed the facility of the connection "dx" inside and waived it. */
-const confirmedFacility = {
+/** The stack declares the Direct Connect location EqDC2 (Equinix DC2, Ashburn, Virginia) in the US. */
+const declaredFacility = {
   ...us,
-  waivers: [
-    {
-      policy: "remote-sites",
-      resource: "dx",
-      reason: "EqDC2 is Equinix DC2, Ashburn, Virginia (colocation contract 2025-031)",
-      expires: "2099-12-31",
-    },
-  ],
+  directConnectLocations: [{ location: "EqDC2", country: "US" }],
 };
 
 const pack = policyPack();
@@ -4192,7 +4186,7 @@ describe("network links", () => {
       }),
     },
     {
-      name: "a Direct Connect connection is ordered at a facility the pack cannot place",
+      name: "a Direct Connect connection is ordered at a location the stack does not declare",
       bad: add("aws:directconnect/connection:Connection", "dx", {
         bandwidth: "1Gbps",
         location: "EqFA5",
@@ -4202,20 +4196,15 @@ describe("network links", () => {
           "remote-sites",
           "dx",
           "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'directconnect connection "dx"',
-            '"EqFA5", a Direct Connect facility whose country the pack cannot determine',
-          ],
+          ["us-west-2 (inside US)", 'directconnect connection "dx"', '"EqFA5" (cannot be placed)'],
         ],
       ],
-      twinName:
-        "the facility is confirmed to be in Virginia and the finding waived with that evidence",
+      twinName: "it is ordered at a location the stack declares in the US (Equinix DC2, Virginia)",
       twin: add("aws:directconnect/connection:Connection", "dx", {
         bandwidth: "1Gbps",
         location: "EqDC2",
       }),
-      twinSettings: confirmedFacility,
+      twinSettings: declaredFacility,
     },
     {
       name: "a public virtual interface reaches the public endpoints of every region",
@@ -4239,9 +4228,9 @@ describe("network links", () => {
         ],
       ],
       twinName:
-        "a private virtual interface reaches only the stack's own gateway, on the program's connection at a confirmed facility",
+        "a private virtual interface reaches only the stack's own gateway, on the program's connection at a location the stack declares inside",
       twin: privateInterfaceOn("dx"),
-      twinSettings: confirmedFacility,
+      twinSettings: declaredFacility,
     },
     {
       // Shared research (data-paths.md): combine the connection's location with the gateway's.
@@ -4259,9 +4248,9 @@ describe("network links", () => {
           ],
         ],
       ],
-      twinName: "it runs on the program's connection, at a facility confirmed inside",
+      twinName: "it runs on the program's connection, at a location the stack declares inside",
       twin: privateInterfaceOn("dx"),
-      twinSettings: confirmedFacility,
+      twinSettings: declaredFacility,
     },
     {
       name: "the program allocates a hosted interface on a connection it does not create",
@@ -4278,9 +4267,10 @@ describe("network links", () => {
           ],
         ],
       ],
-      twinName: "it allocates it on the program's connection, at a confirmed facility",
+      twinName:
+        "it allocates it on the program's connection, at a location the stack declares inside",
       twin: hostedOnOwnConnection,
-      twinSettings: confirmedFacility,
+      twinSettings: declaredFacility,
     },
     {
       name: "the gateway accepts a hosted virtual interface another account allocated",
@@ -4302,7 +4292,7 @@ describe("network links", () => {
         ],
       ],
       twinName:
-        "it accepts a hosted interface the program allocates on its own connection, at a confirmed facility",
+        "it accepts a hosted interface the program allocates on its own connection, at a location the stack declares inside",
       twin: pipe(
         hostedOnOwnConnection,
         add(
@@ -4312,7 +4302,7 @@ describe("network links", () => {
         ),
         (p) => withDependencies(p, "accept", { virtualInterfaceId: ["hosted"] }),
       ),
-      twinSettings: confirmedFacility,
+      twinSettings: declaredFacility,
     },
     {
       name: "a transit gateway route sends all traffic into an attachment the program does not create",
@@ -16369,7 +16359,7 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
       }),
     },
     {
-      name: "a Direct Connect link aggregation group is ordered at a facility the pack cannot place",
+      name: "a Direct Connect link aggregation group is ordered at a location the stack does not declare",
       bad: add("aws:directconnect/linkAggregationGroup:LinkAggregationGroup", "lag", {
         connectionsBandwidth: "10Gbps",
         location: "EqFA5",
@@ -16379,30 +16369,15 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
           "remote-sites",
           "lag",
           "mandatory",
-          [
-            inside,
-            'directconnect link aggregation group "lag"',
-            '"EqFA5", a Direct Connect facility whose country the pack cannot determine',
-          ],
+          [inside, 'directconnect link aggregation group "lag"', '"EqFA5" (cannot be placed)'],
         ],
       ],
-      twinName:
-        "the facility is confirmed to be in Virginia and the finding waived with that evidence",
+      twinName: "it is ordered at a location the stack declares in the US (Equinix DC2, Virginia)",
       twin: add("aws:directconnect/linkAggregationGroup:LinkAggregationGroup", "lag", {
         connectionsBandwidth: "10Gbps",
         location: "EqDC2",
       }),
-      twinSettings: {
-        ...us,
-        waivers: [
-          {
-            policy: "remote-sites",
-            resource: "lag",
-            reason: "EqDC2 is Equinix DC2, Ashburn, Virginia (colocation contract 2025-031)",
-            expires: "2099-12-31",
-          },
-        ],
-      },
+      twinSettings: declaredFacility,
     },
     {
       name: "the default subnet gives instances public IPs",

@@ -134,7 +134,7 @@ const directoryServers = [
   site.ip("subDomainDnsAddresses[]", "signs desktop users in at"),
 ];
 const facilityFix =
-  "Confirm that the facility lies inside the jurisdiction and record a waiver with that evidence.";
+  "Land the connection at a Direct Connect location inside the jurisdiction, and declare the country of its facility under sovereign-dc:directConnectLocations.";
 
 /** DHCP options that leave name resolution to the VPC's own resolver. */
 function amazonDnsOnly(props: Readonly<Record<string, unknown>>): boolean {
@@ -757,9 +757,7 @@ export const remoteSites: TypeTable = {
   ),
   "aws:directconnect/linkAggregationGroup:LinkAggregationGroup": row(
     facilityFix,
-    site.flag("location", "lands the connections at", {
-      farSide: "{value}, a Direct Connect facility whose country the pack cannot determine",
-    }),
+    site.dxLocation("location", "lands the connections at"),
   ),
   "aws:ec2/vpnConnectionRoute:VpnConnectionRoute": row(
     "Route only the remote site's own networks through the VPN.",
@@ -769,9 +767,7 @@ export const remoteSites: TypeTable = {
   ),
   "aws:directconnect/connection:Connection": row(
     facilityFix,
-    site.flag("location", "lands the connection at", {
-      farSide: "{value}, a Direct Connect facility whose country the pack cannot determine",
-    }),
+    site.dxLocation("location", "lands the connection at"),
   ),
   "aws:directconnect/privateVirtualInterface:PrivateVirtualInterface": siteLinked,
   "aws:directconnect/transitVirtualInterface:TransitVirtualInterface": siteLinked,

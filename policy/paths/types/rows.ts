@@ -56,6 +56,7 @@ export const siteIp = fieldOf("site-ip");
 export const anywhereCidr = fieldOf("anywhere-cidr");
 export const accessPoint = fieldOf("access-point");
 export const serviceName = fieldOf("service-name");
+export const dxLocation = fieldOf("dx-location");
 
 /** A field of one format with its label and policy bound: `(path, verb, extra?)`. */
 export type BoundField = (path: string, verb: string, extra?: FieldExtra) => FieldSpec;
@@ -68,7 +69,7 @@ export function edgesOf(policy: PolicyName, label: EdgeLabel): Record<FieldName,
       f(path, label, policy, verb, extra);
   const makers = {
     ...{ region, zone, arn, arnOrId, account, ip, flag, ref, url, image, ossLocation, endpoint },
-    ...{ siteIp, anywhereCidr, accessPoint, serviceName },
+    ...{ siteIp, anywhereCidr, accessPoint, serviceName, dxLocation },
   };
   return Object.fromEntries(Object.entries(makers).map(([name, f]) => [name, bound(f)])) as Record<
     FieldName,
@@ -92,7 +93,8 @@ type FieldName =
   | "siteIp"
   | "anywhereCidr"
   | "accessPoint"
-  | "serviceName";
+  | "serviceName"
+  | "dxLocation";
 
 /** Data flows from the named place into the resource. */
 export const inbound = { inbound: true } as const;
