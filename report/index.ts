@@ -77,10 +77,9 @@ export async function renderReport(
     };
   }
   const resources = fromPlan(plan);
-  const analysis = analyzeBorder(resources, jurisdiction, {
-    egressAllowlist: settings.egressAllowlist,
-    clusters: settings.clusters,
-  });
+  // The stack's settings as the pack reads them: the allowlist, the clusters, accounts and
+  // Direct Connect locations it declares.
+  const analysis = analyzeBorder(resources, jurisdiction, settings);
   const controls = evaluateControls({
     resources,
     retained: new Set(plan.resources.filter((r) => r.retainOnDelete).map((r) => r.urn)),
