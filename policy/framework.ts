@@ -365,6 +365,26 @@ function deferral(found: readonly Finding[]): Error {
 }
 
 /**
+ * One finding once, per policy and resource: two fields that read the same value not known at
+ * preview (a rule's destination and its account, both from one unknown list; a sink the
+ * configuration's whole object holds, read once outbound and once inbound, or once as a sink and
+ * once as an ARN) would say the same thing twice — a finding on a value not known at preview is
+ * said once for that value (the hop of its path that names it, whichever way the path is drawn);
+ * any other once by its whole text.
+ */
+function onceEach(): (f: Finding, text: string, say: (text: string) => void) => void {
+  const said = new Set<string>();
+  return (f, text, say) => {
+    const unknownHop = f.path?.find((h) => h.endsWith(" (unknown at preview)"));
+    const key = `${f.urn ?? ""}\u0000${unknownHop ?? text}`;
+    if (!said.has(key)) {
+      said.add(key);
+      say(text);
+    }
+  };
+}
+
+/**
  * A resource policy that knows the stack's jurisdiction. Without a configured jurisdiction the
  * check does not run; the `residency-configured` stack policy fails the stack instead, once.
  */
@@ -384,9 +404,7 @@ export function residencyResourcePolicy(
       if (!jurisdiction) {
         return;
       }
-      // One finding once: two fields that read the same value not known at preview (a rule's
-      // destination and its account, both from one unknown list) would say the same words twice.
-      const said = new Set<string>();
+      const once = onceEach();
       const deferred: Finding[] = [];
       const ctx: PolicyContext = {
         jurisdiction,
@@ -398,17 +416,7 @@ export function residencyResourcePolicy(
             deferred.push(f);
             return;
           }
-          reportUnlessWaived(
-            settings,
-            waiver,
-            (text) => {
-              if (!said.has(text)) {
-                said.add(text);
-                reportViolation(text);
-              }
-            },
-            f,
-          );
+          reportUnlessWaived(settings, waiver, (text) => once(f, text, reportViolation), f);
         },
       };
       timedPart("per-resource checks", () =>
@@ -452,6 +460,7 @@ export function residencyStackPolicy(
     if (!found && !meta.withoutJurisdiction) {
       return;
     }
+    const once = onceEach();
     const ctx: PolicyContext = {
       // Only the configuration checks run without one, and they do not read it.
       jurisdiction: found as Jurisdiction,
@@ -461,7 +470,7 @@ export function residencyStackPolicy(
         reportUnlessWaived(
           settings,
           waiverFor(settings, meta.name, [f.resourceName, f.urn]),
-          (text) => reportViolation(text, f.urn),
+          (text) => once(f, text, (t) => reportViolation(t, f.urn)),
           f,
         ),
     };

@@ -731,7 +731,13 @@ describe("a finding undecided for a value not known at preview (unknownAtPreview
     validate: (_args, ctx) => {
       ctx.report({ message: "a known opening.", path: ["the internet", "x"] });
       ctx.report(undecided);
-      ctx.report({ ...undecided, message: "x must be judged, but z is not known at preview." });
+      ctx.report({
+        ...undecided,
+        message: "x must be judged, but z is not known at preview.",
+        path: ["x", "z (unknown at preview)"],
+      });
+      // The same value again, drawn the other way (a field that reads it inbound): said once.
+      ctx.report({ ...undecided, path: ["y (unknown at preview)", "x"] });
     },
   });
   const r = policyResource(ruleType, "x", {}, { provider: shanghai });
@@ -771,7 +777,26 @@ describe("a finding undecided for a value not known at preview (unknownAtPreview
     expect(runResourcePolicy(resourcePolicy, r, { jurisdiction: "CN" })).toEqual([
       "a known opening.\npath: the internet → x",
       "x must be judged, but y is not known at preview.\npath: x → y (unknown at preview)",
-      "x must be judged, but z is not known at preview.\npath: x → y (unknown at preview)",
+      "x must be judged, but z is not known at preview.\npath: x → z (unknown at preview)",
+    ]);
+  });
+
+  test("a stack policy says a finding on a value once for each resource, as a resource policy does", () => {
+    const stackPolicy = residencyStackPolicy({
+      name: "named-destinations",
+      description: "Checks a test stack.",
+      severity: "high",
+      remediationSteps: "Fix it.",
+      validate: (_args, ctx) => {
+        // Two sinks the one unknown object holds (a delivery stream's whole configuration).
+        ctx.report({ ...undecided, urn: r.urn });
+        ctx.report({ ...undecided, urn: r.urn });
+        ctx.report({ ...undecided, urn: "urn:pulumi:s::p::t::other" });
+      },
+    });
+    expect(runStackPolicy(stackPolicy, [r], { jurisdiction: "CN" }).map((v) => v.urn)).toEqual([
+      r.urn,
+      "urn:pulumi:s::p::t::other",
     ]);
   });
 

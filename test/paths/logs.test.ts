@@ -367,16 +367,29 @@ describe("a log subscription to another account's destination in the stack's reg
   });
 });
 
-// A scope not known at preview decides nothing: the configuration is undecided, never passed.
-test("a Storage Lens scope not known at preview fails closed", () => {
+// A scope not known at preview decides nothing: the configuration is undecided, never passed —
+// and each policy that reads the value says so once, not once for each field that reads through
+// it (the scope's regions, its buckets, the every-region reading).
+test("a Storage Lens scope not known at preview fails closed, once for each policy that reads it", () => {
+  const undecided = (lens: OracleResource) =>
+    runNamed([provider("aws", "us-west-2"), lens], { jurisdiction: "US" }).map(
+      ([policy, name, , path]) => [policy, name, path?.find((h) => h.includes("unknown"))],
+    );
+  expect(undecided(storageLens(unknown))).toEqual([
+    ["named-destinations", "lens", "storageLensConfiguration.include (unknown at preview)"],
+    ["storage-replication", "lens", "storageLensConfiguration.include (unknown at preview)"],
+  ]);
+  // The whole configuration not known: its scope and its export, one value.
   expect(
-    runNamed([provider("aws", "us-west-2"), storageLens(unknown)], { jurisdiction: "US" }).map(
-      ([policy, name, , path]) => [policy, name, path?.[0]],
+    undecided(
+      on("aws")("aws:s3control/storageLensConfiguration:StorageLensConfiguration", "lens", {
+        configId: "lens",
+        storageLensConfiguration: unknown,
+      }),
     ),
   ).toEqual([
-    ["named-destinations", "lens", "storageLensConfiguration.include (unknown at preview)"],
-    ["storage-replication", "lens", "a setting it depends on (unknown at preview)"],
-    ["storage-replication", "lens", "storageLensConfiguration.include (unknown at preview)"],
+    ["named-destinations", "lens", "storageLensConfiguration (unknown at preview)"],
+    ["storage-replication", "lens", "storageLensConfiguration (unknown at preview)"],
   ]);
 });
 

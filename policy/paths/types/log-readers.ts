@@ -191,18 +191,26 @@ export function allRegions(props: Record<string, unknown>, j: Jurisdiction): Jud
  * their own fields), and every region but some where `exclude` names them.
  */
 export function storageLensScope(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
-  // A value not known at preview throws as it is read (the runtime's proxy): undecided.
-  const config = props.storageLensConfiguration as Record<string, unknown> | undefined;
-  if (partitionsConfined(j) || config === undefined) {
+  if (partitionsConfined(j)) {
     return [];
   }
-  const include = config.include as Record<string, unknown> | undefined;
+  // A configuration or scope not known at preview is undecided: the row's field of the scope's
+  // regions (`include.regions[]`) reads through it and says so, once.
+  const config = known(() => props.storageLensConfiguration) as Record<string, unknown> | undefined;
+  const include = isUnknown(config)
+    ? config
+    : (known(() => config?.include) as Record<string, unknown> | undefined);
+  if (config === undefined || isUnknown(include)) {
+    return [];
+  }
   const scoped =
-    include !== undefined && (include.regions !== undefined || include.buckets !== undefined);
+    include !== undefined &&
+    (known(() => include.regions) !== undefined || known(() => include.buckets) !== undefined);
+  // A list of regions left out, known or not, still leaves every other region in.
   return scoped
     ? []
     : everyRegion(
-        config.exclude === undefined
+        known(() => config.exclude) === undefined
           ? "storageLensConfiguration"
           : "storageLensConfiguration.exclude",
         "gathers the storage metrics of buckets in",
