@@ -176,6 +176,15 @@ function urlPlace(
   if (mailbox.test(value)) {
     return cannotPlace(x, value, mailboxReason, "a mailbox the pack cannot place");
   }
+  const registry = publicRegistries.get(host.toLowerCase());
+  if (registry !== undefined) {
+    return cannotPlace(
+      x,
+      value,
+      `${registry}, a public container registry that serves its images from no region a name of it gives, so it cannot be placed in a region`,
+      `${registry}, which the pack cannot place`,
+    );
+  }
   // A name alone (`db`, `test`) may be private; the pack cannot tell where it resolves.
   return cannotPlace(
     x,
@@ -184,6 +193,24 @@ function urlPlace(
     "a host the pack cannot place",
   );
 }
+
+/**
+ * Public container registries by host, named as their operators name them: where a pull or a
+ * pull-through cache fetches images from. Their hosts name no region (Amazon ECR Public's
+ * `public.ecr.aws` none of the regions ECR's are named by), so each is unplaceable, in words
+ * that say what it is rather than "neither an address nor a cloud service endpoint" (found by the
+ * pipelines bench).
+ */
+const publicRegistries = new Map([
+  ["public.ecr.aws", "Amazon ECR Public (public.ecr.aws)"],
+  ["ghcr.io", "GitHub Container Registry (ghcr.io)"],
+  ["quay.io", "Quay (quay.io)"],
+  ["registry.k8s.io", "the Kubernetes project's registry (registry.k8s.io)"],
+  ["gcr.io", "Google Container Registry (gcr.io)"],
+  ["mcr.microsoft.com", "Microsoft Artifact Registry (mcr.microsoft.com)"],
+  ["registry.gitlab.com", "GitLab's container registry (registry.gitlab.com)"],
+  ["nvcr.io", "NVIDIA's NGC registry (nvcr.io)"],
+]);
 
 /**
  * Where a `url` value goes: a list of `host:port` without a scheme (Kafka's bootstrap servers) is
