@@ -14124,6 +14124,62 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         sources: [{ url: "https://198.51.100.30/live.m3u8", username: "u", passwordParam: "p" }],
       }),
     },
+    // Found by the media bench: a file input from the program's own bucket (`s3ssl://`) failed
+    // closed as a host, where the channel's destination of the same form was placed.
+    {
+      name: "a MediaLive input reads its file from a bucket the program creates in Frankfurt",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        add("aws:s3/bucketV2:BucketV2", "media", { bucket: "media" }, { provider: "frankfurt" }),
+        add("aws:medialive/input:Input", "file", {
+          name: "file",
+          type: "MP4_FILE",
+          sources: [{ url: "s3ssl://media/in/show.mp4", username: "", passwordParam: "" }],
+        }),
+      ),
+      expected: [
+        [
+          "customer-key-encryption",
+          "media",
+          "advisory",
+          [
+            's3 bucket v2 "media"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+        [
+          "named-destinations",
+          "file",
+          "mandatory",
+          [
+            's3 bucket v2 "media" in eu-central-1 (outside US, in EU)',
+            'medialive input "file"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "media",
+          "mandatory",
+          ['s3 bucket v2 "media"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it reads it from a bucket the program creates in Oregon",
+      twin: pipe(
+        add("aws:s3/bucketV2:BucketV2", "media", { bucket: "media" }),
+        add("aws:medialive/input:Input", "file", {
+          name: "file",
+          type: "MP4_FILE",
+          sources: [{ url: "s3ssl://media/in/show.mp4", username: "", passwordParam: "" }],
+        }),
+      ),
+    },
     {
       name: "an SNS data protection policy delivers its findings to a bucket the program does not create",
       bad: add("aws:sns/dataProtectionPolicy:DataProtectionPolicy", "orders-dlp", {

@@ -433,6 +433,17 @@ const sink = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "data"
 const sends = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "other", fields, fix });
 
 /**
+ * A MediaLive URL (a channel's destination, an input's source): a bucket by `s3://` or `s3ssl://`,
+ * a reference the whole stack places; any other URL as a URL.
+ */
+function mediaLiveUrl(path: string, verb: string, extra: FieldExtra = {}): FieldSpec[] {
+  return [
+    push.ref(path, verb, { ...s3, where: mediaLiveS3, ...extra }),
+    url(path, verb, { where: (holder) => !mediaLiveS3(holder), ...extra }),
+  ];
+}
+
+/**
  * The endpoints of the HTTP Task states (`arn:aws:states:::http:invoke`) of the state machine
  * definition at `definition`, at its top level and inside a Parallel state's branches or a Map
  * state's item processor: each sends the request its parameters build from the execution's data
@@ -1519,7 +1530,12 @@ export const logs: TypeTable = {
     ),
   ),
   // A pull input (URL_PULL, RTMP_PULL, MP4_FILE, TS_FILE) fetches its media from each source.
-  "aws:medialive/input:Input": sends(pushFix, url("sources[].url", "pulls media from", inbound)),
+  // An input pulls its media from a URL, or a file from a bucket (`s3ssl://…`), which lies where
+  // the program creates it (found by the media bench: a bucket of the program failed closed).
+  "aws:medialive/input:Input": sends(
+    pushFix,
+    ...mediaLiveUrl("sources[].url", "pulls media from", inbound),
+  ),
   // Data Exchange copies the objects of the source bucket into the revision, in its region.
   "aws:dataexchange/revisionAssets:RevisionAssets": withExposure(
     sends(
@@ -3006,13 +3022,7 @@ export const logs: TypeTable = {
   // multiplex destinations name resources of the channel's own region by ID.
   "aws:medialive/channel:Channel": sends(
     pushFix,
-    push.ref("destinations[].settings[].url", "pushes the encoded program to", {
-      ...s3,
-      where: mediaLiveS3,
-    }),
-    url("destinations[].settings[].url", "pushes the encoded program to", {
-      where: (holder) => !mediaLiveS3(holder),
-    }),
+    ...mediaLiveUrl("destinations[].settings[].url", "pushes the encoded program to"),
   ),
   // The Shield Response Team is AWS staff working from anywhere: no association of these types
   // passes.
