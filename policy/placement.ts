@@ -880,7 +880,7 @@ function signsForOwnEndpoint(
  * reads from (a path through a `source` key is inbound) or acts as (a role, a key).
  */
 const deliveryKey =
-  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn|alarmActions|okActions|insufficientDataActions|functionName|queueUrl|deadLetterQueueUrl)$/;
+  /^(destination|destinationArn|deliveryDestinationArn|auditDestinationArn|destinationStreamArn|destinationTableBucketArn|streamArn|kinesisStreamArn|dataStreamArn|deliveryStreamArn|firehoseArn|queueArn|deadLetterTargetArn|topicArn|snsTopicArn|snsTopicArns|notificationTopicArn|subscriberSnsTopicArns|eventBusArn|lambdaFunctionArn|targetArn|slsProjectArn|maxComputeProjectArn|mnsTopicArn|deliveryChannelTargetArn|oversizedDataOssTargetArn|notificationArn|endpoint|functionArn|lambdaArn|domainArn|alarmActions|okActions|insufficientDataActions|functionName|queueUrl|deadLetterQueueUrl|insightsTarget|notificationTarget)$/;
 
 /**
  * An SQS queue's URL — `https://sqs.<region>.amazonaws.com/<account>/<name>`, or the legacy
@@ -960,6 +960,9 @@ function deliveryInput(type: string, path: string): boolean {
     (written === "Resource" && keys.includes("States")) ||
     // So does a CloudFlow (FnF) flow's task step its `resourceArn` (a function).
     (last === "resourceArn" && keys.includes("steps")) ||
+    // An Amazon Connect flow's action invokes the function its parameters name with the
+    // contact's attributes (found by the media bench).
+    (written === "LambdaFunctionARN" && keys.at(-2) === "Parameters" && keys.includes("Actions")) ||
     userPoolTrigger(keys);
   // A key whose words hold `source` (`kinesisSourceConfiguration`, `SourceArn`), not `Resource`.
   return delivers && !keys.some((k) => /^source|Source/.test(k));

@@ -399,7 +399,7 @@ export function around(full: Plan, mutated: Plan, focus: readonly string[] = [])
     seeds.flatMap((r) => deepStrings(r.inputs)).filter((v) => v !== unknownValue),
   );
   // What a literal names besides itself: what follows each `:::` of it (an S3 ARN's bucket and
-  // key, and the bucket alone of an object's ARN), and each path of an `s3://` URI up to a slash
+  // key, and the bucket alone of an object's ARN), and each path of an `s3://` (or `s3ssl://`) URI up to a slash
   // or its end (its bucket first).
   const alsoNamed = new Set<string>();
   for (const l of literals) {
@@ -407,11 +407,13 @@ export function around(full: Plan, mutated: Plan, focus: readonly string[] = [])
       alsoNamed.add(l.slice(at + 3));
       alsoNamed.add(l.slice(at + 3).split("/")[0]);
     }
-    if (l.startsWith("s3://")) {
-      for (let slash = l.indexOf("/", 5); slash >= 0; slash = l.indexOf("/", slash + 1)) {
-        alsoNamed.add(l.slice(5, slash));
+    // MediaLive writes `s3ssl://`.
+    const scheme = /^s3(ssl)?:\/\//.exec(l)?.[0].length;
+    if (scheme !== undefined) {
+      for (let slash = l.indexOf("/", scheme); slash >= 0; slash = l.indexOf("/", slash + 1)) {
+        alsoNamed.add(l.slice(scheme, slash));
       }
-      alsoNamed.add(l.slice(5));
+      alsoNamed.add(l.slice(scheme));
     }
   }
   const named = (r: RecordedResource) =>

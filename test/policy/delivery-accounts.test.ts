@@ -206,6 +206,72 @@ test("a user pool's triggers, a contact center's or mail rule's function and a s
   expect(accountFindings(own)).toEqual([]);
 });
 
+// Found by the media bench: a call-analytics pipeline's sinks (live transcripts), a game session
+// queue's notification topic (every placement) and a contact flow's function (the caller's
+// attributes) were checked for their region but not their account.
+test("call-analytics sinks, a queue's notification topic and a contact flow's function of another account fail", () => {
+  const media = (owner: string) => [
+    usw(
+      "aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration",
+      "insights",
+      {
+        name: "insights",
+        resourceAccessRoleArn: `arn:aws:iam::${own}:role/insights`,
+        elements: [
+          {
+            type: "KinesisDataStreamSink",
+            kinesisDataStreamSinkConfiguration: {
+              insightsTarget: `arn:aws:kinesis:us-west-2:${owner}:stream/transcripts`,
+            },
+          },
+          {
+            type: "SnsTopicSink",
+            snsTopicSinkConfiguration: {
+              insightsTarget: `arn:aws:sns:us-west-2:${owner}:call-alerts`,
+            },
+          },
+        ],
+      },
+    ),
+    usw("aws:gamelift/gameSessionQueue:GameSessionQueue", "matches", {
+      name: "matches",
+      notificationTarget: `arn:aws:sns:us-west-2:${owner}:placements`,
+    }),
+    usw("aws:connect/contactFlow:ContactFlow", "lookup", {
+      instanceId: "cc",
+      name: "lookup",
+      type: "CONTACT_FLOW",
+      content: JSON.stringify({
+        Version: "2019-10-30",
+        StartAction: "a1",
+        Actions: [
+          {
+            Identifier: "a1",
+            Type: "InvokeLambdaFunction",
+            Parameters: {
+              LambdaFunctionARN: `arn:aws:lambda:us-west-2:${owner}:function:lookup-caller`,
+            },
+            Transitions: {},
+          },
+        ],
+      }),
+    }),
+  ];
+  const accountFindings = (owner: string) =>
+    deliveryFindings(runNamed([pinned, ...media(owner)], us)).filter(
+      ([policy]) => policy === "arn-locality",
+    );
+  const place = `account ${other} (not this stack's account ${own})`;
+  expect(accountFindings(other)).toEqual([
+    ["arn-locality", "insights", "mandatory", place],
+    ["arn-locality", "insights", "mandatory", place],
+    ["arn-locality", "lookup", "mandatory", place],
+    ["arn-locality", "matches", "mandatory", place],
+  ]);
+  // Twin: the stack's own stream, topics and function.
+  expect(accountFindings(own)).toEqual([]);
+});
+
 // An alarm's actions notify a topic (its state, metric and dimensions): another account's is a
 // delivery; an EC2 action (`arn:aws:automate:…:ec2:stop`) names no account.
 test("an alarm that notifies another account's topic fails; its own topic and an EC2 action pass", () => {
