@@ -904,6 +904,25 @@ const quickConnect = (phoneNumber: string) =>
     quickConnectConfig: { quickConnectType: "PHONE_NUMBER", phoneConfigs: [{ phoneNumber }] },
   });
 
+/** A Connect flow (or flow module, `type`) "transfer" whose one block transfers the caller to `number`. */
+const transferFlow = (number: string, type = "aws:connect/contactFlow:ContactFlow") =>
+  add(type, "transfer", {
+    instanceId: "instance-1",
+    name: "transfer",
+    content: JSON.stringify({
+      Version: "2019-10-30",
+      StartAction: "t1",
+      Actions: [
+        {
+          Identifier: "t1",
+          Type: "TransferParticipantToThirdParty",
+          Parameters: { ThirdPartyPhoneNumber: number, ThirdPartyConnectionTimeLimitSeconds: "30" },
+          Transitions: {},
+        },
+      ],
+    }),
+  });
+
 /** Shield proactive engagement with the Shield Response Team's emergency `contacts`. */
 const srtContacts = (...contacts: Record<string, string>[]) =>
   add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
@@ -14687,6 +14706,50 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ],
       twinName: "it transfers them to a number in Seattle",
       twin: quickConnect("+12065550100"),
+    },
+    // Found by the media bench: the flow's transfer block was not read, the quick connect was.
+    ...[
+      ["flow", "aws:connect/contactFlow:ContactFlow", "connect contact flow"],
+      [
+        "flow module",
+        "aws:connect/contactFlowModule:ContactFlowModule",
+        "connect contact flow module",
+      ],
+    ].map(([what, type, label]) => ({
+      name: `a Connect ${what} transfers callers to a number in Germany`,
+      bad: transferFlow("+493012345678", type),
+      expected: [
+        [
+          "log-shipping",
+          "transfer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            `${label} "transfer"`,
+            "+493012345678 (a phone outside US, in DE)",
+          ],
+        ] as Finding,
+      ],
+      twinName: "it transfers them to a number in Seattle",
+      twin: transferFlow("+12065550100", type),
+    })),
+    {
+      name: "a Connect flow transfers callers to a number it takes from the contact as it runs",
+      bad: transferFlow("$.Attributes.escalationNumber"),
+      expected: [
+        [
+          "log-shipping",
+          "transfer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'connect contact flow "transfer"',
+            '"$.Attributes.escalationNumber" (a number the flow takes from the contact as it runs, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it transfers them to a number written in the flow, in Seattle",
+      twin: transferFlow("+12065550100"),
     },
     {
       name: "a Connect agent takes calls on a desk phone in Germany",

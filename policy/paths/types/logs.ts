@@ -101,7 +101,7 @@ import {
   studioInternetFix,
 } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
-import { alibabaPhoneNumbers, countries, phoneNumbers } from "./phones";
+import { alibabaPhoneNumbers, countries, flowTransfers, phoneNumbers } from "./phones";
 import { withPrincipals } from "./grants";
 import {
   bucketSink,
@@ -2889,6 +2889,22 @@ export const logs: TypeTable = {
   "aws:connect/quickConnect:QuickConnect": sends(
     "Transfer callers only to numbers of the jurisdiction's countries, or to queues and agents of the instance.",
     calls("quickConnectConfig.phoneConfigs[].phoneNumber", "transfers callers to"),
+  ),
+  // A flow (or a module of flows) that transfers the caller to an external number bridges the
+  // call there, wherever the number rings (found by the media bench: a quick connect to the same
+  // number was judged, the flow's transfer block was not).
+  ...Object.fromEntries(
+    ["aws:connect/contactFlow:ContactFlow", "aws:connect/contactFlowModule:ContactFlowModule"].map(
+      (type) => [
+        type,
+        sends(
+          "Transfer callers only to numbers of the jurisdiction's countries, or to queues and agents of the instance.",
+          onceKnown(
+            judged("data sync", "content", flowTransfers("content", "transfers callers to")),
+          ),
+        ),
+      ],
+    ),
   ),
   // An agent whose phone type is a desk phone takes the instance's calls (callers' voices) on
   // that number, wherever it rings; a soft phone is the agent's browser, reached through Connect.

@@ -8,7 +8,7 @@
 import { phoneLibrary } from "../../../residency/countries";
 import { holdsCountry, type Jurisdiction } from "../../../residency/jurisdictions";
 import type { Judged } from "../model";
-import { str, valuesAt } from "../values";
+import { jsonDocument, str, valueAt, valuesAt } from "../values";
 
 /** The country a phone number names, if any (libphonenumber, loaded on first use). */
 function countryOfPhone(text: string): string | undefined {
@@ -97,4 +97,30 @@ export function alibabaPhoneNumbers(path: string, verb: string) {
           .filter((n) => n !== "")
           .map((n) => [alibabaSmsNumber(n), n] as const);
   });
+}
+
+/**
+ * The external numbers an Amazon Connect flow (or flow module) transfers its callers to: each
+ * `TransferParticipantToThirdParty` action of the flow language document at `path` dials its
+ * `Parameters.ThirdPartyPhoneNumber` and bridges the caller to it, wherever it rings; a number the
+ * flow takes from the contact's attributes as it runs (`$.Attributes.…`) cannot be placed.
+ */
+export function flowTransfers(path: string, verb: string) {
+  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] => {
+    const flow = jsonDocument(valueAt(props, path)) as { Actions?: unknown } | undefined;
+    const actions = Array.isArray(flow?.Actions) ? (flow.Actions as unknown[]) : [];
+    return actions.flatMap((a, i) => {
+      const action = a as { Type?: unknown; Parameters?: Record<string, unknown> } | null;
+      if (action?.Type !== "TransferParticipantToThirdParty") {
+        return [];
+      }
+      const number = action.Parameters?.ThirdPartyPhoneNumber;
+      const at = `${path}.Actions[${i}].Parameters.ThirdPartyPhoneNumber`;
+      const place =
+        typeof number === "string" && number.startsWith("$.")
+          ? `${JSON.stringify(number)} (a number the flow takes from the contact as it runs, which cannot be placed)`
+          : phonePlace(number, j);
+      return place === undefined ? [] : [{ path: at, verb, place }];
+    });
+  };
 }
