@@ -168,6 +168,7 @@ export type RefKindName =
   | "router-interface"
   | "endpoint-service"
   | "codecommit-repository"
+  | "ip-address"
   | "cdn-origin"
   | "image-repository"
   | "log-server";
@@ -691,6 +692,25 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "CodeCommit repository",
     types: ["aws:codecommit/repository:Repository"],
     keys: ["cloneUrlHttp", "cloneUrlSsh", "arn"],
+  },
+  /**
+   * An address of a machine or address of the program (an Elastic IP, an instance, a network
+   * interface) that a resource sends to — a SIP host a voice connector routes calls to: the
+   * program's own lies in its region (found by the media bench: the host failed closed when it
+   * was the program's Elastic IP).
+   */
+  "ip-address": {
+    noun: "address",
+    types: [
+      "aws:ec2/eip:Eip",
+      "aws:ec2/instance:Instance",
+      "aws:ec2/networkInterface:NetworkInterface",
+      "alicloud:ecs/eipAddress:EipAddress",
+      "alicloud:ecs/instance:Instance",
+    ],
+    keys: ["publicIp", "privateIp", "ipAddress", "primaryIpAddress"],
+    // A SIP allow list names a host as a one-address block (`203.0.113.5/32`).
+    normalize: (value) => value.replace(/\/32$/, ""),
   },
   "router-interface": {
     noun: "router interface",

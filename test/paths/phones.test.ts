@@ -4,6 +4,7 @@
  */
 import { getJurisdiction, holdsCountry } from "../../residency/jurisdictions";
 import { alibabaSmsNumber, countries, phonePlace } from "../../policy/paths/types/phones";
+import { on, type OracleResource, runNamed, unknownAtPreview } from "../helpers/model-oracle";
 
 const us = getJurisdiction("US");
 const eu = getJurisdiction("EU");
@@ -56,4 +57,46 @@ test("a number is read as Alibaba Cloud's SMS reads it: a mainland mobile bare, 
   // Eleven digits from 12: not a mainland mobile, so a calling code (+1, Seattle).
   expect(place("12065550100")).toBe("+12065550100 (a phone outside CN, in US)");
   expect(place("ops")).toBe('"ops" (a phone number that names no country, which cannot be placed)');
+});
+
+// Found by the media bench: a SIP host built from the program's own address failed closed.
+describe("a voice connector's SIP hosts built from the program's addresses", () => {
+  const provider = (name: string, region: string): OracleResource => ({
+    type: "pulumi:providers:aws",
+    name,
+    props: { region },
+  });
+  const sip = (where: string): OracleResource[] => [
+    provider("aws", "us-west-2"),
+    provider("frankfurt", "eu-central-1"),
+    on(where)("aws:ec2/networkInterface:NetworkInterface", "sbc", { subnetId: "subnet-sbc" }),
+    on("aws")(
+      "aws:chime/voiceConnectorTermination:VoiceConnectorTermination",
+      "term",
+      { voiceConnectorId: "vc-1", cidrAllowLists: [unknownAtPreview], callingRegions: ["US"] },
+      { cidrAllowLists: ["sbc"] },
+    ),
+    on("aws")(
+      "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination",
+      "orig",
+      { voiceConnectorId: "vc-1", routes: [{ host: unknownAtPreview, port: 5060 }] },
+      { routes: ["sbc"] },
+    ),
+  ];
+  const findings = (where: string) =>
+    runNamed(sip(where), { jurisdiction: "US" })
+      .filter(([, name]) => name === "term" || name === "orig")
+      .map(([policy, name, level, path]) => [policy, name, level, path?.at(-1)]);
+
+  it("lie where the program creates the address: in the stack's region, nothing to report", () => {
+    expect(findings("aws")).toEqual([]);
+  });
+
+  it("abroad, each names the address's region", () => {
+    const abroad = 'ec2 network interface "sbc" in eu-central-1 (outside US, in EU)';
+    expect(findings("frankfurt")).toEqual([
+      ["named-destinations", "orig", "mandatory", abroad],
+      ["named-destinations", "term", "mandatory", abroad],
+    ]);
+  });
 });

@@ -16448,6 +16448,58 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
         routes: [{ host: "198.51.100.9", port: 443, protocol: "TCP", priority: 1, weight: 1 }],
       }),
     },
+    // Found by the media bench: a host built from the program's own address (its session border
+    // controller's interface) failed closed as a value "not known before deployment".
+    {
+      name: "a voice connector routes inbound calls to the program's network interface in Frankfurt",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        add(
+          "aws:ec2/networkInterface:NetworkInterface",
+          "sbc",
+          { subnetId: "subnet-0f1e2d3c" },
+          { provider: "frankfurt" },
+        ),
+        add("aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination", "calls", {
+          voiceConnectorId: "abcdef1ghij2klmno3pqr4",
+          routes: [{ host: unknown, port: 5060, protocol: "UDP", priority: 1, weight: 1 }],
+        }),
+        (plan: Plan) => withDependencies(plan, "calls", { routes: ["sbc"] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "calls",
+          "mandatory",
+          [
+            inside,
+            'chime voice connector origination "calls"',
+            'ec2 network interface "sbc" in eu-central-1 (outside US, in EU)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "sbc",
+          "mandatory",
+          ['ec2 network interface "sbc"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it routes them to the program's network interface in Oregon",
+      twin: pipe(
+        add("aws:ec2/networkInterface:NetworkInterface", "sbc", { subnetId: "subnet-records" }),
+        add("aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination", "calls", {
+          voiceConnectorId: "abcdef1ghij2klmno3pqr4",
+          routes: [{ host: unknown, port: 5060, protocol: "UDP", priority: 1, weight: 1 }],
+        }),
+        (plan: Plan) => withDependencies(plan, "calls", { routes: ["sbc"] }),
+      ),
+    },
     {
       name: "an Outpost's local gateway routes all traffic to the on-premises network",
       bad: add("aws:ec2/localGatewayRoute:LocalGatewayRoute", "onprem-default", {

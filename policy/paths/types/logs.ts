@@ -2927,6 +2927,7 @@ export const logs: TypeTable = {
     edgesOf("remote-sites", "attachment").ip(
       "cidrAllowLists[]",
       "exchanges calls with the SIP hosts of",
+      { ref: "ip-address", namedWhenUnknown: true },
     ),
   ),
   // Alerts go to mailboxes, or to an SNS topic by ARN (one only a lookup knows fails closed).

@@ -133,6 +133,9 @@ const directoryServers = [
   site.ip("dnsAddresses[]", "signs desktop users in at"),
   site.ip("subDomainDnsAddresses[]", "signs desktop users in at"),
 ];
+/** An address not known at preview lies where the program's resource it came from does. */
+const programAddress = { ref: "ip-address", namedWhenUnknown: true } as const;
+
 const facilityFix =
   "Land the connection at a Direct Connect location inside the jurisdiction, and declare the country of its facility under sovereign-dc:directConnectLocations.";
 
@@ -747,7 +750,8 @@ export const remoteSites: TypeTable = {
   ),
   "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination": row(
     "Route calls only to SIP hosts on allowlisted addresses.",
-    site.url("routes[].host", "routes inbound calls to"),
+    // A host not known at preview is placed through the program's address it was built from.
+    site.url("routes[].host", "routes inbound calls to", programAddress),
   ),
   "aws:ec2/localGatewayRoute:LocalGatewayRoute": row(
     "Route only the on-premises network's own prefixes to the local gateway.",
