@@ -109,6 +109,13 @@ export const review: ProviderReview = {
       reason:
         "the domain black- or whitelist that limits which sites the cloud desktops may browse: it restricts outbound access and sends nothing",
     },
+    {
+      path: /^authorizeAccessPolicyRules\[\]\.cidrIp$/,
+      types: /^alicloud:eds\/ecdPolicyGroup:/,
+      reading: "not-a-place",
+      reason:
+        "the client networks the directory's signed-in users may connect to the cloud desktops from: a rule only narrows who may connect (without one, they connect from anywhere) and opens nothing of the desktops",
+    },
     // --- Names, passwords and enumerations whose name only looks like a place ---
     {
       path: /(^|\.)(account(Name|Password|Type|Description|Privilege|LockState|PasswordValidTime|Status|Auth)?|indepAccount|hostAccountNames?(\[\])?)$/,

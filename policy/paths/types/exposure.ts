@@ -1350,11 +1350,13 @@ export const exposure: TypeTable = {
     ...whitelistFields(["ipWhiteList.ipList", "ipWhiteList.vpcIpList"]),
     exposed("securityProperties.projectProtection.exceptionPolicy", "policy"),
   ),
-  // Client access rules: the addresses end users may connect to the cloud desktops from; and
-  // the desktops' security rules, of which inbound (`inflow`) rules that accept admit sources.
+  // The desktops' security rules, of which inbound (`inflow`) rules that accept admit sources to
+  // the desktops themselves. The client access rules (`authorizeAccessPolicyRules`) only narrow
+  // which networks the directory's signed-in users may connect from — without any, they connect
+  // from anywhere, as to WorkSpaces' streaming gateways — so they open nothing (found by the
+  // media bench: a desktop narrowed to an office's public range failed, an open one passed).
   "alicloud:eds/ecdPolicyGroup:EcdPolicyGroup": endpoint(
-    "Admit only private ranges or allowlisted sources in authorizeAccessPolicyRules and in the inbound rules of authorizeSecurityPolicyRules.",
-    exposed("authorizeAccessPolicyRules[].cidrIp", "ingress"),
+    "Admit only private ranges or allowlisted sources in the inbound rules of authorizeSecurityPolicyRules.",
     exposed("authorizeSecurityPolicyRules[].cidrIp", "ingress", "", {
       where: (rule) => isNot("type", "outflow")(rule) && isNot("policy", "drop")(rule),
     }),
