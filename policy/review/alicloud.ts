@@ -89,11 +89,11 @@ export const review: ProviderReview = {
         "the account's own streaming domain (a live domain of the account) the studio plays on",
     },
     {
-      path: /^(urgentImageUrl|urgentLiveStreamUrl)$/,
+      path: /^urgentImageUrl$/,
       types: /^alicloud:live\/caster:/,
       reading: "not-a-place",
       reason:
-        "a standby picture or stream the studio fetches and plays when the live feed drops: content comes in from it, none of the studio's goes out",
+        "a standby picture the studio downloads and shows when the live feed drops, as a MediaLive channel's slate image: a file it fetches, none of the studio's goes out",
     },
     {
       path: /^(phpConfigLocation|phpArmsConfigLocation)$/,

@@ -8498,6 +8498,28 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
       twinName: "it only plays on its own domain, with a standby picture fetched from elsewhere",
       twin: caster({ urgentImageUrl: "https://img.example.com/standby.png" }),
     },
+    // Found by the media bench: a MediaLive input's pull from a host abroad was judged, a
+    // studio's standby stream from the same host passed.
+    {
+      name: "a production studio pulls its standby stream from a host it cannot place",
+      bad: caster({ urgentLiveStreamUrl: "rtmp://origin.example.de/live/standby" }),
+      expected: [
+        [
+          "log-shipping",
+          "studio",
+          "mandatory",
+          [
+            '"rtmp://origin.example.de/live/standby" (cannot be placed)',
+            'live caster "studio"',
+            shanghai,
+          ],
+        ],
+      ],
+      twinName: "it pulls it from the account's own live domain in Shanghai",
+      twin: caster({
+        urgentLiveStreamUrl: "rtmp://live-cn-shanghai.aliyuncs.com/live/standby",
+      }),
+    },
   ]);
 
   const own = "1234567890123456";

@@ -2001,8 +2001,14 @@ export const logs: TypeTable = {
   // or another vendor's RTMP ingest) and its event notifications to the callback URL. The
   // standby picture and stream (`urgent*Url`) are only fetched from, and `domainName` is the
   // account's own streaming domain.
+  // The standby stream a studio pulls when its live feed drops is a live source, judged as a
+  // MediaLive input's pull is (found by the media bench: one was judged, the other passed).
   "alicloud:live/caster:Caster": sends(
     pushFix,
+    url("urgentLiveStreamUrl", "pulls its standby stream from", {
+      ...inbound,
+      when: knownAt("urgentLiveStreamUrl"),
+    }),
     url("sideOutputUrl", "pushes the output stream to", { when: knownAt("sideOutputUrl") }),
     url("sideOutputUrlList", "pushes the output stream to", {
       when: knownAt("sideOutputUrlList"),
