@@ -13,15 +13,16 @@
  * row, an EMR cluster's proxy and metastore of its egress row, an Alibaba Cloud EMR cluster's
  * metastore of its exposure row — and the policy is their view. The table holds more than logs:
  * every delivery to a sink named by URL, endpoint or ARN (messages pushed to endpoints, records
- * streamed to a warehouse or a vector store, DNS answers, Git remotes) is judged here, under the
- * name users' waivers and configurations already carry.
+ * streamed to a warehouse or a vector store, DNS answers, calls and live streams) is judged here,
+ * under the name users' waivers and configurations already carry. The source-code repositories
+ * builds and notebooks clone are remote-sites' (servers a resource calls on the stack's behalf).
  */
 import { tablePolicy } from "./paths/views";
 
 export const logShipping = tablePolicy({
   name: "log-shipping",
   description:
-    "Checks whether audit trails, log exports, flow logs and event deliveries send their records only to sinks inside the jurisdiction — and so every other delivery the data-flow model's logs table holds: messages pushed to endpoints, records streamed to warehouses and vector stores, DNS answers that steer clients, proxies and metastores, Git remotes.",
+    "Checks whether audit trails, log exports, flow logs and event deliveries send their records only to sinks inside the jurisdiction — and so every other delivery the data-flow model's logs table holds: messages pushed to endpoints, records streamed to warehouses and vector stores, DNS answers that steer clients, proxies and metastores, calls and live streams.",
   severity: "high",
   remediationSteps:
     "Deliver trails, logs and events to buckets, projects and streams in regions inside the jurisdiction; replace external endpoints (HTTP, Splunk, email, S3-compatible storage abroad) with in-jurisdiction sinks.",
