@@ -5,7 +5,30 @@
  * Kept apart from the policies so the engine reads it without loading them.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
+import { locationCode } from "../residency/direct-connect";
 import { jurisdictionIds } from "../residency/jurisdictions";
+import { outpostId } from "../residency/outposts";
+
+/**
+ * A list of sites the stack declares with their countries (residency/declared-sites.ts): each
+ * `{ <id>, country }`, the identifier as the residency module's pattern accepts it.
+ */
+function declaredSites(id: string, pattern: RegExp, description: string) {
+  return {
+    type: "array" as const,
+    default: [],
+    description,
+    items: {
+      type: "object" as const,
+      required: [id, "country"],
+      additionalProperties: false,
+      properties: {
+        [id]: { type: "string" as const, pattern: pattern.source },
+        country: { type: "string" as const, pattern: "^[A-Z]{2}$" },
+      },
+    },
+  };
+}
 
 /** JSON-schema properties of the shared settings, merged into every policy's configSchema. */
 export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
@@ -98,36 +121,16 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       },
     },
   },
-  outposts: {
-    type: "array",
-    default: [],
-    description:
-      "The AWS Outposts the stack declares, each with the ISO 3166-1 alpha-2 code of its site's country (sovereign-dc:outposts): { outpost, country }. What is placed on an Outpost is placed at its site, and an Outpost not declared cannot be placed.",
-    items: {
-      type: "object",
-      required: ["outpost", "country"],
-      additionalProperties: false,
-      properties: {
-        outpost: { type: "string", pattern: "^op-[0-9a-f]{16,17}$" },
-        country: { type: "string", pattern: "^[A-Z]{2}$" },
-      },
-    },
-  },
-  directConnectLocations: {
-    type: "array",
-    default: [],
-    description:
-      "The AWS Direct Connect locations the stack declares, each with the ISO 3166-1 alpha-2 code of its facility's country (sovereign-dc:directConnectLocations): { location, country }. A connection or link aggregation group landing at a location is placed in its country, and one landing at a location not declared cannot be placed.",
-    items: {
-      type: "object",
-      required: ["location", "country"],
-      additionalProperties: false,
-      properties: {
-        location: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9-]{1,31}$" },
-        country: { type: "string", pattern: "^[A-Z]{2}$" },
-      },
-    },
-  },
+  outposts: declaredSites(
+    "outpost",
+    outpostId,
+    "The AWS Outposts the stack declares, each with the ISO 3166-1 alpha-2 code of its site's country (sovereign-dc:outposts): { outpost, country }. What is placed on an Outpost is placed at its site, and an Outpost not declared cannot be placed.",
+  ),
+  directConnectLocations: declaredSites(
+    "location",
+    locationCode,
+    "The AWS Direct Connect locations the stack declares, each with the ISO 3166-1 alpha-2 code of its facility's country (sovereign-dc:directConnectLocations): { location, country }. A connection or link aggregation group landing at a location is placed in its country, and one landing at a location not declared cannot be placed.",
+  ),
   standInAccount: {
     type: "string",
     description:

@@ -19,11 +19,13 @@ import { holdsCountry, type Jurisdiction } from "./jurisdictions";
 /** A Direct Connect location the stack declares, and the country of its facility. */
 export type DeclaredDirectConnectLocation = DeclaredSite<"location">;
 
+/** The codes AWS lists: letters and digits, some with a suffix after a hyphen (`EqSe2-EQ`). */
+export const locationCode = /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/;
+
 const locations = siteDeclarations({
   key: "directConnectLocations",
   id: "location",
-  // The codes AWS lists: letters and digits, some with a suffix after a hyphen (`EqSe2-EQ`).
-  pattern: /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/,
+  pattern: locationCode,
   idExpected:
     "expected a Direct Connect location code, as the connection's location names it (letters, digits and hyphens, such as EqDC2)",
   onceExpected: "expected each location to be declared once (its facility stands in one country)",

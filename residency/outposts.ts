@@ -19,7 +19,8 @@ import { holdsCountry, type Jurisdiction } from "./jurisdictions";
 /** An Outpost the stack declares, and the country of the site it stands at. */
 export type DeclaredOutpost = DeclaredSite<"outpost">;
 
-const outpostId = /^op-[0-9a-f]{16,17}$/;
+/** An Outpost's ID: `op-` and 16 or 17 hexadecimal digits. */
+export const outpostId = /^op-[0-9a-f]{16,17}$/;
 const outpostArn = /^arn:[a-z-]+:outposts:[a-z0-9-]+:\d{12}:outpost\/(op-[0-9a-f]{16,17})$/;
 
 /** The Outpost an ARN or ID names (`arn:aws:outposts:…:outpost/op-…`, `op-…`), or undefined. */
