@@ -181,7 +181,7 @@ function urlPlace(
     return cannotPlace(
       x,
       value,
-      `${registry}, a public container registry that serves its images from no region a name of it gives, so it cannot be placed in a region`,
+      `${registry}, a public container registry whose host names no region, so it cannot be placed in a region`,
       `${registry}, which the pack cannot place`,
     );
   }

@@ -35,7 +35,7 @@ test.each([
   ["quay.io", "Quay (quay.io)"],
 ])("a pull-through cache from %s names the registry it cannot place", async (host, name) => {
   expect(await pullThrough(host)).toContain(
-    `"${host}", ${name}, a public container registry that serves its images from no region a name of it gives, so it cannot be placed in a region`,
+    `"${host}", ${name}, a public container registry whose host names no region, so it cannot be placed in a region`,
   );
 });
 
