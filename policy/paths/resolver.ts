@@ -695,9 +695,11 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
   },
   /**
    * An address of a machine or address of the program (an Elastic IP, an instance, a network
-   * interface) that a resource sends to — a SIP host a voice connector routes calls to: the
-   * program's own lies in its region (found by the media bench: the host failed closed when it
-   * was the program's Elastic IP).
+   * interface, a VPN gateway or connection's tunnel end) that a resource sends to — a SIP host a
+   * voice connector routes calls to, the customer gateway a VPN's tunnels end at: the program's
+   * own lies in its region (found by the media bench: the host failed closed when it was the
+   * program's Elastic IP; by the multi-cluster bench: a customer gateway set from the program's
+   * other cloud's VPN gateway).
    */
   "ip-address": {
     noun: "address",
@@ -705,10 +707,20 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
       "aws:ec2/eip:Eip",
       "aws:ec2/instance:Instance",
       "aws:ec2/networkInterface:NetworkInterface",
+      "aws:ec2/vpnConnection:VpnConnection",
       "alicloud:ecs/eipAddress:EipAddress",
       "alicloud:ecs/instance:Instance",
+      "alicloud:vpn/gateway:Gateway",
     ],
-    keys: ["publicIp", "privateIp", "ipAddress", "primaryIpAddress"],
+    keys: [
+      "publicIp",
+      "privateIp",
+      "ipAddress",
+      "primaryIpAddress",
+      "tunnel1Address",
+      "tunnel2Address",
+      "internetIp",
+    ],
     // A SIP allow list names a host as a one-address block (`203.0.113.5/32`).
     normalize: (value) => value.replace(/\/32$/, ""),
   },

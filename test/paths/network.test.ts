@@ -118,3 +118,39 @@ test("a peering whose region field says Beijing while the program's far VPC sits
 test("a peering with the program's Beijing VPC passes", () => {
   expect(runNamed(peeredTo("cn-beijing", "cn-beijing"), CN)).toEqual([cke]);
 });
+
+// Found by the multi-cluster bench: an Alibaba Cloud customer gateway set from the program's own
+// AWS VPN connection (an ACK and an EKS cluster joined by IPsec) failed closed as an address "not
+// known before deployment", telling the user to do what the program did.
+describe("a customer gateway set from the program's own VPN endpoint", () => {
+  const stack = (awsRegion: string): OracleResource[] => [
+    provider("sh", "cn-shanghai"),
+    { type: "pulumi:providers:aws", name: "bj", props: { region: awsRegion } },
+    {
+      type: "aws:ec2/vpnConnection:VpnConnection",
+      name: "to-ack",
+      props: { customerGatewayId: "cgw-1", type: "ipsec.1", vpnGatewayId: "vgw-1" },
+      provider: "bj",
+    },
+    ali(
+      "alicloud:vpn/customerGateway:CustomerGateway",
+      "eks-side",
+      { ipAddress: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
+      { deps: { ipAddress: ["to-ack"] } },
+    ),
+  ];
+  const mandatory = (awsRegion: string) =>
+    runNamed(stack(awsRegion), CN)
+      .filter(([, name, level]) => name === "eks-side" && level === "mandatory")
+      .map(([policy, , , path]) => [policy, path?.at(-1)]);
+
+  it("ends where that endpoint is: in Beijing, inside", () => {
+    expect(mandatory("cn-north-1")).toEqual([]);
+  });
+
+  it("abroad, names the endpoint's region", () => {
+    expect(mandatory("ap-southeast-1")).toEqual([
+      ["named-destinations", 'ec2 vpn connection "to-ack" in ap-southeast-1 (outside CN, in SG)'],
+    ]);
+  });
+});

@@ -155,7 +155,13 @@ function everything(path: string, verb: string, farSide: string): FieldSpec {
 /** The customer gateway's address places the site its tunnels end at. */
 const customerGatewayRow: TypeModel = linkRow({
   role: "gateway",
-  fields: [site.siteIp("ipAddress", "terminates tunnels at", { required: true, ...drawn })],
+  fields: [
+    site.siteIp("ipAddress", "terminates tunnels at", {
+      required: true,
+      ...drawn,
+      ...programAddress,
+    }),
+  ],
   edges: customerGateway,
   fix: siteFix,
 });
