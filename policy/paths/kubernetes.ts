@@ -926,9 +926,12 @@ export function readDestination(
       continue;
     }
     // A cloud service's regional endpoint (Amazon Managed Service for Prometheus, Simple Log
-    // Service) is where its host says, for a URL a controller of the cluster sends to.
+    // Service) is where its host says, for a URL a controller of the cluster sends to, and so is
+    // a host named as an address (an FQDN EndpointSlice's, a WorkloadEntry's, an NFS server's: a
+    // load balancer's or a file system's DNS name; found by the multi-cluster bench).
     const endpoint =
-      (f.read === "request-url" || f.read === "service-address") && parseCidr(host) === undefined
+      (f.read === "request-url" || f.read === "service-address" || f.read === "address") &&
+      parseCidr(host) === undefined
         ? regionOfEndpoint(host)
         : undefined;
     if (endpoint !== undefined) {

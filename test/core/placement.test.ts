@@ -341,6 +341,9 @@ describe("places read from values", () => {
     ["git@10.0.0.5:team/notebooks.git", "10.0.0.5"],
     ["ssh://git@10.0.0.5:2222/team/notebooks.git", "10.0.0.5"],
     ["etl@orders.example.com:5432", "orders.example.com"],
+    // An absolute DNS name's root dot names the same host (found by the multi-cluster bench).
+    ["nlb-1.elb.cn-northwest-1.amazonaws.com.cn.", "nlb-1.elb.cn-northwest-1.amazonaws.com.cn"],
+    ["https://api.example.com.:8443/v1", "api.example.com"],
   ])("the host of %j is %s", (text, expected) => {
     expect(hostOf(text)).toBe(expected);
   });

@@ -9420,6 +9420,33 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
         endpoints: [{ addresses: ["10.30.5.5"] }, { addresses: ["10.30.5.6"] }],
       }),
     },
+    // Found by the multi-cluster bench: a load balancer's DNS name in an FQDN slice was a host
+    // the pack could not place, where an ExternalName Service placed it by its region.
+    {
+      name: "an FQDN EndpointSlice sends the Service's traffic to a load balancer in Frankfurt",
+      bad: k8s("kubernetes:discovery.k8s.io/v1:EndpointSlice", "partner-slice", {
+        metadata: records,
+        addressType: "FQDN",
+        endpoints: [{ addresses: ["payments-0123.elb.eu-central-1.amazonaws.com."] }],
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner-slice",
+          "mandatory",
+          [
+            'k8s endpointslice "partner-slice"',
+            "payments-0123.elb.eu-central-1.amazonaws.com. in eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the load balancer is in Oregon",
+      twin: k8s("kubernetes:discovery.k8s.io/v1:EndpointSlice", "partner-slice", {
+        metadata: records,
+        addressType: "FQDN",
+        endpoints: [{ addresses: ["payments-0123.elb.us-west-2.amazonaws.com."] }],
+      }),
+    },
     {
       name: "an Endpoints address is not known at preview",
       bad: k8s("kubernetes:core/v1:Endpoints", "partner", {
