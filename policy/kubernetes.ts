@@ -58,6 +58,7 @@ import {
   kyvernoGlobalContextPattern,
   kyvernoCelPattern,
   destinationFields,
+  fieldHolds,
   destinationPath,
   destinationsOf,
   destinationWords,
@@ -205,6 +206,9 @@ function judgeDestinations(
   // A list or object not known at preview is met by every field under it: reported once.
   const unknownAt = new Set<string>();
   for (const f of destinationFields(type)) {
+    if (!fieldHolds(f, type, props)) {
+      continue;
+    }
     const { must, how, fix } = destinationWords(f);
     for (const found of valuesAt(props, f.path)) {
       const fail = (why: string, place: string, undecided = false, at = found.path): void =>

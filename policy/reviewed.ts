@@ -122,12 +122,12 @@ export const reviewed = {
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   ],
   /**
-   * Kubernetes workloads' secrets and identity: they stay inside the cluster, and what the pods
-   * that read them can reach is governed by the NetworkPolicies and Services of the Kubernetes
-   * table. (A ConfigMap is a row of that table: one may hold CoreDNS's Corefile, whose upstream
-   * resolvers kubernetes-egress judges.)
+   * Kubernetes workloads' identity: it stays inside the cluster, and what the pods that use it
+   * can reach is governed by the NetworkPolicies and Services of the Kubernetes table. (A
+   * ConfigMap is a row of that table: one may hold CoreDNS's Corefile, whose upstream resolvers
+   * kubernetes-egress judges; so is a Secret: one may join another cluster to the mesh.)
    */
-  kubernetesWorkloads: ["kubernetes:core/v1:Secret", "kubernetes:core/v1:ServiceAccount"],
+  kubernetesWorkloads: ["kubernetes:core/v1:ServiceAccount"],
   /**
    * The Prometheus Operator's rules (a custom resource, see `customResourceGroups`), which name no
    * server: a PrometheusRule holds alerting and recording rules, which the Prometheus servers of

@@ -196,6 +196,7 @@ export interface DestinationField {
     | "kafka-connector"
     | "connect-connectors"
     | "mailbox"
+    | "kubeconfig"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
   readonly words?: DestinationWords;
@@ -203,6 +204,12 @@ export interface DestinationField {
   readonly service?: { readonly name: string; readonly url?: string };
   /** For `unseen`: what the value names ("…, but <path> <why>") and the place of the finding. */
   readonly unseen?: { readonly why: string; readonly place: string };
+  /**
+   * Whether the field holds a destination in this object at all (read on the object itself,
+   * `items[]` of a List each): a Secret's data is a remote cluster's credentials only where its
+   * labels or type say a controller joins that cluster with it.
+   */
+  readonly when?: (object: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */
@@ -359,6 +366,39 @@ const endpointFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
 ];
 
 /**
+ * A Secret that joins another cluster to this one's mesh: Istio's remote secret (labelled
+ * `istio/multiCluster: "true"`, what `istioctl create-remote-secret` writes), whose kubeconfig
+ * istiod watches the remote cluster with, load-balancing the mesh's hosts over that cluster's
+ * pods through its east-west gateway; Linkerd's (`type: mirror.linkerd.io/remote-kubeconfig`),
+ * whose service mirror routes the mirrored Services there. Each value is a kubeconfig, given as
+ * text (`stringData`) or base64 (`data`); its clusters' API servers are where the mesh reaches
+ * (found by the multi-cluster bench: the same kubeconfig failed on a provider and passed here).
+ */
+function remoteClusterSecret(object: Readonly<Record<string, unknown>>): boolean {
+  return (
+    str(valueAt(object, "metadata.labels.istio/multiCluster")) === "true" ||
+    str(valueAt(object, "type")) === "mirror.linkerd.io/remote-kubeconfig"
+  );
+}
+const remoteClusterWords: DestinationWords = {
+  must: "join to its mesh only clusters inside the jurisdiction",
+  how: "the mesh's control plane watches that cluster with these credentials and routes the mesh's traffic to its pods",
+  fix: "Join only clusters inside the jurisdiction to the mesh (their API servers in regions inside, or at private or allowlisted addresses)",
+};
+const secretFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [
+    /^kubernetes:core\/v1:Secret$/,
+    ["stringData.*", "data.*"].map((path): DestinationField => ({
+      path,
+      what: "remote cluster",
+      read: "kubeconfig",
+      words: remoteClusterWords,
+      when: remoteClusterSecret,
+    })),
+  ],
+];
+
+/**
  * Where the NGINX Ingress controller sends the requests an Ingress's annotations route through
  * it: an external authentication service (every request's headers and cookies, before it is
  * served) and a request mirror (a copy of every request, its body too with mirror-request-body).
@@ -472,9 +512,28 @@ function fieldsOfType(type: string): DestinationField[] {
     ...endpointFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...resolverFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...ingressFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+    ...secretFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...operatorFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
+}
+
+/**
+ * Whether a destination field holds a destination in the resource `props` (`when`): the object
+ * itself, or for a List any of its entries.
+ */
+export function fieldHolds(
+  f: DestinationField,
+  type: string,
+  props: Readonly<Record<string, unknown>>,
+): boolean {
+  const when = f.when;
+  if (when === undefined) {
+    return true;
+  }
+  return isListType(type)
+    ? valuesAt(props, "items[]").some((item) => when(item.value as Record<string, unknown>))
+    : when(props);
 }
 
 /** The in-cluster DNS names (`<service>.<namespace>.svc[.cluster.local]`). */
@@ -846,6 +905,19 @@ export function destinationsOf(
   if (text === undefined) {
     return [];
   }
+  if (f.read === "kubeconfig") {
+    return kubeconfigServers(text, f.path.startsWith("data.")).flatMap((server) =>
+      server === undefined
+        ? [
+            {
+              why: "is not a kubeconfig the pack can read, so the cluster it joins cannot be placed",
+              place: `a ${f.what} (cannot be placed)`,
+              to: "unplaced" as const,
+            },
+          ]
+        : readDestination({ ...f, read: "request-url" }, server, allowlist, j),
+    );
+  }
   // Mailboxes (a comma-separated list) each of a domain the stack places by name pass.
   if (f.read === "mailbox") {
     const placed = text
@@ -972,6 +1044,17 @@ export function readDestination(
  * (`10.0.0.5:6789`, `[fd00::1]:3260`), each of a comma-separated list; undefined for a URL
  * that cannot be parsed.
  */
+/**
+ * The API servers of the clusters a kubeconfig names (`clusters[].cluster.server`), from its
+ * text or, for a Secret's `data`, its base64; `[undefined]` when the value holds no kubeconfig
+ * the pack can read.
+ */
+function kubeconfigServers(value: string, base64: boolean): (string | undefined)[] {
+  const text = base64 ? Buffer.from(value, "base64").toString("utf8") : value;
+  const servers = valuesAt(text, "clusters[].cluster.server").map((found) => str(found.value));
+  return servers.length > 0 && servers.every((s) => s !== undefined) ? servers : [undefined];
+}
+
 export function hostsOf(value: string, read: DestinationField["read"]): string[] | undefined {
   const hosts = hostsAsWritten(value, read);
   // A host that is no name or address is a placeholder something fills in later (`${HOST}`,

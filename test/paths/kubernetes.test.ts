@@ -15,6 +15,7 @@
 import { type OracleResource, runBorder, runNamed } from "../helpers/model-oracle";
 import { ackCluster } from "../helpers/ack-cluster";
 import { on } from "../helpers/model-oracle";
+import { destinationFields, fieldHolds } from "../../policy/paths/kubernetes";
 
 const cn = { jurisdiction: "CN" };
 
@@ -570,4 +571,26 @@ describe("a List, drawn and judged as the objects it holds (its row of the kuber
     expect(runBorder(resources, cn)).toEqual([]);
     expect(runNamed(resources, cn)).toEqual([]);
   });
+});
+
+// Found by the multi-cluster bench: a Secret's data is a remote cluster's credentials only where
+// its label or type says a mesh joins that cluster with it; any other Secret names no place.
+test("a Secret's values are a mesh's remote clusters only when its label or type says so", () => {
+  const type = "kubernetes:core/v1:Secret";
+  const [field] = destinationFields(type);
+  const holds = (object: Record<string, unknown>) => fieldHolds(field, type, object);
+  expect(field.read).toBe("kubeconfig");
+  expect(holds({ metadata: { labels: { "istio/multiCluster": "true" } } })).toBe(true);
+  expect(holds({ type: "mirror.linkerd.io/remote-kubeconfig" })).toBe(true);
+  expect(holds({ metadata: { labels: { app: "ci" } }, type: "Opaque" })).toBe(false);
+  expect(holds({ metadata: { labels: { "istio/multiCluster": "false" } } })).toBe(false);
+  // A List holds them when any of its entries does.
+  const list = `${type}List`;
+  const [listField] = destinationFields(list);
+  expect(
+    fieldHolds(listField, list, {
+      items: [{ type: "Opaque" }, { type: "mirror.linkerd.io/remote-kubeconfig" }],
+    }),
+  ).toBe(true);
+  expect(fieldHolds(listField, list, { items: [{ type: "Opaque" }] })).toBe(false);
 });

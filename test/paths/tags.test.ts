@@ -492,6 +492,23 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
   ];
 
   /** The rows with servers, and every field of each set to each kind of value. */
+  /**
+   * What an object of a kind whose servers are destinations only under a condition (a field's
+   * `when`) carries to meet it: a Secret is a mesh's remote cluster only when labelled so. Laid
+   * over the object, or over each entry of a List.
+   */
+  const conditions: Readonly<Record<string, Record<string, unknown>>> = {
+    "kubernetes:core/v1:Secret": { metadata: { labels: { "istio/multiCluster": "true" } } },
+  };
+  function holding(type: string, props: Record<string, unknown>): Record<string, unknown> {
+    const mark = conditions[type.replace(/(List|Patch)$/, "")];
+    if (mark === undefined) {
+      return props;
+    }
+    return type.endsWith("List") && Array.isArray(props.items)
+      ? { ...props, items: props.items.map((item) => ({ ...(item as object), ...mark })) }
+      : { ...props, ...mark };
+  }
   function shapes(): OracleResource[] {
     const rows = Object.entries(tables.kubernetes).filter(([, m]) =>
       (m.fields ?? []).some((f) => f.format === "destination"),
@@ -522,7 +539,12 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         }
       }
       const kind = type.split(":").slice(1).join("-").replace(/[/.]/g, "-");
-      return props.map((p, i) => ({ type, name: `${kind}-${i}`, props: p, provider: "kube" }));
+      return props.map((p, i) => ({
+        type,
+        name: `${kind}-${i}`,
+        props: holding(type, p),
+        provider: "kube",
+      }));
     });
   }
   const kube: OracleResource = {
@@ -554,7 +576,8 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .sort(),
     );
     // The kinds, as objects, Patches and Lists: workloads, pod templates and presets,
-    // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
+    // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Secrets (a mesh's
+    // remote clusters), Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
     // ServiceEntries, WorkloadEntries and WorkloadGroups (three versions) and AuthorizationPolicies (two);
@@ -577,7 +600,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // CloudEventSources and ClusterCloudEventSources; Knative's Services, Configurations,
     // Revisions, ContainerSources, IntegrationSources and JobSinks (their pods' volumes) and
     // Eventing's fourteen kinds of destinations (an IntegrationSink's AWS services among them).
-    expect(viewed.size).toBe(498);
+    expect(viewed.size).toBe(501);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -9101,6 +9101,25 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
     (plan: Plan): Plan =>
       add(type, name, inputs, { provider: "kube" })(plan);
   const records = { namespace: "records" };
+  /** A kubeconfig of an EKS cluster in `region`, as text or base64 (a Secret's `data`). */
+  const remoteKubeconfig = (region: string, base64: boolean) => {
+    const text = [
+      "apiVersion: v1",
+      "kind: Config",
+      "clusters:",
+      "- name: remote",
+      "  cluster:",
+      `    server: https://0A1B2C3D.gr7.${region}.eks.amazonaws.com`,
+      "contexts:",
+      "- name: remote",
+      "  context: {cluster: remote, user: remote}",
+      "current-context: remote",
+      "users:",
+      "- name: remote",
+      "  user: {token: redacted}",
+    ].join("\n");
+    return base64 ? Buffer.from(text).toString("base64") : text;
+  };
   const podSpec = (volumes: Props[]) => ({
     containers: [{ name: "app", image: "app:1.0" }],
     volumes,
@@ -9420,6 +9439,42 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
         endpoints: [{ addresses: ["10.30.5.5"] }, { addresses: ["10.30.5.6"] }],
       }),
     },
+    // Found by the multi-cluster bench: a mesh's remote secret for a cluster abroad passed, while
+    // the same kubeconfig given to a provider failed naming the region.
+    ...[
+      ["Istio's remote secret", { labels: { "istio/multiCluster": "true" } }, "stringData"],
+      ["Linkerd's remote kubeconfig", { type: "mirror.linkerd.io/remote-kubeconfig" }, "data"],
+    ].map(([what, marks, at]) => {
+      const secret = (region: string) =>
+        k8s("kubernetes:core/v1:Secret", "remote", {
+          metadata: {
+            ...records,
+            name: "remote",
+            ...((marks as { labels?: Props }).labels
+              ? { labels: (marks as { labels: Props }).labels }
+              : {}),
+          },
+          ...((marks as { type?: string }).type ? { type: (marks as { type: string }).type } : {}),
+          [at as string]: { remote: remoteKubeconfig(region, at === "data") },
+        });
+      return {
+        name: `${what as string} joins a cluster in Frankfurt to the mesh`,
+        bad: secret("eu-central-1"),
+        expected: [
+          [
+            "kubernetes-egress",
+            "remote",
+            "mandatory",
+            [
+              'k8s secret "remote"',
+              "0a1b2c3d.gr7.eu-central-1.eks.amazonaws.com in eu-central-1 (outside US, in EU)",
+            ],
+          ] as Finding,
+        ],
+        twinName: "it joins a cluster in Ohio",
+        twin: secret("us-east-2"),
+      };
+    }),
     // Found by the multi-cluster bench: a load balancer's DNS name in an FQDN slice was a host
     // the pack could not place, where an ExternalName Service placed it by its region.
     {

@@ -37,6 +37,7 @@ import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
   destinationFields,
+  fieldHolds,
   isDefaultDenyEgress,
   mapAt,
   namespaceName,
@@ -253,6 +254,7 @@ function servers(type: string): FieldSpec[] {
     verb: f.what,
     detail: f.what,
     server: f,
+    ...(f.when === undefined ? {} : { when: (props) => fieldHolds(f, type, props) }),
   }));
 }
 
@@ -584,7 +586,7 @@ const persistentVolumes: TypeTable = Object.fromEntries(
 /**
  * The other kinds whose objects name servers their cluster sends data to — pod templates and
  * presets, volume attachments, admission, conversion and audit webhooks, Service endpoints, a
- * CoreDNS Corefile's upstream resolvers — as
+ * CoreDNS Corefile's upstream resolvers, a mesh's remote clusters a Secret joins — as
  * objects, Patches and Lists: rows of those fields alone, each a control the cluster reads.
  */
 const serverRows: TypeTable = serverControls([
@@ -598,6 +600,7 @@ const serverRows: TypeTable = serverControls([
   ...variants("auditregistration.k8s.io", ["v1alpha1"], "AuditSink"),
   ...variants("core", ["v1"], "Endpoints"),
   ...variants("core", ["v1"], "ConfigMap"),
+  ...variants("core", ["v1"], "Secret"),
   ...variants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
 ]);
 
