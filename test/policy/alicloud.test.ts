@@ -5744,6 +5744,12 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         ],
       }),
     ],
+    // Found by the sharing bench: the account a PrivateLink endpoint service lets connect.
+    [
+      "alicloud:privatelink/vpcEndpointServiceUser:VpcEndpointServiceUser",
+      'privatelink vpc endpoint service user "grantee"',
+      (a) => ({ serviceId: "epsrv-1", userId: a }),
+    ],
     [
       "alicloud:ecs/ecsNetworkInterfacePermission:EcsNetworkInterfacePermission",
       'ecs network interface permission "grantee"',

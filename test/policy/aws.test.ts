@@ -8691,6 +8691,38 @@ describe("resource policies and grants", () => {
       twinName: "the endpoint service with acceptance lets only the stack's own account ask",
       twin: endpointService(ownRoot, true),
     },
+    // Found by the sharing bench: the principal allowed as a resource of its own passed unseen.
+    ...[
+      ['"*"', "*", ["public-exposure", "mandatory", "the internet"]],
+      [
+        "another account",
+        `arn:aws:iam::${other}:root`,
+        ["cross-account-links", "advisory", inside],
+      ],
+    ].map(([who, principalArn, [policy, level, near]]) => ({
+      name: `an endpoint service's allowed principal, a resource of its own, lets ${who} connect`,
+      bad: add(
+        "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple",
+        "partner",
+        { vpcEndpointServiceId: "vpce-svc-0123", principalArn },
+      ),
+      expected: [
+        [
+          policy,
+          "partner",
+          level,
+          policy === "public-exposure"
+            ? [near, 'ec2 vpc endpoint service allowed principle "partner"']
+            : [near, 'ec2 vpc endpoint service allowed principle "partner"', otherAccount],
+        ] as Finding,
+      ],
+      twinName: "it lets the stack's own account connect",
+      twin: add(
+        "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple",
+        "partner",
+        { vpcEndpointServiceId: "vpce-svc-0123", principalArn: ownRoot },
+      ),
+    })),
   ]);
 
   runCasesInBothPostures(pack, () => happy, us, [

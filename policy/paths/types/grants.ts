@@ -391,6 +391,31 @@ export const endpointServiceGrants: FieldSpec[] = grantFields(
   "lets connect endpoints from",
 );
 
+/**
+ * A principal a VPC endpoint service allows as a resource of its own (the way the provider's
+ * documentation recommends): as the service's own `allowedPrincipals` entry, but whether the
+ * service requires acceptance is the service's setting, which this resource does not show, so
+ * `"*"` is read as open to every account (found by the sharing bench: it passed unseen).
+ */
+function allowedPrincipal(props: Record<string, unknown>): Grantee[] {
+  const principal = props.principalArn;
+  if (principal !== "*") {
+    return principalGrantee("principalArn", principal);
+  }
+  return [
+    {
+      kind: "everyone",
+      path: "principalArn",
+      what: 'is "*": any AWS account can connect an endpoint and reach what the service serves, unless the endpoint service requires acceptance (its acceptanceRequired, which the pack cannot see from this resource)',
+    },
+  ];
+}
+
+/** An Alibaba Cloud account a PrivateLink endpoint service lets connect endpoints (its `userId`). */
+function endpointServiceUser(props: Record<string, unknown>): Grantee[] {
+  return principalGrantee("userId", props.userId);
+}
+
 /** What cross-account-links asks of an S3 ACL that grants by e-mail. */
 export const emailGrantFix =
   "Grant ACL permissions by the canonical user ID of the stack's own account, or not at all: S3 gives a grant by e-mail address to whichever AWS account the address is registered to.";
@@ -879,6 +904,14 @@ const alibabaGrants: TypeTable = {
 /** Where each type holds its grants. */
 export const grants: TypeTable = {
   "aws:amp/resourcePolicy:ResourcePolicy": document("policyDocument"),
+  "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple": grantRow(
+    'List the accounts that may connect instead of "*", or require acceptance on the endpoint service.',
+    grantFields("principalArn", allowedPrincipal, "lets connect endpoints from"),
+  ),
+  "alicloud:privatelink/vpcEndpointServiceUser:VpcEndpointServiceUser": grantRow(
+    "Let only this stack's own account connect endpoints.",
+    grantFields("userId", endpointServiceUser, "lets connect endpoints from"),
+  ),
   // An API's endpoint type decides whether it is edge-optimised (global-services).
   "aws:apigateway/domainName:DomainName": withGlobal(
     document("policy"),
