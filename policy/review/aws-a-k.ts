@@ -417,11 +417,6 @@ const properties: PropertyReview[] = [
     types("datazone/environment", "datazone/environmentProfile"),
   ),
   notAPlace(
-    /^principal$/,
-    "lets that account or organisation put events on this bus (data comes in); nothing is sent to it",
-    types("cloudwatch/eventPermission"),
-  ),
-  notAPlace(
     /^(ownerAccountId|addressFamily|amazonAddress|customerAddress)(\[\])?$/,
     "the BGP addresses of a virtual interface, and the account a hosted interface or connection is allocated to (which carries its own traffic over it): the connection's Direct Connect location is judged by remote-sites",
     types(

@@ -8691,6 +8691,33 @@ describe("resource policies and grants", () => {
       twinName: "the endpoint service with acceptance lets only the stack's own account ask",
       twin: endpointService(ownRoot, true),
     },
+    // Found by the sharing bench: an EventBridge permission and the same statement in a bus
+    // policy gave opposite verdicts.
+    ...[
+      ['"*"', { principal: "*" }, ["public-exposure", "mandatory", "the internet"]],
+      ["another account", { principal: other }, ["cross-account-links", "advisory", inside]],
+    ].map(([who, grant, [policy, level, near]]) => ({
+      name: `an EventBridge permission lets ${who as string} put events on the bus`,
+      bad: add("aws:cloudwatch/eventPermission:EventPermission", "partner", {
+        statementId: "partner",
+        ...(grant as Props),
+      }),
+      expected: [
+        [
+          policy,
+          "partner",
+          level,
+          policy === "public-exposure"
+            ? [near, 'cloudwatch event permission "partner"']
+            : [near, 'cloudwatch event permission "partner"', otherAccount],
+        ] as Finding,
+      ],
+      twinName: "it lets the stack's own account put events",
+      twin: add("aws:cloudwatch/eventPermission:EventPermission", "partner", {
+        statementId: "partner",
+        principal: account,
+      }),
+    })),
     // Found by the sharing bench: the principal allowed as a resource of its own passed unseen.
     ...[
       ['"*"', "*", ["public-exposure", "mandatory", "the internet"]],
