@@ -2658,6 +2658,52 @@ describe("copies and replicas", () => {
         (plan: Plan) => withDependencies(plan, "accept", { connectionId: ["link"] }),
       ),
     },
+    // Found by the sharing bench: an outbound connection searches the remote domain (its data
+    // comes in), and another account's domain inside is a link to advise on.
+    ...(
+      [
+        [
+          "a domain in Frankfurt",
+          { ownerId: account, region: "eu-central-1", domainName: "records" },
+          [
+            "database-replicas",
+            "mandatory",
+            [
+              "eu-central-1 (outside US, in EU)",
+              'opensearch outbound connection "link"',
+              "us-west-2 (inside US)",
+            ],
+          ],
+        ],
+        [
+          "another account's domain in Ohio",
+          { ownerId: "999988887777", region: "us-east-2", domainName: "records" },
+          [
+            "cross-account-links",
+            "advisory",
+            [
+              "account 999988887777 (not this stack's account 111122223333)",
+              'opensearch outbound connection "link"',
+              "us-west-2 (inside US)",
+            ],
+          ],
+        ],
+      ] as const
+    ).map(([what, remoteDomainInfo, [policy, level, path]]) => {
+      const connection = (remote: Props) =>
+        add("aws:opensearch/outboundConnection:OutboundConnection", "link", {
+          connectionAlias: "records",
+          localDomainInfo: { ownerId: account, region: "us-west-2", domainName: "search" },
+          remoteDomainInfo: remote,
+        });
+      return {
+        name: `an OpenSearch domain searches ${what}`,
+        bad: connection(remoteDomainInfo),
+        expected: [[policy, "link", level, [...path]] as Finding],
+        twinName: "it searches the stack's own account's domain in Ohio",
+        twin: connection({ ownerId: account, region: "us-east-2", domainName: "records" }),
+      };
+    }),
     // The second: found by the governance bench, a vault of another account in the stack's own
     // region.
     ...(
@@ -8693,14 +8739,16 @@ describe("resource policies and grants", () => {
     },
     // Found by the sharing bench: an EventBridge permission and the same statement in a bus
     // policy gave opposite verdicts.
-    ...[
-      ['"*"', { principal: "*" }, ["public-exposure", "mandatory", "the internet"]],
-      ["another account", { principal: other }, ["cross-account-links", "advisory", inside]],
-    ].map(([who, grant, [policy, level, near]]) => ({
-      name: `an EventBridge permission lets ${who as string} put events on the bus`,
+    ...(
+      [
+        ['"*"', "*", ["public-exposure", "mandatory", "the internet"]],
+        ["another account", other, ["cross-account-links", "advisory", inside]],
+      ] as const
+    ).map(([who, principal, [policy, level, near]]) => ({
+      name: `an EventBridge permission lets ${who} put events on the bus`,
       bad: add("aws:cloudwatch/eventPermission:EventPermission", "partner", {
         statementId: "partner",
-        ...(grant as Props),
+        principal,
       }),
       expected: [
         [

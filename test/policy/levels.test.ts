@@ -66,6 +66,7 @@ describe("enforcement levels", () => {
       "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection",
       "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
       "aws:ec2transitgateway/peeringAttachment:PeeringAttachment",
+      "aws:opensearch/outboundConnection:OutboundConnection",
       "aws:redshift/endpointAccess:EndpointAccess",
       "aws:redshiftserverless/endpointAccess:EndpointAccess",
       "aws:s3/accessPoint:AccessPoint",
@@ -77,7 +78,12 @@ describe("enforcement levels", () => {
         accounts: [...new Set(fields.filter(link).map((f) => f.format))],
         placed:
           sameRegion.has(type) ||
-          fields.some((f) => f.policy === "network-links" && f.format === "region"),
+          // A link's far region is network-links'; a search connection's, the database replicas'.
+          fields.some(
+            (f) =>
+              (f.policy === "network-links" || f.policy === "database-replicas") &&
+              f.format === "region",
+          ),
       }).toEqual({ type, accounts: ["account"], placed: true });
     }
   });

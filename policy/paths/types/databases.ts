@@ -306,13 +306,29 @@ export const databases: TypeTable = {
   "aws:keyspaces/keyspace:Keyspace": store([
     replica.region("replicationSpecification.regionLists[]", "replicates the keyspace to"),
   ]),
-  "aws:opensearch/outboundConnection:OutboundConnection": store(
-    [
-      replica.region("remoteDomainInfo.region", "connects the domain to"),
-      replica.account("remoteDomainInfo.ownerId", "connects the domain to"),
-    ],
-    {},
-    "Connect only to domains in regions inside the jurisdiction, or remove the connection.",
+  // An outbound connection lets the program's domain search the remote domain, and replicate its
+  // leader indexes: the remote's documents come in, and the queries go out to it; nothing of the
+  // local domain becomes the remote's (found by the sharing bench: drawn outward, and another
+  // account's domain inside was mandatory while every grant to it is advisory).
+  "aws:opensearch/outboundConnection:OutboundConnection": withPolicyFields(
+    store(
+      [
+        replica.region(
+          "remoteDomainInfo.region",
+          "searches and replicates the indexes of a domain in",
+          inbound,
+        ),
+      ],
+      {},
+      "Connect only to domains in regions inside the jurisdiction, or remove the connection.",
+    ),
+    "cross-account-links",
+    "Connect only to domains of this stack's own account, or review the other account's and keep the finding advisory.",
+    edgesOf("cross-account-links", "attachment").account(
+      "remoteDomainInfo.ownerId",
+      "searches and replicates the indexes of a domain of",
+      { ...inbound, drawnByRow: true },
+    ),
   ),
   // Accepting a connection lets the domain that requested it (the outbound connection's local
   // domain) search this domain's data: a connection the program requests is judged by its own
