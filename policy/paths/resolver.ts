@@ -169,6 +169,7 @@ export type RefKindName =
   | "endpoint-service"
   | "codecommit-repository"
   | "ip-address"
+  | "ack-cluster"
   | "cdn-origin"
   | "image-repository"
   | "log-server";
@@ -511,6 +512,17 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     normalize: s3BucketName,
   },
   "eks-cluster": { noun: "EKS cluster", types: ["aws:eks/cluster:Cluster"], keys: ["name"] },
+  /** An ACK cluster by ID (an ACK One fleet's member): the program's own lies in its region. */
+  "ack-cluster": {
+    noun: "ACK cluster",
+    types: [
+      "alicloud:cs/managedKubernetes:ManagedKubernetes",
+      "alicloud:cs/kubernetes:Kubernetes",
+      "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
+      "alicloud:cs/edgeKubernetes:EdgeKubernetes",
+    ],
+    keys: ["id"],
+  },
   "db-subnet-group": {
     noun: "DB subnet group",
     types: ["aws:rds/subnetGroup:SubnetGroup"],

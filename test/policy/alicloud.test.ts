@@ -3087,6 +3087,36 @@ describe("key locality", () => {
       twinName: "its Secrets are encrypted with the program's key",
       twin: ackWithSecretsKey(sealedAckCluster),
     },
+    // Found by the multi-cluster bench: a fleet member named only by its ID passed unseen.
+    {
+      name: "an ACK One fleet takes in a member cluster the program does not create",
+      bad: add("alicloud:ackone/membershipAttachment:MembershipAttachment", "member", {
+        clusterId: "c-fleet",
+        subClusterId: "c0123456789abcdef0123456789abcdef",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "member",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'ackone membership attachment "member"',
+            '"c0123456789abcdef0123456789abcdef" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it takes in the program's own cluster in Shanghai",
+      twin: pipe(ackWithSecretsKey(sealedAckCluster), (plan: Plan) =>
+        pipe(
+          add("alicloud:ackone/membershipAttachment:MembershipAttachment", "member", {
+            clusterId: "c-fleet",
+            subClusterId: unknown,
+          }),
+          (p: Plan) => withDependencies(p, "member", { subClusterId: ["ack"] }),
+        )(plan),
+      ),
+    },
     // Stores on a key the service holds (or none), each beside its twin on the program's key.
     ...serviceKeyCases(
       [

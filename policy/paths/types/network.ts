@@ -664,6 +664,15 @@ export const network: TypeTable = {
     networkLink.region("supportedRegions[]", "accepts consumers from"),
     ...endpointServiceGrants,
   ),
+  // An ACK One fleet distributes its applications (manifests, their Secrets) to its members and
+  // routes its multi-cluster Services to them: a member the program creates lies in its region,
+  // one named only by ID cannot be placed (found by the multi-cluster bench: it passed unseen).
+  "alicloud:ackone/membershipAttachment:MembershipAttachment": row(
+    "Join to the fleet only clusters this program creates in regions inside the jurisdiction.",
+    networkLink.ref("subClusterId", "joins to the fleet, which sends it its applications,", {
+      ref: "ack-cluster",
+    }),
+  ),
   "aws:networkmanager/coreNetwork:CoreNetwork": row(
     edgeLocationFix,
     networkLink.region("basePolicyRegions[]", "places edge locations in"),
