@@ -32,7 +32,7 @@ import {
   regionDestinations,
   serverDestinations,
 } from "./kubernetes";
-import { holdsUnknown, isUnknown, known, record, str, valuesAt } from "./values";
+import { holdsUnknown, isUnknown, known, record, str, valueAt, valuesAt } from "./values";
 
 /**
  * OpenTelemetry's auto-instrumentation (`opentelemetry.io/v1alpha1` Instrumentation): the operator
@@ -403,7 +403,52 @@ function telemetryDestinations(
   );
 }
 
+/**
+ * The mesh's configuration as istiod reads it, the ConfigMap `istio` (or `istio-<revision>`) its
+ * chart renders `meshConfig` and `meshNetworks` into: its extension providers' servers (the
+ * tracing, access-log and authorization services every proxy the mesh's defaults or a Telemetry
+ * select sends to), the default tracer's collector, and each network's gateways, through which the
+ * mesh sends all traffic for that network's workloads (found by the multi-cluster bench: the same
+ * settings failed in an IstioOperator and passed here).
+ */
+function meshConfigMap(object: Readonly<Record<string, unknown>>): boolean {
+  const name = str(valueAt(object, "metadata.name"));
+  return (
+    (name !== undefined && /^istio(-[a-z0-9-]+)?$/.test(name)) ||
+    valueAt(object, "metadata.labels.istio\\.io/rev") !== undefined
+  );
+}
+const meshProviderKinds = [
+  "opentelemetry",
+  "zipkin",
+  "datadog",
+  "lightstep",
+  "skywalking",
+  "envoyOtelAls",
+  "envoyHttpAls",
+  "envoyTcpAls",
+  "envoyExtAuthzHttp",
+  "envoyExtAuthzGrpc",
+];
+const meshConfigFields: readonly DestinationField[] = [
+  ...meshProviderKinds.map((kind): DestinationField => ({
+    ...meshHost(`data.mesh.extensionProviders[].${kind}.service`, "extension provider"),
+    when: meshConfigMap,
+  })),
+  {
+    ...meshHost("data.mesh.defaultConfig.tracing.zipkin.address", "trace collector"),
+    read: "address",
+    when: meshConfigMap,
+  },
+  {
+    ...meshHost("data.meshNetworks.networks.*.gateways[].address", "network gateway"),
+    read: "address",
+    when: meshConfigMap,
+  },
+];
+
 const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [/^kubernetes:core\/v1:ConfigMap$/, meshConfigFields],
   [/^kubernetes:networking\.istio\.io\/\w+:VirtualService$/, routes("spec")],
   [/^kubernetes:networking\.istio\.io\/\w+:DestinationRule$/, tunnels("spec")],
   [

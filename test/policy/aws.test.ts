@@ -9546,6 +9546,46 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
         endpoints: [{ addresses: ["10.30.5.5"] }, { addresses: ["10.30.5.6"] }],
       }),
     },
+    // Found by the multi-cluster bench: the mesh's configuration istiod reads was not read.
+    ...(
+      [
+        [
+          "sends every proxy's traces to a collector",
+          (host: string) =>
+            `defaultProviders:\n  tracing: [otel]\nextensionProviders:\n- name: otel\n  opentelemetry:\n    service: ${host}\n    port: 4317\n`,
+          "mesh",
+        ],
+        [
+          "routes another network's traffic through a gateway",
+          (host: string) =>
+            `networks:\n  network2:\n    endpoints:\n    - fromRegistry: remote\n    gateways:\n    - address: ${host}\n      port: 15443\n`,
+          "meshNetworks",
+        ],
+      ] as const
+    ).map(([what, text, key]) => {
+      const mesh = (region: string) =>
+        k8s("kubernetes:core/v1:ConfigMap", "istio", {
+          metadata: { name: "istio", namespace: "istio-system" },
+          data: { [key]: text(`edge.elb.${region}.amazonaws.com`) },
+        });
+      return {
+        name: `the mesh's configuration ${what} in Frankfurt`,
+        bad: mesh("eu-central-1"),
+        expected: [
+          [
+            "kubernetes-egress",
+            "istio",
+            "mandatory",
+            [
+              'k8s configmap "istio"',
+              "edge.elb.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)",
+            ],
+          ] as Finding,
+        ],
+        twinName: "it does so in Ohio",
+        twin: mesh("us-east-2"),
+      };
+    }),
     // Found by the multi-cluster bench: a mesh's remote secret for a cluster abroad passed, while
     // the same kubeconfig given to a provider failed naming the region.
     ...[
