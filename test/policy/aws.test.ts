@@ -9090,6 +9090,29 @@ describe("resource policies and grants", () => {
         table: { databaseName: "sales", name: "orders" },
       }),
     },
+    // Found by the sharing bench: `<account>:IAMPrincipals` was read as an account of that name.
+    {
+      name: "Lake Formation grants a table to every IAM principal of another account",
+      bad: add("aws:lakeformation/permissions:Permissions", "orders-grant", {
+        principal: `${other}:IAMPrincipals`,
+        permissions: ["SELECT"],
+        table: { databaseName: "sales", name: "orders" },
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "orders-grant",
+          "advisory",
+          [inside, 'lakeformation permissions "orders-grant"', otherAccount],
+        ],
+      ],
+      twinName: "it grants it to every IAM principal of the stack's own account",
+      twin: add("aws:lakeformation/permissions:Permissions", "orders-grant", {
+        principal: `${account}:IAMPrincipals`,
+        permissions: ["SELECT"],
+        table: { databaseName: "sales", name: "orders" },
+      }),
+    },
     {
       name: "a catalog database gives every new table to another account by default",
       bad: add("aws:glue/catalogDatabase:CatalogDatabase", "sales-db", {

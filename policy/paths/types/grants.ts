@@ -122,7 +122,13 @@ function principalGrantee(path: string, value: unknown): Grantee[] {
   if (servicePrincipal.test(text) || ownAccountGroups.has(text)) {
     return [];
   }
-  const account = anyArn.exec(text)?.[1] || samlPrincipal.exec(text)?.[1] || text;
+  // Lake Formation's `<account>:IAMPrincipals`: every IAM principal of that account (found by
+  // the sharing bench: read as an account of that literal name).
+  const account =
+    anyArn.exec(text)?.[1] ||
+    samlPrincipal.exec(text)?.[1] ||
+    /^(\d{12}):IAMPrincipals$/.exec(text)?.[1] ||
+    text;
   // Elastic Load Balancing's log-delivery account writes the region's access logs in; a
   // CloudFront origin access identity (`arn:<partition>:iam::cloudfront:user/…`) is CloudFront
   // reading for the stack's own distribution (arn-locality judges its partition).
