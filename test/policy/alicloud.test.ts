@@ -5788,6 +5788,30 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     ],
   ];
 
+  // Found by the sharing bench: a share to an account only another stack knows was left
+  // unjudged on Alibaba Cloud while AWS judged it public; both are undecided grants now.
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a resource share goes to an account only another stack knows",
+      bad: add("alicloud:resourcemanager/sharedTarget:SharedTarget", "partner", {
+        resourceShareId: "rs-1",
+        targetId: unknown,
+      }),
+      expected: [
+        grant('resourcemanager shared target "partner"', [
+          "cn-shanghai (inside CN)",
+          'resourcemanager shared target "partner"',
+          "an account not known at preview (which one is decided at deployment)",
+        ]),
+      ],
+      twinName: "it goes to the stack's own account",
+      twin: add("alicloud:resourcemanager/sharedTarget:SharedTarget", "partner", {
+        resourceShareId: "rs-1",
+        targetId: own,
+      }),
+    },
+  ]);
+
   runCasesInBothPostures(pack, () => happy, cn, [
     ...grants.map(([type, label, props]) => ({
       name: `${label} names another account`,

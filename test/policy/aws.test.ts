@@ -9090,6 +9090,55 @@ describe("resource policies and grants", () => {
         table: { databaseName: "sales", name: "orders" },
       }),
     },
+    // Found by the sharing bench: a field that names only accounts, not known at preview, was
+    // judged public exposure; it is an account decided at deployment.
+    {
+      name: "a RAM share goes to an account only another stack knows",
+      bad: add("aws:ram/principalAssociation:PrincipalAssociation", "partner-share", {
+        resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/records`,
+        principal: unknown,
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "partner-share",
+          "advisory",
+          [
+            inside,
+            'ram principal association "partner-share"',
+            "an account not known at preview (which one is decided at deployment)",
+          ],
+        ],
+      ],
+      twinName: "it goes to the stack's own account",
+      twin: add("aws:ram/principalAssociation:PrincipalAssociation", "partner-share", {
+        resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/records`,
+        principal: account,
+      }),
+    },
+    // Found by the sharing bench: a shared directory passed unseen.
+    {
+      name: "a Managed Microsoft AD is shared with another account",
+      bad: add("aws:directoryservice/sharedDirectory:SharedDirectory", "partner", {
+        directoryId: "d-0123456789",
+        method: "HANDSHAKE",
+        target: { id: other, type: "ACCOUNT" },
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "partner",
+          "advisory",
+          [inside, 'directoryservice shared directory "partner"', otherAccount],
+        ],
+      ],
+      twinName: "it is shared with the stack's own account",
+      twin: add("aws:directoryservice/sharedDirectory:SharedDirectory", "partner", {
+        directoryId: "d-0123456789",
+        method: "HANDSHAKE",
+        target: { id: account, type: "ACCOUNT" },
+      }),
+    },
     // Found by the sharing bench: `<account>:IAMPrincipals` was read as an account of that name.
     {
       name: "Lake Formation grants a table to every IAM principal of another account",

@@ -504,7 +504,21 @@ function latticeDocument(path: string): TypeModel {
 function principalsAt(...paths: string[]) {
   return (props: Record<string, unknown>): Grantee[] =>
     paths.flatMap((path) =>
-      valuesAt(props, path).flatMap((f) => principalGrantee(f.path, f.value)),
+      valuesAt(props, path).flatMap((f): Grantee[] =>
+        // These fields name accounts, organisations and their principals, never everyone: one
+        // not known at preview is an account decided at deployment, not a grant that may be
+        // public (found by the sharing bench: a RAM share to another stack's account was
+        // judged public exposure, an endpoint service's principal an undecided grant).
+        isUnknown(f.value)
+          ? [
+              {
+                kind: "undecided",
+                path: f.path,
+                place: "an account not known at preview (which one is decided at deployment)",
+              },
+            ]
+          : principalGrantee(f.path, f.value),
+      ),
     );
 }
 
@@ -717,11 +731,20 @@ const alibabaDirectory = /^(?:rd|fd|r)-[a-z0-9]+$/i;
  * An Alibaba Cloud grantee: an account UID (Alibaba takes some as numbers, or several as one
  * comma-separated string), an email that names an account (a resource directory invitation), or
  * a resource directory or folder, whose member accounts the pack cannot list. A UID not known at
- * preview (a member account the program creates) is left unjudged: it can name no one but an
- * account, never everyone, and whose it is cannot be told yet.
+ * preview (a member account the program creates, another stack's output) names no one but an
+ * account, never everyone: an undecided grant, as an AWS account field's (the sharing bench).
  */
 function alibabaGrantees(path: string, value: unknown): Grantee[] {
-  if (value === undefined || value === null || value === "" || isUnknown(value)) {
+  if (isUnknown(value)) {
+    return [
+      {
+        kind: "undecided",
+        path,
+        place: "an account not known at preview (which one is decided at deployment)",
+      },
+    ];
+  }
+  if (value === undefined || value === null || value === "") {
     return [];
   }
   const text = typeof value === "number" ? String(value) : value;
@@ -934,6 +957,12 @@ const alibabaGrants: TypeTable = {
 /** Where each type holds its grants. */
 export const grants: TypeTable = {
   "aws:amp/resourcePolicy:ResourcePolicy": document("policyDocument"),
+  // A shared Managed Microsoft AD lets the other account join its instances to the directory and
+  // read its users, groups and computers (found by the sharing bench: it passed unseen).
+  "aws:directoryservice/sharedDirectory:SharedDirectory": principals(
+    "Share the directory only with this stack's own accounts.",
+    "target.id",
+  ),
   "aws:cloudwatch/eventPermission:EventPermission": grantRow(
     'Grant the permission to accounts by ID, or to an organisation by its ID (condition aws:PrincipalOrgID), not to "*".',
     grantFields("principal", eventPermission, "lets put events on the bus"),
