@@ -452,15 +452,28 @@ const resolverFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
  * block names — an address, or a `dns://`, `tls://` or `grpc://` URL. A path
  * (`/etc/resolv.conf`) forwards to the node's own resolvers, the network's, and is left out.
  */
-function corefileUpstreams(text: string): string[] {
+function corefileUpstreams(text: string): Array<{ readonly to: string; readonly zone: string }> {
+  // The zones of the server block a `forward` line sits in (`remote-1.local:53 {`), for a
+  // `forward .` of a block that serves only some names.
+  let block = ".";
   return text.split("\n").flatMap((line) => {
-    const m = /^\s*forward\s+\S+\s+([^{#]+)/.exec(line);
-    return m === null
-      ? []
-      : m[1]
-          .trim()
-          .split(/\s+/)
-          .filter((to) => !to.startsWith("/"));
+    const opens = /^\s*([^\s{#][^{#]*?)\s*\{\s*$/.exec(line);
+    if (opens !== null && !/^\s*forward\b/.test(line)) {
+      block = opens[1]
+        .split(/\s+/)
+        .map((z) => z.replace(/^[a-z]+:\/\//, "").replace(/:\d+$/, ""))
+        .join(" ");
+    }
+    const m = /^\s*forward\s+(\S+)\s+([^{#]+)/.exec(line);
+    if (m === null) {
+      return [];
+    }
+    const zone = m[1] === "." ? block : m[1];
+    return m[2]
+      .trim()
+      .split(/\s+/)
+      .filter((to) => !to.startsWith("/"))
+      .map((to) => ({ to, zone }));
   });
 }
 
@@ -472,13 +485,19 @@ function corefileUpstreams(text: string): string[] {
 export function corefileUpstreamsOut(
   text: string,
   allowlist: readonly EgressAllowEntry[],
-): Array<{ readonly to: string; readonly host: string; readonly byName: boolean }> {
-  return corefileUpstreams(text).flatMap((to) => {
+): Array<{
+  readonly to: string;
+  readonly host: string;
+  readonly byName: boolean;
+  /** The names it forwards: every one (`.`), or those under a stub zone. */
+  readonly zone: string;
+}> {
+  return corefileUpstreams(text).flatMap(({ to, zone }) => {
     const host = hostOf(to);
     const reach = reachOfAddress(host, allowlist).kind;
     return reach === "private" || reach === "allowlisted"
       ? []
-      : [{ to, host, byName: parseCidr(host) === undefined }];
+      : [{ to, host, byName: parseCidr(host) === undefined, zone }];
   });
 }
 
@@ -557,7 +576,7 @@ export function destinationWords(f: DestinationField): DestinationWords {
   if (f.read === "corefile") {
     return {
       must: "forward the cluster's DNS queries only to private or allowlisted resolvers",
-      how: "CoreDNS sends there every name the cluster's pods look up that it cannot answer itself",
+      how: "CoreDNS sends there the names the cluster's pods look up that the block forwards (for the root zone, every name it cannot answer itself)",
       fix: "Forward to /etc/resolv.conf (the network's resolver) or to private resolvers, or add the resolver's address to the egress allowlist, or the resolver's host name to egressHosts, with a reason",
     };
   }
@@ -960,18 +979,22 @@ export function readDestination(
     ];
   }
   if (f.read === "corefile") {
-    return corefileUpstreamsOut(text, allowlist).map(({ to, host, byName }): DestinationFinding =>
-      byName
-        ? {
-            why: `forwards names to ${JSON.stringify(to)}, a resolver the pack cannot place`,
-            place: `${to} (cannot be placed)`,
-            to: "unplaced",
-          }
-        : {
-            why: `forwards names to ${JSON.stringify(to)}, a public resolver that the egress allowlist of ${j} does not cover`,
-            place: `${host} (${f.what})`,
-            to: "internet",
-          },
+    return corefileUpstreamsOut(text, allowlist).map(
+      ({ to, host, byName, zone }): DestinationFinding => {
+        // A stub zone's block sends only the names under it (a remote cluster's services).
+        const names = zone === "." ? "names" : `the names under ${zone}`;
+        return byName
+          ? {
+              why: `forwards ${names} to ${JSON.stringify(to)}, a resolver the pack cannot place`,
+              place: `${to} (cannot be placed)`,
+              to: "unplaced",
+            }
+          : {
+              why: `forwards ${names} to ${JSON.stringify(to)}, a public resolver that the egress allowlist of ${j} does not cover`,
+              place: `${host} (${f.what})`,
+              to: "internet",
+            };
+      },
     );
   }
   const hosts = hostsOf(text, f.read);

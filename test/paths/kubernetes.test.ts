@@ -15,7 +15,7 @@
 import { type OracleResource, runBorder, runNamed } from "../helpers/model-oracle";
 import { ackCluster } from "../helpers/ack-cluster";
 import { on } from "../helpers/model-oracle";
-import { destinationFields, fieldHolds } from "../../policy/paths/kubernetes";
+import { corefileUpstreamsOut, destinationFields, fieldHolds } from "../../policy/paths/kubernetes";
 
 const cn = { jurisdiction: "CN" };
 
@@ -593,4 +593,25 @@ test("a Secret's values are a mesh's remote clusters only when its label or type
     }),
   ).toBe(true);
   expect(fieldHolds(listField, list, { items: [{ type: "Opaque" }] })).toBe(false);
+});
+
+// Found by the multi-cluster bench: a stub zone's forward was described as forwarding every name.
+test("a Corefile's upstreams carry the names each forwards: every one, or a stub zone's", () => {
+  const corefile = [
+    ".:53 {",
+    "    forward . /etc/resolv.conf",
+    "}",
+    "remote-1.local:53 {",
+    "    forward . 203.0.113.53",
+    "}",
+    ".:5353 {",
+    "    forward corp.example 198.51.100.53",
+    "    forward . 192.0.2.53",
+    "}",
+  ].join("\n");
+  expect(corefileUpstreamsOut(corefile, []).map(({ to, zone }) => [to, zone])).toEqual([
+    ["203.0.113.53", "remote-1.local"],
+    ["198.51.100.53", "corp.example"],
+    ["192.0.2.53", "."],
+  ]);
 });
