@@ -227,6 +227,13 @@ const reasonOf = (kind: PlaceKind) => placeRules.find((r) => r.kind === kind)?.r
 /** What the inventory would hold of a custom resource kind or a retired type: no installed SDK declares its inputs. */
 const customEntry: TypeEntry = { inputs: [], places: {} };
 
+/**
+ * A Kubernetes kind of an API group no installed SDK defines (a CustomResourceDefinition's:
+ * `kubernetes:linkerd.io/v1alpha1:Link`): explained as the pack classifies it, reviewed or not,
+ * rather than refused as no type at all (found by the multi-cluster bench).
+ */
+const customKind = /^kubernetes:[a-z0-9-]+(\.[a-z0-9-]+)+\/v\d+\w*:[A-Z]\w*$/;
+
 /** The explanation of one type, or a usage error naming close matches when it is unknown. */
 export function explainType(
   inv: Inventory,
@@ -237,7 +244,9 @@ export function explainType(
   // A custom resource has no inventory entry: the fields its rows read are its whole review.
   const entry =
     inv.types[type] ??
-    (customResourceTypes.has(type) || type in retiredTypes ? customEntry : undefined);
+    (customResourceTypes.has(type) || type in retiredTypes || customKind.test(type)
+      ? customEntry
+      : undefined);
   if (!entry) {
     const near = closeMatches(type, Object.keys(inv.types));
     const versions = Object.entries(inv.sdks)
@@ -250,9 +259,17 @@ export function explainType(
     );
   }
   const ctx = contextOf(tables, base);
-  const classification = classify(type, entry, ctx);
-  const readings = new Map(classification.properties.map((p) => [p.path, p]));
   const mine = tablesOf(tables, type);
+  const reviewed = customResourceTypes.has(type) || mine.length > 0 || !customKind.test(type);
+  const classification = reviewed
+    ? classify(type, entry, ctx)
+    : {
+        class: "unclassified" as const,
+        reason:
+          "a custom resource kind the pack has not reviewed: reviewed-resource-types fails a resource of it closed, unless a --policy-config lists it under that policy's allowTypes after you have reviewed where its controller sends data",
+        properties: [],
+      };
+  const readings = new Map(classification.properties.map((p) => [p.path, p]));
   const places = Object.entries(entry.places).map(([path, kind]): PlaceReport => ({
     path,
     kind,
