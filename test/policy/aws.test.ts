@@ -91,6 +91,21 @@ const shipsFrom =
 /** log-shipping's finding on the replicator "replicator", replicating with `place`. */
 const replicated = shipsFrom("replicator", 'msk replicator "replicator"');
 
+/** Lake Formation's grant "orders-grant" of SELECT on the sales table to `principal`. */
+const lfGrant = (principal: string) =>
+  add("aws:lakeformation/permissions:Permissions", "orders-grant", {
+    principal,
+    permissions: ["SELECT"],
+    table: { databaseName: "sales", name: "orders" },
+  });
+
+/** A RAM share "partner-share" of the records share associated with `principal`. */
+const ramShare = (principal: unknown) =>
+  add("aws:ram/principalAssociation:PrincipalAssociation", "partner-share", {
+    resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/records`,
+    principal,
+  });
+
 /** A SageMaker code repository "notebooks" at the Git remote `url`. */
 const notebookRepo = (url: string) =>
   add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
@@ -9070,11 +9085,7 @@ describe("resource policies and grants", () => {
     },
     {
       name: "Lake Formation grants a table to another account",
-      bad: add("aws:lakeformation/permissions:Permissions", "orders-grant", {
-        principal: other,
-        permissions: ["SELECT"],
-        table: { databaseName: "sales", name: "orders" },
-      }),
+      bad: lfGrant(other),
       expected: [
         [
           "cross-account-links",
@@ -9094,10 +9105,7 @@ describe("resource policies and grants", () => {
     // judged public exposure; it is an account decided at deployment.
     {
       name: "a RAM share goes to an account only another stack knows",
-      bad: add("aws:ram/principalAssociation:PrincipalAssociation", "partner-share", {
-        resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/records`,
-        principal: unknown,
-      }),
+      bad: ramShare(unknown),
       expected: [
         [
           "cross-account-links",
@@ -9111,10 +9119,7 @@ describe("resource policies and grants", () => {
         ],
       ],
       twinName: "it goes to the stack's own account",
-      twin: add("aws:ram/principalAssociation:PrincipalAssociation", "partner-share", {
-        resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/records`,
-        principal: account,
-      }),
+      twin: ramShare(account),
     },
     // Found by the sharing bench: a shared directory passed unseen.
     {
@@ -9142,11 +9147,7 @@ describe("resource policies and grants", () => {
     // Found by the sharing bench: `<account>:IAMPrincipals` was read as an account of that name.
     {
       name: "Lake Formation grants a table to every IAM principal of another account",
-      bad: add("aws:lakeformation/permissions:Permissions", "orders-grant", {
-        principal: `${other}:IAMPrincipals`,
-        permissions: ["SELECT"],
-        table: { databaseName: "sales", name: "orders" },
-      }),
+      bad: lfGrant(`${other}:IAMPrincipals`),
       expected: [
         [
           "cross-account-links",
@@ -9156,11 +9157,7 @@ describe("resource policies and grants", () => {
         ],
       ],
       twinName: "it grants it to every IAM principal of the stack's own account",
-      twin: add("aws:lakeformation/permissions:Permissions", "orders-grant", {
-        principal: `${account}:IAMPrincipals`,
-        permissions: ["SELECT"],
-        table: { databaseName: "sales", name: "orders" },
-      }),
+      twin: lfGrant(`${account}:IAMPrincipals`),
     },
     {
       name: "a catalog database gives every new table to another account by default",
