@@ -257,6 +257,9 @@ function arnDestinationsOf(type: string): readonly Destination[] {
       (type.startsWith("aws:ssoadmin/") && words.includes("instance")) ||
       (words.includes("target") && words.includes("group")) ||
       decided?.get(type)?.has(path) === true ||
+      // A grantee the row's grant field judges (an endpoint service's allowed principal): one
+      // not known at preview is that field's undecided grant, not a destination to fail closed.
+      (byType[type]?.fields ?? []).some((f) => f.format === "grants" && f.path === path) ||
       ["own-place", "not-a-place"].includes(
         reviewedReading(type, path, reviews[provider], type in byType)?.reading ?? "",
       )

@@ -8752,6 +8752,34 @@ describe("resource policies and grants", () => {
       twinName: "the endpoint service with acceptance lets only the stack's own account ask",
       twin: endpointService(ownRoot, true),
     },
+    // Found by the benches' rerun: a principal only another stack knows was judged public, where
+    // the service's own list reads it as an undecided grant.
+    {
+      name: "an endpoint service's allowed principal, a resource of its own, is known only to another stack",
+      bad: add(
+        "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple",
+        "partner",
+        { vpcEndpointServiceId: "vpce-svc-0123", principalArn: unknown },
+      ),
+      expected: [
+        [
+          "cross-account-links",
+          "partner",
+          "advisory",
+          [
+            inside,
+            'ec2 vpc endpoint service allowed principle "partner"',
+            "a principal not known at preview (whose account it is is decided at deployment)",
+          ],
+        ],
+      ],
+      twinName: "it is the stack's own account",
+      twin: add(
+        "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple",
+        "partner",
+        { vpcEndpointServiceId: "vpce-svc-0123", principalArn: ownRoot },
+      ),
+    },
     // Found by the sharing bench: an EventBridge permission and the same statement in a bus
     // policy gave opposite verdicts.
     ...(

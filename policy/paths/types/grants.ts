@@ -354,6 +354,10 @@ export function emailGrants(path: string): FieldSpec {
  * accounts the owner will accept, which the pack cannot tell. A principal not known at preview
  * (a role the program creates) can name no one but an account: whose is decided at deployment.
  */
+/** A principal not known at preview, in a finding's words. */
+const unknownPrincipal =
+  "a principal not known at preview (whose account it is is decided at deployment)";
+
 function endpointServicePrincipals(props: Record<string, unknown>): Grantee[] {
   return valuesAt(props, "allowedPrincipals[]").flatMap((f): Grantee[] => {
     if (isUnknown(f.value)) {
@@ -361,7 +365,7 @@ function endpointServicePrincipals(props: Record<string, unknown>): Grantee[] {
         {
           kind: "undecided",
           path: f.path,
-          place: "a principal not known at preview (whose account it is is decided at deployment)",
+          place: unknownPrincipal,
         },
       ];
     }
@@ -405,6 +409,10 @@ export const endpointServiceGrants: FieldSpec[] = grantFields(
  */
 function allowedPrincipal(props: Record<string, unknown>): Grantee[] {
   const principal = props.principalArn;
+  if (isUnknown(principal)) {
+    // As the service's own list reads a principal not known at preview.
+    return [{ kind: "undecided", path: "principalArn", place: unknownPrincipal }];
+  }
   if (principal !== "*") {
     return principalGrantee("principalArn", principal);
   }
@@ -419,7 +427,7 @@ function allowedPrincipal(props: Record<string, unknown>): Grantee[] {
 
 /** An Alibaba Cloud account a PrivateLink endpoint service lets connect endpoints (its `userId`). */
 function endpointServiceUser(props: Record<string, unknown>): Grantee[] {
-  return principalGrantee("userId", props.userId);
+  return alibabaGrantees("userId", props.userId);
 }
 
 /**
