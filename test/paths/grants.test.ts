@@ -102,3 +102,30 @@ describe("a database with a public endpoint", () => {
     expect(runBorder(input, US)).toEqual([]);
   });
 });
+
+// Found by the sharing bench: a registry example writes a Promise into the policy with
+// JSON.stringify, which leaves `{}` where the principal should be.
+test("a principal written as an empty object is named for what it is", () => {
+  const policy = (principal: unknown) =>
+    aws("aws:ecr/registryPolicy:RegistryPolicy", "registry", {
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { AWS: principal },
+            Action: ["ecr:ReplicateImage"],
+            Resource: `arn:aws:ecr:us-west-2:${own}:repository/*`,
+          },
+        ],
+      }),
+    });
+  const places = (principal: unknown) =>
+    runNamed([provider, policy(principal)], US)
+      .filter(([p]) => p === "cross-account-links")
+      .map(([, , , path]) => path?.at(-1));
+  expect(places({})).toEqual([
+    "account {} (a Promise or an Output written into the document before it resolved, which AWS refuses as a principal) (not this stack's account 111122223333)",
+  ]);
+  expect(places(`arn:aws:iam::${own}:root`)).toEqual([]);
+});

@@ -113,7 +113,18 @@ function principalGrantee(path: string, value: unknown): Grantee[] {
   }
   const text = typeof value === "number" ? String(value) : value;
   if (typeof text !== "string") {
-    return [{ kind: "account", path, account: JSON.stringify(text) }];
+    // `JSON.stringify` of a Promise or an Output writes `{}` into the document (found by the
+    // sharing bench, in a registry example): say what it is.
+    const empty = isRecord(text) && Object.keys(text).length === 0;
+    return [
+      {
+        kind: "account",
+        path,
+        account: empty
+          ? "{} (a Promise or an Output written into the document before it resolved, which AWS refuses as a principal)"
+          : JSON.stringify(text),
+      },
+    ];
   }
   const org = organizationArn.exec(text)?.[1] ?? (/^o-[a-z0-9]+$/.test(text) ? text : undefined);
   if (org !== undefined) {
