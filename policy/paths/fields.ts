@@ -1326,7 +1326,10 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
       return [{ ...built, what: g.what }];
     }
     if (g.kind === "organization") {
-      const place = `every account of organization ${g.id} (the pack cannot tell which accounts it holds)`;
+      // An organisational unit's ID (`ou-…`, an OU ARN's last part) names the unit, not the
+      // whole organisation (found by the sharing bench).
+      const unit = /(^|\/)ou-[a-z0-9-]+$/.test(g.id);
+      const place = `every account of ${unit ? "organizational unit" : "organization"} ${g.id} (the pack cannot tell which accounts it holds)`;
       return [build(field, g.path, { kind: "outside", place }, r, x, x.unknownPlace(place))];
     }
     return [];

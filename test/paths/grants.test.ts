@@ -129,3 +129,22 @@ test("a principal written as an empty object is named for what it is", () => {
   ]);
   expect(places(`arn:aws:iam::${own}:root`)).toEqual([]);
 });
+
+// Found by the sharing bench: an organizational unit's ARN was called an organization.
+test("a share to an organizational unit names the unit", () => {
+  const share = (principal: string) =>
+    aws("aws:ram/principalAssociation:PrincipalAssociation", "share", {
+      resourceShareArn: `arn:aws:ram:us-west-2:${own}:resource-share/records`,
+      principal,
+    });
+  const place = (principal: string) =>
+    runNamed([provider, share(principal)], US)
+      .filter(([p]) => p === "cross-account-links")
+      .map(([, , , path]) => path?.at(-1));
+  expect(place(`arn:aws:organizations::${own}:ou/o-abc123/ou-ab12-cdef3456`)).toEqual([
+    "every account of organizational unit o-abc123/ou-ab12-cdef3456 (the pack cannot tell which accounts it holds)",
+  ]);
+  expect(place(`arn:aws:organizations::${own}:organization/o-abc123`)).toEqual([
+    "every account of organization o-abc123 (the pack cannot tell which accounts it holds)",
+  ]);
+});
