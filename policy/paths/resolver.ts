@@ -175,6 +175,19 @@ export type RefKindName =
   | "log-server";
 
 /**
+ * An ACK Edge cluster: its control plane is in its region, but its edge nodes join from the
+ * team's own sites, anywhere, and run its pods there — so it places no provider built from it.
+ */
+const edgeClusterType = "alicloud:cs/edgeKubernetes:EdgeKubernetes";
+
+/** The ACK cluster types a Kubernetes provider can be built from (an ACK Edge cluster's cannot). */
+const ackClusterTypes: readonly string[] = [
+  "alicloud:cs/managedKubernetes:ManagedKubernetes",
+  "alicloud:cs/kubernetes:Kubernetes",
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
+];
+
+/**
  * Every kind of reference the models resolve. A resource's ARN identifies it too, whatever its
  * type. The kinds below the keys are structural: the border analysis follows them (a VPC's
  * system route table, a NAT gateway's SNAT table) but no policy reports them as destinations.
@@ -515,12 +528,7 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
   /** An ACK cluster by ID (an ACK One fleet's member): the program's own lies in its region. */
   "ack-cluster": {
     noun: "ACK cluster",
-    types: [
-      "alicloud:cs/managedKubernetes:ManagedKubernetes",
-      "alicloud:cs/kubernetes:Kubernetes",
-      "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
-      "alicloud:cs/edgeKubernetes:EdgeKubernetes",
-    ],
+    types: [...ackClusterTypes, edgeClusterType],
     keys: ["id"],
   },
   "db-subnet-group": {
@@ -830,19 +838,8 @@ const heldBy: ReadonlyMap<string, { readonly types: readonly string[]; readonly 
     ],
   ]);
 
-/**
- * An ACK Edge cluster: its control plane is in its region, but its edge nodes join from the
- * team's own sites, anywhere, and run its pods there — so it places no provider built from it.
- */
-const edgeClusterType = "alicloud:cs/edgeKubernetes:EdgeKubernetes";
-
 /** Cluster types a Kubernetes provider can be built from. */
-export const clusterTypes: readonly string[] = [
-  "alicloud:cs/managedKubernetes:ManagedKubernetes",
-  "alicloud:cs/kubernetes:Kubernetes",
-  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
-  "aws:eks/cluster:Cluster",
-];
+export const clusterTypes: readonly string[] = [...ackClusterTypes, "aws:eks/cluster:Cluster"];
 
 /**
  * The package of a Kubernetes cluster of a cloud the catalog does not hold (GKE's

@@ -108,6 +108,7 @@ import {
   bucketSinkFix,
   codeRepository,
   edgesOf,
+  remoteSite,
   type FieldExtra,
   inbound,
   judgedField,
@@ -121,8 +122,6 @@ const sync = edgesOf("log-shipping", "data sync");
 /** What a service pushes to a URL, endpoint or ARN: events, calls, files, messages. */
 const push = edgesOf("log-shipping", "data sync");
 const key = edgesOf("key-and-secret-replicas", "encrypted by");
-/** A server outside the cloud a resource hands data to on the stack's behalf (remote-sites). */
-const remoteSite = edgesOf("remote-sites", "data sync");
 
 /**
  * A reading of the row's own (log-readers.ts) of the input at `path`: the places it names are

@@ -132,6 +132,9 @@ export const ownAlibabaAccountDelivery = {
   fix: "Deliver only to a resource of the stack's own account: another account's holder can send the data anywhere (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's accountId, alicloud:accountId for the default provider).",
 } as const;
 
+/** A server outside the cloud a resource hands data to on the stack's behalf (remote-sites). */
+export const remoteSite = edgesOf("remote-sites", "data sync");
+
 /**
  * A source-code repository a resource clones from (a build's or a pipeline's source, an app's
  * repository) or clones from and pushes to (a notebook's): the repository host is a server the
@@ -139,7 +142,7 @@ export const ownAlibabaAccountDelivery = {
  * findings were filed under log-shipping, whose waivers would have waived them with the logs
  * (found by the pipelines bench).
  */
-export const codeRepository = edgesOf("remote-sites", "data sync");
+export const codeRepository = remoteSite;
 
 /** What log-shipping asks of a resource that writes to a bucket outside. */
 export const bucketSinkFix =
