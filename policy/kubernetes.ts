@@ -64,6 +64,9 @@ import {
   destinationWords,
   internalAnnotationsFor,
   isDefaultDenyEgress,
+  ciliumAsNetworkPolicies,
+  ciliumPolicyTypes,
+  isClusterwidePolicy,
   isInternalLoadBalancer,
   mapAt,
   mutatingPolicyPattern,
@@ -89,6 +92,7 @@ import {
   readDestination,
   unjudgedKinds,
 } from "./paths/kubernetes";
+import { ciliumFqdnDestinations } from "./paths/operators";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
@@ -145,6 +149,7 @@ function judgeEgress(
   props: Record<string, unknown>,
   ctx: PolicyContext,
   prefix = "",
+  noPeer = 'has no "to", which allows every destination, in any country',
 ): void {
   const j = ctx.jurisdiction.id;
   const notKnown = (at: string): void =>
@@ -155,26 +160,52 @@ function judgeEgress(
     });
   const rules = valuesAt(props, `${prefix}spec.egress[]`);
   for (const r of rules) {
+    // A Cilium rule read as a NetworkPolicy's keeps the path it has in its object.
+    const ruleAt = str(valueAt(r.value, "at")) ?? r.path;
     // A rule not known at preview has ports and peers not known either.
     const ports = portsOf(r.value);
     const peers = valuesAt(r.value, "to[]");
     if (isUnknown(ports) || peers.some((p) => isUnknown(p.value))) {
-      notKnown(r.path);
+      notKnown(ruleAt);
       continue;
     }
     if (peers.length === 0) {
       ctx.report({
-        message: `${label} must allow egress only to private or allowlisted destinations, but ${r.path} has no "to", which allows every destination, in any country. List ipBlocks from the egress allowlist, or pod and namespace selectors for in-cluster traffic.`,
+        message: `${label} must allow egress only to private or allowlisted destinations, but ${ruleAt} ${noPeer}. List ipBlocks from the egress allowlist, or pod and namespace selectors for in-cluster traffic.`,
         path: [label, "every address (any country)"],
       });
       continue;
     }
     peers.forEach((peer, i) => {
+      const peerAt = str(valueAt(peer.value, "at"));
+      const group = valueAt(peer.value, "cidrGroup");
+      if (group !== undefined) {
+        ctx.report({
+          message: `${label} must allow egress only to private or allowlisted destinations, but ${peerAt ?? `${ruleAt}.to[${i}]`} allows the blocks of CiliumCIDRGroup ${JSON.stringify(group)}, which the pack does not read. List the blocks in toCIDRSet from the egress allowlist.`,
+          path: [label, `CiliumCIDRGroup ${JSON.stringify(group)} (cannot be placed)`],
+        });
+        return;
+      }
+      const fqdn = valueAt(peer.value, "fqdn");
+      if (fqdn !== undefined) {
+        // A Cilium rule's DNS name or pattern: the addresses it resolves to, wherever they are.
+        if (["matchName", "matchPattern"].some((k) => isUnknown(valueAt(fqdn, k)))) {
+          notKnown(peerAt ?? ruleAt);
+          return;
+        }
+        for (const d of ciliumFqdnDestinations(fqdn, ctx.settings.egressAllowlist, j)) {
+          ctx.report({
+            message: `${label} must allow egress only to private or allowlisted destinations, but ${peerAt ?? ruleAt} ${d.why}: the pods the rule selects may send anything to the addresses it resolves to. Allow only names the egress hosts admit (sovereign-dc:egressHosts, with a reason), or blocks of the egress allowlist in toCIDRSet.`,
+            path: [label, d.place],
+          });
+        }
+        return;
+      }
       const cidr = valueAt(peer.value, "ipBlock.cidr");
       if (cidr === undefined) {
         return;
       }
-      const at = `${r.path}.to[${i}].ipBlock.cidr`;
+      const at = peerAt ?? `${ruleAt}.to[${i}].ipBlock.cidr`;
       if (isUnknown(cidr)) {
         notKnown(at);
         return;
@@ -189,6 +220,27 @@ function judgeEgress(
         }
       }
     });
+  }
+}
+
+/** How a Cilium egress rule with no peer reads: every destination, as Cilium allows it. */
+const ciliumNoPeer =
+  "names no peer (toEndpoints, toEntities, toCIDR, toCIDRSet, toFQDNs, toServices, toNodes, toGroups), which allows every destination, in any country";
+
+/** A Cilium policy's egress rules, each object's rules read as the NetworkPolicies they amount to. */
+function judgeCiliumEgress(
+  label: string,
+  r: { type: string; name: string; urn: string; props: Record<string, unknown> },
+  ctx: PolicyContext,
+): void {
+  const resource = { ...r, dependencies: [], propertyDependencies: {}, protect: false };
+  for (const { object, at } of objectsOf(resource)) {
+    if (isUnknown(object.props)) {
+      continue;
+    }
+    for (const policy of ciliumAsNetworkPolicies(object, at)) {
+      judgeEgress(label, policy.props as Record<string, unknown>, ctx, "", ciliumNoPeer);
+    }
   }
 }
 
@@ -787,6 +839,9 @@ export const kubernetesEgress = viewedPolicy(
       const label = resourceLabel(args.type, args.name);
       if (networkPolicyTypes.has(baseKind(args.type))) {
         judgeEgress(label, args.props, ctx, args.type.endsWith("List") ? "items[]." : "");
+      }
+      if (ciliumPolicyTypes.has(args.type)) {
+        judgeCiliumEgress(label, args, ctx);
       }
       judgeDestinations(label, args.type, args.props, ctx);
       judgeObjects(label, args.type, args.props, ctx);
@@ -1985,6 +2040,8 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     const get = (u: string) => byUrn.get(u);
     const scopes = new Map<string, Scope>();
     const namespaces = new Map<string, BorderResource>();
+    /** The providers (clusters) whose every namespace a CiliumClusterwideNetworkPolicy denies. */
+    const clusterDenied = new Set<string>();
     const scopeOf = (r: BorderResource, namespace: string): Scope => {
       const key = scopeKey(r.provider, namespace);
       let s = scopes.get(key);
@@ -2004,7 +2061,15 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       }
       // A workload of a core kind, or a custom resource whose operator runs its pods here.
       const isWorkload = podTemplateOf(r.type) !== undefined || operatorPodKinds.has(r.type);
-      const isDeny = networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r);
+      const cilium = ciliumPolicyTypes.has(r.type) && !isUnknown(r.props);
+      const isDeny =
+        (networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r)) ||
+        (cilium && ciliumAsNetworkPolicies(r).some(isDefaultDenyEgress));
+      if (isDeny && cilium && isClusterwidePolicy(r.type)) {
+        // A clusterwide default deny holds every namespace of its cluster.
+        clusterDenied.add(r.provider);
+        continue;
+      }
       if (!isWorkload && !isDeny) {
         continue;
       }
@@ -2031,7 +2096,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     }
     const onNodeNetwork = new Set<string>();
     for (const [key, scope] of scopes) {
-      if (scope.denied) {
+      if (scope.denied || scope.workloads.some((w) => clusterDenied.has(w.provider ?? ""))) {
         // Pods on their node's network are not governed by NetworkPolicy (Kubernetes leaves it
         // undefined, and the common network plugins do not apply pod policies to them): the
         // namespace's default deny does not hold them.

@@ -588,6 +588,7 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "maps.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/maps",
   "secrets-store.csi.x-k8s.io":
     "https://github.com/kubernetes-sigs/secrets-store-csi-driver/tree/main/apis/v1",
+  "cilium.io": "https://github.com/cilium/cilium/tree/main/pkg/k8s/apis/cilium.io/client/crds/v2",
   "vpcresources.k8s.aws":
     "https://github.com/aws/amazon-vpc-resource-controller-k8s/tree/master/apis/vpcresources/v1beta1",
 };

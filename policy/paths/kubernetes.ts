@@ -73,6 +73,178 @@ export function isListType(type: string): boolean {
 }
 
 /**
+ * Cilium's network policies (`cilium.io/v2`): a CiliumNetworkPolicy governs pods of its
+ * namespace, a CiliumClusterwideNetworkPolicy pods of every namespace of its cluster. Each holds
+ * one rule (`spec`) or several (`specs`); a rule's `endpointSelector` picks the pods, and once a
+ * rule with `egress` or `egressDeny` selects a pod, the pod may send only where some rule allows
+ * (Cilium's default deny, unless the rule sets `enableDefaultDeny.egress: false`).
+ */
+export const ciliumPolicyTypes: ReadonlySet<string> = new Set(
+  variants("cilium.io", ["v2"], ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]),
+);
+
+/** Whether a Cilium policy governs every namespace of its cluster. */
+export function isClusterwidePolicy(type: string): boolean {
+  return /:CiliumClusterwideNetworkPolicy(List|Patch)?$/.test(type);
+}
+
+/**
+ * Cilium's entities (`toEntities`): those beyond the cluster are every address outside it, the
+ * rest the cluster's own pods, nodes and API server.
+ */
+const ciliumWorld: Readonly<Record<string, readonly string[]>> = {
+  all: ["0.0.0.0/0", "::/0"],
+  world: ["0.0.0.0/0", "::/0"],
+  "world-ipv4": ["0.0.0.0/0"],
+  "world-ipv6": ["::/0"],
+};
+
+/** The peers of a Cilium egress rule that stay in the cluster (its endpoints, nodes, services). */
+const ciliumClusterPeers = ["toEndpoints", "toServices", "toNodes", "toGroups"] as const;
+
+/** A Cilium selector's labels as Kubernetes writes them: `k8s:app` and `any:app` are `app`. */
+function ciliumSelector(selector: unknown): unknown {
+  if (selector === undefined || isUnknown(selector) || typeof selector !== "object") {
+    return selector;
+  }
+  const s = selector as Record<string, unknown>;
+  const labels = s.matchLabels;
+  if (labels === undefined || isUnknown(labels) || typeof labels !== "object" || labels === null) {
+    return s;
+  }
+  return {
+    ...s,
+    matchLabels: Object.fromEntries(
+      Object.entries(labels).map(([k, v]) => [k.replace(/^(k8s|any):/, ""), v]),
+    ),
+  };
+}
+
+/** A Cilium rule's `toPorts` as a NetworkPolicy rule's `ports`: `ANY` is every protocol. */
+function ciliumPorts(rule: unknown): unknown[] | undefined {
+  const toPorts = valueAt(rule, "toPorts");
+  if (toPorts === undefined) {
+    return undefined;
+  }
+  if (isUnknown(toPorts)) {
+    return [unknown];
+  }
+  const out: unknown[] = [];
+  for (const { value: p } of valuesAt(rule, "toPorts[].ports[]")) {
+    if (isUnknown(p)) {
+      return [unknown];
+    }
+    const port = valueAt(p, "port");
+    const end = valueAt(p, "endPort");
+    const protocol = valueAt(p, "protocol");
+    if ([port, end, protocol].some(isUnknown)) {
+      return [unknown];
+    }
+    const number = typeof port === "string" && /^\d+$/.test(port) ? Number(port) : port;
+    // Port 0 is every port.
+    const given = number === 0 || number === undefined ? {} : { port: number };
+    const span = typeof end === "number" && end > 0 ? { endPort: end } : {};
+    const any = protocol === undefined || String(protocol).toUpperCase() === "ANY";
+    out.push({ ...given, ...span, protocol: any ? "all" : protocol });
+  }
+  return out.length === 0 ? undefined : out;
+}
+
+/**
+ * A Cilium policy's rules read as the NetworkPolicies they amount to for egress, so that one
+ * reading judges both: each rule a policy of the object's namespace (of every namespace, for a
+ * clusterwide one) whose pod selector is the rule's endpoint selector, restricting egress where
+ * Cilium's default deny does, with an egress rule per Cilium egress rule. Its peers are read as
+ * `ipBlock`s (blocks, and `world` as every address), in-cluster selectors (endpoints, services,
+ * nodes, cloud security groups, the cluster's entities), and `fqdn`s (toFQDNs, whose hosts the
+ * Cilium rows judge as destinations); a rule with no peer allows every destination, as a
+ * NetworkPolicy rule without `to` does. Each rule and peer keeps the path it has in the object
+ * (`at`), for the findings.
+ */
+export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderResource[] {
+  const single = valueAt(r.props, "spec");
+  const rules: Array<{ path: string; value: unknown }> = [
+    ...(single === undefined ? [] : [{ path: "spec", value: single }]),
+    ...valuesAt(r.props, "specs[]").map((f) => ({ path: f.path, value: f.value })),
+  ];
+  return rules.map(({ path, value: rule }) => {
+    const at = `${prefix}${path}`;
+    const egress = valueAt(rule, "egress");
+    const deny = valueAt(rule, "egressDeny");
+    const restricts =
+      isUnknown(rule) ||
+      isUnknown(egress) ||
+      isUnknown(deny) ||
+      ((Array.isArray(egress) && egress.length > 0) || (Array.isArray(deny) && deny.length > 0)
+        ? valueAt(rule, "enableDefaultDeny.egress") !== false
+        : false);
+    const egressRules = isUnknown(rule)
+      ? [{ at, to: [unknown] }]
+      : valuesAt(rule, "egress[]").map(({ path: rulePath, value: e }) => {
+          const ruleAt = `${at}.${rulePath}`;
+          if (isUnknown(e)) {
+            return { at: ruleAt, to: [unknown] };
+          }
+          const to: unknown[] = [];
+          const peer = (key: string, make: (v: unknown) => unknown) => {
+            const list = valueAt(e, key);
+            if (isUnknown(list)) {
+              to.push(unknown);
+              return;
+            }
+            for (const found of valuesAt(e, `${key}[]`)) {
+              const made = isUnknown(found.value) ? unknown : make(found.value);
+              to.push(
+                made === unknown ? unknown : { ...(made as object), at: `${ruleAt}.${found.path}` },
+              );
+            }
+          };
+          for (const key of ciliumClusterPeers) {
+            peer(key, () => ({ podSelector: {} }));
+          }
+          peer("toEntities", (entity) => {
+            const blocks = ciliumWorld[String(entity)];
+            return blocks === undefined
+              ? { podSelector: {} }
+              : { ipBlock: { cidr: blocks[0] }, entity, also: blocks.slice(1) };
+          });
+          peer("toCIDR", (cidr) => (isUnknown(cidr) ? unknown : { ipBlock: { cidr } }));
+          peer("toCIDRSet", (set) => {
+            const cidr = valueAt(set, "cidr");
+            const group = valueAt(set, "cidrGroupRef");
+            if (isUnknown(cidr) || isUnknown(group)) {
+              return unknown;
+            }
+            return cidr === undefined
+              ? { cidrGroup: group ?? "(none named)" }
+              : { ipBlock: { cidr, except: valueAt(set, "except") } };
+          });
+          peer("toFQDNs", (fqdn) => ({ fqdn }));
+          // A peer list not known at preview reads as one unknown peer; none at all: every address.
+          const ports = ciliumPorts(e);
+          return {
+            at: ruleAt,
+            ...(to.length > 0 ? { to } : {}),
+            ...(ports === undefined ? {} : { ports }),
+          };
+        });
+    return {
+      ...r,
+      props: {
+        metadata: valueAt(r.props, "metadata"),
+        spec: {
+          podSelector: isUnknown(rule)
+            ? unknown
+            : (ciliumSelector(valueAt(rule, "endpointSelector")) ?? {}),
+          policyTypes: restricts ? ["Egress"] : [],
+          egress: egressRules,
+        },
+      },
+    };
+  });
+}
+
+/**
  * The objects a resource declares, each with the path prefix its properties are found at: the
  * resource itself (prefix ""), or for a List each entry of `items` (`items[2].`), read as the
  * object it is — same provider, its own props — so every check judges a List's objects exactly

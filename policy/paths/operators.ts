@@ -16,6 +16,7 @@
 import type { Cloud } from "../../residency/jurisdictions";
 import { arnRegion } from "../../residency/placement";
 import type { EgressAllowEntry } from "../framework";
+import { allowlistEntryAt } from "./addresses";
 import { backupFields, backupReadings, backupValueReadings, backupWeighs } from "./backups";
 import { logForwardingFields, logForwardingReadings, logForwardingWeighs } from "./log-forwarding";
 import {
@@ -1491,6 +1492,70 @@ const ofObject =
   };
 
 /** This module's readings, by the `read` of the fields they read. */
+/**
+ * Cilium's DNS-based egress (`toFQDNs`): a rule allows the pods it selects to reach the addresses
+ * the names it lists resolve to — `matchName` one name, `matchPattern` every name its wildcards
+ * match (`*` within a label; a pattern of `*` alone, every name). Each name must be one the egress
+ * hosts admit or a cloud endpoint inside; a pattern passes when the host entries admit every name
+ * it matches. kubernetes-egress reports them with the rule (policy/kubernetes.ts `judgeEgress`).
+ */
+export function ciliumFqdnDestinations(
+  fqdn: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const name = str(valueAt(fqdn, "matchName"));
+  return [
+    ...(name === undefined ? [] : readDestination(dnsName, name.replace(/\.$/, ""), allowlist, j)),
+    ...fqdnPatternDestinations(valueAt(fqdn, "matchPattern"), allowlist, j),
+  ];
+}
+
+/** A DNS name of a Cilium rule, read as an address (a host, or a cloud's regional endpoint). */
+const dnsName: DestinationField = {
+  path: "toFQDNs[]",
+  what: "DNS name",
+  read: "address",
+  words: {
+    must: "allow egress only to hosts the stack places inside",
+    how: "the pods the rule selects may send anything to the addresses the name resolves to",
+    fix: "Allow only names the egress hosts admit (sovereign-dc:egressHosts, with a reason)",
+  },
+};
+
+/** The hosts a Cilium `matchPattern` allows: every name, or a sample name of its wildcards. */
+function fqdnPatternDestinations(
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const pattern = str(value);
+  if (pattern === undefined) {
+    return [];
+  }
+  const trimmed = pattern.trim().replace(/\.$/, "");
+  if (/^\*+$/.test(trimmed)) {
+    return [
+      {
+        why: `is ${JSON.stringify(pattern)}, which matches every host name, in any country`,
+        place: "every host name (any country)",
+        to: "internet",
+      },
+    ];
+  }
+  // Every name the wildcards match is admitted where one made of a label no entry names is.
+  const sample = trimmed.replace(/\*+/g, "sovereign-dc-wildcard");
+  if (allowlistEntryAt(allowlist, sample) !== undefined) {
+    return [];
+  }
+  // Read as the sample name, and said as the pattern.
+  return readDestination(dnsName, sample, allowlist, j).map((d) => ({
+    ...d,
+    why: d.why.replaceAll(sample, trimmed),
+    place: d.place.replaceAll(sample, trimmed),
+  }));
+}
+
 const readings: Readonly<Record<string, Reading>> = {
   "service-entry": ofObject(serviceEntryDestinations),
   "mesh-telemetry": ofObject(telemetryDestinations),

@@ -32,12 +32,16 @@
  * that restricts, and to select for one that opens — either way the doubt leaves egress open.
  */
 import { unnamedLocationBucket, unnamedS3Store } from "../backups";
+import { ciliumFqdnDestinations } from "../operators";
 import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
+  ciliumAsNetworkPolicies,
+  ciliumPolicyTypes,
   destinationFields,
   fieldHolds,
+  isClusterwidePolicy,
   isDefaultDenyEgress,
   mapAt,
   namespaceName,
@@ -92,6 +96,8 @@ function scopeOf(r: BorderResource, x: Resolver): string {
 
 interface Index {
   readonly policies: Map<string, BorderResource[]>;
+  /** The clusterwide policies of each provider (cluster), which govern all its namespaces. */
+  readonly clusterwide: Map<string, BorderResource[]>;
   readonly claims: Map<string, BorderResource>;
   readonly services: Map<string, BorderResource[]>;
   /** The scopes that run pods. */
@@ -101,9 +107,27 @@ interface Index {
 function index(x: Resolver): Index {
   return x.memo("kubernetes", () => {
     const policies = new Map<string, BorderResource[]>();
-    for (const p of x.ofType(networkPolicy)) {
-      const key = scopeOf(p, x);
+    const add = (key: string, p: BorderResource) =>
       policies.set(key, [...(policies.get(key) ?? []), p]);
+    for (const p of x.ofType(networkPolicy)) {
+      add(scopeOf(p, x), p);
+    }
+    // Cilium's policies, read as the NetworkPolicies they amount to: a clusterwide one's rules
+    // govern every namespace of its cluster.
+    const clusterwide = new Map<string, BorderResource[]>();
+    for (const type of ciliumKinds) {
+      for (const c of x.ofType(type)) {
+        for (const { object, at } of objectsOf(c)) {
+          for (const p of isUnknown(object.props) ? [] : ciliumAsNetworkPolicies(object, at)) {
+            if (isClusterwidePolicy(type)) {
+              const key = c.provider ?? "";
+              clusterwide.set(key, [...(clusterwide.get(key) ?? []), p]);
+            } else {
+              add(scopeOf(object, x), p);
+            }
+          }
+        }
+      }
     }
     const byName = new Map<string, BorderResource>();
     for (const c of x.ofType(claims)) {
@@ -123,8 +147,14 @@ function index(x: Resolver): Index {
         }
       }
     }
-    return { policies, claims: byName, services, workloads };
+    return { policies, clusterwide, claims: byName, services, workloads };
   });
+}
+
+/** The policies that govern the pods of a scope: its namespace's and its cluster's. */
+function policiesOf(x: Resolver, scope: string, provider: string | undefined): BorderResource[] {
+  const i = index(x);
+  return [...(i.policies.get(scope) ?? []), ...(i.clusterwide.get(provider ?? "") ?? [])];
 }
 
 /**
@@ -163,7 +193,7 @@ function podEgress(
     return { detail: "hostNetwork pods are not governed by NetworkPolicy" };
   }
   const labels = (valueAt(r.props, template.labels) ?? {}) as Record<string, unknown>;
-  const candidates = (index(x).policies.get(scopeOf(r, x)) ?? []).filter(restrictsEgress);
+  const candidates = policiesOf(x, scopeOf(r, x), r.provider).filter(restrictsEgress);
   const applying: BorderResource[] = [];
   let restricted = false;
   for (const p of candidates) {
@@ -455,6 +485,32 @@ function allowedEgress(
         edges.push(notKnown(at));
         continue;
       }
+      const fqdn = valueAt(peer, "fqdn");
+      const group = valueAt(peer, "cidrGroup");
+      if (fqdn !== undefined || group !== undefined) {
+        // A Cilium rule's DNS name or pattern, or CIDR group, which kubernetes-egress reports
+        // where the stack cannot place it.
+        const unread = [valueAt(fqdn, "matchName"), valueAt(fqdn, "matchPattern")].some(isUnknown);
+        const found =
+          group !== undefined
+            ? [
+                {
+                  place: `CiliumCIDRGroup ${JSON.stringify(group)} (cannot be placed)`,
+                  to: "unplaced",
+                },
+              ]
+            : unread
+              ? []
+              : ciliumFqdnDestinations(fqdn, x.allowlist, x.jurisdiction.id);
+        if (unread) {
+          edges.push(notKnown(at));
+        }
+        for (const d of found) {
+          const to = d.to === "internet" ? x.internet : x.unknownPlace(d.place);
+          edges.push(reported(ns, to, policy, withReason(`${d.place}, ${traffic}`)));
+        }
+        continue;
+      }
       if (cidr === undefined) {
         // Pods and namespaces of the cluster: traffic that stays on its nodes and network.
         if (!isOwnNamespace(peer) && cluster) {
@@ -522,7 +578,7 @@ const namespace: TypeModel = {
     const subnets = cluster ? nodeSubnets(cluster, x) : [];
     const edges: FlowEdge[] = cluster ? link(ns, cluster, "runs on") : [];
     const scope = scopeKey(ns.provider, namespaceName(ns));
-    const policies = (index(x).policies.get(scope) ?? []).filter(restrictsEgress);
+    const policies = policiesOf(x, scope, ns.provider).filter(restrictsEgress);
     if (index(x).workloads.has(scope) && !policies.some(isDefaultDenyEgress)) {
       edges.push(
         ...link(ns, x.internet, "allowed egress", {
@@ -1026,6 +1082,19 @@ export const networkPolicies: TypeTable = controls([
 ]);
 
 /**
+ * Cilium's network policies, namespaced and clusterwide, with their Lists and Patches: controls
+ * of the pods they select, read as the NetworkPolicies they amount to (paths/kubernetes.ts
+ * `ciliumAsNetworkPolicies`). kubernetes-egress judges each egress rule by its own code, as a
+ * NetworkPolicy's, and the hosts of `toFQDNs` as destination fields (paths/operators.ts
+ * `ciliumFields`); kubernetes-namespace-egress and the workloads' and namespaces' rows read their
+ * default deny and the egress they allow.
+ */
+export const ciliumPolicies: TypeTable = serverControls([...ciliumPolicyTypes]);
+
+/** The Cilium policy types, for the index of the policies each namespace's pods are under. */
+const ciliumKinds = [...ciliumPolicyTypes];
+
+/**
  * The StorageClasses, with their Lists and Patches: they decide where the provisioner creates the
  * volume of every claim of the class, and hold no data themselves. kubernetes-egress judges the
  * provisioner and its parameters together (policy/kubernetes.ts `judgeStorageClass`): which
@@ -1251,6 +1320,7 @@ export const judgedByCode: Readonly<
 > = {
   "kubernetes-egress": [
     networkPolicies,
+    ciliumPolicies,
     storageClasses,
     controllerRevisions,
     mutatingAdmissionPolicies,
@@ -1314,6 +1384,7 @@ export const kubernetes: TypeTable = {
   ...redisServers,
   ...elasticStack,
   ...networkPolicies,
+  ...ciliumPolicies,
   ...storageClasses,
   ...controllerRevisions,
   ...mutatingAdmissionPolicies,

@@ -1,0 +1,313 @@
+/**
+ * Cilium's network policies (`cilium.io/v2`) as the pack reads them: a CiliumNetworkPolicy that
+ * selects every pod of a namespace and restricts egress is the namespace's default deny, a
+ * CiliumClusterwideNetworkPolicy's holds every namespace of its cluster, and each egress rule is
+ * judged as a NetworkPolicy's: `world` and every rule without a peer open every address, a block
+ * must be private or allowlisted with its ports, and a DNS name or pattern (`toFQDNs`) must be one
+ * the stack's egress hosts admit. Before, each such policy failed closed as a kind the pack had
+ * not reviewed, and the namespaces it denied were reported as open.
+ *
+ * The happy path is the Oregon plan (test/fixtures/policy-aws) with a namespace "mesh" running a
+ * Deployment under a Cilium default deny that allows DNS to the cluster's resolver, the partner
+ * range on 443 and one host name the stack admits.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, fixturePlan, pipe, set, unknown } from "../helpers/policy-plan";
+import {
+  type CheckOptions,
+  findings,
+  oregonSettings,
+  policyPack,
+  runCases,
+  summary,
+} from "../helpers/policy-session";
+
+type Props = Record<string, unknown>;
+
+const pack = policyPack();
+let aws: Plan;
+beforeAll(async () => {
+  aws = await fixturePlan("policy-aws", "us");
+});
+
+const partnerHost = {
+  host: "api.partner.example",
+  reason: "The partner's API, served from its Oregon data center",
+};
+const us: CheckOptions = {
+  ...oregonSettings,
+  egressAllowlist: [...(oregonSettings.egressAllowlist ?? []), partnerHost],
+};
+
+const dns = {
+  toEndpoints: [
+    { matchLabels: { "k8s:io.kubernetes.pod.namespace": "kube-system", "k8s-app": "kube-dns" } },
+  ],
+  toPorts: [{ ports: [{ port: "53", protocol: "ANY" }], rules: { dns: [{ matchPattern: "*" }] } }],
+};
+const partner = {
+  toCIDRSet: [{ cidr: "198.51.100.0/24", except: ["198.51.100.1/32"] }],
+  toPorts: [{ ports: [{ port: "443", protocol: "TCP" }] }],
+};
+const partnerApi = {
+  toFQDNs: [{ matchName: "api.partner.example" }],
+  toPorts: [{ ports: [{ port: "443", protocol: "TCP" }] }],
+};
+
+/** A Deployment "web" of namespace "mesh" on the happy path's cluster. */
+const web = add(
+  "kubernetes:apps/v1:Deployment",
+  "web",
+  {
+    metadata: { namespace: "mesh" },
+    spec: {
+      selector: { matchLabels: { app: "web" } },
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: { containers: [{ name: "web", image: "registry.example.com/web:1.0" }] },
+      },
+    },
+  },
+  { provider: "kube" },
+);
+
+/** The Cilium default deny "mesh-egress" of namespace "mesh", with `spec`. */
+const ciliumPolicy = (spec: Props, kind = "CiliumNetworkPolicy") =>
+  add(
+    `kubernetes:cilium.io/v2:${kind}`,
+    "mesh-egress",
+    {
+      apiVersion: "cilium.io/v2",
+      kind,
+      metadata: kind === "CiliumNetworkPolicy" ? { namespace: "mesh" } : { name: "mesh-egress" },
+      spec,
+    },
+    { provider: "kube" },
+  );
+
+const sealedSpec = { endpointSelector: {}, egress: [dns, partner, partnerApi] };
+
+/** The happy path with namespace "mesh" sealed by Cilium. */
+const happy = () => pipe(web, ciliumPolicy(sealedSpec))(aws);
+
+/** The egress rules of the policy's spec. */
+const rules = (p: Props) => (p.spec as Props).egress as Props[];
+
+const label = 'k8s ciliumnetworkpolicy "mesh-egress"';
+
+describe("a namespace sealed by a CiliumNetworkPolicy", () => {
+  test("passes every policy, the border analysis included", async () => {
+    expect(summary(await pack.checkAll(aws, happy(), us, ["web", "mesh-egress"]))).toEqual([]);
+  });
+
+  test("a clusterwide default deny seals every namespace of its cluster", async () => {
+    const plan = pipe(web, ciliumPolicy(sealedSpec, "CiliumClusterwideNetworkPolicy"))(aws);
+    expect(summary(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual([]);
+  });
+
+  test("a policy that restricts only ingress leaves the namespace open", async () => {
+    const plan = pipe(
+      web,
+      ciliumPolicy({ endpointSelector: {}, ingress: [{ fromEndpoints: [{}] }] }),
+    )(aws);
+    expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "web",
+        "mandatory",
+        [
+          'k8s namespace "mesh"',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+    ]);
+  });
+
+  test("a default deny Cilium is told not to enforce leaves the namespace open", async () => {
+    const plan = pipe(
+      web,
+      ciliumPolicy({ ...sealedSpec, enableDefaultDeny: { egress: false, ingress: true } }),
+    )(aws);
+    expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "web",
+        "mandatory",
+        [
+          'k8s namespace "mesh"',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+    ]);
+  });
+});
+
+describe("a CiliumNetworkPolicy's egress rules", () => {
+  runCases(pack, happy, us, [
+    {
+      name: "a rule allows the world entity",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ toEntities: ["world"] });
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "0.0.0.0/0 (all protocols and ports)"],
+        ],
+      ],
+      twinName: "the rule allows the cluster's entities",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ toEntities: ["cluster", "kube-apiserver"] });
+      }),
+    },
+    {
+      name: "a rule names ports and no peer, which allows every destination",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ toPorts: [{ ports: [{ port: "443", protocol: "TCP" }] }] });
+      }),
+      expected: [
+        ["kubernetes-egress", "mesh-egress", "mandatory", [label, "every address (any country)"]],
+      ],
+      twinName: "the ports are opened to the namespace's own endpoints",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({
+          toEndpoints: [{}],
+          toPorts: [{ ports: [{ port: "443", protocol: "TCP" }] }],
+        });
+      }),
+    },
+    {
+      name: "a rule opens a public block the allowlist does not cover",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ toCIDR: ["203.0.113.0/24"] });
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "203.0.113.0/24 (all protocols and ports)"],
+        ],
+      ],
+      twinName: "the rule opens a private block",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ toCIDR: ["10.20.0.0/16"] });
+      }),
+    },
+    {
+      name: "the partner range is opened on a port the allowlist does not name",
+      bad: set("mesh-egress", (p) => {
+        rules(p)[1].toPorts = [{ ports: [{ port: "22", protocol: "TCP" }] }];
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "198.51.100.0/24 (tcp, port 22)"],
+        ],
+      ],
+      twinName: "it is opened on the allowlisted port, any protocol read as each",
+      twin: set("mesh-egress", (p) => {
+        rules(p)[1].toPorts = [{ ports: [{ port: "443", protocol: "TCP" }] }];
+      }),
+    },
+    {
+      name: "a rule allows a DNS name the stack does not admit",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ toFQDNs: [{ matchName: "api.example.com" }] });
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "api.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the name is a cloud endpoint inside the jurisdiction",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ toFQDNs: [{ matchName: "s3.us-east-1.amazonaws.com" }] });
+      }),
+    },
+    {
+      name: "a rule allows every host name by pattern",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ toFQDNs: [{ matchPattern: "*" }] });
+      }),
+      expected: [
+        ["kubernetes-egress", "mesh-egress", "mandatory", [label, "every host name (any country)"]],
+      ],
+      twinName: "the pattern's names are all the partner's",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ toFQDNs: [{ matchPattern: "*.partner.example" }] });
+      }),
+      twinSettings: {
+        ...us,
+        egressAllowlist: [
+          ...(us.egressAllowlist ?? []),
+          { host: "*.partner.example", reason: "The partner's hosts, all in Oregon" },
+        ],
+      },
+    },
+    {
+      name: "a pattern reaches a cloud's endpoints abroad",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ toFQDNs: [{ matchPattern: "*.s3.eu-west-1.amazonaws.com" }] });
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, expect.stringContaining("*.s3.eu-west-1.amazonaws.com") as unknown as string],
+        ],
+      ],
+      twinName: "the pattern's endpoints are in a region inside",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ toFQDNs: [{ matchPattern: "*.s3.us-east-2.amazonaws.com" }] });
+      }),
+    },
+  ]);
+});
+
+test("a rule's findings name the path the rule has in its object, in `specs` too", async () => {
+  const plan = pipe(
+    web,
+    ciliumPolicy({}),
+    set("mesh-egress", (p) => {
+      delete p.spec;
+      p.specs = [sealedSpec, { endpointSelector: {}, egress: [{ toEntities: ["world"] }] }];
+    }),
+  )(aws);
+  const messages = (await pack.checkAll(aws, plan, us, ["web", "mesh-egress"])).map(
+    (v) => v.message,
+  );
+  expect(messages).toEqual([
+    expect.stringContaining(
+      `${label} must allow egress only to private or allowlisted destinations, but specs[1].egress[0].toEntities[0] allows 0.0.0.0/0`,
+    ),
+  ]);
+});
+
+test("a DNS name not known at preview fails closed, as every unknown value does", async () => {
+  const plan = pipe(
+    web,
+    ciliumPolicy(sealedSpec),
+    set("mesh-egress", (p) => {
+      rules(p).push({ toFQDNs: [{ matchName: unknown }] });
+    }),
+  )(aws);
+  expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual([
+    [
+      "kubernetes-egress",
+      "mesh-egress",
+      "mandatory",
+      [label, "spec.egress[3].toFQDNs[0] (unknown at preview)"],
+    ],
+  ]);
+});
