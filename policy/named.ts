@@ -9,7 +9,7 @@ import { namedDestinationsPolicy } from "./paths/named";
 export const namedDestinations = namedDestinationsPolicy({
   name: "named-destinations",
   description:
-    "Checks whether every destination named by another resource's name (buckets, SLS projects, global clusters, S3 ARNs without a region) resolves to a resource of this program placed inside the jurisdiction, whether every ARN a resource names that is not known at preview comes from a resource of this program, and where a database or Docker provider whose host is not known at preview connects: to the database or machine of this program its host was computed from.",
+    "Checks whether every destination named by another resource's name (buckets, SLS projects, global clusters, S3 ARNs without a region) resolves to a resource of this program placed inside the jurisdiction, whether every ARN a resource names that is not known at preview comes from a resource of this program, where a database or Docker provider whose host is not known at preview connects: to the database or machine of this program its host was computed from, and whether each host name an Istio route, tunnel or egress proxy names that the pack cannot place is one a ServiceEntry of the same cluster adds to the mesh.",
   severity: "critical",
   remediationSteps:
     "Create the destination (bucket, project, global cluster) in this program through a provider pinned inside the jurisdiction, and refer to it by its output; a name the program does not create cannot be checked.",

@@ -32,6 +32,7 @@ import {
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
+import { entryAdding, serviceEntryTypes } from "./mesh-hosts";
 import type {
   BorderResource,
   Endpoint,
@@ -1359,29 +1360,50 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
       ];
     }
     return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) =>
-      d.unknown
-        ? {
+      d.host !== undefined && server.serviceEntryHost === true
+        ? // A host name only the whole stack can place: the ServiceEntry of the cluster that
+          // adds it to the mesh (judged itself), else a place named-destinations fails closed
+          // (paths/mesh-hosts.ts). The resource's own view reports nothing of it.
+          {
             ...build(
               field,
               destinationPath(found.path, d),
-              { kind: "unknown" },
+              { kind: "stack" },
               r,
               x,
-              x.unknownPlace(`${found.path} of ${x.label(r)} ${d.why}`),
+              entryAdding(
+                serviceEntryTypes.flatMap((t) => x.ofType(t)),
+                r.provider,
+                d.host,
+              ) ?? x.unknownPlace(d.place),
+              undefined,
+              true,
             ),
             what: d.why,
           }
-        : {
-            ...build(
-              field,
-              destinationPath(found.path, d),
-              { kind: "outside", place: d.place },
-              r,
-              x,
-              d.to === "internet" ? x.internet : x.unknownPlace(d.place),
-            ),
-            what: d.why,
-          },
+        : d.unknown
+          ? {
+              ...build(
+                field,
+                destinationPath(found.path, d),
+                { kind: "unknown" },
+                r,
+                x,
+                x.unknownPlace(`${found.path} of ${x.label(r)} ${d.why}`),
+              ),
+              what: d.why,
+            }
+          : {
+              ...build(
+                field,
+                destinationPath(found.path, d),
+                { kind: "outside", place: d.place },
+                r,
+                x,
+                d.to === "internet" ? x.internet : x.unknownPlace(d.place),
+              ),
+              what: d.why,
+            },
     );
   });
 }

@@ -382,6 +382,13 @@ export interface DestinationField {
    * labels or type say a controller joins that cluster with it.
    */
   readonly when?: (object: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * A host name the pack cannot place by itself may be one an Istio ServiceEntry of the same
+   * cluster adds to the mesh (a route to `payments.internal`, whose entry lists its endpoints):
+   * only the whole stack can tell, so named-destinations judges it (paths/mesh-hosts.ts), and the
+   * entry is judged for where its endpoints or hosts are.
+   */
+  readonly serviceEntryHost?: true;
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */
@@ -805,6 +812,8 @@ export interface DestinationFinding {
    * ServiceEntry's `spec`), for a reading that weighs a whole object: the finding names it.
    */
   readonly at?: string;
+  /** The host name, for a host the pack cannot place by name alone. */
+  readonly host?: string;
 }
 
 /** The path a finding names: the field's value's, or the place under it the reading found. */
@@ -1223,6 +1232,7 @@ export function readDestination(
             why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
             place: `${host} (cannot be placed)`,
             to: "unplaced",
+            host,
           }
         : {
             why: `is ${JSON.stringify(text)}, ${reach.kind === "private" ? "a private address of no network of the stack" : "a public address"} that the egress allowlist of ${j} does not cover`,

@@ -35,6 +35,7 @@ import {
 import { byType } from "./types";
 import { unknownDestinationOf } from "./types/log-readers";
 import { lokiStackFindings } from "./loki-stacks";
+import { meshHostFindings } from "./mesh-hosts";
 import { pushSecretFindings } from "./push-secrets";
 import { fromPolicyResources, isUnknown, known, valueAt, valuesAt } from "./values";
 import { crossingFinding, fixOf, ownPlace } from "./views";
@@ -468,6 +469,9 @@ export function namedDestinationsPolicy(
           ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
         for (const f of lokiStackFindings(r, args.resources, ctx.settings.egressAllowlist, j.id)) {
+          ctx.report({ ...f, urn: r.urn, resourceName: r.name });
+        }
+        for (const f of meshHostFindings(r, args.resources, ctx.settings.egressAllowlist, j.id)) {
           ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
         const row = rows.get(r.type);

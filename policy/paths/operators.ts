@@ -331,11 +331,13 @@ const meshWords: DestinationWords = {
   how: "the mesh's proxies send the requests and connections it routes there, with their data",
   fix: "Route to services of the cluster or private addresses, or add the destination's address to the egress allowlist, or the destination's host name to egressHosts, with a reason",
 };
-const meshHost = (path: string, what: string): DestinationField => ({
+const meshHost = (path: string, what: string, byEntry = true): DestinationField => ({
   path,
   what,
   read: "service-address",
   words: meshWords,
+  // A host the mesh routes to may be one a ServiceEntry adds; an address is not.
+  ...(byEntry ? { serviceEntryHost: true as const } : {}),
 });
 const routes = (at: string): DestinationField[] => [
   ...["http", "tcp", "tls"].map((kind) =>
@@ -437,12 +439,12 @@ const meshConfigFields: readonly DestinationField[] = [
     when: meshConfigMap,
   })),
   {
-    ...meshHost("data.mesh.defaultConfig.tracing.zipkin.address", "trace collector"),
+    ...meshHost("data.mesh.defaultConfig.tracing.zipkin.address", "trace collector", false),
     read: "address",
     when: meshConfigMap,
   },
   {
-    ...meshHost("data.meshNetworks.networks.*.gateways[].address", "network gateway"),
+    ...meshHost("data.meshNetworks.networks.*.gateways[].address", "network gateway", false),
     read: "address",
     when: meshConfigMap,
   },

@@ -320,6 +320,7 @@ describe("the servers a destination value sends data to", () => {
     why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
     place: `${host} (cannot be placed)`,
     to: "unplaced",
+    host,
   });
 
   test.each<[string, DestinationField, string, unknown[]]>([

@@ -27,6 +27,10 @@ export const kube = on("kube");
 export const egress = (name: string, label: string, place: string) =>
   ["kubernetes-egress", name, "mandatory", [label, place]] as const;
 
+/** A mandatory named-destinations finding on resource `name` (`label`), to `place`. */
+export const named = (name: string, label: string, place: string) =>
+  ["named-destinations", name, "mandatory", [label, place]] as const;
+
 /** An ACK cluster in Shanghai and the objects on it. */
 export const onCluster = (...objects: OracleResource[]): OracleResource[] => [
   ...ackCluster({ newNatGateway: false }),

@@ -20,8 +20,9 @@ import {
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { decodeMessage } from "../../policy/framework";
 import { policies } from "../../policy/policies";
-import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
+import { egress, findingsOf, kube, messagesOf, named, onCluster } from "../helpers/cluster-objects";
 import {
+  on,
   type OracleResource,
   type OracleSettings,
   policyResources,
@@ -1949,14 +1950,85 @@ describe("Istio", () => {
       "v1alpha3",
     );
   const vs = 'k8s virtualservice "reviews"';
+  /** With named-destinations', which judges the hosts a ServiceEntry may add over the stack. */
+  const meshJudged = (resources: readonly OracleResource[]) =>
+    findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types", "named-destinations"]);
 
-  test("a VirtualService routing or mirroring outside the cluster is kubernetes-egress's finding", () => {
-    expect(judged(onCluster(routeTo("reviews.example-saas.eu")))).toEqual([
-      egress("reviews", vs, "reviews.example-saas.eu (cannot be placed)"),
+  test("a VirtualService routing to a host nothing places fails closed over the stack; mirroring to a public address is kubernetes-egress's finding", () => {
+    expect(meshJudged(onCluster(routeTo("reviews.example-saas.eu")))).toEqual([
+      named("reviews", vs, "reviews.example-saas.eu (cannot be placed)"),
     ]);
-    expect(judged(onCluster(routeTo("reviews", "198.51.100.7")))).toEqual([
+    expect(meshJudged(onCluster(routeTo("reviews", "198.51.100.7")))).toEqual([
       egress("reviews", vs, "198.51.100.7 (request mirror)"),
     ]);
+  });
+
+  describe("a route to a host a ServiceEntry of the program adds (found by the multi-cluster bench)", () => {
+    const entry = (hosts: string[], address: string, provider = "kube") =>
+      on(provider)("kubernetes:networking.istio.io/v1:ServiceEntry", "payments", {
+        metadata: { namespace: "shop" },
+        spec: {
+          hosts,
+          location: "MESH_EXTERNAL",
+          resolution: "STATIC",
+          endpoints: [{ address }],
+        },
+      });
+    const entryLabel = 'k8s serviceentry "payments"';
+
+    test("passes where the entry's endpoints are private, by its host or its wildcard", () => {
+      expect(
+        meshJudged(
+          onCluster(
+            entry(["payments.corp.internal"], "10.20.0.5"),
+            routeTo("payments.corp.internal"),
+          ),
+        ),
+      ).toEqual([]);
+      expect(
+        meshJudged(
+          onCluster(entry(["*.corp.internal"], "10.20.0.5"), routeTo("payments.corp.internal")),
+        ),
+      ).toEqual([]);
+    });
+
+    test("is judged by the entry: an endpoint abroad is the entry's finding, not the route's", () => {
+      expect(
+        meshJudged(
+          onCluster(
+            entry(["payments.corp.internal"], "203.0.113.80"),
+            routeTo("payments.corp.internal"),
+          ),
+        ),
+      ).toEqual([egress("payments", entryLabel, "203.0.113.80 (external service)")]);
+    });
+
+    test("twin: an entry of another cluster, or of another host, adds nothing to this mesh", () => {
+      const route = named("reviews", vs, "payments.corp.internal (cannot be placed)");
+      // A second provider on the same cluster's kubeconfig: another provider is another mesh
+      // for the pack, whichever cluster it reaches.
+      const other: OracleResource = {
+        type: "pulumi:providers:kubernetes",
+        name: "other",
+        props: { kubeconfig: "apiVersion: v1" },
+        deps: { kubeconfig: ["ack"] },
+      };
+      expect(
+        meshJudged([
+          ...onCluster(routeTo("payments.corp.internal")),
+          other,
+          entry(["payments.corp.internal"], "10.20.0.5", "other"),
+        ]).filter(([policy]) => policy === "named-destinations"),
+      ).toEqual([route]);
+      expect(
+        meshJudged(
+          onCluster(
+            entry(["ledger.corp.internal"], "10.20.0.5"),
+            routeTo("payments.corp.internal"),
+          ),
+        ),
+      ).toEqual([route]);
+    });
   });
 
   test("twin: routes and mirrors to services of the mesh pass, as do its gateways and mTLS", () => {
@@ -2067,10 +2139,10 @@ describe("Istio", () => {
         spec: { action: "CUSTOM", provider: { name: "opa" }, rules: [{}] },
       }),
     );
-    expect(judged(bad)).toEqual(
+    expect(meshJudged(bad)).toEqual(
       sorted([
-        egress("default", 'k8s sidecar "default"', "proxy.example.de (cannot be placed)"),
-        egress("tunnel", 'k8s destinationrule "tunnel"', "db.example.de (cannot be placed)"),
+        named("default", 'k8s sidecar "default"', "proxy.example.de (cannot be placed)"),
+        named("tunnel", 'k8s destinationrule "tunnel"', "db.example.de (cannot be placed)"),
         egress("vm", 'k8s workloadentry "vm"', "198.51.100.9 (workload endpoint)"),
         egress("vms", 'k8s workloadgroup "vms"', "203.0.113.40 (workload endpoint)"),
         egress(

@@ -1,0 +1,110 @@
+/**
+ * Istio routes to the hosts ServiceEntries add to the mesh: a VirtualService's route or mirror, a
+ * DestinationRule's tunnel target, a Sidecar's egress proxy or an extension provider of the mesh
+ * may name a host — `payments.internal`, `db.corp.example` — that only a ServiceEntry of the same
+ * cluster makes resolvable, and that entry says where its traffic goes (its endpoints, else its
+ * hosts), which kubernetes-egress judges on the entry itself. Read from the route alone, such a
+ * host cannot be placed; so where the pack cannot place a host name by itself (a field marked
+ * `serviceEntryHost`), the route's own view leaves it to named-destinations, which sees every
+ * resource: a host a ServiceEntry of the cluster adds passes (the entry is judged), any other
+ * fails closed as before (found by the multi-cluster bench: a route to the host of the program's
+ * own entry failed).
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import type { EgressAllowEntry } from "../framework";
+import { resourceLabel } from "./describe";
+import {
+  destinationFields,
+  destinationPath,
+  destinationsOf,
+  destinationWords,
+  fieldHolds,
+} from "./kubernetes";
+import type { BorderResource } from "./model";
+import { fromPolicyResources, isUnknown, valuesAt } from "./values";
+
+const serviceEntryType = /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/;
+
+/** The ServiceEntry types of every served version of `networking.istio.io`. */
+export const serviceEntryTypes: readonly string[] = ["v1alpha3", "v1beta1", "v1"].map(
+  (v) => `kubernetes:networking.istio.io/${v}:ServiceEntry`,
+);
+
+/** Whether a ServiceEntry's host (`*.example.com` a wildcard over one or more labels) covers `host`. */
+function covers(entryHost: string, host: string): boolean {
+  const entry = entryHost.toLowerCase().replace(/\.$/, "");
+  const name = host.toLowerCase().replace(/\.$/, "");
+  return entry === name || (entry.startsWith("*.") && name.endsWith(entry.slice(1)));
+}
+
+/**
+ * The ServiceEntry among `resources` of the cluster `provider` deploys to that adds `host` to the
+ * mesh (lists it in `spec.hosts`), if any.
+ */
+export function entryAdding<R extends Pick<BorderResource, "type" | "props">>(
+  resources: Iterable<R & { readonly provider?: string }>,
+  provider: string | undefined,
+  host: string,
+): R | undefined {
+  for (const r of resources) {
+    if (!serviceEntryType.test(r.type) || r.provider !== provider) {
+      continue;
+    }
+    const hosts = valuesAt(r.props, "spec.hosts[]").map((h) => h.value);
+    if (hosts.some((h) => typeof h === "string" && covers(h, host))) {
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/** The fields of a type whose hosts a ServiceEntry may add. */
+function entryHostFields(type: string) {
+  return destinationFields(type).filter((f) => f.serviceEntryHost === true);
+}
+
+/**
+ * named-destinations' findings on `r`: each host name a field of it routes to that the pack
+ * cannot place and that no ServiceEntry of the same cluster adds, in kubernetes-egress's words.
+ */
+export function meshHostFindings(
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): Array<{ message: string; path: string[] }> {
+  const fields = entryHostFields(r.type);
+  if (fields.length === 0) {
+    return [];
+  }
+  // The list holds the resource's provider too.
+  const self = fromPolicyResources([r]).find((x) => x.urn === r.urn);
+  if (self === undefined) {
+    return [];
+  }
+  const entries = fromPolicyResources(resources.filter((e) => serviceEntryType.test(e.type)));
+  const label = resourceLabel(r.type, r.name);
+  const out: Array<{ message: string; path: string[] }> = [];
+  for (const f of fields) {
+    if (!fieldHolds(f, r.type, self.props)) {
+      continue;
+    }
+    const { must, how, fix } = destinationWords(f);
+    for (const found of valuesAt(self.props, f.path)) {
+      if (isUnknown(found.value)) {
+        // Not known at preview: kubernetes-egress's finding.
+        continue;
+      }
+      for (const d of destinationsOf(f, found.value, allowlist, j)) {
+        if (d.host === undefined || entryAdding(entries, self.provider, d.host) !== undefined) {
+          continue;
+        }
+        out.push({
+          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and no ServiceEntry of its cluster adds it to the mesh: ${how}. ${fix}, or add the host with a ServiceEntry whose endpoints are inside.`,
+          path: [label, d.place],
+        });
+      }
+    }
+  }
+  return out;
+}
