@@ -1591,9 +1591,17 @@ export function heldPartitionOfBucketName(
     kind !== refKinds["s3-bucket"] ||
     typeof value !== "string" ||
     value === "" ||
-    value.startsWith("arn:") ||
-    region?.cloud !== "aws"
+    value.startsWith("arn:")
   ) {
+    return undefined;
+  }
+  // A bucket's own domain in China's partition says the partition itself, wherever the resource
+  // naming it is (a CloudFront distribution, of no region, logging to `<name>.s3.amazonaws.com.cn`;
+  // found by the front-door bench).
+  if (bucketOfS3Domain(value) !== undefined && /\.amazonaws\.com\.cn$/.test(value)) {
+    return holdsAwsPartition(j, "aws-cn") ? "aws-cn" : undefined;
+  }
+  if (region?.cloud !== "aws") {
     return undefined;
   }
   const partition = awsPartitionOf(region.region);

@@ -643,11 +643,10 @@ const properties: PropertyReview[] = [
 
   // Code and configuration read in; nothing of the stack is written there.
   notAPlace(
-    /^(apiSchema\.s3\.s3BucketName|agentRuntimeArtifact\.codeConfiguration\.code\.s3\.bucket|enterprisePolicies\[\]\.location\.s3\.bucket|sourceConfiguration\.codeRepository\.repositoryUrl|locationUri|bucket|storageLocation\.bucket|code\.s3Bucket|command\.scriptLocation|resourceUris\[\]\.uri|uri|dockerfileTemplateUri|location|sourceS3Path\.bucket|caCertificatesBundleSource\.caCertificatesBundleS3Location\.bucket)(\[\])?$/,
+    /^(apiSchema\.s3\.s3BucketName|agentRuntimeArtifact\.codeConfiguration\.code\.s3\.bucket|enterprisePolicies\[\]\.location\.s3\.bucket|locationUri|bucket|storageLocation\.bucket|code\.s3Bucket|command\.scriptLocation|resourceUris\[\]\.uri|uri|dockerfileTemplateUri|location|sourceS3Path\.bucket|caCertificatesBundleSource\.caCertificatesBundleS3Location\.bucket)(\[\])?$/,
     why.inboundConfig,
     types(
       "appconfig/configurationProfile",
-      "apprunner/service",
       "bedrock/agentAgentActionGroup",
       "bedrock/agentcoreAgentRuntime",
       "bedrock/agentcoreBrowser",

@@ -1001,15 +1001,17 @@ describe("internet-egress over the egress table", () => {
     const { analysis, label } = graphOf(oracleBorderResources([...providers, ...judged]), "CN");
     // Every edge but the resources' placement: a SageMaker job's output buckets are
     // log-shipping's fields of its row, and a job definition not known at preview leaves its
-    // bucket unknown too; an Elastic Beanstalk environment's load balancer, and an ECS Express
-    // Mode service's, are public-exposure's.
+    // bucket unknown too; an Elastic Beanstalk environment's load balancer, an ECS Express Mode
+    // service's and an App Runner service's public URL are public-exposure's.
     const drawn = analysis.edges
       .filter((e) => e.label !== "placed in")
       .map((e) => `${label.get(e.from)} -[${edgeText(e)}]-> ${label.get(e.to)}`)
       .filter((e) => !/ "sagemaker\/[^"]+" -\[log delivery\]-> /.test(e))
       .filter(
         (e) =>
-          !/ "(elasticbeanstalk|ecs\/ExpressGatewayService)[^"]*" -\[public access\]-> /.test(e),
+          !/ "(elasticbeanstalk|ecs\/ExpressGatewayService|apprunner)[^"]*" -\[public access\]-> /.test(
+            e,
+          ),
       );
     // Each edge runs from the resource to the public internet, or to an unknown place when the
     // value that decides it is not known at preview.

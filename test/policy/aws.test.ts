@@ -4968,6 +4968,9 @@ describe("exposure and egress", () => {
             imageRepositoryType: "ECR_PUBLIC",
           },
         },
+        // Its way out through the stack's VPC (test/policy/front-doors.test.ts judges App
+        // Runner's own).
+        networkConfiguration: { egressConfiguration: { egressType: "VPC" } },
       }),
       expected: [
         ["public-exposure", "web", "mandatory", ["the internet", 'apprunner service "web"']],
@@ -4981,7 +4984,10 @@ describe("exposure and egress", () => {
             imageRepositoryType: "ECR_PUBLIC",
           },
         },
-        networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
+        networkConfiguration: {
+          ingressConfiguration: { isPubliclyAccessible: false },
+          egressConfiguration: { egressType: "VPC" },
+        },
       }),
     },
     {

@@ -35,7 +35,7 @@ import type {
 import { hostOf } from "../../../residency/placement";
 import { isTrue, isUnknown, known, str, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
-import { exposed, withExposure } from "./exposure";
+import { exposed, flag, withExposure } from "./exposure";
 import { publicUnlessSet } from "./exposure-readers";
 import { gates } from "./gates";
 import { bucketSink, bucketSinkFix, codeRepository, edgesOf, withPolicyFields } from "./rows";
@@ -840,6 +840,36 @@ export const egress: TypeTable = {
       type,
       workload(microvmFix, service.reads("egressNetworkConnectors", microvmEgress)),
     ]),
+  ),
+  // An App Runner service: its public URL (public-exposure), its way out — with egress type
+  // DEFAULT (the default) its outbound traffic leaves from App Runner's own network, straight to
+  // the internet; only VPC, with a VPC connector, sends it through the stack's network — and the
+  // repository it builds from (remote-sites). Found by the front-door bench: the service reached
+  // the internet and built from GitHub with no finding, where a Lambda function and an Amplify
+  // app failed.
+  "aws:apprunner/service:Service": withPolicyFields(
+    withPolicyFields(
+      flag(
+        "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
+        "the service has a public URL that anyone on the internet can call",
+        "Set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false and reach the service through a VPC interface endpoint.",
+        true,
+      ),
+      "internet-egress",
+      'Set networkConfiguration.egressConfiguration.egressType to "VPC" with a vpcConnectorArn in private subnets of the stack\'s VPC.',
+      service.unless(
+        "networkConfiguration.egressConfiguration.egressType",
+        "the service reaches any host on the internet through App Runner's network",
+        "vpc",
+      ),
+    ),
+    "remote-sites",
+    "Build from a repository on a host the stack places by name (egressHosts), or deploy an image from a registry of the stack (ECR).",
+    codeRepository.url(
+      "sourceConfiguration.codeRepository.repositoryUrl",
+      "builds the service from the source at",
+      { inbound: true },
+    ),
   ),
   "aws:lambda/function:Function": workload(
     "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds); a Lambda@Edge function, which CloudFront runs at its edge locations worldwide, cannot be attached: do its work in the region, behind the distribution's origin.",

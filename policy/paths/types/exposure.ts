@@ -436,7 +436,7 @@ const publicAddress = (path: string, what: string) =>
   endpoint(endpointFix, exposed(path, "always", what));
 
 /** A flag that, true (or unset, where `absentMeans`: a public default), opens the resource. */
-const flag = (path: string, what: string, fix: string, absentMeans = false) =>
+export const flag = (path: string, what: string, fix: string, absentMeans = false) =>
   endpoint(fix, exposed(path, { flag: { absentMeans } }, what));
 const publicly = (what: string, absentMeans = false) =>
   flag("publiclyAccessible", what, "Set publiclyAccessible to false.", absentMeans);
@@ -995,12 +995,7 @@ export const exposure: TypeTable = {
       "remote-sites": backendFix,
     },
   },
-  "aws:apprunner/service:Service": flag(
-    "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
-    "the service has a public URL that anyone on the internet can call",
-    "Set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false and reach the service through a VPC interface endpoint.",
-    true,
-  ),
+  // An App Runner service's public URL is its row's in the egress table (egress.ts).
   "aws:cognito/identityPool:IdentityPool": flag(
     "allowUnauthenticatedIdentities",
     "anyone on the internet can get AWS credentials for the pool's unauthenticated role",

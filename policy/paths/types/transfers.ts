@@ -355,13 +355,20 @@ export const transfers: TypeTable = {
       "signs file-share users in at the domain controller",
     ),
   ),
-  "aws:storagegateway/nfsFileShare:NfsFileShare": transfer(
-    job.ref("locationArn", "stores the share's files in", { ref: "s3-bucket" }),
-    job.url("vpcEndpointDnsName", "reaches S3 through the endpoint at"),
-  ),
-  "aws:storagegateway/smbFileShare:SmbFileShare": transfer(
-    job.ref("locationArn", "stores the share's files in", { ref: "s3-bucket" }),
-    job.url("vpcEndpointDnsName", "reaches S3 through the endpoint at"),
+  // A file share's bucket, placed by the region `bucketRegion` names beside it where the program
+  // does not create the bucket (found by the front-door bench: it failed closed).
+  ...Object.fromEntries(
+    ["nfsFileShare:NfsFileShare", "smbFileShare:SmbFileShare"].map((t) => [
+      `aws:storagegateway/${t}`,
+      transfer(
+        job.region("bucketRegion", "stores the share's files in"),
+        job.ref("locationArn", "stores the share's files in", {
+          ref: "s3-bucket",
+          fallback: "bucketRegion",
+        }),
+        job.url("vpcEndpointDnsName", "reaches S3 through the endpoint at"),
+      ),
+    ]),
   ),
   // A Transfer Family workflow copies or decrypts each uploaded file into a bucket, or hands it
   // to a function; `sourceFileLocation` only picks which file (`${original.file}`).

@@ -1,0 +1,157 @@
+/**
+ * What the front-door, transfer and backup bench found (public programs of CloudFront, App
+ * Runner, Storage Gateway and their kin, run under CN and US): an App Runner service reached the
+ * internet from App Runner's own network and built from a GitHub repository with no finding,
+ * where a Lambda function outside a VPC and an Amplify app with the same repository failed; a
+ * Storage Gateway file share on a bucket the program does not create failed closed though
+ * `bucketRegion` names the bucket's region beside it; and a CloudFront distribution of China's
+ * partition logging to `<bucket>.s3.amazonaws.com.cn` failed closed, where a load balancer
+ * logging to the same bucket by name passed. Each case with its twin.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, chinaAndOregonPlans, fixturePlan } from "../helpers/policy-plan";
+import { findings, oregonSettings, policyPack, runCases } from "../helpers/policy-session";
+
+const pack = policyPack();
+let oregon: Plan;
+let china: Plan;
+beforeAll(async () => {
+  [oregon, { china }] = await Promise.all([fixturePlan("policy-aws", "us"), chinaAndOregonPlans()]);
+});
+
+const account = "111122223333";
+const connector = `arn:aws:apprunner:us-west-2:${account}:vpcconnector/records/1/abc`;
+
+/** An App Runner service "svc", private to the VPC, built from `source`, leaving by `egress`. */
+const appRunner = (source: Record<string, unknown>, egress: Record<string, unknown>) =>
+  add("aws:apprunner/service:Service", "svc", {
+    serviceName: "svc",
+    sourceConfiguration: { autoDeploymentsEnabled: false, ...source },
+    networkConfiguration: {
+      ingressConfiguration: { isPubliclyAccessible: false },
+      egressConfiguration: egress,
+    },
+  });
+const image = {
+  imageRepository: {
+    imageIdentifier: `${account}.dkr.ecr.us-west-2.amazonaws.com/app:v1`,
+    imageRepositoryType: "ECR",
+  },
+};
+const github = {
+  codeRepository: {
+    repositoryUrl: "https://github.com/example/app",
+    sourceCodeVersion: { type: "BRANCH", value: "main" },
+  },
+};
+const throughVpc = { egressType: "VPC", vpcConnectorArn: connector };
+
+/** A Storage Gateway NFS file share "share" on bucket `dr-bucket`, of `bucketRegion`. */
+const fileShare = (bucketRegion: string) =>
+  add("aws:storagegateway/nfsFileShare:NfsFileShare", "share", {
+    clientLists: ["10.0.0.0/16"],
+    gatewayArn: `arn:aws:storagegateway:us-west-2:${account}:gateway/sgw-12A3456B`,
+    roleArn: `arn:aws:iam::${account}:role/sgw`,
+    locationArn: "arn:aws:s3:::dr-bucket",
+    bucketRegion,
+  });
+
+describe("App Runner and Storage Gateway, in Oregon", () => {
+  runCases(pack, () => oregon, oregonSettings, [
+    {
+      name: "an App Runner service leaves by App Runner's network (egress type DEFAULT)",
+      bad: appRunner(image, { egressType: "DEFAULT" }),
+      expected: [
+        [
+          "internet-egress",
+          "svc",
+          "mandatory",
+          ['apprunner service "svc"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "it leaves through a VPC connector of the stack's network",
+      twin: appRunner(image, throughVpc),
+    },
+    {
+      name: "an App Runner service leaves by the default egress, not set",
+      bad: appRunner(image, {}),
+      expected: [
+        [
+          "internet-egress",
+          "svc",
+          "mandatory",
+          ['apprunner service "svc"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "its egress type is VPC",
+      twin: appRunner(image, throughVpc),
+    },
+    {
+      name: "an App Runner service builds from a GitHub repository",
+      bad: appRunner(github, throughVpc),
+      expected: [
+        [
+          "remote-sites",
+          "svc",
+          "mandatory",
+          [
+            '"https://github.com/example/app" (cannot be placed)',
+            'apprunner service "svc"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it runs an image of the stack's registry",
+      twin: appRunner(image, throughVpc),
+    },
+    {
+      name: "a file share keeps its files in a bucket of a region abroad",
+      bad: fileShare("eu-west-1"),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "share",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'storagegateway nfs file share "share"',
+            "eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "bucketRegion places the bucket inside",
+      twin: fileShare("us-east-1"),
+    },
+  ]);
+});
+
+describe("CloudFront in China's partition", () => {
+  const distribution = (bucket: string) =>
+    add("aws:cloudfront/distribution:Distribution", "cdn", {
+      enabled: true,
+      origins: [{ originId: "site", domainName: "site.s3.cn-north-1.amazonaws.com.cn" }],
+      defaultCacheBehavior: {
+        targetOriginId: "site",
+        viewerProtocolPolicy: "redirect-to-https",
+        allowedMethods: ["GET", "HEAD"],
+        cachedMethods: ["GET", "HEAD"],
+      },
+      restrictions: { geoRestriction: { restrictionType: "none" } },
+      viewerCertificate: { cloudfrontDefaultCertificate: true },
+      loggingConfig: { bucket },
+    });
+  const named = (found: ReturnType<typeof findings>) =>
+    found.filter(([policy]) => policy === "named-destinations" || policy === "log-shipping");
+
+  test("logs to a bucket by its .amazonaws.com.cn domain, which lies in the partition CN holds: no finding", async () => {
+    const plan = distribution("ext-logs.s3.amazonaws.com.cn")(china);
+    expect(named(findings(await pack.check(plan, { jurisdiction: "CN" })))).toEqual([]);
+  });
+
+  test("twin: a bucket domain of the aws partition cannot be placed by its name, and fails closed", async () => {
+    const plan = distribution("ext-logs.s3.amazonaws.com")(china);
+    expect(
+      named(findings(await pack.check(plan, { jurisdiction: "CN" }))).map(([p, n]) => [p, n]),
+    ).toEqual([["named-destinations", "cdn"]]);
+  });
+});
