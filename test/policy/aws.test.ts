@@ -11355,11 +11355,23 @@ describe("data destinations: logs, exports and pushed requests", () => {
 describe("edge APIs, key-value stores, catalogues, build sources and alert mailboxes", () => {
   const inside = "us-west-2 (inside US)";
   // An OpenAPI definition with one operation and the integration API Gateway imports for it; the
-  // path holds a dot, as versioned paths do.
+  // path holds a dot, as versioned paths do. Its callers sign their requests (IAM's SigV4): who
+  // may call it is test/policy/front-doors.test.ts's question.
   const openApi = (integration: Props) => ({
     openapi: "3.0.1",
     info: { title: "quotes", version: "1" },
     paths: { "/v1.0/quotes": { get: { "x-amazon-apigateway-integration": integration } } },
+    security: [{ sigv4: [] }],
+    components: {
+      securitySchemes: {
+        sigv4: {
+          type: "apiKey",
+          name: "Authorization",
+          in: "header",
+          "x-amazon-apigateway-authtype": "awsSigv4",
+        },
+      },
+    },
   });
   const openApiJson = (integration: Props) => JSON.stringify(openApi(integration));
   const openApiYaml = (integration: Props) => YAML.stringify(openApi(integration));

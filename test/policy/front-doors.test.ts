@@ -6,8 +6,11 @@
  * Storage Gateway file share on a bucket the program does not create failed closed though
  * `bucketRegion` names the bucket's region beside it; and a CloudFront distribution of China's
  * partition logging to `<bucket>.s3.amazonaws.com.cn` failed closed, where a load balancer
- * logging to the same bucket by name passed. Each case with its twin.
+ * logging to the same bucket by name passed; and a REST API imported from an OpenAPI body whose
+ * operation asks no credentials passed, where the same method written as a resource failed.
+ * Each case with its twin.
  */
+import YAML from "yaml";
 import type { Plan } from "../../engine/plan";
 import { add, chinaAndOregonPlans, fixturePlan } from "../helpers/policy-plan";
 import { findings, oregonSettings, policyPack, runCases } from "../helpers/policy-session";
@@ -121,6 +124,87 @@ describe("App Runner and Storage Gateway, in Oregon", () => {
       ],
       twinName: "bucketRegion places the bucket inside",
       twin: fileShare("us-east-1"),
+    },
+  ]);
+});
+
+/** A REST API "api" of `types` imported from an OpenAPI `doc`, GET /records to a function. */
+const restApi = (doc: Record<string, unknown>, types = "REGIONAL", asYaml = false) => {
+  const get = (security?: unknown[]) => ({
+    ...(security === undefined ? {} : { security }),
+    "x-amazon-apigateway-integration": {
+      type: "aws_proxy",
+      httpMethod: "POST",
+      uri: `arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:${account}:function:reader/invocations`,
+    },
+  });
+  const body = {
+    openapi: "3.0.1",
+    info: { title: "records", version: "1" },
+    paths: {
+      "/records": {
+        get: get(doc.operationSecurity as unknown[] | undefined),
+        // A CORS preflight answered by API Gateway itself.
+        options: { "x-amazon-apigateway-integration": { type: "mock" } },
+      },
+    },
+    ...(doc.security === undefined ? {} : { security: doc.security }),
+    ...(doc.schemes === undefined ? {} : { components: { securitySchemes: doc.schemes } }),
+  };
+  return add("aws:apigateway/restApi:RestApi", "api", {
+    name: "records",
+    endpointConfiguration: { types },
+    body: asYaml ? YAML.stringify(body) : JSON.stringify(body),
+  });
+};
+const sigv4 = {
+  sigv4: {
+    type: "apiKey",
+    name: "Authorization",
+    in: "header",
+    "x-amazon-apigateway-authtype": "awsSigv4",
+  },
+  key: { type: "apiKey", name: "x-api-key", in: "header" },
+};
+const openGet: ReturnType<typeof findings>[number] = [
+  "public-exposure",
+  "api",
+  "mandatory",
+  ["the internet", 'apigateway rest api "api"'],
+];
+
+describe("a REST API imported from an OpenAPI body, in Oregon", () => {
+  runCases(pack, () => oregon, oregonSettings, [
+    {
+      name: "its GET operation asks no credentials",
+      bad: restApi({}),
+      expected: [openGet],
+      twinName: "the document's security requires IAM's SigV4",
+      twin: restApi({ schemes: sigv4, security: [{ sigv4: [] }] }),
+    },
+    {
+      name: "its operation asks only an API key, which identifies no one",
+      bad: restApi({ schemes: sigv4, operationSecurity: [{ key: [] }] }),
+      expected: [openGet],
+      twinName: "the operation asks SigV4 and the key",
+      twin: restApi({ schemes: sigv4, operationSecurity: [{ sigv4: [], key: [] }] }),
+    },
+    {
+      name: "an empty requirement lets anyone in beside SigV4",
+      bad: restApi({ schemes: sigv4, security: [{ sigv4: [] }, {}] }),
+      expected: [openGet],
+      twinName: "the API is PRIVATE, reached only through VPC endpoints",
+      twin: restApi({ schemes: sigv4, security: [{ sigv4: [] }, {}] }, "PRIVATE"),
+    },
+    {
+      name: "a YAML body's operation asks no credentials",
+      bad: restApi({}, "EDGE", true),
+      expected: [
+        openGet,
+        ["global-services", "api", "mandatory", expect.any(Array) as unknown as readonly string[]],
+      ],
+      twinName: "the YAML body requires SigV4 of a regional API",
+      twin: restApi({ schemes: sigv4, security: [{ sigv4: [] }] }, "REGIONAL", true),
     },
   ]);
 });

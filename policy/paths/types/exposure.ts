@@ -57,7 +57,7 @@ import {
   whitelistedEndpoint,
   workforce,
 } from "./exposure-readers";
-import { bucketSink, bucketSinkFix, edgesOf, withPolicyFields } from "./rows";
+import { bucketSink, bucketSinkFix, edgesOf, exposed, withPolicyFields } from "./rows";
 import { boundEips } from "./eips";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
 import type {
@@ -65,7 +65,6 @@ import type {
   Endpoint,
   FieldSpec,
   FlowEdge,
-  PublicOpening,
   PublicReader,
   TaggedEdge,
   TypeModel,
@@ -85,27 +84,8 @@ function bucketOf(r: BorderResource, x: Resolver): BorderResource | undefined {
   return x.resourceAt(r, "bucket", bucketTypes);
 }
 
-/**
- * A public-exposure field: the value at `path` that exposes the resource, and the words of the
- * finding. Its edge goes from the resource to the public internet, unless the row draws it
- * (`gated`: from the bucket, through its public-access block).
- */
-export function exposed(
-  path: string,
-  exposes: PublicOpening,
-  verb = "",
-  extra: Partial<FieldSpec> = {},
-) {
-  return {
-    path,
-    format: "public",
-    label: "public access",
-    policy: "public-exposure",
-    verb,
-    exposes,
-    ...extra,
-  } as const satisfies FieldSpec;
-}
+// A public-exposure field (rows.ts), for the rows of this table and the others.
+export { exposed };
 
 /** A bucket's grant: the row draws its edge from the bucket, through the public-access block. */
 const gated = { drawnByRow: true } as const;

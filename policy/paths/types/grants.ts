@@ -19,9 +19,9 @@ import type { FieldSpec, Grantee, TypeModel, TypeTable } from "../model";
 import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
 import { apiEdgeReach, withGlobal } from "./global-reach";
-import { openApiIntegrations, pushFix } from "./log-readers";
+import { openApiIntegrations, openApiOpenOperations, pushFix } from "./log-readers";
 import { alibabaResolvers } from "./common";
-import { edgesOf, withPolicyFields } from "./rows";
+import { edgesOf, exposed, withPolicyFields } from "./rows";
 import { arnPartition } from "../../../residency/placement";
 import { isElbLogDeliveryAccount } from "../../../residency/service-accounts";
 
@@ -1000,16 +1000,22 @@ export const grants: TypeTable = {
     'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE" (with a regionalCertificateArn).',
     apiEdgeReach,
   ),
-  // An API imported from an OpenAPI body sends requests to the integrations it declares.
+  // An API imported from an OpenAPI body sends requests to the integrations it declares, and
+  // answers anyone its endpoint reaches on the operations that ask no credentials.
   "aws:apigateway/restApi:RestApi": withPolicyFields(
-    withGlobal(
-      document("policy"),
-      'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE".',
-      apiEdgeReach,
+    withPolicyFields(
+      withGlobal(
+        document("policy"),
+        'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE".',
+        apiEdgeReach,
+      ),
+      "log-shipping",
+      pushFix,
+      ...openApiIntegrations("body"),
     ),
-    "log-shipping",
-    pushFix,
-    ...openApiIntegrations("body"),
+    "public-exposure",
+    'Give every operation of the body a security requirement of a scheme with x-amazon-apigateway-authtype "awsSigv4" or an x-amazon-apigateway-authorizer (a Lambda or Cognito authorizer), or make the API PRIVATE (endpointConfiguration.types) and reach it through a VPC interface endpoint.',
+    exposed("body", { reads: openApiOpenOperations }),
   ),
   "aws:apigateway/restApiPolicy:RestApiPolicy": document("policy"),
   "aws:backup/vaultPolicy:VaultPolicy": document("policy"),

@@ -23,7 +23,7 @@ import { allowlistEntryAt, parseCidr, reachOfAddress } from "../addresses";
 import { mailboxReason } from "../fields";
 import { alibabaPhoneNumbers, alibabaSmsNumber, phonePlace } from "./phones";
 import { locate, serverPlace } from "../places";
-import type { FieldSpec, Judged } from "../model";
+import type { FieldSpec, GlobalReach, Judged, PublicReader } from "../model";
 import { decided, isUnknown, jsonDocument, known, record, str, valueAt, valuesAt } from "../values";
 import { connectorTargets, decidesWhere } from "../connectors";
 import { edgesOf } from "./rows";
@@ -1338,6 +1338,115 @@ export function openApiIntegrations(body: string): FieldSpec[] {
     push.arn(uri, "sends API requests to", { when: knownAt(body), where: arnUri }),
   ];
 }
+
+/** The operations of an OpenAPI path item API Gateway imports. */
+const openApiMethods = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "x-amazon-apigateway-any-method",
+];
+
+/** An OpenAPI document held as text, JSON or YAML (API Gateway imports both); undefined if neither. */
+function openApiDocument(body: string): Record<string, unknown> | undefined {
+  const json = jsonDocument(body);
+  if (json !== undefined) {
+    return record(json);
+  }
+  try {
+    // Loaded only for a body that is no JSON: most packs never read one.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const yaml = require("yaml") as typeof import("yaml");
+    return record(yaml.parse(body));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The operations of a REST API imported from an OpenAPI body (`body`) that anyone who reaches the
+ * API's endpoint can call: each with an integration (a mock, which answers by itself, excepted)
+ * whose security — its own `security`, else the document's — has no requirement of a scheme API
+ * Gateway authenticates callers by (`x-amazon-apigateway-authtype`, IAM's SigV4, or an
+ * `x-amazon-apigateway-authorizer`, a Lambda or Cognito authorizer); an API key identifies no
+ * one, and an empty requirement (`{}`) lets anyone in. A PRIVATE API answers only through the VPC
+ * endpoints its resource policy admits. The same as a method of `authorization` NONE, written as
+ * the API's resources (found by the front-door bench: such a body passed).
+ */
+export const openApiOpenOperations: PublicReader = (props) => {
+  const mayBe = (path: string): GlobalReach[] => [
+    {
+      path,
+      what: "is not known at preview, so whether the API's operations ask callers for credentials cannot be decided",
+      unknown: true,
+    },
+  ];
+  const types = known(() => valueAt(props, "endpointConfiguration.types"));
+  if (isUnknown(types)) {
+    return mayBe("endpointConfiguration.types");
+  }
+  const endpointTypes = Array.isArray(types) ? types : [types];
+  if (endpointTypes.some((t) => typeof t === "string" && t.toUpperCase() === "PRIVATE")) {
+    return [];
+  }
+  const body = known(() => valueAt(props, "body"));
+  if (body === undefined) {
+    return [];
+  }
+  if (isUnknown(body)) {
+    return mayBe("body");
+  }
+  const doc = typeof body === "string" ? openApiDocument(body) : undefined;
+  if (doc === undefined) {
+    return [
+      {
+        path: "body",
+        what: "is not an OpenAPI document in JSON or YAML the pack can read, so whether its operations ask callers for credentials cannot be decided",
+      },
+    ];
+  }
+  const schemes = {
+    ...record(valueAt(doc, "securityDefinitions")),
+    ...record(valueAt(doc, "components.securitySchemes")),
+  };
+  const authenticates = (name: string) => {
+    const scheme = record(schemes[name]);
+    return (
+      scheme !== undefined &&
+      (scheme["x-amazon-apigateway-authtype"] !== undefined ||
+        scheme["x-amazon-apigateway-authorizer"] !== undefined)
+    );
+  };
+  // Every alternative requirement must name a scheme that authenticates.
+  const guarded = (security: unknown) =>
+    Array.isArray(security) &&
+    security.length > 0 &&
+    security.every((req) => Object.keys(record(req) ?? {}).some(authenticates));
+  const out: GlobalReach[] = [];
+  for (const [path, item] of Object.entries(record(doc.paths) ?? {})) {
+    for (const method of openApiMethods) {
+      const op = record(record(item)?.[method]);
+      const integration = record(op?.["x-amazon-apigateway-integration"]);
+      if (op === undefined || integration === undefined) {
+        continue;
+      }
+      if (str(integration.type)?.toLowerCase() === "mock") {
+        continue;
+      }
+      if (!guarded(op.security ?? doc.security)) {
+        out.push({
+          path: `body.paths.${path}.${method}`,
+          what: `asks no credentials of its callers (no security requirement of an IAM or authorizer scheme; an API key identifies no one): anyone who reaches the API's endpoint — on the internet, for an edge or regional API — can call ${method.toUpperCase()} ${path}`,
+        });
+      }
+    }
+  }
+  return out;
+};
 
 /** The hosts a DNS answer names, word by word (`10 mail.example.com.`: its MX host). */
 function answerHosts(value: string): string[] {

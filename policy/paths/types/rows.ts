@@ -9,6 +9,7 @@ import type {
   FieldSpec,
   Format,
   PolicyName,
+  PublicOpening,
   Role,
   TypeModel,
 } from "../model";
@@ -221,4 +222,26 @@ export function copyOf(
     role: (r, x) => (x.resourceAt(r, path, types) ? "other" : "data"),
     origin: { path, types },
   };
+}
+
+/**
+ * A public-exposure field: the value at `path` that exposes the resource, and the words of the
+ * finding. Its edge goes from the resource to the public internet, unless the row draws it
+ * (`gated`: from the bucket, through its public-access block).
+ */
+export function exposed(
+  path: string,
+  exposes: PublicOpening,
+  verb = "",
+  extra: Partial<FieldSpec> = {},
+) {
+  return {
+    path,
+    format: "public",
+    label: "public access",
+    policy: "public-exposure",
+    verb,
+    exposes,
+    ...extra,
+  } as const satisfies FieldSpec;
 }
