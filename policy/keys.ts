@@ -133,7 +133,6 @@ function storeNames(r: PolicyResource, keys: readonly string[]): string[] {
 /** Why a key of the program does not protect the store, or undefined when it lies inside. */
 function placedKeyFinding(
   store: PolicyResource,
-  model: DataStoreModel,
   key: PolicyResource,
   at: string,
   j: Jurisdiction,
@@ -150,7 +149,9 @@ function placedKeyFinding(
   if (!regionInJurisdiction(j, where.cloud, where.region)) {
     const place = describePlace(j, where.cloud, where.region);
     return {
-      message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${at} names ${keyLabel} in ${place}. ${model.fix}`,
+      // The key is the program's own: where it lives is the fix, not which kind of key it is
+      // (a replica key abroad was told to replace "the AWS-managed key"; the front-door bench).
+      message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${at} names ${keyLabel} in ${place}. Encrypt it with a key of this program in a region inside ${j.id}.`,
       path: [label, `${keyLabel} in ${place}`],
     };
   }
@@ -170,9 +171,7 @@ function keyFinding(
   }
   const keys = keysNamed(use, model.keys, resources);
   if (keys.length > 0) {
-    return keys
-      .map((k) => placedKeyFinding(store, model, k, use.path, j))
-      .find((f) => f !== undefined);
+    return keys.map((k) => placedKeyFinding(store, k, use.path, j)).find((f) => f !== undefined);
   }
   const label = resourceLabel(store.type, store.name);
   if (use.ref === undefined) {

@@ -12,8 +12,8 @@
  */
 import YAML from "yaml";
 import type { Plan } from "../../engine/plan";
-import { add, chinaAndOregonPlans, fixturePlan } from "../helpers/policy-plan";
-import { findings, oregonSettings, policyPack, runCases } from "../helpers/policy-session";
+import { add, addProvider, chinaAndOregonPlans, fixturePlan, pipe } from "../helpers/policy-plan";
+import { findings, oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
 
 const pack = policyPack();
 let oregon: Plan;
@@ -238,4 +238,72 @@ describe("CloudFront in China's partition", () => {
       named(findings(await pack.check(plan, { jurisdiction: "CN" }))).map(([p, n]) => [p, n]),
     ).toEqual([["named-destinations", "cdn"]]);
   });
+});
+
+test("a vault on the program's own key abroad is told where the key must live, not to leave an AWS-managed key", async () => {
+  const keyArn = `arn:aws:kms:eu-west-1:${account}:key/vault-key-1`;
+  const plan = pipe(
+    addProvider("aws", "far", { region: "eu-west-1" }),
+    // The key's ARN as the provider reports it.
+    add("aws:kms/key:Key", "vault-key", { arn: keyArn, keyId: "vault-key-1" }, { provider: "far" }),
+    add("aws:backup/vault:Vault", "dr", { kmsKeyArn: keyArn }),
+  )(oregon);
+  const messages = summary(await pack.check(plan, oregonSettings)).filter((m) =>
+    m.includes("store-key-locality dr:"),
+  );
+  expect(messages).toEqual([
+    'mandatory store-key-locality dr: backup vault "dr" must be encrypted with a customer key that lives inside US, but kmsKeyArn names kms key "vault-key" in eu-west-1 (outside US, in EU). Encrypt it with a key of this program in a region inside US.',
+  ]);
+});
+
+test("an origin's originId is a label, even written as an ARN of another region: arn-locality leaves it", async () => {
+  const plan = add("aws:cloudfront/distribution:Distribution", "cdn", {
+    enabled: true,
+    origins: [
+      {
+        originId: "arn:aws:apigateway:eu-west-1::/restapis/abc123",
+        domainName: "abc123.execute-api.us-east-1.amazonaws.com",
+      },
+    ],
+    defaultCacheBehavior: {
+      targetOriginId: "arn:aws:apigateway:eu-west-1::/restapis/abc123",
+      viewerProtocolPolicy: "redirect-to-https",
+      allowedMethods: ["GET", "HEAD"],
+      cachedMethods: ["GET", "HEAD"],
+    },
+    restrictions: { geoRestriction: { restrictionType: "none" } },
+    viewerCertificate: { cloudfrontDefaultCertificate: true },
+  })(oregon);
+  const found = findings(await pack.check(plan, oregonSettings));
+  expect(found.filter(([policy]) => policy === "arn-locality")).toEqual([]);
+  // The distribution itself is still judged: its edge locations serve the stack's data worldwide.
+  expect(found.filter(([policy]) => policy === "global-services").map(([, n]) => n)).toEqual([
+    "cdn",
+  ]);
+});
+
+test("a Transfer Family connector's partner server is a file transfer's (data-transfer-jobs), not a log delivery", async () => {
+  const connector = (url: string) =>
+    add("aws:transfer/connector:Connector", "sftp", {
+      url,
+      accessRole: `arn:aws:iam::${account}:role/transfer`,
+      sftpConfig: { userSecretId: "sftp-user", trustedHostKeys: ["ssh-rsa AAAA"] },
+    });
+  expect(
+    findings(await pack.check(connector("sftp://203.0.113.10")(oregon), oregonSettings)).filter(
+      ([, name]) => name === "sftp",
+    ),
+  ).toEqual([
+    [
+      "data-transfer-jobs",
+      "sftp",
+      "mandatory",
+      ["us-west-2 (inside US)", 'transfer connector "sftp"', '"203.0.113.10" (cannot be placed)'],
+    ],
+  ]);
+  expect(
+    findings(await pack.check(connector("sftp://10.20.0.7")(oregon), oregonSettings)).filter(
+      ([, name]) => name === "sftp",
+    ),
+  ).toEqual([]);
 });

@@ -985,7 +985,6 @@ export const logs: TypeTable = {
     url("invocationEndpoint", "sends events to"),
   ),
   "aws:pinpoint/app:App": sends(pushFix, url("campaignHook.webUrl", "sends campaign data to")),
-  "aws:transfer/connector:Connector": sends(pushFix, url("url", "sends files to")),
   "aws:emrserverless/application:Application": sends(
     "Deliver job logs only to a bucket of this program in a region inside the jurisdiction, and metrics only to a service inside it (by regional endpoint) or an allowlisted address; an external host cannot be placed.",
     bucket("monitoringConfiguration.s3MonitoringConfiguration.logUri", "delivers job logs to"),

@@ -370,6 +370,12 @@ export const transfers: TypeTable = {
       ),
     ]),
   ),
+  // A Transfer Family connector sends files to (and an SFTP one retrieves them from) the partner's
+  // server at its URL: a file transfer, not a log delivery (found by the front-door bench, which
+  // saw it under log-shipping).
+  "aws:transfer/connector:Connector": transfer(
+    job.url("url", "sends files to and retrieves files from"),
+  ),
   // A Transfer Family workflow copies or decrypts each uploaded file into a bucket, or hands it
   // to a function; `sourceFileLocation` only picks which file (`${original.file}`).
   "aws:transfer/workflow:Workflow": transfer(

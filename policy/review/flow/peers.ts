@@ -281,11 +281,11 @@ export const readings: readonly PropertyReview[] = [
       "the ID ESA gives an origin of the pool: the origin's address is origins[].address, which log-shipping reads",
   },
   {
-    path: /^(originGroups\[\]\.originId|originGroups\[\]\.members\[\]\.originId|defaultCacheBehavior\.targetOriginId|orderedCacheBehaviors\[\]\.targetOriginId|cacheBehaviors\[\]\.targetOriginId)$/,
+    path: /^(origins\[\]\.originId|originGroups\[\]\.originId|originGroups\[\]\.members\[\]\.originId|defaultCacheBehavior\.targetOriginId|orderedCacheBehaviors\[\]\.targetOriginId|cacheBehaviors\[\]\.targetOriginId)$/,
     types: /^aws:cloudfront\/(distribution|multitenantDistribution):/,
     reading: "not-a-place",
     reason:
-      "the originId of one of the distribution's own origins or origin groups, which a cache behaviour or group points to: the origin's address is origins[].domainName, which remote-sites and global-services read",
+      "the originId of one of the distribution's own origins or origin groups, which a cache behaviour or group points to — a label, even one written as a resource's ARN (`originId: bucket.arn`; the front-door bench found one of another region judged as a place): the origin's address is origins[].domainName, which remote-sites and global-services read",
   },
   {
     path: /^(tasks\[\]\.destinationField|definition\.connections\[\]\.target|definition\.connections\[\]\.configuration\.data\.targetInput|inferenceConfig\.models\[\]\.precomputedInferenceSource\.inferenceSourceIdentifier|inferenceConfig\.ragConfig\.precomputedRagSourceConfig\.(retrieveAndGenerateSourceConfig|retrieveSourceConfig)\.ragSourceIdentifier|secondarySources\[\]\.sourceIdentifier|secondarySourceVersions\[\]\.sourceIdentifier)$/,
