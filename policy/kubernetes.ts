@@ -64,9 +64,11 @@ import {
   destinationWords,
   internalAnnotationsFor,
   isDefaultDenyEgress,
-  ciliumAsNetworkPolicies,
-  ciliumPolicyTypes,
+  cniAsNetworkPolicies,
+  cniNoPeer,
+  cniPolicyTypes,
   isClusterwidePolicy,
+  governsNamespace,
   isInternalLoadBalancer,
   mapAt,
   mutatingPolicyPattern,
@@ -195,7 +197,7 @@ function judgeEgress(
         }
         for (const d of ciliumFqdnDestinations(fqdn, ctx.settings.egressAllowlist, j)) {
           ctx.report({
-            message: `${label} must allow egress only to private or allowlisted destinations, but ${peerAt ?? ruleAt} ${d.why}: the pods the rule selects may send anything to the addresses it resolves to. Allow only names the egress hosts admit (sovereign-dc:egressHosts, with a reason), or blocks of the egress allowlist in toCIDRSet.`,
+            message: `${label} must allow egress only to private or allowlisted destinations, but ${peerAt ?? ruleAt} ${d.why}: the pods the rule selects may send anything to the addresses it resolves to. Allow only names the egress hosts admit (sovereign-dc:egressHosts, with a reason), or blocks of the egress allowlist.`,
             path: [label, d.place],
           });
         }
@@ -223,12 +225,7 @@ function judgeEgress(
   }
 }
 
-/** How a Cilium egress rule with no peer reads: every destination, as Cilium allows it. */
-const ciliumNoPeer =
-  "names no peer (toEndpoints, toEntities, toCIDR, toCIDRSet, toFQDNs, toServices, toNodes, toGroups), which allows every destination, in any country";
-
-/** A Cilium policy's egress rules, each object's rules read as the NetworkPolicies they amount to. */
-function judgeCiliumEgress(
+function judgeCniEgress(
   label: string,
   r: { type: string; name: string; urn: string; props: Record<string, unknown> },
   ctx: PolicyContext,
@@ -238,8 +235,8 @@ function judgeCiliumEgress(
     if (isUnknown(object.props)) {
       continue;
     }
-    for (const policy of ciliumAsNetworkPolicies(object, at)) {
-      judgeEgress(label, policy.props as Record<string, unknown>, ctx, "", ciliumNoPeer);
+    for (const policy of cniAsNetworkPolicies(object, at)) {
+      judgeEgress(label, policy.props as Record<string, unknown>, ctx, "", cniNoPeer(r.type));
     }
   }
 }
@@ -840,8 +837,8 @@ export const kubernetesEgress = viewedPolicy(
       if (networkPolicyTypes.has(baseKind(args.type))) {
         judgeEgress(label, args.props, ctx, args.type.endsWith("List") ? "items[]." : "");
       }
-      if (ciliumPolicyTypes.has(args.type)) {
-        judgeCiliumEgress(label, args, ctx);
+      if (cniPolicyTypes.has(args.type)) {
+        judgeCniEgress(label, args, ctx);
       }
       judgeDestinations(label, args.type, args.props, ctx);
       judgeObjects(label, args.type, args.props, ctx);
@@ -2040,8 +2037,8 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     const get = (u: string) => byUrn.get(u);
     const scopes = new Map<string, Scope>();
     const namespaces = new Map<string, BorderResource>();
-    /** The providers (clusters) whose every namespace a CiliumClusterwideNetworkPolicy denies. */
-    const clusterDenied = new Set<string>();
+    /** Per provider (cluster), its clusterwide default denies (Cilium's, Calico's global ones). */
+    const clusterDenied = new Map<string, BorderResource[]>();
     const scopeOf = (r: BorderResource, namespace: string): Scope => {
       const key = scopeKey(r.provider, namespace);
       let s = scopes.get(key);
@@ -2061,13 +2058,15 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       }
       // A workload of a core kind, or a custom resource whose operator runs its pods here.
       const isWorkload = podTemplateOf(r.type) !== undefined || operatorPodKinds.has(r.type);
-      const cilium = ciliumPolicyTypes.has(r.type) && !isUnknown(r.props);
+      const cni = cniPolicyTypes.has(r.type) && !isUnknown(r.props);
       const isDeny =
         (networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r)) ||
-        (cilium && ciliumAsNetworkPolicies(r).some(isDefaultDenyEgress));
-      if (isDeny && cilium && isClusterwidePolicy(r.type)) {
-        // A clusterwide default deny holds every namespace of its cluster.
-        clusterDenied.add(r.provider);
+        (cni && cniAsNetworkPolicies(r).some(isDefaultDenyEgress));
+      if (isDeny && cni && isClusterwidePolicy(r.type)) {
+        // A clusterwide default deny holds every namespace of its cluster (but those its
+        // selector leaves out).
+        const denies = cniAsNetworkPolicies(r).filter(isDefaultDenyEgress);
+        clusterDenied.set(r.provider, [...(clusterDenied.get(r.provider) ?? []), ...denies]);
         continue;
       }
       if (!isWorkload && !isDeny) {
@@ -2096,7 +2095,12 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     }
     const onNodeNetwork = new Set<string>();
     for (const [key, scope] of scopes) {
-      if (scope.denied || scope.workloads.some((w) => clusterDenied.has(w.provider ?? ""))) {
+      const clusterwide = scope.workloads.some((w) =>
+        (clusterDenied.get(w.provider ?? "") ?? []).some((p) =>
+          governsNamespace(p, scope.namespace),
+        ),
+      );
+      if (scope.denied || clusterwide) {
         // Pods on their node's network are not governed by NetworkPolicy (Kubernetes leaves it
         // undefined, and the common network plugins do not apply pod policies to them): the
         // namespace's default deny does not hold them.

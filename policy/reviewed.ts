@@ -589,6 +589,10 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "secrets-store.csi.x-k8s.io":
     "https://github.com/kubernetes-sigs/secrets-store-csi-driver/tree/main/apis/v1",
   "cilium.io": "https://github.com/cilium/cilium/tree/main/pkg/k8s/apis/cilium.io/client/crds/v2",
+  "projectcalico.org":
+    "https://github.com/projectcalico/calico/tree/master/api/pkg/apis/projectcalico/v3",
+  "crd.projectcalico.org":
+    "https://github.com/projectcalico/calico/tree/master/libcalico-go/config/crd",
   "vpcresources.k8s.aws":
     "https://github.com/aws/amazon-vpc-resource-controller-k8s/tree/master/apis/vpcresources/v1beta1",
 };

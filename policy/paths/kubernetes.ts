@@ -83,9 +83,208 @@ export const ciliumPolicyTypes: ReadonlySet<string> = new Set(
   variants("cilium.io", ["v2"], ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]),
 );
 
-/** Whether a Cilium policy governs every namespace of its cluster. */
+/**
+ * Calico's network policies (`projectcalico.org/v3` through its API server, and the
+ * `crd.projectcalico.org/v1` resources behind it): a NetworkPolicy governs endpoints of its
+ * namespace, a GlobalNetworkPolicy endpoints of every namespace. Once a policy of `types` Egress
+ * selects an endpoint, the endpoint may send only what some policy's rule allows (the end of the
+ * tier denies the rest).
+ */
+export const calicoPolicyTypes: ReadonlySet<string> = new Set([
+  ...variants("projectcalico.org", ["v3"], ["NetworkPolicy", "GlobalNetworkPolicy"]),
+  ...variants("crd.projectcalico.org", ["v1"], ["NetworkPolicy", "GlobalNetworkPolicy"]),
+]);
+
+/** The network policies of the CNI plugins the pack reads as NetworkPolicies: Cilium's, Calico's. */
+export const cniPolicyTypes: ReadonlySet<string> = new Set([
+  ...ciliumPolicyTypes,
+  ...calicoPolicyTypes,
+]);
+
+/** Whether a CNI plugin's policy governs every namespace of its cluster. */
 export function isClusterwidePolicy(type: string): boolean {
-  return /:CiliumClusterwideNetworkPolicy(List|Patch)?$/.test(type);
+  return /:(CiliumClusterwideNetworkPolicy|GlobalNetworkPolicy)(List|Patch)?$/.test(type);
+}
+
+/** Whether a clusterwide policy (read as a NetworkPolicy) governs the pods of `namespace`. */
+export function governsNamespace(policy: BorderResource, namespace: string): boolean {
+  const left = valueAt(policy.props, "spec.exceptNamespaces");
+  return !Array.isArray(left) || !left.includes(namespace);
+}
+
+/** A CNI plugin's policy read as the NetworkPolicies it amounts to for egress. */
+export function cniAsNetworkPolicies(r: BorderResource, prefix = ""): BorderResource[] {
+  return calicoPolicyTypes.has(r.type)
+    ? calicoAsNetworkPolicies(r, prefix)
+    : ciliumAsNetworkPolicies(r, prefix);
+}
+
+/** How an egress rule of a CNI plugin's policy with no peer reads: every destination. */
+export function cniNoPeer(type: string): string {
+  return calicoPolicyTypes.has(type)
+    ? "allows traffic with no destination nets, selector, services or domains, which allows every destination, in any country"
+    : "names no peer (toEndpoints, toEntities, toCIDR, toCIDRSet, toFQDNs, toServices, toNodes, toGroups), which allows every destination, in any country";
+}
+
+/** A Calico selector that picks every endpoint: `all()`, or none written. */
+function calicoSelectsAll(selector: unknown): boolean {
+  return (
+    selector === undefined ||
+    (typeof selector === "string" && /^\s*(all\(\s*\))?\s*$/.test(selector))
+  );
+}
+
+/**
+ * The namespaces a global policy's selector leaves out when it picks every endpoint but theirs
+ * — `projectcalico.org/namespace not in {'kube-system', 'calico-system'}` or `… != 'kube-system'`,
+ * the usual form of a cluster's default deny — else undefined.
+ */
+function calicoNamespacesLeftOut(selector: unknown): string[] | undefined {
+  if (typeof selector !== "string") {
+    return undefined;
+  }
+  const quoted = /^\s*(?:'([^']*)'|"([^"]*)")\s*$/;
+  const notIn = /^\s*projectcalico\.org\/namespace\s+not\s+in\s*\{(.*)\}\s*$/.exec(selector);
+  const notEqual = /^\s*projectcalico\.org\/namespace\s*!=(.*)$/.exec(selector);
+  const list = notIn?.[1].split(",") ?? (notEqual === null ? undefined : [notEqual[1]]);
+  const names = list?.map((n) => quoted.exec(n));
+  return names !== undefined && names.every((m) => m !== null)
+    ? names.map((m) => (m as RegExpExecArray)[1] ?? (m as RegExpExecArray)[2])
+    : undefined;
+}
+
+/**
+ * A Calico rule's destination ports as a NetworkPolicy rule's `ports`: each a number, a range
+ * (`"8000:8100"`) or a named port (any port), with the rule's protocol (every protocol unset).
+ */
+function calicoPorts(rule: unknown): unknown[] | undefined {
+  const protocol = valueAt(rule, "protocol");
+  const ports = valueAt(rule, "destination.ports");
+  if (isUnknown(protocol) || isUnknown(ports)) {
+    return [unknown];
+  }
+  const proto = protocol === undefined ? "all" : protocol;
+  if (!Array.isArray(ports) || ports.length === 0) {
+    return protocol === undefined ? undefined : [{ protocol: proto }];
+  }
+  return ports.map((p) => {
+    if (isUnknown(p)) {
+      return unknown;
+    }
+    const range = typeof p === "string" ? /^(\d+):(\d+)$/.exec(p.trim()) : null;
+    if (range !== null) {
+      return { protocol: proto, port: Number(range[1]), endPort: Number(range[2]) };
+    }
+    const number = typeof p === "string" && /^\d+$/.test(p.trim()) ? Number(p) : p;
+    return typeof number === "number" ? { protocol: proto, port: number } : { protocol: proto };
+  });
+}
+
+/**
+ * A Calico policy read as the NetworkPolicy it amounts to for egress: its selector (`all()`
+ * picks every endpoint of the namespace; any other expression some of them), restricting egress
+ * where its `types` say (unset: where it has egress rules), with a rule per Allow or Pass rule —
+ * a Pass hands the traffic to the next tier, which may allow it, so it is read as an allow; a
+ * Deny or Log rule allows nothing. A destination's `nets` are blocks, its `notNets` every address
+ * but some (read as every address), its selectors, service accounts and services endpoints of the
+ * cluster, and its `domains` host names (Calico's DNS policy); with none, the rule allows every
+ * destination. Each rule and peer keeps its path in the object (`at`).
+ */
+export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderResource[] {
+  const at = `${prefix}spec`;
+  const spec = valueAt(r.props, "spec");
+  const metadata = valueAt(r.props, "metadata");
+  if (isUnknown(spec)) {
+    return [
+      {
+        ...r,
+        props: {
+          metadata,
+          spec: { podSelector: unknown, policyTypes: ["Egress"], egress: [{ at, to: [unknown] }] },
+        },
+      },
+    ];
+  }
+  const selector = valueAt(spec, "selector");
+  const namespaces = valueAt(spec, "namespaceSelector");
+  const types = valueAt(spec, "types");
+  const egress = valueAt(spec, "egress");
+  const restricts =
+    isUnknown(types) ||
+    isUnknown(egress) ||
+    (Array.isArray(types)
+      ? types.some((t) => t === "Egress")
+      : Array.isArray(egress) && egress.length > 0);
+  // A global policy may pick every endpoint but those of some namespaces, by its selector.
+  const leftOut = isClusterwidePolicy(r.type) ? calicoNamespacesLeftOut(selector) : undefined;
+  const everyEndpoint =
+    (calicoSelectsAll(selector) || leftOut !== undefined) &&
+    (namespaces === undefined || calicoSelectsAll(namespaces));
+  const podSelector = isUnknown(selector)
+    ? unknown
+    : everyEndpoint
+      ? {}
+      : // An expression the pods' labels are not read against: it may select some of them.
+        { matchExpressions: [{ key: String(selector), operator: "Selects" }] };
+  const rules = valuesAt(spec, "egress[]").flatMap(({ path, value: e }) => {
+    const ruleAt = `${at}.${path}`;
+    const action = valueAt(e, "action");
+    const destination = valueAt(e, "destination");
+    if (isUnknown(e) || isUnknown(action) || isUnknown(destination)) {
+      return [{ at: ruleAt, to: [unknown] }];
+    }
+    if (!["allow", "pass"].includes(String(action ?? "").toLowerCase())) {
+      return [];
+    }
+    const to: unknown[] = [];
+    const peer = (key: string, make: (v: unknown) => unknown) => {
+      const list = valueAt(destination, key);
+      if (isUnknown(list)) {
+        to.push(unknown);
+        return;
+      }
+      for (const found of valuesAt(destination, `${key}[]`)) {
+        to.push(
+          isUnknown(found.value)
+            ? unknown
+            : { ...(make(found.value) as object), at: `${ruleAt}.destination.${found.path}` },
+        );
+      }
+    };
+    peer("nets", (cidr) => ({ ipBlock: { cidr } }));
+    peer("notNets", () => ({ ipBlock: { cidr: "0.0.0.0/0" } }));
+    peer("domains", (name) =>
+      typeof name === "string" && name.includes("*")
+        ? { fqdn: { matchPattern: name } }
+        : { fqdn: { matchName: name } },
+    );
+    // Selectors, service accounts and services name endpoints of the cluster, unless the rule's
+    // nets already narrow them (the fields of a destination all apply).
+    const inCluster = ["selector", "namespaceSelector", "serviceAccounts", "services"].filter(
+      (k) => valueAt(destination, k) !== undefined,
+    );
+    if (to.length === 0 && inCluster.length > 0) {
+      to.push({ podSelector: {}, at: `${ruleAt}.destination.${inCluster[0]}` });
+    }
+    const ports = calicoPorts(e);
+    return [
+      { at: ruleAt, ...(to.length > 0 ? { to } : {}), ...(ports === undefined ? {} : { ports }) },
+    ];
+  });
+  return [
+    {
+      ...r,
+      props: {
+        metadata,
+        spec: {
+          podSelector,
+          policyTypes: restricts ? ["Egress"] : [],
+          egress: rules,
+          ...(leftOut === undefined ? {} : { exceptNamespaces: leftOut }),
+        },
+      },
+    },
+  ];
 }
 
 /**

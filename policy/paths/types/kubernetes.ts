@@ -37,10 +37,11 @@ import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
-  ciliumAsNetworkPolicies,
-  ciliumPolicyTypes,
+  cniAsNetworkPolicies,
+  cniPolicyTypes,
   destinationFields,
   fieldHolds,
+  governsNamespace,
   isClusterwidePolicy,
   isDefaultDenyEgress,
   mapAt,
@@ -112,13 +113,13 @@ function index(x: Resolver): Index {
     for (const p of x.ofType(networkPolicy)) {
       add(scopeOf(p, x), p);
     }
-    // Cilium's policies, read as the NetworkPolicies they amount to: a clusterwide one's rules
-    // govern every namespace of its cluster.
+    // Cilium's and Calico's policies, read as the NetworkPolicies they amount to: a clusterwide
+    // (global) one's rules govern every namespace of its cluster.
     const clusterwide = new Map<string, BorderResource[]>();
-    for (const type of ciliumKinds) {
+    for (const type of cniKinds) {
       for (const c of x.ofType(type)) {
         for (const { object, at } of objectsOf(c)) {
-          for (const p of isUnknown(object.props) ? [] : ciliumAsNetworkPolicies(object, at)) {
+          for (const p of isUnknown(object.props) ? [] : cniAsNetworkPolicies(object, at)) {
             if (isClusterwidePolicy(type)) {
               const key = c.provider ?? "";
               clusterwide.set(key, [...(clusterwide.get(key) ?? []), p]);
@@ -154,7 +155,11 @@ function index(x: Resolver): Index {
 /** The policies that govern the pods of a scope: its namespace's and its cluster's. */
 function policiesOf(x: Resolver, scope: string, provider: string | undefined): BorderResource[] {
   const i = index(x);
-  return [...(i.policies.get(scope) ?? []), ...(i.clusterwide.get(provider ?? "") ?? [])];
+  const namespace = scope.slice(scope.indexOf("\0") + 1);
+  return [
+    ...(i.policies.get(scope) ?? []),
+    ...(i.clusterwide.get(provider ?? "") ?? []).filter((p) => governsNamespace(p, namespace)),
+  ];
 }
 
 /**
@@ -1082,17 +1087,18 @@ export const networkPolicies: TypeTable = controls([
 ]);
 
 /**
- * Cilium's network policies, namespaced and clusterwide, with their Lists and Patches: controls
- * of the pods they select, read as the NetworkPolicies they amount to (paths/kubernetes.ts
- * `ciliumAsNetworkPolicies`). kubernetes-egress judges each egress rule by its own code, as a
- * NetworkPolicy's, and the hosts of `toFQDNs` as destination fields (paths/operators.ts
- * `ciliumFields`); kubernetes-namespace-egress and the workloads' and namespaces' rows read their
- * default deny and the egress they allow.
+ * The CNI plugins' network policies — Cilium's (namespaced and clusterwide) and Calico's
+ * (namespaced and global, of its API server's group and its CRDs') — with their Lists and
+ * Patches: controls of the pods they select, read as the NetworkPolicies they amount to
+ * (paths/kubernetes.ts `cniAsNetworkPolicies`). kubernetes-egress judges each egress rule by its
+ * own code, as a NetworkPolicy's, its DNS names and patterns included (Cilium's `toFQDNs`,
+ * Calico's `domains`); kubernetes-namespace-egress and the workloads' and namespaces' rows read
+ * their default deny and the egress they allow.
  */
-export const ciliumPolicies: TypeTable = serverControls([...ciliumPolicyTypes]);
+export const cniPolicies: TypeTable = serverControls([...cniPolicyTypes]);
 
-/** The Cilium policy types, for the index of the policies each namespace's pods are under. */
-const ciliumKinds = [...ciliumPolicyTypes];
+/** The CNI policy types, for the index of the policies each namespace's pods are under. */
+const cniKinds = [...cniPolicyTypes];
 
 /**
  * The StorageClasses, with their Lists and Patches: they decide where the provisioner creates the
@@ -1320,7 +1326,7 @@ export const judgedByCode: Readonly<
 > = {
   "kubernetes-egress": [
     networkPolicies,
-    ciliumPolicies,
+    cniPolicies,
     storageClasses,
     controllerRevisions,
     mutatingAdmissionPolicies,
@@ -1384,7 +1390,7 @@ export const kubernetes: TypeTable = {
   ...redisServers,
   ...elasticStack,
   ...networkPolicies,
-  ...ciliumPolicies,
+  ...cniPolicies,
   ...storageClasses,
   ...controllerRevisions,
   ...mutatingAdmissionPolicies,

@@ -1,0 +1,219 @@
+/**
+ * Calico's network policies (`projectcalico.org/v3`, and the `crd.projectcalico.org/v1`
+ * resources behind them) as the pack reads them: a NetworkPolicy whose selector is `all()` and
+ * whose types include Egress is its namespace's default deny, a GlobalNetworkPolicy's holds every
+ * namespace of its cluster (but those its selector leaves out by
+ * `projectcalico.org/namespace not in {…}`), and each Allow or Pass egress rule is judged as a
+ * NetworkPolicy's: no destination, or `notNets`, opens every address, `nets` must be private or
+ * allowlisted with the rule's protocol and ports, and `domains` must be names the stack's egress
+ * hosts admit. Before, each failed closed as a kind the pack had not reviewed, and the namespaces
+ * it denied were reported as open.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, fixturePlan, pipe, set } from "../helpers/policy-plan";
+import { findings, oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
+
+type Props = Record<string, unknown>;
+
+const pack = policyPack();
+let aws: Plan;
+beforeAll(async () => {
+  aws = await fixturePlan("policy-aws", "us");
+});
+
+const us = oregonSettings;
+
+/** A Deployment "web" of namespace "mesh" on the happy path's cluster. */
+const web = add(
+  "kubernetes:apps/v1:Deployment",
+  "web",
+  {
+    metadata: { namespace: "mesh" },
+    spec: {
+      selector: { matchLabels: { app: "web" } },
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: { containers: [{ name: "web", image: "registry.example.com/web:1.0" }] },
+      },
+    },
+  },
+  { provider: "kube" },
+);
+
+const dns = {
+  action: "Allow",
+  protocol: "UDP",
+  destination: {
+    selector: "k8s-app == 'kube-dns'",
+    namespaceSelector: "projectcalico.org/name == 'kube-system'",
+    ports: [53],
+  },
+};
+const partner = {
+  action: "Allow",
+  protocol: "TCP",
+  destination: { nets: ["198.51.100.0/24"], ports: [443] },
+};
+
+/** The Calico policy "mesh-egress" (`kind` of `group`), with `spec`. */
+const calico = (spec: Props, kind = "NetworkPolicy", group = "projectcalico.org/v3") =>
+  add(
+    `kubernetes:${group}:${kind}`,
+    "mesh-egress",
+    {
+      apiVersion: group,
+      kind,
+      metadata: kind === "NetworkPolicy" ? { namespace: "mesh" } : { name: "mesh-egress" },
+      spec,
+    },
+    { provider: "kube" },
+  );
+
+const sealedSpec = { selector: "all()", types: ["Ingress", "Egress"], egress: [dns, partner] };
+const happy = () => pipe(web, calico(sealedSpec))(aws);
+const rules = (p: Props) => (p.spec as Props).egress as Props[];
+const label = 'k8s networkpolicy "mesh-egress"';
+const open: ReturnType<typeof findings> = [
+  [
+    "kubernetes-namespace-egress",
+    "web",
+    "mandatory",
+    [
+      'k8s namespace "mesh"',
+      "pod egress (no default-deny NetworkPolicy)",
+      "every address (any country)",
+    ],
+  ],
+];
+
+describe("a namespace sealed by a Calico policy", () => {
+  test.each([
+    ["a NetworkPolicy of projectcalico.org/v3", calico(sealedSpec)],
+    [
+      "a NetworkPolicy of crd.projectcalico.org/v1",
+      calico(sealedSpec, "NetworkPolicy", "crd.projectcalico.org/v1"),
+    ],
+    ["a GlobalNetworkPolicy", calico(sealedSpec, "GlobalNetworkPolicy")],
+    [
+      "a GlobalNetworkPolicy that leaves the system namespaces out",
+      calico(
+        {
+          ...sealedSpec,
+          selector: "projectcalico.org/namespace not in {'kube-system', 'calico-system'}",
+        },
+        "GlobalNetworkPolicy",
+      ),
+    ],
+  ])("passes every policy under %s", async (_name, policy) => {
+    const plan = pipe(web, policy)(aws);
+    expect(summary(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual([]);
+  });
+
+  test.each([
+    ["its selector picks only some endpoints", calico({ ...sealedSpec, selector: "app == 'db'" })],
+    ["its types leave Egress out", calico({ ...sealedSpec, types: ["Ingress"] })],
+    [
+      "a global policy leaves the namespace out",
+      calico(
+        { ...sealedSpec, selector: "projectcalico.org/namespace not in {'kube-system', 'mesh'}" },
+        "GlobalNetworkPolicy",
+      ),
+    ],
+  ])("leaves the namespace open where %s", async (_name, policy) => {
+    const plan = pipe(web, policy)(aws);
+    expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual(open);
+  });
+});
+
+describe("a Calico policy's egress rules", () => {
+  runCases(pack, happy, us, [
+    {
+      name: "an Allow rule names no destination, which allows every address",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ action: "Allow" });
+      }),
+      expected: [
+        ["kubernetes-egress", "mesh-egress", "mandatory", [label, "every address (any country)"]],
+      ],
+      twinName: "the rule denies instead",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ action: "Deny" });
+      }),
+    },
+    {
+      name: "an Allow rule opens every address but the private ones (notNets)",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ action: "Allow", destination: { notNets: ["10.0.0.0/8"] } });
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "0.0.0.0/0 (all protocols and ports)"],
+        ],
+      ],
+      twinName: "the rule opens the private block only",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ action: "Allow", destination: { nets: ["10.0.0.0/8"] } });
+      }),
+    },
+    {
+      name: "a Pass rule hands a public block to the next tier",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ action: "Pass", destination: { nets: ["203.0.113.0/24"] } });
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "203.0.113.0/24 (all protocols and ports)"],
+        ],
+      ],
+      twinName: "a Log rule, which allows nothing, names it",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({ action: "Log", destination: { nets: ["203.0.113.0/24"] } });
+      }),
+    },
+    {
+      name: "the partner range is opened on a port range the allowlist does not name",
+      bad: set("mesh-egress", (p) => {
+        (rules(p)[1].destination as Props).ports = ["8000:8100"];
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "198.51.100.0/24 (tcp, ports 8000-8100)"],
+        ],
+      ],
+      twinName: "it is opened on the allowlisted port, written as text",
+      twin: set("mesh-egress", (p) => {
+        (rules(p)[1].destination as Props).ports = ["443"];
+      }),
+    },
+    {
+      name: "an Allow rule names a domain the stack does not admit",
+      bad: set("mesh-egress", (p) => {
+        rules(p).push({ action: "Allow", destination: { domains: ["api.example.com"] } });
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "mesh-egress",
+          "mandatory",
+          [label, "api.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the domain is a cloud endpoint inside the jurisdiction",
+      twin: set("mesh-egress", (p) => {
+        rules(p).push({
+          action: "Allow",
+          destination: { domains: ["s3.us-east-1.amazonaws.com"] },
+        });
+      }),
+    },
+  ]);
+});
