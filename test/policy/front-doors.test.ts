@@ -307,3 +307,21 @@ test("a Transfer Family connector's partner server is a file transfer's (data-tr
     ),
   ).toEqual([]);
 });
+
+test("an Amplify app's repository and proxy rewrite findings each carry their own fix", async () => {
+  const plan = add("aws:amplify/app:App", "site", {
+    repository: "https://github.com/example/site",
+    accessToken: "token",
+    customRules: [{ source: "/api/<*>", target: "https://api.partner.example/<*>", status: "200" }],
+  })(oregon);
+  const messages = summary(await pack.check(plan, oregonSettings)).filter((m) =>
+    m.includes(" site: "),
+  );
+  const repository = messages.filter((m) => m.startsWith("mandatory remote-sites site:"));
+  const rewrite = messages.filter((m) => m.startsWith("mandatory log-shipping site:"));
+  expect([repository.length, rewrite.length]).toEqual([1, 1]);
+  expect(repository[0]).toMatch(/Build from repositories in regions inside the jurisdiction/);
+  expect(repository[0]).not.toMatch(/Rewrite only/);
+  expect(rewrite[0]).toMatch(/Rewrite only to paths of the app/);
+  expect(rewrite[0]).not.toMatch(/Build from repositories/);
+});

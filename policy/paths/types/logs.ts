@@ -3069,9 +3069,14 @@ export const logs: TypeTable = {
   ),
   // Amplify builds the app from its repository (cloning it, and reporting builds back to it), as
   // a CodeBuild project fetches a source from a repository host.
+  // Each field with its own fix: the repository's finding is remote-sites', the rewrites'
+  // log-shipping's (the front-door bench found both findings carrying both fixes).
   "aws:amplify/app:App": sends(
-    "Build from repositories in regions inside the jurisdiction (CodeCommit) or on hosts the stack places by name (egressHosts). Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
-    codeRepository.url("repository", "builds the app from the source at", { inbound: true }),
+    "Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
+    codeRepository.url("repository", "builds the app from the source at", {
+      inbound: true,
+      fix: "Build from repositories in regions inside the jurisdiction (CodeCommit) or on hosts the stack places by name (egressHosts).",
+    }),
     url("customRules[].target", "proxies visitors' requests to", {
       where: amplifyProxy,
       // A rewrite's target only a lookup knows fails closed (a redirect's only answers the
