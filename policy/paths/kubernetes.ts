@@ -237,20 +237,7 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
       return [];
     }
     const to: unknown[] = [];
-    const peer = (key: string, make: (v: unknown) => unknown) => {
-      const list = valueAt(destination, key);
-      if (isUnknown(list)) {
-        to.push(unknown);
-        return;
-      }
-      for (const found of valuesAt(destination, `${key}[]`)) {
-        to.push(
-          isUnknown(found.value)
-            ? unknown
-            : { ...(make(found.value) as object), at: `${ruleAt}.destination.${found.path}` },
-        );
-      }
-    };
+    const peer = peersOf(destination, `${ruleAt}.destination`, to);
     peer("nets", (cidr) => ({ ipBlock: { cidr } }));
     peer("notNets", () => ({ ipBlock: { cidr: "0.0.0.0/0" } }));
     peer("domains", (name) =>
@@ -285,6 +272,24 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
       },
     },
   ];
+}
+
+/**
+ * A collector of a CNI rule's peers into `to`: each item of the list at `key` of `holder`, made
+ * into a NetworkPolicy peer by `make` (or the unknown marker, itself or its list not known at
+ * preview), with the path it has in its object (`at`).
+ */
+function peersOf(holder: unknown, at: string, to: unknown[]) {
+  return (key: string, make: (v: unknown) => unknown): void => {
+    if (isUnknown(valueAt(holder, key))) {
+      to.push(unknown);
+      return;
+    }
+    for (const found of valuesAt(holder, `${key}[]`)) {
+      const made = isUnknown(found.value) ? unknown : make(found.value);
+      to.push(made === unknown ? unknown : { ...(made as object), at: `${at}.${found.path}` });
+    }
+  };
 }
 
 /**
@@ -385,19 +390,7 @@ export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
             return { at: ruleAt, to: [unknown] };
           }
           const to: unknown[] = [];
-          const peer = (key: string, make: (v: unknown) => unknown) => {
-            const list = valueAt(e, key);
-            if (isUnknown(list)) {
-              to.push(unknown);
-              return;
-            }
-            for (const found of valuesAt(e, `${key}[]`)) {
-              const made = isUnknown(found.value) ? unknown : make(found.value);
-              to.push(
-                made === unknown ? unknown : { ...(made as object), at: `${ruleAt}.${found.path}` },
-              );
-            }
-          };
+          const peer = peersOf(e, ruleAt, to);
           for (const key of ciliumClusterPeers) {
             peer(key, () => ({ podSelector: {} }));
           }

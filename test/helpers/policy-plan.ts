@@ -249,6 +249,27 @@ export const externalName = (host: string) =>
     { provider: "kube" },
   );
 
+/**
+ * A Deployment `name` (pods labelled `app: <name>`) of `namespace`, through `provider` (the happy
+ * path's cluster), its pod spec with `pod` beside the one container.
+ */
+export const deploymentOn = (name: string, namespace: string, provider = "kube", pod: Props = {}) =>
+  add(
+    "kubernetes:apps/v1:Deployment",
+    name,
+    {
+      metadata: { namespace },
+      spec: {
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: { ...pod, containers: [{ name, image: `registry.example.com/${name}:1.0` }] },
+        },
+      },
+    },
+    { provider },
+  );
+
 /** The root or system disk of each kind of instance (node pool, template) on the key `k`. */
 const systemDisk = {
   "aws:ec2/instance:Instance": (k: RecordedResource) => ({

@@ -205,6 +205,18 @@ export type Finding = readonly [
   path: readonly string[] | null,
 ];
 
+/** kubernetes-namespace-egress's finding: `namespace` runs `workload`'s pods with no default deny. */
+export const namespaceOpen = (workload: string, namespace: string): Finding => [
+  "kubernetes-namespace-egress",
+  workload,
+  "mandatory",
+  [
+    `k8s namespace ${JSON.stringify(namespace)}`,
+    "pod egress (no default-deny NetworkPolicy)",
+    "every address (any country)",
+  ],
+];
+
 const byFinding = (a: Finding, b: Finding) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
 /** customer-key-encryption's advisory finding on a store (or a part of it) without a customer key. */

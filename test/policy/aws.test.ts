@@ -10,6 +10,7 @@ import type { Plan, RecordedResource } from "../../engine/plan";
 import {
   add,
   addComponent,
+  deploymentOn,
   externalName,
   addInstance,
   addProvider,
@@ -6769,21 +6770,7 @@ describe("kubernetes clusters and namespaces", () => {
       { provider },
     );
   const deployment = (name: string, provider: string, namespace = "records", pod: Props = {}) =>
-    add(
-      "kubernetes:apps/v1:Deployment",
-      name,
-      {
-        metadata: { namespace },
-        spec: {
-          selector: { matchLabels: { app: name } },
-          template: {
-            metadata: { labels: { app: name } },
-            spec: { ...pod, containers: [{ name, image: `registry.example.com/${name}:1.0` }] },
-          },
-        },
-      },
-      { provider },
-    );
+    deploymentOn(name, namespace, provider, pod);
   /** Workloads through a provider `name` whose kubeconfig names no cluster of the program. */
   const onProvider = (props: Record<string, unknown>) =>
     pipe(

@@ -10,8 +10,15 @@
  * it denied were reported as open.
  */
 import type { Plan } from "../../engine/plan";
-import { add, fixturePlan, pipe, set } from "../helpers/policy-plan";
-import { findings, oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
+import { add, deploymentOn, fixturePlan, pipe, set } from "../helpers/policy-plan";
+import {
+  findings,
+  namespaceOpen,
+  oregonSettings,
+  policyPack,
+  runCases,
+  summary,
+} from "../helpers/policy-session";
 
 type Props = Record<string, unknown>;
 
@@ -24,21 +31,7 @@ beforeAll(async () => {
 const us = oregonSettings;
 
 /** A Deployment "web" of namespace "mesh" on the happy path's cluster. */
-const web = add(
-  "kubernetes:apps/v1:Deployment",
-  "web",
-  {
-    metadata: { namespace: "mesh" },
-    spec: {
-      selector: { matchLabels: { app: "web" } },
-      template: {
-        metadata: { labels: { app: "web" } },
-        spec: { containers: [{ name: "web", image: "registry.example.com/web:1.0" }] },
-      },
-    },
-  },
-  { provider: "kube" },
-);
+const web = deploymentOn("web", "mesh");
 
 const dns = {
   action: "Allow",
@@ -73,18 +66,7 @@ const sealedSpec = { selector: "all()", types: ["Ingress", "Egress"], egress: [d
 const happy = () => pipe(web, calico(sealedSpec))(aws);
 const rules = (p: Props) => (p.spec as Props).egress as Props[];
 const label = 'k8s networkpolicy "mesh-egress"';
-const open: ReturnType<typeof findings> = [
-  [
-    "kubernetes-namespace-egress",
-    "web",
-    "mandatory",
-    [
-      'k8s namespace "mesh"',
-      "pod egress (no default-deny NetworkPolicy)",
-      "every address (any country)",
-    ],
-  ],
-];
+const open = [namespaceOpen("web", "mesh")];
 
 describe("a namespace sealed by a Calico policy", () => {
   test.each([

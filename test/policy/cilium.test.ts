@@ -12,10 +12,11 @@
  * range on 443 and one host name the stack admits.
  */
 import type { Plan } from "../../engine/plan";
-import { add, fixturePlan, pipe, set, unknown } from "../helpers/policy-plan";
+import { add, deploymentOn, fixturePlan, pipe, set, unknown } from "../helpers/policy-plan";
 import {
   type CheckOptions,
   findings,
+  namespaceOpen,
   oregonSettings,
   policyPack,
   runCases,
@@ -55,21 +56,7 @@ const partnerApi = {
 };
 
 /** A Deployment "web" of namespace "mesh" on the happy path's cluster. */
-const web = add(
-  "kubernetes:apps/v1:Deployment",
-  "web",
-  {
-    metadata: { namespace: "mesh" },
-    spec: {
-      selector: { matchLabels: { app: "web" } },
-      template: {
-        metadata: { labels: { app: "web" } },
-        spec: { containers: [{ name: "web", image: "registry.example.com/web:1.0" }] },
-      },
-    },
-  },
-  { provider: "kube" },
-);
+const web = deploymentOn("web", "mesh");
 
 /** The Cilium default deny "mesh-egress" of namespace "mesh", with `spec`. */
 const ciliumPolicy = (spec: Props, kind = "CiliumNetworkPolicy") =>
@@ -111,16 +98,7 @@ describe("a namespace sealed by a CiliumNetworkPolicy", () => {
       ciliumPolicy({ endpointSelector: {}, ingress: [{ fromEndpoints: [{}] }] }),
     )(aws);
     expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual([
-      [
-        "kubernetes-namespace-egress",
-        "web",
-        "mandatory",
-        [
-          'k8s namespace "mesh"',
-          "pod egress (no default-deny NetworkPolicy)",
-          "every address (any country)",
-        ],
-      ],
+      namespaceOpen("web", "mesh"),
     ]);
   });
 
@@ -130,16 +108,7 @@ describe("a namespace sealed by a CiliumNetworkPolicy", () => {
       ciliumPolicy({ ...sealedSpec, enableDefaultDeny: { egress: false, ingress: true } }),
     )(aws);
     expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual([
-      [
-        "kubernetes-namespace-egress",
-        "web",
-        "mandatory",
-        [
-          'k8s namespace "mesh"',
-          "pod egress (no default-deny NetworkPolicy)",
-          "every address (any country)",
-        ],
-      ],
+      namespaceOpen("web", "mesh"),
     ]);
   });
 });
