@@ -180,11 +180,12 @@ function judgeEgress(
     }
     peers.forEach((peer, i) => {
       const peerAt = str(valueAt(peer.value, "at"));
-      const group = valueAt(peer.value, "cidrGroup");
-      if (group !== undefined) {
+      // Blocks kept in objects the pack does not read (a CiliumCIDRGroup, Calico's network sets).
+      const unread = valueAt(peer.value, "unread") as { what: string; fix: string } | undefined;
+      if (unread !== undefined) {
         ctx.report({
-          message: `${label} must allow egress only to private or allowlisted destinations, but ${peerAt ?? `${ruleAt}.to[${i}]`} allows the blocks of CiliumCIDRGroup ${JSON.stringify(group)}, which the pack does not read. List the blocks in toCIDRSet from the egress allowlist.`,
-          path: [label, `CiliumCIDRGroup ${JSON.stringify(group)} (cannot be placed)`],
+          message: `${label} must allow egress only to private or allowlisted destinations, but ${peerAt ?? `${ruleAt}.to[${i}]`} allows the blocks of ${unread.what}, which the pack does not read. ${unread.fix}.`,
+          path: [label, `${unread.what} (cannot be placed)`],
         });
         return;
       }
@@ -2152,7 +2153,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
             : `k8s namespace ${JSON.stringify(scope.namespace)}`;
       const pods = some(sortedLabels(scope.workloads));
       ctx.report({
-        message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
+        message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster — so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
         path: [ns, "pod egress (no default-deny NetworkPolicy)", "every address (any country)"],
         urn: subject.urn,
         resourceName: subject.name,

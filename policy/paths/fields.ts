@@ -1373,7 +1373,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
               x,
               entryAdding(
                 serviceEntryTypes.flatMap((t) => x.ofType(t)),
-                r.provider,
+                r,
                 d.host,
               ) ?? x.unknownPlace(d.place),
               undefined,

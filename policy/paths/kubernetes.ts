@@ -144,8 +144,11 @@ function calicoNamespacesLeftOut(selector: unknown): string[] | undefined {
     return undefined;
   }
   const quoted = /^\s*(?:'([^']*)'|"([^"]*)")\s*$/;
-  const notIn = /^\s*projectcalico\.org\/namespace\s+not\s+in\s*\{(.*)\}\s*$/.exec(selector);
-  const notEqual = /^\s*projectcalico\.org\/namespace\s*!=(.*)$/.exec(selector);
+  // The namespace of an endpoint (a selector's), or a namespace's own name (a namespace
+  // selector's).
+  const key = String.raw`(?:projectcalico\.org\/(?:namespace|name)|kubernetes\.io\/metadata\.name)`;
+  const notIn = new RegExp(String.raw`^\s*${key}\s+not\s+in\s*\{(.*)\}\s*$`).exec(selector);
+  const notEqual = new RegExp(String.raw`^\s*${key}\s*!=(.*)$`).exec(selector);
   const list = notIn?.[1].split(",") ?? (notEqual === null ? undefined : [notEqual[1]]);
   const names = list?.map((n) => quoted.exec(n));
   return names !== undefined && names.every((m) => m !== null)
@@ -207,20 +210,40 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
   }
   const selector = valueAt(spec, "selector");
   const namespaces = valueAt(spec, "namespaceSelector");
+  const accounts = valueAt(spec, "serviceAccountSelector");
   const types = valueAt(spec, "types");
   const egress = valueAt(spec, "egress");
+  const tier = valueAt(spec, "tier");
+  // A policy for host endpoints (doNotTrack, preDNAT, applyOnForward) governs no pod; one of a
+  // tier but the default may pass what it does not match on to the next tier.
+  const hostOnly = ["doNotTrack", "preDNAT", "applyOnForward"].some(
+    (k) => valueAt(spec, k) === true,
+  );
+  const otherTier = tier !== undefined && tier !== "default";
   const restricts =
     isUnknown(types) ||
     isUnknown(egress) ||
-    (Array.isArray(types)
-      ? types.some((t) => t === "Egress")
-      : Array.isArray(egress) && egress.length > 0);
-  // A global policy may pick every endpoint but those of some namespaces, by its selector.
-  const leftOut = isClusterwidePolicy(r.type) ? calicoNamespacesLeftOut(selector) : undefined;
+    isUnknown(tier) ||
+    (!hostOnly &&
+      !otherTier &&
+      (Array.isArray(types)
+        ? types.some((t) => t === "Egress")
+        : Array.isArray(egress) && egress.length > 0));
+  // A global policy may pick every endpoint but those of some namespaces, by its selector or
+  // its namespace selector.
+  const global = isClusterwidePolicy(r.type);
+  const leftBySelector = global ? calicoNamespacesLeftOut(selector) : undefined;
+  const leftByNamespace =
+    global && namespaces !== undefined ? calicoNamespacesLeftOut(namespaces) : undefined;
+  const leftOut =
+    leftBySelector !== undefined || leftByNamespace !== undefined
+      ? [...(leftBySelector ?? []), ...(leftByNamespace ?? [])]
+      : undefined;
   const everyEndpoint =
-    (calicoSelectsAll(selector) || leftOut !== undefined) &&
-    (namespaces === undefined || calicoSelectsAll(namespaces));
-  const podSelector = isUnknown(selector)
+    (calicoSelectsAll(selector) || leftBySelector !== undefined) &&
+    (namespaces === undefined || calicoSelectsAll(namespaces) || leftByNamespace !== undefined) &&
+    (accounts === undefined || calicoSelectsAll(accounts));
+  const podSelector = [selector, namespaces, accounts].some(isUnknown)
     ? unknown
     : everyEndpoint
       ? {}
@@ -239,18 +262,34 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
     const to: unknown[] = [];
     const peer = peersOf(destination, `${ruleAt}.destination`, to);
     peer("nets", (cidr) => ({ ipBlock: { cidr } }));
-    peer("notNets", () => ({ ipBlock: { cidr: "0.0.0.0/0" } }));
+    // Every address but the blocks listed: one opening, however many blocks it leaves out.
+    const notNets = valueAt(destination, "notNets");
+    if (isUnknown(notNets)) {
+      to.push(unknown);
+    } else if (Array.isArray(notNets) && notNets.length > 0) {
+      to.push({ ipBlock: { cidr: "0.0.0.0/0" }, at: `${ruleAt}.destination.notNets` });
+    }
     peer("domains", (name) =>
       typeof name === "string" && name.includes("*")
         ? { fqdn: { matchPattern: name } }
         : { fqdn: { matchName: name } },
     );
     // Selectors, service accounts and services name endpoints of the cluster, unless the rule's
-    // nets already narrow them (the fields of a destination all apply).
+    // nets already narrow them (the fields of a destination all apply) — but `global()` selects
+    // the global network sets, whose blocks live in objects the pack does not read.
+    const destSelector = valueAt(destination, "selector");
     const inCluster = ["selector", "namespaceSelector", "serviceAccounts", "services"].filter(
       (k) => valueAt(destination, k) !== undefined,
     );
-    if (to.length === 0 && inCluster.length > 0) {
+    if (to.length === 0 && /global\(\s*\)/.test(String(destSelector ?? ""))) {
+      to.push({
+        unread: {
+          what: `the global network sets its selector ${JSON.stringify(destSelector)} picks`,
+          fix: "List the blocks in the rule's destination nets from the egress allowlist",
+        },
+        at: `${ruleAt}.destination.selector`,
+      });
+    } else if (to.length === 0 && inCluster.length > 0) {
       to.push({ podSelector: {}, at: `${ruleAt}.destination.${inCluster[0]}` });
     }
     const ports = calicoPorts(e);
@@ -304,7 +343,55 @@ const ciliumWorld: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The peers of a Cilium egress rule that stay in the cluster (its endpoints, nodes, services). */
-const ciliumClusterPeers = ["toEndpoints", "toServices", "toNodes", "toGroups"] as const;
+const ciliumClusterPeers = ["toServices", "toNodes", "toGroups"] as const;
+
+/**
+ * Whether a Cilium endpoint selector picks the reserved world identity (`reserved:world`, its
+ * IPv4 and IPv6 halves, or `reserved:all`): every address outside the cluster, as the entity is.
+ */
+function ciliumWorldSelector(selector: unknown): boolean {
+  const labels = valueAt(selector, "matchLabels");
+  return (
+    typeof labels === "object" &&
+    labels !== null &&
+    Object.keys(labels).some((k) => /^reserved:(world(-ipv[46])?|all)$/.test(k))
+  );
+}
+
+/**
+ * A clusterwide selector that picks every pod but those of some namespaces — Cilium's documented
+ * default deny, `matchExpressions: [{key: io.kubernetes.pod.namespace, operator: NotIn, values:
+ * [kube-system]}]` — as an empty selector and the namespaces it leaves out; any other selector
+ * as it is.
+ */
+function ciliumNamespacesLeftOut(selector: unknown): {
+  readonly selector: unknown;
+  readonly namespaces?: readonly string[];
+} {
+  const expressions = valueAt(selector, "matchExpressions");
+  const labels = valueAt(selector, "matchLabels");
+  const noLabels =
+    labels === undefined ||
+    (typeof labels === "object" && labels !== null && Object.keys(labels).length === 0);
+  if (!noLabels || !Array.isArray(expressions) || expressions.length === 0) {
+    return { selector };
+  }
+  const namespaces: string[] = [];
+  for (const e of expressions) {
+    const key = str(valueAt(e, "key"))?.replace(/^(k8s|any):/, "");
+    const values = valueAt(e, "values");
+    if (
+      key !== "io.kubernetes.pod.namespace" ||
+      valueAt(e, "operator") !== "NotIn" ||
+      !Array.isArray(values) ||
+      !values.every((v) => typeof v === "string")
+    ) {
+      return { selector };
+    }
+    namespaces.push(...(values as string[]));
+  }
+  return { selector: {}, namespaces };
+}
 
 /** A Cilium selector's labels as Kubernetes writes them: `k8s:app` and `any:app` are `app`. */
 function ciliumSelector(selector: unknown): unknown {
@@ -375,22 +462,44 @@ export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
     const at = `${prefix}${path}`;
     const egress = valueAt(rule, "egress");
     const deny = valueAt(rule, "egressDeny");
+    const selector = valueAt(rule, "endpointSelector");
+    const defaultDeny = valueAt(rule, "enableDefaultDeny.egress");
+    // A rule without an endpoint selector is a host policy (`nodeSelector`): it governs nodes,
+    // never the pods on them. Egress or egressDeny rules turn Cilium's default deny on, unless
+    // the rule turns it off; `enableDefaultDeny.egress: true` turns it on by itself.
     const restricts =
       isUnknown(rule) ||
-      isUnknown(egress) ||
-      isUnknown(deny) ||
-      ((Array.isArray(egress) && egress.length > 0) || (Array.isArray(deny) && deny.length > 0)
-        ? valueAt(rule, "enableDefaultDeny.egress") !== false
-        : false);
+      isUnknown(selector) ||
+      (selector !== undefined &&
+        (isUnknown(egress) ||
+          isUnknown(deny) ||
+          isUnknown(defaultDeny) ||
+          defaultDeny === true ||
+          (defaultDeny !== false &&
+            ((Array.isArray(egress) && egress.length > 0) ||
+              (Array.isArray(deny) && deny.length > 0)))));
+    // A clusterwide policy may select every pod but those of some namespaces.
+    const left = isClusterwidePolicy(r.type)
+      ? ciliumNamespacesLeftOut(selector)
+      : { selector, namespaces: undefined };
     const egressRules = isUnknown(rule)
       ? [{ at, to: [unknown] }]
-      : valuesAt(rule, "egress[]").map(({ path: rulePath, value: e }) => {
+      : valuesAt(rule, "egress[]").flatMap(({ path: rulePath, value: e }) => {
           const ruleAt = `${at}.${rulePath}`;
           if (isUnknown(e)) {
-            return { at: ruleAt, to: [unknown] };
+            return [{ at: ruleAt, to: [unknown] }];
+          }
+          // An empty rule (`egress: [{}]`, Cilium's documented deny-all) allows nothing; one with
+          // ports and no peer allows every destination on them.
+          if (typeof e === "object" && e !== null && Object.keys(e).length === 0) {
+            return [];
           }
           const to: unknown[] = [];
           const peer = peersOf(e, ruleAt, to);
+          // An endpoint selector of Cilium's reserved world identity is every address outside.
+          peer("toEndpoints", (s) =>
+            ciliumWorldSelector(s) ? { ipBlock: { cidr: "0.0.0.0/0" } } : { podSelector: {} },
+          );
           for (const key of ciliumClusterPeers) {
             peer(key, () => ({ podSelector: {} }));
           }
@@ -408,28 +517,34 @@ export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
               return unknown;
             }
             return cidr === undefined
-              ? { cidrGroup: group ?? "(none named)" }
+              ? {
+                  unread: {
+                    what: `CiliumCIDRGroup ${JSON.stringify(group ?? "(none named)")}`,
+                    fix: "List the blocks in toCIDRSet from the egress allowlist",
+                  },
+                }
               : { ipBlock: { cidr, except: valueAt(set, "except") } };
           });
           peer("toFQDNs", (fqdn) => ({ fqdn }));
           // A peer list not known at preview reads as one unknown peer; none at all: every address.
           const ports = ciliumPorts(e);
-          return {
-            at: ruleAt,
-            ...(to.length > 0 ? { to } : {}),
-            ...(ports === undefined ? {} : { ports }),
-          };
+          return [
+            {
+              at: ruleAt,
+              ...(to.length > 0 ? { to } : {}),
+              ...(ports === undefined ? {} : { ports }),
+            },
+          ];
         });
     return {
       ...r,
       props: {
         metadata: valueAt(r.props, "metadata"),
         spec: {
-          podSelector: isUnknown(rule)
-            ? unknown
-            : (ciliumSelector(valueAt(rule, "endpointSelector")) ?? {}),
+          podSelector: isUnknown(rule) ? unknown : (ciliumSelector(left.selector) ?? {}),
           policyTypes: restricts ? ["Egress"] : [],
           egress: egressRules,
+          ...(left.namespaces === undefined ? {} : { exceptNamespaces: left.namespaces }),
         },
       },
     };

@@ -21,7 +21,7 @@ import {
   fieldHolds,
 } from "./kubernetes";
 import type { BorderResource } from "./model";
-import { fromPolicyResources, isUnknown, valuesAt } from "./values";
+import { fromPolicyResources, isUnknown, str, valueAt, valuesAt } from "./values";
 
 const serviceEntryType = /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/;
 
@@ -43,11 +43,15 @@ function covers(entryHost: string, host: string): boolean {
  */
 export function entryAdding<R extends Pick<BorderResource, "type" | "props">>(
   resources: Iterable<R & { readonly provider?: string }>,
-  provider: string | undefined,
+  route: Pick<BorderResource, "props" | "provider">,
   host: string,
 ): R | undefined {
+  const from = namespaceOfObject(route.props);
   for (const r of resources) {
-    if (!serviceEntryType.test(r.type) || r.provider !== provider) {
+    if (!serviceEntryType.test(r.type) || r.provider !== route.provider) {
+      continue;
+    }
+    if (!exportedTo(r.props, from)) {
       continue;
     }
     const hosts = valuesAt(r.props, "spec.hosts[]").map((h) => h.value);
@@ -56,6 +60,25 @@ export function entryAdding<R extends Pick<BorderResource, "type" | "props">>(
     }
   }
   return undefined;
+}
+
+/** An object's namespace as written (`default` where it names none). */
+function namespaceOfObject(props: Readonly<Record<string, unknown>>): string {
+  return str(valueAt(props, "metadata.namespace")) ?? "default";
+}
+
+/**
+ * Whether a ServiceEntry is visible to routes of `namespace`: its `exportTo` lists `*`, `.` (its
+ * own namespace) or that namespace; unset, it is exported to every namespace (Istio's default).
+ */
+function exportedTo(entry: Readonly<Record<string, unknown>>, namespace: string): boolean {
+  const exportTo = valueAt(entry, "spec.exportTo");
+  if (!Array.isArray(exportTo) || exportTo.length === 0) {
+    return true;
+  }
+  return exportTo.some(
+    (n) => n === "*" || n === namespace || (n === "." && namespaceOfObject(entry) === namespace),
+  );
 }
 
 /** The fields of a type whose hosts a ServiceEntry may add. */
@@ -96,7 +119,7 @@ export function meshHostFindings(
         continue;
       }
       for (const d of destinationsOf(f, found.value, allowlist, j)) {
-        if (d.host === undefined || entryAdding(entries, self.provider, d.host) !== undefined) {
+        if (d.host === undefined || entryAdding(entries, self, d.host) !== undefined) {
           continue;
         }
         out.push({

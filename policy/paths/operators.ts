@@ -548,7 +548,14 @@ function serviceEntryDestinations(
   const list = byAddress ? "addresses" : "hosts";
   return (names as unknown[]).flatMap((n, i) => {
     const text = str(n);
-    return text === undefined ? [] : at(`${list}[${i}]`, text);
+    if (text === undefined) {
+      return [];
+    }
+    // A wildcard host (`*.corp.internal`) is every name under it: admitted where the egress
+    // hosts admit them all, as a DNS pattern is (found by the CNI bench: it was no URL to read).
+    return text.includes("*")
+      ? fqdnPatternDestinations(text, allowlist, j).map((d) => ({ ...d, at: `${list}[${i}]` }))
+      : at(`${list}[${i}]`, text);
   });
 }
 
@@ -1555,6 +1562,7 @@ function fqdnPatternDestinations(
     ...d,
     why: d.why.replaceAll(sample, trimmed),
     place: d.place.replaceAll(sample, trimmed),
+    ...(d.host === undefined ? {} : { host: d.host.replaceAll(sample, trimmed) }),
   }));
 }
 

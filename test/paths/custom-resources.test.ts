@@ -2003,6 +2003,43 @@ describe("Istio", () => {
       ).toEqual([egress("payments", entryLabel, "203.0.113.80 (external service)")]);
     });
 
+    test("an entry exported only to its own namespace adds nothing to a route of another (found by the CNI bench)", () => {
+      const exported = (exportTo: string[]) =>
+        kube("kubernetes:networking.istio.io/v1:ServiceEntry", "payments", {
+          metadata: { namespace: "payments" },
+          spec: {
+            hosts: ["payments.corp.internal"],
+            resolution: "STATIC",
+            endpoints: [{ address: "10.20.0.5" }],
+            exportTo,
+          },
+        });
+      const route = named("reviews", vs, "payments.corp.internal (cannot be placed)");
+      expect(meshJudged(onCluster(exported(["."]), routeTo("payments.corp.internal")))).toEqual([
+        route,
+      ]);
+      expect(
+        meshJudged(onCluster(exported(["payments", "shop"]), routeTo("payments.corp.internal"))),
+      ).toEqual([]);
+    });
+
+    test("a wildcard host is admitted by the egress hosts that admit every name under it", () => {
+      const wildcard = kube("kubernetes:networking.istio.io/v1:ServiceEntry", "corp", {
+        metadata: { namespace: "shop" },
+        spec: { hosts: ["*.corp.example"], location: "MESH_EXTERNAL", resolution: "DNS" },
+      });
+      const corpHosts = {
+        jurisdiction: "CN",
+        egressAllowlist: [
+          { host: "*.corp.example", reason: "The company's own servers in Shanghai" },
+        ],
+      };
+      expect(findingsOf(onCluster(wildcard), ["kubernetes-egress"], corpHosts)).toEqual([]);
+      expect(findingsOf(onCluster(wildcard), ["kubernetes-egress"])).toEqual([
+        egress("corp", 'k8s serviceentry "corp"', "*.corp.example (cannot be placed)"),
+      ]);
+    });
+
     test("twin: an entry of another cluster, or of another host, adds nothing to this mesh", () => {
       const route = named("reviews", vs, "payments.corp.internal (cannot be placed)");
       // A second provider on the same cluster's kubeconfig: another provider is another mesh

@@ -199,3 +199,60 @@ describe("a Calico policy's egress rules", () => {
     },
   ]);
 });
+
+describe("Calico's forms the CNI bench read against its documentation", () => {
+  const judged = async (policy: (plan: Plan) => Plan) =>
+    findings(await pack.checkAll(aws, pipe(web, policy)(aws), us, ["web", "mesh-egress"]));
+
+  test.each([
+    [
+      "a service account selector picks only some endpoints",
+      { serviceAccountSelector: "role == 'db'" },
+    ],
+    ["a doNotTrack policy governs host endpoints only", { doNotTrack: true, applyOnForward: true }],
+    ["a preDNAT policy governs host endpoints only", { preDNAT: true, applyOnForward: true }],
+    ["a tier but the default may pass unmatched traffic on", { tier: "security" }],
+  ])("the namespace stays open where %s", async (_name, extra) => {
+    expect(await judged(calico({ ...sealedSpec, ...extra }, "GlobalNetworkPolicy"))).toEqual(open);
+  });
+
+  test("a global default deny leaving namespaces out by its namespace selector seals the others", async () => {
+    const leaving = (names: string) =>
+      calico(
+        { ...sealedSpec, namespaceSelector: `kubernetes.io/metadata.name not in {${names}}` },
+        "GlobalNetworkPolicy",
+      );
+    expect(await judged(leaving("'kube-system', 'calico-system'"))).toEqual([]);
+    expect(await judged(leaving("'kube-system', 'mesh'"))).toEqual(open);
+  });
+
+  test("a destination of the global network sets, whose blocks the pack does not read, fails closed", async () => {
+    const rule = { action: "Allow", destination: { selector: "global() && role == 'partner'" } };
+    expect(await judged(calico({ ...sealedSpec, egress: [dns, rule] }))).toEqual([
+      [
+        "kubernetes-egress",
+        "mesh-egress",
+        "mandatory",
+        [
+          label,
+          `the global network sets its selector "global() && role == 'partner'" picks (cannot be placed)`,
+        ],
+      ],
+    ]);
+  });
+
+  test("notNets of several blocks is one opening, named by the list", async () => {
+    const rule = {
+      action: "Allow",
+      protocol: "TCP",
+      destination: { notNets: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], ports: [443] },
+    };
+    const plan = pipe(web, calico({ ...sealedSpec, egress: [dns, rule] }))(aws);
+    const messages = summary(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]));
+    expect(messages).toEqual([
+      expect.stringContaining(
+        "but spec.egress[1].destination.notNets allows 0.0.0.0/0 (tcp, port 443)",
+      ),
+    ]);
+  });
+});

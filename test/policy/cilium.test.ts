@@ -280,3 +280,53 @@ test("a DNS name not known at preview fails closed, as every unknown value does"
     ],
   ]);
 });
+
+describe("Cilium's forms the CNI bench read against its documentation", () => {
+  const judged = async (policy: (plan: Plan) => Plan) =>
+    findings(await pack.checkAll(aws, pipe(web, policy)(aws), us, ["web", "mesh-egress"]));
+  const clusterwide = (spec: Record<string, unknown>) =>
+    ciliumPolicy(spec, "CiliumClusterwideNetworkPolicy");
+
+  test("the documented deny-all, egress: [{}], allows nothing and denies by default", async () => {
+    expect(await judged(ciliumPolicy({ endpointSelector: {}, egress: [{}] }))).toEqual([]);
+  });
+
+  test("enableDefaultDeny.egress true denies by default with no rule at all", async () => {
+    expect(
+      await judged(ciliumPolicy({ endpointSelector: {}, enableDefaultDeny: { egress: true } })),
+    ).toEqual([]);
+  });
+
+  test("a host policy (nodeSelector, no endpointSelector) governs nodes, not the namespace's pods", async () => {
+    expect(await judged(clusterwide({ nodeSelector: {}, egress: [dns] }))).toEqual([
+      namespaceOpen("web", "mesh"),
+    ]);
+  });
+
+  test("the documented clusterwide default deny, every namespace but kube-system's, seals the others", async () => {
+    const notIn = (values: string[]) => ({
+      endpointSelector: {
+        matchExpressions: [{ key: "io.kubernetes.pod.namespace", operator: "NotIn", values }],
+      },
+      egress: [dns],
+    });
+    expect(await judged(clusterwide(notIn(["kube-system"])))).toEqual([]);
+    expect(await judged(clusterwide(notIn(["kube-system", "mesh"])))).toEqual([
+      namespaceOpen("web", "mesh"),
+    ]);
+  });
+
+  test("an endpoint selector of the reserved world identity is every address outside", async () => {
+    const rule = { toEndpoints: [{ matchLabels: { "reserved:world": "" } }] };
+    expect(await judged(ciliumPolicy({ endpointSelector: {}, egress: [dns, rule] }))).toEqual([
+      [
+        "kubernetes-egress",
+        "mesh-egress",
+        "mandatory",
+        [label, "0.0.0.0/0 (all protocols and ports)"],
+      ],
+    ]);
+    const host = { toEndpoints: [{ matchLabels: { "reserved:host": "" } }] };
+    expect(await judged(ciliumPolicy({ endpointSelector: {}, egress: [dns, host] }))).toEqual([]);
+  });
+});

@@ -491,19 +491,15 @@ function allowedEgress(
         continue;
       }
       const fqdn = valueAt(peer, "fqdn");
-      const group = valueAt(peer, "cidrGroup");
-      if (fqdn !== undefined || group !== undefined) {
-        // A Cilium rule's DNS name or pattern, or CIDR group, which kubernetes-egress reports
-        // where the stack cannot place it.
+      const blocks = valueAt(peer, "unread.what");
+      if (fqdn !== undefined || blocks !== undefined) {
+        // A CNI rule's DNS name or pattern, or blocks kept in objects the pack does not read (a
+        // CiliumCIDRGroup, Calico's network sets), which kubernetes-egress reports where the
+        // stack cannot place them.
         const unread = [valueAt(fqdn, "matchName"), valueAt(fqdn, "matchPattern")].some(isUnknown);
         const found =
-          group !== undefined
-            ? [
-                {
-                  place: `CiliumCIDRGroup ${JSON.stringify(group)} (cannot be placed)`,
-                  to: "unplaced",
-                },
-              ]
+          blocks !== undefined
+            ? [{ place: `${String(blocks)} (cannot be placed)`, to: "unplaced" }]
             : unread
               ? []
               : ciliumFqdnDestinations(fqdn, x.allowlist, x.jurisdiction.id);
