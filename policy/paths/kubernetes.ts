@@ -137,7 +137,8 @@ function calicoSelectsAll(selector: unknown): boolean {
 /**
  * The namespaces a global policy's selector leaves out when it picks every endpoint but theirs
  * — `projectcalico.org/namespace not in {'kube-system', 'calico-system'}` or `… != 'kube-system'`,
- * the usual form of a cluster's default deny — else undefined.
+ * the usual form of a cluster's default deny, or its namespace selector's `projectcalico.org/name`
+ * or `kubernetes.io/metadata.name not in {…}` — else undefined.
  */
 function calicoNamespacesLeftOut(selector: unknown): string[] | undefined {
   if (typeof selector !== "string") {
@@ -216,19 +217,20 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
   const tier = valueAt(spec, "tier");
   // A policy for host endpoints (doNotTrack, preDNAT, applyOnForward) governs no pod; one of a
   // tier but the default may pass what it does not match on to the next tier.
-  const hostOnly = ["doNotTrack", "preDNAT", "applyOnForward"].some(
-    (k) => valueAt(spec, k) === true,
-  );
+  const hostOnly = ["doNotTrack", "preDNAT", "applyOnForward"].some((k) => {
+    const v = valueAt(spec, k);
+    return v === true || isUnknown(v);
+  });
   const otherTier = tier !== undefined && tier !== "default";
+  // A setting not known at preview denies nothing the pack can count on: the namespace stays
+  // open (and the rule not known is kubernetes-egress's undecided finding).
   const restricts =
-    isUnknown(types) ||
-    isUnknown(egress) ||
-    isUnknown(tier) ||
-    (!hostOnly &&
-      !otherTier &&
-      (Array.isArray(types)
-        ? types.some((t) => t === "Egress")
-        : Array.isArray(egress) && egress.length > 0));
+    ![types, egress, tier].some(isUnknown) &&
+    !hostOnly &&
+    !otherTier &&
+    (Array.isArray(types)
+      ? types.some((t) => t === "Egress")
+      : Array.isArray(egress) && egress.length > 0);
   // A global policy may pick every endpoint but those of some namespaces, by its selector or
   // its namespace selector.
   const global = isClusterwidePolicy(r.type);
@@ -466,18 +468,16 @@ export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
     const defaultDeny = valueAt(rule, "enableDefaultDeny.egress");
     // A rule without an endpoint selector is a host policy (`nodeSelector`): it governs nodes,
     // never the pods on them. Egress or egressDeny rules turn Cilium's default deny on, unless
-    // the rule turns it off; `enableDefaultDeny.egress: true` turns it on by itself.
+    // the rule turns it off; `enableDefaultDeny.egress: true` turns it on by itself. A setting not
+    // known at preview denies nothing the pack can count on (the rule not known is
+    // kubernetes-egress's undecided finding).
     const restricts =
-      isUnknown(rule) ||
-      isUnknown(selector) ||
-      (selector !== undefined &&
-        (isUnknown(egress) ||
-          isUnknown(deny) ||
-          isUnknown(defaultDeny) ||
-          defaultDeny === true ||
-          (defaultDeny !== false &&
-            ((Array.isArray(egress) && egress.length > 0) ||
-              (Array.isArray(deny) && deny.length > 0)))));
+      ![rule, selector, egress, deny, defaultDeny].some(isUnknown) &&
+      selector !== undefined &&
+      (defaultDeny === true ||
+        (defaultDeny !== false &&
+          ((Array.isArray(egress) && egress.length > 0) ||
+            (Array.isArray(deny) && deny.length > 0))));
     // A clusterwide policy may select every pod but those of some namespaces.
     const left = isClusterwidePolicy(r.type)
       ? ciliumNamespacesLeftOut(selector)

@@ -10,7 +10,7 @@
  * it denied were reported as open.
  */
 import type { Plan } from "../../engine/plan";
-import { add, deploymentOn, fixturePlan, pipe, set } from "../helpers/policy-plan";
+import { add, deploymentOn, fixturePlan, pipe, set, unknown } from "../helpers/policy-plan";
 import {
   findings,
   namespaceOpen,
@@ -255,4 +255,9 @@ describe("Calico's forms the CNI bench read against its documentation", () => {
       ),
     ]);
   });
+});
+
+test("a tier not known at preview seals nothing: the namespace stays open", async () => {
+  const plan = pipe(web, calico({ ...sealedSpec, tier: unknown }))(aws);
+  expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual(open);
 });

@@ -330,3 +330,12 @@ describe("Cilium's forms the CNI bench read against its documentation", () => {
     expect(await judged(ciliumPolicy({ endpointSelector: {}, egress: [dns, host] }))).toEqual([]);
   });
 });
+
+test("rules not known at preview seal nothing: the namespace stays open, the rules undecided", async () => {
+  const plan = pipe(web, ciliumPolicy({ endpointSelector: {}, egress: unknown }))(aws);
+  const found = findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]));
+  expect(found.map(([policy, name]) => `${policy} ${name}`)).toEqual([
+    "kubernetes-egress mesh-egress",
+    "kubernetes-namespace-egress web",
+  ]);
+});
