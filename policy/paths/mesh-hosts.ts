@@ -73,6 +73,10 @@ function namespaceOfObject(props: Readonly<Record<string, unknown>>): string {
  */
 function exportedTo(entry: Readonly<Record<string, unknown>>, namespace: string): boolean {
   const exportTo = valueAt(entry, "spec.exportTo");
+  if (isUnknown(exportTo)) {
+    // Not known at preview: the route's host is placed by nothing yet.
+    return false;
+  }
   if (!Array.isArray(exportTo) || exportTo.length === 0) {
     return true;
   }

@@ -1500,7 +1500,6 @@ const ofObject =
     return o === undefined ? [] : read(f, o, allowlist, j);
   };
 
-/** This module's readings, by the `read` of the fields they read. */
 /**
  * Cilium's DNS-based egress (`toFQDNs`): a rule allows the pods it selects to reach the addresses
  * the names it lists resolve to — `matchName` one name, `matchPattern` every name its wildcards
@@ -1566,6 +1565,7 @@ function fqdnPatternDestinations(
   }));
 }
 
+/** This module's readings, by the `read` of the fields they read. */
 const readings: Readonly<Record<string, Reading>> = {
   "service-entry": ofObject(serviceEntryDestinations),
   "mesh-telemetry": ofObject(telemetryDestinations),

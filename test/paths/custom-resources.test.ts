@@ -2021,6 +2021,12 @@ describe("Istio", () => {
       expect(
         meshJudged(onCluster(exported(["payments", "shop"]), routeTo("payments.corp.internal"))),
       ).toEqual([]);
+      // Not known at preview, the entry places nothing yet (and is undecided itself).
+      expect(
+        meshJudged(
+          onCluster(exported([unknownAtPreview]), routeTo("payments.corp.internal")),
+        ).filter(([policy]) => policy === "named-destinations"),
+      ).toEqual([route]);
     });
 
     test("a wildcard host is admitted by the egress hosts that admit every name under it", () => {
