@@ -509,7 +509,7 @@ export function namedDestinationsPolicy(
                 label,
                 near: (isUnknown(source) ? undefined : source) ?? ownPlace(r, provider, j),
                 jurisdiction: j.id,
-                fix: fixOf(row.model, field.policy),
+                fix: field.fix ?? fixOf(row.model, field.policy),
               },
             );
             if (f) {

@@ -19243,3 +19243,23 @@ describe("Identity Center trusting an external identity provider's tokens", () =
     expect(findings(await pack.check(issuer(happy), us))).toEqual([]);
   });
 });
+
+test("a database loaded from a bucket the program does not create is told to load from one inside, not to remove a replication", async () => {
+  const plan = add("aws:rds/instance:Instance", "imported-db", {
+    engine: "mysql",
+    instanceClass: "db.t3.micro",
+    storageEncrypted: true,
+    s3Import: {
+      bucketName: "dumps-frankfurt",
+      ingestionRole: "arn:aws:iam::111122223333:role/import",
+      sourceEngine: "mysql",
+      sourceEngineVersion: "8.0.28",
+    },
+  })(happy);
+  const messages = summary(await pack.check(plan, us)).filter((m) =>
+    m.startsWith("mandatory named-destinations imported-db:"),
+  );
+  expect(messages).toEqual([
+    'mandatory named-destinations imported-db: rds instance "imported-db" must take data only from places inside US, but s3Import.bucketName loads its data from "dumps-frankfurt", an S3 bucket this program does not create, so its region cannot be checked. Load it only from a bucket this program creates in a region inside the jurisdiction, or leave the import out.',
+  ]);
+});

@@ -75,7 +75,12 @@ function store(
  * another cannot be placed.
  */
 const importsFrom = (path: string) =>
-  restore.ref(path, "loads its data from", { ...inbound, ref: "s3-bucket" });
+  restore.ref(path, "loads its data from", {
+    ...inbound,
+    ref: "s3-bucket",
+    // The row's fix speaks of replicas and sources of replication.
+    fix: "Load it only from a bucket this program creates in a region inside the jurisdiction, or leave the import out.",
+  });
 
 /**
  * A cache's slow and engine logs delivered to a Firehose stream by name (a log group's name lies
