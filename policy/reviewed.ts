@@ -348,6 +348,45 @@ export const reviewed = {
     ...variants("metallb.io", ["v1beta2"], "BGPPeer"),
   ],
   /**
+   * Calico's objects that order, stage or number what its network policies do (custom resources,
+   * see `customResourceReferences`): a Tier orders the policies of its name (the pack already
+   * reads a policy of any tier but the default as no namespace's default deny, since its tier may
+   * pass traffic on); a staged policy (StagedNetworkPolicy, StagedGlobalNetworkPolicy,
+   * StagedKubernetesNetworkPolicy) is only previewed in flow logs, enforcing nothing — so it seals
+   * no namespace either; an IPPool or IPReservation says which addresses pods get, and
+   * KubeControllersConfiguration which of Calico's controllers run. None names a destination: what
+   * the pods may reach is judged on the enforced policies. (A BGPPeer, which exchanges routes with
+   * a router the program names, and FelixConfiguration are not reviewed.)
+   */
+  calicoObjects: [
+    ...variants(
+      "projectcalico.org",
+      ["v3"],
+      [
+        "IPPool",
+        "IPReservation",
+        "KubeControllersConfiguration",
+        "StagedGlobalNetworkPolicy",
+        "StagedKubernetesNetworkPolicy",
+        "StagedNetworkPolicy",
+        "Tier",
+      ],
+    ),
+    ...variants(
+      "crd.projectcalico.org",
+      ["v1"],
+      [
+        "IPPool",
+        "IPReservation",
+        "KubeControllersConfiguration",
+        "StagedGlobalNetworkPolicy",
+        "StagedKubernetesNetworkPolicy",
+        "StagedNetworkPolicy",
+        "Tier",
+      ],
+    ),
+  ],
+  /**
    * Security groups for pods on EKS (a custom resource of the Amazon VPC resource controller,
    * see `customResourceReferences`): a SecurityGroupPolicy gives the pods its `podSelector` or
    * `serviceAccountSelector` chooses a branch network interface with the security groups of

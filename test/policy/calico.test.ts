@@ -261,3 +261,77 @@ test("a tier not known at preview seals nothing: the namespace stays open", asyn
   const plan = pipe(web, calico({ ...sealedSpec, tier: unknown }))(aws);
   expect(findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress"]))).toEqual(open);
 });
+
+describe("Calico's objects that name no destination", () => {
+  /** A cluster-scoped Calico object `name` of `kind` (`group`) on the happy path's cluster. */
+  const object = (kind: string, name: string, spec: Props, group = "projectcalico.org/v3") =>
+    add(
+      `kubernetes:${group}:${kind}`,
+      name,
+      { apiVersion: group, kind, metadata: { name }, spec },
+      { provider: "kube" },
+    );
+  const objects = [
+    object("Tier", "security", { order: 100, defaultAction: "Pass" }),
+    object("Tier", "platform", { order: 200 }, "crd.projectcalico.org/v1"),
+    object("IPPool", "pods", {
+      cidr: "10.244.0.0/16",
+      blockSize: 26,
+      vxlanMode: "CrossSubnet",
+      natOutgoing: true,
+    }),
+    object("IPReservation", "gateways", { reservedCIDRs: ["10.244.0.0/30"] }),
+    object("KubeControllersConfiguration", "default", {
+      controllers: { node: { syncLabels: "Enabled" }, policy: {} },
+    }),
+  ];
+  /** A staged Calico default deny: previewed in flow logs, enforcing nothing. */
+  const staged = object("StagedGlobalNetworkPolicy", "staged-deny", {
+    selector: "all()",
+    types: ["Egress"],
+    egress: [dns],
+  });
+
+  test("tiers, address pools and reservations and the controllers' settings pass", async () => {
+    const plan = pipe(web, calico(sealedSpec), ...objects)(aws);
+    expect(
+      summary(
+        await pack.checkAll(aws, plan, us, [
+          "web",
+          "mesh-egress",
+          "security",
+          "platform",
+          "pods",
+          "gateways",
+          "default",
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a staged default deny passes as an object but seals no namespace", async () => {
+    const plan = pipe(web, staged)(aws);
+    expect(findings(await pack.checkAll(aws, plan, us, ["web", "staged-deny"]))).toEqual(open);
+  });
+
+  test("twin: a BGPPeer, which exchanges routes with a router the program names, fails closed", async () => {
+    const plan = pipe(
+      web,
+      calico(sealedSpec),
+      object("BGPPeer", "upstream", { peerIP: "203.0.113.1", asNumber: 64512 }),
+    )(aws);
+    expect(
+      findings(await pack.checkAll(aws, plan, us, ["web", "mesh-egress", "upstream"])),
+    ).toEqual([
+      [
+        "reviewed-resource-types",
+        "upstream",
+        "mandatory",
+        [
+          'k8s bgppeer "upstream"',
+          "kubernetes:projectcalico.org/v3:BGPPeer (unclassified: where it sends data cannot be placed)",
+        ],
+      ],
+    ]);
+  });
+});
