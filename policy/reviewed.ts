@@ -348,6 +348,21 @@ export const reviewed = {
     ...variants("metallb.io", ["v1beta2"], "BGPPeer"),
   ],
   /**
+   * Cilium's address management and egress gateways (custom resources, see
+   * `customResourceReferences`): a CiliumLoadBalancerIPPool lists the addresses Cilium's LB IPAM
+   * gives LoadBalancer Services (as MetalLB's pools do), a CiliumL2AnnouncementPolicy answers ARP
+   * for them on the nodes' network, a CiliumPodIPPool says which addresses pods get, and a
+   * CiliumEgressGatewayPolicy sends the traffic of the pods it selects to the destinations it
+   * lists out through a gateway node of the cluster, with a fixed source address — after the
+   * pods' own egress policies have allowed it. None names a destination of its own: whether a
+   * Service is exposed is judged on the Service, and where the pods may send on their policies.
+   */
+  ciliumObjects: [
+    ...variants("cilium.io", ["v2alpha1", "v2"], "CiliumLoadBalancerIPPool"),
+    ...variants("cilium.io", ["v2alpha1"], ["CiliumL2AnnouncementPolicy", "CiliumPodIPPool"]),
+    ...variants("cilium.io", ["v2"], "CiliumEgressGatewayPolicy"),
+  ],
+  /**
    * Calico's objects that order, stage or number what its network policies do (custom resources,
    * see `customResourceReferences`): a Tier orders the policies of its name (the pack already
    * reads a policy of any tier but the default as no namespace's default deny, since its tier may

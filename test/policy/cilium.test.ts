@@ -339,3 +339,64 @@ test("rules not known at preview seal nothing: the namespace stays open, the rul
     "kubernetes-namespace-egress web",
   ]);
 });
+
+describe("Cilium's address pools, announcements and egress gateways", () => {
+  /** A cluster-scoped Cilium object `name` of `kind` (`version`) on the happy path's cluster. */
+  const object = (kind: string, name: string, spec: Props, version = "v2alpha1") =>
+    add(
+      `kubernetes:cilium.io/${version}:${kind}`,
+      name,
+      { apiVersion: `cilium.io/${version}`, kind, metadata: { name }, spec },
+      { provider: "kube" },
+    );
+  const objects = [
+    object("CiliumLoadBalancerIPPool", "lan", { blocks: [{ cidr: "10.0.10.0/24" }] }),
+    object(
+      "CiliumLoadBalancerIPPool",
+      "edge",
+      { blocks: [{ start: "10.0.20.10", stop: "10.0.20.30" }] },
+      "v2",
+    ),
+    object("CiliumL2AnnouncementPolicy", "lan", {
+      loadBalancerIPs: true,
+      interfaces: ["^eth[0-9]+"],
+    }),
+    object("CiliumPodIPPool", "batch", { ipv4: { cidrs: ["10.20.0.0/16"], maskSize: 24 } }),
+    object(
+      "CiliumEgressGatewayPolicy",
+      "partner-exit",
+      {
+        selectors: [{ podSelector: { matchLabels: { app: "web" } } }],
+        destinationCIDRs: ["198.51.100.0/24"],
+        egressGateway: {
+          nodeSelector: { matchLabels: { egress: "true" } },
+          egressIP: "10.0.1.100",
+        },
+      },
+      "v2",
+    ),
+  ];
+
+  test("pass: none names a destination of its own", async () => {
+    const plan = pipe(web, ciliumPolicy(sealedSpec), ...objects)(aws);
+    expect(
+      summary(
+        await pack.checkAll(aws, plan, us, [
+          "web",
+          "mesh-egress",
+          "lan",
+          "edge",
+          "batch",
+          "partner-exit",
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  test("twin: an egress gateway lets out nothing the pods' policies do not: without a default deny the namespace stays open", async () => {
+    const plan = pipe(web, objects[4])(aws);
+    expect(findings(await pack.checkAll(aws, plan, us, ["web", "partner-exit"]))).toEqual([
+      namespaceOpen("web", "mesh"),
+    ]);
+  });
+});
