@@ -19263,3 +19263,50 @@ test("a database loaded from a bucket the program does not create is told to loa
     'mandatory named-destinations imported-db: rds instance "imported-db" must take data only from places inside US, but s3Import.bucketName loads its data from "dumps-frankfurt", an S3 bucket this program does not create, so its region cannot be checked. Load it only from a bucket this program creates in a region inside the jurisdiction, or leave the import out.',
   ]);
 });
+
+describe("a log subscription that delivers to a bucket (a DELIVERY log group's export)", () => {
+  /** A DELIVERY log group "export" subscribed to the bucket named `bucket` (resource `dep`). */
+  const exportTo = (bucket: string, dep: string) =>
+    pipe(
+      add("aws:cloudwatch/logGroup:LogGroup", "export", {
+        name: "/aws/lambda/export",
+        logGroupClass: "DELIVERY",
+        retentionInDays: 30,
+      }),
+      add(
+        "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter",
+        "export",
+        {
+          logGroup: "/aws/lambda/export",
+          filterPattern: "",
+          destinationArn: `arn:aws:s3:::${bucket}`,
+        },
+        { dependsOn: { destinationArn: [dep] } },
+      ),
+    );
+  const onExport = (violations: Awaited<ReturnType<typeof pack.check>>) =>
+    summary(violations).filter((m) => m.startsWith("mandatory") && m.includes(" export:"));
+
+  test("passes when the bucket is the program's own, in the stack's region", async () => {
+    expect(onExport(await pack.check(exportTo("sdc-records", "records")(happy), us))).toEqual([]);
+  });
+
+  test("twin: a bucket of the program in Frankfurt is where the logs go", async () => {
+    const plan = pipe(
+      addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+      add(
+        "aws:s3/bucketV2:BucketV2",
+        "eu-logs",
+        { bucket: "sdc-eu-logs" },
+        { provider: "frankfurt" },
+      ),
+      exportTo("sdc-eu-logs", "eu-logs"),
+    )(happy);
+    const found = findings(await pack.check(plan, us)).filter(
+      ([, name, level]) => name === "export" && level === "mandatory",
+    );
+    expect(found.map(([policy, , level, path]) => [policy, level, path?.at(-1)])).toEqual([
+      ["no-path-out-of-jurisdiction", "mandatory", "eu-central-1 (outside US, in EU)"],
+    ]);
+  });
+});

@@ -705,7 +705,7 @@ export const logs: TypeTable = {
     role: "other",
     edges: (r, x) => {
       const group = x.resourceAt(r, "logGroup", logGroupTypes) ?? r;
-      return x.refs(r, "destinationArn", []).flatMap((ref) => {
+      return x.refs(r, "destinationArn").flatMap((ref) => {
         const to =
           (ref.kind === "unknown" ? placeOfComputedArn(r, "destinationArn", x) : undefined) ??
           endpointOf(x, r, ref, "destinationArn", (v) => deliveryPlace(x, r, v));
