@@ -403,7 +403,23 @@ export function namedPlaceReferences(
             !proseAt(path)
           ? "endpoint"
           : rule;
-    if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {
+    if (kind === undefined) {
+      // A script or command line the compute runs (user data, a container's command) names a
+      // cloud service's regional endpoint among its words (`aws s3 cp … --endpoint-url
+      // https://s3.eu-west-1.amazonaws.com`, `ossutil -e oss-eu-central-1.aliyuncs.com`): the
+      // endpoint names its region, as the same URL alone in an environment variable does (found
+      // by the compute bench). Other words of a script are not read.
+      if ((kinds as readonly PlaceKind[]).includes("endpoint") && scriptAt(path)) {
+        const at = modelPath(path);
+        if (!skipped.has(at) && notAPlace(at) === undefined) {
+          for (const endpoint of endpointsInScript(value)) {
+            out.push({ path, kind: "endpoint", value: endpoint, holder });
+          }
+        }
+      }
+      continue;
+    }
+    if (!(kinds as readonly PlaceKind[]).includes(kind)) {
       continue;
     }
     const at = modelPath(path);
@@ -412,6 +428,59 @@ export function namedPlaceReferences(
     }
   }
   return out;
+}
+
+/**
+ * The properties that hold a script or a command line the compute runs: an instance's or launch
+ * template's user data (its cloud-config too, read as a document), a container's command or
+ * entry point, a job's script.
+ */
+const scriptProperties: ReadonlySet<string> = new Set([
+  "userData",
+  "userDataBase64",
+  "command",
+  "commands",
+  "entryPoint",
+  "script",
+]);
+
+/** Whether the value at `path` is (within) a script or command line. */
+function scriptAt(path: string): boolean {
+  return path.split(/[.[\]]+/).some((segment) => scriptProperties.has(segment));
+}
+
+/** A URL, or a host name alone, among a script's words. */
+const scriptWord =
+  /(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
+
+/**
+ * The regional endpoints of cloud services a script names (each once), base64 user data decoded
+ * first. Only words that name a region are taken: a script's other hosts (a package mirror, a
+ * vendor's installer) are not read.
+ */
+export function endpointsInScript(text: string): string[] {
+  const found = new Set<string>();
+  for (const t of [text, decodedScript(text)]) {
+    for (const [word] of t?.matchAll(scriptWord) ?? []) {
+      if (regionOfEndpoint(word) !== undefined) {
+        found.add(word);
+      }
+    }
+  }
+  return [...found];
+}
+
+/** Base64 user data as the text the instance runs, where it decodes to text. */
+function decodedScript(text: string): string | undefined {
+  const compact = text.replace(/\s+/g, "");
+  if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+    return undefined;
+  }
+  const decoded = Buffer.from(compact, "base64").toString("utf8");
+  // Text, not bytes: printable characters, tabs and line breaks only.
+  return !/\p{Cc}/u.test(decoded.replace(/[\t\n\r]/g, "")) && !decoded.includes("\ufffd")
+    ? decoded
+    : undefined;
 }
 
 /** ARNs of AWS KMS keys. */

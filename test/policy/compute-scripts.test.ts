@@ -1,0 +1,127 @@
+/**
+ * What the compute bench found: a cloud service's regional endpoint named inside a script or a
+ * command line — an instance's or launch template's user data (plain, base64 or cloud-config), a
+ * container's command, an Alibaba Cloud instance's user data — passed, where the same URL alone
+ * in a container's environment failed arn-locality. A script's words that name a region are now
+ * read as that URL is; its other words (a package mirror, a vendor's installer, a global
+ * endpoint) are not.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, fixturePlan } from "../helpers/policy-plan";
+import { findings, oregonSettings, policyPack, shanghaiSettings } from "../helpers/policy-session";
+
+const pack = policyPack();
+let oregon: Plan;
+let shanghai: Plan;
+beforeAll(async () => {
+  [oregon, shanghai] = await Promise.all([
+    fixturePlan("policy-aws", "us"),
+    fixturePlan("policy-alicloud", "cn"),
+  ]);
+});
+
+/** arn-locality's findings on `name`: the place each names. */
+async function named(plan: Plan, name: string, settings = oregonSettings): Promise<string[]> {
+  return findings(await pack.check(plan, settings))
+    .filter(([policy, resource]) => policy === "arn-locality" && resource === name)
+    .map(([, , , path]) => path?.at(-1) ?? "");
+}
+
+const instance = (userData: string, key = "userData") =>
+  add("aws:ec2/instance:Instance", "vm", {
+    ami: "ami-0123456789abcdef0",
+    instanceType: "t3.micro",
+    associatePublicIpAddress: false,
+    [key]: userData,
+  });
+const sync = (endpoint: string) =>
+  `#!/bin/bash\naws s3 sync /var/log/app s3://app-logs/ --endpoint-url ${endpoint}\n`;
+const ireland = "s3.eu-west-1.amazonaws.com in eu-west-1 (outside US, in EU)";
+
+describe("an EC2 instance's user data", () => {
+  test("fails when its script names an endpoint of a region abroad", async () => {
+    const plan = instance(sync("https://s3.eu-west-1.amazonaws.com"))(oregon);
+    expect(await named(plan, "vm")).toEqual([ireland]);
+  });
+
+  test("twin: the endpoint of a region inside passes", async () => {
+    const plan = instance(sync("https://s3.us-east-1.amazonaws.com"))(oregon);
+    expect(await named(plan, "vm")).toEqual([]);
+  });
+
+  test("fails the same, written in base64 (userDataBase64)", async () => {
+    const encoded = Buffer.from(sync("https://s3.eu-west-1.amazonaws.com")).toString("base64");
+    expect(await named(instance(encoded, "userDataBase64")(oregon), "vm")).toEqual([ireland]);
+  });
+
+  test("fails the same in a cloud-config's commands", async () => {
+    const cloudConfig = [
+      "#cloud-config",
+      "runcmd:",
+      "  - aws s3 cp /etc/hostname s3://inventory/ --endpoint-url https://s3.eu-west-1.amazonaws.com",
+      "",
+    ].join("\n");
+    expect(await named(instance(cloudConfig)(oregon), "vm")).toEqual([ireland]);
+  });
+
+  test("twin: a script's other hosts — a package mirror, a global endpoint, a vendor's installer — are not read", async () => {
+    const script = [
+      "#!/bin/bash",
+      "curl -fsSL https://get.docker.com | sh",
+      "curl -O https://s3.amazonaws.com/amazoncloudwatch-agent/linux/amd64/latest/amazon-cloudwatch-agent.rpm",
+      "pip install --index-url https://pypi.org/simple requests",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+});
+
+test("a launch template's base64 user data that names an endpoint abroad fails", async () => {
+  const plan = add("aws:ec2/launchTemplate:LaunchTemplate", "nodes", {
+    imageId: "ami-0123456789abcdef0",
+    instanceType: "t3.micro",
+    userData: Buffer.from(sync("https://s3.eu-west-1.amazonaws.com")).toString("base64"),
+  })(oregon);
+  expect(await named(plan, "nodes")).toEqual([ireland]);
+});
+
+test("an ECS container's command that names an endpoint abroad fails, as its environment does", async () => {
+  const task = (container: Record<string, unknown>) =>
+    add("aws:ecs/taskDefinition:TaskDefinition", "backup", {
+      family: "backup",
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: "256",
+      memory: "512",
+      containerDefinitions: JSON.stringify([
+        {
+          name: "backup",
+          image: "111122223333.dkr.ecr.us-west-2.amazonaws.com/backup:1",
+          essential: true,
+          ...container,
+        },
+      ]),
+    })(oregon);
+  const command = (endpoint: string) => ({
+    entryPoint: ["sh", "-c"],
+    command: [`tar cz /data | aws s3 cp - s3://backups/data.tgz --endpoint-url ${endpoint}`],
+  });
+  expect(await named(task(command("https://s3.eu-west-1.amazonaws.com")), "backup")).toEqual([
+    ireland,
+  ]);
+  expect(await named(task(command("https://s3.us-west-2.amazonaws.com")), "backup")).toEqual([]);
+});
+
+test("an Alibaba Cloud instance's user data that names an OSS endpoint abroad fails; Shanghai's passes", async () => {
+  const vm = (endpoint: string) =>
+    add("alicloud:ecs/instance:Instance", "avm", {
+      imageId: "ubuntu_22_04_x64_20G_alibase_20240101.vhd",
+      instanceType: "ecs.g7.large",
+      internetMaxBandwidthOut: 0,
+      userData: `#!/bin/bash\nossutil cp -r /var/log/app oss://app-logs/ -e ${endpoint}\n`,
+    })(shanghai);
+  expect(await named(vm("oss-eu-central-1.aliyuncs.com"), "avm", shanghaiSettings)).toEqual([
+    "oss-eu-central-1.aliyuncs.com in eu-central-1 (outside CN, in EU)",
+  ]);
+  expect(await named(vm("oss-cn-shanghai.aliyuncs.com"), "avm", shanghaiSettings)).toEqual([]);
+});
