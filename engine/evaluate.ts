@@ -183,6 +183,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const restoreSdkCalls = recordSdkCalls(sdkCalls);
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
+  const exitListeners = new ProgramExitListeners();
   const loop = new ProgramLoop();
   loop.install();
   // From here the program runs: a failure may leave its work under way (`lastEvaluationLeftWork`).
@@ -228,11 +229,33 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       // declare resources, and so can a timer or an I/O callback the program left running (the
       // CLI lets the event loop drain): wait until a turn passes in which none of the program's
       // is left and nothing new was constructed.
-      for (let seen = -1; seen !== constructed.constructions || loop.pending() > 0;) {
-        seen = constructed.constructions;
-        await loop.settled();
-        await new Promise((r) => setImmediate(r));
-        await waitForRPCs();
+      const settle = async () => {
+        for (let seen = -1; seen !== constructed.constructions || loop.pending() > 0;) {
+          seen = constructed.constructions;
+          await loop.settled();
+          await new Promise((r) => setImmediate(r));
+          await waitForRPCs();
+        }
+      };
+      await settle();
+      // Then the loop drains, and Node runs the process's beforeExit listeners, as often as they
+      // leave work; the language host waits for what they declare (@pulumi/aws creates a
+      // bucket's one BucketNotification for all its onObjectCreated subscriptions so). Run them
+      // as Node would, until a round declares nothing new.
+      for (let round = 1; ; round++) {
+        const before = constructed.constructions;
+        if (!watchdog.runBeforeExit()) {
+          break;
+        }
+        await settle();
+        if (constructed.constructions === before) {
+          break;
+        }
+        if (round === beforeExitRounds) {
+          throw new StalledEvaluation(
+            `The program ${path.relative(project.dir, program)} kept declaring resources from process "beforeExit" listeners after ${beforeExitRounds} rounds; Node would run them again each time the loop drains.`,
+          );
+        }
       }
       mark("evaluation");
       return stackOutputs;
@@ -286,6 +309,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   } finally {
     monitor.disposePlugins();
     watchdog.dispose();
+    exitListeners.dispose();
     programRequests = loop.sent();
     programConnections = loop.ownConnections();
     programCommands = loop.ran();
@@ -664,6 +688,62 @@ export function inConstructionOrder(
     .map((e) => e.r);
 }
 
+/**
+ * The `beforeExit` listeners the program's own code adds while it is evaluated, taken off the
+ * process once it is: in a process that evaluates programs in turn, one program's listener must
+ * not declare its resources into the next. A library's (a module under node_modules, which
+ * stays loaded for the next program, as @pulumi/aws's bucket notifications) stays: it is added
+ * once, when the module loads, and serves every program.
+ */
+class ProgramExitListeners {
+  private readonly own: Array<(...args: unknown[]) => void> = [];
+  private readonly restore: () => void;
+
+  constructor() {
+    const methods = [
+      "on",
+      "addListener",
+      "once",
+      "prependListener",
+      "prependOnceListener",
+    ] as const;
+    const originals = methods.map((m) => [m, process[m]] as const);
+    for (const [m, original] of originals) {
+      const own = this.own;
+      process[m] = function (this: NodeJS.Process, event: string | symbol, listener: never) {
+        if (event === "beforeExit" && !addedByLibrary(new Error().stack ?? "")) {
+          own.push(listener);
+        }
+        return (original as (...a: unknown[]) => NodeJS.Process).call(this, event, listener);
+      } as (typeof process)[typeof m];
+    }
+    this.restore = () => {
+      for (const [m, original] of originals) {
+        (process as unknown as Record<string, unknown>)[m] = original;
+      }
+    };
+  }
+
+  dispose(): void {
+    this.restore();
+    for (const listener of this.own) {
+      process.removeListener("beforeExit", listener);
+    }
+  }
+}
+
+/** Whether the code that added a listener (the first frame not of this module) is a library's. */
+function addedByLibrary(stack: string): boolean {
+  const caller = stack
+    .split("\n")
+    .slice(1)
+    .find((line) => !line.includes(__filename) && !/\(node:|at node:/.test(line));
+  return caller !== undefined && /[\\/]node_modules[\\/]/.test(caller);
+}
+
+/** How many rounds of `beforeExit` listeners may declare resources before the run is stopped. */
+const beforeExitRounds = 100;
+
 /** Why the watchdog stopped an evaluation. */
 class Stop {
   constructor(
@@ -679,6 +759,18 @@ class Stop {
  */
 class Watchdog {
   readonly stopped: Promise<never>;
+  /**
+   * Runs the process's other `beforeExit` listeners (a library's, the program's) as Node runs
+   * them when the loop drains, with exit code 0; false when there are none.
+   */
+  runBeforeExit(): boolean {
+    const others = process.listeners("beforeExit").filter((l) => l !== this.onDrained);
+    for (const listener of others) {
+      (listener as (code: number) => void).call(process, 0);
+    }
+    return others.length > 0;
+  }
+
   private readonly onDrained: () => void;
   private readonly timer: NodeJS.Timeout;
 

@@ -40,6 +40,9 @@ let echoedThrows: Plan | Error;
 let parsedUnknowns: Plan | Error;
 let constructionOrder: Plan | Error;
 let hooks: Plan | Error;
+let beforeExit: Plan | Error;
+let beforeExitEndless: Plan | Error;
+let beforeExitAgain: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -78,6 +81,9 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "parsed-unknowns.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "construction-order.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "hooks.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit-endless.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -103,6 +109,9 @@ beforeAll(async () => {
     parsedUnknowns,
     constructionOrder,
     hooks,
+    beforeExit,
+    beforeExitEndless,
+    beforeExitAgain,
   ] = results.slice(18);
 });
 
@@ -428,6 +437,36 @@ describe("evaluating a program offline", () => {
     const names = (lateIo as Plan).resources.map((r) => r.name);
     expect(names).toEqual(
       expect.arrayContaining(["after-child", "after-built", "after-read", "after-lookup"]),
+    );
+  });
+
+  it("registers what the process's beforeExit listeners declare, as the language host waits for it", () => {
+    // @pulumi/aws's bucket notification for onObjectCreated, and the program's own listener's
+    // buckets of its first and second rounds.
+    for (const result of [beforeExit, beforeExitAgain]) {
+      expect(result instanceof Error ? result.message : "plan").toBe("plan");
+      const types = (result as Plan).resources.map((r) => `${r.type} ${r.name}`);
+      expect(types).toEqual(
+        expect.arrayContaining([
+          "aws:s3/bucketNotification:BucketNotification to-ingest",
+          "aws:s3/bucket:Bucket at-exit",
+          "aws:s3/bucket:Bucket at-second-exit",
+        ]),
+      );
+      // Evaluated again in the same process: the first run's listener is gone, not run twice.
+      expect(types.filter((t) => t.includes("exit-"))).toEqual([]);
+      expect(
+        (result as Plan).resources.filter(
+          (r) => r.type === "aws:s3/bucketNotification:BucketNotification",
+        ),
+      ).toHaveLength(1);
+    }
+  });
+
+  it("stops a program whose beforeExit listener declares resources without end, naming it", () => {
+    expect(beforeExitEndless).toBeInstanceOf(Error);
+    expect((beforeExitEndless as Error).message).toContain(
+      'kept declaring resources from process "beforeExit" listeners after 100 rounds',
     );
   });
 
