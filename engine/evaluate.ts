@@ -244,7 +244,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       // as Node would, until a round declares nothing new.
       for (let round = 1; ; round++) {
         const before = constructed.constructions;
-        if (!watchdog.runBeforeExit()) {
+        if (!exitListeners.run()) {
           break;
         }
         await settle();
@@ -689,11 +689,18 @@ export function inConstructionOrder(
 }
 
 /**
- * The `beforeExit` listeners the program's own code adds while it is evaluated, taken off the
- * process once it is: in a process that evaluates programs in turn, one program's listener must
- * not declare its resources into the next. A library's (a module under node_modules, which
- * stays loaded for the next program, as @pulumi/aws's bucket notifications) stays: it is added
- * once, when the module loads, and serves every program.
+ * The `beforeExit` listeners added while a program is evaluated — by the program, or by a library
+ * it loads (under node_modules) — in this process, with whether each runs once. The launcher's
+ * and the engine's own, added outside any evaluation, are not among them.
+ */
+const evaluationExitListeners = new Map<(...args: unknown[]) => void, { readonly once: boolean }>();
+
+/**
+ * The `beforeExit` listeners of an evaluation, which `run` calls as Node does once the loop
+ * drains. The program's own are taken off the process once it is evaluated: in a process that
+ * evaluates programs in turn, one program's listener must not declare its resources into the
+ * next. A library's stays: it is added once, when its module loads, and serves every program
+ * that uses the module after (@pulumi/aws's bucket notifications).
  */
 class ProgramExitListeners {
   private readonly own: Array<(...args: unknown[]) => void> = [];
@@ -708,11 +715,16 @@ class ProgramExitListeners {
       "prependOnceListener",
     ] as const;
     const originals = methods.map((m) => [m, process[m]] as const);
+    const own = this.own;
     for (const [m, original] of originals) {
-      const own = this.own;
       process[m] = function (this: NodeJS.Process, event: string | symbol, listener: never) {
-        if (event === "beforeExit" && !addedByLibrary(new Error().stack ?? "")) {
-          own.push(listener);
+        if (event === "beforeExit" && typeof listener === "function") {
+          evaluationExitListeners.set(listener, {
+            once: m === "once" || m === "prependOnceListener",
+          });
+          if (!addedByLibrary(new Error().stack ?? "")) {
+            own.push(listener);
+          }
         }
         return (original as (...a: unknown[]) => NodeJS.Process).call(this, event, listener);
       } as (typeof process)[typeof m];
@@ -724,10 +736,29 @@ class ProgramExitListeners {
     };
   }
 
+  /**
+   * Calls the evaluations' listeners still on the process, in their order, with exit code 0, as
+   * Node calls them when the loop drains (one added with `once` is taken off first); false when
+   * there are none.
+   */
+  run(): boolean {
+    const listeners = process
+      .listeners("beforeExit")
+      .filter((l) => evaluationExitListeners.has(l as (...args: unknown[]) => void));
+    for (const listener of listeners) {
+      if (evaluationExitListeners.get(listener as (...args: unknown[]) => void)?.once) {
+        process.removeListener("beforeExit", listener);
+      }
+      (listener as (code: number) => void).call(process, 0);
+    }
+    return listeners.length > 0;
+  }
+
   dispose(): void {
     this.restore();
     for (const listener of this.own) {
       process.removeListener("beforeExit", listener);
+      evaluationExitListeners.delete(listener);
     }
   }
 }
@@ -759,18 +790,6 @@ class Stop {
  */
 class Watchdog {
   readonly stopped: Promise<never>;
-  /**
-   * Runs the process's other `beforeExit` listeners (a library's, the program's) as Node runs
-   * them when the loop drains, with exit code 0; false when there are none.
-   */
-  runBeforeExit(): boolean {
-    const others = process.listeners("beforeExit").filter((l) => l !== this.onDrained);
-    for (const listener of others) {
-      (listener as (code: number) => void).call(process, 0);
-    }
-    return others.length > 0;
-  }
-
   private readonly onDrained: () => void;
   private readonly timer: NodeJS.Timeout;
 

@@ -140,6 +140,35 @@ describe("sovereign-dc check on a file that is not the project's entry", () => {
   });
 });
 
+describe("sovereign-dc check of a program that declares resources from beforeExit listeners", () => {
+  it("judges them, as pulumi up deploys them, beside the launcher's own listener", async () => {
+    // @pulumi/aws's BucketNotification for onObjectCreated, to a function in Oregon, and the
+    // program's own buckets of two rounds; the launcher's listener, which ends a run that
+    // drains without a verdict, is not run with them.
+    const run = await cli([
+      "check",
+      path.join("test", "fixtures", "engine", "before-exit.ts"),
+      "--stack",
+      "dev",
+      "--jurisdiction",
+      "EU",
+      "--format",
+      "json",
+    ]);
+    // Only the note that the file is not the fixture project's entry.
+    expect(run.stderr).toMatch(
+      /^note: test\/fixtures\/engine\/before-exit\.ts is not this project's entry[^\n]*\n$/,
+    );
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout);
+    expect(
+      doc.violations
+        .filter((v: { level: string }) => v.level === "mandatory")
+        .map((v: { policy: string; resourceName: string }) => `${v.policy} ${v.resourceName}`),
+    ).toEqual(["arn-locality to-ingest"]);
+  });
+});
+
 describe("sovereign-dc check --format json --sarif <file>", () => {
   let json: { code: number; stdout: string; stderr: string };
   let sarif: { code: number; text: string };
