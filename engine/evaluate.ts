@@ -170,6 +170,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   // Programs read files relative to the project folder (`fs.readFileSync("./app/index.html")`,
   // `new pulumi.asset.FileArchive("./app")`): the language host runs them there.
   const cwd = process.cwd();
+  // A program that sets process.exitCode ends its process with that code once it is done: the
+  // language host fails such a run ("Program exited with non-zero exit code"). Kept apart from
+  // the exit code of the process that evaluates it.
+  const exitCodeBefore = process.exitCode;
+  let exitCodeSet: typeof process.exitCode;
   process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);
   quietHandledRejections();
@@ -310,6 +315,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     monitor.disposePlugins();
     watchdog.dispose();
     exitListeners.dispose();
+    exitCodeSet = process.exitCode;
+    process.exitCode = exitCodeBefore;
     programRequests = loop.sent();
     programConnections = loop.ownConnections();
     programCommands = loop.ran();
@@ -344,6 +351,12 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       sdkCalls,
       programRequests,
       programConnections,
+    );
+  }
+  if (exitCodeSet !== exitCodeBefore && exitCodeSet !== undefined && Number(exitCodeSet) !== 0) {
+    setLeftWork(false);
+    throw new ProgramError(
+      `The program ${path.relative(project.dir, program)} set process.exitCode to ${JSON.stringify(exitCodeSet)}: its process would end with that code, and pulumi up fails such a run ("Program exited with non-zero exit code: ${exitCodeSet}"). Leave process.exitCode unset, or throw an error that says what went wrong.`,
     );
   }
   mark("recording");

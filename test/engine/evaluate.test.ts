@@ -43,6 +43,7 @@ let hooks: Plan | Error;
 let beforeExit: Plan | Error;
 let beforeExitEndless: Plan | Error;
 let beforeExitAgain: Plan | Error;
+let exitCode: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -83,6 +84,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "hooks.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit-endless.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "exit-code.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit.ts") },
   ]);
   [plan, again] = results as Plan[];
@@ -111,6 +113,7 @@ beforeAll(async () => {
     hooks,
     beforeExit,
     beforeExitEndless,
+    exitCode,
     beforeExitAgain,
   ] = results.slice(18);
 });
@@ -461,6 +464,15 @@ describe("evaluating a program offline", () => {
         ),
       ).toHaveLength(1);
     }
+  });
+
+  it("refuses a program that sets a non-zero process.exitCode, which fails pulumi up, and evaluates the next one as before", () => {
+    expect(exitCode).toBeInstanceOf(Error);
+    expect((exitCode as Error).message).toBe(
+      'The program exit-code.ts set process.exitCode to 3: its process would end with that code, and pulumi up fails such a run ("Program exited with non-zero exit code: 3"). Leave process.exitCode unset, or throw an error that says what went wrong.',
+    );
+    // The next program in the same process (beforeExitAgain) is judged as the first was.
+    expect(beforeExitAgain instanceof Error ? beforeExitAgain.message : "plan").toBe("plan");
   });
 
   it("stops a program whose beforeExit listener declares resources without end, naming it", () => {
