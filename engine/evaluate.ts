@@ -16,6 +16,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, presentEngine, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
+import { applyEnvFiles, loadPreloads } from "./nodeargs";
 import { isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
@@ -174,6 +175,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   // language host fails such a run ("Program exited with non-zero exit code"). Kept apart from
   // the exit code of the process that evaluates it.
   const exitCodeBefore = process.exitCode;
+  // The environment as the program found it: what it, its preloads or its environment files set
+  // are undone after it, as its own process would take them along, so that the next program
+  // evaluated in this process reads the environment it would get.
+  const envBefore = { ...process.env };
   let exitCodeSet: typeof process.exitCode;
   process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);
@@ -208,6 +213,12 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         pulumi.runtime.registerStackTransformation(standInsUnknown);
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
+        if (project.nodeArgs !== undefined && !yamlProgramPattern.test(program)) {
+          // What Pulumi.yaml's nodeargs have node do first: environment files, preloads.
+          const projectFile = path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml");
+          applyEnvFiles(project.nodeArgs, project.dir, projectFile);
+          await loadPreloads(project.nodeArgs, project.dir, projectFile, loadProgram);
+        }
         // What the language host does with it: a function is called, anything else (a promise
         // included) awaited as the stack's outputs.
         const exported = yamlProgramPattern.test(program)
@@ -317,6 +328,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     exitListeners.dispose();
     exitCodeSet = process.exitCode;
     process.exitCode = exitCodeBefore;
+    restoreEnvironment(envBefore);
     programRequests = loop.sent();
     programConnections = loop.ownConnections();
     programCommands = loop.ran();
@@ -783,6 +795,20 @@ function addedByLibrary(stack: string): boolean {
     .slice(1)
     .find((line) => !line.includes(__filename) && !/\(node:|at node:/.test(line));
   return caller !== undefined && /[\\/]node_modules[\\/]/.test(caller);
+}
+
+/** Sets process.env back to `before`: keys added since are removed, changed ones reset. */
+function restoreEnvironment(before: Readonly<Record<string, string | undefined>>): void {
+  for (const key of Object.keys(process.env)) {
+    if (!(key in before)) {
+      delete process.env[key];
+    }
+  }
+  for (const [key, value] of Object.entries(before)) {
+    if (process.env[key] !== value) {
+      process.env[key] = value;
+    }
+  }
 }
 
 /** How many rounds of `beforeExit` listeners may declare resources before the run is stopped. */

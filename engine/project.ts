@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { yaml } from "./yaml";
+import { type NodeArgs, nodeArgsOf } from "./nodeargs";
 
 /** A config, project or usage problem the user must fix; the CLI exits 2 on it. */
 export class UsageError extends Error {
@@ -39,6 +40,8 @@ export interface ProjectInfo {
   readonly runtime?: string;
   /** The backend URL Pulumi.yaml pins, if any. */
   readonly backendUrl?: string;
+  /** What the Node.js runtime's `nodeargs` option has node do before the program (nodeargs.ts). */
+  readonly nodeArgs?: NodeArgs;
   /**
    * Project-level config (Pulumi.yaml `config:`), flat as a stack's: what every stack of the
    * project gets for a key its own file does not set.
@@ -145,8 +148,23 @@ function readProject(dir: string, file: string): ProjectInfo {
     stackConfigDir,
     runtime,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
+    nodeArgs: nodeArgsOfRuntime(doc?.runtime, file),
     config: configDir === undefined ? projectConfig(file, name, doc?.config) : {},
   };
+}
+
+/** The nodeargs of a Node.js runtime's options, read (nodeargs.ts); undefined without any. */
+function nodeArgsOfRuntime(runtime: unknown, file: string): NodeArgs | undefined {
+  const options = (runtime as { options?: { nodeargs?: unknown } } | null | undefined)?.options;
+  if (typeof runtime !== "object" || options?.nodeargs === undefined) {
+    return undefined;
+  }
+  if (typeof options.nodeargs !== "string") {
+    throw new UsageError(
+      `${file}: runtime.options.nodeargs is ${JSON.stringify(options.nodeargs)}; the language host takes a string of node's flags ("--require ./setup.js").`,
+    );
+  }
+  return nodeArgsOf(options.nodeargs, file);
 }
 
 /** A file a Pulumi YAML project's program may be: its template, as YAML or JSON. */

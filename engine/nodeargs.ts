@@ -1,0 +1,207 @@
+/**
+ * What a project's `runtime.options.nodeargs` in Pulumi.yaml has Node do before the program runs.
+ * The language host splits the string as a shell would and puts the words before its runner on
+ * node's command line (`node <nodeargs> …/run.js <program>`): a module preloaded with `--require`
+ * or `--import` (`-r dotenv/config`, a file of the project that sets the environment), and the
+ * variables of an `--env-file`, are the program's to read, and a program judged without them is
+ * not the program `pulumi up` runs. The engine applies those; a TypeScript loader (tsx, ts-node)
+ * is the engine's own compiling and resolution (program-resolution.js); flags that change neither
+ * a module nor a value (heap size, warnings, diagnostics) change no verdict. Any other flag cannot
+ * be applied offline, and the run ends with exit 2 naming it rather than judging another program.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as util from "node:util";
+import { parse } from "shell-quote";
+import { UsageError } from "./project";
+
+/** What the engine applies of a project's nodeargs. */
+export interface NodeArgs {
+  /** Modules preloaded as `--require` does, in order, as written. */
+  readonly requires: readonly string[];
+  /** Modules preloaded as `--import` does, in order, as written. */
+  readonly imports: readonly string[];
+  /** Environment files, in order; an `--env-file-if-exists` one may be missing. */
+  readonly envFiles: ReadonlyArray<{ readonly file: string; readonly optional: boolean }>;
+}
+
+/** Preloads that are TypeScript compilers or loaders: the engine compiles and resolves itself. */
+const compilers =
+  /^(?:tsx(?:\/[\w/-]*)?|ts-node(?:\/[\w/-]*)?|@swc-node\/register(?:\/[\w/-]*)?|esbuild-register(?:\/[\w/-]*)?|@esbuild-kit\/[\w/-]+)$/;
+
+/** Flags that change no module the program loads and no value it reads. */
+const inert = [
+  /^--max-old-space-size(?:=|$)/,
+  /^--max-semi-space-size(?:=|$)/,
+  /^--stack-size(?:=|$)/,
+  /^--stack-trace-limit(?:=|$)/,
+  /^--enable-source-maps$/,
+  /^--no-warnings$/,
+  /^--no-deprecation$/,
+  /^--disable-warning(?:=|$)/,
+  /^--trace-[\w-]+$/,
+  /^--inspect(?:-brk|-port|-wait)?(?:=|$)/,
+  /^--expose-gc$/,
+  /^--unhandled-rejections(?:=|$)/,
+  /^--experimental-specifier-resolution(?:=|$)/,
+  /^--es-module-specifier-resolution(?:=|$)/,
+  /^--(?:no-)?experimental-[\w-]+$/,
+  /^--title(?:=|$)/,
+  /^--dns-result-order(?:=|$)/,
+  /^--use-(?:openssl|bundled)-ca$/,
+  /^--(?:cpu|heap)-prof(?:-[\w-]+)?(?:=|$)/,
+  /^--heapsnapshot-[\w-]+(?:=|$)/,
+  /^--diagnostic-dir(?:=|$)/,
+  /^--report-[\w-]+(?:=|$)/,
+  /^--abort-on-uncaught-exception$/,
+];
+
+/** Flags whose value is the next word when not given with `=`. */
+const takesValue = new Set([
+  "-r",
+  "--require",
+  "--import",
+  "--loader",
+  "--experimental-loader",
+  "--env-file",
+  "--env-file-if-exists",
+  "--max-old-space-size",
+  "--stack-trace-limit",
+  "--title",
+  "--disable-warning",
+  "--experimental-specifier-resolution",
+  "--es-module-specifier-resolution",
+  "--unhandled-rejections",
+  "--dns-result-order",
+]);
+
+/**
+ * The preloads and environment files of `nodeargs` (Pulumi.yaml's `runtime.options.nodeargs` of
+ * `projectFile`); a UsageError names a flag the engine cannot apply.
+ */
+export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
+  const words = parse(nodeargs).map((w) => {
+    if (typeof w !== "string") {
+      throw new UsageError(
+        `${projectFile}: runtime.options.nodeargs is ${JSON.stringify(nodeargs)}, which holds shell syntax (${JSON.stringify(w)}) the language host does not run: it splits the string into words and hands them to node.`,
+      );
+    }
+    return w;
+  });
+  const requires: string[] = [];
+  const imports: string[] = [];
+  const envFiles: Array<{ file: string; optional: boolean }> = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const eq = word.indexOf("=");
+    const flag = word.startsWith("--") && eq > 0 ? word.slice(0, eq) : word;
+    let value = flag === word ? undefined : word.slice(eq + 1);
+    if (value === undefined && takesValue.has(flag)) {
+      value = words[++i];
+      if (value === undefined) {
+        throw new UsageError(
+          `${projectFile}: runtime.options.nodeargs is ${JSON.stringify(nodeargs)}, whose ${flag} has no value; node refuses it.`,
+        );
+      }
+    }
+    switch (flag) {
+      case "-r":
+      case "--require":
+        if (!compilers.test(value!)) {
+          requires.push(value!);
+        }
+        continue;
+      case "--import":
+        if (!compilers.test(value!)) {
+          imports.push(value!);
+        }
+        continue;
+      case "--loader":
+      case "--experimental-loader":
+        if (compilers.test(value!)) {
+          continue;
+        }
+        break;
+      case "--env-file":
+      case "--env-file-if-exists":
+        envFiles.push({ file: value!, optional: flag === "--env-file-if-exists" });
+        continue;
+      default:
+        if (inert.some((re) => re.test(word))) {
+          continue;
+        }
+    }
+    throw new UsageError(
+      `${projectFile}: runtime.options.nodeargs holds ${JSON.stringify(value === undefined || flag !== word ? word : `${flag} ${value}`)}, which sovereign-dc does not apply offline, so the program it would judge is not the one pulumi up runs. It applies --require/-r and --import preloads and --env-file, reads tsx and ts-node as its own TypeScript loaders, and ignores flags that change no module or value (--max-old-space-size, --enable-source-maps, --no-warnings, …). Run the residency pack under the Pulumi CLI instead (pulumi preview --policy-pack).`,
+    );
+  }
+  return { requires, imports, envFiles };
+}
+
+/**
+ * Sets the variables of the environment files in `dir`'s project as node's `--env-file` does:
+ * a variable the environment already holds keeps its value. Returns what undoes it.
+ */
+export function applyEnvFiles(args: NodeArgs, dir: string, projectFile: string): () => void {
+  const added: string[] = [];
+  for (const { file, optional } of args.envFiles) {
+    const at = path.resolve(dir, file);
+    let text: string;
+    try {
+      text = fs.readFileSync(at, "utf8");
+    } catch (e) {
+      if (optional) {
+        continue;
+      }
+      throw new UsageError(
+        `${projectFile}: runtime.options.nodeargs names the environment file ${JSON.stringify(file)} (--env-file), which cannot be read (${(e as Error).message}); node refuses to start without it.`,
+      );
+    }
+    // Node's own reader of .env files, as --env-file reads them.
+    for (const [key, value] of Object.entries(util.parseEnv(text))) {
+      if (process.env[key] === undefined) {
+        process.env[key] = value;
+        added.push(key);
+      }
+    }
+  }
+  return () => {
+    for (const key of added) {
+      delete process.env[key];
+    }
+  };
+}
+
+/**
+ * Loads the preloads of `args` as node does before the program: `--require` ones in order (each
+ * read anew, a module under node_modules included: `dotenv/config` reads the project's .env
+ * when it loads), then `--import` ones through `importFile` (an ES module's loader). Both resolve
+ * from `dir`, the folder the program runs in; a preload that cannot be found is node's refusal
+ * to start, named.
+ */
+export async function loadPreloads(
+  args: NodeArgs,
+  dir: string,
+  projectFile: string,
+  importFile: (file: string) => Promise<unknown>,
+): Promise<void> {
+  const resolve = (flag: string, specifier: string): string => {
+    try {
+      return require.resolve(specifier, { paths: [dir] });
+    } catch {
+      throw new UsageError(
+        `${projectFile}: runtime.options.nodeargs preloads ${JSON.stringify(specifier)} (${flag}), which cannot be found from ${dir}; node refuses to start without it.`,
+      );
+    }
+  };
+  for (const specifier of args.requires) {
+    const file = resolve("--require", specifier);
+    delete require.cache[file];
+    // A preload is loaded for its side effects, as node's --require loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(file);
+  }
+  for (const specifier of args.imports) {
+    await importFile(resolve("--import", specifier));
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Pulumi.yaml's `runtime.options.nodeargs`, as the engine applies them (engine/nodeargs.ts): the
+ * language host puts them on node's command line before its runner, so a preload (`--require`,
+ * `--import`) and an environment file (`--env-file`) are the program's to read; a TypeScript
+ * loader is the engine's own; a flag that changes no module or value is left; any other is exit 2
+ * naming it. Found by the program-shapes bench: a replica's region set by a preload or an
+ * environment file was judged as the program's fallback, and the stack passed.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Plan } from "../../engine/plan";
+import { applyEnvFiles, nodeArgsOf } from "../../engine/nodeargs";
+import { root } from "../helpers/cli";
+import { evaluateMany } from "../helpers/worker";
+
+const fixtures = path.join(root, "test", "fixtures", "engine", "nodeargs");
+
+describe("reading nodeargs", () => {
+  test("takes preloads and environment files, as the shell splits them", () => {
+    expect(
+      nodeArgsOf(
+        `-r dotenv/config --require "./my setup.js" --import=./trace.mjs --env-file .env --env-file-if-exists=.env.local`,
+        "Pulumi.yaml",
+      ),
+    ).toEqual({
+      requires: ["dotenv/config", "./my setup.js"],
+      imports: ["./trace.mjs"],
+      envFiles: [
+        { file: ".env", optional: false },
+        { file: ".env.local", optional: true },
+      ],
+    });
+  });
+
+  test("leaves TypeScript loaders to the engine and flags that change no module or value", () => {
+    expect(
+      nodeArgsOf(
+        "--loader ts-node/esm --import=tsx -r tsx/cjs -r ts-node/register --no-warnings --experimental-specifier-resolution=node --max-old-space-size=4096 --enable-source-maps --inspect",
+        "Pulumi.yaml",
+      ),
+    ).toEqual({ requires: [], imports: [], envFiles: [] });
+  });
+
+  test.each([
+    ["--conditions=development", '"--conditions=development"'],
+    ["--loader ./my-loader.mjs", '"--loader ./my-loader.mjs"'],
+    ["--preserve-symlinks", '"--preserve-symlinks"'],
+  ])("refuses %s, naming it", (nodeargs, named) => {
+    expect(() => nodeArgsOf(nodeargs, "Pulumi.yaml")).toThrow(
+      `Pulumi.yaml: runtime.options.nodeargs holds ${named}, which sovereign-dc does not apply offline`,
+    );
+  });
+
+  test("refuses shell syntax the host does not run, and a flag without its value", () => {
+    expect(() => nodeArgsOf("-r ./a.js && echo hi", "Pulumi.yaml")).toThrow(
+      'which holds shell syntax ({"op":"&&"}) the language host does not run',
+    );
+    expect(() => nodeArgsOf("--require", "Pulumi.yaml")).toThrow(
+      "whose --require has no value; node refuses it",
+    );
+  });
+});
+
+test("an environment file sets what the environment does not hold, and is undone", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-env-file-"));
+  fs.writeFileSync(path.join(dir, ".env"), "SDC_T_NEW=from-file\nSDC_T_HELD=from-file\n");
+  process.env.SDC_T_HELD = "from-environment";
+  try {
+    const undo = applyEnvFiles(nodeArgsOf("--env-file=.env", "Pulumi.yaml"), dir, "Pulumi.yaml");
+    expect([process.env.SDC_T_NEW, process.env.SDC_T_HELD]).toEqual([
+      "from-file",
+      "from-environment",
+    ]);
+    undo();
+    expect([process.env.SDC_T_NEW, process.env.SDC_T_HELD]).toEqual([
+      undefined,
+      "from-environment",
+    ]);
+    expect(() =>
+      applyEnvFiles(nodeArgsOf("--env-file=missing.env", "Pulumi.yaml"), dir, "Pulumi.yaml"),
+    ).toThrow('names the environment file "missing.env" (--env-file), which cannot be read');
+  } finally {
+    delete process.env.SDC_T_HELD;
+  }
+});
+
+describe("evaluating a project with nodeargs", () => {
+  let results: Array<Plan | Error>;
+  beforeAll(async () => {
+    results = await evaluateMany(
+      ["require", "env-file", "unsupported", "require"].map((project) => ({
+        projectDir: path.join(fixtures, project),
+        stack: "dev",
+      })),
+    );
+  });
+  const regionOfReplica = (result: Plan | Error) => {
+    if (result instanceof Error) {
+      return result.message;
+    }
+    const provider = result.resources.find((r) => r.name === "replica" && r.custom !== false);
+    return (
+      result.resources.find((r) => r.type === "pulumi:providers:aws" && r.name === "replica")
+        ?.inputs.region ?? provider?.type
+    );
+  };
+
+  test("runs the preload first, whose region the program reads, each time it is evaluated", () => {
+    expect([regionOfReplica(results[0]), regionOfReplica(results[3])]).toEqual([
+      "eu-west-1",
+      "eu-west-1",
+    ]);
+  });
+
+  test("reads the environment file first", () => {
+    expect(regionOfReplica(results[1])).toBe("eu-central-1");
+  });
+
+  test("refuses a flag it cannot apply, naming it", () => {
+    expect(results[2]).toBeInstanceOf(Error);
+    expect((results[2] as Error).message).toContain(
+      'runtime.options.nodeargs holds "--conditions=development", which sovereign-dc does not apply offline',
+    );
+  });
+});
