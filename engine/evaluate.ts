@@ -179,6 +179,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   // are undone after it, as its own process would take them along, so that the next program
   // evaluated in this process reads the environment it would get.
   const envBefore = { ...process.env };
+  // The language host hands the program the stack's config in its environment too, which a
+  // program or a library may read there (`PULUMI_CONFIG`, as the SDK itself does).
+  process.env.PULUMI_CONFIG = JSON.stringify(config);
+  process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify([...stackConfig.secretKeys]);
   let exitCodeSet: typeof process.exitCode;
   process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);

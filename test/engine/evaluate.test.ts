@@ -44,6 +44,7 @@ let beforeExit: Plan | Error;
 let beforeExitEndless: Plan | Error;
 let beforeExitAgain: Plan | Error;
 let exitCode: Plan | Error;
+let configEnv: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -86,6 +87,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit-endless.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "exit-code.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "config-env.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -115,6 +117,7 @@ beforeAll(async () => {
     beforeExitEndless,
     exitCode,
     beforeExitAgain,
+    configEnv,
   ] = results.slice(18);
 });
 
@@ -473,6 +476,11 @@ describe("evaluating a program offline", () => {
     );
     // The next program in the same process (beforeExitAgain) is judged as the first was.
     expect(beforeExitAgain instanceof Error ? beforeExitAgain.message : "plan").toBe("plan");
+  });
+
+  it("hands the program the stack's config in its environment too, as the language host does", () => {
+    expect(configEnv instanceof Error ? configEnv.message : "plan").toBe("plan");
+    expect((configEnv as Plan).resources.map((r) => r.name)).toContain("from-environment-2");
   });
 
   it("stops a program whose beforeExit listener declares resources without end, naming it", () => {
