@@ -25,7 +25,7 @@ import { opaqueViolations, withOfflineSources } from "../engine/opaque";
 import { programRequestViolations } from "../engine/program-requests";
 import type { Plan } from "../engine/plan";
 import { maskSecretTexts, secretTexts } from "../engine/wire";
-import { UsageError } from "../engine/project";
+import { isOfflineSecretPlaceholder, UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
 import { type PackHandle, spawnPack } from "../engine/spawn-pack";
 import { mark, reportOnExit } from "../engine/timings";
@@ -173,7 +173,10 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
  */
 function withoutSecrets(violations: Violation[], plan: Plan): Violation[] {
   const urns = plan.resources.map((r) => r.urn).join("\n");
-  const secrets = secretTexts(plan.resources.map((r) => r.inputs)).filter((s) => !urns.includes(s));
+  // A `secure:` config value the engine could not decrypt is its placeholder, which says so.
+  const secrets = secretTexts(plan.resources.map((r) => r.inputs)).filter(
+    (s) => !urns.includes(s) && !isOfflineSecretPlaceholder(s),
+  );
   if (secrets.length === 0) {
     return violations;
   }

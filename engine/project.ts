@@ -167,6 +167,16 @@ function nodeArgsOfRuntime(runtime: unknown, file: string): NodeArgs | undefined
   return nodeArgsOf(options.nodeargs, file);
 }
 
+/** What a program reads offline for the `secure:` config value of `key`, which it cannot decrypt. */
+export function offlineSecretPlaceholder(key: string): string {
+  return `[secret ${key}, not decrypted offline]`;
+}
+
+/** Whether a text is such a placeholder: it says where a value came from, and holds no secret. */
+export function isOfflineSecretPlaceholder(text: string): boolean {
+  return /^\[secret [^\]\s]+, not decrypted offline\]$/.test(text);
+}
+
 /** A file a Pulumi YAML project's program may be: its template, as YAML or JSON. */
 export const yamlProgramPattern = /\.(ya?ml|json)$/;
 
@@ -415,7 +425,7 @@ export function loadStackConfig(project: ProjectInfo, stack: string): StackConfi
       secretKeys.push(fullKey);
       // Ciphertext cannot be decrypted offline; the program sees a placeholder that names the
       // key, so a finding about the value says where it came from and why it was not read.
-      config[fullKey] = `[secret ${fullKey}, not decrypted offline]`;
+      config[fullKey] = offlineSecretPlaceholder(fullKey);
       continue;
     }
     config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);

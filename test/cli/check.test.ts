@@ -30,6 +30,17 @@ let runs: Promise<Map<string, CliRun>>;
 beforeAll(() => {
   const requests: [string, string[]][] = [
     ["no-main", ["check", other, "--stack", "dev"]],
+    [
+      "secure-region",
+      [
+        "check",
+        path.join("test", "fixtures", "engine", "secure-region"),
+        "--stack",
+        "dev",
+        "--format",
+        "json",
+      ],
+    ],
     ["former-entry", ["check", path.join(movedMain, "index.ts"), "--stack", "dev"]],
     ["entry", ["check", path.join(movedMain, "src", "index.ts"), "--stack", "dev"]],
     ["project-folder", ["check", movedMain, "--stack", "dev"]],
@@ -138,6 +149,18 @@ describe("sovereign-dc check on a file that is not the project's entry", () => {
     expect(entry.code).toBe(1);
     expect(entry.stdout).toContain('aws:kms/key:Key "records"');
   });
+});
+
+test("a secure config value no offline run decrypts is named in the finding, not masked as a secret", async () => {
+  const run = await ran("secure-region");
+  expect(run.code).toBe(1);
+  const places = JSON.parse(run.stdout)
+    .violations.filter((v: { policy: string }) => v.policy === "resource-placement")
+    .map((v: { path: string[] }) => v.path.at(-1));
+  expect(places).toEqual([
+    "[secret secure-region:replicaRegion, not decrypted offline] (not a region of aws the pack knows, so not inside US)",
+    "[secret secure-region:replicaRegion, not decrypted offline] (not a region of aws the pack knows, so not inside US)",
+  ]);
 });
 
 describe("sovereign-dc check of a program that declares resources from beforeExit listeners", () => {
