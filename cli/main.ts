@@ -221,8 +221,16 @@ async function checkCommand(
       ? projectEntry(path.dirname(path.resolve(program)))
       : path.resolve(program);
   if (!/\.([cm]?[tj]s|ya?ml|json)$/.test(file)) {
+    // Named as the project's entry where the argument is its folder or Pulumi.yaml.
+    const what =
+      file === path.resolve(program)
+        ? "expected"
+        : `its entry ${JSON.stringify(path.relative(process.cwd(), file) || file)} (Pulumi.yaml main, or package.json's) is not`;
+    const jsx = /\.[jt]sx$/.test(file)
+      ? " sovereign-dc does not compile JSX (.tsx, .jsx): judge such a program under the Pulumi CLI (pulumi preview --policy-pack), or keep its entry in a .ts file."
+      : "";
     throw new UsageError(
-      `<program> ${JSON.stringify(program)}: expected a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs, or the .yaml or .json of a Pulumi YAML project).`,
+      `<program> ${JSON.stringify(program)}: ${what} a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs, or the .yaml or .json of a Pulumi YAML project).${jsx}`,
     );
   }
   const other = otherEntry(file);

@@ -217,6 +217,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         pulumi.runtime.registerStackTransformation(standInsUnknown);
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
+        if (project.typescript === false && /\.[cm]?tsx?$/.test(program) && !nodeStripsTypes()) {
+          throw new UsageError(
+            `${path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml")} sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads ${path.relative(project.dir, program)} itself, which Node ${process.versions.node} cannot (it strips types from Node 22.18 and 23.6 on): pulumi up fails to load the program. Remove the option, or build the program to JavaScript and point main at it.`,
+          );
+        }
         if (project.nodeArgs !== undefined && !yamlProgramPattern.test(program)) {
           // What Pulumi.yaml's nodeargs have node do first: environment files, preloads.
           const projectFile = path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml");
@@ -799,6 +804,11 @@ function addedByLibrary(stack: string): boolean {
     .slice(1)
     .find((line) => !line.includes(__filename) && !/\(node:|at node:/.test(line));
   return caller !== undefined && /[\\/]node_modules[\\/]/.test(caller);
+}
+
+/** Whether this Node loads TypeScript itself, stripping its types (`process.features.typescript`). */
+function nodeStripsTypes(): boolean {
+  return Boolean((process.features as { typescript?: unknown }).typescript);
 }
 
 /** Sets process.env back to `before`: keys added since are removed, changed ones reset. */

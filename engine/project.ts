@@ -43,6 +43,11 @@ export interface ProjectInfo {
   /** What the Node.js runtime's `nodeargs` option has node do before the program (nodeargs.ts). */
   readonly nodeArgs?: NodeArgs;
   /**
+   * False when the Node.js runtime's `typescript` option is: the language host then registers no
+   * TypeScript compiler, and node loads the program itself.
+   */
+  readonly typescript?: boolean;
+  /**
    * Project-level config (Pulumi.yaml `config:`), flat as a stack's: what every stack of the
    * project gets for a key its own file does not set.
    */
@@ -149,6 +154,11 @@ function readProject(dir: string, file: string): ProjectInfo {
     runtime,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
     nodeArgs: nodeArgsOfRuntime(doc?.runtime, file),
+    typescript:
+      (doc?.runtime as { options?: { typescript?: unknown } } | null | undefined)?.options
+        ?.typescript === false
+        ? false
+        : undefined,
     config: configDir === undefined ? projectConfig(file, name, doc?.config) : {},
   };
 }

@@ -31,6 +31,10 @@ beforeAll(() => {
   const requests: [string, string[]][] = [
     ["no-main", ["check", other, "--stack", "dev"]],
     [
+      "tsx-entry",
+      ["check", path.join("test", "fixtures", "engine", "tsx-entry"), "--stack", "dev"],
+    ],
+    [
       "secure-region",
       [
         "check",
@@ -149,6 +153,14 @@ describe("sovereign-dc check on a file that is not the project's entry", () => {
     expect(entry.code).toBe(1);
     expect(entry.stdout).toContain('aws:kms/key:Key "records"');
   });
+});
+
+test("a project whose entry is a .tsx file is refused, naming the entry and why", async () => {
+  const run = await ran("tsx-entry");
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe(
+    `error: <program> "${path.join("test", "fixtures", "engine", "tsx-entry")}": its entry "${path.join("test", "fixtures", "engine", "tsx-entry", "index.tsx")}" (Pulumi.yaml main, or package.json's) is not a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs, or the .yaml or .json of a Pulumi YAML project). sovereign-dc does not compile JSX (.tsx, .jsx): judge such a program under the Pulumi CLI (pulumi preview --policy-pack), or keep its entry in a .ts file.\n`,
+  );
 });
 
 test("a secure config value no offline run decrypts is named in the finding, not masked as a secret", async () => {

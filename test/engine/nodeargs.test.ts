@@ -89,7 +89,7 @@ describe("evaluating a project with nodeargs", () => {
   let results: Array<Plan | Error>;
   beforeAll(async () => {
     results = await evaluateMany(
-      ["require", "env-file", "unsupported", "require"].map((project) => ({
+      ["require", "env-file", "unsupported", "require", "typescript-false"].map((project) => ({
         projectDir: path.join(fixtures, project),
         stack: "dev",
       })),
@@ -115,6 +115,17 @@ describe("evaluating a project with nodeargs", () => {
 
   test("reads the environment file first", () => {
     expect(regionOfReplica(results[1])).toBe("eu-central-1");
+  });
+
+  test("refuses a TypeScript program whose project turns the host's TypeScript off, unless node strips types itself", () => {
+    if ((process.features as { typescript?: unknown }).typescript) {
+      expect(results[4] instanceof Error ? results[4].message : "plan").toBe("plan");
+    } else {
+      expect(results[4]).toBeInstanceOf(Error);
+      expect((results[4] as Error).message).toContain(
+        "sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads index.ts itself",
+      );
+    }
   });
 
   test("refuses a flag it cannot apply, naming it", () => {
