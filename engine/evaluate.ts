@@ -198,6 +198,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   const exitListeners = new ProgramExitListeners();
+  const restoreSetMocks = refuseSetMocks(path.relative(project.dir, program));
   const loop = new ProgramLoop();
   loop.install();
   // From here the program runs: a failure may leave its work under way (`lastEvaluationLeftWork`).
@@ -335,6 +336,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     monitor.disposePlugins();
     watchdog.dispose();
     exitListeners.dispose();
+    restoreSetMocks();
     exitCodeSet = process.exitCode;
     process.exitCode = exitCodeBefore;
     restoreEnvironment(envBefore);
@@ -804,6 +806,28 @@ function addedByLibrary(stack: string): boolean {
     .slice(1)
     .find((line) => !line.includes(__filename) && !/\(node:|at node:/.test(line));
   return caller !== undefined && /[\\/]node_modules[\\/]/.test(caller);
+}
+
+/**
+ * Makes `pulumi.runtime.setMocks` fail with a reason while a program is evaluated: it replaces
+ * the engine's monitor with the program's mocks (it is for unit tests), so what the program
+ * declares after reaches no engine — under pulumi up either. Returns what restores it.
+ */
+function refuseSetMocks(program: string): () => void {
+  // The SDK's own module objects: an import would hand back a copy whose properties only read them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const modules = [pulumi.runtime, require("@pulumi/pulumi/runtime/mocks")] as Array<
+    Record<string, unknown>
+  >;
+  const originals = modules.map((m) => m.setMocks);
+  for (const m of modules) {
+    m.setMocks = () => {
+      throw new ProgramError(
+        `The program ${program} calls pulumi.runtime.setMocks, which replaces the engine with its mocks: what it declares after reaches no engine, under pulumi up either, and cannot be judged. setMocks is for unit tests; keep it out of the program pulumi up runs.`,
+      );
+    };
+  }
+  return () => modules.forEach((m, i) => (m.setMocks = originals[i]));
 }
 
 /** Whether this Node loads TypeScript itself, stripping its types (`process.features.typescript`). */

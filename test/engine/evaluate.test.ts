@@ -45,6 +45,7 @@ let beforeExitEndless: Plan | Error;
 let beforeExitAgain: Plan | Error;
 let exitCode: Plan | Error;
 let configEnv: Plan | Error;
+let setMocks: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -88,6 +89,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "exit-code.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "config-env.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "set-mocks.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -118,6 +120,7 @@ beforeAll(async () => {
     exitCode,
     beforeExitAgain,
     configEnv,
+    setMocks,
   ] = results.slice(18);
 });
 
@@ -481,6 +484,13 @@ describe("evaluating a program offline", () => {
   it("hands the program the stack's config in its environment too, as the language host does", () => {
     expect(configEnv instanceof Error ? configEnv.message : "plan").toBe("plan");
     expect((configEnv as Plan).resources.map((r) => r.name)).toContain("from-environment-2");
+  });
+
+  it("refuses a program that installs unit-test mocks itself, saying so", () => {
+    expect(setMocks).toBeInstanceOf(Error);
+    expect((setMocks as Error).message).toContain(
+      "The program set-mocks.ts calls pulumi.runtime.setMocks, which replaces the engine with its mocks",
+    );
   });
 
   it("stops a program whose beforeExit listener declares resources without end, naming it", () => {
