@@ -679,8 +679,13 @@ function describeThrown(value: unknown): string {
  */
 function missingPackageHint(name: string, root: string): string {
   let paths: Record<string, unknown>;
+  let baseUrl: string | undefined;
   try {
-    paths = getTsconfig(root)?.config.compilerOptions?.paths ?? {};
+    const tsconfig = getTsconfig(root);
+    paths = tsconfig?.config.compilerOptions?.paths ?? {};
+    const base = tsconfig?.config.compilerOptions?.baseUrl;
+    baseUrl =
+      tsconfig && base !== undefined ? path.resolve(path.dirname(tsconfig.path), base) : undefined;
   } catch (e) {
     // A tsconfig.json that does not parse, or `extends` a file that is not there.
     return `install the program's dependencies (npm install in its project); its tsconfig.json, which could name it as a path alias, cannot be read: ${(e as Error).message}`;
@@ -694,6 +699,17 @@ function missingPackageHint(name: string, root: string): string {
       (key === name || `${name}/`.startsWith(prefix) || (star > 0 && name.startsWith(prefix)))
     );
   });
+  // A folder or module of the project under compilerOptions.baseUrl (`lib/mk` for `./lib/mk`).
+  const base = alias === undefined ? baseUrl : undefined;
+  if (
+    base !== undefined &&
+    ["", ".ts", ".tsx", ".js", ".mts", ".mjs"].some((ext) =>
+      fs.existsSync(path.join(base, name + ext)),
+    )
+  ) {
+    const relative = path.join(path.relative(root, base), name).split(path.sep).join("/");
+    return `it names ${JSON.stringify(relative)} of the project through compilerOptions.baseUrl in tsconfig.json, which only the compiler applies and Node does not: pulumi up fails on it too, and npm install cannot help. Import it by a relative path ("./${relative}")`;
+  }
   return alias === undefined
     ? "install the program's dependencies (npm install in its project)"
     : `it is the alias ${JSON.stringify(alias)} of compilerOptions.paths in tsconfig.json, which Node does not map: pulumi up fails on it too unless the project runs the program under a loader that maps them (runtime.options.nodeargs "--import tsx" in Pulumi.yaml, as the guard reads it, or "-r tsconfig-paths/register")`;

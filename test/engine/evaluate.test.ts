@@ -46,6 +46,7 @@ let beforeExitAgain: Plan | Error;
 let exitCode: Plan | Error;
 let configEnv: Plan | Error;
 let setMocks: Plan | Error;
+let baseUrl: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -90,6 +91,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "before-exit.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "config-env.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "set-mocks.ts") },
+    { projectDir: path.join(dir, "base-url"), stack: "dev" },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -121,6 +123,7 @@ beforeAll(async () => {
     beforeExitAgain,
     configEnv,
     setMocks,
+    baseUrl,
   ] = results.slice(18);
 });
 
@@ -484,6 +487,12 @@ describe("evaluating a program offline", () => {
   it("hands the program the stack's config in its environment too, as the language host does", () => {
     expect(configEnv instanceof Error ? configEnv.message : "plan").toBe("plan");
     expect((configEnv as Plan).resources.map((r) => r.name)).toContain("from-environment-2");
+  });
+
+  it("says an import through tsconfig's baseUrl is the project's own module Node cannot find, not a package to install", () => {
+    expect((baseUrl as Error).message).toBe(
+      `The program index.ts failed: Cannot find module 'lib/names': it names "lib/names" of the project through compilerOptions.baseUrl in tsconfig.json, which only the compiler applies and Node does not: pulumi up fails on it too, and npm install cannot help. Import it by a relative path ("./lib/names") (at index.ts:3:1)`,
+    );
   });
 
   it("refuses a program that installs unit-test mocks itself, saying so", () => {
