@@ -10,6 +10,7 @@
  * whose module registry ignores `require.cache`, use `evaluateIsolated` (a child process).
  */
 import { cloudNames } from "../residency/jurisdictions";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
@@ -17,6 +18,10 @@ import { disableStackCapture } from "./cheap-stacks";
 import { getStore, presentEngine, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
 import { applyEnvFiles, loadPreloads } from "./nodeargs";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { useProjectTsconfig } = require("./register-ts.js") as {
+  useProjectTsconfig(dir: string, file: string): void;
+};
 import { isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
@@ -222,6 +227,16 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
           throw new UsageError(
             `${path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml")} sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads ${path.relative(project.dir, program)} itself, which Node ${process.versions.node} cannot (it strips types from Node 22.18 and 23.6 on): pulumi up fails to load the program. Remove the option, or build the program to JavaScript and point main at it.`,
           );
+        }
+        if (project.tsconfig !== undefined && !yamlProgramPattern.test(program)) {
+          // The tsconfig ts-node reads for the whole program under pulumi up.
+          const tsconfig = path.resolve(project.dir, project.tsconfig);
+          if (!fs.existsSync(tsconfig)) {
+            throw new UsageError(
+              `${path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml")} sets runtime.options.tsconfig to ${JSON.stringify(project.tsconfig)}, which does not exist: pulumi up fails on it ("tsconfig path was set to ${project.tsconfig} but the file was not found"). Name the project's tsconfig file, or remove the option.`,
+            );
+          }
+          useProjectTsconfig(project.dir, tsconfig);
         }
         if (project.nodeArgs !== undefined && !yamlProgramPattern.test(program)) {
           // What Pulumi.yaml's nodeargs have node do first: environment files, preloads.

@@ -47,6 +47,8 @@ export interface ProjectInfo {
    * TypeScript compiler, and node loads the program itself.
    */
   readonly typescript?: boolean;
+  /** The tsconfig file the Node.js runtime's `tsconfig` option names, relative to the project. */
+  readonly tsconfig?: string;
   /**
    * Project-level config (Pulumi.yaml `config:`), flat as a stack's: what every stack of the
    * project gets for a key its own file does not set.
@@ -126,6 +128,11 @@ function readProject(dir: string, file: string): ProjectInfo {
   const backend = doc?.backend as { url?: unknown } | undefined;
   let main: ResolvedMain | undefined;
   const runtime = runtimeName(doc?.runtime);
+  // The Node.js runtime's options (`runtime: { name: nodejs, options: {…} }`).
+  const runtimeOptions =
+    typeof doc?.runtime === "object" && doc.runtime !== null
+      ? (doc.runtime as { options?: Record<string, unknown> }).options
+      : undefined;
   const resolved = () => {
     nodeRuntime(file, runtime);
     if (runtime === "yaml") {
@@ -154,11 +161,8 @@ function readProject(dir: string, file: string): ProjectInfo {
     runtime,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
     nodeArgs: nodeArgsOfRuntime(doc?.runtime, file),
-    typescript:
-      (doc?.runtime as { options?: { typescript?: unknown } } | null | undefined)?.options
-        ?.typescript === false
-        ? false
-        : undefined,
+    tsconfig: typeof runtimeOptions?.tsconfig === "string" ? runtimeOptions.tsconfig : undefined,
+    typescript: runtimeOptions?.typescript === false ? false : undefined,
     config: configDir === undefined ? projectConfig(file, name, doc?.config) : {},
   };
 }

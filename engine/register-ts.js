@@ -263,4 +263,14 @@ function registerTs() {
 
 registerTs();
 
-module.exports = { registerTs, compile, optionsFor };
+/**
+ * Reads the module interop of a project's files from `file`, the tsconfig its Pulumi.yaml names
+ * (`runtime.options.tsconfig`), which ts-node then reads for every file of the program instead of
+ * the tsconfig.json nearest to it.
+ */
+function useProjectTsconfig(dir, file) {
+  const setting = interopOf(file, 0);
+  interopByDir.set(dir, setting === undefined ? undefined : setting === "unset" ? false : setting);
+}
+
+module.exports = { registerTs, compile, optionsFor, useProjectTsconfig };

@@ -85,11 +85,19 @@ test("an environment file sets what the environment does not hold, and is undone
   }
 });
 
-describe("evaluating a project with nodeargs", () => {
+describe("evaluating a project with nodeargs and other runtime options", () => {
   let results: Array<Plan | Error>;
   beforeAll(async () => {
     results = await evaluateMany(
-      ["require", "env-file", "unsupported", "require", "typescript-false"].map((project) => ({
+      [
+        "require",
+        "env-file",
+        "unsupported",
+        "require",
+        "typescript-false",
+        "tsconfig-missing",
+        "tsconfig-named",
+      ].map((project) => ({
         projectDir: path.join(fixtures, project),
         stack: "dev",
       })),
@@ -126,6 +134,14 @@ describe("evaluating a project with nodeargs", () => {
         "sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads index.ts itself",
       );
     }
+  });
+
+  test("refuses a tsconfig option naming a file the project does not have, as the host does, and reads one it has", () => {
+    expect(results[5]).toBeInstanceOf(Error);
+    expect((results[5] as Error).message).toContain(
+      'sets runtime.options.tsconfig to "tsconfig.pulumi.json", which does not exist: pulumi up fails on it',
+    );
+    expect(regionOfReplica(results[6])).toBe("us-east-2");
   });
 
   test("refuses a flag it cannot apply, naming it", () => {
