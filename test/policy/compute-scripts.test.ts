@@ -8,7 +8,13 @@
  */
 import type { Plan } from "../../engine/plan";
 import { add, fixturePlan } from "../helpers/policy-plan";
-import { findings, oregonSettings, policyPack, shanghaiSettings } from "../helpers/policy-session";
+import {
+  findings,
+  oregonSettings,
+  policyPack,
+  shanghaiSettings,
+  summary,
+} from "../helpers/policy-session";
 
 const pack = policyPack();
 let oregon: Plan;
@@ -124,4 +130,23 @@ test("an Alibaba Cloud instance's user data that names an OSS endpoint abroad fa
     "oss-eu-central-1.aliyuncs.com in eu-central-1 (outside CN, in EU)",
   ]);
   expect(await named(vm("oss-cn-shanghai.aliyuncs.com"), "avm", shanghaiSettings)).toEqual([]);
+});
+
+test("a Lambda event source mapping that reads from a broker abroad is told where to read from, not where to send", async () => {
+  const plan = add("aws:lambda/eventSourceMapping:EventSourceMapping", "kafka", {
+    functionName: "arn:aws:lambda:us-west-2:111122223333:function:orders",
+    topics: ["orders"],
+    startingPosition: "TRIM_HORIZON",
+    selfManagedEventSource: {
+      endpoints: {
+        KAFKA_BOOTSTRAP_SERVERS: "b-1.orders.abc123.c2.kafka.eu-west-1.amazonaws.com:9094",
+      },
+    },
+  })(oregon);
+  const messages = summary(await pack.check(plan, oregonSettings)).filter((m) =>
+    m.startsWith("mandatory log-shipping kafka:"),
+  );
+  expect(messages.map((m) => m.slice(m.lastIndexOf(". ") + 2))).toEqual([
+    "Read only from brokers and schema registries inside the jurisdiction (by regional endpoint or ARN) or at an allowlisted address; an external host cannot be placed.",
+  ]);
 });

@@ -1809,8 +1809,9 @@ export const logs: TypeTable = {
     }),
     bucket("logDelivery.replicatorLogDelivery.s3.bucket", "delivers replicator logs to"),
   ),
+  // It reads: the fix speaks of where it reads from, not where it sends.
   "aws:lambda/eventSourceMapping:EventSourceMapping": sends(
-    pushFix,
+    "Read only from brokers and schema registries inside the jurisdiction (by regional endpoint or ARN) or at an allowlisted address; an external host cannot be placed.",
     url("selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS", "reads records from", {
       inbound: true,
     }),
