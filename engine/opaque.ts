@@ -325,6 +325,18 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
             ]
           : []),
       ];
+      // Resources of the program it depends on: an output the program never set (a log group's
+      // `namePrefix`) is not known at preview either, though none is recorded unknown — the
+      // lookup is only one of the possible sources (found on pulumi/examples: a task
+      // definition's containers were blamed on an AMI lookup they never used).
+      const own = deps.filter(
+        (d) => "custom" in d && d.custom === true && !isProviderType(d.type) && "outputs" in d,
+      );
+      if (own.length > 0) {
+        said.unshift(
+          `an output of ${own.map((d) => `${d.type} ${JSON.stringify(d.name)}`).join(" or ")} the program did not set, which its provider computes at deployment`,
+        );
+      }
       const found = comesFrom(said.join(", or "));
       // The account lookups the engine answers once the account is pinned: the way to a verdict.
       const pinned = cloud.flatMap((f) =>

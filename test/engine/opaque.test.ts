@@ -525,6 +525,31 @@ describe("withOfflineSources", () => {
     expect(withOfflineSources([nativeFinding], nativePlan)).toEqual([nativeFinding]);
   });
 
+  it("names a resource of the program the value depends on beside the lookup, whose output the program may not have set", () => {
+    // A log group's outputs as recorded are all known, but one the program never set (its
+    // namePrefix) is not known at preview either; the lookup is another program line's.
+    const logs = {
+      ...resource("aws:cloudwatch/logGroup:LogGroup", "logs", { custom: true }),
+      outputs: { name: "logs-1234567" },
+    };
+    const task = {
+      ...resource("aws:ecs/taskDefinition:TaskDefinition", "app", { custom: true }),
+      propertyDependencies: { containerDefinitions: [logs.urn] },
+    };
+    const [v] = withOfflineSources(
+      [
+        finding(
+          task,
+          'ecs task definition "app" must name a place the pack can check, but containerDefinitions is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves US cannot be decided at preview. Set it from a literal value.',
+        ),
+      ],
+      { ...plan(logs, task), unknownFunctions: ["aws:ec2/getAmi:getAmi"] },
+    );
+    expect(v.message).toBe(
+      'ecs task definition "app" must name a place the pack can check, but containerDefinitions is not known offline: it comes from an output of aws:cloudwatch/logGroup:LogGroup "logs" the program did not set, which its provider computes at deployment, or the answer of a lookup the engine cannot answer (aws:ec2/getAmi:getAmi), which pulumi preview reads from the cloud, so whether it leaves US cannot be decided offline. Set it from a literal value.',
+    );
+  });
+
   it("says how to pin the account where the stack's account lookup was left unknown", () => {
     const grant = {
       ...resource("alicloud:cen/instanceGrant:InstanceGrant", "grant", { custom: true }),
