@@ -4,6 +4,7 @@
  * naming a region, zone, endpoint or image registry. `arn-locality` and `key-locality` judge them;
  * the paths a row declares are its policies' (`declaredPaths`), so no value is judged twice.
  */
+import * as zlib from "node:zlib";
 import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { arnPartition, describeNamedPlace, regionOfEndpoint } from "../../residency/placement";
@@ -455,7 +456,7 @@ const scriptWord =
 
 /**
  * The regional endpoints of cloud services a script names (each once), base64 user data decoded
- * first. Only words that name a region are taken: a script's other hosts (a package mirror, a
+ * first (and gzip-compressed user data uncompressed). Only words that name a region are taken: a script's other hosts (a package mirror, a
  * vendor's installer) are not read.
  */
 export function endpointsInScript(text: string): string[] {
@@ -476,7 +477,17 @@ function decodedScript(text: string): string | undefined {
   if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
     return undefined;
   }
-  const decoded = Buffer.from(compact, "base64").toString("utf8");
+  let bytes = Buffer.from(compact, "base64");
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // gzip, which cloud-init uncompresses before it reads the script (the cloudinit provider's
+    // default for user data); at most a megabyte of it is read.
+    try {
+      bytes = zlib.gunzipSync(bytes, { maxOutputLength: 1 << 20 });
+    } catch {
+      return undefined;
+    }
+  }
+  const decoded = bytes.toString("utf8");
   // Text, not bytes: printable characters, tabs and line breaks only.
   return !/\p{Cc}/u.test(decoded.replace(/[\t\n\r]/g, "")) && !decoded.includes("\ufffd")
     ? decoded

@@ -6,6 +6,7 @@
  * read as that URL is; its other words (a package mirror, a vendor's installer, a global
  * endpoint) are not.
  */
+import { gzipSync } from "node:zlib";
 import type { Plan } from "../../engine/plan";
 import { add, fixturePlan } from "../helpers/policy-plan";
 import {
@@ -58,6 +59,11 @@ describe("an EC2 instance's user data", () => {
   test("fails the same, written in base64 (userDataBase64)", async () => {
     const encoded = Buffer.from(sync("https://s3.eu-west-1.amazonaws.com")).toString("base64");
     expect(await named(instance(encoded, "userDataBase64")(oregon), "vm")).toEqual([ireland]);
+  });
+
+  test("fails the same gzip-compressed, as cloud-init uncompresses it", async () => {
+    const gzipped = gzipSync(sync("https://s3.eu-west-1.amazonaws.com")).toString("base64");
+    expect(await named(instance(gzipped, "userDataBase64")(oregon), "vm")).toEqual([ireland]);
   });
 
   test("fails the same in a cloud-config's commands", async () => {
