@@ -407,14 +407,17 @@ export function namedPlaceReferences(
     if (kind === undefined) {
       // A script or command line the compute runs (user data, a container's command) names a
       // cloud service's regional endpoint among its words (`aws s3 cp … --endpoint-url
-      // https://s3.eu-west-1.amazonaws.com`, `ossutil -e oss-eu-central-1.aliyuncs.com`): the
-      // endpoint names its region, as the same URL alone in an environment variable does (found
-      // by the compute bench). Other words of a script are not read.
+      // https://s3.eu-west-1.amazonaws.com`, `ossutil -e oss-eu-central-1.aliyuncs.com`), or the
+      // region its CLI or SDK is to use (`--region eu-west-1`, `AWS_REGION=eu-west-1`): each names
+      // its region, as the same URL or region alone in an environment variable does (found by
+      // the compute bench). Other words of a script are not read, nor its comment lines.
       if ((kinds as readonly PlaceKind[]).includes("endpoint") && scriptAt(path)) {
         const at = modelPath(path);
         if (!skipped.has(at) && notAPlace(at) === undefined) {
-          for (const endpoint of endpointsInScript(value)) {
-            out.push({ path, kind: "endpoint", value: endpoint, holder });
+          for (const place of placesInScript(value)) {
+            if ((kinds as readonly PlaceKind[]).includes(place.kind)) {
+              out.push({ path, kind: place.kind, value: place.value, holder });
+            }
           }
         }
       }
@@ -455,21 +458,36 @@ const scriptWord =
   /(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
 
 /**
- * The regional endpoints of cloud services a script names (each once), base64 user data decoded
- * first (and gzip-compressed user data uncompressed). Only words that name a region are taken: a script's other hosts (a package mirror, a
- * vendor's installer) are not read.
+ * The places a script names (each once), base64 user data decoded first (and gzip-compressed
+ * user data uncompressed): the regional endpoints of cloud services among its words, and the
+ * regions its cloud CLIs and SDKs are told to use — a `--region` flag, an `AWS_REGION` or
+ * `AWS_DEFAULT_REGION` (Alibaba Cloud's `ALIBABA_CLOUD_REGION_ID`) assignment. A script's other
+ * words (a package mirror, a vendor's installer) are not read, nor a line that is a shell comment.
  */
-export function endpointsInScript(text: string): string[] {
-  const found = new Set<string>();
+export function placesInScript(
+  text: string,
+): Array<{ kind: "endpoint" | "region"; value: string }> {
+  const found = new Map<string, "endpoint" | "region">();
   for (const t of [text, decodedScript(text)]) {
-    for (const [word] of t?.matchAll(scriptWord) ?? []) {
+    const code = t?.replace(shellCommentLines, "");
+    for (const [word] of code?.matchAll(scriptWord) ?? []) {
       if (regionOfEndpoint(word) !== undefined) {
-        found.add(word);
+        found.set(word, "endpoint");
       }
     }
+    for (const [, region] of code?.matchAll(regionSetting) ?? []) {
+      found.set(region, "region");
+    }
   }
-  return [...found];
+  return [...found].map(([value, kind]) => ({ kind, value }));
 }
+
+/** Whole lines of a script that are shell comments (not `#!` or `#cloud-config`). */
+const shellCommentLines = /^[ \t]*#(?![!]|cloud-config).*$/gm;
+
+/** A region a script gives a cloud CLI or SDK: `--region eu-west-1`, `AWS_REGION=eu-west-1`. */
+const regionSetting =
+  /(?:--region[= ]+|\b(?:AWS_REGION|AWS_DEFAULT_REGION|ALIBABA_CLOUD_REGION_ID|ALICLOUD_REGION)=)["']?([a-z]{2}(?:-[a-z]+)+(?:-\d+)?)\b/g;
 
 /** Base64 user data as the text the instance runs, where it decodes to text. */
 function decodedScript(text: string): string | undefined {

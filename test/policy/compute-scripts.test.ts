@@ -76,6 +76,30 @@ describe("an EC2 instance's user data", () => {
     expect(await named(instance(cloudConfig)(oregon), "vm")).toEqual([ireland]);
   });
 
+  test("fails when its script tells the cloud's CLI or SDK to use a region abroad", async () => {
+    for (const script of [
+      "#!/bin/bash\naws s3 sync /var/log/app s3://app-logs/ --region eu-west-1\n",
+      "#!/bin/bash\nexport AWS_DEFAULT_REGION=eu-west-1\naws s3 sync /var/log/app s3://app-logs/\n",
+    ]) {
+      expect(await named(instance(script)(oregon), "vm")).toEqual([
+        "eu-west-1 (outside US, in EU)",
+      ]);
+    }
+    // A region inside passes.
+    expect(
+      await named(
+        instance("#!/bin/bash\naws s3 sync /data s3://b/ --region=us-east-1\n")(oregon),
+        "vm",
+      ),
+    ).toEqual([]);
+  });
+
+  test("twin: an endpoint in a comment line of the script is not read", async () => {
+    const script =
+      "#!/bin/bash\n# formerly: --endpoint-url https://s3.eu-west-1.amazonaws.com\naws s3 sync /data s3://b/\n";
+    expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+
   test("twin: a script's other hosts — a package mirror, a global endpoint, a vendor's installer — are not read", async () => {
     const script = [
       "#!/bin/bash",
