@@ -19,6 +19,17 @@ import { variants } from "./paths/kubernetes";
 import { modelledTypes as tableTypes } from "./paths/types";
 
 /** Reviewed types by why they were accepted. */
+/** Calico's kinds that name no destination (`reviewed.calicoObjects`), in both API groups. */
+const calicoObjectKinds = [
+  "IPPool",
+  "IPReservation",
+  "KubeControllersConfiguration",
+  "StagedGlobalNetworkPolicy",
+  "StagedKubernetesNetworkPolicy",
+  "StagedNetworkPolicy",
+  "Tier",
+];
+
 export const reviewed = {
   /**
    * Kubernetes objects read through others: an IngressClass only names the controller (and its
@@ -374,32 +385,8 @@ export const reviewed = {
    * a router the program names, and FelixConfiguration are not reviewed.)
    */
   calicoObjects: [
-    ...variants(
-      "projectcalico.org",
-      ["v3"],
-      [
-        "IPPool",
-        "IPReservation",
-        "KubeControllersConfiguration",
-        "StagedGlobalNetworkPolicy",
-        "StagedKubernetesNetworkPolicy",
-        "StagedNetworkPolicy",
-        "Tier",
-      ],
-    ),
-    ...variants(
-      "crd.projectcalico.org",
-      ["v1"],
-      [
-        "IPPool",
-        "IPReservation",
-        "KubeControllersConfiguration",
-        "StagedGlobalNetworkPolicy",
-        "StagedKubernetesNetworkPolicy",
-        "StagedNetworkPolicy",
-        "Tier",
-      ],
-    ),
+    ...variants("projectcalico.org", ["v3"], calicoObjectKinds),
+    ...variants("crd.projectcalico.org", ["v1"], calicoObjectKinds),
   ],
   /**
    * Security groups for pods on EKS (a custom resource of the Amazon VPC resource controller,
