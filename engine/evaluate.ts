@@ -18,10 +18,6 @@ import { disableStackCapture } from "./cheap-stacks";
 import { getStore, presentEngine, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
 import { applyEnvFiles, loadPreloads } from "./nodeargs";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { useProjectTsconfig } = require("./register-ts.js") as {
-  useProjectTsconfig(dir: string, file: string): void;
-};
 import { isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
@@ -50,6 +46,12 @@ import {
 import { ConstructionLog, neverCompleted, pendingExports, unsettled } from "./stall";
 import { plainProps } from "./wire";
 import { defaultTimeoutSeconds, ProgramError, StalledEvaluation } from "./program-error";
+
+// The engine's TypeScript hook (plain JavaScript, as the pack's process loads it too).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { useProjectTsconfig } = require("./register-ts.js") as {
+  useProjectTsconfig(dir: string, file: string): void;
+};
 
 export { defaultTimeoutSeconds, ProgramError, StalledEvaluation };
 
