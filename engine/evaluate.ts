@@ -206,6 +206,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   const exitListeners = new ProgramExitListeners();
   const restoreSetMocks = refuseSetMocks(path.relative(project.dir, program));
+  const dryRunQuestions = watchDryRunQuestions();
   const loop = new ProgramLoop();
   loop.install();
   // From here the program runs: a failure may leave its work under way (`lastEvaluationLeftWork`).
@@ -354,6 +355,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     watchdog.dispose();
     exitListeners.dispose();
     restoreSetMocks();
+    dryRunQuestions.restore();
     exitCodeSet = process.exitCode;
     process.exitCode = exitCodeBefore;
     restoreEnvironment(envBefore);
@@ -411,6 +413,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...argumentOnly(monitor),
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
+    ...(dryRunQuestions.asked() ? { asksDryRun: true } : {}),
     ...(programRequests.length > 0 ? { programRequests } : {}),
     ...(sdkCalls.length > 0 ? { sdkCalls: sdkCalls.map((c) => ({ ...c })) } : {}),
     ...(programConnections.length > 0 ? { programConnections } : {}),
@@ -845,6 +848,29 @@ function refuseSetMocks(program: string): () => void {
     };
   }
   return () => modules.forEach((m, i) => (m.setMocks = originals[i]));
+}
+
+/**
+ * Notes whether the program's own code (not a library's) asks `pulumi.runtime.isDryRun()` while it
+ * is evaluated: the answer is true, as under pulumi preview, so whatever it declares only when it
+ * deploys is not seen (engine/opaque.ts says so).
+ */
+function watchDryRunQuestions(): { asked(): boolean; restore(): void } {
+  const runtime = pulumi.runtime as unknown as Record<string, unknown>;
+  const original = runtime.isDryRun as () => boolean;
+  let asked = false;
+  runtime.isDryRun = () => {
+    if (!asked && !addedByLibrary(new Error().stack ?? "")) {
+      asked = true;
+    }
+    return original();
+  };
+  return {
+    asked: () => asked,
+    restore: () => {
+      runtime.isDryRun = original;
+    },
+  };
 }
 
 /** Whether this Node loads TypeScript itself, stripping its types (`process.features.typescript`). */

@@ -137,6 +137,18 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
       urn: stack?.urn ?? null,
     });
   }
+  if (plan.asksDryRun === true) {
+    const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+    out.push({
+      policy: offlineVisibility.name,
+      level: "advisory",
+      resourceType: stack?.type ?? "pulumi:pulumi:Stack",
+      resourceName: stack?.name ?? plan.stack,
+      message: `stack ${JSON.stringify(plan.stack)} runs ${plan.program}, which asks whether it runs as a preview (pulumi.runtime.isDryRun()): the answer is true here, as under pulumi preview, so whatever it declares only when it deploys was not checked; the pack judges it when pulumi up runs, and an update it fails does not proceed. Declare resources whatever the answer, or check the stack with the pack under pulumi up.`,
+      path: null,
+      urn: stack?.urn ?? null,
+    });
+  }
   return [...out, ...failedCallbackViolations(plan, level, fix)];
 }
 

@@ -171,6 +171,11 @@ export interface Plan {
    * which the language host never calls: whatever it would declare is not created.
    */
   readonly uncalledDefaultExport?: boolean;
+  /**
+   * The program's own code asked `pulumi.runtime.isDryRun()`, which is true offline as under
+   * `pulumi preview`: what it declares only when it deploys was not seen.
+   */
+  readonly asksDryRun?: boolean;
   /** The stack's outputs (exports of the program). */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The state backend Pulumi.yaml pins, if any — where the stack's checkpoint would go. */

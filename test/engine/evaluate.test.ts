@@ -47,6 +47,7 @@ let exitCode: Plan | Error;
 let configEnv: Plan | Error;
 let setMocks: Plan | Error;
 let baseUrl: Plan | Error;
+let dryRunOnly: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -92,6 +93,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "config-env.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "set-mocks.ts") },
     { projectDir: path.join(dir, "base-url"), stack: "dev" },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "dry-run-only.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -124,6 +126,7 @@ beforeAll(async () => {
     configEnv,
     setMocks,
     baseUrl,
+    dryRunOnly,
   ] = results.slice(18);
 });
 
@@ -493,6 +496,14 @@ describe("evaluating a program offline", () => {
     expect((baseUrl as Error).message).toBe(
       `The program index.ts failed: Cannot find module 'lib/names': it names "lib/names" of the project through compilerOptions.baseUrl in tsconfig.json, which only the compiler applies and Node does not: pulumi up fails on it too, and npm install cannot help. Import it by a relative path ("./lib/names") (at index.ts:3:1)`,
     );
+  });
+
+  it("notes that the program's own code asked isDryRun(), true offline as under pulumi preview, and a library's asking is not the program's", () => {
+    expect(dryRunOnly instanceof Error ? dryRunOnly.message : "plan").toBe("plan");
+    expect((dryRunOnly as Plan).asksDryRun).toBe(true);
+    expect((dryRunOnly as Plan).resources.map((r) => r.name)).not.toContain("only-when-deploying");
+    // The programs above ask nothing: the SDK and the AWS package ask for themselves.
+    expect((lateTimers as Plan).asksDryRun).toBeUndefined();
   });
 
   it("refuses a program that installs unit-test mocks itself, saying so", () => {

@@ -154,6 +154,21 @@ describe("opaqueViolations", () => {
     expect(opaqueViolations(plan())).toEqual([]);
   });
 
+  it("advises that what a program declares only when it deploys (isDryRun() false) was not checked", () => {
+    expect(opaqueViolations({ ...plan(), asksDryRun: true })).toEqual([
+      {
+        policy: "offline-visibility",
+        level: "advisory",
+        resourceType: "pulumi:pulumi:Stack",
+        resourceName: "opaque-prod",
+        message:
+          'stack "prod" runs index.ts, which asks whether it runs as a preview (pulumi.runtime.isDryRun()): the answer is true here, as under pulumi preview, so whatever it declares only when it deploys was not checked; the pack judges it when pulumi up runs, and an update it fails does not proceed. Declare resources whatever the answer, or check the stack with the pack under pulumi up.',
+        path: null,
+        urn: stackUrn,
+      },
+    ]);
+  });
+
   it("leaves a Helm v3 Release to the pack's helm-releases, which fails it offline and under the CLI", () => {
     const release = resource("kubernetes:helm.sh/v3:Release", "exporter", { custom: true });
     expect(opaqueViolations(plan(release))).toEqual([]);
