@@ -552,6 +552,12 @@ export interface FieldSpec {
    */
   readonly fallback?: string;
   /**
+   * For `ref`: the service accepts only a destination in the resource's own region (OSS and S3
+   * access logs, OSS inventory, Simple Log Service's shipping to OSS), so a name of nothing in the
+   * stack lies where the resource does, not in a region that cannot be checked.
+   */
+  readonly sameRegion?: true;
+  /**
    * The edge passes this gate in the path search (not compiled yet: `compileField` refuses it;
    * rows draw gated edges in their `edges`, types/gates.ts `gated`).
    */

@@ -45,8 +45,11 @@ type Resolved = PlaceOutcome | { readonly kind: "unknown"; readonly target?: str
 
 const inside: Resolved = { kind: "inside" };
 
-/** Where a resource of the stack sits, for name resolution. */
-function placeOfResource(r: PolicyResource, j: Jurisdiction): Resolved {
+/**
+ * Where a resource of the stack sits, for name resolution; `named` says what is there (a bucket
+ * by the name a resource gives it, in that resource's region), the resource itself by default.
+ */
+function placeOfResource(r: PolicyResource, j: Jurisdiction, named?: string): Resolved {
   const region = placementOfResource(r);
   if (isUnknown(region)) {
     return { kind: "unknown", target: resourceLabel(r.type, r.name) };
@@ -62,7 +65,7 @@ function placeOfResource(r: PolicyResource, j: Jurisdiction): Resolved {
     kind: "region",
     cloud: region.cloud,
     region: region.region,
-    raw: `${resourceLabel(r.type, r.name)} in ${region.region}`,
+    raw: `${named ?? resourceLabel(r.type, r.name)} in ${region.region}`,
   });
 }
 
@@ -135,6 +138,10 @@ function resolve(
   // An ARN of a partition whose every region the jurisdiction holds (the China partition under
   // CN) lies inside wherever the resource it names is.
   const partition = arnPartition(hit.value);
+  if (field.sameRegion === true && partition === undefined) {
+    // The service takes no destination of another region: it lies where the resource does.
+    return placeOfResource(r, j, JSON.stringify(hit.value));
+  }
   if (
     placedElse ||
     (partition !== undefined && holdsAwsPartition(j, partition)) ||

@@ -791,38 +791,6 @@ describe("copies and replicas", () => {
       }),
     },
     {
-      name: "access logs go to a bucket the program does not create",
-      bad: (plan) =>
-        withDependencies(
-          set("telemetry-logging", (p) => {
-            p.targetBucket = "external-logs";
-          })(plan),
-          "telemetry-logging",
-          {},
-        ),
-      expected: [
-        [
-          "named-destinations",
-          "telemetry-logging",
-          "mandatory",
-          [
-            'oss bucket "sdc-telemetry"',
-            'oss bucket logging "telemetry-logging"',
-            '"external-logs" (cannot be placed)',
-          ],
-        ],
-      ],
-      twinName: "access logs go to the program's log bucket, named literally",
-      twin: (plan) =>
-        withDependencies(
-          set("telemetry-logging", (p) => {
-            p.targetBucket = "sdc-telemetry-logs";
-          })(plan),
-          "telemetry-logging",
-          {},
-        ),
-    },
-    {
       name: "RDS copies backups to Hong Kong",
       bad: set("db-cross-backup", (p) => {
         p.crossBackupRegion = "cn-hongkong";
@@ -8896,6 +8864,57 @@ describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
   test("the remote data source's finding names the instance it reads", async () => {
     expect(summary(await pack.checkAround(happy, remoteSource("gp-abroad")(happy), cn))).toEqual([
       'mandatory named-destinations remote: gpdb remote adb data source "remote" must take data only from places inside CN, but remoteDbInstanceId reads the tables of "gp-abroad", an AnalyticDB for PostgreSQL instance this program does not create, so its region cannot be checked. Read only AnalyticDB instances of this program in regions inside the jurisdiction, or remove the data source.',
+    ]);
+  });
+});
+
+describe("a destination OSS and Simple Log Service take only in the source's own region", () => {
+  /** Access logs of bucket "sdc-telemetry" to `target`, through `provider` (the stack's by default). */
+  const logging = (target: string, provider?: string) =>
+    add(
+      "alicloud:oss/bucketLogging:BucketLogging",
+      "audit-logging",
+      { bucket: "sdc-telemetry", targetBucket: target, targetPrefix: "audit/" },
+      provider === undefined ? {} : { provider },
+    );
+  const on = (violations: Awaited<ReturnType<typeof pack.check>>) =>
+    findings(violations).filter(
+      ([policy, name]) => name === "audit-logging" && policy !== "resource-placement",
+    );
+
+  test("passes access logs to a bucket the program does not create: OSS takes only one of the source's region", async () => {
+    expect(on(await pack.check(logging("external-logs")(happy), cn))).toEqual([]);
+  });
+
+  test("passes Simple Log Service's shipping to such a bucket, for the same reason", async () => {
+    const plan = add("alicloud:log/ossShipper:OssShipper", "audit-logging", {
+      projectName: "sdc-logs",
+      logstoreName: "audit",
+      shipperName: "audit",
+      ossBucket: "external-archive",
+      bufferInterval: 300,
+      bufferSize: 256,
+      compressType: "snappy",
+      format: "json",
+    })(happy);
+    expect(on(await pack.check(plan, cn))).toEqual([]);
+  });
+
+  test("twin: created through a provider in Frankfurt, the logs go to a bucket there", async () => {
+    const plan = pipe(
+      addProvider("alicloud", "frankfurt", { region: "eu-central-1" }),
+      logging("external-logs", "frankfurt"),
+    )(happy);
+    expect(
+      on(await pack.check(plan, cn)).map(([policy, , level, path]) => [
+        policy,
+        level,
+        path?.at(-1),
+      ]),
+    ).toContainEqual([
+      "named-destinations",
+      "mandatory",
+      '"external-logs" in eu-central-1 (outside CN, in EU)',
     ]);
   });
 });

@@ -19310,3 +19310,14 @@ describe("a log subscription that delivers to a bucket (a DELIVERY log group's e
     ]);
   });
 });
+
+test("S3 server access logs to a bucket the program does not create pass: S3 takes only a target bucket of the source's region", async () => {
+  const plan = add("aws:s3/bucketLogging:BucketLogging", "records-logging", {
+    bucket: "sdc-records",
+    targetBucket: "central-access-logs",
+    targetPrefix: "records/",
+  })(happy);
+  expect(
+    findings(await pack.check(plan, us)).filter(([, name]) => name === "records-logging"),
+  ).toEqual([]);
+});

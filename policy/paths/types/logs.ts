@@ -662,10 +662,17 @@ export const logs: TypeTable = {
   "alicloud:sls/ossExportSink:OssExportSink": sink(
     logFix,
     log.endpoint("configuration.sink.endpoint", "ships logs to"),
-    log.ref("configuration.sink.bucket", "ships logs to", oss),
+    log.ref("configuration.sink.bucket", "ships logs to", { ...oss, sameRegion: true }),
   ),
-  "alicloud:log/ossExport:OssExport": sink(logFix, log.ref("bucket", "ships logs to", oss)),
-  "alicloud:log/ossShipper:OssShipper": sink(logFix, log.ref("ossBucket", "ships logs to", oss)),
+  // Simple Log Service ships to a bucket of the project's own region only.
+  "alicloud:log/ossExport:OssExport": sink(
+    logFix,
+    log.ref("bucket", "ships logs to", { ...oss, sameRegion: true }),
+  ),
+  "alicloud:log/ossShipper:OssShipper": sink(
+    logFix,
+    log.ref("ossBucket", "ships logs to", { ...oss, sameRegion: true }),
+  ),
   "alicloud:sls/logtailConfig:LogtailConfig": sink(
     logFix,
     log.region("outputDetail.region", "ships collected logs to"),

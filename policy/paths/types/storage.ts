@@ -50,6 +50,12 @@ const s3Source = { source: { path: "bucket", ref: "s3-bucket" } } as const;
 const logBucket = { noun: "log bucket" } as const;
 
 /** A log, listing or export target: a bucket of the stack, else the path fails closed. */
+/**
+ * A destination the service takes only in the source's own region: OSS access logs and inventory
+ * (OSS refuses a bucket of another region), S3 server access logs (the target bucket must be in
+ * the source's region). A name of no bucket of the program lies there.
+ */
+const sameRegion = { sameRegion: true } as const;
 const logTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
   logs.ref(path, verb, { ...oss, ...logBucket, ...extra });
 const s3LogTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
@@ -206,7 +212,7 @@ export const storage: TypeTable = {
   "alicloud:oss/bucket:Bucket": {
     role: "data",
     fields: [
-      logTo("logging.targetBucket", "writes access logs to"),
+      logTo("logging.targetBucket", "writes access logs to", sameRegion),
       ...bucketExposure["alicloud:oss/bucket:Bucket"],
       bucketAcceleration["alicloud:oss/bucket:Bucket"],
     ],
@@ -237,6 +243,7 @@ export const storage: TypeTable = {
     ossFix,
     logTo("destination.ossBucketDestination.bucket", "exports object listings to", {
       ...ossSource,
+      ...sameRegion,
       detail: "object inventory",
     }),
     logs.account("destination.ossBucketDestination.accountId", "exports object listings to", {
@@ -247,7 +254,7 @@ export const storage: TypeTable = {
   "alicloud:oss/bucketLogging:BucketLogging": row(
     "other",
     ossFix,
-    logTo("targetBucket", "writes access logs to", ossSource),
+    logTo("targetBucket", "writes access logs to", { ...ossSource, ...sameRegion }),
   ),
   "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption": encryptionOf(
     "kmsMasterKeyId",
@@ -340,7 +347,7 @@ export const storage: TypeTable = {
       "replicates objects to",
       enabledRule,
     ),
-    s3LogTo("logging.targetBucket", "writes access logs to"),
+    s3LogTo("logging.targetBucket", "writes access logs to", sameRegion),
   ]),
   "aws:s3/bucketV2:BucketV2": s3Bucket("aws:s3/bucketV2:BucketV2", [
     replica.ref(
@@ -353,7 +360,7 @@ export const storage: TypeTable = {
       "replicates objects to",
       enabledRule,
     ),
-    s3LogTo("loggings[].targetBucket", "writes access logs to"),
+    s3LogTo("loggings[].targetBucket", "writes access logs to", sameRegion),
   ]),
   "aws:s3/bucketReplicationConfig:BucketReplicationConfig": row(
     "other",
@@ -368,7 +375,11 @@ export const storage: TypeTable = {
     }),
   ),
   "aws:s3/bucketLogging:BucketLogging": logGrants(
-    row("other", s3Fix, s3LogTo("targetBucket", "writes access logs to", s3Source)),
+    row(
+      "other",
+      s3Fix,
+      s3LogTo("targetBucket", "writes access logs to", { ...s3Source, ...sameRegion }),
+    ),
   ),
   // The V2 resource's log delivery is drawn in the graph only: storage-replication and
   // named-destinations do not judge it yet.
