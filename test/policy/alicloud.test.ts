@@ -8918,3 +8918,45 @@ describe("a destination OSS and Simple Log Service take only in the source's own
     ]);
   });
 });
+
+describe("a log job writing into another account's project, by that account's role", () => {
+  /** A log transformation "copy-out" whose sink writes with the role `role`. */
+  const etl = (role: string) =>
+    add("alicloud:log/etl:Etl", "copy-out", {
+      etlName: "copy-out",
+      project: "sdc-logs",
+      displayName: "copy",
+      logstore: "app",
+      script: "e_set('k', 'v')",
+      roleArn: "acs:ram::1234567890123456:role/aliyunlogetlrole",
+      etlSinks: [
+        {
+          name: "target",
+          endpoint: "cn-shanghai.log.aliyuncs.com",
+          project: "partner-logs",
+          logstore: "app",
+          roleArn: role,
+        },
+      ],
+    });
+  runCases(pack, () => happy, cn, [
+    {
+      name: "the sink's role is another account's, which owns the project it writes",
+      bad: etl("acs:ram::9876543210987654:role/etl-writer"),
+      expected: [
+        [
+          "log-shipping",
+          "copy-out",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'log etl "copy-out"',
+            "account 9876543210987654 (not this stack's account 1234567890123456)",
+          ],
+        ],
+      ],
+      twinName: "the sink writes with a role of the stack's own account",
+      twin: etl("acs:ram::1234567890123456:role/etl-writer"),
+    },
+  ]);
+});

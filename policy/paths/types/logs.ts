@@ -646,18 +646,35 @@ export const logs: TypeTable = {
   "alicloud:log/etl:Etl": sink(
     logFix,
     log.endpoint("etlSinks[].endpoint", "writes transformed logs to", { detail: "ETL sink" }),
+    // The sink's role is the destination project's account's (SLS writes across accounts with a
+    // role of the account that owns the destination): another account's holder can send it on.
+    log.account(
+      "etlSinks[].roleArn",
+      "writes transformed logs to a project of",
+      ownAlibabaAccountDelivery,
+    ),
   ),
   "alicloud:sls/etl:Etl": sink(
     logFix,
     log.endpoint("configuration.sinks[].endpoint", "writes transformed logs to", {
       detail: "ETL sink",
     }),
+    log.account(
+      "configuration.sinks[].roleArn",
+      "writes transformed logs to a project of",
+      ownAlibabaAccountDelivery,
+    ),
   ),
   "alicloud:sls/scheduledSql:ScheduledSql": sink(
     logFix,
     log.endpoint("scheduledSqlConfiguration.destEndpoint", "writes query results to", {
       detail: "scheduled SQL results",
     }),
+    log.account(
+      "scheduledSqlConfiguration.destRoleArn",
+      "writes query results to a project of",
+      ownAlibabaAccountDelivery,
+    ),
   ),
   "alicloud:sls/ossExportSink:OssExportSink": sink(
     logFix,
