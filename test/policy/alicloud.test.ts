@@ -8960,3 +8960,15 @@ describe("a log job writing into another account's project, by that account's ro
     },
   ]);
 });
+
+test("a trail collecting every region's events is told to narrow its trailRegion, not to move its sink", async () => {
+  const plan = set("trail", (p) => {
+    p.trailRegion = "All";
+  })(happy);
+  const messages = summary(await pack.check(plan, cn)).filter((m) =>
+    m.startsWith("mandatory log-shipping trail:"),
+  );
+  expect(messages.map((m) => m.slice(m.indexOf("). ") + 3))).toEqual([
+    "Set trailRegion to the stack's region (or regions inside the jurisdiction), not All.",
+  ]);
+});

@@ -495,7 +495,11 @@ function trail(organization: boolean): TypeModel {
   const model: TypeModel = {
     role: "data",
     fields: [
-      log.region("trailRegion", "collects events of", inbound),
+      log.region("trailRegion", "collects events of", {
+        ...inbound,
+        // The row's fix speaks of where the events go; this one of where they come from.
+        fix: "Set trailRegion to the stack's region (or regions inside the jurisdiction), not All.",
+      }),
       log.ref("ossBucketName", "delivers audit events to", oss),
       { ...log.arn("slsProjectArn", "delivers audit events to"), drawnByRow: true },
       log.account(
