@@ -613,7 +613,8 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   if (legacyQueue && isAwsRegionShaped(legacyQueue[1])) {
     return { cloud: "aws", region: legacyQueue[1] };
   }
-  if (host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn")) {
+  // A Lambda function URL (`<url-id>.lambda-url.<region>.on.aws`) is one of them.
+  if (awsEndpointSuffixes.some((suffix) => host.endsWith(suffix))) {
     // AWS spells the region after the name its user chose (a bucket, a database, a load
     // balancer: `eu-west-1.s3.amazonaws.com` is the bucket "eu-west-1" on the global endpoint),
     // as a label of its own or after S3's legacy dash (`s3-eu-west-1`, `s3-website-eu-west-1`).
@@ -625,13 +626,23 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
       .find(isAwsRegionShaped);
     return region !== undefined ? { cloud: "aws", region } : undefined;
   }
-  // A Lambda function URL, `<url-id>.lambda-url.<region>.on.aws`.
-  const functionUrl = /^[a-z0-9]+\.lambda-url\.([a-z0-9-]+)\.on\.aws$/.exec(host);
-  if (functionUrl && isAwsRegionShaped(functionUrl[1])) {
-    return { cloud: "aws", region: functionUrl[1] };
-  }
   return undefined;
 }
+
+/**
+ * The domains of AWS's regional endpoints: the IPv4 ones, and the dual-stack ones (`api.aws`,
+ * `on.aws` — `logs.eu-west-1.api.aws`, `<account>.dkr-ecr.eu-west-1.on.aws` — and the China
+ * partition's `api.amazonwebservices.com.cn` and `on.amazonwebservices.com.cn`), found unread by
+ * the AWS China bench.
+ */
+const awsEndpointSuffixes = [
+  ".amazonaws.com",
+  ".amazonaws.com.cn",
+  ".api.aws",
+  ".on.aws",
+  ".api.amazonwebservices.com.cn",
+  ".on.amazonwebservices.com.cn",
+];
 
 /**
  * Tracing Analysis (Managed Service for OpenTelemetry) collectors of the older regions, named by

@@ -455,6 +455,12 @@ describe("places read from values", () => {
     ],
     ["x.lambda-url.eu-west-1.on.aws.example.com", undefined],
     ["x.lambda-url.nowhere.on.aws", undefined],
+    // Dual-stack endpoints, of both partitions.
+    ["https://logs.eu-west-1.api.aws", { cloud: "aws", region: "eu-west-1" }],
+    ["123456789012.dkr-ecr.eu-west-1.on.aws", { cloud: "aws", region: "eu-west-1" }],
+    ["s3.cn-north-1.api.amazonwebservices.com.cn", { cloud: "aws", region: "cn-north-1" }],
+    ["sqs.cn-northwest-1.on.amazonwebservices.com.cn", { cloud: "aws", region: "cn-northwest-1" }],
+    ["example.api.aws.example.com", undefined],
   ])("the endpoint %s is in %j", (host, expected) => {
     expect(regionOfEndpoint(host)).toEqual(expected);
   });
