@@ -627,7 +627,8 @@ export interface DestinationField {
    * `wal-archive-settings` and `logical-backup-settings` (the Zalando operator's configuration),
    * `zalando-configmap` (its legacy ConfigMap's `data`) —
    * `log-output` (an output of OpenShift's ClusterLogForwarder,
-   * paths/log-forwarding.ts), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
+   * paths/log-forwarding.ts), `fluent-bit-outputs` (the [OUTPUT] sections of EKS Fargate's log
+   * router configuration, the same module), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
    * `kafka-servers` (a Kafka `bootstrapServers` list), `kafka-connector` (a KafkaConnector's spec),
    * `connect-connectors` (a KafkaConnect's metadata, paths/streaming.ts) — and `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
@@ -670,6 +671,7 @@ export interface DestinationField {
     | "logical-backup-settings"
     | "zalando-configmap"
     | "log-output"
+    | "fluent-bit-outputs"
     | "mirror-target"
     | "kafka-servers"
     | "kafka-connector"

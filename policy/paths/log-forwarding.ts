@@ -98,8 +98,131 @@ export const logForwardingFields: ReadonlyArray<readonly [RegExp, readonly Desti
   ],
 ];
 
+/**
+ * EKS Fargate's log router: the ConfigMap `aws-logging` of the namespace `aws-observability`
+ * holds the Fluent Bit configuration every Fargate pod's logs are shipped by, and its
+ * `output.conf` the [OUTPUT] sections that say where (found by the AWS China bench: outputs to
+ * Ireland passed, where FireLens's for ECS fail).
+ */
+function fargateLoggingConfigMap(object: Readonly<Record<string, unknown>>): boolean {
+  const metadata = record(object.metadata) ?? {};
+  return str(metadata.name) === "aws-logging" && str(metadata.namespace) === "aws-observability";
+}
+
+const fargateWords: DestinationWords = {
+  must: "ship the Fargate pods' logs only to services in regions inside the jurisdiction or to receivers at private or allowlisted addresses",
+  how: "EKS's log router sends every Fargate pod's container logs to each [OUTPUT] of this configuration",
+  fix: "Ship to CloudWatch Logs, Kinesis Data Firehose, Kinesis Data Streams or OpenSearch in a region inside the jurisdiction, or to a receiver at a private address, or add the receiver's address to the egress allowlist, or its host name to egressHosts, with a reason",
+};
+
+/** The destination fields of the log forwarders (objects, Patches; Lists under `items[]`). */
+export const fargateLoggingFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [
+    /^kubernetes:core\/v1:ConfigMap$/,
+    [
+      {
+        path: "data.output\\.conf",
+        what: "Fargate log output",
+        read: "fluent-bit-outputs",
+        words: fargateWords,
+        when: fargateLoggingConfigMap,
+      },
+    ],
+  ],
+];
+
+/** The [OUTPUT] sections of a Fluent Bit configuration, each its keys (lower-cased) and values. */
+function fluentBitOutputs(text: string): Array<Record<string, string>> {
+  const outputs: Array<Record<string, string>> = [];
+  let current: Record<string, string> | undefined;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) {
+      continue;
+    }
+    const section = /^\[([A-Za-z_]+)\]$/.exec(line);
+    if (section !== null) {
+      current = section[1].toUpperCase() === "OUTPUT" ? {} : undefined;
+      if (current !== undefined) {
+        outputs.push(current);
+      }
+      continue;
+    }
+    const entry = /^(\S+)\s+(.*)$/.exec(line);
+    if (current !== undefined && entry !== null) {
+      current[entry[1].toLowerCase()] = entry[2].trim();
+    }
+  }
+  return outputs;
+}
+
+/** The AWS services Fluent Bit's output plugins ship to in the region their `region` names. */
+const fluentBitAwsPlugins: Readonly<Record<string, string>> = {
+  cloudwatch_logs: "Amazon CloudWatch Logs",
+  cloudwatch: "Amazon CloudWatch Logs",
+  kinesis_firehose: "Amazon Kinesis Data Firehose",
+  firehose: "Amazon Kinesis Data Firehose",
+  kinesis_streams: "Amazon Kinesis Data Streams",
+  kinesis: "Amazon Kinesis Data Streams",
+  s3: "Amazon S3",
+};
+
+/**
+ * Where each [OUTPUT] of a Fluent Bit configuration ships the logs: an AWS plugin to its service
+ * in its `region` (S3's default, us-east-1, where it names none) or at the `endpoint` it
+ * overrides it with; any other plugin to its `Host`. An output that names neither cannot be
+ * placed.
+ */
+function fluentBitDestinations(
+  f: DestinationField,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof value !== "string") {
+    return [];
+  }
+  return fluentBitOutputs(value).flatMap((output, i) => {
+    const plugin = (output.name ?? "").toLowerCase();
+    const which = `[OUTPUT] ${i + 1} (${plugin || "no Name"})`;
+    const service = fluentBitAwsPlugins[plugin];
+    const endpoint = output.endpoint;
+    const host = output.host;
+    if (service !== undefined && endpoint === undefined) {
+      return regionDestinations(
+        j,
+        "aws",
+        output.region ?? (plugin === "s3" ? "us-east-1" : undefined),
+        service,
+        `ships the logs (${which}) to`,
+      );
+    }
+    const server = endpoint ?? host;
+    if (server !== undefined) {
+      return serverDestinations(
+        f,
+        server,
+        allowlist,
+        j,
+        `ships the logs (${which}) to the server of ${endpoint !== undefined ? "endpoint" : "Host"}`,
+      );
+    }
+    return [
+      unplaced(
+        `ships the logs (${which}) to a server it does not name, so where they go cannot be placed`,
+        `the ${plugin || "unnamed"} output`,
+      ),
+    ];
+  });
+}
+
 /** The reading of this module's field, by its `read`, as paths/operators.ts runs it. */
 export const logForwardingReadings = { "log-output": logOutputDestinations } as const;
+
+/** The readings of values that are not one object (a Fluent Bit configuration's text). */
+export const logForwardingValueReadings = {
+  "fluent-bit-outputs": fluentBitDestinations,
+} as const;
 
 /** The output types, each the key of its settings. */
 const outputTypes = [

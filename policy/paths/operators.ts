@@ -18,7 +18,13 @@ import { arnRegion } from "../../residency/placement";
 import type { EgressAllowEntry } from "../framework";
 import { allowlistEntryAt } from "./addresses";
 import { backupFields, backupReadings, backupValueReadings, backupWeighs } from "./backups";
-import { logForwardingFields, logForwardingReadings, logForwardingWeighs } from "./log-forwarding";
+import {
+  fargateLoggingFields,
+  logForwardingFields,
+  logForwardingReadings,
+  logForwardingValueReadings,
+  logForwardingWeighs,
+} from "./log-forwarding";
 import {
   streamingFields,
   streamingReadings,
@@ -1474,6 +1480,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...knativeFields,
   ...backupFields,
   ...logForwardingFields,
+  ...fargateLoggingFields,
   ...streamingFields,
 ];
 
@@ -1591,6 +1598,7 @@ const readings: Readonly<Record<string, Reading>> = {
   ),
   ...backupValueReadings,
   ...streamingValueReadings,
+  ...logForwardingValueReadings,
 };
 
 /**

@@ -2063,3 +2063,40 @@ describe("a Kyverno CEL policy (policies.kyverno.io)", () => {
     ).toEqual([]);
   });
 });
+
+describe("EKS Fargate's log router configuration", () => {
+  /** The ConfigMap aws-observability/aws-logging (or `name` in `namespace`) with `outputs`. */
+  const logging = (outputs: string, name = "aws-logging", namespace = "aws-observability") =>
+    kube("kubernetes:core/v1:ConfigMap", name, {
+      metadata: { name, namespace },
+      data: { "output.conf": outputs, flb_log_cw: "true" },
+    });
+  const label = 'k8s configmap "aws-logging"';
+  const cloudwatch = (region: string) =>
+    `[OUTPUT]\n    Name cloudwatch_logs\n    Match *\n    region ${region}\n    log_group_name fargate\n`;
+
+  test("ships the pods' logs to each output's service or host: abroad, or a host the pack cannot place, is kubernetes-egress's finding", () => {
+    expect(judged(onCluster(logging(cloudwatch("eu-west-1"))))).toEqual([
+      egress("aws-logging", label, "Amazon CloudWatch Logs in eu-west-1 (outside CN, in EU)"),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          logging(
+            "[OUTPUT]\n  Name es\n  Match *\n  Host logs.example.de\n  Port 443\n\n[OUTPUT]\n  Name s3\n  Match *\n  bucket fargate-logs\n",
+          ),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        egress("aws-logging", label, "logs.example.de (cannot be placed)"),
+        egress("aws-logging", label, "Amazon S3 in us-east-1 (outside CN, in US)"),
+      ]),
+    );
+  });
+
+  test("twin: an output in a region inside passes, and the same text in another ConfigMap is not the router's", () => {
+    expect(judged(onCluster(logging(cloudwatch("cn-north-1"))))).toEqual([]);
+    expect(judged(onCluster(logging(cloudwatch("eu-west-1"), "aws-logging", "app")))).toEqual([]);
+  });
+});
