@@ -455,6 +455,41 @@ function knownAlicloudRegions(): readonly string[] {
   return alicloudRegions;
 }
 
+let cacheRegionCodes: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The short region codes of ElastiCache's and MemoryDB's endpoints (`….use1.cache.amazonaws.com`,
+ * `….cnn1.cache.amazonaws.com.cn`), for every AWS region the catalog knows: the area, then the
+ * initials of the direction and the number (us-east-1 `use1`, ap-southeast-1 `apse1`,
+ * eu-central-1 `euc1`) — but Ningxia's, `cnw1`, as its hosts spell it (found by the AWS China
+ * bench, where a cache of the stack's own region could not be placed).
+ */
+function cacheRegionCode(code: string): string | undefined {
+  if (cacheRegionCodes === undefined) {
+    const initials: Readonly<Record<string, string>> = {
+      north: "n",
+      south: "s",
+      east: "e",
+      west: "w",
+      central: "c",
+      northeast: "ne",
+      southeast: "se",
+      northwest: "nw",
+      southwest: "sw",
+    };
+    const codes = new Map<string, string>();
+    for (const region of new Set(listJurisdictions().flatMap((j) => j.regions.aws))) {
+      const m = /^([a-z]+)-([a-z]+)-(\d+)$/.exec(region);
+      if (m !== null && initials[m[2]] !== undefined) {
+        codes.set(`${m[1]}${initials[m[2]]}${m[3]}`, region);
+      }
+    }
+    codes.set("cnw1", "cn-northwest-1");
+    cacheRegionCodes = codes;
+  }
+  return cacheRegionCodes.get(code);
+}
+
 /** The region of an OSS location (`oss-cn-shanghai` → `cn-shanghai`), or undefined. */
 export function regionOfOssLocation(location: string): string | undefined {
   const m = /^oss-([a-z0-9-]+)$/.exec(location);
@@ -624,7 +659,13 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
       .map((label) => label.replace(/^s3(?:-website)?-/, ""))
       .reverse()
       .find(isAwsRegionShaped);
-    return region !== undefined ? { cloud: "aws", region } : undefined;
+    if (region !== undefined) {
+      return { cloud: "aws", region };
+    }
+    // ElastiCache and MemoryDB spell the region as a short code before `cache`.
+    const cache = /\.([a-z]+\d+)\.cache\.amazonaws\.com(?:\.cn)?$/.exec(host);
+    const coded = cache === null ? undefined : cacheRegionCode(cache[1]);
+    return coded !== undefined ? { cloud: "aws", region: coded } : undefined;
   }
   return undefined;
 }

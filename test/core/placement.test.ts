@@ -461,6 +461,15 @@ describe("places read from values", () => {
     ["s3.cn-north-1.api.amazonwebservices.com.cn", { cloud: "aws", region: "cn-north-1" }],
     ["sqs.cn-northwest-1.on.amazonwebservices.com.cn", { cloud: "aws", region: "cn-northwest-1" }],
     ["example.api.aws.example.com", undefined],
+    // ElastiCache's short region codes, Ningxia's as its hosts spell it.
+    ["master.orders.abc123.cnn1.cache.amazonaws.com.cn", { cloud: "aws", region: "cn-north-1" }],
+    ["orders.abc123.0001.cnw1.cache.amazonaws.com.cn", { cloud: "aws", region: "cn-northwest-1" }],
+    ["orders-x1y2.serverless.use1.cache.amazonaws.com", { cloud: "aws", region: "us-east-1" }],
+    [
+      "orders.abc123.clustercfg.apse1.cache.amazonaws.com",
+      { cloud: "aws", region: "ap-southeast-1" },
+    ],
+    ["orders.abc123.zz9.cache.amazonaws.com", undefined],
   ])("the endpoint %s is in %j", (host, expected) => {
     expect(regionOfEndpoint(host)).toEqual(expected);
   });
