@@ -125,26 +125,27 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
       urn: r.urn,
     });
   }
-  if (plan.uncalledDefaultExport === true) {
-    const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+  // What the program's own code left unseen, on the stack, advised on.
+  const unseen = [
+    ...(plan.uncalledDefaultExport === true
+      ? [
+          `whose CommonJS entry exports a default function (export default), which the Pulumi CLI's language host never calls: whatever it would declare is neither created by pulumi up nor checked here. Make the function the module itself (export = async () => { … }), or call it from the entry.`,
+        ]
+      : []),
+    ...(plan.asksDryRun === true
+      ? [
+          "which asks whether it runs as a preview (pulumi.runtime.isDryRun()): the answer is true here, as under pulumi preview, so whatever it declares only when it deploys was not checked; the pack judges it when pulumi up runs, and an update it fails does not proceed. Declare resources whatever the answer, or check the stack with the pack under pulumi up.",
+        ]
+      : []),
+  ];
+  const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+  for (const what of unseen) {
     out.push({
       policy: offlineVisibility.name,
       level: "advisory",
       resourceType: stack?.type ?? "pulumi:pulumi:Stack",
       resourceName: stack?.name ?? plan.stack,
-      message: `stack ${JSON.stringify(plan.stack)} runs ${plan.program}, whose CommonJS entry exports a default function (export default), which the Pulumi CLI's language host never calls: whatever it would declare is neither created by pulumi up nor checked here. Make the function the module itself (export = async () => { … }), or call it from the entry.`,
-      path: null,
-      urn: stack?.urn ?? null,
-    });
-  }
-  if (plan.asksDryRun === true) {
-    const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    out.push({
-      policy: offlineVisibility.name,
-      level: "advisory",
-      resourceType: stack?.type ?? "pulumi:pulumi:Stack",
-      resourceName: stack?.name ?? plan.stack,
-      message: `stack ${JSON.stringify(plan.stack)} runs ${plan.program}, which asks whether it runs as a preview (pulumi.runtime.isDryRun()): the answer is true here, as under pulumi preview, so whatever it declares only when it deploys was not checked; the pack judges it when pulumi up runs, and an update it fails does not proceed. Declare resources whatever the answer, or check the stack with the pack under pulumi up.`,
+      message: `stack ${JSON.stringify(plan.stack)} runs ${plan.program}, ${what}`,
       path: null,
       urn: stack?.urn ?? null,
     });
