@@ -469,7 +469,7 @@ export function placesInScript(
 ): Array<{ kind: "endpoint" | "region"; value: string }> {
   const found = new Map<string, "endpoint" | "region">();
   for (const t of [text, decodedScript(text)]) {
-    const code = t?.replace(shellCommentLines, "");
+    const code = t?.replace(shellComments, "$1");
     for (const [word] of code?.matchAll(scriptWord) ?? []) {
       if (regionOfEndpoint(word) !== undefined) {
         found.set(word, "endpoint");
@@ -482,8 +482,11 @@ export function placesInScript(
   return [...found].map(([value, kind]) => ({ kind, value }));
 }
 
-/** Whole lines of a script that are shell comments (not `#!` or `#cloud-config`). */
-const shellCommentLines = /^[ \t]*#(?![!]|cloud-config).*$/gm;
+/**
+ * A script's shell comments: from a `#` that starts a word to the end of its line (not `#!` or
+ * `#cloud-config` on the first column, which say what runs the script).
+ */
+const shellComments = /(^|[ \t])#(?!!|cloud-config).*$/gm;
 
 /** A region a script gives a cloud CLI or SDK: `--region eu-west-1`, `AWS_REGION=eu-west-1`. */
 const regionSetting =

@@ -8939,6 +8939,19 @@ describe("a log job writing into another account's project, by that account's ro
         },
       ],
     });
+  /** Shipping of a Logstore to the bucket "partner-archive", written with the role `role`. */
+  const shipper = (role: string) =>
+    add("alicloud:log/ossShipper:OssShipper", "archive", {
+      projectName: "sdc-logs",
+      logstoreName: "app",
+      shipperName: "archive",
+      ossBucket: "partner-archive",
+      bufferInterval: 300,
+      bufferSize: 256,
+      compressType: "snappy",
+      format: "json",
+      roleArn: role,
+    });
   runCases(pack, () => happy, cn, [
     {
       name: "the sink's role is another account's, which owns the project it writes",
@@ -8957,6 +8970,26 @@ describe("a log job writing into another account's project, by that account's ro
       ],
       twinName: "the sink writes with a role of the stack's own account",
       twin: etl("acs:ram::1234567890123456:role/etl-writer"),
+    },
+    {
+      // OSS takes the shipping only into a bucket of the project's region, but the bucket is
+      // still the role's account's.
+      name: "shipping to OSS writes with another account's role, which owns the bucket",
+      bad: shipper("acs:ram::9876543210987654:role/oss-writer"),
+      expected: [
+        [
+          "log-shipping",
+          "archive",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'log oss shipper "archive"',
+            "account 9876543210987654 (not this stack's account 1234567890123456)",
+          ],
+        ],
+      ],
+      twinName: "it writes with a role of the stack's own account",
+      twin: shipper("acs:ram::1234567890123456:role/oss-writer"),
     },
   ]);
 });

@@ -94,9 +94,9 @@ describe("an EC2 instance's user data", () => {
     ).toEqual([]);
   });
 
-  test("twin: an endpoint in a comment line of the script is not read", async () => {
+  test("twin: an endpoint or region in a comment of the script, a line of its own or after a command, is not read", async () => {
     const script =
-      "#!/bin/bash\n# formerly: --endpoint-url https://s3.eu-west-1.amazonaws.com\naws s3 sync /data s3://b/\n";
+      "#!/bin/bash\n# formerly: --endpoint-url https://s3.eu-west-1.amazonaws.com\naws s3 sync /data s3://b/  # not --region eu-west-1\n";
     expect(await named(instance(script)(oregon), "vm")).toEqual([]);
   });
 

@@ -684,15 +684,24 @@ export const logs: TypeTable = {
     logFix,
     log.endpoint("configuration.sink.endpoint", "ships logs to"),
     log.ref("configuration.sink.bucket", "ships logs to", { ...oss, sameRegion: true }),
+    // The role it writes with is the bucket owner's (who creates it with write access to the
+    // bucket): another account's role ships to that account's bucket.
+    log.account(
+      "configuration.sink.roleArn",
+      "ships logs to a bucket of",
+      ownAlibabaAccountDelivery,
+    ),
   ),
   // Simple Log Service ships to a bucket of the project's own region only.
   "alicloud:log/ossExport:OssExport": sink(
     logFix,
     log.ref("bucket", "ships logs to", { ...oss, sameRegion: true }),
+    log.account("roleArn", "ships logs to a bucket of", ownAlibabaAccountDelivery),
   ),
   "alicloud:log/ossShipper:OssShipper": sink(
     logFix,
     log.ref("ossBucket", "ships logs to", { ...oss, sameRegion: true }),
+    log.account("roleArn", "ships logs to a bucket of", ownAlibabaAccountDelivery),
   ),
   "alicloud:sls/logtailConfig:LogtailConfig": sink(
     logFix,
