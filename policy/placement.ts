@@ -38,6 +38,7 @@ import {
   cloudNames,
 } from "../residency/jurisdictions";
 import {
+  awsPartitionOfHost,
   awsPartitionOfResource,
   cloudOf,
   describeNamedPlace,
@@ -1302,6 +1303,18 @@ export const arnLocality = residencyResourcePolicy({
       // Hosts no rule places (a custom domain, an IP) are left to the reviewed flow models of
       // the types that send data to them; this reader only places what a value itself names.
       const place = namedPlace(j, ref.kind, ref.value, cloud);
+      // An endpoint of an AWS partition that names no region (S3's or STS's global endpoint) lies
+      // in that partition: outside a jurisdiction that holds none of its regions.
+      const partition =
+        place === undefined && ref.kind === "endpoint" ? awsPartitionOfHost(ref.value) : undefined;
+      if (partition !== undefined && !j.awsPartitions.includes(partition)) {
+        const where = `${hostOf(ref.value)} (an endpoint of AWS's ${partition} partition, none of whose regions is inside ${j.id})`;
+        ctx.report({
+          message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}. ${namedPlaceFix.endpoint(j)}`,
+          path: [label, where],
+        });
+        continue;
+      }
       // A region ID as AWS shapes them (which Alibaba Cloud's newer regions share: `na-south-1`)
       // of no region the catalog knows — one opened since, or a typo — cannot be placed.
       if (place === undefined && ref.kind === "region" && isAwsRegionShaped(ref.value)) {

@@ -686,6 +686,22 @@ const awsEndpointSuffixes = [
 ];
 
 /**
+ * The AWS partition whose domain a host name is of (`aws` for `*.amazonaws.com`, `*.api.aws`,
+ * `*.on.aws`; `aws-cn` for `*.amazonaws.com.cn` and `*.amazonwebservices.com.cn`), or undefined.
+ * A host of a partition that names no region (S3's and STS's global endpoints,
+ * `s3.amazonaws.com`, `sts.amazonaws.com`) lies in that partition, somewhere.
+ */
+export function awsPartitionOfHost(text: string): "aws" | "aws-cn" | undefined {
+  const host = hostOf(text);
+  if (host.endsWith(".amazonaws.com.cn") || host.endsWith(".amazonwebservices.com.cn")) {
+    return "aws-cn";
+  }
+  return [".amazonaws.com", ".api.aws", ".on.aws"].some((suffix) => host.endsWith(suffix))
+    ? "aws"
+    : undefined;
+}
+
+/**
  * Tracing Analysis (Managed Service for OpenTelemetry) collectors of the older regions, named by
  * a city code (`tracing-analysis-dc-<code>[-internal].aliyuncs.com`), as its documentation of
  * reporting endpoints lists them (help.aliyun.com/document_detail/413963.html). A code not listed

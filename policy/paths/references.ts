@@ -7,7 +7,12 @@
 import * as zlib from "node:zlib";
 import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
-import { arnPartition, describeNamedPlace, regionOfEndpoint } from "../../residency/placement";
+import {
+  arnPartition,
+  awsPartitionOfHost,
+  describeNamedPlace,
+  regionOfEndpoint,
+} from "../../residency/placement";
 import { notAPlace, type PlaceKind, placeRuleOf, wordsOf } from "../inventory/place-rules";
 import documentsJson from "../review/documents.json";
 import type { Outcome } from "./fields";
@@ -400,7 +405,7 @@ export function namedPlaceReferences(
         ? "endpoint"
         : rule === undefined &&
             (url || (bareHost.test(value) && !principalAt(path))) &&
-            regionOfEndpoint(value) !== undefined &&
+            (regionOfEndpoint(value) !== undefined || globalAwsEndpoint(value, url)) &&
             !proseAt(path)
           ? "endpoint"
           : rule;
@@ -432,6 +437,20 @@ export function namedPlaceReferences(
     }
   }
   return out;
+}
+
+/**
+ * An endpoint of an AWS partition that names no region — S3's or STS's global endpoint — as a
+ * URL (`https://s3.amazonaws.com/<bucket>/…`) or as a bucket's host on it
+ * (`<bucket>.s3.amazonaws.com`): it lies in that partition, which a jurisdiction may hold no region
+ * of (found by the AWS China bench). A bare `<service>.amazonaws.com` is left: it is a service
+ * principal's name as often as an endpoint's (`s3.amazonaws.com` in a service-linked role).
+ */
+function globalAwsEndpoint(value: string, url: boolean): boolean {
+  if (awsPartitionOfHost(value) === undefined) {
+    return false;
+  }
+  return url || value.split(".").length >= 4;
 }
 
 /**
@@ -471,7 +490,7 @@ export function placesInScript(
   for (const t of [text, decodedScript(text)]) {
     const code = t?.replace(shellComments, "$1");
     for (const [word] of code?.matchAll(scriptWord) ?? []) {
-      if (regionOfEndpoint(word) !== undefined) {
+      if (regionOfEndpoint(word) !== undefined || globalAwsEndpoint(word, word.includes("://"))) {
         found.set(word, "endpoint");
       }
     }

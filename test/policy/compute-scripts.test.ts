@@ -180,3 +180,50 @@ test("a Lambda event source mapping that reads from a broker abroad is told wher
     "Read only from brokers and schema registries inside the jurisdiction (by regional endpoint or ARN) or at an allowlisted address; an external host cannot be placed.",
   ]);
 });
+
+describe("S3's and STS's global endpoints, which name no region", () => {
+  let china: Plan;
+  beforeAll(async () => {
+    china = await fixturePlan("aws-oai-bucket", "cn");
+  });
+  const fn = (variables: Record<string, string>, partition = "aws-cn") =>
+    add("aws:lambda/function:Function", "fn", {
+      role: `arn:${partition}:iam::123456789012:role/fn`,
+      runtime: "nodejs20.x",
+      handler: "index.handler",
+      environment: { variables },
+    });
+  const outsideCn = (host: string) =>
+    `${host} (an endpoint of AWS's aws partition, none of whose regions is inside CN)`;
+
+  test("lie in the global partition: outside CN, from a variable or a script", async () => {
+    const plan = fn({
+      OUT: "https://s3.amazonaws.com/drop",
+      STS: "https://sts.amazonaws.com",
+      BUCKET_HOST: "drop.s3.amazonaws.com",
+    })(china);
+    expect((await named(plan, "fn", shanghaiSettings)).sort()).toEqual(
+      [
+        outsideCn("s3.amazonaws.com"),
+        outsideCn("sts.amazonaws.com"),
+        outsideCn("drop.s3.amazonaws.com"),
+      ].sort(),
+    );
+    const script = instance(
+      "#!/bin/bash\ncurl -T /var/log/messages https://drop.s3.amazonaws.com/m\n",
+    );
+    expect(await named(script(china), "vm", shanghaiSettings)).toEqual([
+      outsideCn("drop.s3.amazonaws.com"),
+    ]);
+  });
+
+  test("twin: a stack in the partition leaves them, and a service's principal name is no endpoint", async () => {
+    expect(await named(fn({ OUT: "https://s3.amazonaws.com/drop" }, "aws")(oregon), "fn")).toEqual(
+      [],
+    );
+    const plan = add("aws:iam/serviceLinkedRole:ServiceLinkedRole", "eb", {
+      awsServiceName: "elasticbeanstalk.amazonaws.com",
+    })(china);
+    expect(await named(plan, "eb", shanghaiSettings)).toEqual([]);
+  });
+});
