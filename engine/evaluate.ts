@@ -226,9 +226,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         pulumi.runtime.registerStackTransformation(standInsUnknown);
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
+        // Pulumi.yaml, as the messages on its runtime options name it.
+        const projectFile = path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml");
         if (project.typescript === false && /\.[cm]?tsx?$/.test(program) && !nodeStripsTypes()) {
           throw new UsageError(
-            `${path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml")} sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads ${path.relative(project.dir, program)} itself, which Node ${process.versions.node} cannot (it strips types from Node 22.18 and 23.6 on): pulumi up fails to load the program. Remove the option, or build the program to JavaScript and point main at it.`,
+            `${projectFile} sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads ${path.relative(project.dir, program)} itself, which Node ${process.versions.node} cannot (it strips types from Node 22.18 and 23.6 on): pulumi up fails to load the program. Remove the option, or build the program to JavaScript and point main at it.`,
           );
         }
         if (project.tsconfig !== undefined && !yamlProgramPattern.test(program)) {
@@ -236,14 +238,13 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
           const tsconfig = path.resolve(project.dir, project.tsconfig);
           if (!fs.existsSync(tsconfig)) {
             throw new UsageError(
-              `${path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml")} sets runtime.options.tsconfig to ${JSON.stringify(project.tsconfig)}, which does not exist: pulumi up fails on it ("tsconfig path was set to ${project.tsconfig} but the file was not found"). Name the project's tsconfig file, or remove the option.`,
+              `${projectFile} sets runtime.options.tsconfig to ${JSON.stringify(project.tsconfig)}, which does not exist: pulumi up fails on it ("tsconfig path was set to ${project.tsconfig} but the file was not found"). Name the project's tsconfig file, or remove the option.`,
             );
           }
           useProjectTsconfig(project.dir, tsconfig);
         }
         if (project.nodeArgs !== undefined && !yamlProgramPattern.test(program)) {
           // What Pulumi.yaml's nodeargs have node do first: environment files, preloads.
-          const projectFile = path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml");
           applyEnvFiles(project.nodeArgs, project.dir, projectFile);
           await loadPreloads(project.nodeArgs, project.dir, projectFile, loadProgram);
         }
@@ -778,7 +779,7 @@ class ProgramExitListeners {
           evaluationExitListeners.set(listener, {
             once: m === "once" || m === "prependOnceListener",
           });
-          if (!addedByLibrary(new Error().stack ?? "")) {
+          if (!calledFromLibrary(new Error().stack ?? "")) {
             own.push(listener);
           }
         }
@@ -819,8 +820,8 @@ class ProgramExitListeners {
   }
 }
 
-/** Whether the code that added a listener (the first frame not of this module) is a library's. */
-function addedByLibrary(stack: string): boolean {
+/** Whether the code that called (the first frame of `stack` not of this module) is a library's. */
+function calledFromLibrary(stack: string): boolean {
   const caller = stack
     .split("\n")
     .slice(1)
@@ -860,7 +861,7 @@ function watchDryRunQuestions(): { asked(): boolean; restore(): void } {
   const original = runtime.isDryRun as () => boolean;
   let asked = false;
   runtime.isDryRun = () => {
-    if (!asked && !addedByLibrary(new Error().stack ?? "")) {
+    if (!asked && !calledFromLibrary(new Error().stack ?? "")) {
       asked = true;
     }
     return original();

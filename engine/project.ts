@@ -160,7 +160,7 @@ function readProject(dir: string, file: string): ProjectInfo {
     stackConfigDir,
     runtime,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
-    nodeArgs: nodeArgsOfRuntime(doc?.runtime, file),
+    nodeArgs: nodeArgsOfRuntime(runtimeOptions, file),
     tsconfig: typeof runtimeOptions?.tsconfig === "string" ? runtimeOptions.tsconfig : undefined,
     typescript: runtimeOptions?.typescript === false ? false : undefined,
     config: configDir === undefined ? projectConfig(file, name, doc?.config) : {},
@@ -168,17 +168,20 @@ function readProject(dir: string, file: string): ProjectInfo {
 }
 
 /** The nodeargs of a Node.js runtime's options, read (nodeargs.ts); undefined without any. */
-function nodeArgsOfRuntime(runtime: unknown, file: string): NodeArgs | undefined {
-  const options = (runtime as { options?: { nodeargs?: unknown } } | null | undefined)?.options;
-  if (typeof runtime !== "object" || options?.nodeargs === undefined) {
+function nodeArgsOfRuntime(
+  options: Readonly<Record<string, unknown>> | undefined,
+  file: string,
+): NodeArgs | undefined {
+  const nodeargs = options?.nodeargs;
+  if (nodeargs === undefined) {
     return undefined;
   }
-  if (typeof options.nodeargs !== "string") {
+  if (typeof nodeargs !== "string") {
     throw new UsageError(
-      `${file}: runtime.options.nodeargs is ${JSON.stringify(options.nodeargs)}; the language host takes a string of node's flags ("--require ./setup.js").`,
+      `${file}: runtime.options.nodeargs is ${JSON.stringify(nodeargs)}; the language host takes a string of node's flags ("--require ./setup.js").`,
     );
   }
-  return nodeArgsOf(options.nodeargs, file);
+  return nodeArgsOf(nodeargs, file);
 }
 
 /** What a program reads offline for the `secure:` config value of `key`, which it cannot decrypt. */

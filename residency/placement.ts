@@ -649,7 +649,7 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
     return { cloud: "aws", region: legacyQueue[1] };
   }
   // A Lambda function URL (`<url-id>.lambda-url.<region>.on.aws`) is one of them.
-  if (awsEndpointSuffixes.some((suffix) => host.endsWith(suffix))) {
+  if (awsPartitionOfHost(host) !== undefined) {
     // AWS spells the region after the name its user chose (a bucket, a database, a load
     // balancer: `eu-west-1.s3.amazonaws.com` is the bucket "eu-west-1" on the global endpoint),
     // as a label of its own or after S3's legacy dash (`s3-eu-west-1`, `s3-website-eu-west-1`).
@@ -671,18 +671,18 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
 }
 
 /**
- * The domains of AWS's regional endpoints: the IPv4 ones, and the dual-stack ones (`api.aws`,
- * `on.aws` — `logs.eu-west-1.api.aws`, `<account>.dkr-ecr.eu-west-1.on.aws` — and the China
- * partition's `api.amazonwebservices.com.cn` and `on.amazonwebservices.com.cn`), found unread by
- * the AWS China bench.
+ * The domains of AWS's endpoints, with their partition: the IPv4 ones, and the dual-stack ones
+ * (`api.aws`, `on.aws` — `logs.eu-west-1.api.aws`, `<account>.dkr-ecr.eu-west-1.on.aws` — and the
+ * China partition's `api.amazonwebservices.com.cn` and `on.amazonwebservices.com.cn`), found
+ * unread by the AWS China bench.
  */
-const awsEndpointSuffixes = [
-  ".amazonaws.com",
-  ".amazonaws.com.cn",
-  ".api.aws",
-  ".on.aws",
-  ".api.amazonwebservices.com.cn",
-  ".on.amazonwebservices.com.cn",
+const awsEndpointDomains: ReadonlyArray<readonly [string, "aws" | "aws-cn"]> = [
+  [".amazonaws.com", "aws"],
+  [".amazonaws.com.cn", "aws-cn"],
+  [".api.aws", "aws"],
+  [".on.aws", "aws"],
+  [".api.amazonwebservices.com.cn", "aws-cn"],
+  [".on.amazonwebservices.com.cn", "aws-cn"],
 ];
 
 /**
@@ -693,12 +693,7 @@ const awsEndpointSuffixes = [
  */
 export function awsPartitionOfHost(text: string): "aws" | "aws-cn" | undefined {
   const host = hostOf(text);
-  if (host.endsWith(".amazonaws.com.cn") || host.endsWith(".amazonwebservices.com.cn")) {
-    return "aws-cn";
-  }
-  return [".amazonaws.com", ".api.aws", ".on.aws"].some((suffix) => host.endsWith(suffix))
-    ? "aws"
-    : undefined;
+  return awsEndpointDomains.find(([domain]) => host.endsWith(domain))?.[1];
 }
 
 /**

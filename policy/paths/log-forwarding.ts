@@ -115,7 +115,7 @@ const fargateWords: DestinationWords = {
   fix: "Ship to CloudWatch Logs, Kinesis Data Firehose, Kinesis Data Streams or OpenSearch in a region inside the jurisdiction, or to a receiver at a private address, or add the receiver's address to the egress allowlist, or its host name to egressHosts, with a reason",
 };
 
-/** The destination fields of the log forwarders (objects, Patches; Lists under `items[]`). */
+/** The destination field of EKS Fargate's log router configuration (a ConfigMap's `output.conf`). */
 export const fargateLoggingFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
   [
     /^kubernetes:core\/v1:ConfigMap$/,

@@ -115,6 +115,7 @@ import {
   withPolicyFields,
   ownAccountDelivery,
   ownAlibabaAccountDelivery,
+  sameRegion,
 } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -683,7 +684,7 @@ export const logs: TypeTable = {
   "alicloud:sls/ossExportSink:OssExportSink": sink(
     logFix,
     log.endpoint("configuration.sink.endpoint", "ships logs to"),
-    log.ref("configuration.sink.bucket", "ships logs to", { ...oss, sameRegion: true }),
+    log.ref("configuration.sink.bucket", "ships logs to", { ...oss, ...sameRegion }),
     // The role it writes with is the bucket owner's (who creates it with write access to the
     // bucket): another account's role ships to that account's bucket.
     log.account(
@@ -695,12 +696,12 @@ export const logs: TypeTable = {
   // Simple Log Service ships to a bucket of the project's own region only.
   "alicloud:log/ossExport:OssExport": sink(
     logFix,
-    log.ref("bucket", "ships logs to", { ...oss, sameRegion: true }),
+    log.ref("bucket", "ships logs to", { ...oss, ...sameRegion }),
     log.account("roleArn", "ships logs to a bucket of", ownAlibabaAccountDelivery),
   ),
   "alicloud:log/ossShipper:OssShipper": sink(
     logFix,
-    log.ref("ossBucket", "ships logs to", { ...oss, sameRegion: true }),
+    log.ref("ossBucket", "ships logs to", { ...oss, ...sameRegion }),
     log.account("roleArn", "ships logs to a bucket of", ownAlibabaAccountDelivery),
   ),
   "alicloud:sls/logtailConfig:LogtailConfig": sink(

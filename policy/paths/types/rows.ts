@@ -133,6 +133,13 @@ export const ownAlibabaAccountDelivery = {
   fix: "Deliver only to a resource of the stack's own account: another account's holder can send the data anywhere (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's accountId, alicloud:accountId for the default provider).",
 } as const;
 
+/**
+ * A destination the service takes only in the source's own region (a `ref` field's): OSS and S3
+ * access logs, OSS inventory, Simple Log Service's shipping to OSS. A name of no bucket of the
+ * program lies there.
+ */
+export const sameRegion = { sameRegion: true } as const;
+
 /** A server outside the cloud a resource hands data to on the stack's behalf (remote-sites). */
 export const remoteSite = edgesOf("remote-sites", "data sync");
 

@@ -28,7 +28,15 @@ import {
 import { accelerationFix, bucketAcceleration } from "./edge-services";
 import { storageLensScope } from "./log-readers";
 import { accountGrantFix, emailGrantFix, emailGrants } from "./grants";
-import { copyOf, edgesOf, type FieldExtra, inbound, judgedField, withPolicyFields } from "./rows";
+import {
+  copyOf,
+  edgesOf,
+  type FieldExtra,
+  inbound,
+  judgedField,
+  sameRegion,
+  withPolicyFields,
+} from "./rows";
 import { isUnknown, itemAt, known } from "../values";
 
 const replica = edgesOf("storage-replication", "replication");
@@ -50,12 +58,6 @@ const s3Source = { source: { path: "bucket", ref: "s3-bucket" } } as const;
 const logBucket = { noun: "log bucket" } as const;
 
 /** A log, listing or export target: a bucket of the stack, else the path fails closed. */
-/**
- * A destination the service takes only in the source's own region: OSS access logs and inventory
- * (OSS refuses a bucket of another region), S3 server access logs (the target bucket must be in
- * the source's region). A name of no bucket of the program lies there.
- */
-const sameRegion = { sameRegion: true } as const;
 const logTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
   logs.ref(path, verb, { ...oss, ...logBucket, ...extra });
 const s3LogTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
