@@ -231,9 +231,27 @@ const dynamicImport = (0, eval)("(url) => import(url)") as (url: string) => Prom
 export function requireProgram(file: string): unknown {
   installCompileHooks();
   installProgramResolver();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(file);
+  // A failure while the program loads is placed by its first frame in the program's files
+  // (programFrame), under Node's module loader's own frames and those of the engine's loader
+  // hooks: eight of Node 22's and later's for a require that finds no module, which with the
+  // hooks' left the program's frame past V8's default of ten (seen on Node 24, not on 20). Deeper
+  // stacks while the program loads; a limit the program sets itself is left as it set it.
+  const limit = Error.stackTraceLimit;
+  const loading =
+    typeof limit === "number" ? Math.max(limit, loadingStackTraceLimit) : loadingStackTraceLimit;
+  Error.stackTraceLimit = loading;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file);
+  } finally {
+    if (Error.stackTraceLimit === loading) {
+      Error.stackTraceLimit = limit;
+    }
+  }
 }
+
+/** Stack frames an error raised while a CommonJS program loads records (requireProgram). */
+const loadingStackTraceLimit = 40;
 
 /**
  * Loads a program as the language host does, and gives what it exports: CommonJS with `require`

@@ -12,6 +12,7 @@ import {
   describeProgramFailure,
   esModuleReason,
   installProgramResolver,
+  requireProgram,
   typeScriptSourceFor,
 } from "../../engine/load-program";
 import { loadProject, loadStackConfig, UsageError } from "../../engine/project";
@@ -101,6 +102,38 @@ describe("installProgramResolver", () => {
     }
     expect((thrown as { code?: string }).code).toBe("MODULE_NOT_FOUND");
     expect((thrown as Error).message).toMatch(/^Cannot find module '\.\/nodenext\/missing\.js'/);
+  });
+});
+
+describe("requireProgram", () => {
+  /** A CommonJS program of `source` in a folder of its own. */
+  function program(source: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-require-program-"));
+    const file = path.join(dir, "index.js");
+    fs.writeFileSync(file, source);
+    return file;
+  }
+
+  test("records deep stacks while the program loads, so that its own frame lies under Node 24's loader frames and the engine's hooks", () => {
+    // Node's default (jest raises it to 100 in its own environment).
+    const before = Error.stackTraceLimit;
+    Error.stackTraceLimit = 10;
+    try {
+      expect(requireProgram(program("module.exports = Error.stackTraceLimit;\n"))).toBe(40);
+      expect(Error.stackTraceLimit).toBe(10);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
+  });
+
+  test("leaves a limit the program sets as it set it", () => {
+    const before = Error.stackTraceLimit;
+    try {
+      requireProgram(program("Error.stackTraceLimit = 5;\n"));
+      expect(Error.stackTraceLimit).toBe(5);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
   });
 });
 
