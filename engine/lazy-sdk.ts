@@ -134,7 +134,41 @@ export function installLazySdkDependencies(): void {
             },
         );
       }
+      // The function serialiser requires every built-in module Node lists, to recognise one a
+      // function captures. On Node 26 they include node:ffi, which prints an ExperimentalWarning
+      // when it loads: under every check (and every pulumi up) of a program with an inline
+      // handler, about a module the program never used. Loaded for the serialiser without it.
+      if (Module.isBuiltin(request) && parent?.filename?.endsWith(closureModule)) {
+        return withoutExperimentalWarnings(() => load.call(this, request, parent, isMain));
+      }
     }
     return load.call(this, request, parent, isMain);
   };
+}
+
+/** The function serialiser's module that requires every built-in module. */
+const closureModule = `${runtimeDir}closure${path.sep}createClosure.js`;
+
+/** What `run` returns, with the ExperimentalWarnings it would emit dropped (and no others). */
+export function withoutExperimentalWarnings<T>(run: () => T): T {
+  const emit = process.emitWarning;
+  process.emitWarning = function (this: unknown, warning: unknown, ...rest: unknown[]) {
+    const option = rest[0];
+    const type =
+      typeof option === "string"
+        ? option
+        : typeof option === "object" && option !== null
+          ? (option as { type?: unknown }).type
+          : undefined;
+    const name = warning instanceof Error ? warning.name : undefined;
+    if (type === "ExperimentalWarning" || name === "ExperimentalWarning") {
+      return;
+    }
+    return (emit as (...a: unknown[]) => void).call(this, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    return run();
+  } finally {
+    process.emitWarning = emit;
+  }
 }

@@ -3,7 +3,7 @@
  * function serialiser (with the TypeScript compiler and @npmcli/arborist), the Automation API and
  * semver unloaded, and each loads the first time it is used. Run in a fresh process: jest's module registry would hide the hook.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { root } from "../helpers/cli";
 
@@ -52,4 +52,69 @@ test("the SDK loads without the serialiser, the Automation API and semver, which
     serialised: true,
     after: { typescript: true, arborist: false, automation: true, serialiser: true, semver: true },
   });
+});
+
+/**
+ * The serialiser requires every built-in module Node lists; one that prints an ExperimentalWarning
+ * when it loads (node:ffi on Node 26; WASI, which the serialiser skips, on every Node here) is
+ * loaded for it without the warning, and for anyone else as Node loads it.
+ */
+test("built-in modules the serialiser loads print no ExperimentalWarning; the program's own still do", () => {
+  const closure = path.join(
+    root,
+    "node_modules",
+    "@pulumi",
+    "pulumi",
+    "runtime",
+    "closure",
+    "createClosure.js",
+  );
+  const load = (parent: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        "--require",
+        require.resolve("sucrase/register/ts"),
+        "-e",
+        `require(${JSON.stringify(path.join(root, "engine", "lazy-sdk.ts"))}).installLazySdkDependencies();
+         const Module = require("node:module");
+         const wasi = Module._load("wasi", { filename: ${JSON.stringify(parent)} }, false);
+         process.emitWarning("the program's own", "DeprecationWarning");
+         process.stdout.write(typeof wasi.WASI);`,
+      ],
+      { cwd: root, encoding: "utf8" },
+    );
+  const forSerialiser = load(closure);
+  expect(forSerialiser.stdout).toBe("function");
+  expect(forSerialiser.stderr).not.toContain("ExperimentalWarning");
+  expect(forSerialiser.stderr).toContain("DeprecationWarning: the program's own");
+  const forProgram = load(path.join(root, "index.ts"));
+  expect(forProgram.stdout).toBe("function");
+  expect(forProgram.stderr).toContain("ExperimentalWarning: WASI is an experimental feature");
+});
+
+test("withoutExperimentalWarnings drops ExperimentalWarnings in each form emitWarning takes, and no other", () => {
+  // In a process of its own: jest's sandbox has a process object of its own.
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--require",
+      require.resolve("sucrase/register/ts"),
+      "-e",
+      `const { withoutExperimentalWarnings } = require(${JSON.stringify(path.join(root, "engine", "lazy-sdk.ts"))});
+       withoutExperimentalWarnings(() => {
+         process.emitWarning("by type", "ExperimentalWarning");
+         process.emitWarning("by options", { type: "ExperimentalWarning" });
+         process.emitWarning(Object.assign(new Error("by error"), { name: "ExperimentalWarning" }));
+         process.emitWarning("kept", "DeprecationWarning");
+       });
+       process.emitWarning("after", "ExperimentalWarning");`,
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
+  const warnings = r.stderr.split("\n").filter((l) => /^\(node:\d+\) /.test(l));
+  expect(warnings.map((l) => l.replace(/^\(node:\d+\) /, ""))).toEqual([
+    "DeprecationWarning: kept",
+    "ExperimentalWarning: after",
+  ]);
 });
