@@ -1,10 +1,16 @@
 /**
- * Node ESM loader hooks for ES-module programs (registered by engine/load-program.ts with
- * `module.register`), doing what ts-node's ESM loader does under `pulumi up`: TypeScript is
- * compiled on load by Sucrase, keeping line numbers, and a program's NodeNext-style specifiers
- * (`import { acl } from "./acl.js"` where only acl.ts exists) resolve to its TypeScript files.
+ * Node ESM loader hooks for ES-module programs, doing what ts-node's ESM loader does under
+ * `pulumi up`: TypeScript is compiled on load by Sucrase, keeping line numbers, and a program's
+ * NodeNext-style specifiers (`import { acl } from "./acl.js"` where only acl.ts exists) resolve to
+ * its TypeScript files.
  *
- * Node runs these hooks on its loader thread, which compiles nothing: hence plain JavaScript.
+ * engine/load-program.ts registers them in one of two ways, and each step is written once, as a
+ * generator that yields what it asks of Node (the next hook's answer, a file's text), for the
+ * two drivers below: on a Node with `module.registerHooks` (22.15, 23.5 and later) as in-thread,
+ * synchronous hooks (`resolveSync`, `loadSync`), since Node 26 deprecates `module.register`
+ * (DEP0205) and warns when it is called; on earlier Nodes with `module.register`, as the
+ * asynchronous hooks Node runs on its loader thread (`resolve`, `load`). Either way plain
+ * JavaScript, as the loader thread compiles nothing.
  */
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
@@ -68,13 +74,14 @@ function isSdkSpecifier(specifier) {
   return specifier === "@pulumi/pulumi" || specifier.startsWith("@pulumi/pulumi/");
 }
 
-export async function resolve(specifier, context, nextResolve) {
+/** Resolving `specifier`: yields each request for the next hook, `[specifier, context]`. */
+function* resolveSteps(specifier, context) {
   if (isSdkSpecifier(specifier)) {
     // Resolved from the engine's own folder: one copy of the SDK, the engine's.
-    return nextResolve(specifier, { ...context, parentURL: import.meta.url });
+    return yield [specifier, { ...context, parentURL: import.meta.url }];
   }
   try {
-    return await nextResolve(specifier, context);
+    return yield [specifier, context];
   } catch (e) {
     // Only after Node's own resolution failed: a real .js file wins, as under TypeScript.
     const parent = programFile(context.parentURL);
@@ -87,14 +94,14 @@ export async function resolve(specifier, context, nextResolve) {
       // A tsconfig `paths` alias, as tsx maps it.
       const file = aliasFile(specifier, mode.projectDir);
       if (file !== undefined) {
-        return nextResolve(pathToFileURL(file).href, context);
+        return yield [pathToFileURL(file).href, context];
       }
     }
     if (!relative && missing && mode !== undefined) {
       // A package's folder or extensionless file (`@pulumi/aws/s3`), as CommonJS resolves it.
       const file = resolvedByRequire(specifier, parent);
       if (file !== undefined) {
-        return nextResolve(pathToFileURL(file).href, context);
+        return yield [pathToFileURL(file).href, context];
       }
     }
     if (!missing || parent === undefined || !relative) {
@@ -106,13 +113,13 @@ export async function resolve(specifier, context, nextResolve) {
       if (file === undefined) {
         throw e;
       }
-      return nextResolve(pathToFileURL(file).href, context);
+      return yield [pathToFileURL(file).href, context];
     }
     const source = specifier.slice(0, -ext.length) + sourceExt;
     if (e.code !== "ERR_MODULE_NOT_FOUND" || !isFile(path.resolve(path.dirname(parent), source))) {
       throw e;
     }
-    return nextResolve(source, context);
+    return yield [source, context];
   }
 }
 
@@ -128,13 +135,17 @@ const sdkClientModules =
 /** What the engine's recorder is reached by (engine/sdk-calls.ts `recorderKey`). */
 const recorderKey = "sovereign-dc.sdk-calls.record-client";
 
-export async function load(url, context, nextLoad) {
+/**
+ * Loading `url`: yields `{ next: [url, context] }` for the next hook's answer and `{ read: file }`
+ * for a file's text.
+ */
+function* loadSteps(url, context) {
   if (
     typeof url === "string" &&
     url.startsWith("file:") &&
     sdkClientModules.test(fileURLToPath(url))
   ) {
-    const loaded = await nextLoad(url, context);
+    const loaded = yield { next: [url, context] };
     if (loaded.format === "module" && loaded.source !== undefined && loaded.source !== null) {
       const source =
         typeof loaded.source === "string"
@@ -156,9 +167,9 @@ export async function load(url, context, nextLoad) {
     return { format: "commonjs", shortCircuit: true };
   }
   if (ext !== ".ts" && ext !== ".mts") {
-    return nextLoad(url, context);
+    return yield { next: [url, context] };
   }
-  const source = await fs.promises.readFile(file, "utf8");
+  const source = yield { read: file };
   // Types only: the imports stay ES imports. Sucrase keeps every line where it was; a file with
   // a namespace, which Sucrase would drop, goes to TypeScript without it.
   let code;
@@ -192,4 +203,74 @@ function mistranslated(source, file) {
   return (
     error !== undefined && !/await is only valid|import\.meta|outside a module/.test(error.message)
   );
+}
+
+/**
+ * Runs steps to their end, answering each request with `answer` (which returns, or throws into
+ * the steps what it throws).
+ */
+function drive(steps, answer) {
+  let step = steps.next();
+  while (!step.done) {
+    let value;
+    try {
+      value = answer(step.value);
+    } catch (e) {
+      step = steps.throw(e);
+      continue;
+    }
+    step = steps.next(value);
+  }
+  return step.value;
+}
+
+/** As drive, with answers that may be promises. */
+async function driveAsync(steps, answer) {
+  let step = steps.next();
+  while (!step.done) {
+    let value;
+    try {
+      value = await answer(step.value);
+    } catch (e) {
+      step = steps.throw(e);
+      continue;
+    }
+    step = steps.next(value);
+  }
+  return step.value;
+}
+
+/** The hooks for `module.register`, on Node's loader thread. */
+export function resolve(specifier, context, nextResolve) {
+  return driveAsync(resolveSteps(specifier, context), ([s, c]) => nextResolve(s, c));
+}
+
+export function load(url, context, nextLoad) {
+  return driveAsync(loadSteps(url, context), (ask) =>
+    ask.read === undefined ? nextLoad(...ask.next) : fs.promises.readFile(ask.read, "utf8"),
+  );
+}
+
+/**
+ * Whether an in-thread hook is called for an import. `module.registerHooks` hooks see every
+ * `require` of the process too, which the engine's require hooks serve (load-program.ts), as
+ * `module.register`'s did not: those pass through untouched.
+ */
+function forImport(context) {
+  return context?.conditions?.includes("import") ?? false;
+}
+
+/** The hooks for `module.registerHooks`, in the thread that imports. */
+export function resolveSync(specifier, context, nextResolve) {
+  return forImport(context)
+    ? drive(resolveSteps(specifier, context), ([s, c]) => nextResolve(s, c))
+    : nextResolve(specifier, context);
+}
+
+export function loadSync(url, context, nextLoad) {
+  return forImport(context)
+    ? drive(loadSteps(url, context), (ask) =>
+        ask.read === undefined ? nextLoad(...ask.next) : fs.readFileSync(ask.read, "utf8"),
+      )
+    : nextLoad(url, context);
 }

@@ -205,7 +205,9 @@ function installCompileHooks(): void {
 
 /**
  * Registers engine/esm-loader.mjs, which compiles TypeScript ES modules with Sucrase and
- * resolves their NodeNext-style specifiers, as ts-node's ESM loader does under `pulumi up`.
+ * resolves their NodeNext-style specifiers, as ts-node's ESM loader does under `pulumi up`: as
+ * in-thread hooks where Node has `module.registerHooks` (22.15, 23.5 and later; Node 26 deprecates
+ * `module.register` and prints DEP0205's warning when it is called), else with `module.register`.
  * Once a process: Node chains every registration.
  */
 function installEsmLoader(): void {
@@ -214,8 +216,27 @@ function installEsmLoader(): void {
     return;
   }
   state[esmLoaderMark] = true;
-  Module.register(pathToFileURL(path.join(__dirname, "esm-loader.mjs")));
+  const hooks = path.join(__dirname, "esm-loader.mjs");
+  const { registerHooks } = Module as unknown as { registerHooks?: RegisterHooks };
+  if (typeof registerHooks === "function") {
+    // Node loads an ES module with require() on every Node that has registerHooks.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { resolveSync, loadSync } = require(hooks) as SyncHooks;
+    registerHooks({ resolve: resolveSync, load: loadSync });
+  } else {
+    Module.register(pathToFileURL(hooks));
+  }
 }
+
+/** engine/esm-loader.mjs's in-thread hooks, and Node's `module.registerHooks` that takes them. */
+interface SyncHooks {
+  resolveSync: (...args: never[]) => unknown;
+  loadSync: (...args: never[]) => unknown;
+}
+type RegisterHooks = (hooks: {
+  resolve: SyncHooks["resolveSync"];
+  load: SyncHooks["loadSync"];
+}) => unknown;
 
 /**
  * Node's `import()`, out of reach of the require hooks' compilers, which would turn the
