@@ -9,6 +9,7 @@
  * a module nor a value (heap size, warnings, diagnostics) change no verdict. Any other flag cannot
  * be applied offline, and the run ends with exit 2 naming it rather than judging another program.
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as util from "node:util";
@@ -91,6 +92,7 @@ export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
   const requires: string[] = [];
   const imports: string[] = [];
   const envFiles: Array<{ file: string; optional: boolean }> = [];
+  const experiments: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const eq = word.indexOf("=");
@@ -128,6 +130,9 @@ export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
         continue;
       default:
         if (inert.some((re) => re.test(word))) {
+          if (experimental.test(flag)) {
+            experiments.push(value === undefined || flag !== word ? word : `${flag}=${value}`);
+          }
           continue;
         }
     }
@@ -135,7 +140,35 @@ export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
       `${projectFile}: runtime.options.nodeargs holds ${JSON.stringify(value === undefined || flag !== word ? word : `${flag} ${value}`)}, which sovereign-dc does not apply offline, so the program it would judge is not the one pulumi up runs. It applies --require/-r and --import preloads and --env-file, reads tsx and ts-node as its own TypeScript loaders, and ignores flags that change no module or value (--max-old-space-size, --enable-source-maps, --no-warnings, …). Run the residency pack under the Pulumi CLI instead (pulumi preview --policy-pack).`,
     );
   }
+  refusedByThisNode(experiments, nodeargs, projectFile);
   return { requires, imports, envFiles };
+}
+
+/** Node's experimental flags, which come and go between releases. */
+const experimental = /^--(?:no-)?experimental-[\w-]+$/;
+
+/**
+ * A UsageError when the Node running the check refuses one of the experimental flags of
+ * `nodeargs` — one a later release removed (`--experimental-network-imports` from Node 22,
+ * `--experimental-permission` from 24) or one not yet known — as it refuses to start the program
+ * under `pulumi up` with them. Asked of Node itself, with nothing else on its command line: the
+ * flags change no module and no value, and have no effect of their own on a process that runs
+ * nothing.
+ */
+function refusedByThisNode(flags: readonly string[], nodeargs: string, projectFile: string): void {
+  if (flags.length === 0) {
+    return;
+  }
+  const r = spawnSync(process.execPath, [...flags, "-e", ""], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  if (r.status !== 0) {
+    const said = r.stderr.trim().split("\n")[0].replace(`${process.execPath}: `, "node: ");
+    throw new UsageError(
+      `${projectFile}: runtime.options.nodeargs is ${JSON.stringify(nodeargs)}, which this Node (${process.version}) refuses (${said}): pulumi up under it fails before the program starts. Remove the flag, or check with the Node release the project runs on.`,
+    );
+  }
 }
 
 /**

@@ -52,6 +52,19 @@ describe("reading nodeargs", () => {
     );
   });
 
+  test("takes the experimental flags this Node knows, and refuses one it does not, as Node refuses to start with it", () => {
+    expect(
+      nodeArgsOf("--experimental-vm-modules --no-experimental-require-module", "Pulumi.yaml"),
+    ).toEqual({ requires: [], imports: [], envFiles: [] });
+    // A flag of a release yet to come, or one a later release removed (found on the benches:
+    // --experimental-network-imports, which Node 22 refuses, judged SEALED there).
+    expect(() =>
+      nodeArgsOf("--enable-source-maps --experimental-sovereign-dc-unknown", "Pulumi.yaml"),
+    ).toThrow(
+      `Pulumi.yaml: runtime.options.nodeargs is "--enable-source-maps --experimental-sovereign-dc-unknown", which this Node (${process.version}) refuses (node: bad option: --experimental-sovereign-dc-unknown): pulumi up under it fails before the program starts.`,
+    );
+  });
+
   test("refuses shell syntax the host does not run, and a flag without its value", () => {
     expect(() => nodeArgsOf("-r ./a.js && echo hi", "Pulumi.yaml")).toThrow(
       'which holds shell syntax ({"op":"&&"}) the language host does not run',
