@@ -30,6 +30,7 @@ const {
   commonJsSyntaxError,
   compileWithTypeScript,
   holdsNamespace,
+  refuseUnstrippable,
 } = require("./typescript-fallback.js");
 
 const nodeModules = `${path.sep}node_modules${path.sep}`;
@@ -170,6 +171,9 @@ function* loadSteps(url, context) {
     return yield { next: [url, context] };
   }
   const source = yield { read: file };
+  // A project with `typescript: false` whose types Node strips itself (typescript-fallback.js):
+  // what Node refuses to strip. The set is this thread's, so only the in-thread hooks see it.
+  refuseUnstrippable(source, file);
   // Types only: the imports stay ES imports. Sucrase keeps every line where it was; a file with
   // a namespace, which Sucrase would drop, goes to TypeScript without it.
   let code;

@@ -49,7 +49,8 @@ import { defaultTimeoutSeconds, ProgramError, StalledEvaluation } from "./progra
 
 // The engine's TypeScript hook (plain JavaScript, as the pack's process loads it too).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { useProjectTsconfig } = require("./register-ts.js") as {
+const { useNodeTypeStripping, useProjectTsconfig } = require("./register-ts.js") as {
+  useNodeTypeStripping(dir: string, on: boolean): void;
   useProjectTsconfig(dir: string, file: string): void;
 };
 
@@ -228,11 +229,28 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         forgetProjectModules(path.dirname(program));
         // Pulumi.yaml, as the messages on its runtime options name it.
         const projectFile = path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml");
-        if (project.typescript === false && /\.[cm]?tsx?$/.test(program) && !nodeStripsTypes()) {
-          throw new UsageError(
-            `${projectFile} sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads ${path.relative(project.dir, program)} itself, which Node ${process.versions.node} cannot (it strips types from Node 22.18 and 23.6 on): pulumi up fails to load the program. Remove the option, or build the program to JavaScript and point main at it.`,
-          );
+        const strippedByNode =
+          project.typescript === false &&
+          (project.nodeArgs?.stripTypes ?? nodeStripsTypes()) &&
+          project.nodeArgs?.transformTypes !== true;
+        if (project.typescript === false && /\.[cm]?tsx?$/.test(program)) {
+          const entry = path.relative(project.dir, program);
+          if (!(project.nodeArgs?.stripTypes ?? nodeStripsTypes())) {
+            const why =
+              project.nodeArgs?.stripTypes === false
+                ? `which Node does not load: the project's nodeargs turn its type stripping off (--no-experimental-strip-types)`
+                : `which Node ${process.versions.node} cannot (it strips types from Node 22.18 and 23.6 on)`;
+            throw new UsageError(
+              `${projectFile} sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads ${entry} itself, ${why}: pulumi up fails to load the program. Remove the option, or build the program to JavaScript and point main at it.`,
+            );
+          }
+          if (program === project.main && project.mainIsTypeScriptIndex) {
+            throw new UsageError(
+              `${projectFile} sets runtime.options.typescript to false and names no main, so the language host requires the project folder with no TypeScript compiler registered, and Node looks there for index.js, not ${entry}: pulumi up fails to find the program. Set main: ${entry} in ${projectFile}, or remove the option.`,
+            );
+          }
         }
+        useNodeTypeStripping(project.dir, strippedByNode);
         if (project.tsconfig !== undefined && !yamlProgramPattern.test(program)) {
           // The tsconfig ts-node reads for the whole program under pulumi up.
           const tsconfig = path.resolve(project.dir, project.tsconfig);

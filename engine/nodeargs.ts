@@ -24,6 +24,13 @@ export interface NodeArgs {
   readonly imports: readonly string[];
   /** Environment files, in order; an `--env-file-if-exists` one may be missing. */
   readonly envFiles: ReadonlyArray<{ readonly file: string; readonly optional: boolean }>;
+  /**
+   * Whether Node strips the types of TypeScript it loads, where the flags say
+   * (`--experimental-strip-types`, `--no-experimental-strip-types`; the last one given wins),
+   * and whether it transforms what it cannot strip (`--experimental-transform-types`).
+   */
+  readonly stripTypes?: boolean;
+  readonly transformTypes?: boolean;
 }
 
 /** Preloads that are TypeScript compilers or loaders: the engine compiles and resolves itself. */
@@ -93,6 +100,8 @@ export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
   const imports: string[] = [];
   const envFiles: Array<{ file: string; optional: boolean }> = [];
   const experiments: string[] = [];
+  let stripTypes: boolean | undefined;
+  let transformTypes: boolean | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const eq = word.indexOf("=");
@@ -133,6 +142,12 @@ export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
           if (experimental.test(flag)) {
             experiments.push(value === undefined || flag !== word ? word : `${flag}=${value}`);
           }
+          if (word === "--experimental-strip-types" || word === "--no-experimental-strip-types") {
+            stripTypes = word === "--experimental-strip-types";
+          }
+          if (word === "--experimental-transform-types") {
+            transformTypes = true;
+          }
           continue;
         }
     }
@@ -141,7 +156,13 @@ export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
     );
   }
   refusedByThisNode(experiments, nodeargs, projectFile);
-  return { requires, imports, envFiles };
+  return {
+    requires,
+    imports,
+    envFiles,
+    ...(stripTypes === undefined ? {} : { stripTypes }),
+    ...(transformTypes === undefined ? {} : { transformTypes }),
+  };
 }
 
 /** Node's experimental flags, which come and go between releases. */

@@ -34,6 +34,12 @@ export interface ProjectInfo {
    * it resolves the entry, as reading `main` does.
    */
   readonly mainNote: string | undefined;
+  /**
+   * Whether the entry is a TypeScript index file of a folder (index.ts, index.mts), which the
+   * language host's require finds only with its TypeScript compiler registered: Node alone looks
+   * for index.js. Reading it resolves the entry, as reading `main` does.
+   */
+  readonly mainIsTypeScriptIndex: boolean;
   /** Folder holding the Pulumi.<stack>.yaml files. */
   readonly stackConfigDir: string;
   /** The language runtime Pulumi.yaml names (`runtime:` or `runtime.name`): nodejs, bun, … */
@@ -156,6 +162,9 @@ function readProject(dir: string, file: string): ProjectInfo {
     },
     get mainNote() {
       return resolved().note;
+    },
+    get mainIsTypeScriptIndex() {
+      return resolved().typeScriptIndex === true;
     },
     stackConfigDir,
     runtime,
@@ -280,6 +289,8 @@ function projectConfig(file: string, project: string, raw: unknown): Record<stri
 interface ResolvedMain {
   readonly file: string;
   readonly note?: string;
+  /** The folder's index.ts or index.mts (ProjectInfo `mainIsTypeScriptIndex`). */
+  readonly typeScriptIndex?: boolean;
 }
 
 /** The nearest folder from `dir` upward that holds a package.json, as the language host finds it. */
@@ -325,21 +336,24 @@ function packageEntry(pkg: { exports?: unknown; main?: unknown }): string | unde
 }
 
 /** Node's entry of a folder: its package.json `main` if that file exists, else its index file. */
-function folderEntry(base: string): string | undefined {
+function folderEntry(base: string): ResolvedMain | undefined {
   const pkgFile = path.join(base, "package.json");
   if (fs.existsSync(pkgFile)) {
     const main = readPackage(pkgFile).main;
     if (typeof main === "string" && main !== "") {
       const file = path.resolve(base, main);
       if (fs.existsSync(file) && fs.statSync(file).isFile()) {
-        return file;
+        return { file };
       }
     }
   }
   // The language host's order (engine/load-program.ts loads a folder the same way).
   for (const candidate of ["index.js", "index.mjs", "index.ts", "index.mts"]) {
     if (fs.existsSync(path.join(base, candidate))) {
-      return path.join(base, candidate);
+      return {
+        file: path.join(base, candidate),
+        ...(candidate.endsWith("ts") ? { typeScriptIndex: true } : {}),
+      };
     }
   }
   return undefined;
@@ -387,7 +401,7 @@ function resolveMain(
     root !== undefined && named !== undefined && note === undefined ? path.join(root, named) : base,
   );
   if (found !== undefined) {
-    return { file: found, note: note && `${note}: ${path.basename(found)}.` };
+    return { ...found, note: note && `${note}: ${path.basename(found.file)}.` };
   }
   if (note !== undefined && root !== undefined) {
     throw new UsageError(

@@ -17,6 +17,8 @@ const {
   compileWithTypeScript,
   exportsByList,
   holdsNamespace,
+  refuseUnstrippable,
+  useNodeTypeStripping,
 } = require("./typescript-fallback.js");
 
 const registered = Symbol.for("sovereign-dc.register-ts");
@@ -215,6 +217,7 @@ function compile(code, filePath) {
 }
 
 function cached(code, filePath) {
+  refuseUnstrippable(code, filePath);
   const key = crypto
     .createHash("sha256")
     .update(`${compilerVersion}\0${JSON.stringify(optionsFor(filePath))}\0${filePath}\0`)
@@ -273,4 +276,4 @@ function useProjectTsconfig(dir, file) {
   interopByDir.set(dir, setting === undefined ? undefined : setting === "unset" ? false : setting);
 }
 
-module.exports = { registerTs, compile, optionsFor, useProjectTsconfig };
+module.exports = { registerTs, compile, optionsFor, useProjectTsconfig, useNodeTypeStripping };

@@ -141,4 +141,56 @@ function typescriptFor(dir) {
   }
 }
 
-module.exports = { commonJsSyntaxError, compileWithTypeScript, exportsByList, holdsNamespace };
+/**
+ * The folders of projects whose Pulumi.yaml sets `runtime.options.typescript: false` on a Node
+ * that strips types itself (22.18, 23.6 and later): there the language host registers no
+ * compiler, and Node loads the program's TypeScript by erasing its types, refusing what erasing
+ * cannot express (an enum, a namespace with values, a parameter property). The engine still
+ * compiles those files, after asking Node whether it would load them.
+ */
+const strippedByNode = new Set();
+
+/** Has the files of `dir` (outside node_modules) checked as Node strips types, or no longer. */
+function useNodeTypeStripping(dir, on) {
+  const key = path.resolve(dir) + path.sep;
+  if (on) {
+    strippedByNode.add(key);
+  } else {
+    strippedByNode.delete(key);
+  }
+}
+
+/** A SyntaxError when Node's type stripping refuses `code`, a file of such a project. */
+function refuseUnstrippable(code, filePath) {
+  if (filePath.includes(`${path.sep}node_modules${path.sep}`)) {
+    return;
+  }
+  if (![...strippedByNode].some((dir) => filePath.startsWith(dir))) {
+    return;
+  }
+  const nodeModule = require("node:module");
+  // Node 22 and 24 call the function experimental, in a warning that is not the program's.
+  const emit = process.emitWarning;
+  process.emitWarning = () => undefined;
+  try {
+    nodeModule.stripTypeScriptTypes(code, { mode: "strip" });
+  } catch (e) {
+    if (e && e.code === "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX") {
+      throw new SyntaxError(
+        `${filePath}: ${e.message}: Pulumi.yaml sets runtime.options.typescript to false, so no compiler is registered and Node loads the file by stripping its types, which it refuses here (pulumi up fails on it too). Remove the option, or write the file in TypeScript whose types Node can erase (a union of literals for an enum).`,
+      );
+    }
+    throw e;
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
+module.exports = {
+  commonJsSyntaxError,
+  compileWithTypeScript,
+  exportsByList,
+  holdsNamespace,
+  refuseUnstrippable,
+  useNodeTypeStripping,
+};

@@ -524,6 +524,29 @@ describe("the project's entry", () => {
     );
   });
 
+  it.each([
+    ["the folder's index.ts, with no main", "name: p\n", { "index.ts": "" }, true],
+    [
+      "the index.mts of the folder main names",
+      "name: p\nmain: src\n",
+      { "src/index.mts": "" },
+      true,
+    ],
+    ["the folder's index.js", "name: p\n", { "index.js": "", "index.ts": "" }, false],
+    ["a main that names index.ts", "name: p\nmain: index.ts\n", { "index.ts": "" }, false],
+    [
+      "the .ts file package.json names",
+      "name: p\n",
+      { "package.json": '{"main": "app.ts"}', "app.ts": "" },
+      false,
+    ],
+  ])(
+    "is a TypeScript index file that Node alone does not find in its folder: %s, %s",
+    (_what, yaml, files, expected) => {
+      expect(loadProject(project(yaml, files)).mainIsTypeScriptIndex).toBe(expected);
+    },
+  );
+
   it("names the folder main points to when it holds no entry", () => {
     const dir = project("name: p\nmain: src\n", { "src/README.md": "" });
     expect(() => loadProject(dir).main).toThrow(
