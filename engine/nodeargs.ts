@@ -53,7 +53,9 @@ const inert = [
   /^--unhandled-rejections(?:=|$)/,
   /^--experimental-specifier-resolution(?:=|$)/,
   /^--es-module-specifier-resolution(?:=|$)/,
-  /^--(?:no-)?experimental-[\w-]+$/,
+  // Node's permission model (`--experimental-permission`, `--permission` from Node 24) is not:
+  // it denies the program every file and process its --allow-* flags do not grant.
+  /^--(?:no-)?experimental-(?!permission$)[\w-]+$/,
   /^--title(?:=|$)/,
   /^--dns-result-order(?:=|$)/,
   /^--use-(?:openssl|bundled)-ca$/,
@@ -89,6 +91,10 @@ const takesValue = new Set([
  */
 export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
   const words = parse(nodeargs).map((w) => {
+    // The host's splitting expands no glob: `--allow-fs-read=*` is the word as written.
+    if (typeof w === "object" && "op" in w && w.op === "glob") {
+      return w.pattern;
+    }
     if (typeof w !== "string") {
       throw new UsageError(
         `${projectFile}: runtime.options.nodeargs is ${JSON.stringify(nodeargs)}, which holds shell syntax (${JSON.stringify(w)}) the language host does not run: it splits the string into words and hands them to node.`,

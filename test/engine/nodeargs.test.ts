@@ -46,6 +46,9 @@ describe("reading nodeargs", () => {
     ["--conditions=development", '"--conditions=development"'],
     ["--loader ./my-loader.mjs", '"--loader ./my-loader.mjs"'],
     ["--preserve-symlinks", '"--preserve-symlinks"'],
+    // The permission model denies the program what its --allow-* flags do not grant.
+    ["--experimental-permission --allow-fs-read=*", '"--experimental-permission"'],
+    ["--permission", '"--permission"'],
   ])("refuses %s, naming it", (nodeargs, named) => {
     expect(() => nodeArgsOf(nodeargs, "Pulumi.yaml")).toThrow(
       `Pulumi.yaml: runtime.options.nodeargs holds ${named}, which sovereign-dc does not apply offline`,
@@ -63,6 +66,14 @@ describe("reading nodeargs", () => {
     ).toThrow(
       `Pulumi.yaml: runtime.options.nodeargs is "--enable-source-maps --experimental-sovereign-dc-unknown", which this Node (${process.version}) refuses (node: bad option: --experimental-sovereign-dc-unknown): pulumi up under it fails before the program starts.`,
     );
+  });
+
+  test("reads a word with a glob character as written, as the host expands no glob", () => {
+    expect(nodeArgsOf("--require ./setup*.js --title=pulumi*", "Pulumi.yaml")).toEqual({
+      requires: ["./setup*.js"],
+      imports: [],
+      envFiles: [],
+    });
   });
 
   test("refuses shell syntax the host does not run, and a flag without its value", () => {
