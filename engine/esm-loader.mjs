@@ -31,6 +31,7 @@ const {
   compileWithTypeScript,
   holdsNamespace,
   refuseUnstrippable,
+  stripRefusal,
 } = require("./typescript-fallback.js");
 
 const nodeModules = `${path.sep}node_modules${path.sep}`;
@@ -162,7 +163,9 @@ function* loadSteps(url, context) {
   }
   const file = programFile(url);
   const ext = file === undefined ? undefined : path.extname(file);
-  if (ext === ".cts" || (ext === ".ts" && !isModulePackage(file))) {
+  // Whether this Node strips types itself (22.18, 23.6 and later).
+  const nodeStrips = Boolean(process.features?.typescript);
+  if (ext === ".cts" || (ext === ".ts" && !isModulePackage(file) && !nodeStrips)) {
     // CommonJS TypeScript imported by an ES module: Node's CommonJS loader runs it, through the
     // Sucrase require hook the engine installed.
     return { format: "commonjs", shortCircuit: true };
@@ -171,6 +174,21 @@ function* loadSteps(url, context) {
     return yield { next: [url, context] };
   }
   const source = yield { read: file };
+  if (ext === ".ts" && !isModulePackage(file)) {
+    // On a Node that strips types, an ES module's import of such a file is Node's own under
+    // pulumi up (the host's TypeScript compiler serves require alone): Node erases the types and
+    // loads the file as an ES module when its syntax is a module's, as it does a .js file there
+    // (module detection), refusing what erasing cannot express.
+    if (!moduleSyntax(source, file)) {
+      return { format: "commonjs", shortCircuit: true };
+    }
+    const refused = stripRefusal(source);
+    if (refused !== undefined) {
+      throw new SyntaxError(
+        `${file}: ${refused}: an ES module imports it from a package that is not "type": "module", so Node loads it itself, erasing its types, and refuses it (pulumi up fails on it too)`,
+      );
+    }
+  }
   // A project with `typescript: false` whose types Node strips itself (typescript-fallback.js):
   // what Node refuses to strip. The set is this thread's, so only the in-thread hooks see it.
   refuseUnstrippable(source, file);
@@ -188,6 +206,23 @@ function* loadSteps(url, context) {
     code = compileWithTypeScript(source, file, "esnext");
   }
   return { format: "module", source: code, shortCircuit: true };
+}
+
+/** Whether a TypeScript file's syntax is an ES module's (import or export statements, import.meta, top-level await). */
+function moduleSyntax(source, file) {
+  let js;
+  try {
+    js = transform(source, { transforms: ["typescript"], filePath: file }).code;
+  } catch {
+    return false;
+  }
+  const error = commonJsSyntaxError(js, file);
+  return (
+    error !== undefined &&
+    /Cannot use import statement|Unexpected token 'export'|import\.meta|await is only valid/.test(
+      error.message,
+    )
+  );
 }
 
 /**

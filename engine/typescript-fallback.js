@@ -168,17 +168,29 @@ function refuseUnstrippable(code, filePath) {
   if (![...strippedByNode].some((dir) => filePath.startsWith(dir))) {
     return;
   }
+  const refused = stripRefusal(code);
+  if (refused !== undefined) {
+    throw new SyntaxError(
+      `${filePath}: ${refused}: Pulumi.yaml sets runtime.options.typescript to false, so no compiler is registered and Node loads the file by stripping its types, which it refuses here (pulumi up fails on it too). Remove the option, or write the file in TypeScript whose types Node can erase (a union of literals for an enum).`,
+    );
+  }
+}
+
+/**
+ * Why Node's type stripping (`module.stripTypeScriptTypes`, strip-only) refuses `code`, or
+ * undefined when it erases its types.
+ */
+function stripRefusal(code) {
   const nodeModule = require("node:module");
   // Node 22 and 24 call the function experimental, in a warning that is not the program's.
   const emit = process.emitWarning;
   process.emitWarning = () => undefined;
   try {
     nodeModule.stripTypeScriptTypes(code, { mode: "strip" });
+    return undefined;
   } catch (e) {
     if (e && e.code === "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX") {
-      throw new SyntaxError(
-        `${filePath}: ${e.message}: Pulumi.yaml sets runtime.options.typescript to false, so no compiler is registered and Node loads the file by stripping its types, which it refuses here (pulumi up fails on it too). Remove the option, or write the file in TypeScript whose types Node can erase (a union of literals for an enum).`,
-      );
+      return e.message;
     }
     throw e;
   } finally {
@@ -192,5 +204,6 @@ module.exports = {
   exportsByList,
   holdsNamespace,
   refuseUnstrippable,
+  stripRefusal,
   useNodeTypeStripping,
 };
