@@ -229,13 +229,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         forgetProjectModules(path.dirname(program));
         // Pulumi.yaml, as the messages on its runtime options name it.
         const projectFile = path.join(path.relative(cwd, project.dir) || ".", "Pulumi.yaml");
-        const strippedByNode =
-          project.typescript === false &&
-          (project.nodeArgs?.stripTypes ?? nodeStripsTypes()) &&
-          project.nodeArgs?.transformTypes !== true;
+        // Whether node strips the types of what it loads, as the project's nodeargs leave it.
+        const nodeStrips = project.nodeArgs?.stripTypes ?? nodeStripsTypes();
         if (project.typescript === false && /\.[cm]?tsx?$/.test(program)) {
           const entry = path.relative(project.dir, program);
-          if (!(project.nodeArgs?.stripTypes ?? nodeStripsTypes())) {
+          if (!nodeStrips) {
             const why =
               project.nodeArgs?.stripTypes === false
                 ? `which Node does not load: the project's nodeargs turn its type stripping off (--no-experimental-strip-types)`
@@ -250,7 +248,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
             );
           }
         }
-        useNodeTypeStripping(project.dir, strippedByNode);
+        useNodeTypeStripping(
+          project.dir,
+          project.typescript === false && nodeStrips && project.nodeArgs?.transformTypes !== true,
+        );
         if (project.tsconfig !== undefined && !yamlProgramPattern.test(program)) {
           // The tsconfig ts-node reads for the whole program under pulumi up.
           const tsconfig = path.resolve(project.dir, project.tsconfig);

@@ -176,8 +176,8 @@ const experimental = /^--(?:no-)?experimental-[\w-]+$/;
 
 /**
  * A UsageError when the Node running the check refuses one of the experimental flags of
- * `nodeargs` — one a later release removed (`--experimental-network-imports` from Node 22,
- * `--experimental-permission` from 24) or one not yet known — as it refuses to start the program
+ * `nodeargs` — one a later release removed (`--experimental-network-imports` from Node 22) or
+ * one not yet known — as it refuses to start the program
  * under `pulumi up` with them. Asked of Node itself, with nothing else on its command line: the
  * flags change no module and no value, and have no effect of their own on a process that runs
  * nothing.
