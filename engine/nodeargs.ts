@@ -200,10 +200,10 @@ function refusedByThisNode(flags: readonly string[], nodeargs: string, projectFi
 
 /**
  * Sets the variables of the environment files in `dir`'s project as node's `--env-file` does:
- * a variable the environment already holds keeps its value. Returns what undoes it.
+ * a variable the environment already holds keeps its value. The engine restores the whole
+ * environment after each program (evaluate.ts), these variables with it.
  */
-export function applyEnvFiles(args: NodeArgs, dir: string, projectFile: string): () => void {
-  const added: string[] = [];
+export function applyEnvFiles(args: NodeArgs, dir: string, projectFile: string): void {
   for (const { file, optional } of args.envFiles) {
     const at = path.resolve(dir, file);
     let text: string;
@@ -221,15 +221,9 @@ export function applyEnvFiles(args: NodeArgs, dir: string, projectFile: string):
     for (const [key, value] of Object.entries(util.parseEnv(text))) {
       if (process.env[key] === undefined) {
         process.env[key] = value;
-        added.push(key);
       }
     }
   }
-  return () => {
-    for (const key of added) {
-      delete process.env[key];
-    }
-  };
 }
 
 /**
