@@ -178,10 +178,14 @@ function refuseUnstrippable(code, filePath) {
 
 /**
  * Why Node's type stripping (`module.stripTypeScriptTypes`, strip-only) refuses `code`, or
- * undefined when it erases its types.
+ * undefined when it erases its types (or this Node cannot say).
  */
 function stripRefusal(code) {
   const nodeModule = require("node:module");
+  // Node 22.6 to 22.12 strip types (with --experimental-strip-types) but cannot be asked.
+  if (typeof nodeModule.stripTypeScriptTypes !== "function") {
+    return undefined;
+  }
   // Node 22 and 24 call the function experimental, in a warning that is not the program's.
   const emit = process.emitWarning;
   process.emitWarning = () => undefined;

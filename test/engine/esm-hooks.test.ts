@@ -139,3 +139,19 @@ describe.each(["register", "registerHooks"])(
     });
   },
 );
+
+test("Node's type stripping is asked why it refuses a file, where this Node can say", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stripRefusal } = require("../../engine/typescript-fallback.js") as {
+    stripRefusal(code: string): string | undefined;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const canSay = typeof require("node:module").stripTypeScriptTypes === "function";
+  expect(stripRefusal("const a: number = 1;\n")).toBeUndefined();
+  expect(stripRefusal("enum Tier { Hot }\n")).toBe(
+    canSay ? "TypeScript enum is not supported in strip-only mode" : undefined,
+  );
+  expect(stripRefusal("class A { constructor(private x: number) {} }\n")).toBe(
+    canSay ? "TypeScript parameter property is not supported in strip-only mode" : undefined,
+  );
+});
