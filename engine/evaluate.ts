@@ -16,7 +16,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, presentEngine, waitForRPCs } from "./internals";
-import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
+import {
+  describeProgramFailure,
+  loadProgram,
+  missingApiCause,
+  modulePackageOf,
+} from "./load-program";
 import { applyEnvFiles, loadPreloads } from "./nodeargs";
 import { isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
@@ -242,9 +247,15 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
               `${projectFile} sets runtime.options.typescript to false, so the language host compiles no TypeScript and node loads ${entry} itself, ${why}: pulumi up fails to load the program. Remove the option, or build the program to JavaScript and point main at it.`,
             );
           }
-          if (program === project.main && project.mainIsTypeScriptIndex) {
+          // The host requires a CommonJS project's folder; it picks an ES-module one's index
+          // file itself (index.ts among them) and imports it.
+          if (
+            program === project.main &&
+            project.mainIsTypeScriptIndex &&
+            modulePackageOf(program) === undefined
+          ) {
             throw new UsageError(
-              `${projectFile} sets runtime.options.typescript to false and names no main, so the language host requires the project folder with no TypeScript compiler registered, and Node looks there for index.js, not ${entry}: pulumi up fails to find the program. Set main: ${entry} in ${projectFile}, or remove the option.`,
+              `${projectFile} sets runtime.options.typescript to false and names no main, so the language host requires the project folder (a CommonJS package's) with no TypeScript compiler registered, and Node looks there for index.js, not ${entry}: pulumi up fails to find the program. Set main: ${entry} in ${projectFile}, or remove the option.`,
             );
           }
         }

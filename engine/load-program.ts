@@ -171,7 +171,15 @@ export function esModuleReason(file: string): string | undefined {
   if (ext === ".cjs" || ext === ".cts") {
     return undefined;
   }
-  // Node's rule, which the language host follows: the nearest package.json decides.
+  const manifest = modulePackageOf(file);
+  return manifest === undefined ? undefined : `${manifest} sets "type": "module"`;
+}
+
+/**
+ * The package.json that makes `file`'s package an ES-module one (`"type": "module"`): the
+ * nearest one, by Node's rule, which the language host follows; undefined when it does not.
+ */
+export function modulePackageOf(file: string): string | undefined {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
     if (isFile(manifest)) {
@@ -181,7 +189,7 @@ export function esModuleReason(file: string): string | undefined {
       } catch {
         // Not ours to judge: Node reports a broken package.json when it loads the program.
       }
-      return type === "module" ? `${manifest} sets "type": "module"` : undefined;
+      return type === "module" ? manifest : undefined;
     }
     if (path.dirname(dir) === dir) {
       return undefined;

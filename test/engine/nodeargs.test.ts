@@ -120,6 +120,7 @@ describe("evaluating a project with nodeargs and other runtime options", () => {
         "typescript-false-main",
         "typescript-false-enum",
         "typescript-false-no-strip",
+        "typescript-false-esm-no-main",
       ].map((project) => ({
         projectDir: path.join(fixtures, project),
         stack: "dev",
@@ -166,10 +167,14 @@ describe("evaluating a project with nodeargs and other runtime options", () => {
 
   // Found on the program-shapes bench run on Node 22, 24 and 26: each got a verdict there.
   (strips ? describe : describe.skip)("where node strips types itself", () => {
-    test("refuses a project with no main, whose folder Node searches for index.js alone", () => {
+    test("refuses a CommonJS project with no main, whose folder Node searches for index.js alone", () => {
       expect(message(results[4])).toContain(
-        "sets runtime.options.typescript to false and names no main, so the language host requires the project folder with no TypeScript compiler registered, and Node looks there for index.js, not index.ts",
+        "sets runtime.options.typescript to false and names no main, so the language host requires the project folder (a CommonJS package's) with no TypeScript compiler registered, and Node looks there for index.js, not index.ts",
       );
+    });
+
+    test("judges an ES-module project with no main, whose index.ts the host picks itself", () => {
+      expect(message(results[10])).toBe("plan");
     });
 
     test("refuses TypeScript that Node's type stripping refuses, naming Node's reason", () => {
