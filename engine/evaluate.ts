@@ -259,6 +259,17 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
             );
           }
         }
+        if (
+          project.typescript !== false &&
+          program.endsWith(".mts") &&
+          modulePackageOf(program) === undefined
+        ) {
+          // The host require()s the entry of a package that is not "type": "module", through
+          // the ts-node it registers, which refuses an ES module's TypeScript.
+          throw new UsageError(
+            `${path.relative(project.dir, program)} is an ES module's TypeScript (.mts) in a package that is not "type": "module": the language host require()s the entry of such a package, through ts-node, which refuses it ("Must use import to load ES Module"), so pulumi up fails to load the program. Set "type": "module" in the project's package.json, or name the entry .ts.`,
+          );
+        }
         useNodeTypeStripping(
           project.dir,
           project.typescript === false && nodeStrips && project.nodeArgs?.transformTypes !== true,

@@ -837,6 +837,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
   let missingFile: Plan | Error;
   let typeAssertion: Plan | Error;
   let namespaced: Plan | Error;
+  let mtsInCommonJs: Plan | Error;
   beforeAll(async () => {
     // One batch: after each ES-module program the process retires (Node keeps ES modules for
     // its life) and the rest of the batch continues in a fresh one.
@@ -851,6 +852,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
       missingFile,
       typeAssertion,
       namespaced,
+      mtsInCommonJs,
     ] = await evaluateMany(
       [
         "index.ts",
@@ -863,7 +865,17 @@ describe("ES-module programs, imported as the language host imports them", () =>
         "nothing.ts",
         "type-assertion.ts",
         "namespace.ts",
+        "../commonjs-package.mts",
       ].map((p) => ({ projectDir: dir, stack: "dev", program: path.join(esm, p) })),
+    );
+  });
+
+  // Found by reading the program-shapes bench again: `main: index.mts` in a CommonJS package
+  // got a verdict, where the host's ts-node refuses to require it.
+  it("refuses an .mts entry of a package that is not an ES-module one, as the host's ts-node does", () => {
+    expect(mtsInCommonJs).toBeInstanceOf(Error);
+    expect((mtsInCommonJs as Error).message).toContain(
+      'is an ES module\'s TypeScript (.mts) in a package that is not "type": "module": the language host require()s the entry of such a package, through ts-node, which refuses it ("Must use import to load ES Module")',
     );
   });
 
