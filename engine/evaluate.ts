@@ -22,6 +22,7 @@ import {
   missingApiCause,
   modulePackageOf,
 } from "./load-program";
+import { incompatibleNode } from "./node-engines";
 import { applyEnvFiles, loadPreloads } from "./nodeargs";
 import { isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
@@ -300,6 +301,14 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
               )
           : await loadProgram(program);
         mark("program load");
+        // Before it runs what the program exports, the host fails a program whose package asks
+        // for another Node, where its .npmrc sets engine-strict.
+        const incompatible = yamlProgramPattern.test(program)
+          ? undefined
+          : incompatibleNode(program);
+        if (incompatible !== undefined) {
+          throw new Error(incompatible);
+        }
         programExports = exported;
         // A CommonJS module is an object here, never its `exports.default`: a default-exported
         // function the author meant to run is never called, under the CLI either.
