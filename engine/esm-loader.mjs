@@ -174,12 +174,13 @@ function* loadSteps(url, context) {
     return yield { next: [url, context] };
   }
   const source = yield { read: file };
+  const code = typesOnly(source, file);
   if (ext === ".ts" && !isModulePackage(file)) {
     // On a Node that strips types, an ES module's import of such a file is Node's own under
     // pulumi up (the host's TypeScript compiler serves require alone): Node erases the types and
     // loads the file as an ES module when its syntax is a module's, as it does a .js file there
     // (module detection), refusing what erasing cannot express.
-    if (!moduleSyntax(source, file)) {
+    if (!moduleSyntax(code, file)) {
       return { format: "commonjs", shortCircuit: true };
     }
     const refused = stripRefusal(source);
@@ -192,8 +193,15 @@ function* loadSteps(url, context) {
   // A project with `typescript: false` whose types Node strips itself (typescript-fallback.js):
   // what Node refuses to strip. The set is this thread's, so only the in-thread hooks see it.
   refuseUnstrippable(source, file);
-  // Types only: the imports stay ES imports. Sucrase keeps every line where it was; a file with
-  // a namespace, which Sucrase would drop, goes to TypeScript without it.
+  return { format: "module", source: code, shortCircuit: true };
+}
+
+/**
+ * A TypeScript ES module with its types taken away: the imports stay ES imports. Sucrase keeps
+ * every line where it was; a file with a namespace, which Sucrase would drop, goes to TypeScript
+ * without it.
+ */
+function typesOnly(source, file) {
   let code;
   if (!holdsNamespace(source)) {
     try {
@@ -205,17 +213,14 @@ function* loadSteps(url, context) {
   if (code === undefined || mistranslated(source, file)) {
     code = compileWithTypeScript(source, file, "esnext");
   }
-  return { format: "module", source: code, shortCircuit: true };
+  return code;
 }
 
-/** Whether a TypeScript file's syntax is an ES module's (import or export statements, import.meta, top-level await). */
-function moduleSyntax(source, file) {
-  let js;
-  try {
-    js = transform(source, { transforms: ["typescript"], filePath: file }).code;
-  } catch {
-    return false;
-  }
+/**
+ * Whether a file's JavaScript (its types taken away) has an ES module's syntax: import or export
+ * statements, import.meta, top-level await.
+ */
+function moduleSyntax(js, file) {
   const error = commonJsSyntaxError(js, file);
   return (
     error !== undefined &&

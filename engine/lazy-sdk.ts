@@ -150,25 +150,7 @@ export function installLazySdkDependencies(): void {
 const closureModule = `${runtimeDir}closure${path.sep}createClosure.js`;
 
 /** What `run` returns, with the ExperimentalWarnings it would emit dropped (and no others). */
-export function withoutExperimentalWarnings<T>(run: () => T): T {
-  const emit = process.emitWarning;
-  process.emitWarning = function (this: unknown, warning: unknown, ...rest: unknown[]) {
-    const option = rest[0];
-    const type =
-      typeof option === "string"
-        ? option
-        : typeof option === "object" && option !== null
-          ? (option as { type?: unknown }).type
-          : undefined;
-    const name = warning instanceof Error ? warning.name : undefined;
-    if (type === "ExperimentalWarning" || name === "ExperimentalWarning") {
-      return;
-    }
-    return (emit as (...a: unknown[]) => void).call(this, warning, ...rest);
-  } as typeof process.emitWarning;
-  try {
-    return run();
-  } finally {
-    process.emitWarning = emit;
-  }
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { withoutExperimentalWarnings } = require("./experimental-warnings.js") as {
+  withoutExperimentalWarnings<T>(run: () => T): T;
+};

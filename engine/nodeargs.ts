@@ -171,6 +171,9 @@ export function nodeArgsOf(nodeargs: string, projectFile: string): NodeArgs {
   };
 }
 
+/** What this Node said of each set of experimental flags: its refusal, or undefined. */
+const refusals = new Map<string, string | undefined>();
+
 /** Node's experimental flags, which come and go between releases. */
 const experimental = /^--(?:no-)?experimental-[\w-]+$/;
 
@@ -186,12 +189,22 @@ function refusedByThisNode(flags: readonly string[], nodeargs: string, projectFi
   if (flags.length === 0) {
     return;
   }
-  const r = spawnSync(process.execPath, [...flags, "-e", ""], {
-    encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "" },
-  });
-  if (r.status !== 0) {
-    const said = r.stderr.trim().split("\n")[0].replace(`${process.execPath}: `, "node: ");
+  // A check reads its project several times (the CLI, its preflight, the evaluation): Node is
+  // asked once per set of flags.
+  const key = flags.join("\0");
+  let said = refusals.get(key);
+  if (!refusals.has(key)) {
+    const r = spawnSync(process.execPath, [...flags, "-e", ""], {
+      encoding: "utf8",
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
+    said =
+      r.status === 0
+        ? undefined
+        : r.stderr.trim().split("\n")[0].replace(`${process.execPath}: `, "node: ");
+    refusals.set(key, said);
+  }
+  if (said !== undefined) {
     throw new UsageError(
       `${projectFile}: runtime.options.nodeargs is ${JSON.stringify(nodeargs)}, which this Node (${process.version}) refuses (${said}): pulumi up under it fails before the program starts. Remove the flag, or check with the Node release the project runs on.`,
     );

@@ -4,6 +4,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const { withoutExperimentalWarnings } = require("./experimental-warnings.js");
 
 /** The SyntaxError Node meets compiling `js` as a CommonJS module body, or undefined. */
 function commonJsSyntaxError(js, filePath) {
@@ -186,19 +187,15 @@ function stripRefusal(code) {
   if (typeof nodeModule.stripTypeScriptTypes !== "function") {
     return undefined;
   }
-  // Node 22 and 24 call the function experimental, in a warning that is not the program's.
-  const emit = process.emitWarning;
-  process.emitWarning = () => undefined;
   try {
-    nodeModule.stripTypeScriptTypes(code, { mode: "strip" });
+    // Node 22 and 24 call the function experimental, in a warning that is not the program's.
+    withoutExperimentalWarnings(() => nodeModule.stripTypeScriptTypes(code, { mode: "strip" }));
     return undefined;
   } catch (e) {
     if (e && e.code === "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX") {
       return e.message;
     }
     throw e;
-  } finally {
-    process.emitWarning = emit;
   }
 }
 

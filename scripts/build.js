@@ -26,6 +26,7 @@ execFileSync(
 // hook is what compiles TypeScript.
 for (const file of [
   "esm-loader.mjs",
+  "experimental-warnings.js",
   "node-flags.js",
   "program-resolution.js",
   "register-ts.js",
