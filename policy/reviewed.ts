@@ -451,6 +451,31 @@ export const reviewed = {
    */
   pulumiPrograms: variants("pulumi.com", ["v1"], "Program"),
   /**
+   * Skupper's kinds that keep a site's connections inside it (custom resources, see
+   * `customResourceReferences`): a Site runs the router of its namespace (its `linkAccess`
+   * accepts links only from sites holding credentials the site issued — an AccessGrant's, judged
+   * by kubernetes-egress); a Listener or MultiKeyListener serves the network's services to
+   * clients of the site; a RouterAccess or SecuredAccess exposes the router or pods to links and
+   * clients (a Service the controller makes, judged as Services are); an AttachedConnector and its
+   * AttachedConnectorBinding bring pods of another namespace of the cluster into the site; a
+   * Certificate asks for TLS credentials. Where the network reaches beyond the site is a Link's,
+   * an AccessToken's, an AccessGrant's or a Connector's host (rows of the Kubernetes table).
+   */
+  skupperObjects: variants(
+    "skupper.io",
+    ["v2alpha1"],
+    [
+      "AttachedConnector",
+      "AttachedConnectorBinding",
+      "Certificate",
+      "Listener",
+      "MultiKeyListener",
+      "RouterAccess",
+      "SecuredAccess",
+      "Site",
+    ],
+  ),
+  /**
    * OpenShift's logging (a custom resource, see `customResourceReferences`): a ClusterLogging
    * deploys the collector and the cluster's own log store (Elasticsearch, or a LokiStack of the
    * cluster) and its console view; it names no server outside the cluster. Where logs are
@@ -634,6 +659,9 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/projectcalico/calico/tree/master/api/pkg/apis/projectcalico/v3",
   "crd.projectcalico.org":
     "https://github.com/projectcalico/calico/tree/master/libcalico-go/config/crd",
+  "skupper.io": "https://github.com/skupperproject/skupper/tree/main/config/crd/bases",
+  "multicluster.linkerd.io":
+    "https://github.com/linkerd/linkerd2/blob/main/multicluster/charts/linkerd-multicluster/templates/link-crd.yaml",
   "vpcresources.k8s.aws":
     "https://github.com/aws/amazon-vpc-resource-controller-k8s/tree/master/apis/vpcresources/v1beta1",
 };

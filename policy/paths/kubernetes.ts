@@ -630,7 +630,8 @@ export interface DestinationField {
    * paths/log-forwarding.ts), `fluent-bit-outputs` (the [OUTPUT] sections of EKS Fargate's log
    * router configuration, the same module), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
    * `kafka-servers` (a Kafka `bootstrapServers` list), `kafka-connector` (a KafkaConnector's spec),
-   * `connect-connectors` (a KafkaConnect's metadata, paths/streaming.ts) — and `service` (an
+   * `connect-connectors` (a KafkaConnect's metadata, paths/streaming.ts), `linkerd-link` (a
+   * Linkerd multicluster Link's spec, paths/interconnects.ts) — and `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
@@ -676,6 +677,7 @@ export interface DestinationField {
     | "kafka-servers"
     | "kafka-connector"
     | "connect-connectors"
+    | "linkerd-link"
     | "mailbox"
     | "kubeconfig"
     | "service";

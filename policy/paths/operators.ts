@@ -25,6 +25,7 @@ import {
   logForwardingValueReadings,
   logForwardingWeighs,
 } from "./log-forwarding";
+import { interconnectFields, interconnectReadings, interconnectWeighs } from "./interconnects";
 import {
   streamingFields,
   streamingReadings,
@@ -1482,6 +1483,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...logForwardingFields,
   ...fargateLoggingFields,
   ...streamingFields,
+  ...interconnectFields,
 ];
 
 /** A reading of this module's: the findings on a field's value. */
@@ -1592,9 +1594,12 @@ const readings: Readonly<Record<string, Reading>> = {
   // The other modules' readings: of one object (a location, an output, a spec), and of a value
   // that is not one (a list of servers, a pod environment).
   ...Object.fromEntries(
-    Object.entries({ ...backupReadings, ...logForwardingReadings, ...streamingReadings }).map(
-      ([read, reading]) => [read, ofObject(reading)],
-    ),
+    Object.entries({
+      ...backupReadings,
+      ...logForwardingReadings,
+      ...streamingReadings,
+      ...interconnectReadings,
+    }).map(([read, reading]) => [read, ofObject(reading)]),
   ),
   ...backupValueReadings,
   ...streamingValueReadings,
@@ -1621,6 +1626,7 @@ const weighs: Readonly<Record<string, readonly string[]>> = {
   ...backupWeighs,
   ...logForwardingWeighs,
   ...streamingWeighs,
+  ...interconnectWeighs,
 };
 
 /**

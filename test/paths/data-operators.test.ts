@@ -1675,6 +1675,7 @@ const objectProbes: Readonly<Record<string, unknown>> = {
   "wal-archive-settings": { wal_s3_bucket: "wal" },
   "logical-backup-settings": { logical_backup_s3_bucket: "dumps" },
   "secret-provider": {},
+  "linkerd-link": {},
 };
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {

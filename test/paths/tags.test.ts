@@ -603,8 +603,10 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // volumes); KEDA's ScaledJobs (their Jobs' pods' volumes) and its
     // CloudEventSources and ClusterCloudEventSources; Knative's Services, Configurations,
     // Revisions, ContainerSources, IntegrationSources and JobSinks (their pods' volumes) and
-    // Eventing's fourteen kinds of destinations (an IntegrationSink's AWS services among them).
-    expect(viewed.size).toBe(501);
+    // Eventing's fourteen kinds of destinations (an IntegrationSink's AWS services among them);
+    // Skupper's Links, AccessTokens, AccessGrants and Connectors, and Linkerd's multicluster
+    // Links (three versions).
+    expect(viewed.size).toBe(522);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -787,6 +787,18 @@ export const kedaEventSources: TypeTable = serverControls(
 );
 
 /**
+ * The application networks that link a cluster to clusters elsewhere, as objects, Patches and
+ * Lists: Skupper's Links, AccessTokens and AccessGrants and the Connectors that name a server
+ * (`skupper.io` `v2alpha1`), and Linkerd's multicluster Links (`multicluster.linkerd.io`):
+ * controls of where the cluster's connections go, the far end of each link as a destination
+ * field (paths/interconnects.ts). Custom resources, listed by `customResourceTypes`.
+ */
+export const interconnects: TypeTable = serverControls([
+  ...variants("skupper.io", ["v2alpha1"], ["Link", "AccessToken", "AccessGrant", "Connector"]),
+  ...variants("multicluster.linkerd.io", ["v1alpha1", "v1alpha2", "v1alpha3"], "Link"),
+]);
+
+/**
  * Knative Eventing's kinds that deliver events (`eventing.knative.dev`, `messaging.knative.dev`,
  * `sources.knative.dev`, `flows.knative.dev`), as objects, Patches and Lists: controls of where
  * the events go, with each destination — a subscriber, a reply, a sink, a dead-letter sink — as a
@@ -1376,6 +1388,7 @@ export const kubernetes: TypeTable = {
   ...gatewayRoutes,
   ...fluxProviders,
   ...kedaEventSources,
+  ...interconnects,
   ...knativeEventing,
   ...backupLocations,
   ...databaseArchives,

@@ -1,0 +1,211 @@
+/**
+ * The application networks that link a cluster to clusters elsewhere (policy/paths/interconnects.ts):
+ * Skupper's sites and links and Linkerd's multicluster Links. Each was an unreviewed custom kind,
+ * so any program with one failed closed whatever it linked to; now the far end of each link is
+ * kubernetes-egress's destination, and the kinds that keep connections inside the site pass.
+ */
+import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
+import {
+  type OracleResource,
+  type OracleSettings,
+  unknownAtPreview,
+} from "../helpers/model-oracle";
+
+/** The findings that judge these kinds: kubernetes-egress's and reviewed-resource-types'. */
+const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
+  findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"], settings);
+
+const skupper = (kind: string, name: string, spec: Record<string, unknown>) =>
+  kube(`kubernetes:skupper.io/v2alpha1:${kind}`, name, {
+    apiVersion: "skupper.io/v2alpha1",
+    kind,
+    metadata: { namespace: "shop" },
+    spec,
+  });
+
+const link = (...hosts: string[]) =>
+  skupper("Link", "to-hq", {
+    endpoints: hosts.map((host, i) => ({
+      name: i === 0 ? "inter-router" : "edge",
+      host,
+      port: "55671",
+    })),
+    tlsCredentials: "to-hq",
+  });
+
+const linkerd = (spec: Record<string, unknown>, version = "v1alpha3") =>
+  kube(`kubernetes:multicluster.linkerd.io/${version}:Link`, "west", {
+    metadata: { namespace: "linkerd-multicluster" },
+    spec: { targetClusterName: "west", gatewayPort: "4143", ...spec },
+  });
+
+describe("a Skupper Link", () => {
+  test("to a remote site's router abroad, at a public address or a host the pack cannot place, is kubernetes-egress's finding", () => {
+    expect(judged(onCluster(link("a1b2c3-123456.eu-west-1.elb.amazonaws.com")))).toEqual([
+      egress(
+        "to-hq",
+        'k8s link "to-hq"',
+        "a1b2c3-123456.eu-west-1.elb.amazonaws.com in eu-west-1 (outside CN, in EU)",
+      ),
+    ]);
+    expect(judged(onCluster(link("203.0.113.7")))).toEqual([
+      egress("to-hq", 'k8s link "to-hq"', "203.0.113.7 (remote site's router)"),
+    ]);
+    // Each endpoint is a way to the same remote site: one abroad is enough.
+    expect(judged(onCluster(link("10.30.0.7", "skupper.example.de")))).toEqual([
+      egress("to-hq", 'k8s link "to-hq"', "skupper.example.de (cannot be placed)"),
+    ]);
+    expect(
+      messagesOf("kubernetes-egress", onCluster(link("10.30.0.7", "skupper.example.de"))),
+    ).toEqual([
+      'k8s link "to-hq" must link its Skupper site only to sites at private or allowlisted addresses, or ones the pack places inside the jurisdiction, but spec.endpoints[1].host is "skupper.example.de", a host the pack cannot place: a link carries every connection between the sites\' listeners and connectors, both ways, so the services of either site are reachable from the other. Link only to sites inside the jurisdiction — at a private address or a host name listed in egressHosts with a reason — or add the router\'s address to the egress allowlist.',
+    ]);
+  });
+
+  test("twin: a site at a private address, of the same cluster, or allowlisted passes", () => {
+    for (const host of [
+      "10.30.0.7",
+      "skupper-router.west.svc.cluster.local",
+      "a1b2c3-123456.cn-north-1.elb.amazonaws.com.cn",
+    ]) {
+      expect([host, judged(onCluster(link(host)))]).toEqual([host, []]);
+    }
+    expect(
+      judged(onCluster(link("skupper.hq.example.com")), {
+        jurisdiction: "CN",
+        egressAllowlist: [
+          { host: "skupper.hq.example.com", reason: "Reviewed: the Shanghai office" },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  test("a router address not known at preview is undecided, never passed", () => {
+    expect(judged(onCluster(link(unknownAtPreview as unknown as string)))).toEqual([
+      egress("to-hq", 'k8s link "to-hq"', "spec.endpoints[0].host (unknown at preview)"),
+    ]);
+  });
+});
+
+describe("Skupper's tokens, grants and connectors", () => {
+  const token = (url: string) =>
+    skupper("AccessToken", "from-hq", {
+      url,
+      code: "secret-code",
+      ca: "-----BEGIN CERTIFICATE-----",
+    });
+
+  test("an AccessToken redeemed at a grant service outside links to the site that issued it", () => {
+    expect(judged(onCluster(token("https://grants.example.com:8081/d2b6")))).toEqual([
+      egress("from-hq", 'k8s accesstoken "from-hq"', "grants.example.com (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(token("https://10.50.0.3:8081/d2b6")))).toEqual([]);
+  });
+
+  test("an AccessGrant admits sites the program does not name, which the pack cannot place", () => {
+    const grant = skupper("AccessGrant", "hq", { redemptionsAllowed: 3, expirationWindow: "1h" });
+    expect(judged(onCluster(grant))).toEqual([
+      egress("hq", 'k8s accessgrant "hq"', "the sites that redeem its tokens (cannot be placed)"),
+    ]);
+    // With no metadata and every setting left to its default, the grant admits a site all the same.
+    const bare = { apiVersion: "skupper.io/v2alpha1", kind: "AccessGrant" };
+    expect(
+      judged(onCluster(kube("kubernetes:skupper.io/v2alpha1:AccessGrant", "hq", bare))),
+    ).toEqual([
+      egress("hq", 'k8s accessgrant "hq"', "the sites that redeem its tokens (cannot be placed)"),
+    ]);
+  });
+
+  test("a Connector that names a server outside sends the network's connections there; pods or a Service of the cluster pass", () => {
+    expect(
+      judged(
+        onCluster(
+          skupper("Connector", "legacy", {
+            routingKey: "legacy",
+            host: "db.example.org",
+            port: 5432,
+          }),
+        ),
+      ),
+    ).toEqual([egress("legacy", 'k8s connector "legacy"', "db.example.org (cannot be placed)")]);
+    for (const spec of [
+      { routingKey: "db", selector: "app=db", port: 5432 },
+      { routingKey: "db", host: "postgres", port: 5432 },
+      { routingKey: "db", host: "postgres.data.svc.cluster.local", port: 5432 },
+      { routingKey: "db", host: "10.0.8.12", port: 5432 },
+    ]) {
+      expect([spec, judged(onCluster(skupper("Connector", "db", spec)))]).toEqual([spec, []]);
+    }
+  });
+
+  test("the kinds that keep a site's connections inside it pass, reviewed", () => {
+    const inside = [
+      skupper("Site", "shop", { linkAccess: "default", ha: true }),
+      skupper("Listener", "orders", { routingKey: "orders", host: "orders", port: 8080 }),
+      skupper("MultiKeyListener", "pool", {
+        host: "pool",
+        port: 8080,
+        strategy: { priority: { routingKeysByPriority: ["a", "b"] } },
+      }),
+      skupper("RouterAccess", "links", {
+        roles: [{ name: "inter-router", port: 55671 }],
+        tlsCredentials: "links",
+      }),
+      skupper("AttachedConnector", "db", { siteNamespace: "shop", selector: "app=db", port: 5432 }),
+      skupper("AttachedConnectorBinding", "db", { connectorNamespace: "data", routingKey: "db" }),
+      skupper("Certificate", "links", {
+        ca: "skupper-site-ca",
+        hosts: ["skupper-router"],
+        server: true,
+      }),
+      skupper("SecuredAccess", "console", {
+        selector: { app: "console" },
+        ports: [{ name: "https", port: 8443 }],
+      }),
+    ];
+    expect(judged(onCluster(...inside))).toEqual([]);
+  });
+});
+
+describe("a Linkerd multicluster Link", () => {
+  test("to a gateway abroad or at a public address fails; each address of the list is judged", () => {
+    expect(judged(onCluster(linkerd({ gatewayAddress: "203.0.113.9" })))).toEqual([
+      egress("west", 'k8s link "west"', "203.0.113.9 (gateway)"),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          linkerd({ gatewayAddress: "10.40.0.9, gw-123.elb.us-west-2.amazonaws.com" }, "v1alpha2"),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "west",
+        'k8s link "west"',
+        "gw-123.elb.us-west-2.amazonaws.com in us-west-2 (outside CN, in US)",
+      ),
+    ]);
+  });
+
+  test("with no gateway, the target's pods are reached directly, where the Link does not place them", () => {
+    expect(
+      judged(
+        onCluster(linkerd({ clusterCredentialsSecret: "cluster-credentials-west" }, "v1alpha1")),
+      ),
+    ).toEqual([egress("west", 'k8s link "west"', 'the cluster "west" (cannot be placed)')]);
+  });
+
+  test("twin: gateways at private addresses pass, in every version", () => {
+    for (const version of ["v1alpha1", "v1alpha2", "v1alpha3"]) {
+      expect(
+        judged(onCluster(linkerd({ gatewayAddress: "10.40.0.9,10.40.0.10" }, version))),
+      ).toEqual([]);
+    }
+  });
+
+  test("a gateway not known at preview is undecided, never passed", () => {
+    expect(judged(onCluster(linkerd({ gatewayAddress: unknownAtPreview })))).toEqual([
+      egress("west", 'k8s link "west"', "spec (unknown at preview)"),
+    ]);
+  });
+});
