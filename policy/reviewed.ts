@@ -659,6 +659,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/projectcalico/calico/tree/master/api/pkg/apis/projectcalico/v3",
   "crd.projectcalico.org":
     "https://github.com/projectcalico/calico/tree/master/libcalico-go/config/crd",
+  "policy.networking.k8s.io":
+    "https://github.com/kubernetes-sigs/network-policy-api/tree/main/apis",
   "skupper.io": "https://github.com/skupperproject/skupper/tree/main/config/crd/bases",
   "multicluster.linkerd.io":
     "https://github.com/linkerd/linkerd2/blob/main/multicluster/charts/linkerd-multicluster/templates/link-crd.yaml",

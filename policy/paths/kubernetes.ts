@@ -34,6 +34,7 @@ import {
 import { locate, serverPlace } from "./places";
 import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./resolver";
 import { operatorDestinations, operatorFields } from "./operators";
+import { clusterPolicyAsNetworkPolicies, clusterPolicyTypes } from "./cluster-policies";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
@@ -95,15 +96,23 @@ export const calicoPolicyTypes: ReadonlySet<string> = new Set([
   ...variants("crd.projectcalico.org", ["v1"], ["NetworkPolicy", "GlobalNetworkPolicy"]),
 ]);
 
-/** The network policies of the CNI plugins the pack reads as NetworkPolicies: Cilium's, Calico's. */
+/**
+ * The network policies beside Kubernetes' own that the pack reads as NetworkPolicies: the CNI
+ * plugins' (Cilium's, Calico's) and the cluster-wide ones of SIG Network's network-policy-api
+ * (paths/cluster-policies.ts), which network plugins implement.
+ */
 export const cniPolicyTypes: ReadonlySet<string> = new Set([
   ...ciliumPolicyTypes,
   ...calicoPolicyTypes,
+  ...clusterPolicyTypes,
 ]);
 
-/** Whether a CNI plugin's policy governs every namespace of its cluster. */
+/** Whether such a policy governs every namespace of its cluster. */
 export function isClusterwidePolicy(type: string): boolean {
-  return /:(CiliumClusterwideNetworkPolicy|GlobalNetworkPolicy)(List|Patch)?$/.test(type);
+  return (
+    /:(CiliumClusterwideNetworkPolicy|GlobalNetworkPolicy)(List|Patch)?$/.test(type) ||
+    clusterPolicyTypes.has(type)
+  );
 }
 
 /** Whether a clusterwide policy (read as a NetworkPolicy) governs the pods of `namespace`. */
@@ -114,13 +123,18 @@ export function governsNamespace(policy: BorderResource, namespace: string): boo
 
 /** A CNI plugin's policy read as the NetworkPolicies it amounts to for egress. */
 export function cniAsNetworkPolicies(r: BorderResource, prefix = ""): BorderResource[] {
-  return calicoPolicyTypes.has(r.type)
-    ? calicoAsNetworkPolicies(r, prefix)
-    : ciliumAsNetworkPolicies(r, prefix);
+  return clusterPolicyTypes.has(r.type)
+    ? clusterPolicyAsNetworkPolicies(r, prefix)
+    : calicoPolicyTypes.has(r.type)
+      ? calicoAsNetworkPolicies(r, prefix)
+      : ciliumAsNetworkPolicies(r, prefix);
 }
 
 /** How an egress rule of a CNI plugin's policy with no peer reads: every destination. */
 export function cniNoPeer(type: string): string {
+  if (clusterPolicyTypes.has(type)) {
+    return "names no peer (to), which the pack reads as every destination, in any country";
+  }
   return calicoPolicyTypes.has(type)
     ? "allows traffic with no destination nets, selector, services or domains, which allows every destination, in any country"
     : "names no peer (toEndpoints, toEntities, toCIDR, toCIDRSet, toFQDNs, toServices, toNodes, toGroups), which allows every destination, in any country";

@@ -2783,8 +2783,9 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // and Knative's Service, Configuration, Revision, ContainerSource, IntegrationSource and
   // JobSink (18), workload kinds as the Rollout; and the CNI plugins' network policies —
   // Cilium's namespaced and clusterwide (6), Calico's namespaced and global of two groups (12) —
-  // whose egress rules kubernetes-egress judges by its code.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(240);
+  // and Kubernetes' cluster-wide network policies (9), whose egress rules kubernetes-egress judges
+  // by its code.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(249);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

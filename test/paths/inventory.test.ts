@@ -117,17 +117,20 @@ describe("the kubernetes table", () => {
     // entries (three versions, 9) and the CEL policies of policies.kyverno.io (five kinds of three
     // versions and their five namespaced kinds of two, 75), and the CNI plugins' network
     // policies (Cilium's CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, 6; Calico's
-    // NetworkPolicy and GlobalNetworkPolicy of two groups, 12). Not vacuous: every
+    // NetworkPolicy and GlobalNetworkPolicy of two groups, 12), and Kubernetes' cluster-wide
+    // network policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy, 9). Not vacuous: every
     // kind with its List and Patch — 120 types by their fields and 39 by the code in
     // @pulumi/kubernetes 4.34.
     const custom = [...code].filter((t) => customResourceTypes.has(t));
     expect(
       custom.filter(
         (t) =>
-          !/^kubernetes:(((policies\.)?kyverno|cilium)\.io|(crd\.)?projectcalico\.org)\//.test(t),
+          !/^kubernetes:(((policies\.)?kyverno|cilium)\.io|(crd\.)?projectcalico\.org|policy\.networking\.k8s\.io)\//.test(
+            t,
+          ),
       ),
     ).toEqual([]);
-    expect(custom).toHaveLength(126);
+    expect(custom).toHaveLength(135);
     expect([...code].filter((t) => !custom.includes(t) && !read.includes(t))).toEqual([]);
     expect([read.filter(viewed).length, code.size - custom.length]).toEqual([120, 39]);
   });

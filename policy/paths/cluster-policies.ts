@@ -1,0 +1,302 @@
+/**
+ * Kubernetes' cluster-wide network policies (SIG Network's network-policy-api, group
+ * `policy.networking.k8s.io`), read as the NetworkPolicies they amount to for egress, beside
+ * Cilium's and Calico's (paths/kubernetes.ts `cniAsNetworkPolicies`):
+ *
+ * - `v1alpha1` AdminNetworkPolicy: the admin tier, above every NetworkPolicy. An `Allow` rule lets
+ *   its subject's pods reach its peers whatever their namespace's NetworkPolicies say, so its
+ *   peers are judged as a NetworkPolicy's; a `Deny` rule allows nothing; a `Pass` rule hands the
+ *   traffic to the NetworkPolicies and the baseline, which are read on their own.
+ * - `v1alpha1` BaselineAdminNetworkPolicy: the baseline tier, below every NetworkPolicy, for the
+ *   pods no NetworkPolicy selects. Its `Allow` rules are judged; a `Deny` of every address outside
+ *   the cluster (`networks` holding both `0.0.0.0/0` and `::/0`, on every port) for every pod is
+ *   the cluster's default deny, as a NetworkPolicy with `podSelector: {}` is a namespace's.
+ * - `v1alpha2` ClusterNetworkPolicy, either tier by `spec.tier` (`Admin`, `Baseline`), with
+ *   `Accept` for `Allow` and `protocols` for `ports`; a baseline `Pass` hands the traffic to
+ *   Kubernetes' default, which allows it, so it is read as an allow.
+ *
+ * A peer's `namespaces`, `pods` and `nodes` are endpoints of the cluster; `networks` are blocks
+ * and `domainNames` host names or patterns (`*.example.com`), judged as Cilium's DNS names are.
+ * A peer the pack does not read (a field of a later release) fails closed. Each rule and peer
+ * keeps its path in the object (`at`). Fields as the project's API types define them (policy/
+ * reviewed.ts `customResourceReferences`).
+ */
+import type { BorderResource } from "./model";
+import { isUnknown, unknown, valueAt, valuesAt } from "./values";
+
+const group = "policy.networking.k8s.io";
+
+/** `kubernetes:policy.networking.k8s.io/<version>:<kind>` with its List and Patch. */
+function kinds(version: string, names: readonly string[]): string[] {
+  return names.flatMap((kind) =>
+    ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${version}:${kind}${suffix}`),
+  );
+}
+
+/** The cluster-wide network policies of every version the project has served. */
+export const clusterPolicyTypes: ReadonlySet<string> = new Set([
+  ...kinds("v1alpha1", ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"]),
+  ...kinds("v1alpha2", ["ClusterNetworkPolicy"]),
+]);
+
+/** The tier of a cluster-wide policy: its kind's, or a ClusterNetworkPolicy's `spec.tier`. */
+function tierOf(r: BorderResource): "admin" | "baseline" | undefined {
+  if (/:BaselineAdminNetworkPolicy(List|Patch)?$/.test(r.type)) {
+    return "baseline";
+  }
+  if (/:AdminNetworkPolicy(List|Patch)?$/.test(r.type)) {
+    return "admin";
+  }
+  const tier = valueAt(r.props, "spec.tier");
+  return tier === "Admin" ? "admin" : tier === "Baseline" ? "baseline" : undefined;
+}
+
+/** Whether a label selector selects everything: `{}`, or no labels and no expressions. */
+function selectsAll(selector: unknown): boolean {
+  if (selector === null || typeof selector !== "object") {
+    return false;
+  }
+  const labels = valueAt(selector, "matchLabels");
+  const expressions = valueAt(selector, "matchExpressions");
+  return (
+    (labels === undefined ||
+      (typeof labels === "object" && labels !== null && Object.keys(labels).length === 0)) &&
+    (expressions === undefined || (Array.isArray(expressions) && expressions.length === 0))
+  );
+}
+
+/**
+ * The namespaces a namespace selector leaves out when it selects every namespace but some by
+ * name — one expression `kubernetes.io/metadata.name NotIn [...]`, the usual form of a cluster's
+ * default deny that spares kube-system — else undefined.
+ */
+function namespacesLeftOut(selector: unknown): string[] | undefined {
+  const labels = valueAt(selector, "matchLabels");
+  const expressions = valueAt(selector, "matchExpressions");
+  if (
+    (labels !== undefined && !(typeof labels === "object" && labels !== null)) ||
+    (labels !== undefined && Object.keys(labels as object).length > 0) ||
+    !Array.isArray(expressions) ||
+    expressions.length !== 1
+  ) {
+    return undefined;
+  }
+  const e = expressions[0] as Record<string, unknown>;
+  const values = e?.values;
+  return e?.key === "kubernetes.io/metadata.name" &&
+    e.operator === "NotIn" &&
+    Array.isArray(values) &&
+    values.every((v) => typeof v === "string")
+    ? (values as string[])
+    : undefined;
+}
+
+/**
+ * The pods a subject selects, as a NetworkPolicy's podSelector: `{}` for every pod (of every
+ * namespace but `leftOut`), an expression the pack does not read against the pods' labels for
+ * some of them, or the unknown marker.
+ */
+function subjectSelector(subject: unknown): { podSelector: unknown; leftOut?: string[] } {
+  const namespaces = valueAt(subject, "namespaces");
+  const pods = valueAt(subject, "pods");
+  const namespaceSelector =
+    namespaces !== undefined ? namespaces : valueAt(pods, "namespaceSelector");
+  const podSelector = namespaces !== undefined ? {} : valueAt(pods, "podSelector");
+  if ([subject, namespaces, pods, namespaceSelector, podSelector].some(isUnknown)) {
+    return { podSelector: unknown };
+  }
+  if (namespaces === undefined && pods === undefined) {
+    // No subject the pack reads: it may select some pods, never counted as every one.
+    return { podSelector: { matchExpressions: [{ key: "subject", operator: "Selects" }] } };
+  }
+  const leftOut = namespacesLeftOut(namespaceSelector);
+  const everyNamespace =
+    namespaceSelector === undefined || selectsAll(namespaceSelector) || leftOut !== undefined;
+  return everyNamespace && selectsAll(podSelector ?? {})
+    ? { podSelector: {}, ...(leftOut === undefined ? {} : { leftOut }) }
+    : {
+        podSelector: {
+          matchExpressions: [{ key: JSON.stringify(subject), operator: "Selects" }],
+        },
+      };
+}
+
+/** A rule's ports as a NetworkPolicy rule's: v1alpha1 `ports`, v1alpha2 `protocols`. */
+function portsOf(rule: unknown): unknown[] | undefined {
+  const ports = valueAt(rule, "ports");
+  const protocols = valueAt(rule, "protocols");
+  if (isUnknown(ports) || isUnknown(protocols)) {
+    return [unknown];
+  }
+  const out: unknown[] = [];
+  for (const p of Array.isArray(ports) ? ports : []) {
+    const number = valueAt(p, "portNumber");
+    const range = valueAt(p, "portRange");
+    if (number !== undefined) {
+      out.push({ protocol: valueAt(number, "protocol") ?? "TCP", port: valueAt(number, "port") });
+    } else if (range !== undefined) {
+      out.push({
+        protocol: valueAt(range, "protocol") ?? "TCP",
+        port: valueAt(range, "start"),
+        endPort: valueAt(range, "end"),
+      });
+    } else {
+      // A named port (a container's port of any protocol), or a form the pack does not read.
+      out.push({ protocol: "all" });
+    }
+  }
+  for (const p of Array.isArray(protocols) ? protocols : []) {
+    const found = (["tcp", "udp", "sctp"] as const).find((k) => valueAt(p, k) !== undefined);
+    const port = found === undefined ? undefined : valueAt(p, `${found}.destinationPort`);
+    if (found === undefined || port === undefined) {
+      // A named port, a protocol with no port (every port of it), or a form the pack does not read.
+      out.push(found === undefined ? { protocol: "all" } : { protocol: found.toUpperCase() });
+      continue;
+    }
+    const number = valueAt(port, "number");
+    out.push(
+      number !== undefined
+        ? { protocol: found.toUpperCase(), port: number }
+        : {
+            protocol: found.toUpperCase(),
+            port: valueAt(port, "range.start"),
+            endPort: valueAt(port, "range.end"),
+          },
+    );
+  }
+  return (Array.isArray(ports) && ports.length > 0) ||
+    (Array.isArray(protocols) && protocols.length > 0)
+    ? out
+    : undefined;
+}
+
+/** A rule's peers as a NetworkPolicy rule's `to`, each with its path in the object. */
+function peersOf(rule: unknown, ruleAt: string): unknown[] {
+  const to: unknown[] = [];
+  const peers = valueAt(rule, "to");
+  if (isUnknown(peers)) {
+    return [unknown];
+  }
+  for (const { path, value: peer } of valuesAt(rule, "to[]")) {
+    const at = `${ruleAt}.${path}`;
+    if (isUnknown(peer)) {
+      to.push(unknown);
+      continue;
+    }
+    const networks = valueAt(peer, "networks");
+    const domains = valueAt(peer, "domainNames");
+    if (isUnknown(networks) || isUnknown(domains)) {
+      to.push(unknown);
+      continue;
+    }
+    for (const n of valuesAt(peer, "networks[]")) {
+      to.push(isUnknown(n.value) ? unknown : { ipBlock: { cidr: n.value }, at: `${at}.${n.path}` });
+    }
+    for (const d of valuesAt(peer, "domainNames[]")) {
+      const name = d.value;
+      to.push(
+        isUnknown(name)
+          ? unknown
+          : {
+              fqdn:
+                typeof name === "string" && name.startsWith("*.")
+                  ? { matchPattern: name }
+                  : { matchName: name },
+              at: `${at}.${d.path}`,
+            },
+      );
+    }
+    const inCluster = ["namespaces", "pods", "nodes"].find((k) => valueAt(peer, k) !== undefined);
+    if (inCluster !== undefined) {
+      to.push({ podSelector: {}, at: `${at}.${inCluster}` });
+    } else if (networks === undefined && domains === undefined) {
+      to.push({
+        unread: {
+          what: `a peer the pack does not read (${Object.keys(peer as object).join(", ") || "no field set"})`,
+          fix: "Write the peer as namespaces, pods, nodes, networks or domainNames",
+        },
+        at,
+      });
+    }
+  }
+  return to;
+}
+
+/** Whether a rule's peers cover every address outside the cluster, both families. */
+function coversEveryAddress(rule: unknown): boolean {
+  const blocks = new Set(
+    valuesAt(rule, "to[].networks[]").map((n) => String(n.value).trim().toLowerCase()),
+  );
+  return blocks.has("0.0.0.0/0") && (blocks.has("::/0") || blocks.has("0::0/0"));
+}
+
+/**
+ * A cluster-wide policy read as the NetworkPolicy it amounts to for egress: its subject's pods,
+ * an egress rule per rule that lets traffic out (`Allow`, `Accept`; a baseline `Pass`), and the
+ * default deny of the baseline tier (a `Deny` of every address on every port before any `Pass`).
+ */
+export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): BorderResource[] {
+  const at = `${prefix}spec`;
+  const spec = valueAt(r.props, "spec");
+  const metadata = valueAt(r.props, "metadata");
+  const tier = tierOf(r);
+  if (isUnknown(spec) || isUnknown(valueAt(spec, "egress")) || isUnknown(valueAt(spec, "tier"))) {
+    return [
+      {
+        ...r,
+        props: {
+          metadata,
+          spec: { podSelector: unknown, policyTypes: ["Egress"], egress: [{ at, to: [unknown] }] },
+        },
+      },
+    ];
+  }
+  const { podSelector, leftOut } = subjectSelector(valueAt(spec, "subject"));
+  const rules: unknown[] = [];
+  let passed = false;
+  let denies = false;
+  for (const { path, value: rule } of valuesAt(spec, "egress[]")) {
+    const ruleAt = `${at}.${path}`;
+    const action = valueAt(rule, "action");
+    if (isUnknown(rule) || isUnknown(action)) {
+      rules.push({ at: ruleAt, to: [unknown] });
+      continue;
+    }
+    const lets =
+      action === "Allow" ||
+      action === "Accept" ||
+      (action === "Pass" && tier === "baseline") ||
+      // An action the pack does not read (a later release's, or a tier it cannot tell) may let
+      // the traffic out.
+      !["Deny", "Pass"].includes(String(action)) ||
+      tier === undefined;
+    if (action === "Pass") {
+      passed = true;
+    }
+    if (action === "Deny" && tier === "baseline" && !passed && portsOf(rule) === undefined) {
+      denies ||= coversEveryAddress(rule);
+    }
+    if (lets) {
+      const ports = portsOf(rule);
+      rules.push({
+        at: ruleAt,
+        to: peersOf(rule, ruleAt),
+        ...(ports === undefined ? {} : { ports }),
+      });
+    }
+  }
+  return [
+    {
+      ...r,
+      props: {
+        metadata,
+        spec: {
+          podSelector,
+          policyTypes: denies ? ["Egress"] : [],
+          egress: rules,
+          ...(leftOut === undefined ? {} : { exceptNamespaces: leftOut }),
+        },
+      },
+    },
+  ];
+}
