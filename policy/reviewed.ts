@@ -461,6 +461,23 @@ export const reviewed = {
    * Certificate asks for TLS credentials. Where the network reaches beyond the site is a Link's,
    * an AccessToken's, an AccessGrant's or a Connector's host (rows of the Kubernetes table).
    */
+  /**
+   * Submariner's kinds that keep the cluster's traffic inside it (custom resources, see
+   * `customResourceReferences`): a Broker makes this cluster the hub other clusters sync their
+   * metadata through (each member's own Submariner object is judged where the program declares
+   * it); GlobalEgressIPs, ClusterGlobalEgressIPs and GlobalIngressIPs choose the global addresses
+   * of pods and Services already on the tunnels (`submariner.io/v1`, defined in
+   * https://github.com/submariner-io/submariner/tree/devel/pkg/apis/submariner.io/v1). Where the
+   * tunnels go is the Submariner object's.
+   */
+  submarinerObjects: [
+    ...variants("submariner.io", ["v1alpha1"], "Broker"),
+    ...variants(
+      "submariner.io",
+      ["v1"],
+      ["ClusterGlobalEgressIP", "GlobalEgressIP", "GlobalIngressIP"],
+    ),
+  ],
   skupperObjects: variants(
     "skupper.io",
     ["v2alpha1"],
@@ -661,6 +678,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/projectcalico/calico/tree/master/libcalico-go/config/crd",
   "policy.networking.k8s.io":
     "https://github.com/kubernetes-sigs/network-policy-api/tree/main/apis",
+  "submariner.io": "https://github.com/submariner-io/submariner-operator/tree/devel/api/v1alpha1",
+  "multicluster.x-k8s.io": "https://github.com/kubernetes-sigs/mcs-api/tree/master/pkg/apis",
   "skupper.io": "https://github.com/skupperproject/skupper/tree/main/config/crd/bases",
   "multicluster.linkerd.io":
     "https://github.com/linkerd/linkerd2/blob/main/multicluster/charts/linkerd-multicluster/templates/link-crd.yaml",

@@ -17,6 +17,16 @@
  *   The credentials Secret it names is judged where the program declares it (a Secret of type
  *   `mirror.linkerd.io/remote-kubeconfig`, paths/kubernetes.ts), by its API server.
  *
+ * - Submariner (`submariner.io` `v1alpha1`): a `Submariner` joins the cluster to the cluster set
+ *   of the broker its `brokerK8sApiServer` names — the broker gets the cluster's endpoints and
+ *   exported services, and the gateway tunnels pod and service traffic to the gateways of every
+ *   other cluster that joins that broker, which the program does not name; a `ServiceDiscovery`
+ *   (Lighthouse) syncs the exported services to the broker and resolves the cluster set's names.
+ * - The Multi-Cluster Services API (`multicluster.x-k8s.io`, which Submariner, GKE, AWS's Cloud Map
+ *   controller and Cilium's cluster mesh implement): a `ServiceExport` makes the Service of its name
+ *   reachable from every cluster of the cluster set; a `ServiceImport` sends the requests of the
+ *   pods that call it to the clusters that export it. The set's members cannot be placed.
+ *
  * Kinds and fields as the projects' CRDs define them (policy/reviewed.ts
  * `customResourceReferences`); they publish no models, so every reading fails closed.
  */
@@ -52,6 +62,18 @@ const skupperConnectorWords: DestinationWords = {
   must: "connect the Skupper network only to servers of the cluster, at private or allowlisted addresses",
   how: "the site's router sends the connections of every listener of the network with its routing key to that server",
   fix: "Select pods of the site (selector) or name a Service of the cluster or a private address, or add the server's address to the egress allowlist, or its host name to egressHosts, with a reason",
+};
+
+const submarinerWords: DestinationWords = {
+  must: "join the cluster only to cluster sets whose broker and members the pack places inside the jurisdiction",
+  how: "the broker learns the cluster's endpoints and exported services, and the gateway carries pod and service traffic to every cluster that joins it",
+  fix: "Join only a broker inside the jurisdiction — at a private address or a host name listed in egressHosts with a reason — and, once you have confirmed where every cluster of its set runs, waive the cluster set's finding with that evidence",
+};
+
+const clusterSetWords: DestinationWords = {
+  must: "share services only with clusters the pack can place inside the jurisdiction",
+  how: "the cluster set's members call the exported Service, or serve the imported one, across the set's connections",
+  fix: "Keep the Service inside the cluster, or, once you have confirmed where every cluster of the set runs, waive this finding with that evidence",
 };
 
 const linkerdLinkWords: DestinationWords = {
@@ -141,6 +163,68 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
         what: "server",
         read: "service-address",
         words: skupperConnectorWords,
+      },
+    ],
+  ],
+  [
+    /^kubernetes:submariner\.io\/v1alpha1:Submariner$/,
+    [
+      {
+        path: "spec.brokerK8sApiServer",
+        what: "broker",
+        read: "service-address",
+        words: submarinerWords,
+      },
+      {
+        path: "kind",
+        what: "cluster set",
+        read: "unseen",
+        words: submarinerWords,
+        unseen: {
+          why: "names a Submariner gateway: it tunnels the cluster's pod and service traffic to the gateways of every cluster that joins its broker, clusters the program does not name",
+          place: "the clusters of the broker's cluster set (cannot be placed)",
+        },
+      },
+    ],
+  ],
+  [
+    /^kubernetes:submariner\.io\/v1alpha1:ServiceDiscovery$/,
+    [
+      {
+        path: "spec.brokerK8sApiServer",
+        what: "broker",
+        read: "service-address",
+        words: submarinerWords,
+      },
+    ],
+  ],
+  [
+    /^kubernetes:multicluster\.x-k8s\.io\/(v1alpha1|v1beta1):ServiceExport$/,
+    [
+      {
+        path: "kind",
+        what: "cluster set",
+        read: "unseen",
+        words: clusterSetWords,
+        unseen: {
+          why: "names a service export: the Service of its name answers every cluster of the cluster set, clusters the program does not name",
+          place: "the clusters of the cluster set (cannot be placed)",
+        },
+      },
+    ],
+  ],
+  [
+    /^kubernetes:multicluster\.x-k8s\.io\/(v1alpha1|v1beta1):ServiceImport$/,
+    [
+      {
+        path: "kind",
+        what: "cluster set",
+        read: "unseen",
+        words: clusterSetWords,
+        unseen: {
+          why: "names a service import: the pods that call it send their requests to the clusters of the cluster set that export it, clusters the program does not name",
+          place: "the clusters of the cluster set (cannot be placed)",
+        },
       },
     ],
   ],

@@ -209,3 +209,84 @@ describe("a Linkerd multicluster Link", () => {
     ]);
   });
 });
+
+describe("Submariner and the Multi-Cluster Services API", () => {
+  const submariner = (kind: string, spec: Record<string, unknown>) =>
+    kube(`kubernetes:submariner.io/v1alpha1:${kind}`, "submariner", {
+      apiVersion: "submariner.io/v1alpha1",
+      kind,
+      metadata: { namespace: "submariner-operator" },
+      spec: { clusterID: "shanghai-1", brokerK8sRemoteNamespace: "submariner-k8s-broker", ...spec },
+    });
+  const mcs = (kind: string, version = "v1alpha1") =>
+    kube(`kubernetes:multicluster.x-k8s.io/${version}:${kind}`, "orders", {
+      apiVersion: `multicluster.x-k8s.io/${version}`,
+      kind,
+      metadata: { namespace: "shop" },
+    });
+  const clusterSet = (name: string, label: string) =>
+    egress(name, label, "the clusters of the cluster set (cannot be placed)");
+
+  test("a Submariner gateway joins clusters the program does not name, and a broker abroad besides", () => {
+    const label = 'k8s submariner "submariner"';
+    const members = egress(
+      "submariner",
+      label,
+      "the clusters of the broker's cluster set (cannot be placed)",
+    );
+    expect(
+      judged(onCluster(submariner("Submariner", { brokerK8sApiServer: "10.8.0.1:6443" }))),
+    ).toEqual([members]);
+    expect(
+      judged(
+        onCluster(
+          submariner("Submariner", { brokerK8sApiServer: "https://broker.example.eu:6443" }),
+        ),
+      ),
+    ).toEqual([egress("submariner", label, "broker.example.eu (cannot be placed)"), members]);
+  });
+
+  test("Lighthouse's service discovery syncs to the broker: one inside passes, one outside fails", () => {
+    const label = 'k8s servicediscovery "submariner"';
+    expect(
+      judged(
+        onCluster(submariner("ServiceDiscovery", { brokerK8sApiServer: "203.0.113.20:6443" })),
+      ),
+    ).toEqual([egress("submariner", label, "203.0.113.20 (broker)")]);
+    expect(
+      judged(onCluster(submariner("ServiceDiscovery", { brokerK8sApiServer: "10.8.0.1:6443" }))),
+    ).toEqual([]);
+  });
+
+  test("a ServiceExport or ServiceImport shares a Service with a cluster set the pack cannot place", () => {
+    for (const version of ["v1alpha1", "v1beta1"]) {
+      expect(judged(onCluster(mcs("ServiceExport", version)))).toEqual([
+        clusterSet("orders", 'k8s serviceexport "orders"'),
+      ]);
+      expect(judged(onCluster(mcs("ServiceImport", version)))).toEqual([
+        clusterSet("orders", 'k8s serviceimport "orders"'),
+      ]);
+    }
+  });
+
+  test("twin: the broker and the global addresses of the tunnels pass, reviewed", () => {
+    const inside = [
+      kube("kubernetes:submariner.io/v1alpha1:Broker", "broker", {
+        metadata: { namespace: "submariner-k8s-broker" },
+        spec: { globalnetEnabled: true, defaultGlobalnetClusterSize: 8192 },
+      }),
+      kube("kubernetes:submariner.io/v1:ClusterGlobalEgressIP", "cluster-egress.submariner.io", {
+        spec: { numGlobalIPs: 2 },
+      }),
+      kube("kubernetes:submariner.io/v1:GlobalEgressIP", "db-egress", {
+        metadata: { namespace: "shop" },
+        spec: { numberOfIPs: 1, podSelector: { matchLabels: { app: "db" } } },
+      }),
+      kube("kubernetes:submariner.io/v1:GlobalIngressIP", "orders", {
+        metadata: { namespace: "shop" },
+        spec: { target: "ClusterIPService", serviceRef: { name: "orders" } },
+      }),
+    ];
+    expect(judged(onCluster(...inside))).toEqual([]);
+  });
+});

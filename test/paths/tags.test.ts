@@ -604,9 +604,10 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // CloudEventSources and ClusterCloudEventSources; Knative's Services, Configurations,
     // Revisions, ContainerSources, IntegrationSources and JobSinks (their pods' volumes) and
     // Eventing's fourteen kinds of destinations (an IntegrationSink's AWS services among them);
-    // Skupper's Links, AccessTokens, AccessGrants and Connectors, and Linkerd's multicluster
-    // Links (three versions).
-    expect(viewed.size).toBe(522);
+    // Skupper's Links, AccessTokens, AccessGrants and Connectors, Linkerd's multicluster Links
+    // (three versions), Submariner's gateways and service discovery, and the Multi-Cluster
+    // Services API's exports and imports (two versions).
+    expect(viewed.size).toBe(540);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -789,13 +789,17 @@ export const kedaEventSources: TypeTable = serverControls(
 /**
  * The application networks that link a cluster to clusters elsewhere, as objects, Patches and
  * Lists: Skupper's Links, AccessTokens and AccessGrants and the Connectors that name a server
- * (`skupper.io` `v2alpha1`), and Linkerd's multicluster Links (`multicluster.linkerd.io`):
+ * (`skupper.io` `v2alpha1`), Linkerd's multicluster Links (`multicluster.linkerd.io`),
+ * Submariner's gateways and service discovery (`submariner.io` `v1alpha1`) and the Multi-Cluster
+ * Services API's exports and imports (`multicluster.x-k8s.io`):
  * controls of where the cluster's connections go, the far end of each link as a destination
  * field (paths/interconnects.ts). Custom resources, listed by `customResourceTypes`.
  */
 export const interconnects: TypeTable = serverControls([
   ...variants("skupper.io", ["v2alpha1"], ["Link", "AccessToken", "AccessGrant", "Connector"]),
   ...variants("multicluster.linkerd.io", ["v1alpha1", "v1alpha2", "v1alpha3"], "Link"),
+  ...variants("submariner.io", ["v1alpha1"], ["Submariner", "ServiceDiscovery"]),
+  ...variants("multicluster.x-k8s.io", ["v1alpha1", "v1beta1"], ["ServiceExport", "ServiceImport"]),
 ]);
 
 /**
