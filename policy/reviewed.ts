@@ -478,6 +478,37 @@ export const reviewed = {
       ["ClusterGlobalEgressIP", "GlobalEgressIP", "GlobalIngressIP"],
     ),
   ],
+  /**
+   * Consul's kinds that route, split, authorise or expose the mesh's traffic inside it (custom
+   * resources, see `customResourceReferences`): a ServiceRouter or ServiceSplitter sends requests
+   * among services whose resolvers and defaults are judged (paths/consul.ts); ServiceIntentions,
+   * JWT providers (whose key sets are read in), gateway policies and route filters authorise or
+   * shape requests; a Mesh sets mesh-wide TLS, HTTP and peering options (whether proxies reach
+   * destinations outside the mesh is the pods' NetworkPolicies', judged there); an IngressGateway
+   * and a GatewayClassConfig serve requests in (their Services judged as Services); rate and
+   * request limits bound the servers' load.
+   */
+  consulObjects: variants(
+    "consul.hashicorp.com",
+    ["v1alpha1"],
+    [
+      "ControlPlaneRequestLimit",
+      "GatewayClassConfig",
+      "GatewayPolicy",
+      "IngressGateway",
+      "JWTProvider",
+      "Mesh",
+      "RateLimit",
+      "RouteAuthFilter",
+      "RouteExtProc",
+      "RouteRetryFilter",
+      "RouteTimeoutFilter",
+      "RouteTLSSDSFilter",
+      "ServiceIntentions",
+      "ServiceRouter",
+      "ServiceSplitter",
+    ],
+  ),
   skupperObjects: variants(
     "skupper.io",
     ["v2alpha1"],
@@ -680,6 +711,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/kubernetes-sigs/network-policy-api/tree/main/apis",
   "submariner.io": "https://github.com/submariner-io/submariner-operator/tree/devel/api/v1alpha1",
   "multicluster.x-k8s.io": "https://github.com/kubernetes-sigs/mcs-api/tree/master/pkg/apis",
+  "consul.hashicorp.com":
+    "https://github.com/hashicorp/consul-k8s/tree/main/control-plane/api/v1alpha1",
   "skupper.io": "https://github.com/skupperproject/skupper/tree/main/config/crd/bases",
   "multicluster.linkerd.io":
     "https://github.com/linkerd/linkerd2/blob/main/multicluster/charts/linkerd-multicluster/templates/link-crd.yaml",

@@ -645,7 +645,9 @@ export interface DestinationField {
    * router configuration, the same module), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
    * `kafka-servers` (a Kafka `bootstrapServers` list), `kafka-connector` (a KafkaConnector's spec),
    * `connect-connectors` (a KafkaConnect's metadata, paths/streaming.ts), `linkerd-link` (a
-   * Linkerd multicluster Link's spec, paths/interconnects.ts) — and `service` (an
+   * Linkerd multicluster Link's spec, paths/interconnects.ts), `consul-name` (a Consul datacenter,
+   * peer, sameness group or catalog service named) and `consul-proxy-config` (a ProxyDefaults'
+   * `config`, paths/consul.ts) — and `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
@@ -692,6 +694,8 @@ export interface DestinationField {
     | "kafka-connector"
     | "connect-connectors"
     | "linkerd-link"
+    | "consul-name"
+    | "consul-proxy-config"
     | "mailbox"
     | "kubeconfig"
     | "service";

@@ -26,6 +26,7 @@ import {
   logForwardingWeighs,
 } from "./log-forwarding";
 import { interconnectFields, interconnectReadings, interconnectWeighs } from "./interconnects";
+import { consulFields, consulReadings, consulValueReadings } from "./consul";
 import {
   streamingFields,
   streamingReadings,
@@ -1484,6 +1485,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...fargateLoggingFields,
   ...streamingFields,
   ...interconnectFields,
+  ...consulFields,
 ];
 
 /** A reading of this module's: the findings on a field's value. */
@@ -1599,11 +1601,13 @@ const readings: Readonly<Record<string, Reading>> = {
       ...logForwardingReadings,
       ...streamingReadings,
       ...interconnectReadings,
+      ...consulReadings,
     }).map(([read, reading]) => [read, ofObject(reading)]),
   ),
   ...backupValueReadings,
   ...streamingValueReadings,
   ...logForwardingValueReadings,
+  ...consulValueReadings,
 };
 
 /**

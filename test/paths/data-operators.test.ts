@@ -1676,6 +1676,8 @@ const objectProbes: Readonly<Record<string, unknown>> = {
   "logical-backup-settings": { logical_backup_s3_bucket: "dumps" },
   "secret-provider": {},
   "linkerd-link": {},
+  // A ProxyDefaults' config with no sink sends nothing; one with raw Envoy configuration must fail.
+  "consul-proxy-config": { envoy_extra_static_clusters_json: "[]" },
 };
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {

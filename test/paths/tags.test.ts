@@ -606,8 +606,10 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // Eventing's fourteen kinds of destinations (an IntegrationSink's AWS services among them);
     // Skupper's Links, AccessTokens, AccessGrants and Connectors, Linkerd's multicluster Links
     // (three versions), Submariner's gateways and service discovery, and the Multi-Cluster
-    // Services API's exports and imports (two versions).
-    expect(viewed.size).toBe(540);
+    // Services API's exports and imports (two versions), and Consul's resolvers, exports, sameness
+    // groups, mesh services, terminating gateways, peerings, service and proxy defaults and
+    // registrations.
+    expect(viewed.size).toBe(570);
     expect(after.length).toBeGreaterThan(500);
   });
 

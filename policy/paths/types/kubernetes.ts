@@ -791,7 +791,9 @@ export const kedaEventSources: TypeTable = serverControls(
  * Lists: Skupper's Links, AccessTokens and AccessGrants and the Connectors that name a server
  * (`skupper.io` `v2alpha1`), Linkerd's multicluster Links (`multicluster.linkerd.io`),
  * Submariner's gateways and service discovery (`submariner.io` `v1alpha1`) and the Multi-Cluster
- * Services API's exports and imports (`multicluster.x-k8s.io`):
+ * Services API's exports and imports (`multicluster.x-k8s.io`) and Consul's kinds that send the
+ * mesh's traffic to other datacenters, peers or services outside it (`consul.hashicorp.com`,
+ * paths/consul.ts):
  * controls of where the cluster's connections go, the far end of each link as a destination
  * field (paths/interconnects.ts). Custom resources, listed by `customResourceTypes`.
  */
@@ -800,6 +802,22 @@ export const interconnects: TypeTable = serverControls([
   ...variants("multicluster.linkerd.io", ["v1alpha1", "v1alpha2", "v1alpha3"], "Link"),
   ...variants("submariner.io", ["v1alpha1"], ["Submariner", "ServiceDiscovery"]),
   ...variants("multicluster.x-k8s.io", ["v1alpha1", "v1beta1"], ["ServiceExport", "ServiceImport"]),
+  ...variants(
+    "consul.hashicorp.com",
+    ["v1alpha1"],
+    [
+      "ServiceResolver",
+      "ExportedServices",
+      "SamenessGroup",
+      "MeshService",
+      "TerminatingGateway",
+      "PeeringDialer",
+      "PeeringAcceptor",
+      "ServiceDefaults",
+      "ProxyDefaults",
+      "Registration",
+    ],
+  ),
 ]);
 
 /**

@@ -1,0 +1,257 @@
+/**
+ * Consul on Kubernetes (policy/paths/consul.ts): the kinds that send a mesh's traffic to other
+ * Consul datacenters, cluster peers, sameness groups or services outside the mesh are
+ * kubernetes-egress's, and the kinds that route, authorise or expose inside the mesh pass. Every
+ * one failed closed as an unreviewed custom kind before, whatever it named.
+ */
+import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
+import {
+  type OracleResource,
+  type OracleSettings,
+  unknownAtPreview,
+} from "../helpers/model-oracle";
+import { sorted } from "../helpers/policy-session";
+
+const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
+  findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"], settings);
+
+/** The Consul object `name` of `kind`, with `spec`. */
+const consul = (kind: string, name: string, spec: Record<string, unknown>) =>
+  kube(`kubernetes:consul.hashicorp.com/v1alpha1:${kind}`, name, {
+    apiVersion: "consul.hashicorp.com/v1alpha1",
+    kind,
+    metadata: { namespace: "consul", name },
+    spec,
+  });
+
+const at = (kind: string, name: string, place: string) =>
+  egress(name, `k8s ${kind.toLowerCase()} ${JSON.stringify(name)}`, place);
+
+describe("Consul's routes to other datacenters and peers", () => {
+  test("a resolver's failover and redirect to a datacenter, peer or sameness group cannot be placed", () => {
+    const resolver = consul("ServiceResolver", "orders", {
+      connectTimeout: "15s",
+      failover: {
+        "*": { targets: [{ peer: "frankfurt" }, { datacenter: "dc2" }] },
+        v1: { datacenters: ["dc3"], samenessGroup: "global" },
+      },
+    });
+    expect(judged(onCluster(resolver))).toEqual(
+      sorted([
+        at("ServiceResolver", "orders", 'the peer "frankfurt" (cannot be placed)'),
+        at("ServiceResolver", "orders", 'the datacenter "dc2" (cannot be placed)'),
+        at("ServiceResolver", "orders", 'the datacenter "dc3" (cannot be placed)'),
+        at("ServiceResolver", "orders", 'the sameness group "global" (cannot be placed)'),
+      ]),
+    );
+    expect(
+      judged(onCluster(consul("ServiceResolver", "orders", { redirect: { peer: "frankfurt" } }))),
+    ).toEqual([at("ServiceResolver", "orders", 'the peer "frankfurt" (cannot be placed)')]);
+    expect(
+      messagesOf(
+        "kubernetes-egress",
+        onCluster(consul("ServiceResolver", "orders", { redirect: { datacenter: "dc2" } })),
+      ),
+    ).toEqual([
+      'k8s serviceresolver "orders" must keep the mesh\'s traffic inside Consul datacenters and peers the pack can place inside the jurisdiction, but spec.redirect.datacenter names the datacenter "dc2", another Consul datacenter, which the pack cannot place: Consul sends the service\'s requests, and the data they carry, to the services of that datacenter, peer or group. Route only to services of this cluster or to addresses inside the jurisdiction, or, once you have confirmed where that datacenter, peer or group runs, waive this finding with that evidence.',
+    ]);
+  });
+
+  test("twin: a resolver among the subsets and partitions of this datacenter passes", () => {
+    const resolver = consul("ServiceResolver", "orders", {
+      defaultSubset: "v1",
+      subsets: { v1: { filter: "Service.Meta.version == v1" } },
+      redirect: { service: "orders-v2", partition: "web" },
+      failover: { v1: { targets: [{ serviceSubset: "v2" }, { partition: "backup" }] } },
+    });
+    expect(judged(onCluster(resolver))).toEqual([]);
+  });
+
+  test("exports to a peer or sameness group fail; to a partition of this datacenter they pass", () => {
+    const exports = (consumers: unknown[]) =>
+      consul("ExportedServices", "default", { services: [{ name: "orders", consumers }] });
+    expect(
+      judged(
+        onCluster(exports([{ partition: "web" }, { peer: "frankfurt" }, { samenessGroup: "eu" }])),
+      ),
+    ).toEqual([
+      at("ExportedServices", "default", 'the peer "frankfurt" (cannot be placed)'),
+      at("ExportedServices", "default", 'the sameness group "eu" (cannot be placed)'),
+    ]);
+    expect(judged(onCluster(exports([{ partition: "web" }])))).toEqual([]);
+  });
+
+  test("a sameness group's peers, a peer's mesh service and every peering cannot be placed", () => {
+    expect(
+      judged(
+        onCluster(
+          consul("SamenessGroup", "eu", {
+            defaultForFailover: true,
+            members: [{ partition: "default" }, { peer: "frankfurt" }],
+          }),
+          consul("MeshService", "payments", { name: "payments", peer: "frankfurt" }),
+          consul("PeeringDialer", "frankfurt", {
+            peer: { secret: { name: "peering-token", key: "data", backend: "kubernetes" } },
+          }),
+          consul("PeeringAcceptor", "singapore", {
+            peer: { secret: { name: "peering-token-sg", key: "data", backend: "kubernetes" } },
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        at("SamenessGroup", "eu", 'the peer "frankfurt" (cannot be placed)'),
+        at("MeshService", "payments", 'the peer "frankfurt" (cannot be placed)'),
+        at("PeeringDialer", "frankfurt", "the peered Consul cluster (cannot be placed)"),
+        at("PeeringAcceptor", "singapore", "the peered Consul cluster (cannot be placed)"),
+      ]),
+    );
+    // A mesh service of this cluster's own catalog, and a group of partitions only, pass.
+    expect(
+      judged(
+        onCluster(
+          consul("MeshService", "payments", { name: "payments" }),
+          consul("SamenessGroup", "local", { members: [{ partition: "default" }] }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a name not known at preview is undecided, never passed", () => {
+    expect(
+      judged(
+        onCluster(consul("ServiceResolver", "orders", { redirect: { peer: unknownAtPreview } })),
+      ),
+    ).toEqual([at("ServiceResolver", "orders", "spec.redirect.peer (unknown at preview)")]);
+  });
+});
+
+describe("Consul's services outside the mesh", () => {
+  test("a destination, registration or gateway service outside fails; one inside passes", () => {
+    expect(
+      judged(
+        onCluster(
+          consul("ServiceDefaults", "billing-api", {
+            protocol: "http",
+            destination: { addresses: ["10.9.0.4", "api.billing.example.com"], port: 443 },
+          }),
+          consul("Registration", "legacy-db", {
+            node: "legacy",
+            address: "203.0.113.40",
+            service: { name: "legacy-db", address: "db.example.de", port: 5432 },
+          }),
+          consul("TerminatingGateway", "egress", { services: [{ name: "legacy-db" }] }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        at("ServiceDefaults", "billing-api", "api.billing.example.com (cannot be placed)"),
+        at("Registration", "legacy-db", "203.0.113.40 (external node)"),
+        at("Registration", "legacy-db", "db.example.de (cannot be placed)"),
+        at("TerminatingGateway", "egress", 'the catalog service "legacy-db" (cannot be placed)'),
+      ]),
+    );
+    expect(
+      judged(
+        onCluster(
+          consul("ServiceDefaults", "billing-api", {
+            destination: { addresses: ["10.9.0.4", "api.billing.example.com"], port: 443 },
+          }),
+          consul("Registration", "legacy-db", {
+            node: "legacy",
+            address: "10.9.0.7",
+            service: { name: "legacy-db", address: "10.9.0.7", port: 5432 },
+          }),
+        ),
+        {
+          jurisdiction: "CN",
+          egressAllowlist: [
+            {
+              host: "api.billing.example.com",
+              reason: "Reviewed: the billing API runs in Shanghai",
+            },
+          ],
+        },
+      ),
+    ).toEqual([]);
+  });
+
+  test("proxy defaults: statsd sinks are placed, raw Envoy configuration and extensions fail closed", () => {
+    const defaults = (spec: Record<string, unknown>) => consul("ProxyDefaults", "global", spec);
+    expect(
+      judged(
+        onCluster(
+          defaults({
+            config: {
+              protocol: "http",
+              envoy_dogstatsd_url: "udp://metrics.example.com:8125",
+              envoy_extra_static_clusters_json: "[]",
+            },
+          }),
+        ),
+      ),
+    ).toEqual([
+      at("ProxyDefaults", "global", "metrics.example.com (cannot be placed)"),
+      at(
+        "ProxyDefaults",
+        "global",
+        "the Envoy configuration of envoy_extra_static_clusters_json (cannot be placed)",
+      ),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          consul("ServiceDefaults", "orders", {
+            protocol: "http",
+            envoyExtensions: [
+              {
+                name: "builtin/aws/lambda",
+                arguments: { ARN: "arn:aws:lambda:eu-west-1:123456789012:function:orders" },
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([
+      at("ServiceDefaults", "orders", "the Envoy extensions' servers (cannot be placed)"),
+    ]);
+    // Twin: a sink of the cluster and the proxies' own settings pass.
+    expect(
+      judged(
+        onCluster(
+          defaults({
+            config: {
+              protocol: "http",
+              envoy_dogstatsd_url: "udp://10.0.0.9:8125",
+              local_connect_timeout_ms: 1000,
+            },
+            meshGateway: { mode: "local" },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("the kinds that route, authorise and expose inside the mesh pass, reviewed", () => {
+    const inside = [
+      consul("ServiceRouter", "orders", {
+        routes: [{ match: { http: { pathPrefix: "/v2" } }, destination: { service: "orders-v2" } }],
+      }),
+      consul("ServiceSplitter", "orders", {
+        splits: [{ weight: 90 }, { weight: 10, service: "orders-v2" }],
+      }),
+      consul("ServiceIntentions", "orders", {
+        destination: { name: "orders" },
+        sources: [{ name: "web", action: "allow" }],
+      }),
+      consul("Mesh", "mesh", { transparentProxy: { meshDestinationsOnly: true } }),
+      consul("IngressGateway", "ingress", {
+        listeners: [{ port: 8080, protocol: "http", services: [{ name: "web" }] }],
+      }),
+      consul("JWTProvider", "auth0", {
+        jsonWebKeySet: { remote: { uri: "https://login.example.cn/.well-known/jwks.json" } },
+      }),
+    ];
+    expect(judged(onCluster(...inside))).toEqual([]);
+  });
+});
