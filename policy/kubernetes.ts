@@ -94,6 +94,7 @@ import {
   readDestination,
   unjudgedKinds,
 } from "./paths/kubernetes";
+import { settleAdminDenies } from "./paths/cluster-policies";
 import { ciliumFqdnDestinations } from "./paths/operators";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
@@ -2063,11 +2064,14 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       const isDeny =
         (networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r)) ||
         (cni && cniAsNetworkPolicies(r).some(isDefaultDenyEgress));
-      if (isDeny && cni && isClusterwidePolicy(r.type)) {
+      if (cni && isClusterwidePolicy(r.type)) {
         // A clusterwide default deny holds every namespace of its cluster (but those its
-        // selector leaves out).
-        const denies = cniAsNetworkPolicies(r).filter(isDefaultDenyEgress);
-        clusterDenied.set(r.provider, [...(clusterDenied.get(r.provider) ?? []), ...denies]);
+        // selector leaves out); an admin network policy's, unless another passes traffic past it
+        // (settled below, once every policy of the cluster is known).
+        clusterDenied.set(r.provider, [
+          ...(clusterDenied.get(r.provider) ?? []),
+          ...cniAsNetworkPolicies(r),
+        ]);
         continue;
       }
       if (!isWorkload && !isDeny) {
@@ -2093,6 +2097,9 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       } else {
         scope.denied = true;
       }
+    }
+    for (const [provider, policies] of clusterDenied) {
+      clusterDenied.set(provider, settleAdminDenies(policies).filter(isDefaultDenyEgress));
     }
     const onNodeNetwork = new Set<string>();
     for (const [key, scope] of scopes) {
@@ -2153,7 +2160,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
             : `k8s namespace ${JSON.stringify(scope.namespace)}`;
       const pods = some(sortedLabels(scope.workloads));
       ctx.report({
-        message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor a baseline admin network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
+        message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor an admin or baseline network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
         path: [ns, "pod egress (no default-deny NetworkPolicy)", "every address (any country)"],
         urn: subject.urn,
         resourceName: subject.name,

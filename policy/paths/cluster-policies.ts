@@ -5,12 +5,17 @@
  *
  * - `v1alpha1` AdminNetworkPolicy: the admin tier, above every NetworkPolicy. An `Allow` rule lets
  *   its subject's pods reach its peers whatever their namespace's NetworkPolicies say, so its
- *   peers are judged as a NetworkPolicy's; a `Deny` rule allows nothing; a `Pass` rule hands the
- *   traffic to the NetworkPolicies and the baseline, which are read on their own.
+ *   peers are judged as a NetworkPolicy's; a `Pass` rule hands the traffic to the NetworkPolicies
+ *   and the baseline, which are read on their own; a `Deny` rule allows nothing, and a `Deny` of
+ *   every address outside the cluster for every pod is the cluster's default deny unless a `Pass`
+ *   of traffic outside comes first — earlier in the policy, or in another admin policy of the same
+ *   or higher precedence (`settleAdminDenies`).
  * - `v1alpha1` BaselineAdminNetworkPolicy: the baseline tier, below every NetworkPolicy, for the
  *   pods no NetworkPolicy selects. Its `Allow` rules are judged; a `Deny` of every address outside
  *   the cluster (`networks` holding both `0.0.0.0/0` and `::/0`, on every port) for every pod is
  *   the cluster's default deny, as a NetworkPolicy with `podSelector: {}` is a namespace's.
+ *   A `Pass` of traffic outside before it hands that traffic to Kubernetes' default, which allows
+ *   it; one of pods, namespaces or nodes only does not.
  * - `v1alpha2` ClusterNetworkPolicy, either tier by `spec.tier` (`Admin`, `Baseline`), with
  *   `Accept` for `Allow` and `protocols` for `ports`; a baseline `Pass` hands the traffic to
  *   Kubernetes' default, which allows it, so it is read as an allow.
@@ -222,6 +227,22 @@ function peersOf(rule: unknown, ruleAt: string): unknown[] {
   return to;
 }
 
+/**
+ * Whether a rule reaches beyond the cluster's pods and nodes: a peer of blocks or domain names,
+ * one the pack does not read, or one not known at preview.
+ */
+function reachesOutside(rule: unknown): boolean {
+  const peers = valueAt(rule, "to");
+  return (
+    !Array.isArray(peers) ||
+    peers.some(
+      (peer) =>
+        isUnknown(peer) ||
+        !["namespaces", "pods", "nodes"].some((k) => valueAt(peer, k) !== undefined),
+    )
+  );
+}
+
 /** Whether a rule's peers cover every address outside the cluster, both families. */
 function coversEveryAddress(rule: unknown): boolean {
   const blocks = new Set(
@@ -230,10 +251,56 @@ function coversEveryAddress(rule: unknown): boolean {
   return blocks.has("0.0.0.0/0") && (blocks.has("::/0") || blocks.has("0::0/0"));
 }
 
+/** An admin policy's priority (lower first), or undefined where it is not a number known now. */
+function priorityOf(spec: unknown): number | undefined {
+  const p = valueAt(spec, "priority");
+  return typeof p === "number" ? p : undefined;
+}
+
+/**
+ * The converted cluster-wide policies of one cluster, with each admin-tier default deny kept only
+ * where no other admin policy of the same or higher precedence (a priority as low or lower, or
+ * one not known) passes traffic outside the cluster on to the NetworkPolicies — which would let it
+ * past the deny. Other policies are returned as they are.
+ */
+export function settleAdminDenies(policies: readonly BorderResource[]): BorderResource[] {
+  const admin = policies.map((p) => ({
+    p,
+    tier: valueAt(p.props, "spec.adminTier") as
+      | { priority: number | undefined; passesOut: boolean }
+      | undefined,
+  }));
+  return admin.map(({ p, tier }) => {
+    const types = valueAt(p.props, "spec.policyTypes");
+    if (tier === undefined || !Array.isArray(types) || types.length === 0) {
+      return p;
+    }
+    const bypassed = admin.some(
+      (o) =>
+        o.p !== p &&
+        o.tier?.passesOut === true &&
+        (o.tier.priority === undefined ||
+          tier.priority === undefined ||
+          o.tier.priority <= tier.priority),
+    );
+    return bypassed
+      ? {
+          ...p,
+          props: {
+            ...p.props,
+            spec: { ...(p.props.spec as Record<string, unknown>), policyTypes: [] },
+          },
+        }
+      : p;
+  });
+}
+
 /**
  * A cluster-wide policy read as the NetworkPolicy it amounts to for egress: its subject's pods,
  * an egress rule per rule that lets traffic out (`Allow`, `Accept`; a baseline `Pass`), and the
- * default deny of the baseline tier (a `Deny` of every address on every port before any `Pass`).
+ * default deny of either tier (a `Deny` of every address on every port before any `Pass` of
+ * traffic outside; an admin one is settled against the cluster's other admin policies by
+ * `settleAdminDenies`).
  */
 export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): BorderResource[] {
   const at = `${prefix}spec`;
@@ -255,6 +322,7 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
   const rules: unknown[] = [];
   let passed = false;
   let denies = false;
+  let passesOut = false;
   for (const { path, value: rule } of valuesAt(spec, "egress[]")) {
     const ruleAt = `${at}.${path}`;
     const action = valueAt(rule, "action");
@@ -270,10 +338,11 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
       // the traffic out.
       !["Deny", "Pass"].includes(String(action)) ||
       tier === undefined;
-    if (action === "Pass") {
+    if (action === "Pass" && reachesOutside(rule)) {
       passed = true;
+      passesOut = true;
     }
-    if (action === "Deny" && tier === "baseline" && !passed && portsOf(rule) === undefined) {
+    if (action === "Deny" && tier !== undefined && !passed && portsOf(rule) === undefined) {
       denies ||= coversEveryAddress(rule);
     }
     if (lets) {
@@ -295,6 +364,9 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
           policyTypes: denies ? ["Egress"] : [],
           egress: rules,
           ...(leftOut === undefined ? {} : { exceptNamespaces: leftOut }),
+          // For `settleAdminDenies`: the admin tier's precedence of this policy's deny, or of its
+          // Pass of traffic outside, which hands that traffic past the denies after it.
+          ...(tier === "admin" ? { adminTier: { priority: priorityOf(spec), passesOut } } : {}),
         },
       },
     },

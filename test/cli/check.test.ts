@@ -400,7 +400,7 @@ describe("sovereign-dc check on Kubernetes workloads deployed through the ambien
     resourceType: "kubernetes:core/v1:Namespace",
     resourceName: "tracking",
     message:
-      'k8s namespace "tracking" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor a baseline admin network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of k8s deployment "scan-recorder" and k8s deployment "tracking-api" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
+      'k8s namespace "tracking" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor an admin or baseline network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of k8s deployment "scan-recorder" and k8s deployment "tracking-api" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
     path: [
       'k8s namespace "tracking"',
       "pod egress (no default-deny NetworkPolicy)",

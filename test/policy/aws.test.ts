@@ -7283,7 +7283,7 @@ describe("kubernetes clusters and namespaces", () => {
         ],
       ],
       message:
-        'k8s namespace "intake" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor a baseline admin network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of k8s deployment "ingest" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
+        'k8s namespace "intake" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor an admin or baseline network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of k8s deployment "ingest" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
       twinName: "the pods run in the namespace that denies egress by default",
       twin: deployment("ingest", "kube", "records"),
     },

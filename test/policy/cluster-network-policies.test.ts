@@ -148,12 +148,61 @@ describe("a cluster's default deny by its baseline policy", () => {
         ],
       }),
     ],
-    [
-      "the deny is of the admin tier, which a Pass of higher precedence may hand past it",
-      admin({ subject: { namespaces: {} }, egress: [dns, denyOut] }),
-    ],
   ])("leaves the namespace open where %s", async (_name, policy) => {
     expect(await judged(policy)).toEqual(open);
+  });
+});
+
+describe("a cluster's default deny by its admin policies", () => {
+  /** An admin policy `name` of `priority` that passes `to` on to the NetworkPolicies. */
+  const passing = (name: string, priority: number | string, to: unknown[]) =>
+    clusterPolicy("AdminNetworkPolicy", "v1alpha1", name, {
+      priority,
+      subject: { namespaces: {} },
+      egress: [{ action: "Pass", to }],
+    });
+  const outside = [{ networks: ["203.0.113.0/24"] }];
+  const judgedWith = async (...policies: Array<(plan: Plan) => Plan>) =>
+    findings(
+      await pack.checkAll(aws, pipe(web, ...policies)(aws), us, ["web", "platform", "delegate"]),
+    );
+  const lockdown = admin({ subject: { namespaces: {} }, egress: [dns, denyOut] });
+
+  test("a Deny of every address seals the namespaces, with or without passes that come after it", async () => {
+    expect(await judgedWith(lockdown)).toEqual([]);
+    // A Pass of lower precedence never sees the traffic the deny has decided.
+    expect(await judgedWith(lockdown, passing("delegate", 20, outside))).toEqual([]);
+    // A Pass of the cluster's own pods hands no traffic outside past the deny.
+    expect(
+      await judgedWith(
+        admin({
+          subject: { namespaces: {} },
+          egress: [{ action: "Pass", to: [{ namespaces: {} }] }, denyOut],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  test.each([
+    [
+      "another admin policy of higher precedence passes traffic outside",
+      passing("delegate", 5, outside),
+    ],
+    ["another of the same priority may be applied first", passing("delegate", 10, outside)],
+    ["another's priority is not a number the pack can order", passing("delegate", "high", outside)],
+  ])("the namespace stays open where %s", async (_name, other) => {
+    expect(await judgedWith(lockdown, other)).toEqual(open);
+  });
+
+  test("a Pass of traffic outside before the Deny in the same policy leaves the namespace open", async () => {
+    expect(
+      await judgedWith(
+        admin({
+          subject: { namespaces: {} },
+          egress: [{ action: "Pass", to: outside }, denyOut],
+        }),
+      ),
+    ).toEqual(open);
   });
 });
 

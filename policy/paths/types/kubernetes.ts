@@ -73,6 +73,7 @@ import type {
 } from "../model";
 import { clusterTypes, kubernetesProviderType, type Resolver } from "../resolver";
 import { isUnknown, itemAt, str, valueAt, valuesAt } from "../values";
+import { settleAdminDenies } from "../cluster-policies";
 import { eksCluster, nodeSubnets } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { eksEndpoint } from "./exposure-readers";
@@ -147,6 +148,10 @@ function index(x: Resolver): Index {
           workloads.add(scopeOf(object, x));
         }
       }
+    }
+    // An admin network policy's default deny holds unless another passes traffic past it.
+    for (const [provider, list] of clusterwide) {
+      clusterwide.set(provider, settleAdminDenies(list));
     }
     return { policies, clusterwide, claims: byName, services, workloads };
   });
