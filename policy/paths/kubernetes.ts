@@ -358,6 +358,38 @@ const ciliumWorld: Readonly<Record<string, readonly string[]>> = {
   "world-ipv6": ["::/0"],
 };
 
+/**
+ * Whether a Cilium rule's `egressDeny` shuts every address outside the cluster on every port —
+ * an entry of no `toPorts` to the `world` or `all` entity, both of its halves, or both
+ * `0.0.0.0/0` and `::/0` — so that its allow rules reach the cluster only (Cilium's deny rules
+ * take precedence over its allow rules). A deny not known at preview shuts nothing the pack can
+ * count on.
+ */
+function ciliumDeniesWorld(rule: unknown): boolean {
+  const deny = valueAt(rule, "egressDeny");
+  if (!Array.isArray(deny) || isUnknown(deny)) {
+    return false;
+  }
+  return deny.some((d) => {
+    if (isUnknown(d) || valueAt(d, "toPorts") !== undefined || valueAt(d, "icmps") !== undefined) {
+      return false;
+    }
+    const entities = new Set(valuesAt(d, "toEntities[]").map((e) => e.value));
+    const blocks = new Set([
+      ...valuesAt(d, "toCIDR[]").map((c) => c.value),
+      ...valuesAt(d, "toCIDRSet[]")
+        .filter((c) => valueAt(c.value, "except") === undefined)
+        .map((c) => valueAt(c.value, "cidr")),
+    ]);
+    return (
+      entities.has("world") ||
+      entities.has("all") ||
+      (entities.has("world-ipv4") && entities.has("world-ipv6")) ||
+      (blocks.has("0.0.0.0/0") && blocks.has("::/0"))
+    );
+  });
+}
+
 /** The peers of a Cilium egress rule that stay in the cluster (its endpoints, nodes, services). */
 const ciliumClusterPeers = ["toServices", "toNodes", "toGroups"] as const;
 
@@ -496,6 +528,7 @@ export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
     const left = isClusterwidePolicy(r.type)
       ? ciliumNamespacesLeftOut(selector)
       : { selector, namespaces: undefined };
+    const worldDenied = !isUnknown(rule) && ciliumDeniesWorld(rule);
     const egressRules = isUnknown(rule)
       ? [{ at, to: [unknown] }]
       : valuesAt(rule, "egress[]").flatMap(({ path: rulePath, value: e }) => {
@@ -542,6 +575,17 @@ export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
           peer("toFQDNs", (fqdn) => ({ fqdn }));
           // A peer list not known at preview reads as one unknown peer; none at all: every address.
           const ports = ciliumPorts(e);
+          if (worldDenied) {
+            // Only the cluster is left of what the rule allows: every address becomes the
+            // cluster's, and a peer outside nothing.
+            const inside =
+              to.length === 0
+                ? [{ podSelector: {}, at: ruleAt }]
+                : to.filter((t) => t !== unknown && valueAt(t, "podSelector") !== undefined);
+            return inside.length === 0
+              ? []
+              : [{ at: ruleAt, to: inside, ...(ports === undefined ? {} : { ports }) }];
+          }
           return [
             {
               at: ruleAt,

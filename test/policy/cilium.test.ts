@@ -329,6 +329,56 @@ describe("Cilium's forms the CNI bench read against its documentation", () => {
     const host = { toEndpoints: [{ matchLabels: { "reserved:host": "" } }] };
     expect(await judged(ciliumPolicy({ endpointSelector: {}, egress: [dns, host] }))).toEqual([]);
   });
+
+  // The CNI bench's lockdown: everything allowed, the world denied — the cluster is what is left.
+  test("an egressDeny of the world leaves the rule's allows only the cluster", async () => {
+    const all = { toEntities: ["all"] };
+    const outside = [
+      { toEntities: ["world"] },
+      { toEntities: ["world-ipv4", "world-ipv6"] },
+      { toCIDR: ["0.0.0.0/0", "::/0"] },
+    ];
+    for (const deny of outside) {
+      expect(
+        await judged(
+          ciliumPolicy({
+            endpointSelector: {},
+            egress: [all, { toCIDR: ["203.0.113.0/24"] }, {}, { toFQDNs: [{ matchName: "x.io" }] }],
+            egressDeny: [deny],
+          }),
+        ),
+      ).toEqual([]);
+    }
+  });
+
+  test.each([
+    [
+      "the deny holds on some ports only",
+      { toEntities: ["world"], toPorts: [{ ports: [{ port: "443" }] }] },
+    ],
+    ["the deny shuts IPv4 only", { toEntities: ["world-ipv4"] }],
+    [
+      "the deny shuts a block with exceptions",
+      { toCIDRSet: [{ cidr: "0.0.0.0/0", except: ["203.0.113.0/24"] }, { cidr: "::/0" }] },
+    ],
+  ])("twin: the world stays open where %s", async (_name, deny) => {
+    expect(
+      await judged(
+        ciliumPolicy({
+          endpointSelector: {},
+          egress: [{ toEntities: ["all"] }],
+          egressDeny: [deny],
+        }),
+      ),
+    ).toEqual([
+      [
+        "kubernetes-egress",
+        "mesh-egress",
+        "mandatory",
+        [label, "0.0.0.0/0 (all protocols and ports)"],
+      ],
+    ]);
+  });
 });
 
 test("rules not known at preview seal nothing: the namespace stays open, the rules undecided", async () => {
