@@ -265,12 +265,18 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
       ? {}
       : // An expression the pods' labels are not read against: it may select some of them.
         { matchExpressions: [{ key: String(selector), operator: "Selects" }] };
+  // Calico applies the first rule that matches: once a Deny has shut every address outside the
+  // cluster, the rules after it reach the cluster only.
+  let shut = false;
   const rules = valuesAt(spec, "egress[]").flatMap(({ path, value: e }) => {
     const ruleAt = `${at}.${path}`;
     const action = valueAt(e, "action");
     const destination = valueAt(e, "destination");
     if (isUnknown(e) || isUnknown(action) || isUnknown(destination)) {
       return [{ at: ruleAt, to: [unknown] }];
+    }
+    if (String(action ?? "").toLowerCase() === "deny" && calicoShutsOutside(e)) {
+      shut = true;
     }
     if (!["allow", "pass"].includes(String(action ?? "").toLowerCase())) {
       return [];
@@ -309,6 +315,15 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
       to.push({ podSelector: {}, at: `${ruleAt}.destination.${inCluster[0]}` });
     }
     const ports = calicoPorts(e);
+    if (shut) {
+      const inside =
+        to.length === 0
+          ? [{ podSelector: {}, at: ruleAt }]
+          : to.filter((t) => t !== unknown && valueAt(t, "podSelector") !== undefined);
+      return inside.length === 0
+        ? []
+        : [{ at: ruleAt, to: inside, ...(ports === undefined ? {} : { ports }) }];
+    }
     return [
       { at: ruleAt, ...(to.length > 0 ? { to } : {}), ...(ports === undefined ? {} : { ports }) },
     ];
@@ -327,6 +342,31 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
       },
     },
   ];
+}
+
+/**
+ * Whether a Calico Deny rule matches every packet to an address outside the cluster: no protocol,
+ * IP version, ICMP, HTTP or source narrowing it, and a destination that is every address (none
+ * written) or whose only setting is `nets` holding both `0.0.0.0/0` and `::/0`.
+ */
+function calicoShutsOutside(rule: unknown): boolean {
+  const narrowing = ["protocol", "notProtocol", "ipVersion", "icmp", "notICMP", "http", "source"];
+  if (narrowing.some((k) => valueAt(rule, k) !== undefined)) {
+    return false;
+  }
+  const destination = valueAt(rule, "destination");
+  if (destination === undefined) {
+    return true;
+  }
+  if (
+    typeof destination !== "object" ||
+    destination === null ||
+    Object.keys(destination).some((k) => k !== "nets")
+  ) {
+    return false;
+  }
+  const nets = new Set(valuesAt(destination, "nets[]").map((n) => n.value));
+  return nets.has("0.0.0.0/0") && nets.has("::/0");
 }
 
 /**

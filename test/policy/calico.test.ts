@@ -241,6 +241,38 @@ describe("Calico's forms the CNI bench read against its documentation", () => {
     ]);
   });
 
+  // Calico applies the first rule that matches: the CNI bench's deny before an allow.
+  test("a Deny of every address outside shuts the rules after it out of the world", async () => {
+    const everyAddress = { action: "Allow" };
+    for (const deny of [
+      { action: "Deny" },
+      { action: "Deny", destination: { nets: ["0.0.0.0/0", "::/0"] } },
+    ]) {
+      expect(
+        await judged(calico({ ...sealedSpec, egress: [dns, deny, publicBlock, everyAddress] })),
+      ).toEqual([]);
+    }
+  });
+
+  const publicBlock = { action: "Allow", destination: { nets: ["203.0.113.0/24"] } };
+  test.each([
+    ["the Deny comes after the Allow", [dns, publicBlock, { action: "Deny" }]],
+    ["the Deny holds for TCP only", [dns, { action: "Deny", protocol: "TCP" }, publicBlock]],
+    [
+      "the Deny shuts IPv4 only",
+      [dns, { action: "Deny", destination: { nets: ["0.0.0.0/0"] } }, publicBlock],
+    ],
+  ])("twin: the block stays open where %s", async (_name, egress) => {
+    expect(await judged(calico({ ...sealedSpec, egress }))).toEqual([
+      [
+        "kubernetes-egress",
+        "mesh-egress",
+        "mandatory",
+        [label, "203.0.113.0/24 (all protocols and ports)"],
+      ],
+    ]);
+  });
+
   test("notNets of several blocks is one opening, named by the list", async () => {
     const rule = {
       action: "Allow",
