@@ -314,19 +314,7 @@ export function calicoAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
     } else if (to.length === 0 && inCluster.length > 0) {
       to.push({ podSelector: {}, at: `${ruleAt}.destination.${inCluster[0]}` });
     }
-    const ports = calicoPorts(e);
-    if (shut) {
-      const inside =
-        to.length === 0
-          ? [{ podSelector: {}, at: ruleAt }]
-          : to.filter((t) => t !== unknown && valueAt(t, "podSelector") !== undefined);
-      return inside.length === 0
-        ? []
-        : [{ at: ruleAt, to: inside, ...(ports === undefined ? {} : { ports }) }];
-    }
-    return [
-      { at: ruleAt, ...(to.length > 0 ? { to } : {}), ...(ports === undefined ? {} : { ports }) },
-    ];
+    return cniRule(ruleAt, to, calicoPorts(e), shut);
   });
   return [
     {
@@ -367,6 +355,24 @@ function calicoShutsOutside(rule: unknown): boolean {
   }
   const nets = new Set(valuesAt(destination, "nets[]").map((n) => n.value));
   return nets.has("0.0.0.0/0") && nets.has("::/0");
+}
+
+/**
+ * A CNI plugin's allow rule as a NetworkPolicy's egress rules: its peers (none: every address)
+ * and ports. Where a deny that comes first has shut every address outside the cluster
+ * (`shut`), only the rule's peers in the cluster are left — every address becomes the
+ * cluster's, a peer outside nothing, and a rule left with no peer allows nothing.
+ */
+function cniRule(at: string, to: unknown[], ports: unknown[] | undefined, shut: boolean) {
+  const withPorts = ports === undefined ? {} : { ports };
+  if (!shut) {
+    return [{ at, ...(to.length > 0 ? { to } : {}), ...withPorts }];
+  }
+  const inside =
+    to.length === 0
+      ? [{ podSelector: {}, at }]
+      : to.filter((t) => t !== unknown && valueAt(t, "podSelector") !== undefined);
+  return inside.length === 0 ? [] : [{ at, to: inside, ...withPorts }];
 }
 
 /**
@@ -614,25 +620,7 @@ export function ciliumAsNetworkPolicies(r: BorderResource, prefix = ""): BorderR
           });
           peer("toFQDNs", (fqdn) => ({ fqdn }));
           // A peer list not known at preview reads as one unknown peer; none at all: every address.
-          const ports = ciliumPorts(e);
-          if (worldDenied) {
-            // Only the cluster is left of what the rule allows: every address becomes the
-            // cluster's, and a peer outside nothing.
-            const inside =
-              to.length === 0
-                ? [{ podSelector: {}, at: ruleAt }]
-                : to.filter((t) => t !== unknown && valueAt(t, "podSelector") !== undefined);
-            return inside.length === 0
-              ? []
-              : [{ at: ruleAt, to: inside, ...(ports === undefined ? {} : { ports }) }];
-          }
-          return [
-            {
-              at: ruleAt,
-              ...(to.length > 0 ? { to } : {}),
-              ...(ports === undefined ? {} : { ports }),
-            },
-          ];
+          return cniRule(ruleAt, to, ciliumPorts(e), worldDenied);
         });
     return {
       ...r,
