@@ -13,12 +13,14 @@
  * - `v1alpha1` BaselineAdminNetworkPolicy: the baseline tier, below every NetworkPolicy, for the
  *   pods no NetworkPolicy selects. Its `Allow` rules are judged; a `Deny` of every address outside
  *   the cluster (`networks` holding both `0.0.0.0/0` and `::/0`, on every port) for every pod is
- *   the cluster's default deny, as a NetworkPolicy with `podSelector: {}` is a namespace's.
- *   A `Pass` of traffic outside before it hands that traffic to Kubernetes' default, which allows
- *   it; one of pods, namespaces or nodes only does not.
+ *   the cluster's default deny (or, for a subject of namespaces named by
+ *   `kubernetes.io/metadata.name`, theirs), as a NetworkPolicy with `podSelector: {}` is a
+ *   namespace's; the blocks may be shut by one `Deny` rule or several. The API server admits a
+ *   BaselineAdminNetworkPolicy named `default` only: one of another name denies nothing.
  * - `v1alpha2` ClusterNetworkPolicy, either tier by `spec.tier` (`Admin`, `Baseline`), with
  *   `Accept` for `Allow` and `protocols` for `ports`; a baseline `Pass` hands the traffic to
- *   Kubernetes' default, which allows it, so it is read as an allow.
+ *   Kubernetes' default, which allows it, so it is read as an allow (judged, as an `Accept` is,
+ *   with the deny after it holding for the rest).
  *
  * A peer's `namespaces`, `pods` and `nodes` are endpoints of the cluster; `networks` are blocks
  * and `domainNames` host names or patterns (`*.example.com`), judged as Cilium's DNS names are.
@@ -97,11 +99,49 @@ function namespacesLeftOut(selector: unknown): string[] | undefined {
 }
 
 /**
- * The pods a subject selects, as a NetworkPolicy's podSelector: `{}` for every pod (of every
- * namespace but `leftOut`), an expression the pack does not read against the pods' labels for
- * some of them, or the unknown marker.
+ * The namespaces a namespace selector picks by name alone — `matchLabels` of only
+ * `kubernetes.io/metadata.name`, or one expression `kubernetes.io/metadata.name In [...]` — else
+ * undefined.
  */
-function subjectSelector(subject: unknown): { podSelector: unknown; leftOut?: string[] } {
+function namespacesNamed(selector: unknown): string[] | undefined {
+  const labels = valueAt(selector, "matchLabels");
+  const expressions = valueAt(selector, "matchExpressions");
+  const noExpressions =
+    expressions === undefined || (Array.isArray(expressions) && expressions.length === 0);
+  if (
+    noExpressions &&
+    typeof labels === "object" &&
+    labels !== null &&
+    Object.keys(labels).length === 1 &&
+    typeof (labels as Record<string, unknown>)["kubernetes.io/metadata.name"] === "string"
+  ) {
+    return [(labels as Record<string, string>)["kubernetes.io/metadata.name"]];
+  }
+  const noLabels =
+    labels === undefined ||
+    (typeof labels === "object" && labels !== null && Object.keys(labels).length === 0);
+  if (!noLabels || !Array.isArray(expressions) || expressions.length !== 1) {
+    return undefined;
+  }
+  const e = expressions[0] as Record<string, unknown>;
+  return e?.key === "kubernetes.io/metadata.name" &&
+    e.operator === "In" &&
+    Array.isArray(e.values) &&
+    e.values.every((v) => typeof v === "string")
+    ? (e.values as string[])
+    : undefined;
+}
+
+/**
+ * The pods a subject selects, as a NetworkPolicy's podSelector: `{}` for every pod (of every
+ * namespace but `leftOut`, or of the namespaces it names, `only`), an expression the pack does
+ * not read against the pods' labels for some of them, or the unknown marker.
+ */
+function subjectSelector(subject: unknown): {
+  podSelector: unknown;
+  leftOut?: string[];
+  only?: string[];
+} {
   const namespaces = valueAt(subject, "namespaces");
   const pods = valueAt(subject, "pods");
   const namespaceSelector =
@@ -115,10 +155,18 @@ function subjectSelector(subject: unknown): { podSelector: unknown; leftOut?: st
     return { podSelector: { matchExpressions: [{ key: "subject", operator: "Selects" }] } };
   }
   const leftOut = namespacesLeftOut(namespaceSelector);
+  const only = namespacesNamed(namespaceSelector);
   const everyNamespace =
-    namespaceSelector === undefined || selectsAll(namespaceSelector) || leftOut !== undefined;
+    namespaceSelector === undefined ||
+    selectsAll(namespaceSelector) ||
+    leftOut !== undefined ||
+    only !== undefined;
   return everyNamespace && selectsAll(podSelector ?? {})
-    ? { podSelector: {}, ...(leftOut === undefined ? {} : { leftOut }) }
+    ? {
+        podSelector: {},
+        ...(leftOut === undefined ? {} : { leftOut }),
+        ...(only === undefined ? {} : { only }),
+      }
     : {
         podSelector: {
           matchExpressions: [{ key: JSON.stringify(subject), operator: "Selects" }],
@@ -243,12 +291,27 @@ function reachesOutside(rule: unknown): boolean {
   );
 }
 
-/** Whether a rule's peers cover every address outside the cluster, both families. */
-function coversEveryAddress(rule: unknown): boolean {
-  const blocks = new Set(
-    valuesAt(rule, "to[].networks[]").map((n) => String(n.value).trim().toLowerCase()),
-  );
+/** The blocks a rule's peers name, as written (lower case, trimmed). */
+function blocksOf(rule: unknown): string[] {
+  return valuesAt(rule, "to[].networks[]").map((n) => String(n.value).trim().toLowerCase());
+}
+
+/** Whether blocks cover every address outside the cluster, both families. */
+function coverEveryAddress(blocks: ReadonlySet<string>): boolean {
   return blocks.has("0.0.0.0/0") && (blocks.has("::/0") || blocks.has("0::0/0"));
+}
+
+/**
+ * Whether a BaselineAdminNetworkPolicy is one the API server admits: its CRD admits only the name
+ * `default` (one per cluster), so one of another name — or none, which Pulumi fills with an
+ * auto-name — is never created, and denies nothing.
+ */
+function admittedBaseline(r: BorderResource): boolean {
+  return (
+    !/:BaselineAdminNetworkPolicy(List|Patch)?$/.test(r.type) ||
+    /Patch$/.test(r.type) ||
+    valueAt(r.props, "metadata.name") === "default"
+  );
 }
 
 /** An admin policy's priority (lower first), or undefined where it is not a number known now. */
@@ -298,9 +361,9 @@ export function settleAdminDenies(policies: readonly BorderResource[]): BorderRe
 /**
  * A cluster-wide policy read as the NetworkPolicy it amounts to for egress: its subject's pods,
  * an egress rule per rule that lets traffic out (`Allow`, `Accept`; a baseline `Pass`), and the
- * default deny of either tier (a `Deny` of every address on every port before any `Pass` of
- * traffic outside; an admin one is settled against the cluster's other admin policies by
- * `settleAdminDenies`).
+ * default deny of either tier (`Deny` rules of every port shutting every address, before any
+ * admin `Pass` of traffic outside; an admin one is settled against the cluster's other admin
+ * policies by `settleAdminDenies`).
  */
 export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): BorderResource[] {
   const at = `${prefix}spec`;
@@ -318,11 +381,13 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
       },
     ];
   }
-  const { podSelector, leftOut } = subjectSelector(valueAt(spec, "subject"));
+  const { podSelector, leftOut, only } = subjectSelector(valueAt(spec, "subject"));
   const rules: unknown[] = [];
   let passed = false;
-  let denies = false;
   let passesOut = false;
+  // The blocks the Deny rules of every port shut before any Pass of traffic outside, however
+  // many rules they are written in.
+  const denied = new Set<string>();
   for (const { path, value: rule } of valuesAt(spec, "egress[]")) {
     const ruleAt = `${at}.${path}`;
     const action = valueAt(rule, "action");
@@ -338,12 +403,16 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
       // the traffic out.
       !["Deny", "Pass"].includes(String(action)) ||
       tier === undefined;
-    if (action === "Pass" && reachesOutside(rule)) {
+    // An admin Pass hands traffic on to the NetworkPolicies, past this policy's deny; a baseline
+    // Pass hands it to Kubernetes' default, which allows it: an allow, judged as one.
+    if (action === "Pass" && tier === "admin" && reachesOutside(rule)) {
       passed = true;
       passesOut = true;
     }
     if (action === "Deny" && tier !== undefined && !passed && portsOf(rule) === undefined) {
-      denies ||= coversEveryAddress(rule);
+      for (const b of blocksOf(rule)) {
+        denied.add(b);
+      }
     }
     if (lets) {
       const ports = portsOf(rule);
@@ -361,9 +430,10 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
         metadata,
         spec: {
           podSelector,
-          policyTypes: denies ? ["Egress"] : [],
+          policyTypes: coverEveryAddress(denied) && admittedBaseline(r) ? ["Egress"] : [],
           egress: rules,
           ...(leftOut === undefined ? {} : { exceptNamespaces: leftOut }),
+          ...(only === undefined ? {} : { onlyNamespaces: only }),
           // For `settleAdminDenies`: the admin tier's precedence of this policy's deny, or of its
           // Pass of traffic outside, which hands that traffic past the denies after it.
           ...(tier === "admin" ? { adminTier: { priority: priorityOf(spec), passesOut } } : {}),

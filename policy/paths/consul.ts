@@ -60,6 +60,12 @@ const proxyWords: DestinationWords = {
   fix: "Send to a Service of the cluster or a private address (a relay there can forward what may leave), or, once you have reviewed where the configuration sends, waive this finding with that evidence",
 };
 
+const checkWords: DestinationWords = {
+  must: "run health checks only against servers the pack can place inside the jurisdiction",
+  how: "consul-esm sends the check from the cluster at every interval, with the headers and body it names",
+  fix: "Check a Service of the cluster or a private address, or add the target's address to the egress allowlist, or its host name to egressHosts, with a reason",
+};
+
 /** What a Consul name names, for messages: why the pack cannot place it. */
 const nameWhy: Readonly<Record<string, string>> = {
   datacenter: "another Consul datacenter, which the pack cannot place",
@@ -99,6 +105,14 @@ function proxyConfigDestinations(
   return Object.entries(config).flatMap(([key, value]): DestinationFinding[] => {
     if (statsdKeys.includes(key)) {
       const url = str(value);
+      // A sink on the node: its socket, or the node's own address, which Consul fills into
+      // `${HOST_IP}` (the Datadog agent's documented set-ups).
+      if (
+        url !== undefined &&
+        (/^unix:\/\//.test(url) || /^udp:\/\/\$\{HOST_IP\}(:\d+)?\/?$/.test(url))
+      ) {
+        return [];
+      }
       return url === undefined
         ? [{ ...unplaced(`is not a URL the pack can read`, `a statsd sink`), at: key }]
         : readDestination(
@@ -181,8 +195,8 @@ export const consulFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
             unseen: {
               why:
                 k === "PeeringDialer"
-                  ? "names a peering this cluster dials, to the Consul servers its peering token (in a Secret) names, which the pack does not read"
-                  : "names a peering this cluster accepts, from whichever Consul cluster redeems its token",
+                  ? "is a peering this cluster dials, to the Consul servers its peering token (in a Secret) names, which the pack does not read"
+                  : "is a peering this cluster accepts, from whichever Consul cluster redeems its token",
               place: "the peered Consul cluster (cannot be placed)",
             },
           },
@@ -199,6 +213,18 @@ export const consulFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
         words: externalWords,
       },
       extensionsField("Envoy extension"),
+      ...["upstreamConfig.defaults", "upstreamConfig.overrides[]"].flatMap((at) =>
+        ["envoyClusterJSON", "envoyListenerJSON"].map((key): DestinationField => ({
+          path: `spec.${at}.${key}`,
+          what: "upstream's Envoy configuration",
+          read: "unseen",
+          words: proxyWords,
+          unseen: {
+            why: "holds raw Envoy configuration that replaces how the proxies reach the upstream, whose clusters the pack does not read",
+            place: `the Envoy configuration of ${key} (cannot be placed)`,
+          },
+        })),
+      ),
     ],
   ],
   [
@@ -223,6 +249,21 @@ export const consulFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
         read: "address",
         words: externalWords,
       },
+      // consul-esm runs a registered service's health check from the cluster, an HTTP check
+      // with its method, headers and body.
+      {
+        path: "spec.check.definition.http",
+        what: "health check target",
+        read: "request-url",
+        words: checkWords,
+      },
+      // `host:port`, a gRPC check's with `/service` after it.
+      ...(["tcp", "udp", "grpc"] as const).map((k): DestinationField => ({
+        path: `spec.check.definition.${k}`,
+        what: "health check target",
+        read: "address",
+        words: checkWords,
+      })),
     ],
   ],
 ];

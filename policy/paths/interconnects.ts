@@ -78,7 +78,7 @@ const clusterSetWords: DestinationWords = {
 
 const linkerdLinkWords: DestinationWords = {
   must: "link the cluster only to clusters whose gateways are at private or allowlisted addresses, or ones the pack places inside the jurisdiction",
-  how: "Linkerd mirrors the target cluster's exported services into this one and sends their traffic to the target's gateway",
+  how: "Linkerd mirrors the target cluster's exported services into this one and sends their traffic to that cluster, through its gateway or to its pods directly",
   fix: "Link only to clusters inside the jurisdiction — a gateway at a private address or a host name listed in egressHosts with a reason — or add the gateway's address to the egress allowlist",
 };
 
@@ -149,7 +149,7 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
         read: "unseen",
         words: skupperGrantWords,
         unseen: {
-          why: "names an access grant: whoever redeems one of its tokens links to this site from a site the program does not name",
+          why: "is an access grant, which lets whoever redeems one of its tokens link a site the program does not name to this one",
           place: "the sites that redeem its tokens (cannot be placed)",
         },
       },
@@ -181,7 +181,7 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
         read: "unseen",
         words: submarinerWords,
         unseen: {
-          why: "names a Submariner gateway: it tunnels the cluster's pod and service traffic to the gateways of every cluster that joins its broker, clusters the program does not name",
+          why: "is a Submariner gateway, which tunnels the cluster's pod and service traffic to the gateways of every cluster that joins its broker, clusters the program does not name",
           place: "the clusters of the broker's cluster set (cannot be placed)",
         },
       },
@@ -207,7 +207,7 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
         read: "unseen",
         words: clusterSetWords,
         unseen: {
-          why: "names a service export: the Service of its name answers every cluster of the cluster set, clusters the program does not name",
+          why: "is a service export, which makes the Service of its name answer every cluster of the cluster set, clusters the program does not name",
           place: "the clusters of the cluster set (cannot be placed)",
         },
       },
@@ -222,7 +222,7 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
         read: "unseen",
         words: clusterSetWords,
         unseen: {
-          why: "names a service import: the pods that call it send their requests to the clusters of the cluster set that export it, clusters the program does not name",
+          why: "is a service import, whose callers send their requests to the clusters of the cluster set that export it, clusters the program does not name",
           place: "the clusters of the cluster set (cannot be placed)",
         },
       },

@@ -118,7 +118,11 @@ export function isClusterwidePolicy(type: string): boolean {
 /** Whether a clusterwide policy (read as a NetworkPolicy) governs the pods of `namespace`. */
 export function governsNamespace(policy: BorderResource, namespace: string): boolean {
   const left = valueAt(policy.props, "spec.exceptNamespaces");
-  return !Array.isArray(left) || !left.includes(namespace);
+  const only = valueAt(policy.props, "spec.onlyNamespaces");
+  return (
+    (!Array.isArray(left) || !left.includes(namespace)) &&
+    (!Array.isArray(only) || only.includes(namespace))
+  );
 }
 
 /** A CNI plugin's policy read as the NetworkPolicies it amounts to for egress. */
@@ -355,6 +359,16 @@ function calicoShutsOutside(rule: unknown): boolean {
   }
   const nets = new Set(valuesAt(destination, "nets[]").map((n) => n.value));
   return nets.has("0.0.0.0/0") && nets.has("::/0");
+}
+
+/**
+ * How a finding names the place in an object a destination was read at: the path, except that a
+ * field read at the object's `kind` — a destination the kind itself makes, whatever the object
+ * says (a Skupper AccessGrant's, a Submariner gateway's) — names the object: "it", or a List's
+ * entry (`items[2]`).
+ */
+export function destinationSubject(path: string): string {
+  return path === "kind" ? "it" : path.endsWith(".kind") ? path.slice(0, -".kind".length) : path;
 }
 
 /**

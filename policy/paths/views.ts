@@ -25,7 +25,7 @@ import {
 } from "../framework";
 import { resourceLabel } from "./describe";
 import { compileField, type Compiled, type Outcome, sourceLabel } from "./fields";
-import { type DestinationField, destinationWords } from "./kubernetes";
+import { type DestinationField, destinationSubject, destinationWords } from "./kubernetes";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
 import { Resolver } from "./resolver";
 import { byType } from "./types";
@@ -431,7 +431,7 @@ export function kubernetesView(subject: ViewSubject, ctx: ViewContext, table = b
       unknownAt.add(c.path);
       return [
         {
-          message: `${label} must ${must}, but ${c.path} is not known at preview, so the servers it may name cannot be checked; where one lies outside, ${how}. ${fix}.`,
+          message: `${label} must ${must}, but ${destinationSubject(c.path)} is not known at preview, so the servers it may name cannot be checked; where one lies outside, ${how}. ${fix}.`,
           path: [label, `${c.path} (unknown at preview)`],
           undecided: true,
         },
@@ -440,7 +440,7 @@ export function kubernetesView(subject: ViewSubject, ctx: ViewContext, table = b
     return o.kind === "outside"
       ? [
           {
-            message: `${label} must ${must}, but ${c.path} ${c.what}: ${how}. ${fix}.`,
+            message: `${label} must ${must}, but ${destinationSubject(c.path)} ${c.what}: ${how}. ${fix}.`,
             path: [label, o.place],
           },
         ]

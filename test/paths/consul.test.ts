@@ -232,6 +232,65 @@ describe("Consul's services outside the mesh", () => {
     ).toEqual([]);
   });
 
+  // The xc71 bench: the upstream's escape hatches, a registered check run by consul-esm, and the
+  // node-local statsd sinks of Consul's and Datadog's documented set-ups.
+  test("an upstream's raw Envoy configuration fails closed; a registered check is judged as its target", () => {
+    const cluster = JSON.stringify({ name: "payments", load_assignment: { endpoints: [] } });
+    expect(
+      judged(
+        onCluster(
+          consul("ServiceDefaults", "web", {
+            protocol: "http",
+            upstreamConfig: {
+              overrides: [{ name: "payments", envoyClusterJSON: cluster }],
+              defaults: { envoyListenerJSON: "{}" },
+            },
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        at(
+          "ServiceDefaults",
+          "web",
+          "the Envoy configuration of envoyClusterJSON (cannot be placed)",
+        ),
+        at(
+          "ServiceDefaults",
+          "web",
+          "the Envoy configuration of envoyListenerJSON (cannot be placed)",
+        ),
+      ]),
+    );
+    const registration = (definition: Record<string, unknown>) =>
+      consul("Registration", "legacy-db", {
+        node: "legacy",
+        address: "10.9.0.7",
+        service: { name: "legacy-db", address: "10.9.0.7", port: 5432 },
+        check: { name: "db", checkId: "db-check", status: "passing", definition },
+      });
+    expect(
+      judged(onCluster(registration({ http: "https://status.example.com/check", method: "POST" }))),
+    ).toEqual([at("Registration", "legacy-db", "status.example.com (cannot be placed)")]);
+    expect(judged(onCluster(registration({ grpc: "203.0.113.9:8502/health" })))).toEqual([
+      at("Registration", "legacy-db", "203.0.113.9 (health check target)"),
+    ]);
+    expect(
+      judged(onCluster(registration({ tcp: "10.9.0.7:5432", intervalDuration: "10s" }))),
+    ).toEqual([]);
+  });
+
+  test("a statsd sink on the node — its socket, or ${HOST_IP} — passes", () => {
+    for (const url of ["udp://${HOST_IP}:8125", "unix:///var/run/datadog/dsd.socket"]) {
+      expect([
+        url,
+        judged(
+          onCluster(consul("ProxyDefaults", "global", { config: { envoy_dogstatsd_url: url } })),
+        ),
+      ]).toEqual([url, []]);
+    }
+  });
+
   test("the kinds that route, authorise and expose inside the mesh pass, reviewed", () => {
     const inside = [
       consul("ServiceRouter", "orders", {

@@ -107,6 +107,9 @@ describe("Skupper's tokens, grants and connectors", () => {
     expect(judged(onCluster(grant))).toEqual([
       egress("hq", 'k8s accessgrant "hq"', "the sites that redeem its tokens (cannot be placed)"),
     ]);
+    expect(messagesOf("kubernetes-egress", onCluster(grant))).toEqual([
+      'k8s accessgrant "hq" must admit links only from Skupper sites the pack can place inside the jurisdiction, but it is an access grant, which lets whoever redeems one of its tokens link a site the program does not name to this one: a site that redeems one of its tokens links to this one, and the services this site\'s connectors expose become reachable from there. Issue access tokens only to sites inside the jurisdiction and, once you have confirmed where every site that redeems them runs, waive this finding with that evidence; or link from this site to the others with a Link or AccessToken, which the pack places.',
+    ]);
     // With no metadata and every setting left to its default, the grant admits a site all the same.
     const bare = { apiVersion: "skupper.io/v2alpha1", kind: "AccessGrant" };
     expect(

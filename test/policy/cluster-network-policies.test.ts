@@ -93,8 +93,65 @@ describe("a cluster's default deny by its baseline policy", () => {
         ],
       }),
     ],
+    // The xc71 bench's equivalent forms.
+    [
+      "a BaselineAdminNetworkPolicy that shuts each family in a rule of its own",
+      baseline({
+        ...baselineSpec,
+        egress: [
+          dns,
+          { action: "Deny", to: [{ networks: ["0.0.0.0/0"] }] },
+          { action: "Deny", to: [{ networks: ["::/0"] }] },
+        ],
+      }),
+    ],
+    [
+      "a baseline whose subject names the namespace",
+      baseline({
+        ...baselineSpec,
+        subject: {
+          namespaces: {
+            matchExpressions: [
+              { key: "kubernetes.io/metadata.name", operator: "In", values: ["mesh", "shop"] },
+            ],
+          },
+        },
+      }),
+    ],
+    [
+      "a baseline Pass before the Deny, an allow of what it names (a private block)",
+      clusterNetworkPolicy("baseline", {
+        tier: "Baseline",
+        priority: 10,
+        subject: { namespaces: {} },
+        egress: [
+          { action: "Pass", to: [{ networks: ["10.0.0.0/8"] }] },
+          { action: "Deny", to: [{ networks: ["0.0.0.0/0", "::/0"] }] },
+        ],
+      }),
+    ],
   ])("seals the namespace under %s", async (_name, policy) => {
     expect(await judged(policy)).toEqual([]);
+  });
+
+  test("a baseline Pass of a public block is an allow of it, judged, and the deny holds for the rest", async () => {
+    const passing = clusterNetworkPolicy("baseline", {
+      tier: "Baseline",
+      priority: 10,
+      subject: { namespaces: {} },
+      egress: [
+        { action: "Pass", to: [{ networks: ["203.0.113.0/24"] }] },
+        { action: "Deny", to: [{ networks: ["0.0.0.0/0", "::/0"] }] },
+      ],
+    });
+    expect(await judged(passing)).toEqual([
+      [
+        "kubernetes-egress",
+        "baseline",
+        "mandatory",
+        ['k8s clusternetworkpolicy "baseline"', "203.0.113.0/24 (all protocols and ports)"],
+      ],
+    ]);
   });
 
   test.each([
@@ -136,16 +193,17 @@ describe("a cluster's default deny by its baseline policy", () => {
         subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { tier: "db" } } } },
       }),
     ],
+    // The xc71 bench: the CRD admits a BaselineAdminNetworkPolicy named "default" only, so the
+    // API server refuses this one while the namespace's pods run.
     [
-      "a baseline Pass before the Deny hands traffic to Kubernetes' default, which allows it",
-      clusterNetworkPolicy("baseline", {
-        tier: "Baseline",
-        priority: 10,
-        subject: { namespaces: {} },
-        egress: [
-          { action: "Pass", to: [{ networks: ["10.0.0.0/8"] }] },
-          { action: "Deny", to: [{ networks: ["0.0.0.0/0", "::/0"] }] },
-        ],
+      "the baseline policy is not named default",
+      clusterPolicy("BaselineAdminNetworkPolicy", "v1alpha1", "deny-egress", baselineSpec),
+    ],
+    [
+      "its subject is another namespace, by name",
+      baseline({
+        ...baselineSpec,
+        subject: { namespaces: { matchLabels: { "kubernetes.io/metadata.name": "payments" } } },
       }),
     ],
   ])("leaves the namespace open where %s", async (_name, policy) => {
