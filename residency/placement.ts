@@ -588,7 +588,8 @@ export function imageRegistry(reference: string): string | undefined {
  * The region a service endpoint lives in, read from its host name: OSS
  * (`oss-<region>[-internal].aliyuncs.com`), SLS (`<region>[-intranet|-share].log.aliyuncs.com`),
  * Tracing Analysis (`tracing-analysis-dc-<city>…`, `tracing-<region>….arms.aliyuncs.com`),
- * other Alibaba Cloud services (`<service>.<region>.aliyuncs.com`) and AWS
+ * other Alibaba Cloud services (`<service>.<region>.aliyuncs.com`), load balancers' newer names
+ * (`<id>.<region>.alb.aliyuncsslb.com`, `….aliyuncsslbintl.com`) and AWS
  * (`….<region>.amazonaws.com[.cn]`, a function URL's `….lambda-url.<region>.on.aws`). Undefined when the host names no region we can read —
  * a custom domain, an IP, another cloud — which callers treat as "cannot be placed".
  */
@@ -620,6 +621,14 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   const arms = /^tracing-([a-z0-9-]+?)(?:-internal)?\.arms\.aliyuncs\.com$/.exec(host);
   if (arms && knownAlicloudRegions().includes(arms[1])) {
     return { cloud: "alicloud", region: arms[1] };
+  }
+  // Load balancers created since 15 November 2024 (ALB, NLB): `<id>.<region>.alb.aliyuncsslb.com`
+  // in the Chinese mainland, `….aliyuncsslbintl.com` outside it.
+  const slb = /^[a-z0-9-]+\.([a-z0-9-]+)\.(?:alb|nlb)\.aliyuncsslb(?:intl)?\.com$/.exec(host);
+  if (slb) {
+    return knownAlicloudRegions().includes(slb[1])
+      ? { cloud: "alicloud", region: slb[1] }
+      : undefined;
   }
   const labels = host.split(".");
   if (host.endsWith(".aliyuncs.com")) {

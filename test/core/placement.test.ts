@@ -470,6 +470,21 @@ describe("places read from values", () => {
       { cloud: "aws", region: "ap-southeast-1" },
     ],
     ["orders.abc123.zz9.cache.amazonaws.com", undefined],
+    // Alibaba Cloud's load balancers created since November 2024 (the xc71 bench).
+    [
+      "alb-0123456789abcdef.cn-shanghai.alb.aliyuncsslb.com",
+      { cloud: "alicloud", region: "cn-shanghai" },
+    ],
+    [
+      "nlb-0123456789abcdef.cn-shanghai.nlb.aliyuncsslb.com",
+      { cloud: "alicloud", region: "cn-shanghai" },
+    ],
+    [
+      "alb-0123456789abcdef.ap-southeast-1.alb.aliyuncsslbintl.com",
+      { cloud: "alicloud", region: "ap-southeast-1" },
+    ],
+    ["alb-0123456789abcdef.nowhere-1.alb.aliyuncsslb.com", undefined],
+    ["alb-0123456789abcdef.cn-shanghai.alb.aliyuncsslb.com.example.com", undefined],
   ])("the endpoint %s is in %j", (host, expected) => {
     expect(regionOfEndpoint(host)).toEqual(expected);
   });
