@@ -28,7 +28,8 @@ import {
   readDestination,
   unplaced,
 } from "./kubernetes";
-import { str } from "./values";
+import type { BorderResource } from "./model";
+import { str, valueAt } from "./values";
 
 const meshWords: DestinationWords = {
   must: "keep the mesh's traffic inside Consul datacenters and peers the pack can place inside the jurisdiction",
@@ -74,18 +75,59 @@ const nameWhy: Readonly<Record<string, string>> = {
   "catalog service": "a service of the Consul catalog, whose address this object does not hold",
 };
 
-/** A datacenter, peer, sameness group or catalog service named by `f`: a place the pack cannot name. */
+/**
+ * A datacenter, peer, sameness group or catalog service named by `f`: a place the pack cannot
+ * name by itself — a catalog service's address may be given by another object of the stack
+ * (`catalogEntry`), so its name is kept as the finding's host.
+ */
 function consulNameDestinations(f: DestinationField, value: unknown): DestinationFinding[] {
   const name = str(value);
   if (name === undefined || name === "") {
     return [];
   }
   return [
-    unplaced(
-      `names the ${f.what} ${JSON.stringify(name)}, ${nameWhy[f.what] ?? "which the pack cannot place"}`,
-      `the ${f.what} ${JSON.stringify(name)}`,
-    ),
+    {
+      ...unplaced(
+        `names the ${f.what} ${JSON.stringify(name)}, ${nameWhy[f.what] ?? "which the pack cannot place"}`,
+        `the ${f.what} ${JSON.stringify(name)}`,
+      ),
+      ...(f.catalogService === true ? { host: name } : {}),
+    },
   ];
+}
+
+/** The kinds that give a service of the Consul catalog its address. */
+export const catalogTypes: readonly string[] = ["ServiceDefaults", "Registration"].map(
+  (k) => `kubernetes:consul.hashicorp.com/v1alpha1:${k}`,
+);
+
+/**
+ * The object among `resources` of the cluster `gateway` deploys to that gives the catalog service
+ * `name` its address, if any: a ServiceDefaults of that name with a `destination` (an external
+ * service a terminating gateway reaches), or a Registration of a service of that name. Its
+ * addresses are judged on it.
+ */
+export function catalogEntry<R extends Pick<BorderResource, "type" | "props">>(
+  resources: Iterable<R & { readonly provider?: string }>,
+  gateway: Pick<BorderResource, "provider">,
+  name: string,
+): R | undefined {
+  for (const r of resources) {
+    if (r.provider !== gateway.provider) {
+      continue;
+    }
+    if (
+      r.type === catalogTypes[0] &&
+      valueAt(r.props, "metadata.name") === name &&
+      valueAt(r.props, "spec.destination") !== undefined
+    ) {
+      return r;
+    }
+    if (r.type === catalogTypes[1] && valueAt(r.props, "spec.service.name") === name) {
+      return r;
+    }
+  }
+  return undefined;
 }
 
 /** Keys of a ProxyDefaults' `config` that name a statsd sink by URL. */
@@ -153,6 +195,7 @@ const name = (path: string, what: string, words = meshWords): DestinationField =
   what,
   read: "consul-name",
   words,
+  ...(what === "catalog service" ? { catalogService: true as const } : {}),
 });
 
 const kind = (kindName: string) =>

@@ -32,7 +32,8 @@ import {
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
-import { entryAdding, serviceEntryTypes } from "./mesh-hosts";
+import { catalogTypes } from "./consul";
+import { serviceEntryTypes, stackPlacingOf } from "./mesh-hosts";
 import type {
   BorderResource,
   Endpoint,
@@ -1359,11 +1360,13 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
         },
       ];
     }
+    const placing = stackPlacingOf(server);
     return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) =>
-      d.host !== undefined && server.serviceEntryHost === true
-        ? // A host name only the whole stack can place: the ServiceEntry of the cluster that
-          // adds it to the mesh (judged itself), else a place named-destinations fails closed
-          // (paths/mesh-hosts.ts). The resource's own view reports nothing of it.
+      d.host !== undefined && placing !== undefined
+        ? // A name only the whole stack can place: the ServiceEntry of the cluster that adds it
+          // to the mesh, or the Consul object that gives a catalog service its address (judged
+          // itself), else a place named-destinations fails closed (paths/mesh-hosts.ts). The
+          // resource's own view reports nothing of it.
           {
             ...build(
               field,
@@ -1371,8 +1374,10 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
               { kind: "stack" },
               r,
               x,
-              entryAdding(
-                serviceEntryTypes.flatMap((t) => x.ofType(t)),
+              placing.find(
+                [...serviceEntryTypes, ...catalogTypes]
+                  .flatMap((t) => x.ofType(t))
+                  .filter((e) => placing.kinds(e.type)),
                 r,
                 d.host,
               ) ?? x.unknownPlace(d.place),

@@ -804,6 +804,13 @@ export interface DestinationField {
    * entry is judged for where its endpoints or hosts are.
    */
   readonly serviceEntryHost?: true;
+  /**
+   * A name of the Consul catalog (a terminating gateway's service) is placed by the object of the
+   * same cluster that gives its address — a ServiceDefaults' destination or a Registration: as
+   * with `serviceEntryHost`, named-destinations judges it over the stack (paths/mesh-hosts.ts),
+   * and that object is judged for where its addresses are.
+   */
+  readonly catalogService?: true;
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */

@@ -8,12 +8,16 @@
  * `serviceEntryHost`), the route's own view leaves it to named-destinations, which sees every
  * resource: a host a ServiceEntry of the cluster adds passes (the entry is judged), any other
  * fails closed as before (found by the multi-cluster bench: a route to the host of the program's
- * own entry failed).
+ * own entry failed). A Consul terminating gateway's services are placed the same way, by the
+ * ServiceDefaults destination or Registration of the cluster that gives each its address (the
+ * cross-cluster bench).
  */
 import type { PolicyResource } from "@pulumi/policy";
 import type { EgressAllowEntry } from "../framework";
+import { catalogEntry, catalogTypes } from "./consul";
 import { resourceLabel } from "./describe";
 import {
+  type DestinationField,
   destinationFields,
   destinationPath,
   destinationsOf,
@@ -85,9 +89,47 @@ function exportedTo(entry: Readonly<Record<string, unknown>>, namespace: string)
   );
 }
 
-/** The fields of a type whose hosts a ServiceEntry may add. */
+/**
+ * How the stack places a name a field holds: the kinds that may, the object of the route's cluster
+ * that does (its own destinations judged on it), and the words for a name none places.
+ */
+interface StackPlacing {
+  readonly kinds: (type: string) => boolean;
+  readonly find: <R extends Pick<BorderResource, "type" | "props">>(
+    resources: Iterable<R & { readonly provider?: string }>,
+    route: Pick<BorderResource, "props" | "provider">,
+    name: string,
+  ) => R | undefined;
+  readonly missing: string;
+  readonly add: string;
+}
+
+const byServiceEntry: StackPlacing = {
+  kinds: (t) => serviceEntryType.test(t),
+  find: entryAdding,
+  missing: "no ServiceEntry of its cluster adds it to the mesh",
+  add: "add the host with a ServiceEntry whose endpoints are inside",
+};
+
+const byConsulCatalog: StackPlacing = {
+  kinds: (t) => catalogTypes.includes(t),
+  find: catalogEntry,
+  missing: "no ServiceDefaults destination or Registration of its cluster gives its address",
+  add: "give the service its address inside with a ServiceDefaults destination or a Registration",
+};
+
+/** How the stack places the names of field `f`, or undefined where only the field can. */
+export function stackPlacingOf(f: DestinationField): StackPlacing | undefined {
+  return f.serviceEntryHost === true
+    ? byServiceEntry
+    : f.catalogService === true
+      ? byConsulCatalog
+      : undefined;
+}
+
+/** The fields of a type whose names the stack may place. */
 function entryHostFields(type: string) {
-  return destinationFields(type).filter((f) => f.serviceEntryHost === true);
+  return destinationFields(type).filter((f) => stackPlacingOf(f) !== undefined);
 }
 
 /**
@@ -109,13 +151,16 @@ export function meshHostFindings(
   if (self === undefined) {
     return [];
   }
-  const entries = fromPolicyResources(resources.filter((e) => serviceEntryType.test(e.type)));
+  const entries = fromPolicyResources(
+    resources.filter((e) => byServiceEntry.kinds(e.type) || byConsulCatalog.kinds(e.type)),
+  );
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];
   for (const f of fields) {
     if (!fieldHolds(f, r.type, self.props)) {
       continue;
     }
+    const placing = stackPlacingOf(f) as StackPlacing;
     const { must, how, fix } = destinationWords(f);
     for (const found of valuesAt(self.props, f.path)) {
       if (isUnknown(found.value)) {
@@ -123,11 +168,18 @@ export function meshHostFindings(
         continue;
       }
       for (const d of destinationsOf(f, found.value, allowlist, j)) {
-        if (d.host === undefined || entryAdding(entries, self, d.host) !== undefined) {
+        if (
+          d.host === undefined ||
+          placing.find(
+            entries.filter((e) => placing.kinds(e.type)),
+            self,
+            d.host,
+          ) !== undefined
+        ) {
           continue;
         }
         out.push({
-          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and no ServiceEntry of its cluster adds it to the mesh: ${how}. ${fix}, or add the host with a ServiceEntry whose endpoints are inside.`,
+          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and ${placing.missing}: ${how}. ${fix}, or ${placing.add}.`,
           path: [label, d.place],
         });
       }

@@ -140,7 +140,6 @@ describe("Consul's services outside the mesh", () => {
             address: "203.0.113.40",
             service: { name: "legacy-db", address: "db.example.de", port: 5432 },
           }),
-          consul("TerminatingGateway", "egress", { services: [{ name: "legacy-db" }] }),
         ),
       ),
     ).toEqual(
@@ -148,7 +147,6 @@ describe("Consul's services outside the mesh", () => {
         at("ServiceDefaults", "billing-api", "api.billing.example.com (cannot be placed)"),
         at("Registration", "legacy-db", "203.0.113.40 (external node)"),
         at("Registration", "legacy-db", "db.example.de (cannot be placed)"),
-        at("TerminatingGateway", "egress", 'the catalog service "legacy-db" (cannot be placed)'),
       ]),
     );
     expect(
@@ -230,6 +228,44 @@ describe("Consul's services outside the mesh", () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  // The xc71 bench: Consul's documented flow declares the external service's address (a
+  // ServiceDefaults destination or a Registration) beside the terminating gateway that reaches it.
+  test("a terminating gateway's service is placed by the object of its cluster that gives its address", () => {
+    const gateway = consul("TerminatingGateway", "egress", {
+      services: [{ name: "billing-api" }, { name: "legacy-db" }],
+    });
+    const billing = (address: string) =>
+      consul("ServiceDefaults", "billing-api", {
+        protocol: "http",
+        destination: { addresses: [address], port: 443 },
+      });
+    const legacy = consul("Registration", "legacy-db", {
+      node: "legacy",
+      address: "10.9.0.7",
+      service: { name: "legacy-db", address: "10.9.0.7", port: 5432 },
+    });
+    const stackWide = (resources: readonly OracleResource[]) =>
+      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
+    expect(stackWide(onCluster(gateway, billing("10.20.7.5"), legacy))).toEqual([]);
+    // The address abroad is the destination's own finding, not the gateway's.
+    expect(stackWide(onCluster(gateway, billing("203.0.113.50"), legacy))).toEqual([
+      at("ServiceDefaults", "billing-api", "203.0.113.50 (external service)"),
+    ]);
+    // A service whose address no object of the stack gives cannot be placed: named-destinations
+    // fails it closed.
+    expect(stackWide(onCluster(gateway, legacy))).toEqual([
+      [
+        "named-destinations",
+        "egress",
+        "mandatory",
+        ['k8s terminatinggateway "egress"', 'the catalog service "billing-api" (cannot be placed)'],
+      ],
+    ]);
+    expect(messagesOf("named-destinations", onCluster(gateway, legacy))).toEqual([
+      'k8s terminatinggateway "egress" must reach only services outside the mesh at private or allowlisted addresses, or ones the pack places inside the jurisdiction, but spec.services[0].name names the catalog service "billing-api", a service of the Consul catalog, whose address this object does not hold, and no ServiceDefaults destination or Registration of its cluster gives its address: the mesh sends the requests of the services that call it there, through its terminating gateway. Name an address inside the jurisdiction — a private address or a host name listed in egressHosts with a reason — or add the address to the egress allowlist, or give the service its address inside with a ServiceDefaults destination or a Registration.',
+    ]);
   });
 
   // The xc71 bench: the upstream's escape hatches, a registered check run by consul-esm, and the
