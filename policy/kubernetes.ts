@@ -1397,6 +1397,42 @@ function redisServices(r: BorderResource): MadeService[] {
  * Logstash as each of `spec.services[].service` does: a Service's metadata and spec each,
  * ClusterIP unless its `spec.type` says otherwise.
  */
+/**
+ * The Service Skupper's controller makes for a Site's link access (`spec.linkAccess`), a
+ * RouterAccess or a SecuredAccess (`spec.accessType`): of type LoadBalancer for `loadbalancer` and
+ * for the controller's default (`default`, or no access type: a load balancer wherever the
+ * cluster has no OpenShift routes), NodePort for `nodeport`; `local` is a ClusterIP, and `route`,
+ * `ingress`, `ingress-nginx`, `contour-http-proxy` and `gateway` are served through the cluster's
+ * ingress, judged there. A Site without link access makes none. The controller sets no annotation
+ * from the object, so a load balancer it makes is the cloud's default, public one.
+ */
+function skupperServices(r: BorderResource): MadeService[] {
+  const site = /:Site(List|Patch)?$/.test(r.type);
+  const field = site ? "spec.linkAccess" : "spec.accessType";
+  const access = valueAt(r.props, field);
+  if (site && (access === undefined || access === "" || access === "none")) {
+    return [];
+  }
+  const type = isUnknown(access)
+    ? access
+    : access === undefined || access === "" || access === "default" || access === "loadbalancer"
+      ? "LoadBalancer"
+      : access === "nodeport"
+        ? "NodePort"
+        : undefined;
+  if (type === undefined) {
+    return [];
+  }
+  return [
+    {
+      by: `${field} (${access === undefined ? "unset: the controller's default" : JSON.stringify(access)})`,
+      annotate: "the controller's configuration (the object sets no annotation on it)",
+      instead: `set ${field} to "local", or to an access type the cluster's ingress serves`,
+      props: { metadata: { annotations: {} }, spec: { type } },
+    },
+  ];
+}
+
 function eckServices(props: unknown): MadeService[] {
   const templates = [
     ...["spec.http.service", "spec.transport.service"].map((path) => ({
@@ -1552,7 +1588,9 @@ function operatorServices(r: BorderResource, x: Resolver): Finding[] {
             ? redisServices(r)
             : kind === "eck"
               ? eckServices(r.props)
-              : mariadbServices(r.props, kind);
+              : kind === "skupper"
+                ? skupperServices(r)
+                : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
   const nodePorts =
     kind === "redis" ? redisNodePorts(r, x) : kind === "eck" ? hostPortFindings(r, x) : [];
@@ -1766,7 +1804,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana, APM Server, Logstash, Agent, Enterprise Search or Elastic Maps Server included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana, APM Server, Logstash, Agent, Enterprise Search or Elastic Maps Server, and Skupper's controller for a site's link access or a secured access, included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',

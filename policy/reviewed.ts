@@ -452,14 +452,12 @@ export const reviewed = {
   pulumiPrograms: variants("pulumi.com", ["v1"], "Program"),
   /**
    * Skupper's kinds that keep a site's connections inside it (custom resources, see
-   * `customResourceReferences`): a Site runs the router of its namespace (its `linkAccess`
-   * accepts links only from sites holding credentials the site issued — an AccessGrant's, judged
-   * by kubernetes-egress); a Listener or MultiKeyListener serves the network's services to
-   * clients of the site; a RouterAccess or SecuredAccess exposes the router or pods to links and
-   * clients (a Service the controller makes, judged as Services are); an AttachedConnector and its
-   * AttachedConnectorBinding bring pods of another namespace of the cluster into the site; a
-   * Certificate asks for TLS credentials. Where the network reaches beyond the site is a Link's,
-   * an AccessToken's, an AccessGrant's or a Connector's host (rows of the Kubernetes table).
+   * `customResourceReferences`): a Listener or MultiKeyListener serves the network's services to
+   * clients of the site; an AttachedConnector and its AttachedConnectorBinding bring pods of
+   * another namespace of the cluster into the site; a Certificate asks for TLS credentials. Where
+   * the network reaches beyond the site is a Link's, an AccessToken's, an AccessGrant's or a
+   * Connector's host, and how the site is reached a Site's, RouterAccess's or SecuredAccess's
+   * (rows of the Kubernetes table).
    */
   /**
    * Submariner's kinds that keep the cluster's traffic inside it (custom resources, see
@@ -518,9 +516,6 @@ export const reviewed = {
       "Certificate",
       "Listener",
       "MultiKeyListener",
-      "RouterAccess",
-      "SecuredAccess",
-      "Site",
     ],
   ),
   /**

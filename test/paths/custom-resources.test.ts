@@ -2784,8 +2784,9 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // JobSink (18), workload kinds as the Rollout; and the CNI plugins' network policies —
   // Cilium's namespaced and clusterwide (6), Calico's namespaced and global of two groups (12) —
   // and Kubernetes' cluster-wide network policies (9), whose egress rules kubernetes-egress judges
-  // by its code.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(249);
+  // by its code; and Skupper's Site, RouterAccess and SecuredAccess (9), whose controller's
+  // Services kubernetes-service-exposure judges.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(258);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

@@ -10,6 +10,7 @@ import {
   type OracleSettings,
   unknownAtPreview,
 } from "../helpers/model-oracle";
+import { type Finding, sorted } from "../helpers/policy-session";
 
 /** The findings that judge these kinds: kubernetes-egress's and reviewed-resource-types'. */
 const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
@@ -167,6 +168,57 @@ describe("Skupper's tokens, grants and connectors", () => {
       }),
     ];
     expect(judged(onCluster(...inside))).toEqual([]);
+  });
+});
+
+// The xc71 bench: Skupper's controller makes the Service a site's link access or a secured access
+// asks for, of the cluster's default load balancer where the access type is the default.
+describe("the Services Skupper's controller makes", () => {
+  const exposure = (resources: readonly OracleResource[]) =>
+    findingsOf(resources, ["kubernetes-service-exposure"]);
+  const publicLb = (kind: string, name: string): Finding => [
+    "kubernetes-service-exposure",
+    name,
+    "mandatory",
+    ["the internet", `k8s ${kind.toLowerCase()} ${JSON.stringify(name)}`],
+  ];
+
+  test("a load balancer for link access or a secured access faces the internet: by name, or as the controller's default", () => {
+    expect(
+      exposure(
+        onCluster(
+          skupper("Site", "shop", { linkAccess: "default" }),
+          skupper("RouterAccess", "links", { roles: [{ name: "inter-router", port: 55671 }] }),
+          skupper("SecuredAccess", "console", {
+            accessType: "loadbalancer",
+            selector: { app: "console" },
+            ports: [{ name: "https", port: 8443 }],
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        publicLb("Site", "shop"),
+        publicLb("RouterAccess", "links"),
+        publicLb("SecuredAccess", "console"),
+      ]),
+    );
+  });
+
+  test("twin: no link access, a local access, or one the cluster's ingress serves, makes no load balancer", () => {
+    expect(
+      exposure(
+        onCluster(
+          skupper("Site", "shop", { ha: true }),
+          skupper("Site", "edge", { linkAccess: "none" }),
+          skupper("RouterAccess", "links", { accessType: "local" }),
+          skupper("SecuredAccess", "console", {
+            accessType: "ingress-nginx",
+            selector: { app: "console" },
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 

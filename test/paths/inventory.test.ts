@@ -163,13 +163,13 @@ describe("the kubernetes table", () => {
     // MaxScale, Zalando's postgresql, the Redis operator's servers (Redis, RedisCluster and
     // RedisReplication of two API versions, RedisSentinel), and ECK's Elasticsearch, Kibana, APM
     // Server and Enterprise Search (two API versions), Beat, Agent, Logstash and Elastic Maps
-    // Server, each with its List and Patch.
+    // Server, and Skupper's Site, RouterAccess and SecuredAccess, each with its List and Patch.
     const operators = [...customResourceTypes].filter((t) =>
-      /^kubernetes:(kafka\.strimzi\.io\/\w+:Kafka|postgresql\.cnpg\.io\/v1:Cluster|(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/v1alpha1:MariaDB|k8s\.mariadb\.com\/v1alpha1:MaxScale|acid\.zalan\.do\/v1:postgresql|redis\.redis\.opstreelabs\.in\/\w+:Redis(Cluster|Replication|Sentinel)?|(elasticsearch|kibana|apm|beat|agent|logstash|enterprisesearch|maps)\.k8s\.elastic\.co\/\w+:(Elasticsearch|Kibana|ApmServer|Beat|Agent|Logstash|EnterpriseSearch|ElasticMapsServer))(List|Patch)?$/.test(
+      /^kubernetes:(kafka\.strimzi\.io\/\w+:Kafka|postgresql\.cnpg\.io\/v1:Cluster|(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/v1alpha1:MariaDB|k8s\.mariadb\.com\/v1alpha1:MaxScale|acid\.zalan\.do\/v1:postgresql|redis\.redis\.opstreelabs\.in\/\w+:Redis(Cluster|Replication|Sentinel)?|(elasticsearch|kibana|apm|beat|agent|logstash|enterprisesearch|maps)\.k8s\.elastic\.co\/\w+:(Elasticsearch|Kibana|ApmServer|Beat|Agent|Logstash|EnterpriseSearch|ElasticMapsServer)|skupper\.io\/v2alpha1:(Site|RouterAccess|SecuredAccess))(List|Patch)?$/.test(
         t,
       ),
     );
-    expect(operators).toHaveLength(78);
+    expect(operators).toHaveLength(87);
     expect(operators.filter((t) => !(t in rows))).toEqual([]);
     expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
       [...exposed, ...workloads, ...gateways, ...operators].sort(),

@@ -826,6 +826,16 @@ export const interconnects: TypeTable = serverControls([
 ]);
 
 /**
+ * Skupper's Sites, RouterAccesses and SecuredAccesses (`skupper.io` `v2alpha1`), as objects,
+ * Patches and Lists: controls of how a site is reached, whose controller makes a Service by the
+ * access type they ask for, which kubernetes-service-exposure judges (policy/kubernetes.ts
+ * `skupperServices`). Custom resources, listed by `customResourceTypes`.
+ */
+export const skupperAccess: TypeTable = controls(
+  variants("skupper.io", ["v2alpha1"], ["Site", "RouterAccess", "SecuredAccess"]),
+);
+
+/**
  * Knative Eventing's kinds that deliver events (`eventing.knative.dev`, `messaging.knative.dev`,
  * `sources.knative.dev`, `flows.knative.dev`), as objects, Patches and Lists: controls of where
  * the events go, with each destination — a subscriber, a reply, a sink, a dead-letter sink — as a
@@ -1270,7 +1280,8 @@ export const gateways: TypeTable = controls(
  * additional managed Services, the MariaDB operator's MariaDB and MaxScale for the Services they
  * configure, Zalando's `postgresql` for the load balancers it enables, the Redis operator's
  * servers for the Service their `kubernetesConfig.service` asks for, ECK's kinds for their HTTP
- * (and transport) Services and the host ports of their pods. Their rows are the data tables'
+ * (and transport) Services and the host ports of their pods, and Skupper's Site (its link access),
+ * RouterAccess and SecuredAccess for the Service its controller makes by the access type. Their rows are the data tables'
  * (kafkaStreams, databaseArchives, mariadbOperator, zalandoPostgres, redisServers, elasticStack).
  */
 export const operatorServiceKinds: Readonly<
@@ -1283,6 +1294,7 @@ export const operatorServiceKinds: Readonly<
     | "zalando-postgresql"
     | "redis"
     | "eck"
+    | "skupper"
   >
 > = {
   ...Object.fromEntries(
@@ -1304,6 +1316,7 @@ export const operatorServiceKinds: Readonly<
   ),
   ...Object.fromEntries(Object.keys(redisServers).map((t) => [t, "redis"])),
   ...Object.fromEntries(Object.keys(elasticStack).map((t) => [t, "eck"])),
+  ...Object.fromEntries(Object.keys(skupperAccess).map((t) => [t, "skupper"])),
 };
 
 /**
@@ -1416,6 +1429,7 @@ export const kubernetes: TypeTable = {
   ...fluxProviders,
   ...kedaEventSources,
   ...interconnects,
+  ...skupperAccess,
   ...knativeEventing,
   ...backupLocations,
   ...databaseArchives,
