@@ -285,11 +285,18 @@ export const consulFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
   [
     kind("Registration"),
     [
-      { path: "spec.address", what: "external node", read: "address", words: externalWords },
+      // A node or service may be registered by a Service of the cluster (consul-k8s's own
+      // fixtures register `static-server`).
+      {
+        path: "spec.address",
+        what: "external node",
+        read: "service-address",
+        words: externalWords,
+      },
       {
         path: "spec.service.address",
         what: "external service",
-        read: "address",
+        read: "service-address",
         words: externalWords,
       },
       // consul-esm runs a registered service's health check from the cluster, an HTTP check

@@ -122,7 +122,8 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
       {
         path: "spec.endpoints[].host",
         what: "remote site's router",
-        read: "address",
+        // A site of the same cluster is linked to by its router's Service (`skupper-router.east`).
+        read: "service-address",
         words: skupperLinkWords,
       },
     ],
