@@ -285,18 +285,11 @@ export const consulFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
   [
     kind("Registration"),
     [
-      // A node or service may be registered by a Service of the cluster (consul-k8s's own
-      // fixtures register `static-server`).
-      {
-        path: "spec.address",
-        what: "external node",
-        read: "service-address",
-        words: externalWords,
-      },
+      { path: "spec.address", what: "external node", read: "address", words: externalWords },
       {
         path: "spec.service.address",
         what: "external service",
-        read: "service-address",
+        read: "address",
         words: externalWords,
       },
       // consul-esm runs a registered service's health check from the cluster, an HTTP check

@@ -122,8 +122,7 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
       {
         path: "spec.endpoints[].host",
         what: "remote site's router",
-        // A site of the same cluster is linked to by its router's Service (`skupper-router.east`).
-        read: "service-address",
+        read: "address",
         words: skupperLinkWords,
       },
     ],

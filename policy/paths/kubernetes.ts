@@ -31,7 +31,6 @@ import {
   parseCidr,
   reachOfAddress,
 } from "./addresses";
-import { parse as parseDomain } from "tldts";
 import { locate, serverPlace } from "./places";
 import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./resolver";
 import { operatorDestinations, operatorFields } from "./operators";
@@ -1616,13 +1615,11 @@ export function readDestination(
     if (f.read !== "url" && clusterDomain.test(host)) {
       continue;
     }
-    // A Service's short name (`oauth2-proxy`) resolves only inside the cluster, and so does a
-    // Service of another namespace named `<service>.<namespace>` (`postgres.east`, through the
-    // pods' DNS search path), where the namespace is no top-level domain of the internet's.
+    // A Service's short name (`oauth2-proxy`) resolves only inside the cluster.
     if (
       (f.read === "request-url" || f.read === "service-address") &&
-      parseCidr(host) === undefined &&
-      (!host.includes(".") || serviceOfNamespace(host))
+      !host.includes(".") &&
+      parseCidr(host) === undefined
     ) {
       continue;
     }
@@ -1667,19 +1664,6 @@ export function readDestination(
     );
   }
   return out;
-}
-
-/**
- * Whether a host is `<service>.<namespace>`: two labels, the second no top-level domain of the
- * internet's (its public suffix list's ICANN section, `shop` and `io` among them), so that only
- * the cluster's DNS answers it.
- */
-function serviceOfNamespace(host: string): boolean {
-  if (host.split(".").length !== 2) {
-    return false;
-  }
-  const parsed = parseDomain(host);
-  return parsed.isIcann !== true && parsed.isPrivate !== true;
 }
 
 /**
