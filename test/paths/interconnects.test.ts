@@ -52,6 +52,14 @@ describe("a Skupper Link", () => {
     expect(judged(onCluster(link("203.0.113.7")))).toEqual([
       egress("to-hq", 'k8s link "to-hq"', "203.0.113.7 (remote site's router)"),
     ]);
+    // Two labels of no internet domain are no Service of the cluster: a pod's resolver passes a
+    // name the cluster does not hold to the network's DNS, whose private zones (`.lan`,
+    // `.internal`, `.corp`) may answer anywhere (the bench rerun's probe).
+    for (const host of ["router.lan", "router.internal", "skupper.corp"]) {
+      expect(judged(onCluster(link(host)))).toEqual([
+        egress("to-hq", 'k8s link "to-hq"', `${host} (cannot be placed)`),
+      ]);
+    }
     // Each endpoint is a way to the same remote site: one abroad is enough.
     expect(judged(onCluster(link("10.30.0.7", "skupper.example.de")))).toEqual([
       egress("to-hq", 'k8s link "to-hq"', "skupper.example.de (cannot be placed)"),
