@@ -44,6 +44,15 @@ export const findingsOf = (
   settings: OracleSettings = { jurisdiction: "CN" },
 ) => runNamed(resources, settings).filter(([policy]) => names.includes(policy));
 
+/**
+ * kubernetes-egress's and reviewed-resource-types' findings: how a custom kind the pack reviews
+ * is judged, and whether it is reviewed at all.
+ */
+export const egressOrUnreviewed = (
+  resources: readonly OracleResource[],
+  settings?: OracleSettings,
+) => findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"], settings);
+
 /** One policy's messages on `resources`, under CN, as the pack words them. */
 export function messagesOf(policy: string, resources: readonly OracleResource[]): string[] {
   const found = policies.find((p) => p.name === policy) as {

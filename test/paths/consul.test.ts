@@ -4,16 +4,18 @@
  * kubernetes-egress's, and the kinds that route, authorise or expose inside the mesh pass. Every
  * one failed closed as an unreviewed custom kind before, whatever it named.
  */
-import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
 import {
-  type OracleResource,
-  type OracleSettings,
-  unknownAtPreview,
-} from "../helpers/model-oracle";
+  egress,
+  egressOrUnreviewed,
+  findingsOf,
+  kube,
+  messagesOf,
+  onCluster,
+} from "../helpers/cluster-objects";
+import { type OracleResource, unknownAtPreview } from "../helpers/model-oracle";
 import { sorted } from "../helpers/policy-session";
 
-const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
-  findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"], settings);
+const judged = egressOrUnreviewed;
 
 /** The Consul object `name` of `kind`, with `spec`. */
 const consul = (kind: string, name: string, spec: Record<string, unknown>) =>

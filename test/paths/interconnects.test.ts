@@ -4,17 +4,18 @@
  * so any program with one failed closed whatever it linked to; now the far end of each link is
  * kubernetes-egress's destination, and the kinds that keep connections inside the site pass.
  */
-import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
 import {
-  type OracleResource,
-  type OracleSettings,
-  unknownAtPreview,
-} from "../helpers/model-oracle";
+  egress,
+  egressOrUnreviewed,
+  findingsOf,
+  kube,
+  messagesOf,
+  onCluster,
+} from "../helpers/cluster-objects";
+import { type OracleResource, unknownAtPreview } from "../helpers/model-oracle";
 import { type Finding, sorted } from "../helpers/policy-session";
 
-/** The findings that judge these kinds: kubernetes-egress's and reviewed-resource-types'. */
-const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
-  findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"], settings);
+const judged = egressOrUnreviewed;
 
 const skupper = (kind: string, name: string, spec: Record<string, unknown>) =>
   kube(`kubernetes:skupper.io/v2alpha1:${kind}`, name, {
