@@ -6,15 +6,20 @@
  * - Named only, so the pack cannot place them: a ServiceResolver's redirect and failover to a
  *   datacenter, peer or sameness group; an ExportedServices' consumers that are peers or sameness
  *   groups (an admin partition is of the same datacenter); a SamenessGroup's peer members; a
- *   MeshService of a peer; a TerminatingGateway's services, whose addresses the Consul catalog
- *   holds; a PeeringDialer or PeeringAcceptor, whose peer the token in a Secret names.
+ *   MeshService of a peer; a PeeringDialer or PeeringAcceptor, whose peer the token in a Secret
+ *   names; a TerminatingGateway's service, unless the ServiceDefaults destination or Registration
+ *   of its cluster that gives its address is in the stack (`catalogEntry`, judged over the stack
+ *   by named-destinations, paths/mesh-hosts.ts).
  * - Written in the object, so placed as any address: a ServiceDefaults' `destination.addresses`
- *   (an external service reached through a terminating gateway) and a Registration's node and
- *   service addresses; a ProxyDefaults' statsd sinks (`envoy_statsd_url`, `envoy_dogstatsd_url`).
+ *   (an external service reached through a terminating gateway), a Registration's node and
+ *   service addresses and its health check's target (consul-esm runs the check from the
+ *   cluster); a ProxyDefaults' statsd sinks (`envoy_statsd_url`, `envoy_dogstatsd_url`; one on
+ *   the node, its socket or `${HOST_IP}`, passes).
  * - Not read, so failed closed: raw Envoy configuration in a ProxyDefaults' `config`
- *   (`envoy_*_json`: extra clusters, tracing, stats sinks, listeners) and the Envoy extensions of
- *   ServiceDefaults and ProxyDefaults (a Lambda function, an external authorizer or processor,
- *   OpenTelemetry access logs), whose arguments name their servers.
+ *   (`envoy_*_json`: extra clusters, tracing, stats sinks, listeners) or an upstream's
+ *   (`envoyClusterJSON`, `envoyListenerJSON` of a ServiceDefaults' `upstreamConfig`), and the
+ *   Envoy extensions of ServiceDefaults and ProxyDefaults (a Lambda function, an external
+ *   authorizer or processor, OpenTelemetry access logs), whose arguments name their servers.
  *
  * Kinds and fields as consul-k8s's API types define them (policy/reviewed.ts
  * `customResourceReferences`); the kinds that route, split, authorise or expose inside the mesh
