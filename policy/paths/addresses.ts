@@ -58,6 +58,38 @@ export function cidrWithin(inner: unknown, outer: unknown): boolean {
   return a !== undefined && b !== undefined && blockWithin(a, b);
 }
 
+/**
+ * Whether blocks together hold every address of both families — `0.0.0.0/0` and `::/0`, or any
+ * blocks that tile them (`0.0.0.0/1` and `128.0.0.0/1`): what a deny must shut to shut every
+ * address outside the cluster. Text that is no block holds nothing.
+ */
+export function coversEveryAddress(blocks: Iterable<unknown>): boolean {
+  const parsed = [...blocks].map(parseCidr).filter((b): b is Block => b !== undefined);
+  return (["ipv4", "ipv6"] as const).every((family) => {
+    const bits = family === "ipv4" ? 32 : 128;
+    const spans = parsed
+      .filter(([addr]) => addr.kind() === family)
+      .map(([addr, prefix]) => {
+        const start = addr.toByteArray().reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+        const size = 1n << BigInt(bits - prefix);
+        // The block's first address, whatever host bits the text kept.
+        const first = start - (start % size);
+        return [first, first + size] as const;
+      })
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    let reached = 0n;
+    for (const [from, to] of spans) {
+      if (from > reached) {
+        return false;
+      }
+      if (to > reached) {
+        reached = to;
+      }
+    }
+    return reached === 1n << BigInt(bits);
+  });
+}
+
 /** `0.0.0.0/0`, `::/0`: every address of a family. */
 export function isAnywhere(cidr: unknown): boolean {
   return parseCidr(cidr)?.[1] === 0;

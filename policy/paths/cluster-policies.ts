@@ -15,7 +15,8 @@
  *   the cluster (`networks` holding both `0.0.0.0/0` and `::/0`, on every port) for every pod is
  *   the cluster's default deny (or, for a subject of namespaces named by
  *   `kubernetes.io/metadata.name`, theirs), as a NetworkPolicy with `podSelector: {}` is a
- *   namespace's; the blocks may be shut by one `Deny` rule or several. The API server admits a
+ *   namespace's; the blocks may be shut by one `Deny` rule or several, and may tile the address
+ *   space (`0.0.0.0/1` and `128.0.0.0/1`). The API server admits a
  *   BaselineAdminNetworkPolicy named `default` only: one of another name denies nothing.
  * - `v1alpha2` ClusterNetworkPolicy, either tier by `spec.tier` (`Admin`, `Baseline`), with
  *   `Accept` for `Allow` and `protocols` for `ports`; a baseline `Pass` hands the traffic to
@@ -28,6 +29,7 @@
  * keeps its path in the object (`at`). Fields as the project's API types define them (policy/
  * reviewed.ts `customResourceReferences`).
  */
+import { coversEveryAddress } from "./addresses";
 import type { BorderResource } from "./model";
 import { isUnknown, unknown, valueAt, valuesAt } from "./values";
 
@@ -296,11 +298,6 @@ function blocksOf(rule: unknown): string[] {
   return valuesAt(rule, "to[].networks[]").map((n) => String(n.value).trim().toLowerCase());
 }
 
-/** Whether blocks cover every address outside the cluster, both families. */
-function coverEveryAddress(blocks: ReadonlySet<string>): boolean {
-  return blocks.has("0.0.0.0/0") && (blocks.has("::/0") || blocks.has("0::0/0"));
-}
-
 /**
  * Whether a BaselineAdminNetworkPolicy is one the API server admits: its CRD admits only the name
  * `default` (one per cluster), so one of another name — or none, which Pulumi fills with an
@@ -430,7 +427,7 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
         metadata,
         spec: {
           podSelector,
-          policyTypes: coverEveryAddress(denied) && admittedBaseline(r) ? ["Egress"] : [],
+          policyTypes: coversEveryAddress(denied) && admittedBaseline(r) ? ["Egress"] : [],
           egress: rules,
           ...(leftOut === undefined ? {} : { exceptNamespaces: leftOut }),
           ...(only === undefined ? {} : { onlyNamespaces: only }),

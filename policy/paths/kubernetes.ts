@@ -25,6 +25,7 @@ import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import {
   allowlistEntryAt,
+  coversEveryAddress,
   type Flow,
   isPrivateCidr,
   normalizeProtocol,
@@ -357,8 +358,7 @@ function calicoShutsOutside(rule: unknown): boolean {
   ) {
     return false;
   }
-  const nets = new Set(valuesAt(destination, "nets[]").map((n) => n.value));
-  return nets.has("0.0.0.0/0") && nets.has("::/0");
+  return coversEveryAddress(valuesAt(destination, "nets[]").map((n) => n.value));
 }
 
 /**
@@ -435,17 +435,17 @@ function ciliumDeniesWorld(rule: unknown): boolean {
       return false;
     }
     const entities = new Set(valuesAt(d, "toEntities[]").map((e) => e.value));
-    const blocks = new Set([
+    const blocks = [
       ...valuesAt(d, "toCIDR[]").map((c) => c.value),
       ...valuesAt(d, "toCIDRSet[]")
         .filter((c) => valueAt(c.value, "except") === undefined)
         .map((c) => valueAt(c.value, "cidr")),
-    ]);
+    ];
     return (
       entities.has("world") ||
       entities.has("all") ||
       (entities.has("world-ipv4") && entities.has("world-ipv6")) ||
-      (blocks.has("0.0.0.0/0") && blocks.has("::/0"))
+      coversEveryAddress(blocks)
     );
   });
 }

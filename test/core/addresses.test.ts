@@ -10,6 +10,7 @@ import {
   admittedFlow,
   allowlistEntryAt,
   cidrWithin,
+  coversEveryAddress,
   describeFlow,
   egressPermitted,
   type Flow,
@@ -93,6 +94,22 @@ describe("blocks", () => {
   ])("%j is private: %s", (text, expected) => {
     expect(isPrivateCidr(text)).toBe(expected);
   });
+});
+
+// What a deny must shut to shut every address outside the cluster (the cross-cluster bench's
+// baseline deny written as /1 halves).
+test.each([
+  [["0.0.0.0/0", "::/0"], true],
+  [["0.0.0.0/1", "128.0.0.0/1", "::/1", "8000::/1"], true],
+  [["128.0.0.0/1", "0.0.0.0/1", "10.0.0.0/8", "::/0"], true],
+  [["0.0.0.0/0"], false],
+  [["0.0.0.0/1", "::/0"], false],
+  [["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/2", "::/0"], true],
+  [["0.0.0.0/1", "128.0.0.0/2", "224.0.0.0/3", "::/0"], false],
+  [["0.0.0.0/0", "not a block", "::/0"], true],
+  [["not a block"], false],
+])("the blocks %j cover every address: %s", (blocks, covers) => {
+  expect(coversEveryAddress(blocks)).toBe(covers);
 });
 
 describe("shared address space", () => {

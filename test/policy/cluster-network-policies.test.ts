@@ -106,6 +106,19 @@ describe("a cluster's default deny by its baseline policy", () => {
       }),
     ],
     [
+      "a BaselineAdminNetworkPolicy whose deny tiles every address in halves",
+      baseline({
+        ...baselineSpec,
+        egress: [
+          dns,
+          {
+            action: "Deny",
+            to: [{ networks: ["0.0.0.0/1", "128.0.0.0/1", "::/1", "8000::/1"] }],
+          },
+        ],
+      }),
+    ],
+    [
       "a baseline whose subject names the namespace",
       baseline({
         ...baselineSpec,
