@@ -146,8 +146,9 @@ export type Protocol = "tcp" | "udp" | "icmp" | "all" | "other";
 
 /**
  * The protocol of a rule as each API spells it: AWS `-1`/`6`/`17`/`tcp`, Alibaba `all`/`tcp`,
- * Kubernetes `TCP`/`UDP`/`SCTP`. Anything unrecognised is `other` and is covered by no entry
- * that names a protocol.
+ * Kubernetes `TCP`/`UDP`/`SCTP`. Anything unrecognised (SCTP among them) is `other` and is
+ * covered by no entry that names a protocol — an entry naming one the pack does not know (`gre`,
+ * `sctp`) covers nothing, not every protocol it does not know.
  */
 export function normalizeProtocol(p: unknown): Protocol {
   const v = String(p ?? "all").toLowerCase();
@@ -236,8 +237,11 @@ function entryCovers(entry: EgressAllowEntry, flow: Flow): boolean {
   if (!("cidr" in entry) || !cidrWithin(flow.cidr, entry.cidr)) {
     return false;
   }
-  if (entry.protocol !== undefined && normalizeProtocol(entry.protocol) !== flow.protocol) {
-    return false;
+  if (entry.protocol !== undefined) {
+    const protocol = normalizeProtocol(entry.protocol);
+    if (protocol === "other" || protocol !== flow.protocol) {
+      return false;
+    }
   }
   if (entry.ports === undefined || entry.ports.length === 0) {
     return true;

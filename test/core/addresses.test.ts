@@ -267,6 +267,25 @@ describe("where a flow goes", () => {
     expect(egressPermitted([dns], flow("100.100.2.136/32", "udp", 53))).toBe(true);
     expect(egressPermitted([dns], flow("100.100.2.136/32", "tcp", 53))).toBe(false);
   });
+
+  // An entry naming a protocol the pack does not know covered every flow of any protocol it did
+  // not know (both read as "other"): a GRE entry let SCTP out. It covers nothing now.
+  test("an entry of a protocol the pack does not know covers no flow", () => {
+    const entry = (protocol: string): EgressAllowEntry => ({
+      cidr: "203.0.113.0/24",
+      protocol,
+      reason: "a partner's tunnel",
+    });
+    const sctp = { cidr: "203.0.113.5/32", protocol: normalizeProtocol("SCTP") };
+    const gre = { cidr: "203.0.113.5/32", protocol: normalizeProtocol("gre") };
+    expect(egressPermitted([entry("gre")], sctp)).toBe(false);
+    expect(egressPermitted([entry("sctp")], sctp)).toBe(false);
+    expect(egressPermitted([entry("gre")], gre)).toBe(false);
+    // An entry naming no protocol covers every one.
+    expect(egressPermitted([{ cidr: "203.0.113.0/24", reason: "a partner's tunnel" }], gre)).toBe(
+      true,
+    );
+  });
 });
 
 describe("protocols and ports as each API spells them", () => {
