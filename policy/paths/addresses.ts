@@ -238,8 +238,9 @@ function entryCovers(entry: EgressAllowEntry, flow: Flow): boolean {
     return false;
   }
   if (entry.protocol !== undefined) {
+    // `all` (or `-1`) names every protocol, as no protocol does.
     const protocol = normalizeProtocol(entry.protocol);
-    if (protocol === "other" || protocol !== flow.protocol) {
+    if (protocol === "other" || (protocol !== "all" && protocol !== flow.protocol)) {
       return false;
     }
   }

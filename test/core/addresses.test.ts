@@ -270,7 +270,7 @@ describe("where a flow goes", () => {
 
   // An entry naming a protocol the pack does not know covered every flow of any protocol it did
   // not know (both read as "other"): a GRE entry let SCTP out. It covers nothing now.
-  test("an entry of a protocol the pack does not know covers no flow", () => {
+  test("an entry of a protocol the pack does not know covers no flow; one of all covers every flow", () => {
     const entry = (protocol: string): EgressAllowEntry => ({
       cidr: "203.0.113.0/24",
       protocol,
@@ -281,10 +281,20 @@ describe("where a flow goes", () => {
     expect(egressPermitted([entry("gre")], sctp)).toBe(false);
     expect(egressPermitted([entry("sctp")], sctp)).toBe(false);
     expect(egressPermitted([entry("gre")], gre)).toBe(false);
-    // An entry naming no protocol covers every one.
+    // An entry naming no protocol, or `all`, covers every one.
     expect(egressPermitted([{ cidr: "203.0.113.0/24", reason: "a partner's tunnel" }], gre)).toBe(
       true,
     );
+    const tcp = {
+      cidr: "203.0.113.5/32",
+      protocol: normalizeProtocol("tcp"),
+      fromPort: 443,
+      toPort: 443,
+    };
+    for (const all of ["all", "-1"]) {
+      expect(egressPermitted([entry(all)], tcp)).toBe(true);
+      expect(egressPermitted([entry(all)], gre)).toBe(true);
+    }
   });
 });
 
