@@ -32,20 +32,14 @@
 import { coversEveryAddress } from "./addresses";
 import type { BorderResource } from "./model";
 import { isUnknown, unknown, valueAt, valuesAt } from "./values";
+import { variants } from "./variants";
 
 const group = "policy.networking.k8s.io";
 
-/** `kubernetes:policy.networking.k8s.io/<version>:<kind>` with its List and Patch. */
-function kinds(version: string, names: readonly string[]): string[] {
-  return names.flatMap((kind) =>
-    ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${version}:${kind}${suffix}`),
-  );
-}
-
 /** The cluster-wide network policies of every version the project has served. */
 export const clusterPolicyTypes: ReadonlySet<string> = new Set([
-  ...kinds("v1alpha1", ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"]),
-  ...kinds("v1alpha2", ["ClusterNetworkPolicy"]),
+  ...variants(group, ["v1alpha1"], ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy"]),
+  ...variants(group, ["v1alpha2"], "ClusterNetworkPolicy"),
 ]);
 
 /** The tier of a cluster-wide policy: its kind's, or a ClusterNetworkPolicy's `spec.tier`. */
@@ -380,7 +374,6 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
   }
   const { podSelector, leftOut, only } = subjectSelector(valueAt(spec, "subject"));
   const rules: unknown[] = [];
-  let passed = false;
   let passesOut = false;
   // The blocks the Deny rules of every port shut before any Pass of traffic outside, however
   // many rules they are written in.
@@ -403,10 +396,9 @@ export function clusterPolicyAsNetworkPolicies(r: BorderResource, prefix = ""): 
     // An admin Pass hands traffic on to the NetworkPolicies, past this policy's deny; a baseline
     // Pass hands it to Kubernetes' default, which allows it: an allow, judged as one.
     if (action === "Pass" && tier === "admin" && reachesOutside(rule)) {
-      passed = true;
       passesOut = true;
     }
-    if (action === "Deny" && tier !== undefined && !passed && portsOf(rule) === undefined) {
+    if (action === "Deny" && tier !== undefined && !passesOut && portsOf(rule) === undefined) {
       for (const b of blocksOf(rule)) {
         denied.add(b);
       }

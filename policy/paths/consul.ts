@@ -102,9 +102,10 @@ function consulNameDestinations(f: DestinationField, value: unknown): Destinatio
 }
 
 /** The kinds that give a service of the Consul catalog its address. */
-export const catalogTypes: readonly string[] = ["ServiceDefaults", "Registration"].map(
+const [serviceDefaultsType, registrationType] = ["ServiceDefaults", "Registration"].map(
   (k) => `kubernetes:consul.hashicorp.com/v1alpha1:${k}`,
 );
+export const catalogTypes: readonly string[] = [serviceDefaultsType, registrationType];
 
 /**
  * The object among `resources` of the cluster `gateway` deploys to that gives the catalog service
@@ -122,13 +123,13 @@ export function catalogEntry<R extends Pick<BorderResource, "type" | "props">>(
       continue;
     }
     if (
-      r.type === catalogTypes[0] &&
+      r.type === serviceDefaultsType &&
       valueAt(r.props, "metadata.name") === name &&
       valueAt(r.props, "spec.destination") !== undefined
     ) {
       return r;
     }
-    if (r.type === catalogTypes[1] && valueAt(r.props, "spec.service.name") === name) {
+    if (r.type === registrationType && valueAt(r.props, "spec.service.name") === name) {
       return r;
     }
   }

@@ -32,8 +32,7 @@ import {
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
-import { catalogTypes } from "./consul";
-import { serviceEntryTypes, stackPlacingOf } from "./mesh-hosts";
+import { stackPlacingOf } from "./mesh-hosts";
 import type {
   BorderResource,
   Endpoint,
@@ -1375,9 +1374,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
               r,
               x,
               placing.find(
-                [...serviceEntryTypes, ...catalogTypes]
-                  .flatMap((t) => x.ofType(t))
-                  .filter((e) => placing.kinds(e.type)),
+                placing.types.flatMap((t) => x.ofType(t)),
                 r,
                 d.host,
               ) ?? x.unknownPlace(d.place),

@@ -36,6 +36,7 @@ import { locate, serverPlace } from "./places";
 import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./resolver";
 import { operatorDestinations, operatorFields } from "./operators";
 import { clusterPolicyAsNetworkPolicies, clusterPolicyTypes } from "./cluster-policies";
+import { variants } from "./variants";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
@@ -52,22 +53,7 @@ export function baseKind(type: string): string {
   return suffix === 0 ? type : type.slice(0, -suffix);
 }
 
-/**
- * The type tokens of these kinds of `group`, each with its List and its Patch, in each API version
- * given: `variants("apps", ["v1"], "Deployment")` → `kubernetes:apps/v1:Deployment`, …`List`,
- * …`Patch`.
- */
-export function variants(
-  group: string,
-  versions: readonly string[],
-  kinds: string | readonly string[],
-): string[] {
-  return versions.flatMap((v) =>
-    (typeof kinds === "string" ? [kinds] : kinds).flatMap((kind) =>
-      ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
-    ),
-  );
-}
+export { variants } from "./variants";
 
 /** Whether a type is the List of some kind: its objects are the entries of `items`. */
 export function isListType(type: string): boolean {

@@ -94,6 +94,8 @@ function exportedTo(entry: Readonly<Record<string, unknown>>, namespace: string)
  * that does (its own destinations judged on it), and the words for a name none places.
  */
 interface StackPlacing {
+  /** The type tokens of the kinds that may place a name. */
+  readonly types: readonly string[];
   readonly kinds: (type: string) => boolean;
   readonly find: <R extends Pick<BorderResource, "type" | "props">>(
     resources: Iterable<R & { readonly provider?: string }>,
@@ -105,6 +107,7 @@ interface StackPlacing {
 }
 
 const byServiceEntry: StackPlacing = {
+  types: serviceEntryTypes,
   kinds: (t) => serviceEntryType.test(t),
   find: entryAdding,
   missing: "no ServiceEntry of its cluster adds it to the mesh",
@@ -112,6 +115,7 @@ const byServiceEntry: StackPlacing = {
 };
 
 const byConsulCatalog: StackPlacing = {
+  types: catalogTypes,
   kinds: (t) => catalogTypes.includes(t),
   find: catalogEntry,
   missing: "no ServiceDefaults destination or Registration of its cluster gives its address",
@@ -161,6 +165,7 @@ export function meshHostFindings(
       continue;
     }
     const placing = stackPlacingOf(f) as StackPlacing;
+    const placers = entries.filter((e) => placing.kinds(e.type));
     const { must, how, fix } = destinationWords(f);
     for (const found of valuesAt(self.props, f.path)) {
       if (isUnknown(found.value)) {
@@ -168,14 +173,7 @@ export function meshHostFindings(
         continue;
       }
       for (const d of destinationsOf(f, found.value, allowlist, j)) {
-        if (
-          d.host === undefined ||
-          placing.find(
-            entries.filter((e) => placing.kinds(e.type)),
-            self,
-            d.host,
-          ) !== undefined
-        ) {
+        if (d.host === undefined || placing.find(placers, self, d.host) !== undefined) {
           continue;
         }
         out.push({
