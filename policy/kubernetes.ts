@@ -95,6 +95,7 @@ import {
   unjudgedKinds,
 } from "./paths/kubernetes";
 import { settleAdminDenies } from "./paths/cluster-policies";
+import { gatewayServing, type MadeService } from "./paths/gateways";
 import { ciliumFqdnDestinations } from "./paths/operators";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
@@ -990,15 +991,6 @@ function nodeFindings(r: BorderResource, x: Resolver, opens: string, use: string
  * field of the resource that makes it (`by`), where its annotations are set (`annotate`) and what
  * to use instead of a load balancer (`instead`).
  */
-interface MadeService {
-  readonly props: Record<string, unknown>;
-  readonly by: string;
-  readonly annotate: string;
-  readonly instead: string;
-  /** An Ingress rather than a Service (a Strimzi listener of type ingress). */
-  readonly ingress?: true;
-}
-
 function serviceFindings(r: BorderResource, x: Resolver, made?: MadeService): Finding[] {
   const label = resourceLabel(r.type, r.name);
   const typeIs = (type: string) =>
@@ -1682,11 +1674,11 @@ function overlayFinding(label: string, what: string, controller: OverlayControll
 /**
  * The exposure of a Gateway API Gateway or GatewayClass: a class whose controller (or a Gateway
  * whose class, by the name the vendor's documentation installs) serves it from a vendor's network
- * is a path out of the cluster's; any other is served by its implementation's own Service or
- * load balancer, which faces a network as a Service does (the pack reads it where the program
- * declares it).
+ * is a path out of the cluster's; a Gateway of any other is served by what its implementation
+ * makes for it (paths/gateways.ts): a Service judged as one of the program's, a cloud load
+ * balancer, or a shared proxy's Service judged where the program declares it.
  */
-function gatewayFindings(r: BorderResource): Finding[] {
+function gatewayFindings(r: BorderResource, x: Resolver): Finding[] {
   const label = resourceLabel(r.type, r.name);
   const isClass = baseKind(r.type).endsWith(":GatewayClass");
   const at = isClass ? "spec.controllerName" : "spec.gatewayClassName";
@@ -1707,15 +1699,39 @@ function gatewayFindings(r: BorderResource): Finding[] {
       : isClass
         ? overlayGatewayControllers[name]
         : overlayClasses[name];
-  return overlay === undefined
-    ? []
-    : [
-        overlayFinding(
-          label,
-          `its ${isClass ? "controller" : "class"} ${JSON.stringify(name)}`,
-          overlay,
-        ),
+  if (overlay !== undefined) {
+    return [
+      overlayFinding(
+        label,
+        `its ${isClass ? "controller" : "class"} ${JSON.stringify(name)}`,
+        overlay,
+      ),
+    ];
+  }
+  const serving = isClass ? undefined : gatewayServing(r, x);
+  switch (serving?.kind) {
+    case undefined:
+      return [];
+    case "services":
+      return serving.services.flatMap((made) =>
+        serviceFindings({ ...r, props: made.props }, x, made),
+      );
+    case "public":
+      return [
+        {
+          message: `${label} must not face the internet, but ${serving.why}. ${serving.fix}.`,
+          path: ["the internet", label],
+        },
       ];
+    case "undecided":
+      return [
+        {
+          message: `${label} must not face the internet, but ${serving.why}. ${serving.fix}.`,
+          path: [label, serving.at],
+          undecided: true,
+        },
+      ];
+  }
 }
 
 /**
@@ -1804,7 +1820,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana, APM Server, Logstash, Agent, Enterprise Search or Elastic Maps Server, and Skupper's controller for a site's link access or a secured access, included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana, APM Server, Logstash, Agent, Enterprise Search or Elastic Maps Server, and Skupper's controller for a site's link access or a secured access, included), ALB Ingresses get an internal load balancer, the Service or load balancer a Gateway's implementation makes for it (Istio, Envoy Gateway, Cilium, NGINX Gateway Fabric, Consul, the Kong Gateway Operator, kgateway, Contour, the AWS Load Balancer Controller) is internal, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',

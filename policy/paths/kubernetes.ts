@@ -2351,7 +2351,9 @@ export function siteOf(r: BorderResource, x: Resolver): SiteCluster | undefined 
 
 /**
  * The addresses a LoadBalancer Service asks a site's load balancer for: `spec.loadBalancerIP`,
- * and MetalLB's `loadBalancerIPs` annotation (comma-separated; the old and the new prefix). No
+ * MetalLB's `loadBalancerIPs` annotation (comma-separated; the old and the new prefix), and
+ * Cilium LB IPAM's `ips` annotation (the new key and the old, which Cilium's Gateway API
+ * controller writes a Gateway's addresses to). No
  * cloud controller serves a site of the team's own, so no cloud's internal annotation makes its
  * load balancer private: only the address it takes does.
  */
@@ -2360,7 +2362,12 @@ export function requestedLoadBalancerIps(props: Readonly<Record<string, unknown>
   const ip = valueAt(props, "spec.loadBalancerIP");
   return [
     ...(ip === undefined || ip === "" ? [] : [ip]),
-    ...["metallb.universe.tf/loadBalancerIPs", "metallb.io/loadBalancerIPs"].flatMap((key) => {
+    ...[
+      "metallb.universe.tf/loadBalancerIPs",
+      "metallb.io/loadBalancerIPs",
+      "lbipam.cilium.io/ips",
+      "io.cilium/lb-ipam-ips",
+    ].flatMap((key) => {
       const v = annotations[key];
       return typeof v === "string"
         ? v

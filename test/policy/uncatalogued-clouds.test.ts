@@ -300,6 +300,7 @@ describe("a Kubernetes cluster in a data center of the team's own, behind the am
   it.each([
     ["spec.loadBalancerIP", {}, { loadBalancerIP: "10.20.0.15" }],
     ["MetalLB's annotation", { "metallb.universe.tf/loadBalancerIPs": "10.20.0.15" }, {}],
+    ["Cilium LB IPAM's annotation", { "lbipam.cilium.io/ips": "10.20.0.15,10.20.0.16" }, {}],
   ])("passes one that asks for a private address by %s", async (_, annotations, spec) => {
     expect(await exposure(siteLoadBalancer(annotations, spec))).toEqual([]);
   });

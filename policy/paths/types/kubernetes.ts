@@ -1264,8 +1264,9 @@ export const ingresses: TypeTable = serverControls([
  * The Gateway API's Gateways and GatewayClasses (`gateway.networking.k8s.io` `v1`, `v1beta1`), with
  * their Lists and Patches: controls of how the cluster's traffic comes in, which
  * kubernetes-service-exposure judges by their class (a controller that serves them from a
- * vendor's network, policy/kubernetes.ts). Their implementation's own Service or load balancer is
- * what faces a network; the routes they serve are rows of the Kubernetes table. Custom resources,
+ * vendor's network, policy/kubernetes.ts) and by the Service or load balancer their implementation
+ * makes for each Gateway (paths/gateways.ts); the routes they serve are rows of the Kubernetes
+ * table. Custom resources,
  * listed by `customResourceTypes`.
  */
 export const gateways: TypeTable = controls(
