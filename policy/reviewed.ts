@@ -711,6 +711,15 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "skupper.io": "https://github.com/skupperproject/skupper/tree/main/config/crd/bases",
   "multicluster.linkerd.io":
     "https://github.com/linkerd/linkerd2/blob/main/multicluster/charts/linkerd-multicluster/templates/link-crd.yaml",
+  "gateway.envoyproxy.io": "https://github.com/envoyproxy/gateway/tree/main/api/v1alpha1",
+  "gateway.nginx.org": "https://github.com/nginx/nginx-gateway-fabric/tree/main/apis/v1alpha2",
+  "gateway.kgateway.dev": "https://github.com/kgateway-dev/kgateway/tree/main/api/v1alpha1",
+  "gateway-operator.konghq.com":
+    "https://github.com/Kong/kong-operator/tree/main/api/gateway-operator",
+  "projectcontour.io":
+    "https://github.com/projectcontour/contour/tree/main/apis/projectcontour/v1alpha1",
+  "gateway.k8s.aws":
+    "https://github.com/kubernetes-sigs/aws-load-balancer-controller/tree/main/apis/gateway",
   "vpcresources.k8s.aws":
     "https://github.com/aws/amazon-vpc-resource-controller-k8s/tree/master/apis/vpcresources/v1beta1",
 };

@@ -43,7 +43,8 @@
  *   over them.
  * - kgateway (kgateway-dev/kgateway): the class's `GatewayParameters` with the Gateway's laid
  *   over it, `spec.kube.service` (type LoadBalancer, load-balancer class, `extraAnnotations`
- *   under the Gateway's infrastructure annotations); one IP address becomes `loadBalancerIP`.
+ *   under the Gateway's infrastructure annotations), then their `serviceOverlay` patches; one IP
+ *   address becomes `loadBalancerIP`.
  * - Contour's Gateway provisioner (projectcontour/contour `internal/provisioner`): the class's
  *   `ContourDeployment` `spec.envoy.networkPublishing` (type `LoadBalancerService`,
  *   `serviceAnnotations` over the Gateway's infrastructure annotations); `spec.addresses[0]`
@@ -650,12 +651,33 @@ function kgateway(r: Reading): GatewayServing {
   const settings = merged(r, "spec.kube.service");
   const type = valueAt(settings, "type") ?? "LoadBalancer";
   const ips = ipAddresses(r.gateway);
-  return made(
-    r,
-    service(type, annotationsOf(valueAt(settings, "extraAnnotations"), r.infrastructure), {
+  let props = service(
+    type,
+    annotationsOf(valueAt(settings, "extraAnnotations"), r.infrastructure),
+    {
       loadBalancerClass: valueAt(settings, "loadBalancerClass"),
       loadBalancerIP: type === "LoadBalancer" && ips.length === 1 ? ips[0] : undefined,
-    }),
+    },
+  );
+  // Then the Service overlays, the class's and the Gateway's: strategic-merge patches of it.
+  for (const params of [r.classParams, r.gatewayParams]) {
+    const at = "spec.kube.serviceOverlay";
+    const over = params ? valueAt(params.object.props, at) : undefined;
+    if (over !== undefined) {
+      props =
+        record(
+          overlay(
+            props,
+            isUnknown(over)
+              ? over
+              : { metadata: valueAt(over, "metadata"), spec: valueAt(over, "spec") },
+          ),
+        ) ?? props;
+    }
+  }
+  return made(
+    r,
+    props,
     "its GatewayParameters' spec.kube.service.extraAnnotations (or the Gateway's spec.infrastructure.annotations)",
     'set its GatewayParameters\' spec.kube.service.type to "ClusterIP"',
   );

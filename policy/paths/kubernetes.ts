@@ -719,7 +719,10 @@ export interface DestinationField {
    * `connect-connectors` (a KafkaConnect's metadata, paths/streaming.ts), `linkerd-link` (a
    * Linkerd multicluster Link's spec, paths/interconnects.ts), `consul-name` (a Consul datacenter,
    * peer, sameness group or catalog service named) and `consul-proxy-config` (a ProxyDefaults'
-   * `config`, paths/consul.ts) — and `service` (an
+   * `config`, paths/consul.ts), `backend-ref` (a Gateway API backend reference an
+   * implementation's parameters name: a Service of the cluster, or a kind the pack does not
+   * place) and `konnect-extension` (an extension of a Kong GatewayConfiguration,
+   * paths/gateway-parameters.ts) — and `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
@@ -768,6 +771,8 @@ export interface DestinationField {
     | "linkerd-link"
     | "consul-name"
     | "consul-proxy-config"
+    | "backend-ref"
+    | "konnect-extension"
     | "mailbox"
     | "kubeconfig"
     | "service";
@@ -893,6 +898,31 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
     ["spec.storage.volumeMount.volume[]"],
   ],
   [/^kubernetes:redis\.redis\.opstreelabs\.in\/\w+:RedisSentinel$/, ["spec.volumeMount.volume[]"]],
+  // The proxies a Gateway API implementation deploys mount the volumes its parameters list
+  // (paths/gateway-parameters.ts).
+  [
+    /^kubernetes:gateway\.envoyproxy\.io\/v1alpha1:EnvoyProxy$/,
+    [
+      "spec.provider.kubernetes.envoyDeployment.pod.volumes[]",
+      "spec.provider.kubernetes.envoyDaemonSet.pod.volumes[]",
+    ],
+  ],
+  [
+    /^kubernetes:gateway\.nginx\.org\/v1alpha2:NginxProxy$/,
+    ["spec.kubernetes.deployment.pod.volumes[]", "spec.kubernetes.daemonSet.pod.volumes[]"],
+  ],
+  [
+    /^kubernetes:gateway\.kgateway\.dev\/v1alpha1:GatewayParameters$/,
+    ["spec.kube.podTemplate.extraVolumes[]"],
+  ],
+  [
+    /^kubernetes:gateway-operator\.konghq\.com\/v(1beta1|2beta1):GatewayConfiguration$/,
+    [
+      "spec.dataPlaneOptions.deployment.podTemplateSpec.spec.volumes[]",
+      "spec.controlPlaneOptions.deployment.podTemplateSpec.spec.volumes[]",
+    ],
+  ],
+  [/^kubernetes:projectcontour\.io\/v1alpha1:ContourDeployment$/, ["spec.envoy.extraVolumes[]"]],
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */

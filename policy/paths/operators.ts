@@ -28,6 +28,11 @@ import {
 import { interconnectFields, interconnectReadings, interconnectWeighs } from "./interconnects";
 import { consulFields, consulReadings, consulValueReadings } from "./consul";
 import {
+  gatewayParameterFields,
+  gatewayParameterReadings,
+  gatewayParameterWeighs,
+} from "./gateway-parameters";
+import {
   streamingFields,
   streamingReadings,
   streamingValueReadings,
@@ -1486,6 +1491,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...streamingFields,
   ...interconnectFields,
   ...consulFields,
+  ...gatewayParameterFields,
 ];
 
 /** A reading of this module's: the findings on a field's value. */
@@ -1591,6 +1597,9 @@ const readings: Readonly<Record<string, Reading>> = {
   "collector-exporters": collectorExporterDestinations,
   alertmanager: (_f, value) => alertmanagerDestinations(value),
   "gateway-route": (_f, value) => routeRuleDestinations(value),
+  // A backend an implementation's parameters name (a telemetry collector's): a Service of the
+  // cluster, or an object of a kind the pack does not place.
+  "backend-ref": (f, value) => backendOutside(value, `a ${f.what}`),
   service: (f, value, allowlist, j) =>
     f.service === undefined ? [] : serviceDestinations(f, f.service, value, allowlist, j),
   // The other modules' readings: of one object (a location, an output, a spec), and of a value
@@ -1602,6 +1611,7 @@ const readings: Readonly<Record<string, Reading>> = {
       ...streamingReadings,
       ...interconnectReadings,
       ...consulReadings,
+      ...gatewayParameterReadings,
     }).map(([read, reading]) => [read, ofObject(reading)]),
   ),
   ...backupValueReadings,
@@ -1631,6 +1641,9 @@ const weighs: Readonly<Record<string, readonly string[]>> = {
   ...logForwardingWeighs,
   ...streamingWeighs,
   ...interconnectWeighs,
+  ...gatewayParameterWeighs,
+  // A backend reference's kind and group, not its port or weight.
+  "backend-ref": ["group", "kind"],
 };
 
 /**

@@ -2785,8 +2785,11 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // Cilium's namespaced and clusterwide (6), Calico's namespaced and global of two groups (12) —
   // and Kubernetes' cluster-wide network policies (9), whose egress rules kubernetes-egress judges
   // by its code; and Skupper's Site, RouterAccess and SecuredAccess (9), whose controller's
-  // Services kubernetes-service-exposure judges.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(258);
+  // Services kubernetes-service-exposure judges; and the parameters of Gateway API
+  // implementations (27: EnvoyProxy, NginxProxy, GatewayParameters, ContourDeployment and
+  // CiliumGatewayClassConfig of one version, GatewayConfiguration and LoadBalancerConfiguration
+  // of two), which a Gateway's Service is made from.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(285);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

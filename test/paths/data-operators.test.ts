@@ -1678,6 +1678,10 @@ const objectProbes: Readonly<Record<string, unknown>> = {
   "linkerd-link": {},
   // A ProxyDefaults' config with no sink sends nothing; one with raw Envoy configuration must fail.
   "consul-proxy-config": { envoy_extra_static_clusters_json: "[]" },
+  // A backend of no kind is a Service of the cluster; one of an implementation's kind must fail.
+  "backend-ref": { group: "gateway.envoyproxy.io", kind: "Backend", name: "collector" },
+  // A GatewayConfiguration's extension of another kind stays in the cluster.
+  "konnect-extension": { kind: "KonnectExtension", name: "konnect" },
 };
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {

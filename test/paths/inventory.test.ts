@@ -171,8 +171,17 @@ describe("the kubernetes table", () => {
     );
     expect(operators).toHaveLength(87);
     expect(operators.filter((t) => !(t in rows))).toEqual([]);
+    // The parameters of Gateway API implementations, which a Gateway's Service is made from:
+    // Envoy Gateway's, NGINX Gateway Fabric's, kgateway's, the Kong Gateway Operator's (two API
+    // versions), Contour's, the AWS Load Balancer Controller's (two) and Cilium's.
+    const parameters = [...customResourceTypes].filter((t) =>
+      /^kubernetes:(gateway\.envoyproxy\.io\/v1alpha1:EnvoyProxy|gateway\.nginx\.org\/v1alpha2:NginxProxy|gateway\.kgateway\.dev\/v1alpha1:GatewayParameters|gateway-operator\.konghq\.com\/\w+:GatewayConfiguration|projectcontour\.io\/v1alpha1:ContourDeployment|gateway\.k8s\.aws\/\w+:LoadBalancerConfiguration|cilium\.io\/v2alpha1:CiliumGatewayClassConfig)(List|Patch)?$/.test(
+        t,
+      ),
+    );
+    expect(parameters).toHaveLength(27);
     expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
-      [...exposed, ...workloads, ...gateways, ...operators].sort(),
+      [...exposed, ...workloads, ...gateways, ...parameters, ...operators].sort(),
     );
     // kubernetes-egress's view reads the Ingresses too: the services their controller sends
     // requests to (NGINX annotations), not their exposure.

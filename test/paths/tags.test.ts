@@ -608,8 +608,11 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // (three versions), Submariner's gateways and service discovery, and the Multi-Cluster
     // Services API's exports and imports (two versions), and Consul's resolvers, exports, sameness
     // groups, mesh services, terminating gateways, peerings, service and proxy defaults and
-    // registrations.
-    expect(viewed.size).toBe(570);
+    // registrations; and the parameters of Gateway API implementations — Envoy Gateway's
+    // EnvoyProxies, NGINX Gateway Fabric's NginxProxies, kgateway's GatewayParameters, the Kong
+    // Gateway Operator's GatewayConfigurations (two versions) and Contour's ContourDeployments
+    // (their collectors, resolvers and proxies' volumes).
+    expect(viewed.size).toBe(588);
     expect(after.length).toBeGreaterThan(500);
   });
 

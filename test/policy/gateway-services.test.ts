@@ -442,6 +442,24 @@ describe("the other implementations that make a Service per Gateway", () => {
         }),
       ),
     ).toEqual([]);
+    // Then the Service overlay, a strategic-merge patch of the Service.
+    const overlaid = custom("gateway.kgateway.dev/v1alpha1", "GatewayParameters", "overlaid", {
+      kube: { serviceOverlay: { metadata: { annotations: intranet } } },
+    });
+    expect(
+      exposure(
+        overlaid,
+        gateway("kgateway", {
+          infrastructure: {
+            parametersRef: {
+              group: "gateway.kgateway.dev",
+              kind: "GatewayParameters",
+              name: "overlaid",
+            },
+          },
+        }),
+      ),
+    ).toEqual([]);
     // kgateway before 2.0 named them by an annotation.
     expect(
       exposure(

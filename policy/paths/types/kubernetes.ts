@@ -826,6 +826,27 @@ export const interconnects: TypeTable = serverControls([
 ]);
 
 /**
+ * The parameters of Gateway API implementations, as objects, Patches and Lists: controls of the
+ * proxies the implementation deploys for a GatewayClass's or a Gateway's `parametersRef` — Envoy
+ * Gateway's EnvoyProxy, NGINX Gateway Fabric's NginxProxy, kgateway's GatewayParameters, the Kong
+ * Gateway Operator's GatewayConfiguration, Contour's ContourDeployment, the AWS Load Balancer
+ * Controller's LoadBalancerConfiguration and Cilium's CiliumGatewayClassConfig. What they make a
+ * Gateway's Service is kubernetes-service-exposure's (paths/gateways.ts); their collectors, DNS
+ * resolvers, hosted control planes and raw configuration are destination fields
+ * (paths/gateway-parameters.ts), and their proxies' volumes are read as every volume is.
+ * Custom resources, listed by `customResourceTypes`.
+ */
+export const gatewayParameters: TypeTable = serverControls([
+  ...variants("gateway.envoyproxy.io", ["v1alpha1"], "EnvoyProxy"),
+  ...variants("gateway.nginx.org", ["v1alpha2"], "NginxProxy"),
+  ...variants("gateway.kgateway.dev", ["v1alpha1"], "GatewayParameters"),
+  ...variants("gateway-operator.konghq.com", ["v1beta1", "v2beta1"], "GatewayConfiguration"),
+  ...variants("projectcontour.io", ["v1alpha1"], "ContourDeployment"),
+  ...variants("gateway.k8s.aws", ["v1", "v1beta1"], "LoadBalancerConfiguration"),
+  ...variants("cilium.io", ["v2alpha1"], "CiliumGatewayClassConfig"),
+]);
+
+/**
  * Skupper's Sites, RouterAccesses and SecuredAccesses (`skupper.io` `v2alpha1`), as objects,
  * Patches and Lists: controls of how a site is reached, whose controller makes a Service by the
  * access type they ask for, which kubernetes-service-exposure judges (policy/kubernetes.ts
@@ -1383,10 +1404,13 @@ export const judgedByCode: Readonly<
     kyvernoServiceCalls,
     kyvernoCelPolicies,
   ].flatMap((t) => Object.keys(t)),
-  // Services, Ingresses and Gateways with their cluster; every workload kind (its objects,
-  // Patches and Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
+  // Services, Ingresses and Gateways with their cluster (and the parameters a Gateway's Service
+  // is made from); every workload kind (its objects, Patches and Lists) whose pods may open ports
+  // on their nodes (hostPort, hostNetwork).
   "kubernetes-service-exposure": [
-    ...[services, ingresses, gateways, operatorServiceKinds].flatMap((t) => Object.keys(t)),
+    ...[services, ingresses, gateways, gatewayParameters, operatorServiceKinds].flatMap((t) =>
+      Object.keys(t),
+    ),
     ...Object.keys(podTemplates),
     ...Object.keys(podTemplates)
       .filter((t) => !t.endsWith("Patch"))
@@ -1430,6 +1454,7 @@ export const kubernetes: TypeTable = {
   ...fluxProviders,
   ...kedaEventSources,
   ...interconnects,
+  ...gatewayParameters,
   ...skupperAccess,
   ...knativeEventing,
   ...backupLocations,

@@ -1,0 +1,263 @@
+/**
+ * The parameters of Gateway API implementations (policy/paths/gateway-parameters.ts): Envoy
+ * Gateway's EnvoyProxy, NGINX Gateway Fabric's NginxProxy, kgateway's GatewayParameters, the Kong
+ * Gateway Operator's GatewayConfiguration, Contour's ContourDeployment, the AWS Load Balancer
+ * Controller's LoadBalancerConfiguration and Cilium's CiliumGatewayClassConfig. Each was an
+ * unreviewed custom kind, so a program that kept its Gateway's load balancer internal through one
+ * failed closed; now they pass unless they send the proxies' data to a collector, resolver,
+ * hosted control plane or code outside, or hold configuration the pack does not read.
+ */
+import { sorted } from "../helpers/policy-session";
+import {
+  egress,
+  egressOrUnreviewed,
+  kube,
+  messagesOf,
+  onCluster,
+} from "../helpers/cluster-objects";
+
+const judged = egressOrUnreviewed;
+
+/** A custom resource `name` of `apiVersion`/`kind` with this spec, in namespace `edge`. */
+const custom = (apiVersion: string, kind: string, name: string, spec: unknown) =>
+  kube(`kubernetes:${apiVersion}:${kind}`, name, { metadata: { name, namespace: "edge" }, spec });
+
+const envoyProxy = (spec: unknown) =>
+  custom("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", "proxy", spec);
+const proxyLabel = 'k8s envoyproxy "proxy"';
+
+describe("Envoy Gateway's EnvoyProxy", () => {
+  test("Service settings, a collector of the cluster or a private one pass", () => {
+    expect(
+      judged(
+        onCluster(
+          envoyProxy({
+            provider: {
+              type: "Kubernetes",
+              kubernetes: {
+                envoyService: { type: "ClusterIP", patch: { value: { spec: {} } } },
+                envoyDeployment: { replicas: 2, pod: { volumes: [{ name: "tmp", emptyDir: {} }] } },
+              },
+            },
+            telemetry: {
+              accessLog: {
+                settings: [
+                  {
+                    sinks: [
+                      { type: "File", file: { path: "/dev/stdout" } },
+                      {
+                        type: "OpenTelemetry",
+                        openTelemetry: {
+                          backendRefs: [
+                            { name: "otel-collector", namespace: "monitoring", port: 4317 },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                ],
+              },
+              tracing: {
+                provider: { type: "Zipkin", host: "zipkin.tracing.svc.cluster.local", port: 9411 },
+              },
+              metrics: {
+                sinks: [{ type: "OpenTelemetry", openTelemetry: { host: "10.0.7.7", port: 4317 } }],
+              },
+            },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a collector outside, one of Envoy Gateway's own Backends, raw configuration and a dynamic module are kubernetes-egress's findings", () => {
+    expect(
+      judged(
+        onCluster(
+          envoyProxy({
+            telemetry: {
+              tracing: {
+                provider: { type: "OpenTelemetry", host: "otlp.vendor.example.com", port: 4317 },
+              },
+              metrics: {
+                sinks: [
+                  {
+                    type: "OpenTelemetry",
+                    openTelemetry: {
+                      backendRefs: [
+                        { group: "gateway.envoyproxy.io", kind: "Backend", name: "saas" },
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+            bootstrap: { type: "Merge", value: "stats_sinks: []" },
+            extraArgs: ["--config-yaml={}"],
+            provider: {
+              type: "Kubernetes",
+              kubernetes: {
+                envoyDeployment: { patch: { type: "StrategicMerge", value: { spec: {} } } },
+                envoyDaemonSet: {
+                  pod: { volumes: [{ name: "share", nfs: { server: "203.0.113.5", path: "/" } }] },
+                },
+              },
+            },
+            dynamicModules: [
+              { name: "auth", source: { remote: { url: "https://modules.example.com/auth.so" } } },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        egress("proxy", proxyLabel, "gateway.envoyproxy.io/Backend saas (cannot be placed)"),
+        egress("proxy", proxyLabel, "otlp.vendor.example.com (cannot be placed)"),
+        egress("proxy", proxyLabel, "203.0.113.5 (NFS server)"),
+        egress("proxy", proxyLabel, "what the Deployment patch reaches (cannot be placed)"),
+        egress("proxy", proxyLabel, "what the Envoy command line reaches (cannot be placed)"),
+        egress("proxy", proxyLabel, "what the Envoy bootstrap reaches (cannot be placed)"),
+        egress("proxy", proxyLabel, "what the dynamic module reaches (cannot be placed)"),
+      ]),
+    );
+  });
+
+  test("a collector's finding says what the proxies send there", () => {
+    const [message] = messagesOf(
+      "kubernetes-egress",
+      onCluster(
+        envoyProxy({ telemetry: { tracing: { provider: { host: "otlp.vendor.example.com" } } } }),
+      ),
+    );
+    expect(message).toBe(
+      `${proxyLabel} must send the proxies' logs, traces and metrics only to collectors of the cluster, private or allowlisted addresses, but spec.telemetry.tracing.provider.host is "otlp.vendor.example.com", a host the pack cannot place: every proxy of the Gateways it configures sends there what it records of the requests it serves. Send to a collector of the cluster (a Service) or a private address — a relay there can forward what may leave — or add the collector's address to the egress allowlist, or its host name to egressHosts, with a reason.`,
+    );
+  });
+});
+
+describe("the other implementations' parameters", () => {
+  test("NGINX Gateway Fabric's NginxProxy: its trace exporter and DNS resolvers", () => {
+    const nginxProxy = (spec: unknown) =>
+      custom("gateway.nginx.org/v1alpha2", "NginxProxy", "nginx", spec);
+    const label = 'k8s nginxproxy "nginx"';
+    expect(
+      judged(
+        onCluster(
+          nginxProxy({
+            telemetry: { exporter: { endpoint: "otel-collector.monitoring.svc:4317" } },
+            dnsResolver: { addresses: [{ type: "IPAddress", value: "10.96.0.10" }] },
+            kubernetes: { service: { type: "ClusterIP" }, deployment: { replicas: 2 } },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          nginxProxy({
+            dnsResolver: { addresses: [{ type: "IPAddress", value: "8.8.8.8" }] },
+            kubernetes: { deployment: { patches: [{ type: "StrategicMerge", value: {} }] } },
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress("nginx", label, "8.8.8.8 (DNS resolver)"),
+      egress("nginx", label, "what the Deployment patch reaches (cannot be placed)"),
+    ]);
+  });
+
+  test("kgateway's GatewayParameters: Istio's discovery server and the Deployment's overlay", () => {
+    const params = (kube: unknown) =>
+      custom("gateway.kgateway.dev/v1alpha1", "GatewayParameters", "gw", { kube });
+    const label = 'k8s gatewayparameters "gw"';
+    expect(
+      judged(
+        onCluster(
+          params({
+            service: { type: "ClusterIP", extraAnnotations: { team: "web" } },
+            istio: {
+              istioProxyContainer: { istioDiscoveryAddress: "istiod.istio-system.svc:15012" },
+            },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(judged(onCluster(params({ deploymentOverlay: { spec: {} } })))).toEqual([
+      egress("gw", label, "what the Deployment overlay reaches (cannot be placed)"),
+    ]);
+  });
+
+  test("the Kong Gateway Operator's GatewayConfiguration: Kong Konnect and plugins", () => {
+    const configuration = (spec: unknown, version = "v2beta1") =>
+      custom(`gateway-operator.konghq.com/${version}`, "GatewayConfiguration", "kong", spec);
+    const label = 'k8s gatewayconfiguration "kong"';
+    expect(
+      judged(
+        onCluster(
+          configuration({
+            dataPlaneOptions: { network: { services: { ingress: { type: "ClusterIP" } } } },
+            extensions: [
+              {
+                group: "gateway-operator.konghq.com",
+                kind: "DataPlaneMetricsExtension",
+                name: "metrics",
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          configuration(
+            {
+              dataPlaneOptions: {
+                extensions: [
+                  { group: "konnect.konghq.com", kind: "KonnectExtension", name: "konnect" },
+                ],
+                pluginsToInstall: [{ name: "custom-auth" }],
+              },
+            },
+            "v1beta1",
+          ),
+        ),
+      ),
+    ).toEqual([
+      egress("kong", label, "Kong Konnect (cannot be placed)"),
+      egress("kong", label, "what the Kong plugin reaches (cannot be placed)"),
+    ]);
+  });
+
+  test("Contour's ContourDeployment, the AWS Load Balancer Controller's LoadBalancerConfiguration and Cilium's CiliumGatewayClassConfig pass; their volumes are read", () => {
+    expect(
+      judged(
+        onCluster(
+          custom("projectcontour.io/v1alpha1", "ContourDeployment", "contour", {
+            envoy: {
+              networkPublishing: { type: "ClusterIPService" },
+              extraVolumes: [{ name: "tmp", emptyDir: {} }],
+            },
+            runtimeSettings: { tracing: { extensionService: "tracing/otel" } },
+          }),
+          custom("gateway.k8s.aws/v1", "LoadBalancerConfiguration", "alb", {
+            scheme: "internal",
+            loadBalancerAttributes: [{ key: "access_logs.s3.enabled", value: "true" }],
+          }),
+          custom("cilium.io/v2alpha1", "CiliumGatewayClassConfig", "cilium", {
+            service: { type: "NodePort" },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          custom("projectcontour.io/v1alpha1", "ContourDeployment", "contour", {
+            envoy: { extraVolumes: [{ name: "share", nfs: { server: "203.0.113.5", path: "/" } }] },
+          }),
+        ),
+      ),
+    ).toEqual([egress("contour", 'k8s contourdeployment "contour"', "203.0.113.5 (NFS server)")]);
+  });
+});
