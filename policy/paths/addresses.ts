@@ -179,6 +179,22 @@ export interface Flow {
   readonly protocol: Protocol;
   readonly fromPort?: number;
   readonly toPort?: number;
+  /** A protocol the pack reads as `other`, as the rule names it (`sctp`, `gre`), for messages. */
+  readonly named?: string;
+}
+
+/**
+ * A rule's protocol as a flow carries it: the pack's reading, and for a protocol it reads as
+ * `other` the name the rule gives it, lower-cased, so a finding says `sctp`, not `other`.
+ */
+export function flowProtocol(p: unknown): Pick<Flow, "protocol" | "named"> {
+  const protocol = normalizeProtocol(p);
+  return protocol === "other" ? { protocol, named: String(p).toLowerCase() } : { protocol };
+}
+
+/** A flow's protocol for messages: its own name where the pack reads it as `other`. */
+function protocolName(flow: Flow): string {
+  return flow.protocol === "other" ? (flow.named ?? "other") : flow.protocol;
 }
 
 /**
@@ -364,7 +380,7 @@ export function describeFlow(flow: Flow): string {
       : flow.fromPort === flow.toPort
         ? `port ${flow.fromPort}`
         : `ports ${flow.fromPort}-${flow.toPort}`;
-  return `${flow.cidr} (${flow.protocol}, ${ports})`;
+  return `${flow.cidr} (${protocolName(flow)}, ${ports})`;
 }
 
 /**
@@ -380,9 +396,9 @@ export function admittedFlow(flow: Flow, allowlist: readonly EgressAllowEntry[])
     flow.protocol === "all"
       ? "all protocols"
       : flow.fromPort === undefined || flow.toPort === undefined
-        ? `every ${flow.protocol} port`
+        ? `every ${protocolName(flow)} port`
         : flow.fromPort === flow.toPort
-          ? `${flow.protocol} port ${flow.fromPort}`
-          : `${flow.protocol} ports ${flow.fromPort}-${flow.toPort}`;
+          ? `${protocolName(flow)} port ${flow.fromPort}`
+          : `${protocolName(flow)} ports ${flow.fromPort}-${flow.toPort}`;
   return `${flow.cidr}, ${traffic}`;
 }

@@ -28,7 +28,7 @@ import {
   coversEveryAddress,
   type Flow,
   isPrivateCidr,
-  normalizeProtocol,
+  flowProtocol,
   parseCidr,
   reachOfAddress,
 } from "./addresses";
@@ -2192,12 +2192,12 @@ export function portsOf(rule: unknown): Array<Omit<Flow, "cidr">> | typeof unkno
     if ([p.value, protocol, port, end].includes(unknown)) {
       return unknown;
     }
-    const proto = normalizeProtocol(protocol ?? "TCP");
+    const proto = flowProtocol(protocol ?? "TCP");
     // A named port (a string) can map to any number; read it as every port.
     out.push(
       typeof port === "number"
-        ? { protocol: proto, fromPort: port, toPort: typeof end === "number" ? end : port }
-        : { protocol: proto },
+        ? { ...proto, fromPort: port, toPort: typeof end === "number" ? end : port }
+        : proto,
     );
   }
   return out;

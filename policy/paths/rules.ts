@@ -6,7 +6,7 @@
  * (policy/egress.ts); the border analysis reads the same rows' flows to decide whether a network's
  * security groups and ACLs admit internet-bound traffic (the rows' gates).
  */
-import { type Flow, isAnywhere, normalizeProtocol, parsePortRange, portBounds } from "./addresses";
+import { type Flow, flowProtocol, isAnywhere, parsePortRange, portBounds } from "./addresses";
 import { str, unknown, valueAt, valuesAt } from "./values";
 
 /**
@@ -39,12 +39,13 @@ function rulesAt(
         const whole = f.value === unknown && f.path.split(".").length < path.split(".").length;
         const read = { path: f.path, allow: whole || isAllow(f.holder), holder: f.holder };
         const protocol = valueAt(f.holder, protocolKey);
-        const p = normalizeProtocol(protocol);
+        const named = flowProtocol(protocol);
+        const p = named.protocol;
         const ports =
           f.value === unknown || protocol === unknown ? undefined : portsOf(f.holder, p);
         return ports === undefined
           ? { ...read, unknown: true }
-          : { ...read, flow: { cidr: String(f.value), protocol: p, ...ports } };
+          : { ...read, flow: { cidr: String(f.value), ...named, ...ports } };
       }),
     );
 }
@@ -106,14 +107,14 @@ export function firewallRules(props: Record<string, unknown>): RuleFlow[] {
   if (str(direction) !== "out" || str(action) !== "accept") {
     return [];
   }
-  const p = normalizeProtocol(String(protocol ?? "ANY").toLowerCase() === "any" ? "all" : protocol);
+  const named = flowProtocol(String(protocol ?? "ANY").toLowerCase() === "any" ? "all" : protocol);
   const cidr = str(type) === "net" ? String(destination) : "0.0.0.0/0";
   return [
     {
       path: "destination",
       allow: true,
       holder: props,
-      flow: { cidr, protocol: p, ...(p === "all" ? {} : parsePortRange(port)) },
+      flow: { cidr, ...named, ...(named.protocol === "all" ? {} : parsePortRange(port)) },
     },
   ];
 }

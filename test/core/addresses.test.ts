@@ -12,6 +12,7 @@ import {
   cidrWithin,
   coversEveryAddress,
   describeFlow,
+  flowProtocol,
   egressPermitted,
   type Flow,
   flowWithin,
@@ -345,6 +346,12 @@ describe("protocols and ports as each API spells them", () => {
     [flow("8.8.8.8/32", "udp", 53), "8.8.8.8/32 (udp, port 53)"],
     [flow("8.8.8.8/32", "tcp", 1, 1024), "8.8.8.8/32 (tcp, ports 1-1024)"],
     [flow("8.8.8.8/32", "tcp"), "8.8.8.8/32 (tcp, all ports)"],
+    // A protocol the pack reads as "other" is named as the rule names it.
+    [
+      { cidr: "203.0.113.5/32", ...flowProtocol("SCTP"), fromPort: 9, toPort: 9 },
+      "203.0.113.5/32 (sctp, port 9)",
+    ],
+    [{ cidr: "203.0.113.5/32", protocol: "other" }, "203.0.113.5/32 (other, all ports)"],
   ])("a finding names %j as %j", (f, text) => {
     expect(describeFlow(f)).toBe(text);
   });

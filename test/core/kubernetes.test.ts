@@ -7,6 +7,7 @@
  * AlbConfig. The Kubernetes policies decide through these; the policy tests reach them only
  * through the pack's process, so a wrong answer here would otherwise go unseen by a mutant.
  */
+import { kube, messagesOf, onCluster } from "../helpers/cluster-objects";
 import type { EgressAllowEntry } from "../../policy/framework";
 import {
   albConfigOf,
@@ -587,9 +588,9 @@ describe("a NetworkPolicy egress rule's ports", () => {
     ["a named port: every port", [{ protocol: "TCP", port: "https" }], [{ protocol: "tcp" }]],
     ["no port: every port of the protocol", [{ protocol: "UDP" }], [{ protocol: "udp" }]],
     [
-      "SCTP, which no allowlist names",
+      "SCTP, which no allowlist names (named as the rule names it, for messages)",
       [{ protocol: "SCTP", port: 9 }],
-      [{ protocol: "other", fromPort: 9, toPort: 9 }],
+      [{ protocol: "other", named: "sctp", fromPort: 9, toPort: 9 }],
     ],
     [
       "several",
@@ -605,6 +606,21 @@ describe("a NetworkPolicy egress rule's ports", () => {
     ["an entry not known at preview, after a known one", [{ port: 80 }, unknownText], unknown],
   ])("%s", (_label, ports, expected) => {
     expect(portsOf(proxied({ ports }))).toEqual(expected);
+  });
+
+  test("a finding on an SCTP rule names SCTP, not the pack's reading of it", () => {
+    const policy = kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "signalling", {
+      metadata: { namespace: "core" },
+      spec: {
+        podSelector: {},
+        policyTypes: ["Egress"],
+        egress: [
+          { to: [{ ipBlock: { cidr: "203.0.113.0/24" } }], ports: [{ protocol: "SCTP", port: 9 }] },
+        ],
+      },
+    });
+    const [message] = messagesOf("kubernetes-egress", onCluster(policy));
+    expect(message).toContain("allows 203.0.113.0/24 (sctp, port 9)");
   });
 
   test("a rule without ports allows every port; ports not known at preview are unknown", () => {

@@ -114,10 +114,11 @@ describe("AWS rules: CIDR lists with protocol, fromPort and toPort on the rule",
     ["no ports is every port", { protocol: "tcp" }, { protocol: "tcp" }],
     ["no protocol is every protocol", { fromPort: 22, toPort: 22 }, { protocol: "all" }],
     [
-      "a protocol no allowlist names",
+      "a protocol no allowlist names, named as the rule names it",
       { protocol: "sctp", fromPort: 9, toPort: 9 },
       {
         protocol: "other",
+        named: "sctp",
         fromPort: 9,
         toPort: 9,
       },
