@@ -1720,7 +1720,7 @@ function gatewayFindings(r: BorderResource, x: Resolver): Finding[] {
       return [
         {
           message: `${label} must not face the internet, but ${serving.why}. ${serving.fix}.`,
-          path: ["the internet", label],
+          path: serving.place === undefined ? ["the internet", label] : [label, serving.place],
         },
       ];
     case "undecided":

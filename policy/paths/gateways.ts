@@ -54,6 +54,9 @@
  *   the `LoadBalancerConfiguration` `spec.scheme` of the class and the Gateway (the class's
  *   preferred unless its `mergingMode` is `prefer-gateway`), internal unless it says
  *   `internet-facing`.
+ * - GKE's classes make no Service either: Google's controller provisions the load balancer the
+ *   class names, on a GKE cluster — global external (Google's front ends worldwide), regional
+ *   external, or internal.
  *
  * Other classes make nothing per Gateway the pack reads: a shared proxy's own Service (Traefik,
  * the Kong Ingress Controller, HAProxy, Higress) is judged where the program declares it, a VPC
@@ -61,6 +64,7 @@
  * controller's Service.
  */
 import type { BorderResource } from "./model";
+import { controllerCloud } from "./kubernetes";
 import type { Resolver } from "./resolver";
 import { gateways } from "./types/kubernetes";
 import { isUnknown, record, str, valueAt, valuesAt } from "./values";
@@ -83,7 +87,13 @@ export interface MadeService {
 export type GatewayServing =
   | { readonly kind: "services"; readonly services: readonly MadeService[] }
   /** A cloud load balancer the controller provisions itself, facing the internet. */
-  | { readonly kind: "public"; readonly why: string; readonly fix: string }
+  | {
+      readonly kind: "public";
+      readonly why: string;
+      readonly fix: string;
+      /** Where it is served from, beyond the cluster's country; the internet where not said. */
+      readonly place?: string;
+    }
   /** Settings the pack cannot see or read: what the Service is cannot be decided. */
   | { readonly kind: "undecided"; readonly why: string; readonly at: string; readonly fix: string };
 
@@ -98,7 +108,8 @@ type Implementation =
   | "kong-operator"
   | "kgateway"
   | "contour"
-  | "aws-load-balancer-controller";
+  | "aws-load-balancer-controller"
+  | "gke";
 
 /** Implementations by the `controllerName` of their GatewayClasses. */
 const controllers: Readonly<Record<string, Implementation>> = {
@@ -118,6 +129,25 @@ const controllers: Readonly<Record<string, Implementation>> = {
   "projectcontour.io/gateway-controller": "contour",
   "gateway.k8s.aws/alb": "aws-load-balancer-controller",
   "gateway.k8s.aws/nlb": "aws-load-balancer-controller",
+  "networking.gke.io/gateway": "gke",
+};
+
+/**
+ * GKE's classes (Google-hosted; cloud.google.com/kubernetes-engine/docs/how-to/
+ * gatewayclass-capabilities), by how their load balancer faces the network: global external
+ * ones are served from Google's front ends worldwide, regional external ones face the internet
+ * from the cluster's region, internal ones only the VPC.
+ */
+const gkeClasses: Readonly<Record<string, "global" | "regional" | "internal">> = {
+  "gke-l7-global-external-managed": "global",
+  "gke-l7-global-external-managed-mc": "global",
+  "gke-l7-gxlb": "global",
+  "gke-l7-gxlb-mc": "global",
+  "gke-l7-regional-external-managed": "regional",
+  "gke-l7-regional-external-managed-mc": "regional",
+  "gke-l7-rilb": "internal",
+  "gke-l7-rilb-mc": "internal",
+  "gke-l7-cross-regional-internal-managed-mc": "internal",
 };
 
 /**
@@ -134,6 +164,7 @@ const installedClasses: Readonly<Record<string, string>> = {
   nginx: "gateway.nginx.org/nginx-gateway-controller",
   consul: "consul.hashicorp.com/gateway-controller",
   kgateway: "kgateway.dev/kgateway",
+  ...Object.fromEntries(Object.keys(gkeClasses).map((c) => [c, "networking.gke.io/gateway"])),
 };
 
 /** The annotation by which kgateway before 2.0 named a Gateway's GatewayParameters. */
@@ -152,6 +183,7 @@ const implementationNames: Readonly<Record<Implementation, string>> = {
   kgateway: "kgateway",
   contour: "Contour's Gateway provisioner",
   "aws-load-balancer-controller": "the AWS Load Balancer Controller",
+  gke: "GKE's Gateway controller",
 };
 
 /** A parameters kind an implementation reads: its group, API versions and kind. */
@@ -462,6 +494,7 @@ const readers: Readonly<Record<Exclude<Implementation, "none">, (r: Reading) => 
   kgateway,
   contour,
   "aws-load-balancer-controller": awsLoadBalancerController,
+  gke,
 };
 
 function istio(r: Reading, defaultType: string): GatewayServing {
@@ -736,4 +769,31 @@ function awsLoadBalancerController(r: Reading): GatewayServing {
         fix: 'Set the LoadBalancerConfiguration\'s spec.scheme to "internal", or leave it unset',
       }
     : { kind: "services", services: [] };
+}
+
+/**
+ * GKE's classes: Google's own controller provisions the load balancer the class names, on a GKE
+ * cluster alone — on a cluster of another cloud the class is not served. A global external one
+ * takes connections at Google's front ends worldwide, a regional external one faces the internet.
+ */
+function gke(r: Reading): GatewayServing {
+  const cloud = controllerCloud(r.gateway, r.x);
+  const scope = gkeClasses[r.className];
+  if ((cloud !== undefined && cloud !== "gcp") || scope === undefined || scope === "internal") {
+    return { kind: "services", services: [] };
+  }
+  const fix =
+    "Use an internal class (gke-l7-rilb, or gke-l7-cross-regional-internal-managed-mc across clusters)";
+  return scope === "global"
+    ? {
+        kind: "public",
+        why: `its class ${JSON.stringify(r.className)} makes GKE serve it from a global external load balancer, whose front ends at Google's points of presence worldwide take its connections and requests, outside the jurisdiction`,
+        fix,
+        place: "Google's global front ends (points of presence worldwide)",
+      }
+    : {
+        kind: "public",
+        why: `its class ${JSON.stringify(r.className)} makes GKE serve it from a regional external load balancer, which faces the internet`,
+        fix,
+      };
 }

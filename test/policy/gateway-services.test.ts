@@ -556,3 +556,41 @@ describe("classes that provision no Service", () => {
     ).toEqual([]);
   });
 });
+
+describe("GKE's classes", () => {
+  /** A Gateway of `className` on a GKE cluster of the program, in us-west1. */
+  const onGke = (className: string): OracleResource[] => [
+    { type: "pulumi:providers:gcp", name: "gcp", props: { region: "us-west1" } },
+    on("gcp")("gcp:container/cluster:Cluster", "gke", { location: "us-west1" }),
+    {
+      type: "pulumi:providers:kubernetes",
+      name: "gke-apps",
+      props: { kubeconfig: "apiVersion: v1" },
+      deps: { kubeconfig: ["gke"] },
+    },
+    on("gke-apps")(`${gatewayApi}:Gateway`, "web", {
+      metadata: { name: "web", namespace: "edge" },
+      spec: { gatewayClassName: className, listeners: [] },
+    }),
+  ];
+  const gkeExposure = (className: string) =>
+    findingsOf(onGke(className), ["kubernetes-service-exposure"], { jurisdiction: "US" });
+
+  test("a global external class is served from Google's front ends worldwide; a regional external one faces the internet", () => {
+    expect(gkeExposure("gke-l7-global-external-managed")).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "web",
+        "mandatory",
+        [label, "Google's global front ends (points of presence worldwide)"],
+      ],
+    ]);
+    expect(gkeExposure("gke-l7-regional-external-managed")).toEqual([publicLoadBalancer]);
+  });
+
+  test("twin: an internal class passes, and on a cluster of another cloud the class is not served", () => {
+    expect(gkeExposure("gke-l7-rilb")).toEqual([]);
+    expect(gkeExposure("gke-l7-cross-regional-internal-managed-mc")).toEqual([]);
+    expect(exposure(gateway("gke-l7-global-external-managed"))).toEqual([]);
+  });
+});
