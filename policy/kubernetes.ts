@@ -2095,6 +2095,8 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     const namespaces = new Map<string, BorderResource>();
     /** Per provider (cluster), its clusterwide default denies (Cilium's, Calico's global ones). */
     const clusterDenied = new Map<string, BorderResource[]>();
+    /** Per provider, its cluster-wide policies as written, to say why one does not deny. */
+    const clusterPolicies = new Map<string, BorderResource[]>();
     const scopeOf = (r: BorderResource, namespace: string): Scope => {
       const key = scopeKey(r.provider, namespace);
       let s = scopes.get(key);
@@ -2126,6 +2128,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
           ...(clusterDenied.get(r.provider) ?? []),
           ...cniAsNetworkPolicies(r),
         ]);
+        clusterPolicies.set(r.provider, [...(clusterPolicies.get(r.provider) ?? []), r]);
         continue;
       }
       if (!isWorkload && !isDeny) {
@@ -2152,9 +2155,46 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         scope.denied = true;
       }
     }
+    /** Per provider, the cluster-wide denies an admin Pass of traffic outside bypasses. */
+    const bypassed = new Map<string, BorderResource[]>();
     for (const [provider, policies] of clusterDenied) {
-      clusterDenied.set(provider, settleAdminDenies(policies).filter(isDefaultDenyEgress));
+      const settled = settleAdminDenies(policies);
+      bypassed.set(
+        provider,
+        policies.filter((p, i) => isDefaultDenyEgress(p) && !isDefaultDenyEgress(settled[i])),
+      );
+      clusterDenied.set(provider, settled.filter(isDefaultDenyEgress));
     }
+    /**
+     * Why the cluster-wide policies of the provider that would deny a namespace's pod egress do
+     * not deny it: their subject leaves it out, an admin Pass of traffic outside ranks before
+     * them, or the API server does not admit them (a baseline policy not named `default`).
+     */
+    const notDenying = (provider: string, namespace: string): string[] =>
+      (clusterPolicies.get(provider) ?? []).flatMap((policy) => {
+        const label = resourceLabel(policy.type, policy.name);
+        const denies = (clusterDenied.get(provider) ?? []).filter((d) => d.urn === policy.urn);
+        if (denies.length > 0) {
+          return denies.some((d) => governsNamespace(d, namespace))
+            ? []
+            : [`${label} selects other namespaces`];
+        }
+        if ((bypassed.get(provider) ?? []).some((d) => d.urn === policy.urn)) {
+          return [`an admin network policy's Pass of traffic outside ranks before ${label}`];
+        }
+        const named = {
+          ...policy,
+          props: {
+            ...policy.props,
+            metadata: { ...record(policy.props.metadata), name: "default" },
+          },
+        };
+        return /:BaselineAdminNetworkPolicy$/.test(baseKind(policy.type)) &&
+          valueAt(policy.props, "metadata.name") !== "default" &&
+          cniAsNetworkPolicies(named).some(isDefaultDenyEgress)
+          ? [`the API server admits ${label} only by the name "default"`]
+          : [];
+      });
     const onNodeNetwork = new Set<string>();
     for (const [key, scope] of scopes) {
       const clusterwide = scope.workloads.some((w) =>
@@ -2213,8 +2253,11 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
             ? resourceLabel(namespaceType, declared?.name ?? scope.namespace)
             : `k8s namespace ${JSON.stringify(scope.namespace)}`;
       const pods = some(sortedLabels(scope.workloads));
+      const present = notDenying(scope.workloads[0].provider ?? "", scope.namespace);
+      const unheld =
+        present.length === 0 ? "" : ` (of the cluster's: ${present.sort().join("; ")})`;
       ctx.report({
-        message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor an admin or baseline network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
+        message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor an admin or baseline network policy that denies every pod egress to 0.0.0.0/0 and ::/0${unheld} — so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
         path: [ns, "pod egress (no default-deny NetworkPolicy)", "every address (any country)"],
         urn: subject.urn,
         resourceName: subject.name,

@@ -435,3 +435,55 @@ describe("the rules of a cluster-wide policy that let traffic out", () => {
     ]);
   });
 });
+
+describe("an open namespace's finding says why the cluster's policies do not deny it", () => {
+  /** The namespace-egress message on the plan with these cluster-wide policies. */
+  const why = async (...policies: Array<(plan: Plan) => Plan>) => {
+    const found = await pack.checkAll(aws, pipe(web, ...policies)(aws), us, [
+      "web",
+      "default",
+      "platform",
+      "baseline",
+      "delegate",
+    ]);
+    return found.filter((v) => v.policy === "kubernetes-namespace-egress").map((v) => v.message);
+  };
+  const lockdown = admin({ subject: { namespaces: {} }, egress: [dns, denyOut] });
+
+  test("a baseline policy the API server refuses, by its name", async () => {
+    const [message] = await why(
+      clusterPolicy("BaselineAdminNetworkPolicy", "v1alpha1", "baseline", baselineSpec),
+    );
+    expect(message).toContain(
+      '0.0.0.0/0 and ::/0 (of the cluster\'s: the API server admits k8s baselineadminnetworkpolicy "baseline" only by the name "default") — so the pods',
+    );
+  });
+
+  test("an admin deny a Pass of traffic outside bypasses, and a deny of other namespaces", async () => {
+    const [bypassed] = await why(
+      lockdown,
+      clusterPolicy("AdminNetworkPolicy", "v1alpha1", "delegate", {
+        priority: 5,
+        subject: { namespaces: {} },
+        egress: [{ action: "Pass", to: [{ networks: ["203.0.113.0/24"] }] }],
+      }),
+    );
+    expect(bypassed).toContain(
+      "(of the cluster's: an admin network policy's Pass of traffic outside ranks before k8s adminnetworkpolicy \"platform\")",
+    );
+    const [elsewhere] = await why(
+      baseline({
+        ...baselineSpec,
+        subject: { namespaces: { matchLabels: { "kubernetes.io/metadata.name": "payments" } } },
+      }),
+    );
+    expect(elsewhere).toContain(
+      '(of the cluster\'s: k8s baselineadminnetworkpolicy "default" selects other namespaces)',
+    );
+  });
+
+  test("twin: with no cluster-wide policy the finding names none", async () => {
+    const [message] = await why();
+    expect(message).not.toContain("of the cluster's:");
+  });
+});
