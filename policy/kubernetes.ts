@@ -1713,9 +1713,15 @@ function gatewayFindings(r: BorderResource, x: Resolver): Finding[] {
     case undefined:
       return [];
     case "services":
-      return serving.services.flatMap((made) =>
-        serviceFindings({ ...r, props: made.props }, x, made),
-      );
+      return [
+        ...serving.services.flatMap((made) =>
+          serviceFindings({ ...r, props: made.props }, x, made),
+        ),
+        ...(serving.pods ?? []).map((pod) => ({
+          message: `${label} must run its proxies' pods only as the pack can read them, but ${pod.why}. Set the proxies' resources, scheduling and security context in the patch alone, keep them on the pod network without host ports, and mount only volumes of the cluster; or, once what it adds is reviewed, waive the finding with that reason.`,
+          path: [label, pod.place],
+        })),
+      ];
     case "public":
       return [
         {

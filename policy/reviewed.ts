@@ -740,6 +740,15 @@ export const customResourceModelGroups: Readonly<Record<string, string>> = {
   "traefik.containo.us": "traefik.io",
 };
 
+/**
+ * Kinds of an API version their group's published models do not yet hold, checked against the
+ * models of the version they were promoted from, whose fields they keep: the Gateway API's TCPRoute
+ * of `v1` (gateway-api `apis/v1/tcproute_types.go`), the `v1alpha2` kind's rules and backends.
+ */
+export const customResourceModelVersions: Readonly<Record<string, string>> = {
+  "gateway.networking.k8s.io/v1:TCPRoute": "v1alpha2",
+};
+
 /** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */
 export function kubernetesGroup(type: string): string | undefined {
   return /^kubernetes:([^/:]+)\//.exec(type)?.[1];

@@ -7,18 +7,24 @@
  * - Envoy Gateway's `EnvoyProxy` (`gateway.envoyproxy.io` `v1alpha1`): the collectors of its
  *   access logs, traces and metrics (`host`, or `backendRefs` — a Service of the cluster, or
  *   Envoy Gateway's own `Backend`, whose endpoints the pack does not place), a dynamic module
- *   fetched from a URL, which runs in the proxy and sees every request, and raw configuration it
- *   does not read — a bootstrap, Envoy's command-line arguments, a patch of the proxies'
- *   Deployment or DaemonSet (containers, volumes, the host's network).
+ *   fetched from a URL, which runs in the proxy and sees every request, init containers, and raw
+ *   configuration it does not read — a bootstrap, Envoy's command-line arguments.
  * - NGINX Gateway Fabric's `NginxProxy` (`gateway.nginx.org` `v1alpha2`): its tracing exporter's
- *   endpoint, the DNS resolvers it asks for the names of ExternalName Services, and patches of
- *   its Deployment or DaemonSet.
+ *   endpoint and the DNS resolvers it asks for the names of ExternalName Services.
  * - kgateway's `GatewayParameters` (`gateway.kgateway.dev` `v1alpha1`): the Istio discovery
- *   address of its sidecar, Envoy's command-line arguments, and the overlay of its Deployment.
+ *   address of its sidecar, Envoy's command-line arguments and custom sidecars.
  * - The Kong Gateway Operator's `GatewayConfiguration` (`gateway-operator.konghq.com` `v1beta1`,
  *   `v2beta1`): Kong Konnect, Kong's hosted control plane, which gets the gateways' configuration
  *   and telemetry in the region of its API authentication (`konnect`, a `KonnectExtension`), and
  *   plugins installed from images, whose code sees every request.
+ *
+ * What a patch of the proxies' Deployment or DaemonSet (an EnvoyProxy's, an NginxProxy's), an
+ * overlay (kgateway's) or a pod template (Kong's) lays over their pods is read (`podSpec
+ * Destinations`): tuning them passes — the real-manifest bench's patches set resources, affinity,
+ * termination grace and a read-only root — while the node's network, host ports, init containers,
+ * containers beside the proxy's (or the proxy's own from another image, command or arguments),
+ * volumes beyond the cluster's own sources and DNS servers cannot be placed, and neither can a
+ * JSON patch, which the pack does not apply.
  *
  * Their pods' volumes are read where paths/kubernetes.ts reads every volume. Contour's
  * `ContourDeployment`, the AWS Load Balancer Controller's `LoadBalancerConfiguration` (its access
@@ -28,7 +34,7 @@
  */
 import type { DestinationField, DestinationFinding, DestinationWords } from "./kubernetes";
 import { unplaced } from "./kubernetes";
-import { str } from "./values";
+import { record, str, valueAt } from "./values";
 
 const telemetryWords: DestinationWords = {
   must: "send the proxies' logs, traces and metrics only to collectors of the cluster, private or allowlisted addresses",
@@ -74,8 +80,22 @@ const collector = (at: string, what: string): DestinationField[] => [
   { path: `${at}.backendRefs[]`, what, read: "backend-ref", words: telemetryWords },
 ];
 
-const patchWhy =
-  "patches the proxies' workload, which may add containers, volumes or the host's network, and the pack does not apply the patch";
+const initWhy =
+  "adds a container to every proxy's pod, whose code the pack does not read and whose egress no NetworkPolicy of the program is seen to govern";
+
+const podWords: DestinationWords = {
+  must: "run the proxies' pods only as the pack can read them",
+  how: "the implementation deploys every proxy of the Gateways it configures with it",
+  fix: "Set the proxies' pods through the parameters' own fields (resources, scheduling, security context), keep them on the pod network without host ports, and mount only volumes of the cluster; or, once what it adds is reviewed, waive the finding with that reason",
+};
+
+/** A patch `{ type, value }` of the proxies' Deployment or DaemonSet. */
+const patch = (path: string, what: string): DestinationField => ({
+  path,
+  what,
+  read: "workload-patch",
+  words: podWords,
+});
 
 const envoyArgsWhy =
   "passes Envoy command-line arguments, which may add configuration (--config-yaml) the pack does not read";
@@ -107,8 +127,18 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
           "holds Envoy bootstrap configuration, whose clusters, stats sinks and tracers the pack does not read",
         ),
         unread("spec.extraArgs[]", "Envoy command line", envoyArgsWhy),
-        unread("spec.provider.kubernetes.envoyDeployment.patch", "Deployment patch", patchWhy),
-        unread("spec.provider.kubernetes.envoyDaemonSet.patch", "DaemonSet patch", patchWhy),
+        patch("spec.provider.kubernetes.envoyDeployment.patch", "Deployment patch"),
+        patch("spec.provider.kubernetes.envoyDaemonSet.patch", "DaemonSet patch"),
+        unread(
+          "spec.provider.kubernetes.envoyDeployment.initContainers[]",
+          "init container",
+          initWhy,
+        ),
+        unread(
+          "spec.provider.kubernetes.envoyDaemonSet.initContainers[]",
+          "init container",
+          initWhy,
+        ),
       ],
     ],
     [
@@ -126,8 +156,8 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
           read: "address",
           words: dnsWords,
         },
-        unread("spec.kubernetes.deployment.patches[]", "Deployment patch", patchWhy),
-        unread("spec.kubernetes.daemonSet.patches[]", "DaemonSet patch", patchWhy),
+        patch("spec.kubernetes.deployment.patches[]", "Deployment patch"),
+        patch("spec.kubernetes.daemonSet.patches[]", "DaemonSet patch"),
       ],
     ],
     [
@@ -144,7 +174,13 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
           },
         },
         unread("spec.kube.envoyContainer.extraArgs[]", "Envoy command line", envoyArgsWhy),
-        unread("spec.kube.deploymentOverlay", "Deployment overlay", patchWhy),
+        {
+          path: "spec.kube.deploymentOverlay",
+          what: "Deployment overlay",
+          read: "workload-overlay",
+          words: podWords,
+        },
+        unread("spec.kube.istio.customSidecars[]", "sidecar", initWhy),
       ],
     ],
     [
@@ -165,6 +201,15 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
           what: "Kong Konnect",
           read: "konnect-extension",
           words: konnectWords,
+        })),
+        ...[
+          "spec.dataPlaneOptions.deployment.podTemplateSpec",
+          "spec.controlPlaneOptions.deployment.podTemplateSpec",
+        ].map((path): DestinationField => ({
+          path,
+          what: "pod template",
+          read: "pod-template",
+          words: podWords,
         })),
         unread(
           "spec.dataPlaneOptions.pluginsToInstall[]",
@@ -193,12 +238,158 @@ function konnectExtensionDestinations(
     : [];
 }
 
+/**
+ * The names of the containers the implementations put in their proxies' pods (Envoy Gateway's
+ * `envoy` and `shutdown-manager`, NGINX Gateway Fabric's `nginx`, Istio's `istio-proxy`,
+ * kgateway's `kgateway-proxy` and `sds`, the Kong Gateway Operator's `proxy` and `controller`): a
+ * patch entry of one of these names, without an image, changes that container; any other adds one.
+ */
+const proxyContainers: ReadonlySet<string> = new Set([
+  "envoy",
+  "shutdown-manager",
+  "nginx",
+  "istio-proxy",
+  "kgateway-proxy",
+  "sds",
+  "proxy",
+  "controller",
+]);
+
+/** Volume sources of the cluster itself (and a volume's name): none of them mounts a server. */
+const inClusterVolumes: ReadonlySet<string> = new Set([
+  "name",
+  "emptyDir",
+  "configMap",
+  "secret",
+  "projected",
+  "downwardAPI",
+  "persistentVolumeClaim",
+  "ephemeral",
+]);
+
+/**
+ * What a pod spec a patch or template lays over the proxies' pods does that the pack cannot judge:
+ * runs them on their nodes' network (outside every NetworkPolicy), adds init containers or
+ * containers (code the pack does not read, or a proxy container of another image, command or
+ * arguments), opens host ports, mounts volumes of sources beyond the cluster's own (where
+ * `readsVolumes`; a pod template's are read where every volume is), or names DNS servers.
+ * Resources, scheduling, security context, probes, lifecycle and environment are the proxies' own
+ * settings and pass.
+ */
+function podSpecDestinations(spec: unknown, readsVolumes: boolean): DestinationFinding[] {
+  const pod = record(spec);
+  if (pod === undefined) {
+    return [];
+  }
+  const out: DestinationFinding[] = [];
+  const unread = (why: string, what: string) => out.push(unplaced(why, what));
+  if (pod.hostNetwork === true) {
+    unread(
+      "runs the proxies on their nodes' network (hostNetwork), where no NetworkPolicy governs their traffic and every port they open is the node's",
+      "every address the nodes reach",
+    );
+  }
+  for (const c of Array.isArray(pod.initContainers) ? pod.initContainers : []) {
+    unread(
+      `adds the init container ${JSON.stringify(str(record(c)?.name) ?? "")}, whose code the pack does not read`,
+      "what the init container reaches",
+    );
+  }
+  for (const c of Array.isArray(pod.containers) ? pod.containers : []) {
+    const container = record(c) ?? {};
+    const name = str(container.name) ?? "";
+    if (!proxyContainers.has(name) || container.image !== undefined) {
+      unread(
+        proxyContainers.has(name)
+          ? `runs the container ${JSON.stringify(name)} from another image, whose code the pack does not read`
+          : `adds the container ${JSON.stringify(name)}, whose code the pack does not read`,
+        `what the container ${JSON.stringify(name)} reaches`,
+      );
+    } else if (container.command !== undefined || container.args !== undefined) {
+      unread(
+        `changes the command or arguments of the container ${JSON.stringify(name)}, which may add configuration the pack does not read`,
+        `what the container ${JSON.stringify(name)} reaches`,
+      );
+    }
+    const ports = Array.isArray(container.ports) ? container.ports : [];
+    if (ports.some((p) => record(p)?.hostPort !== undefined)) {
+      unread(
+        `opens a port of the container ${JSON.stringify(name)} on its node (hostPort)`,
+        "whoever reaches the nodes",
+      );
+    }
+  }
+  if (readsVolumes) {
+    for (const v of Array.isArray(pod.volumes) ? pod.volumes : []) {
+      const sources = Object.keys(record(v) ?? {}).filter((k) => !inClusterVolumes.has(k));
+      if (sources.length > 0) {
+        unread(
+          `mounts the volume ${JSON.stringify(str(record(v)?.name) ?? "")} from ${sources.join(", ")}, a source beyond the cluster's own that the pack does not read in a patch`,
+          `the ${sources.join(", ")} volume`,
+        );
+      }
+    }
+  }
+  const nameservers = valueAt(pod, "dnsConfig.nameservers");
+  if (Array.isArray(nameservers) && nameservers.length > 0) {
+    unread(
+      `sends the proxies' DNS queries to ${nameservers.map((n) => JSON.stringify(n)).join(", ")} (dnsConfig.nameservers)`,
+      "the DNS servers the patch names",
+    );
+  }
+  return out;
+}
+
+/**
+ * A patch of the proxies' Deployment or DaemonSet (`{ type, value }`): a strategic-merge or JSON
+ * merge patch is read for the pod spec it lays over theirs; a JSON patch, a list of operations
+ * on any path, is not applied.
+ */
+function workloadPatchDestinations(
+  _f: DestinationField,
+  o: Readonly<Record<string, unknown>>,
+): DestinationFinding[] {
+  const type = str(o.type) ?? "StrategicMerge";
+  if (type === "JSONPatch" || Array.isArray(o.value)) {
+    return [
+      unplaced(
+        "is a JSON patch of the proxies' workload, a list of operations the pack does not apply",
+        "what the patched proxies reach",
+      ),
+    ];
+  }
+  return podSpecDestinations(valueAt(o.value, "spec.template.spec"), true);
+}
+
 /** This module's readings of one object each, by the `read` of the fields they read. */
 export const gatewayParameterReadings = {
   "konnect-extension": konnectExtensionDestinations,
+  "workload-patch": workloadPatchDestinations,
+  // An overlay is the Deployment patch itself (kgateway's `{ metadata, spec }`).
+  "workload-overlay": (_f: DestinationField, o: Readonly<Record<string, unknown>>) =>
+    podSpecDestinations(valueAt(o, "spec.template.spec"), true),
+  // A pod template, whose volumes are read where every volume is (paths/kubernetes.ts).
+  "pod-template": (_f: DestinationField, o: Readonly<Record<string, unknown>>) =>
+    podSpecDestinations(o.spec, false),
 } as const;
 
-/** The settings each reading weighs: an extension's kind, not its group or name. */
+/** The settings of a pod spec a reading weighs, under `at`. */
+const podSettings = (at: string): string[] =>
+  ["hostNetwork", "initContainers", "containers", "volumes", "dnsConfig"].map((k) => `${at}.${k}`);
+
+/** The settings each reading weighs: an extension's kind, a pod spec's containers and network. */
 export const gatewayParameterWeighs: Readonly<Record<string, readonly string[]>> = {
   "konnect-extension": ["kind"],
+  "workload-patch": ["type", ...podSettings("value.spec.template.spec")],
+  "workload-overlay": podSettings("spec.template.spec"),
+  "pod-template": podSettings("spec"),
 };
+
+/**
+ * What the pod spec of a patch of the proxies' Deployment lays over their pods, where the patch
+ * is not one of these kinds' fields: the `deployment` key of the ConfigMaps Istio reads for a
+ * Gateway (paths/gateways.ts).
+ */
+export function proxyPodPatch(spec: unknown): DestinationFinding[] {
+  return podSpecDestinations(spec, true);
+}

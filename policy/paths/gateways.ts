@@ -63,6 +63,7 @@
  * Lattice service network faces no internet, and a class the pack does not know is left to its
  * controller's Service.
  */
+import { proxyPodPatch } from "./gateway-parameters";
 import type { BorderResource } from "./model";
 import { controllerCloud } from "./kubernetes";
 import type { Resolver } from "./resolver";
@@ -85,7 +86,12 @@ export interface MadeService {
 
 /** What an implementation makes for a Gateway, or why the pack cannot tell. */
 export type GatewayServing =
-  | { readonly kind: "services"; readonly services: readonly MadeService[] }
+  | {
+      readonly kind: "services";
+      readonly services: readonly MadeService[];
+      /** What the implementation's parameters do to the proxies' pods that the pack cannot judge. */
+      readonly pods?: readonly { readonly why: string; readonly place: string }[];
+    }
   /** A cloud load balancer the controller provisions itself, facing the internet. */
   | {
       readonly kind: "public";
@@ -524,7 +530,24 @@ function istio(r: Reading, defaultType: string): GatewayServing {
       record(valueAt(c.props, "metadata.labels"))?.["gateway.istio.io/defaults-for-class"] ===
       r.className,
   );
+  const pods: Array<{ why: string; place: string }> = [];
   for (const c of [...defaults, ...(r.gatewayParams ? [r.gatewayParams.object] : [])]) {
+    // Its `deployment` key patches the proxies' Deployment: what it lays over their pods.
+    const configMap = `the ConfigMap ${JSON.stringify(str(valueAt(c.props, "metadata.name")) ?? c.name)}`;
+    const deployment = valueAt(c.props, "data.deployment");
+    if (isUnknown(deployment)) {
+      pods.push({
+        why: `${configMap} patches its proxies' Deployment with a patch not known at preview`,
+        place: "the proxies' pods (unknown at preview)",
+      });
+    } else if (deployment !== undefined) {
+      for (const d of proxyPodPatch(valueAt(c.props, "data.deployment.spec.template.spec"))) {
+        pods.push({
+          why: `${configMap} patches its proxies' Deployment: it ${d.why}`,
+          place: d.place,
+        });
+      }
+    }
     // The key holds the patch as YAML text, read where the path continues into it.
     const patch = valueAt(c.props, "data.service");
     props = overlay(
@@ -537,12 +560,13 @@ function istio(r: Reading, defaultType: string): GatewayServing {
           },
     );
   }
-  return made(
+  const serving = made(
     r,
     record(props) ?? {},
     "the Gateway's spec.infrastructure.annotations (or, with none, its own annotations)",
     'annotate the Gateway networking.istio.io/service-type: "ClusterIP"',
   );
+  return serving.kind === "services" && pods.length > 0 ? { ...serving, pods } : serving;
 }
 
 function envoyGateway(r: Reading): GatewayServing {
@@ -745,6 +769,11 @@ function contour(r: Reading): GatewayServing {
 }
 
 function awsLoadBalancerController(r: Reading): GatewayServing {
+  // The controller runs on EKS: on a cluster of another cloud the class is not served.
+  const cloud = controllerCloud(r.gateway, r.x);
+  if (cloud !== undefined && cloud !== "aws") {
+    return { kind: "services", services: [] };
+  }
   const classConfig = r.classParams?.object.props;
   const gatewayConfig = r.gatewayParams?.object.props;
   const mode = classConfig ? valueAt(classConfig, "spec.mergingMode") : undefined;

@@ -721,8 +721,10 @@ export interface DestinationField {
    * peer, sameness group or catalog service named) and `consul-proxy-config` (a ProxyDefaults'
    * `config`, paths/consul.ts), `backend-ref` (a Gateway API backend reference an
    * implementation's parameters name: a Service of the cluster, or a kind the pack does not
-   * place) and `konnect-extension` (an extension of a Kong GatewayConfiguration,
-   * paths/gateway-parameters.ts) — and `service` (an
+   * place), `konnect-extension` (an extension of a Kong GatewayConfiguration), and
+   * `workload-patch`, `workload-overlay` and `pod-template` (what a patch, overlay or pod template
+   * lays over the pods of an implementation's proxies, paths/gateway-parameters.ts) — and
+   * `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
@@ -773,6 +775,9 @@ export interface DestinationField {
     | "consul-proxy-config"
     | "backend-ref"
     | "konnect-extension"
+    | "workload-patch"
+    | "workload-overlay"
+    | "pod-template"
     | "mailbox"
     | "kubeconfig"
     | "service";

@@ -14,6 +14,7 @@ import {
   customResourceGroups,
   modelPackageOf,
   customResourceModelGroups,
+  customResourceModelVersions,
   customResourceTypes,
   kubernetesGroup,
 } from "../../policy/reviewed";
@@ -1478,11 +1479,37 @@ describe("the Gateway API", () => {
       },
     ];
     expect(judged(onCluster(route(rules)))).toEqual([]);
+    // TCPRoute of v1 as of v1alpha2 (the AWS Load Balancer Controller's NLB example uses it).
+    for (const version of ["v1alpha2", "v1"]) {
+      expect(
+        judged(
+          onCluster(route([{ backendRefs: [{ name: "db", port: 5432 }] }], "TCPRoute", version)),
+        ),
+      ).toEqual([]);
+    }
     expect(
       judged(
-        onCluster(route([{ backendRefs: [{ name: "db", port: 5432 }] }], "TCPRoute", "v1alpha2")),
+        onCluster(
+          route(
+            [
+              {
+                backendRefs: [
+                  { group: "multicluster.x-k8s.io", kind: "ServiceImport", name: "db" },
+                ],
+              },
+            ],
+            "TCPRoute",
+            "v1",
+          ),
+        ),
       ),
-    ).toEqual([]);
+    ).toEqual([
+      egress(
+        "shop",
+        'k8s tcproute "shop"',
+        "multicluster.x-k8s.io/ServiceImport db (cannot be placed)",
+      ),
+    ]);
     const grants = kube(
       "kubernetes:gateway.networking.k8s.io/v1beta1:ReferenceGrant",
       "from-gateways",
@@ -2410,8 +2437,10 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
   const checks = modelled.flatMap((type) => {
     const group = kubernetesGroup(type) as string;
     const [, apiVersion, kind] = type.split(":");
-    const version = apiVersion.split("/")[1];
     const base = kind.replace(/(List|Patch)$/, "");
+    // A kind promoted to a version its models do not hold yet is checked against the one before.
+    const version =
+      customResourceModelVersions[`${apiVersion}:${base}`] ?? apiVersion.split("/")[1];
     // A Patch carries the object's fields; a List its objects under items[].
     const model = kind.endsWith("List") ? kind : base;
     const modelGroup = customResourceModelGroups[group] ?? group;

@@ -1682,6 +1682,14 @@ const objectProbes: Readonly<Record<string, unknown>> = {
   "backend-ref": { group: "gateway.envoyproxy.io", kind: "Backend", name: "collector" },
   // A GatewayConfiguration's extension of another kind stays in the cluster.
   "konnect-extension": { kind: "KonnectExtension", name: "konnect" },
+  // A patch, overlay or pod template that only tunes the proxies passes; one that puts them on
+  // their nodes' network must fail.
+  "workload-patch": {
+    type: "StrategicMerge",
+    value: { spec: { template: { spec: { hostNetwork: true } } } },
+  },
+  "workload-overlay": { spec: { template: { spec: { hostNetwork: true } } } },
+  "pod-template": { spec: { hostNetwork: true } },
 };
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {

@@ -97,7 +97,12 @@ describe("Envoy Gateway's EnvoyProxy", () => {
             provider: {
               type: "Kubernetes",
               kubernetes: {
-                envoyDeployment: { patch: { type: "StrategicMerge", value: { spec: {} } } },
+                envoyDeployment: {
+                  patch: {
+                    type: "StrategicMerge",
+                    value: { spec: { template: { spec: { hostNetwork: true } } } },
+                  },
+                },
                 envoyDaemonSet: {
                   pod: { volumes: [{ name: "share", nfs: { server: "203.0.113.5", path: "/" } }] },
                 },
@@ -114,7 +119,7 @@ describe("Envoy Gateway's EnvoyProxy", () => {
         egress("proxy", proxyLabel, "gateway.envoyproxy.io/Backend saas (cannot be placed)"),
         egress("proxy", proxyLabel, "otlp.vendor.example.com (cannot be placed)"),
         egress("proxy", proxyLabel, "203.0.113.5 (NFS server)"),
-        egress("proxy", proxyLabel, "what the Deployment patch reaches (cannot be placed)"),
+        egress("proxy", proxyLabel, "every address the nodes reach (cannot be placed)"),
         egress("proxy", proxyLabel, "what the Envoy command line reaches (cannot be placed)"),
         egress("proxy", proxyLabel, "what the Envoy bootstrap reaches (cannot be placed)"),
         egress("proxy", proxyLabel, "what the dynamic module reaches (cannot be placed)"),
@@ -156,17 +161,17 @@ describe("the other implementations' parameters", () => {
         onCluster(
           nginxProxy({
             dnsResolver: { addresses: [{ type: "IPAddress", value: "8.8.8.8" }] },
-            kubernetes: { deployment: { patches: [{ type: "StrategicMerge", value: {} }] } },
+            kubernetes: { deployment: { patches: [{ type: "JSONPatch", value: [] }] } },
           }),
         ),
       ),
     ).toEqual([
       egress("nginx", label, "8.8.8.8 (DNS resolver)"),
-      egress("nginx", label, "what the Deployment patch reaches (cannot be placed)"),
+      egress("nginx", label, "what the patched proxies reach (cannot be placed)"),
     ]);
   });
 
-  test("kgateway's GatewayParameters: Istio's discovery server and the Deployment's overlay", () => {
+  test("kgateway's GatewayParameters: Istio's discovery server and what the Deployment's overlay adds", () => {
     const params = (kube: unknown) =>
       custom("gateway.kgateway.dev/v1alpha1", "GatewayParameters", "gw", { kube });
     const label = 'k8s gatewayparameters "gw"';
@@ -182,9 +187,22 @@ describe("the other implementations' parameters", () => {
         ),
       ),
     ).toEqual([]);
-    expect(judged(onCluster(params({ deploymentOverlay: { spec: {} } })))).toEqual([
-      egress("gw", label, "what the Deployment overlay reaches (cannot be placed)"),
-    ]);
+    // An overlay that tunes the proxies passes; one that adds a container fails.
+    const overlay = (spec: unknown) =>
+      params({ deploymentOverlay: { spec: { template: { spec } } } });
+    expect(
+      judged(
+        onCluster(
+          overlay({
+            containers: [{ name: "kgateway-proxy", resources: { limits: { memory: "1Gi" } } }],
+            tolerations: [{ key: "edge", operator: "Exists" }],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(onCluster(overlay({ containers: [{ name: "log-shipper", image: "vector:0.40" }] }))),
+    ).toEqual([egress("gw", label, 'what the container "log-shipper" reaches (cannot be placed)')]);
   });
 
   test("the Kong Gateway Operator's GatewayConfiguration: Kong Konnect and plugins", () => {
@@ -259,5 +277,105 @@ describe("the other implementations' parameters", () => {
         ),
       ),
     ).toEqual([egress("contour", 'k8s contourdeployment "contour"', "203.0.113.5 (NFS server)")]);
+  });
+});
+
+describe("what parameters lay over the proxies' pods", () => {
+  const patched = (spec: unknown) =>
+    envoyProxy({
+      provider: {
+        type: "Kubernetes",
+        kubernetes: {
+          envoyDeployment: {
+            patch: { type: "StrategicMerge", value: { spec: { template: { spec } } } },
+          },
+        },
+      },
+    });
+
+  test("a patch that tunes the proxies — resources, scheduling, security context, lifecycle, the proxy's environment — passes (the real-manifest bench's hardening patches)", () => {
+    expect(
+      judged(
+        onCluster(
+          patched({
+            affinity: { podAntiAffinity: {} },
+            terminationGracePeriodSeconds: 360,
+            containers: [
+              {
+                name: "envoy",
+                securityContext: { readOnlyRootFilesystem: true },
+                resources: { limits: { memory: "512Mi" } },
+                lifecycle: { preStop: { exec: { command: ["sleep", "15"] } } },
+                env: [{ name: "ENVOY_LOG_LEVEL", value: "info" }],
+              },
+            ],
+            volumes: [{ name: "tmp", emptyDir: {} }],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a patch or field that adds code, host ports, the node's network, a remote volume or DNS servers fails closed", () => {
+    const found = judged(
+      onCluster(
+        patched({
+          containers: [
+            {
+              name: "envoy",
+              args: ["--config-yaml", "{}"],
+              ports: [{ containerPort: 443, hostPort: 443 }],
+            },
+            { name: "shipper", image: "fluent-bit:3" },
+          ],
+          volumes: [{ name: "share", nfs: { server: "10.0.0.5", path: "/" } }],
+          dnsConfig: { nameservers: ["1.1.1.1"] },
+        }),
+      ),
+    );
+    expect(found.map(([, , , path]) => (path as string[])[1]).sort()).toEqual([
+      "the DNS servers the patch names (cannot be placed)",
+      "the nfs volume (cannot be placed)",
+      'what the container "envoy" reaches (cannot be placed)',
+      'what the container "shipper" reaches (cannot be placed)',
+      "whoever reaches the nodes (cannot be placed)",
+    ]);
+    expect(
+      judged(
+        onCluster(
+          envoyProxy({
+            provider: {
+              type: "Kubernetes",
+              kubernetes: {
+                envoyDeployment: { initContainers: [{ name: "fetch", image: "curl" }] },
+              },
+            },
+          }),
+        ),
+      ),
+    ).toEqual([egress("proxy", proxyLabel, "what the init container reaches (cannot be placed)")]);
+  });
+
+  test("the Kong Gateway Operator's pod template: the proxy container's settings pass, another container fails", () => {
+    const configuration = (containers: unknown[]) =>
+      custom("gateway-operator.konghq.com/v2beta1", "GatewayConfiguration", "kong", {
+        dataPlaneOptions: {
+          deployment: { podTemplateSpec: { spec: { containers } } },
+        },
+      });
+    expect(
+      judged(
+        onCluster(
+          configuration([{ name: "proxy", env: [{ name: "KONG_LOG_LEVEL", value: "info" }] }]),
+        ),
+      ),
+    ).toEqual([]);
+    expect(judged(onCluster(configuration([{ name: "tailer", image: "busybox" }])))).toEqual([
+      egress(
+        "kong",
+        'k8s gatewayconfiguration "kong"',
+        'what the container "tailer" reaches (cannot be placed)',
+      ),
+    ]);
   });
 });

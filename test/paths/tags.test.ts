@@ -611,8 +611,8 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // registrations; and the parameters of Gateway API implementations — Envoy Gateway's
     // EnvoyProxies, NGINX Gateway Fabric's NginxProxies, kgateway's GatewayParameters, the Kong
     // Gateway Operator's GatewayConfigurations (two versions) and Contour's ContourDeployments
-    // (their collectors, resolvers and proxies' volumes).
-    expect(viewed.size).toBe(588);
+    // (their collectors, resolvers and proxies' volumes); and the Gateway API's TCPRoute of v1.
+    expect(viewed.size).toBe(591);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -138,6 +138,37 @@ describe("Istio", () => {
     ]);
   });
 
+  test("the ConfigMap's deployment patch is read for what it lays over the proxies' pods", () => {
+    const options = (deployment: string) =>
+      kube("kubernetes:core/v1:ConfigMap", "cm-web-options", {
+        metadata: { name: "web-options", namespace: "edge" },
+        data: { service: "spec:\n  type: ClusterIP\n", deployment },
+      });
+    const ref = {
+      infrastructure: { parametersRef: { group: "", kind: "ConfigMap", name: "web-options" } },
+    };
+    expect(
+      exposure(
+        options("spec:\n  template:\n    spec:\n      tolerations:\n      - operator: Exists\n"),
+        gateway("istio", ref),
+      ),
+    ).toEqual([]);
+    // A real home-ops set-up: the gateway's pods on the node's network.
+    expect(
+      exposure(
+        options("spec:\n  template:\n    spec:\n      hostNetwork: true\n"),
+        gateway("istio", ref),
+      ),
+    ).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "web",
+        "mandatory",
+        [label, "every address the nodes reach (cannot be placed)"],
+      ],
+    ]);
+  });
+
   test("on a cloud's cluster, a private Gateway address does not make its load balancer internal", () => {
     // On a cloud's cluster the address does not make the load balancer internal.
     expect(
@@ -513,7 +544,28 @@ describe("classes that provision no Service", () => {
     namespace: "edge",
   });
 
+  /** An EKS cluster of the program in us-west-2 and its Kubernetes provider `eks-apps`. */
+  const eks: OracleResource[] = [
+    { type: "pulumi:providers:aws", name: "oregon", props: { region: "us-west-2" } },
+    on("oregon")("aws:eks/cluster:Cluster", "eks", { vpcConfig: { endpointPublicAccess: false } }),
+    {
+      type: "pulumi:providers:kubernetes",
+      name: "eks-apps",
+      props: { kubeconfig: "apiVersion: v1" },
+      deps: { kubeconfig: ["eks"] },
+    },
+  ];
+  const onEks = on("eks-apps");
+  /** The objects on the EKS cluster: the kube provider's objects moved to it. */
+  const awsExposure = (...objects: OracleResource[]) =>
+    findingsOf(
+      [...eks, ...objects.map((o) => onEks(o.type, o.name, o.props ?? {}))],
+      ["kubernetes-service-exposure"],
+      { jurisdiction: "US" },
+    );
+
   test("the AWS Load Balancer Controller's load balancer is internal unless its configuration says internet-facing", () => {
+    const exposure = awsExposure;
     expect(exposure(gatewayClass("alb", "gateway.k8s.aws/alb"), gateway("alb"))).toEqual([]);
     expect(
       exposure(
@@ -544,6 +596,16 @@ describe("classes that provision no Service", () => {
         gateway("alb", gatewayRef),
       ),
     ).toEqual([publicLoadBalancer]);
+  });
+
+  test("on a cluster of another cloud the AWS Load Balancer Controller's classes are not served", () => {
+    expect(
+      exposure(
+        gatewayClass("alb", "gateway.k8s.aws/alb", ref("public")),
+        lbConfig("public", { scheme: "internet-facing" }),
+        gateway("alb"),
+      ),
+    ).toEqual([]);
   });
 
   test("shared proxies, VPC Lattice and classes the pack does not know make nothing it judges here", () => {

@@ -757,8 +757,8 @@ export const traefikMiddlewares: TypeTable = serverControls(
 );
 
 /**
- * The Gateway API's routes (`gateway.networking.k8s.io`: HTTPRoutes and GRPCRoutes of `v1`, and
- * their earlier versions, TCP, TLS and UDP routes), as objects, Patches and Lists: controls of the
+ * The Gateway API's routes (`gateway.networking.k8s.io`: HTTPRoutes, GRPCRoutes, TLSRoutes and
+ * TCPRoutes of `v1`, and their earlier versions, and UDP routes), as objects, Patches and Lists: controls of the
  * requests a Gateway serves, with the backends and filters their rules send them to as destination
  * fields (paths/operators.ts `routeRuleDestinations`). Custom resources, listed by
  * `customResourceTypes`.
@@ -767,7 +767,7 @@ export const gatewayRoutes: TypeTable = serverControls([
   ...variants("gateway.networking.k8s.io", ["v1", "v1beta1"], "HTTPRoute"),
   ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2"], "GRPCRoute"),
   ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2", "v1alpha3"], "TLSRoute"),
-  ...variants("gateway.networking.k8s.io", ["v1alpha2"], "TCPRoute"),
+  ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2"], "TCPRoute"),
   ...variants("gateway.networking.k8s.io", ["v1alpha2"], "UDPRoute"),
 ]);
 
