@@ -22,7 +22,7 @@
  * overlay (kgateway's) or a pod template (Kong's) lays over their pods is read (`podSpec
  * Destinations`): tuning them passes — the real-manifest bench's patches set resources, affinity,
  * termination grace and a read-only root — while the node's network, host ports, init containers,
- * containers beside the proxy's (or the proxy's own from another image, command or arguments),
+ * containers beside the proxy's, the proxy's own command or arguments,
  * volumes beyond the cluster's own sources and DNS servers cannot be placed, and neither can a
  * JSON patch, which the pack does not apply.
  *
@@ -242,7 +242,8 @@ function konnectExtensionDestinations(
  * The names of the containers the implementations put in their proxies' pods (Envoy Gateway's
  * `envoy` and `shutdown-manager`, NGINX Gateway Fabric's `nginx`, Istio's `istio-proxy`,
  * kgateway's `kgateway-proxy` and `sds`, the Kong Gateway Operator's `proxy` and `controller`): a
- * patch entry of one of these names, without an image, changes that container; any other adds one.
+ * patch entry of one of these names changes that container (its image among its settings: the
+ * proxy's version, as the parameters' own image fields choose it); any other adds one.
  */
 const proxyContainers: ReadonlySet<string> = new Set([
   "envoy",
@@ -270,8 +271,8 @@ const inClusterVolumes: ReadonlySet<string> = new Set([
 /**
  * What a pod spec a patch or template lays over the proxies' pods does that the pack cannot judge:
  * runs them on their nodes' network (outside every NetworkPolicy), adds init containers or
- * containers (code the pack does not read, or a proxy container of another image, command or
- * arguments), opens host ports, mounts volumes of sources beyond the cluster's own (where
+ * containers (code the pack does not read), changes a proxy container's command or arguments,
+ * opens host ports, mounts volumes of sources beyond the cluster's own (where
  * `readsVolumes`; a pod template's are read where every volume is), or names DNS servers.
  * Resources, scheduling, security context, probes, lifecycle and environment are the proxies' own
  * settings and pass.
@@ -298,14 +299,14 @@ function podSpecDestinations(spec: unknown, readsVolumes: boolean): DestinationF
   for (const c of Array.isArray(pod.containers) ? pod.containers : []) {
     const container = record(c) ?? {};
     const name = str(container.name) ?? "";
-    if (!proxyContainers.has(name) || container.image !== undefined) {
+    if (!proxyContainers.has(name)) {
       unread(
-        proxyContainers.has(name)
-          ? `runs the container ${JSON.stringify(name)} from another image, whose code the pack does not read`
-          : `adds the container ${JSON.stringify(name)}, whose code the pack does not read`,
+        `adds the container ${JSON.stringify(name)}, whose code the pack does not read`,
         `what the container ${JSON.stringify(name)} reaches`,
       );
     } else if (container.command !== undefined || container.args !== undefined) {
+      // The proxy's own image may be chosen (Kong's samples pin their gateway's version so, as
+      // the parameters' image fields do); its command or arguments may add configuration.
       unread(
         `changes the command or arguments of the container ${JSON.stringify(name)}, which may add configuration the pack does not read`,
         `what the container ${JSON.stringify(name)} reaches`,

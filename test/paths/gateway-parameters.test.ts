@@ -356,7 +356,7 @@ describe("what parameters lay over the proxies' pods", () => {
     ).toEqual([egress("proxy", proxyLabel, "what the init container reaches (cannot be placed)")]);
   });
 
-  test("the Kong Gateway Operator's pod template: the proxy container's settings pass, another container fails", () => {
+  test("the Kong Gateway Operator's pod template: the proxy container's settings and image pass, another container fails", () => {
     const configuration = (containers: unknown[]) =>
       custom("gateway-operator.konghq.com/v2beta1", "GatewayConfiguration", "kong", {
         dataPlaneOptions: {
@@ -366,7 +366,14 @@ describe("what parameters lay over the proxies' pods", () => {
     expect(
       judged(
         onCluster(
-          configuration([{ name: "proxy", env: [{ name: "KONG_LOG_LEVEL", value: "info" }] }]),
+          // Kong's samples pin the gateway's version by the proxy container's image.
+          configuration([
+            {
+              name: "proxy",
+              image: "kong/kong-gateway:3.15",
+              env: [{ name: "KONG_LOG_LEVEL", value: "info" }],
+            },
+          ]),
         ),
       ),
     ).toEqual([]);
