@@ -507,6 +507,20 @@ export const reviewed = {
       "ServiceSplitter",
     ],
   ),
+  /**
+   * Envoy Gateway's policies that shape how its proxies treat traffic locally (a custom resource,
+   * see `customResourceReferences`; read from its API types): a ClientTrafficPolicy's listener
+   * settings, a BackendTrafficPolicy's load balancing, retries, timeouts, health checks of the
+   * route's own endpoints and rate-limit rules (the global rate-limit service is the
+   * controller's), and an HTTPRouteFilter's rewrites and direct responses. None names a
+   * destination; where the proxies send data is the EnvoyProxy's, the SecurityPolicy's and the
+   * EnvoyExtensionPolicy's (paths/gateway-parameters.ts).
+   */
+  envoyGatewayTraffic: variants(
+    "gateway.envoyproxy.io",
+    ["v1alpha1"],
+    ["ClientTrafficPolicy", "BackendTrafficPolicy", "HTTPRouteFilter"],
+  ),
   skupperObjects: variants(
     "skupper.io",
     ["v2alpha1"],

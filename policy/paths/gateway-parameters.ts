@@ -18,6 +18,15 @@
  *   and telemetry in the region of its API authentication (`konnect`, a `KonnectExtension`), and
  *   plugins installed from images, whose code sees every request.
  *
+ * Envoy Gateway's policies (`gateway.envoyproxy.io` `v1alpha1`), read from its API types: a
+ * `SecurityPolicy`'s external authorizers and OpenID Connect provider (the proxies exchange each
+ * login's code at its token endpoint; a JWT provider's remote key set is fetched, not sent to,
+ * and passes), an `EnvoyExtensionPolicy`'s external processors and the Wasm, Lua and dynamic
+ * modules it runs in the proxies, and an `EnvoyPatchPolicy`'s raw xDS patches. Its
+ * `ClientTrafficPolicy`, `BackendTrafficPolicy` and `HTTPRouteFilter` name no destination
+ * (policy/reviewed.ts): the global rate-limit service is the controller's, and health checks
+ * probe the route's own endpoints.
+ *
  * What a patch of the proxies' Deployment or DaemonSet (an EnvoyProxy's, an NginxProxy's), an
  * overlay (kgateway's) or a pod template (Kong's) lays over their pods is read (`podSpec
  * Destinations`): tuning them passes — the real-manifest bench's patches set resources, affinity,
@@ -52,6 +61,18 @@ const codeWords: DestinationWords = {
   must: "run in the proxies only what the pack can read",
   how: "what runs in a proxy sees every request it serves and may send it anywhere",
   fix: "Configure the proxies through the parameters' own fields, or, once what it runs is reviewed, waive the finding with that reason",
+};
+
+const authWords: DestinationWords = {
+  must: "send the requests it governs only to services of the cluster",
+  how: "the proxies send that service every request the policy governs (its headers, and its body where asked), to be authorised or processed",
+  fix: "Run the service in the cluster and name its Service (an Envoy Gateway Backend or another cluster's ServiceImport is not placed)",
+};
+
+const oidcWords: DestinationWords = {
+  must: "authenticate users only with identity providers the pack can place inside the jurisdiction",
+  how: "the proxies exchange every login's authorization code there for the user's tokens, so the provider holds who signed in, and when",
+  fix: "Use an identity provider inside the jurisdiction — at a private address, a Service of the cluster or a host listed in egressHosts with a reason",
 };
 
 const konnectWords: DestinationWords = {
@@ -215,6 +236,79 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
           "spec.dataPlaneOptions.pluginsToInstall[]",
           "Kong plugin",
           "installs a Kong plugin from an image, whose code sees every request and which the pack does not read",
+        ),
+      ],
+    ],
+    [
+      /^kubernetes:gateway\.envoyproxy\.io\/v1alpha1:SecurityPolicy$/,
+      [
+        ...["spec.extAuth.http", "spec.extAuth.grpc"].flatMap((at) => [
+          {
+            path: `${at}.backendRef`,
+            what: "external authorizer",
+            read: "backend-ref" as const,
+            words: authWords,
+          },
+          {
+            path: `${at}.backendRefs[]`,
+            what: "external authorizer",
+            read: "backend-ref" as const,
+            words: authWords,
+          },
+        ]),
+        {
+          path: "spec.oidc.provider.issuer",
+          what: "identity provider",
+          read: "request-url",
+          words: oidcWords,
+        },
+        {
+          path: "spec.oidc.provider.tokenEndpoint",
+          what: "identity provider's token endpoint",
+          read: "request-url",
+          words: oidcWords,
+        },
+        {
+          path: "spec.oidc.provider.backendRefs[]",
+          what: "identity provider",
+          read: "backend-ref",
+          words: oidcWords,
+        },
+      ],
+    ],
+    [
+      /^kubernetes:gateway\.envoyproxy\.io\/v1alpha1:EnvoyExtensionPolicy$/,
+      [
+        {
+          path: "spec.extProc[].backendRefs[]",
+          what: "external processor",
+          read: "backend-ref",
+          words: authWords,
+        },
+        unread(
+          "spec.wasm[].code",
+          "Wasm extension",
+          "runs a Wasm extension in every proxy, whose code the pack does not read",
+        ),
+        unread(
+          "spec.lua[]",
+          "Lua script",
+          "runs a Lua script in every proxy, which may call any cluster the proxy knows and which the pack does not read",
+        ),
+        unread(
+          "spec.dynamicModule[]",
+          "dynamic module",
+          "runs a dynamic module in every proxy, whose code the pack does not read",
+        ),
+      ],
+    ],
+    [
+      /^kubernetes:gateway\.envoyproxy\.io\/v1alpha1:EnvoyPatchPolicy$/,
+      [
+        unread(
+          "spec.jsonPatches[]",
+          "xDS patch",
+          "patches the proxies' Envoy configuration (xDS) directly, which may add clusters, listeners or sinks the pack does not read",
         ),
       ],
     ],

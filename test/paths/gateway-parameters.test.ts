@@ -386,3 +386,135 @@ describe("what parameters lay over the proxies' pods", () => {
     ]);
   });
 });
+
+describe("Envoy Gateway's policies", () => {
+  const policy = (kind: string, spec: unknown) =>
+    custom("gateway.envoyproxy.io/v1alpha1", kind, "shop", {
+      targetRefs: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", name: "shop" }],
+      ...(spec as Record<string, unknown>),
+    });
+
+  test("traffic policies and route filters name no destination and pass (eight of seventeen real Envoy Gateway repositories carry them)", () => {
+    expect(
+      judged(
+        onCluster(
+          policy("ClientTrafficPolicy", { timeout: { http: { requestReceivedTimeout: "10s" } } }),
+          policy("BackendTrafficPolicy", {
+            retry: { numRetries: 3 },
+            healthCheck: { active: { type: "HTTP", http: { path: "/healthz" } } },
+            rateLimit: {
+              type: "Global",
+              global: { rules: [{ limit: { requests: 10, unit: "Second" } }] },
+            },
+          }),
+          policy("HTTPRouteFilter", {
+            urlRewrite: { hostname: { type: "Header", header: "x-host" } },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a SecurityPolicy's authorizer must be a Service of the cluster, and its identity provider inside", () => {
+    expect(
+      judged(
+        onCluster(
+          policy("SecurityPolicy", {
+            extAuth: { http: { backendRefs: [{ name: "authz", port: 9000 }] } },
+            oidc: {
+              provider: { issuer: "https://sso.internal.example.svc.cluster.local/realms/shop" },
+              clientID: "shop",
+            },
+            jwt: {
+              providers: [
+                {
+                  name: "auth0",
+                  remoteJWKS: { uri: "https://tenant.auth0.com/.well-known/jwks.json" },
+                },
+              ],
+            },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          policy("SecurityPolicy", {
+            extAuth: {
+              grpc: {
+                backendRef: { group: "gateway.envoyproxy.io", kind: "Backend", name: "saas-authz" },
+              },
+            },
+            oidc: { provider: { issuer: "https://tenant.auth0.com/" }, clientID: "shop" },
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        egress(
+          "shop",
+          'k8s securitypolicy "shop"',
+          "gateway.envoyproxy.io/Backend saas-authz (cannot be placed)",
+        ),
+        egress("shop", 'k8s securitypolicy "shop"', "tenant.auth0.com (cannot be placed)"),
+      ]),
+    );
+  });
+
+  test("an EnvoyExtensionPolicy's processors and the code it runs, and an EnvoyPatchPolicy, are judged", () => {
+    expect(
+      judged(
+        onCluster(
+          policy("EnvoyExtensionPolicy", {
+            extProc: [{ backendRefs: [{ name: "processor", port: 9002 }] }],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          policy("EnvoyExtensionPolicy", {
+            wasm: [
+              {
+                name: "filter",
+                code: { type: "HTTP", http: { url: "https://example.com/filter.wasm" } },
+              },
+            ],
+            lua: [{ type: "Inline", inline: "function envoy_on_request(h) end" }],
+          }),
+          custom("gateway.envoyproxy.io/v1alpha1", "EnvoyPatchPolicy", "patch", {
+            targetRef: { group: "gateway.networking.k8s.io", kind: "Gateway", name: "eg" },
+            type: "JSONPatch",
+            jsonPatches: [
+              {
+                type: "type.googleapis.com/envoy.config.listener.v3.Listener",
+                name: "x",
+                operation: { op: "add", path: "/a", value: {} },
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        egress(
+          "patch",
+          'k8s envoypatchpolicy "patch"',
+          "what the xDS patch reaches (cannot be placed)",
+        ),
+        egress(
+          "shop",
+          'k8s envoyextensionpolicy "shop"',
+          "what the Lua script reaches (cannot be placed)",
+        ),
+        egress(
+          "shop",
+          'k8s envoyextensionpolicy "shop"',
+          "what the Wasm extension reaches (cannot be placed)",
+        ),
+      ]),
+    );
+  });
+});

@@ -611,8 +611,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // registrations; and the parameters of Gateway API implementations — Envoy Gateway's
     // EnvoyProxies, NGINX Gateway Fabric's NginxProxies, kgateway's GatewayParameters, the Kong
     // Gateway Operator's GatewayConfigurations (two versions) and Contour's ContourDeployments
-    // (their collectors, resolvers and proxies' volumes); and the Gateway API's TCPRoute of v1.
-    expect(viewed.size).toBe(591);
+    // (their collectors, resolvers and proxies' volumes); the Gateway API's TCPRoute of v1; and
+    // Envoy Gateway's SecurityPolicies, EnvoyExtensionPolicies and EnvoyPatchPolicies.
+    expect(viewed.size).toBe(600);
     expect(after.length).toBeGreaterThan(500);
   });
 

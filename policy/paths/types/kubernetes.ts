@@ -847,6 +847,21 @@ export const gatewayParameters: TypeTable = serverControls([
 ]);
 
 /**
+ * Envoy Gateway's policies that send the requests they govern beyond the proxies, as objects,
+ * Patches and Lists: a SecurityPolicy's external authorizers and OpenID Connect provider, an
+ * EnvoyExtensionPolicy's external processors and the code it runs in the proxies, an
+ * EnvoyPatchPolicy's raw xDS patches (`gateway.envoyproxy.io` `v1alpha1`; destination fields of
+ * paths/gateway-parameters.ts). Custom resources, listed by `customResourceTypes`.
+ */
+export const envoyGatewayPolicies: TypeTable = serverControls(
+  variants(
+    "gateway.envoyproxy.io",
+    ["v1alpha1"],
+    ["SecurityPolicy", "EnvoyExtensionPolicy", "EnvoyPatchPolicy"],
+  ),
+);
+
+/**
  * Skupper's Sites, RouterAccesses and SecuredAccesses (`skupper.io` `v2alpha1`), as objects,
  * Patches and Lists: controls of how a site is reached, whose controller makes a Service by the
  * access type they ask for, which kubernetes-service-exposure judges (policy/kubernetes.ts
@@ -1455,6 +1470,7 @@ export const kubernetes: TypeTable = {
   ...kedaEventSources,
   ...interconnects,
   ...gatewayParameters,
+  ...envoyGatewayPolicies,
   ...skupperAccess,
   ...knativeEventing,
   ...backupLocations,
