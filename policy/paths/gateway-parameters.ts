@@ -22,7 +22,9 @@
  * `SecurityPolicy`'s external authorizers and OpenID Connect provider (the proxies exchange each
  * login's code at its token endpoint; a JWT provider's remote key set is fetched, not sent to,
  * and passes), an `EnvoyExtensionPolicy`'s external processors and the Wasm, Lua and dynamic
- * modules it runs in the proxies, and an `EnvoyPatchPolicy`'s raw xDS patches. Its
+ * modules it runs in the proxies, an `EnvoyPatchPolicy`'s raw xDS patches, and a `Backend`'s
+ * endpoints (a host or address each; a dynamic resolver sends each request where its Host header
+ * says). A route's reference to a `Backend` is still one the pack does not place. Its
  * `ClientTrafficPolicy`, `BackendTrafficPolicy` and `HTTPRouteFilter` name no destination
  * (policy/reviewed.ts): the global rate-limit service is the controller's, and health checks
  * probe the route's own endpoints.
@@ -73,6 +75,17 @@ const oidcWords: DestinationWords = {
   must: "authenticate users only with identity providers the pack can place inside the jurisdiction",
   how: "the proxies exchange every login's authorization code there for the user's tokens, so the provider holds who signed in, and when",
   fix: "Use an identity provider inside the jurisdiction — at a private address, a Service of the cluster or a host listed in egressHosts with a reason",
+};
+
+const extensionWords: DestinationWords = {
+  ...codeWords,
+  fix: "Use Envoy Gateway's built-in filters and policies, or, once the code is reviewed, waive the finding with that reason",
+};
+
+const backendWords: DestinationWords = {
+  must: "send the requests routed to it only to endpoints of the cluster, private or allowlisted addresses",
+  how: "the proxies send it every request of the routes whose backend it is",
+  fix: "Name a Service of the cluster or a private address, or add the endpoint's address to the egress allowlist, or its host name to egressHosts, with a reason",
 };
 
 const konnectWords: DestinationWords = {
@@ -289,17 +302,43 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
           "spec.wasm[].code",
           "Wasm extension",
           "runs a Wasm extension in every proxy, whose code the pack does not read",
+          extensionWords,
         ),
         unread(
           "spec.lua[]",
           "Lua script",
           "runs a Lua script in every proxy, which may call any cluster the proxy knows and which the pack does not read",
+          extensionWords,
         ),
         unread(
           "spec.dynamicModule[]",
           "dynamic module",
           "runs a dynamic module in every proxy, whose code the pack does not read",
+          extensionWords,
         ),
+      ],
+    ],
+    [
+      /^kubernetes:gateway\.envoyproxy\.io\/v1alpha1:Backend$/,
+      [
+        {
+          path: "spec.endpoints[].fqdn.hostname",
+          what: "backend endpoint",
+          read: "service-address",
+          words: backendWords,
+        },
+        {
+          path: "spec.endpoints[].ip.address",
+          what: "backend endpoint",
+          read: "address",
+          words: backendWords,
+        },
+        {
+          path: "spec.type",
+          what: "dynamic resolver",
+          read: "dynamic-resolver",
+          words: backendWords,
+        },
       ],
     ],
     [
@@ -466,6 +505,23 @@ export const gatewayParameterReadings = {
   // A pod template, whose volumes are read where every volume is (paths/kubernetes.ts).
   "pod-template": (_f: DestinationField, o: Readonly<Record<string, unknown>>) =>
     podSpecDestinations(o.spec, false),
+} as const;
+
+/**
+ * This module's readings of a value that is not an object: a Backend's type, which for a dynamic
+ * resolver sends each request to whatever host its Host header names.
+ */
+export const gatewayParameterValueReadings = {
+  "dynamic-resolver": (_f: DestinationField, value: unknown): DestinationFinding[] =>
+    value === "DynamicResolver"
+      ? [
+          {
+            why: "is DynamicResolver, which sends each request to whatever host its Host header names",
+            place: "the host each request names (cannot be placed)",
+            to: "unplaced",
+          },
+        ]
+      : [],
 } as const;
 
 /** The settings of a pod spec a reading weighs, under `at`. */

@@ -723,7 +723,8 @@ export interface DestinationField {
    * implementation's parameters name: a Service of the cluster, or a kind the pack does not
    * place), `konnect-extension` (an extension of a Kong GatewayConfiguration), and
    * `workload-patch`, `workload-overlay` and `pod-template` (what a patch, overlay or pod template
-   * lays over the pods of an implementation's proxies, paths/gateway-parameters.ts) — and
+   * lays over the pods of an implementation's proxies) and `dynamic-resolver` (an Envoy Gateway
+   * Backend's type, paths/gateway-parameters.ts) — and
    * `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
@@ -778,6 +779,7 @@ export interface DestinationField {
     | "workload-patch"
     | "workload-overlay"
     | "pod-template"
+    | "dynamic-resolver"
     | "mailbox"
     | "kubeconfig"
     | "service";

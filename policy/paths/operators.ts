@@ -30,6 +30,7 @@ import { consulFields, consulReadings, consulValueReadings } from "./consul";
 import {
   gatewayParameterFields,
   gatewayParameterReadings,
+  gatewayParameterValueReadings,
   gatewayParameterWeighs,
 } from "./gateway-parameters";
 import {
@@ -1618,6 +1619,7 @@ const readings: Readonly<Record<string, Reading>> = {
   ...streamingValueReadings,
   ...logForwardingValueReadings,
   ...consulValueReadings,
+  ...gatewayParameterValueReadings,
 };
 
 /**

@@ -1690,6 +1690,8 @@ const objectProbes: Readonly<Record<string, unknown>> = {
   },
   "workload-overlay": { spec: { template: { spec: { hostNetwork: true } } } },
   "pod-template": { spec: { hostNetwork: true } },
+  // A Backend of endpoints passes; a dynamic resolver must fail.
+  "dynamic-resolver": "DynamicResolver",
 };
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {

@@ -518,3 +518,36 @@ describe("Envoy Gateway's policies", () => {
     );
   });
 });
+
+describe("Envoy Gateway's Backend", () => {
+  const backend = (spec: unknown) =>
+    custom("gateway.envoyproxy.io/v1alpha1", "Backend", "collector", spec);
+  const label = 'k8s backend "collector"';
+
+  test("endpoints of the cluster, private or a unix socket pass; one outside, or a dynamic resolver, fails", () => {
+    expect(
+      judged(
+        onCluster(
+          backend({
+            endpoints: [
+              { fqdn: { hostname: "otel-collector.monitoring.svc.cluster.local", port: 4317 } },
+              { ip: { address: "10.0.7.7", port: 4317 } },
+              { unix: { path: "/var/run/collector.sock" } },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          backend({ endpoints: [{ fqdn: { hostname: "api.vendor.example.com", port: 443 } }] }),
+        ),
+      ),
+    ).toEqual([egress("collector", label, "api.vendor.example.com (cannot be placed)")]);
+    expect(judged(onCluster(backend({ type: "DynamicResolver" })))).toEqual([
+      egress("collector", label, "the host each request names (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(backend({ type: "Endpoints", endpoints: [] })))).toEqual([]);
+  });
+});

@@ -612,8 +612,8 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // EnvoyProxies, NGINX Gateway Fabric's NginxProxies, kgateway's GatewayParameters, the Kong
     // Gateway Operator's GatewayConfigurations (two versions) and Contour's ContourDeployments
     // (their collectors, resolvers and proxies' volumes); the Gateway API's TCPRoute of v1; and
-    // Envoy Gateway's SecurityPolicies, EnvoyExtensionPolicies and EnvoyPatchPolicies.
-    expect(viewed.size).toBe(600);
+    // Envoy Gateway's SecurityPolicies, EnvoyExtensionPolicies, EnvoyPatchPolicies and Backends.
+    expect(viewed.size).toBe(603);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -850,14 +850,15 @@ export const gatewayParameters: TypeTable = serverControls([
  * Envoy Gateway's policies that send the requests they govern beyond the proxies, as objects,
  * Patches and Lists: a SecurityPolicy's external authorizers and OpenID Connect provider, an
  * EnvoyExtensionPolicy's external processors and the code it runs in the proxies, an
- * EnvoyPatchPolicy's raw xDS patches (`gateway.envoyproxy.io` `v1alpha1`; destination fields of
+ * EnvoyPatchPolicy's raw xDS patches, and a Backend's endpoints (`gateway.envoyproxy.io`
+ * `v1alpha1`; destination fields of
  * paths/gateway-parameters.ts). Custom resources, listed by `customResourceTypes`.
  */
 export const envoyGatewayPolicies: TypeTable = serverControls(
   variants(
     "gateway.envoyproxy.io",
     ["v1alpha1"],
-    ["SecurityPolicy", "EnvoyExtensionPolicy", "EnvoyPatchPolicy"],
+    ["SecurityPolicy", "EnvoyExtensionPolicy", "EnvoyPatchPolicy", "Backend"],
   ),
 );
 
