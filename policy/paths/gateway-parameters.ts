@@ -45,7 +45,12 @@
  */
 import type { DestinationField, DestinationFinding, DestinationWords } from "./kubernetes";
 import { unplaced } from "./kubernetes";
+import type { BorderResource } from "./model";
 import { record, str, valueAt } from "./values";
+import { variants } from "./variants";
+
+/** Envoy Gateway's API group. */
+const envoyGatewayGroup = "gateway.envoyproxy.io";
 
 const telemetryWords: DestinationWords = {
   must: "send the proxies' logs, traces and metrics only to collectors of the cluster, private or allowlisted addresses",
@@ -111,8 +116,49 @@ const unread = (
 /** A collector named by host (`host`) and by backends (`backendRefs`). */
 const collector = (at: string, what: string): DestinationField[] => [
   { path: `${at}.host`, what, read: "service-address", words: telemetryWords },
-  { path: `${at}.backendRefs[]`, what, read: "backend-ref", words: telemetryWords },
+  backendRef(`${at}.backendRefs[]`, what, telemetryWords),
 ];
+
+/**
+ * A backend reference (a Service of the cluster, else what the pack does not place), whose Envoy
+ * Gateway `Backend` the stack may place (paths/mesh-hosts.ts `envoyBackend`).
+ */
+function backendRef(path: string, what: string, words: DestinationWords): DestinationField {
+  return { path, what, read: "backend-ref", words, envoyBackend: true };
+}
+
+/** The type tokens of Envoy Gateway's Backend objects (not their Lists or Patches). */
+export const envoyBackendTypes: readonly string[] = variants(
+  envoyGatewayGroup,
+  ["v1alpha1"],
+  "Backend",
+).filter((t) => t.endsWith(":Backend"));
+
+/**
+ * The Envoy Gateway `Backend` among `resources` of the cluster `route` deploys to that a backend
+ * reference names (`<namespace>/<name>`, or `<name>` in the route's namespace), if any: judged
+ * itself for its endpoints.
+ */
+export function envoyBackendNamed<R extends Pick<BorderResource, "type" | "props">>(
+  resources: Iterable<R & { readonly provider?: string }>,
+  route: Pick<BorderResource, "props" | "provider">,
+  reference: string,
+): R | undefined {
+  const [namespace, name] = reference.includes("/")
+    ? reference.split("/", 2)
+    : [str(valueAt(route.props, "metadata.namespace")) ?? "default", reference];
+  for (const r of resources) {
+    if (
+      r.provider === route.provider &&
+      envoyBackendTypes.includes(r.type) &&
+      valueAt(r.props, "metadata.name") === name &&
+      (str(valueAt(r.props, "metadata.namespace")) ?? "default") === namespace
+    ) {
+      return r;
+    }
+  }
+  return undefined;
+}
 
 const initWhy =
   "adds a container to every proxy's pod, whose code the pack does not read and whose egress no NetworkPolicy of the program is seen to govern";
@@ -256,18 +302,8 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
       /^kubernetes:gateway\.envoyproxy\.io\/v1alpha1:SecurityPolicy$/,
       [
         ...["spec.extAuth.http", "spec.extAuth.grpc"].flatMap((at) => [
-          {
-            path: `${at}.backendRef`,
-            what: "external authorizer",
-            read: "backend-ref" as const,
-            words: authWords,
-          },
-          {
-            path: `${at}.backendRefs[]`,
-            what: "external authorizer",
-            read: "backend-ref" as const,
-            words: authWords,
-          },
+          backendRef(`${at}.backendRef`, "external authorizer", authWords),
+          backendRef(`${at}.backendRefs[]`, "external authorizer", authWords),
         ]),
         {
           path: "spec.oidc.provider.issuer",
@@ -281,23 +317,13 @@ export const gatewayParameterFields: ReadonlyArray<readonly [RegExp, readonly De
           read: "request-url",
           words: oidcWords,
         },
-        {
-          path: "spec.oidc.provider.backendRefs[]",
-          what: "identity provider",
-          read: "backend-ref",
-          words: oidcWords,
-        },
+        backendRef("spec.oidc.provider.backendRefs[]", "identity provider", oidcWords),
       ],
     ],
     [
       /^kubernetes:gateway\.envoyproxy\.io\/v1alpha1:EnvoyExtensionPolicy$/,
       [
-        {
-          path: "spec.extProc[].backendRefs[]",
-          what: "external processor",
-          read: "backend-ref",
-          words: authWords,
-        },
+        backendRef("spec.extProc[].backendRefs[]", "external processor", authWords),
         unread(
           "spec.wasm[].code",
           "Wasm extension",

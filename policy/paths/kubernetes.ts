@@ -809,6 +809,12 @@ export interface DestinationField {
    * and that object is judged for where its addresses are.
    */
   readonly catalogService?: true;
+  /**
+   * A backend reference of Envoy Gateway's `Backend` kind is placed by that Backend of the same
+   * cluster, whose endpoints are judged on it: as with `serviceEntryHost`, named-destinations
+   * judges the reference over the stack (paths/mesh-hosts.ts).
+   */
+  readonly envoyBackend?: true;
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */

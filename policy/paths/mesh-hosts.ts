@@ -10,11 +10,13 @@
  * fails closed as before (found by the multi-cluster bench: a route to the host of the program's
  * own entry failed). A Consul terminating gateway's services are placed the same way, by the
  * ServiceDefaults destination or Registration of the cluster that gives each its address (the
- * cross-cluster bench).
+ * cross-cluster bench), and a route's or an Envoy Gateway policy's reference to Envoy Gateway's
+ * `Backend` by that Backend of the cluster (the real-manifest Gateway bench).
  */
 import type { PolicyResource } from "@pulumi/policy";
 import type { EgressAllowEntry } from "../framework";
 import { catalogEntry, catalogTypes } from "./consul";
+import { envoyBackendNamed, envoyBackendTypes } from "./gateway-parameters";
 import { resourceLabel } from "./describe";
 import {
   type DestinationField,
@@ -122,13 +124,23 @@ const byConsulCatalog: StackPlacing = {
   add: "give the service its address inside with a ServiceDefaults destination or a Registration",
 };
 
+const byEnvoyBackend: StackPlacing = {
+  types: envoyBackendTypes,
+  kinds: (t) => envoyBackendTypes.includes(t),
+  find: envoyBackendNamed,
+  missing: "no Backend of that name in its cluster is in the program",
+  add: "declare the Backend in the program, with endpoints inside",
+};
+
 /** How the stack places the names of field `f`, or undefined where only the field can. */
 export function stackPlacingOf(f: DestinationField): StackPlacing | undefined {
   return f.serviceEntryHost === true
     ? byServiceEntry
     : f.catalogService === true
       ? byConsulCatalog
-      : undefined;
+      : f.envoyBackend === true
+        ? byEnvoyBackend
+        : undefined;
 }
 
 /** The fields of a type whose names the stack may place. */
@@ -156,7 +168,12 @@ export function meshHostFindings(
     return [];
   }
   const entries = fromPolicyResources(
-    resources.filter((e) => byServiceEntry.kinds(e.type) || byConsulCatalog.kinds(e.type)),
+    resources.filter(
+      (e) =>
+        byServiceEntry.kinds(e.type) ||
+        byConsulCatalog.kinds(e.type) ||
+        byEnvoyBackend.kinds(e.type),
+    ),
   );
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];

@@ -997,11 +997,16 @@ function backendOutside(ref: unknown, as: string): DestinationFinding[] {
   }
   const name = str(r.name) ?? "(unnamed)";
   const of = `${group === "" ? "" : `${group}/`}${kind}`;
+  // An Envoy Gateway Backend may be one of the stack's own, which places it (paths/mesh-hosts.ts):
+  // the reference is named for the stack to look it up.
+  const namespace = str(r.namespace);
+  const backend = group === "gateway.envoyproxy.io" && kind === "Backend";
   return [
     {
       why: `has ${as} ${JSON.stringify(name)} of kind ${of}, which the pack cannot place`,
       place: `${of} ${name} (cannot be placed)`,
       to: "unplaced",
+      ...(backend ? { host: namespace === undefined ? name : `${namespace}/${name}` } : {}),
     },
   ];
 }
@@ -1050,6 +1055,7 @@ const routeRuleField: DestinationField = {
   what: "route backend",
   read: "gateway-route",
   words: routeWords,
+  envoyBackend: true,
 };
 
 /**

@@ -8,15 +8,21 @@
  * hosted control plane or code outside, or hold configuration the pack does not read.
  */
 import { sorted } from "../helpers/policy-session";
+import type { OracleResource } from "../helpers/model-oracle";
 import {
   egress,
+  findingsOf,
   egressOrUnreviewed,
   kube,
+  named,
   messagesOf,
   onCluster,
 } from "../helpers/cluster-objects";
 
 const judged = egressOrUnreviewed;
+/** With named-destinations', which judges a reference to an Envoy Gateway Backend over the stack. */
+const judgedOverStack = (resources: readonly OracleResource[]) =>
+  findingsOf(resources, ["kubernetes-egress", "named-destinations", "reviewed-resource-types"]);
 
 /** A custom resource `name` of `apiVersion`/`kind` with this spec, in namespace `edge`. */
 const custom = (apiVersion: string, kind: string, name: string, spec: unknown) =>
@@ -70,9 +76,9 @@ describe("Envoy Gateway's EnvoyProxy", () => {
     ).toEqual([]);
   });
 
-  test("a collector outside, one of Envoy Gateway's own Backends, raw configuration and a dynamic module are kubernetes-egress's findings", () => {
+  test("a collector outside, a Backend the program does not declare, raw configuration and a dynamic module are findings", () => {
     expect(
-      judged(
+      judgedOverStack(
         onCluster(
           envoyProxy({
             telemetry: {
@@ -116,7 +122,7 @@ describe("Envoy Gateway's EnvoyProxy", () => {
       ),
     ).toEqual(
       sorted([
-        egress("proxy", proxyLabel, "gateway.envoyproxy.io/Backend saas (cannot be placed)"),
+        named("proxy", proxyLabel, "gateway.envoyproxy.io/Backend saas (cannot be placed)"),
         egress("proxy", proxyLabel, "otlp.vendor.example.com (cannot be placed)"),
         egress("proxy", proxyLabel, "203.0.113.5 (NFS server)"),
         egress("proxy", proxyLabel, "every address the nodes reach (cannot be placed)"),
@@ -417,7 +423,7 @@ describe("Envoy Gateway's policies", () => {
 
   test("a SecurityPolicy's authorizer must be a Service of the cluster, and its identity provider inside", () => {
     expect(
-      judged(
+      judgedOverStack(
         onCluster(
           policy("SecurityPolicy", {
             extAuth: { http: { backendRefs: [{ name: "authz", port: 9000 }] } },
@@ -438,7 +444,7 @@ describe("Envoy Gateway's policies", () => {
       ),
     ).toEqual([]);
     expect(
-      judged(
+      judgedOverStack(
         onCluster(
           policy("SecurityPolicy", {
             extAuth: {
@@ -452,7 +458,7 @@ describe("Envoy Gateway's policies", () => {
       ),
     ).toEqual(
       sorted([
-        egress(
+        named(
           "shop",
           'k8s securitypolicy "shop"',
           "gateway.envoyproxy.io/Backend saas-authz (cannot be placed)",
@@ -549,5 +555,67 @@ describe("Envoy Gateway's Backend", () => {
       egress("collector", label, "the host each request names (cannot be placed)"),
     ]);
     expect(judged(onCluster(backend({ type: "Endpoints", endpoints: [] })))).toEqual([]);
+  });
+});
+
+describe("a reference to Envoy Gateway's Backend", () => {
+  const backend = (name: string, hostname: string, namespace = "edge") =>
+    kube("kubernetes:gateway.envoyproxy.io/v1alpha1:Backend", `backend-${name}`, {
+      metadata: { name, namespace },
+      spec: { endpoints: [{ fqdn: { hostname, port: 443 } }] },
+    });
+  const route = (backendRef: Record<string, unknown>) =>
+    kube("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "shop", {
+      metadata: { name: "shop", namespace: "edge" },
+      spec: {
+        parentRefs: [{ name: "eg" }],
+        rules: [
+          { backendRefs: [{ group: "gateway.envoyproxy.io", kind: "Backend", ...backendRef }] },
+        ],
+      },
+    });
+  const findings = (...objects: OracleResource[]) =>
+    findingsOf(onCluster(...objects), [
+      "kubernetes-egress",
+      "named-destinations",
+      "reviewed-resource-types",
+    ]);
+
+  test("is placed by the program's Backend of that name, judged for its endpoints", () => {
+    expect(
+      findings(route({ name: "orders" }), backend("orders", "orders.shop.svc.cluster.local")),
+    ).toEqual([]);
+    // The Backend's endpoint outside is its own finding; the route passes.
+    expect(
+      findings(route({ name: "orders" }), backend("orders", "api.vendor.example.com")),
+    ).toEqual([
+      egress(
+        "backend-orders",
+        'k8s backend "backend-orders"',
+        "api.vendor.example.com (cannot be placed)",
+      ),
+    ]);
+  });
+
+  test("one the program does not declare, or of another namespace, fails on the route over the stack", () => {
+    const missing = [
+      "named-destinations",
+      "shop",
+      "mandatory",
+      ['k8s httproute "shop"', "gateway.envoyproxy.io/Backend orders (cannot be placed)"],
+    ];
+    expect(findings(route({ name: "orders" }))).toEqual([missing]);
+    expect(
+      findings(
+        route({ name: "orders" }),
+        backend("orders", "orders.shop.svc.cluster.local", "other"),
+      ),
+    ).toEqual([missing]);
+    expect(
+      findings(
+        route({ name: "orders", namespace: "other" }),
+        backend("orders", "orders.shop.svc.cluster.local", "other"),
+      ),
+    ).toEqual([]);
   });
 });
