@@ -24,18 +24,19 @@
  * and passes), an `EnvoyExtensionPolicy`'s external processors and the Wasm, Lua and dynamic
  * modules it runs in the proxies, an `EnvoyPatchPolicy`'s raw xDS patches, and a `Backend`'s
  * endpoints (a host or address each; a dynamic resolver sends each request where its Host header
- * says). A route's reference to a `Backend` is still one the pack does not place. Its
- * `ClientTrafficPolicy`, `BackendTrafficPolicy` and `HTTPRouteFilter` name no destination
- * (policy/reviewed.ts): the global rate-limit service is the controller's, and health checks
- * probe the route's own endpoints.
+ * says). A route's or a policy's reference to a `Backend` is placed by the program's `Backend` of
+ * that name (`envoyBackendNamed`, over the stack). Its `ClientTrafficPolicy`,
+ * `BackendTrafficPolicy` and `HTTPRouteFilter` name no destination (policy/reviewed.ts): the
+ * global rate-limit service is the controller's, and health checks probe the route's own
+ * endpoints.
  *
  * What a patch of the proxies' Deployment or DaemonSet (an EnvoyProxy's, an NginxProxy's), an
- * overlay (kgateway's) or a pod template (Kong's) lays over their pods is read (`podSpec
- * Destinations`): tuning them passes — the real-manifest bench's patches set resources, affinity,
- * termination grace and a read-only root — while the node's network, host ports, init containers,
- * containers beside the proxy's, the proxy's own command or arguments,
- * volumes beyond the cluster's own sources and DNS servers cannot be placed, and neither can a
- * JSON patch, which the pack does not apply.
+ * overlay (kgateway's) or a pod template (Kong's) lays over their pods is read
+ * (`podSpecDestinations`): tuning them passes — the real-manifest bench's patches set resources,
+ * affinity, termination grace and a read-only root — while the node's network, host ports, init
+ * containers, containers beside the proxy's, the proxy's own command or arguments, volumes beyond
+ * the cluster's own sources and DNS servers cannot be placed, and neither can a JSON patch, which
+ * the pack does not apply.
  *
  * Their pods' volumes are read where paths/kubernetes.ts reads every volume. Contour's
  * `ContourDeployment`, the AWS Load Balancer Controller's `LoadBalancerConfiguration` (its access
