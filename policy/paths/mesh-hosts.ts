@@ -116,21 +116,30 @@ const byServiceEntry: StackPlacing = {
   add: "add the host with a ServiceEntry whose endpoints are inside",
 };
 
-const byConsulCatalog: StackPlacing = {
-  types: catalogTypes,
-  kinds: (t) => catalogTypes.includes(t),
-  find: catalogEntry,
-  missing: "no ServiceDefaults destination or Registration of its cluster gives its address",
-  add: "give the service its address inside with a ServiceDefaults destination or a Registration",
-};
+/** A placing by the objects of these exact types. */
+const byObjects = (
+  types: readonly string[],
+  find: StackPlacing["find"],
+  missing: string,
+  add: string,
+): StackPlacing => ({ types, kinds: (t) => types.includes(t), find, missing, add });
 
-const byEnvoyBackend: StackPlacing = {
-  types: envoyBackendTypes,
-  kinds: (t) => envoyBackendTypes.includes(t),
-  find: envoyBackendNamed,
-  missing: "no Backend of that name in its cluster is in the program",
-  add: "declare the Backend in the program, with endpoints inside",
-};
+const byConsulCatalog = byObjects(
+  catalogTypes,
+  catalogEntry,
+  "no ServiceDefaults destination or Registration of its cluster gives its address",
+  "give the service its address inside with a ServiceDefaults destination or a Registration",
+);
+
+const byEnvoyBackend = byObjects(
+  envoyBackendTypes,
+  envoyBackendNamed,
+  "no Backend of that name in its cluster is in the program",
+  "declare the Backend in the program, with endpoints inside",
+);
+
+/** Every placing: the objects any of them reads are gathered once for a resource's fields. */
+const placings: readonly StackPlacing[] = [byServiceEntry, byConsulCatalog, byEnvoyBackend];
 
 /** How the stack places the names of field `f`, or undefined where only the field can. */
 export function stackPlacingOf(f: DestinationField): StackPlacing | undefined {
@@ -168,12 +177,7 @@ export function meshHostFindings(
     return [];
   }
   const entries = fromPolicyResources(
-    resources.filter(
-      (e) =>
-        byServiceEntry.kinds(e.type) ||
-        byConsulCatalog.kinds(e.type) ||
-        byEnvoyBackend.kinds(e.type),
-    ),
+    resources.filter((e) => placings.some((p) => p.kinds(e.type))),
   );
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];

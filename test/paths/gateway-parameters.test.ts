@@ -30,6 +30,9 @@ const custom = (apiVersion: string, kind: string, name: string, spec: unknown) =
 
 const envoyProxy = (spec: unknown) =>
   custom("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", "proxy", spec);
+/** An EnvoyProxy whose Kubernetes provider settings are `kubernetes`. */
+const envoyProxyOn = (kubernetes: unknown) =>
+  envoyProxy({ provider: { type: "Kubernetes", kubernetes } });
 const proxyLabel = 'k8s envoyproxy "proxy"';
 
 describe("Envoy Gateway's EnvoyProxy", () => {
@@ -288,14 +291,9 @@ describe("the other implementations' parameters", () => {
 
 describe("what parameters lay over the proxies' pods", () => {
   const patched = (spec: unknown) =>
-    envoyProxy({
-      provider: {
-        type: "Kubernetes",
-        kubernetes: {
-          envoyDeployment: {
-            patch: { type: "StrategicMerge", value: { spec: { template: { spec } } } },
-          },
-        },
+    envoyProxyOn({
+      envoyDeployment: {
+        patch: { type: "StrategicMerge", value: { spec: { template: { spec } } } },
       },
     });
 
@@ -349,14 +347,7 @@ describe("what parameters lay over the proxies' pods", () => {
     expect(
       judged(
         onCluster(
-          envoyProxy({
-            provider: {
-              type: "Kubernetes",
-              kubernetes: {
-                envoyDeployment: { initContainers: [{ name: "fetch", image: "curl" }] },
-              },
-            },
-          }),
+          envoyProxyOn({ envoyDeployment: { initContainers: [{ name: "fetch", image: "curl" }] } }),
         ),
       ),
     ).toEqual([egress("proxy", proxyLabel, "what the init container reaches (cannot be placed)")]);
