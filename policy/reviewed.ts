@@ -728,6 +728,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "gateway.envoyproxy.io": "https://github.com/envoyproxy/gateway/tree/main/api/v1alpha1",
   "gateway.nginx.org": "https://github.com/nginx/nginx-gateway-fabric/tree/main/apis/v1alpha2",
   "gateway.kgateway.dev": "https://github.com/kgateway-dev/kgateway/tree/main/api/v1alpha1",
+  "configuration.konghq.com":
+    "https://github.com/Kong/kubernetes-configuration/tree/main/api/configuration/v1",
   "gateway-operator.konghq.com":
     "https://github.com/Kong/kong-operator/tree/main/api/gateway-operator",
   "projectcontour.io":

@@ -724,7 +724,8 @@ export interface DestinationField {
    * place), `konnect-extension` (an extension of a Kong GatewayConfiguration), and
    * `workload-patch`, `workload-overlay` and `pod-template` (what a patch, overlay or pod template
    * lays over the pods of an implementation's proxies) and `dynamic-resolver` (an Envoy Gateway
-   * Backend's type, paths/gateway-parameters.ts) — and
+   * Backend's type, paths/gateway-parameters.ts), `cloud-region` (an AWS region a Kong plugin
+   * calls a service in, paths/kong-plugins.ts) — and
    * `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
@@ -780,6 +781,7 @@ export interface DestinationField {
     | "workload-overlay"
     | "pod-template"
     | "dynamic-resolver"
+    | "cloud-region"
     | "mailbox"
     | "kubeconfig"
     | "service";
@@ -795,6 +797,11 @@ export interface DestinationField {
    * labels or type say a controller joins that cluster with it.
    */
   readonly when?: (object: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * For a field `when` limits: settings of an object in which it holds (a Kong plugin's `plugin`
+   * name), the example its tests probe it in.
+   */
+  readonly example?: Readonly<Record<string, unknown>>;
   /**
    * A host name the pack cannot place by itself may be one an Istio ServiceEntry of the same
    * cluster adds to the mesh (a route to `payments.internal`, whose entry lists its endpoints):

@@ -26,6 +26,7 @@ import {
   logForwardingWeighs,
 } from "./log-forwarding";
 import { interconnectFields, interconnectReadings, interconnectWeighs } from "./interconnects";
+import { kongPluginFields, kongPluginValueReadings } from "./kong-plugins";
 import { consulFields, consulReadings, consulValueReadings } from "./consul";
 import {
   gatewayParameterFields,
@@ -1499,6 +1500,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...interconnectFields,
   ...consulFields,
   ...gatewayParameterFields,
+  ...kongPluginFields,
 ];
 
 /** A reading of this module's: the findings on a field's value. */
@@ -1626,6 +1628,7 @@ const readings: Readonly<Record<string, Reading>> = {
   ...logForwardingValueReadings,
   ...consulValueReadings,
   ...gatewayParameterValueReadings,
+  ...kongPluginValueReadings,
 };
 
 /**

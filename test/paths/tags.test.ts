@@ -612,8 +612,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // EnvoyProxies, NGINX Gateway Fabric's NginxProxies, kgateway's GatewayParameters, the Kong
     // Gateway Operator's GatewayConfigurations (two versions) and Contour's ContourDeployments
     // (their collectors, resolvers and proxies' volumes); the Gateway API's TCPRoute of v1; and
-    // Envoy Gateway's SecurityPolicies, EnvoyExtensionPolicies, EnvoyPatchPolicies and Backends.
-    expect(viewed.size).toBe(603);
+    // Envoy Gateway's SecurityPolicies, EnvoyExtensionPolicies, EnvoyPatchPolicies and Backends;
+    // and Kong's KongPlugins and KongClusterPlugins.
+    expect(viewed.size).toBe(609);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -863,6 +863,16 @@ export const envoyGatewayPolicies: TypeTable = serverControls(
 );
 
 /**
+ * Kong's plugins (`configuration.konghq.com/v1` KongPlugin and KongClusterPlugin), as objects,
+ * Patches and Lists: controls of the requests of the routes, services and consumers they are
+ * attached to, with the servers their config names as destination fields
+ * (paths/kong-plugins.ts). Custom resources, listed by `customResourceTypes`.
+ */
+export const kongPlugins: TypeTable = serverControls(
+  variants("configuration.konghq.com", ["v1"], ["KongPlugin", "KongClusterPlugin"]),
+);
+
+/**
  * Skupper's Sites, RouterAccesses and SecuredAccesses (`skupper.io` `v2alpha1`), as objects,
  * Patches and Lists: controls of how a site is reached, whose controller makes a Service by the
  * access type they ask for, which kubernetes-service-exposure judges (policy/kubernetes.ts
@@ -1472,6 +1482,7 @@ export const kubernetes: TypeTable = {
   ...interconnects,
   ...gatewayParameters,
   ...envoyGatewayPolicies,
+  ...kongPlugins,
   ...skupperAccess,
   ...knativeEventing,
   ...backupLocations,
