@@ -100,17 +100,22 @@ const konnectWords: DestinationWords = {
   fix: "Run the control plane in the cluster, or, once you have confirmed that the Konnect region is inside the jurisdiction, waive this finding with that evidence",
 };
 
-/** A field that holds what the pack does not read: any value is a destination it cannot place. */
-const unread = (
+/**
+ * A field that holds what the pack does not read: any value is a destination it cannot place —
+ * in every object, or where `limit` says (its `when`, and the `example` of an object it holds in).
+ */
+export const unread = (
   path: string,
   what: string,
   why: string,
   words: DestinationWords = codeWords,
+  limit?: Pick<DestinationField, "when" | "example">,
 ): DestinationField => ({
   path,
   what,
   read: "unseen",
   words,
+  ...limit,
   unseen: { why, place: `what the ${what} reaches (cannot be placed)` },
 });
 

@@ -26,6 +26,7 @@
  */
 import { getJurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { describePlace } from "../../residency/placement";
+import { unread } from "./gateway-parameters";
 import type { DestinationField, DestinationFinding, DestinationWords } from "./kubernetes";
 import { str, valueAt } from "./values";
 
@@ -249,6 +250,7 @@ const knownPlugins: ReadonlySet<string> = new Set([
   "azure-functions",
 ]);
 
+/** A field the pack does not read, in the objects `when` picks (`example` one of them). */
 const unseen = (
   path: string,
   what: string,
@@ -256,15 +258,7 @@ const unseen = (
   when: (o: Readonly<Record<string, unknown>>) => boolean,
   example: Readonly<Record<string, unknown>>,
   words: DestinationWords = codeWords,
-): DestinationField => ({
-  path,
-  what,
-  read: "unseen",
-  words,
-  when,
-  example,
-  unseen: { why, place: `what the ${what} reaches (cannot be placed)` },
-});
+): DestinationField => unread(path, what, why, words, { when, example });
 
 /** The destination fields of a KongPlugin or KongClusterPlugin (objects, Patches; Lists' items). */
 const pluginFields: readonly DestinationField[] = [
