@@ -25,7 +25,7 @@
  * modules it runs in the proxies, an `EnvoyPatchPolicy`'s raw xDS patches, and a `Backend`'s
  * endpoints (a host or address each; a dynamic resolver sends each request where its Host header
  * says). A route's or a policy's reference to a `Backend` is placed by the program's `Backend` of
- * that name (`envoyBackendNamed`, over the stack). Its `ClientTrafficPolicy`,
+ * that name (paths/mesh-hosts.ts `envoyBackendNamed`, over the stack). Its `ClientTrafficPolicy`,
  * `BackendTrafficPolicy` and `HTTPRouteFilter` name no destination (policy/reviewed.ts): the
  * global rate-limit service is the controller's, and health checks probe the route's own
  * endpoints.
@@ -46,12 +46,7 @@
  */
 import type { DestinationField, DestinationFinding, DestinationWords } from "./kubernetes";
 import { unplaced } from "./kubernetes";
-import type { BorderResource } from "./model";
 import { record, str, valueAt } from "./values";
-import { variants } from "./variants";
-
-/** Envoy Gateway's API group. */
-const envoyGatewayGroup = "gateway.envoyproxy.io";
 
 const telemetryWords: DestinationWords = {
   must: "send the proxies' logs, traces and metrics only to collectors of the cluster, private or allowlisted addresses",
@@ -131,39 +126,6 @@ const collector = (at: string, what: string): DestinationField[] => [
  */
 function backendRef(path: string, what: string, words: DestinationWords): DestinationField {
   return { path, what, read: "backend-ref", words, envoyBackend: true };
-}
-
-/** The type tokens of Envoy Gateway's Backend objects (not their Lists or Patches). */
-export const envoyBackendTypes: readonly string[] = variants(
-  envoyGatewayGroup,
-  ["v1alpha1"],
-  "Backend",
-).filter((t) => t.endsWith(":Backend"));
-
-/**
- * The Envoy Gateway `Backend` among `resources` of the cluster `route` deploys to that a backend
- * reference names (`<namespace>/<name>`, or `<name>` in the route's namespace), if any: judged
- * itself for its endpoints.
- */
-export function envoyBackendNamed<R extends Pick<BorderResource, "type" | "props">>(
-  resources: Iterable<R & { readonly provider?: string }>,
-  route: Pick<BorderResource, "props" | "provider">,
-  reference: string,
-): R | undefined {
-  const [namespace, name] = reference.includes("/")
-    ? reference.split("/", 2)
-    : [str(valueAt(route.props, "metadata.namespace")) ?? "default", reference];
-  for (const r of resources) {
-    if (
-      r.provider === route.provider &&
-      envoyBackendTypes.includes(r.type) &&
-      valueAt(r.props, "metadata.name") === name &&
-      (str(valueAt(r.props, "metadata.namespace")) ?? "default") === namespace
-    ) {
-      return r;
-    }
-  }
-  return undefined;
 }
 
 const initWhy =

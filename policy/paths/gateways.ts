@@ -65,7 +65,7 @@
  */
 import { proxyPodPatch } from "./gateway-parameters";
 import type { BorderResource } from "./model";
-import { controllerCloud } from "./kubernetes";
+import { controllerCloud, namespaceOf } from "./kubernetes";
 import type { Resolver } from "./resolver";
 import { gateways } from "./types/kubernetes";
 import { isUnknown, record, str, valueAt, valuesAt } from "./values";
@@ -176,6 +176,15 @@ const installedClasses: Readonly<Record<string, string>> = {
 /** The annotation by which kgateway before 2.0 named a Gateway's GatewayParameters. */
 const kgatewayParametersAnnotation = "gateway.kgateway.dev/gateway-parameters-name";
 
+/**
+ * The implementations a cloud runs for its own clusters (the AWS Load Balancer Controller on EKS,
+ * GKE's Google-hosted controller): on a cluster of another cloud their classes are not served.
+ */
+const servedOn: Readonly<Partial<Record<Implementation, string>>> = {
+  "aws-load-balancer-controller": "aws",
+  gke: "gcp",
+};
+
 /** How each implementation is named in messages. */
 const implementationNames: Readonly<Record<Implementation, string>> = {
   istio: "Istio's gateway deployment",
@@ -265,12 +274,6 @@ const readsGatewayParameters: ReadonlySet<Implementation> = new Set<Implementati
 /** The GatewayClass kinds (not their Lists or Patches) a Gateway's class is looked up among. */
 const classTypes = Object.keys(gateways).filter((t) => t.endsWith(":GatewayClass"));
 
-/** An object's namespace; one the program leaves unset is the provider's, `default`. */
-function namespaceOf(r: BorderResource): string | undefined {
-  const ns = valueAt(r.props, "metadata.namespace");
-  return isUnknown(ns) ? undefined : (str(ns) ?? "default");
-}
-
 /** The objects of these types on the same cluster (provider) as `of`. */
 function onCluster(x: Resolver, types: readonly string[], of: BorderResource): BorderResource[] {
   return types.flatMap((t) => x.ofType(t).filter((o) => o.provider === of.provider));
@@ -290,6 +293,7 @@ type Found =
 function parametersAt(
   holder: BorderResource,
   at: string,
+  implementation: Implementation,
   kind: ParametersKind,
   x: Resolver,
   defaultNamespace: string | undefined,
@@ -308,7 +312,7 @@ function parametersAt(
   if (refKind !== kind.kind) {
     return {
       kind: "unseen",
-      label: `${label}, a kind ${implementationOfKind(kind)} does not read`,
+      label: `${label}, a kind ${implementationNames[implementation]} does not read`,
       at,
     };
   }
@@ -316,18 +320,11 @@ function parametersAt(
   const object = onCluster(x, kindTypes(kind), holder).find(
     (o) =>
       str(valueAt(o.props, "metadata.name")) === name &&
-      (ns === undefined || namespaceOf(o) === undefined || namespaceOf(o) === ns),
+      (ns === undefined || [undefined, ns].includes(namespaceOf(o, (u) => x.get(u)))),
   );
   return object === undefined
     ? { kind: "unseen", label: `${label}, which this program does not declare`, at }
     : { kind: "found", object, label };
-}
-
-function implementationOfKind(kind: ParametersKind): string {
-  const found = (Object.keys(parametersKinds) as Implementation[]).find(
-    (i) => parametersKinds[i] === kind,
-  );
-  return found === undefined ? "the implementation" : implementationNames[found];
 }
 
 /**
@@ -404,17 +401,23 @@ export function gatewayServing(gateway: BorderResource, x: Resolver): GatewaySer
   if (implementation === undefined || implementation === "none") {
     return undefined;
   }
+  // A cloud's own controller serves its classes on that cloud's clusters alone.
+  const cloud = servedOn[implementation];
+  const clusterCloud = cloud === undefined ? undefined : controllerCloud(gateway, x);
+  if (clusterCloud !== undefined && clusterCloud !== cloud) {
+    return undefined;
+  }
   const kind = parametersKinds[implementation];
-  const ns = namespaceOf(gateway);
+  const ns = namespaceOf(gateway, (u) => x.get(u));
   // The class's parameters (a cluster-scoped class names their namespace), then the Gateway's
   // own, in its namespace.
   const classParams: Found =
     declared && kind && readsClassParameters.has(implementation)
-      ? parametersAt(declared, "spec.parametersRef", kind, x, undefined)
+      ? parametersAt(declared, "spec.parametersRef", implementation, kind, x, undefined)
       : { kind: "none" };
   const gatewayParams: Found =
     kind && readsGatewayParameters.has(implementation)
-      ? parametersAt(gateway, "spec.infrastructure.parametersRef", kind, x, ns)
+      ? parametersAt(gateway, "spec.infrastructure.parametersRef", implementation, kind, x, ns)
       : { kind: "none" };
   // kgateway before 2.0 named a Gateway's parameters by an annotation instead.
   const legacy =
@@ -427,6 +430,7 @@ export function gatewayServing(gateway: BorderResource, x: Resolver): GatewaySer
       : parametersAt(
           gateway,
           `metadata.annotations.${kgatewayParametersAnnotation}`,
+          implementation,
           kind,
           x,
           ns,
@@ -769,11 +773,6 @@ function contour(r: Reading): GatewayServing {
 }
 
 function awsLoadBalancerController(r: Reading): GatewayServing {
-  // The controller runs on EKS: on a cluster of another cloud the class is not served.
-  const cloud = controllerCloud(r.gateway, r.x);
-  if (cloud !== undefined && cloud !== "aws") {
-    return { kind: "services", services: [] };
-  }
   const classConfig = r.classParams?.object.props;
   const gatewayConfig = r.gatewayParams?.object.props;
   const mode = classConfig ? valueAt(classConfig, "spec.mergingMode") : undefined;
@@ -801,14 +800,13 @@ function awsLoadBalancerController(r: Reading): GatewayServing {
 }
 
 /**
- * GKE's classes: Google's own controller provisions the load balancer the class names, on a GKE
- * cluster alone — on a cluster of another cloud the class is not served. A global external one
+ * GKE's classes: Google's own controller provisions the load balancer the class names (on a GKE
+ * cluster alone, `servedOn`). A global external one
  * takes connections at Google's front ends worldwide, a regional external one faces the internet.
  */
 function gke(r: Reading): GatewayServing {
-  const cloud = controllerCloud(r.gateway, r.x);
   const scope = gkeClasses[r.className];
-  if ((cloud !== undefined && cloud !== "gcp") || scope === undefined || scope === "internal") {
+  if (scope === undefined || scope === "internal") {
     return { kind: "services", services: [] };
   }
   const fix =

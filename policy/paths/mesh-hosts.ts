@@ -16,7 +16,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { EgressAllowEntry } from "../framework";
 import { catalogEntry, catalogTypes } from "./consul";
-import { envoyBackendNamed, envoyBackendTypes } from "./gateway-parameters";
 import { resourceLabel } from "./describe";
 import {
   type DestinationField,
@@ -28,6 +27,7 @@ import {
 } from "./kubernetes";
 import type { BorderResource } from "./model";
 import { fromPolicyResources, isUnknown, str, valueAt, valuesAt } from "./values";
+import { variants } from "./variants";
 
 const serviceEntryType = /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/;
 
@@ -62,6 +62,39 @@ export function entryAdding<R extends Pick<BorderResource, "type" | "props">>(
     }
     const hosts = valuesAt(r.props, "spec.hosts[]").map((h) => h.value);
     if (hosts.some((h) => typeof h === "string" && covers(h, host))) {
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/** The type tokens of Envoy Gateway's Backend objects (not their Lists or Patches). */
+const envoyBackendTypes: readonly string[] = variants(
+  "gateway.envoyproxy.io",
+  ["v1alpha1"],
+  "Backend",
+).filter((t) => t.endsWith(":Backend"));
+
+/**
+ * The Envoy Gateway `Backend` among `resources` of the cluster `route` deploys to that a backend
+ * reference names (`<namespace>/<name>`, or `<name>` in the route's namespace), if any: judged
+ * itself for its endpoints.
+ */
+function envoyBackendNamed<R extends Pick<BorderResource, "type" | "props">>(
+  resources: Iterable<R & { readonly provider?: string }>,
+  route: Pick<BorderResource, "props" | "provider">,
+  reference: string,
+): R | undefined {
+  const [namespace, name] = reference.includes("/")
+    ? reference.split("/", 2)
+    : [namespaceOfObject(route.props), reference];
+  for (const r of resources) {
+    if (
+      r.provider === route.provider &&
+      envoyBackendTypes.includes(r.type) &&
+      valueAt(r.props, "metadata.name") === name &&
+      namespaceOfObject(r.props) === namespace
+    ) {
       return r;
     }
   }
