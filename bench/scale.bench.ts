@@ -19,7 +19,13 @@
  *   ran close in time, so a machine whose speed drifts during the run weighs on both), and how
  *   far 20,000 is from linear in 5,000.
  *
- *   node --require sucrase/register/ts bench/scale.bench.ts [--sizes 500,2000,5000,20000] [--runs 3]
+ * With `--mix kubernetes` the program is instead a service mesh on a declared Alibaba Cloud
+ * cluster in cn-shanghai: namespaces that deny pod egress, and in repeating units a Deployment
+ * from the region's registry, its Service and ConfigMap, and an Istio ServiceEntry adding a
+ * database's host with a private endpoint and the VirtualService routing to it — the stack-wide
+ * lookups (a route's host placed by the stack's entries) that a cloud program never exercises.
+ *
+ *   node --require sucrase/register/ts bench/scale.bench.ts [--sizes 500,2000,5000,20000] [--runs 3] [--mix cloud|kubernetes]
  *   node --require sucrase/register/ts bench/scale.bench.ts --program 100     # the program measured
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -35,6 +41,7 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "500,2000,5000,20000" },
     runs: { type: "string", default: "3" },
+    mix: { type: "string", default: "cloud" },
     // Prints the program of that many resources instead of measuring.
     program: { type: "string" },
   },
@@ -48,13 +55,17 @@ const sizes = args.sizes.split(",").map((s) => {
   }
   return n;
 });
+if (args.mix !== "cloud" && args.mix !== "kubernetes") {
+  throw new Error(`--mix: received ${JSON.stringify(args.mix)}; expected cloud or kubernetes`);
+}
+const mix = args.mix;
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) {
   throw new Error(`--runs: received ${JSON.stringify(args.runs)}; expected a whole number ≥ 1`);
 }
 
 /** The resources of one unit of the data center; `i` numbers the unit. */
-function unit(i: number): string[] {
+function cloudUnit(i: number): string[] {
   const replicate = i % 10 === 0;
   const lines = [
     // Alibaba Cloud, cn-shanghai.
@@ -79,29 +90,55 @@ function unit(i: number): string[] {
   return lines;
 }
 
+/** One unit of the service mesh; every tenth opens a namespace that denies pod egress. */
+function meshUnit(i: number): string[] {
+  const n = Math.floor(i / 10);
+  const ns = `ns${n}.metadata.name`;
+  const lines =
+    i % 10 === 0
+      ? [
+          `const ns${n} = new k8s.core.v1.Namespace("ns-${n}", { metadata: { name: "ns-${n}" } });`,
+          `new k8s.networking.v1.NetworkPolicy("deny-${n}", { metadata: { namespace: ${ns} }, spec: { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }], ports: [{ protocol: "UDP", port: 53 }] }] } });`,
+        ]
+      : [];
+  const address = `10.1.${Math.floor(i / 250) % 256}.${(i % 250) + 1}`;
+  return [
+    ...lines,
+    `new k8s.apps.v1.Deployment("app-${i}", { metadata: { namespace: ${ns} }, spec: { selector: { matchLabels: { app: "app-${i}" } }, template: { metadata: { labels: { app: "app-${i}" } }, spec: { containers: [{ name: "app", image: "registry.cn-shanghai.aliyuncs.com/sdc-bench/app:${i}" }] } } } });`,
+    `new k8s.core.v1.Service("app-${i}", { metadata: { namespace: ${ns} }, spec: { selector: { app: "app-${i}" }, ports: [{ port: 80 }] } });`,
+    `new k8s.core.v1.ConfigMap("app-${i}", { metadata: { namespace: ${ns} }, data: { unit: "${i}" } });`,
+    `new k8s.apiextensions.CustomResource("db-${i}", { apiVersion: "networking.istio.io/v1", kind: "ServiceEntry", metadata: { namespace: ${ns} }, spec: { hosts: ["db-${i}.data.internal"], location: "MESH_INTERNAL", resolution: "STATIC", ports: [{ number: 5432, name: "pg", protocol: "TCP" }], endpoints: [{ address: "${address}" }] } });`,
+    `new k8s.apiextensions.CustomResource("db-${i}-route", { apiVersion: "networking.istio.io/v1", kind: "VirtualService", metadata: { namespace: ${ns} }, spec: { hosts: ["db-${i}.data.internal"], tcp: [{ route: [{ destination: { host: "db-${i}.data.internal" } }] }] } });`,
+  ];
+}
+
 /** A program of exactly `n` resources (providers and the shared network included). */
 function program(n: number): string {
-  const head = [
-    'import { Provider as AliProvider } from "@pulumi/alicloud/provider";',
-    'import * as ecs from "@pulumi/alicloud/ecs";',
-    'import * as kms from "@pulumi/alicloud/kms";',
-    'import * as oss from "@pulumi/alicloud/oss";',
-    'import * as vpc from "@pulumi/alicloud/vpc";',
-    'import { Provider as AwsProvider } from "@pulumi/aws/provider";',
-    'import * as ec2 from "@pulumi/aws/ec2";',
-    'import * as awskms from "@pulumi/aws/kms";',
-    'import * as s3 from "@pulumi/aws/s3";',
-    'const ali = new AliProvider("shanghai", { region: "cn-shanghai" });',
-    'const beijing = new AliProvider("beijing", { region: "cn-beijing" });',
-    'const aws = new AwsProvider("ningxia", { region: "cn-north-1" });',
-    'const aliVpc = new vpc.Network("core", { cidrBlock: "10.0.0.0/8" }, { provider: ali });',
-    'const aliGroup = new ecs.SecurityGroup("core", { vpcId: aliVpc.id }, { provider: ali });',
-    'const awsVpc = new ec2.Vpc("core", { cidrBlock: "10.0.0.0/16" }, { provider: aws });',
-    'const awsGroup = new ec2.SecurityGroup("core", { vpcId: awsVpc.id }, { provider: aws });',
-  ];
+  const head =
+    mix === "kubernetes"
+      ? ['import * as k8s from "@pulumi/kubernetes";']
+      : [
+          'import { Provider as AliProvider } from "@pulumi/alicloud/provider";',
+          'import * as ecs from "@pulumi/alicloud/ecs";',
+          'import * as kms from "@pulumi/alicloud/kms";',
+          'import * as oss from "@pulumi/alicloud/oss";',
+          'import * as vpc from "@pulumi/alicloud/vpc";',
+          'import { Provider as AwsProvider } from "@pulumi/aws/provider";',
+          'import * as ec2 from "@pulumi/aws/ec2";',
+          'import * as awskms from "@pulumi/aws/kms";',
+          'import * as s3 from "@pulumi/aws/s3";',
+          'const ali = new AliProvider("shanghai", { region: "cn-shanghai" });',
+          'const beijing = new AliProvider("beijing", { region: "cn-beijing" });',
+          'const aws = new AwsProvider("ningxia", { region: "cn-north-1" });',
+          'const aliVpc = new vpc.Network("core", { cidrBlock: "10.0.0.0/8" }, { provider: ali });',
+          'const aliGroup = new ecs.SecurityGroup("core", { vpcId: aliVpc.id }, { provider: ali });',
+          'const awsVpc = new ec2.Vpc("core", { cidrBlock: "10.0.0.0/16" }, { provider: aws });',
+          'const awsGroup = new ec2.SecurityGroup("core", { vpcId: awsVpc.id }, { provider: aws });',
+        ];
+  const unit = mix === "kubernetes" ? meshUnit : cloudUnit;
   const body: string[] = [];
-  // The stack and six resources of the head.
-  let count = 7;
+  // The stack and the head's resources: six, or the Kubernetes default provider.
+  let count = mix === "kubernetes" ? 2 : 7;
   for (let i = 0; count < n; i++) {
     for (const line of unit(i)) {
       if (count >= n) {
@@ -263,11 +300,20 @@ try {
     return benchProject(
       dir,
       "bench",
-      {
-        "sovereign-dc:jurisdiction": "CN",
-        "alicloud:region": "cn-shanghai",
-        "aws:region": "cn-north-1",
-      },
+      mix === "kubernetes"
+        ? {
+            "sovereign-dc:jurisdiction": "CN",
+            "kubernetes:context": "shanghai-prod",
+            // JSON is YAML: the cluster the context reaches, declared where it runs.
+            "sovereign-dc:clusters": JSON.stringify([
+              { context: "shanghai-prod", cloud: "alicloud", region: "cn-shanghai" },
+            ]),
+          }
+        : {
+            "sovereign-dc:jurisdiction": "CN",
+            "alicloud:region": "cn-shanghai",
+            "aws:region": "cn-north-1",
+          },
       program(n),
     );
   });

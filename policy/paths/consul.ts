@@ -8,7 +8,7 @@
  *   groups (an admin partition is of the same datacenter); a SamenessGroup's peer members; a
  *   MeshService of a peer; a PeeringDialer or PeeringAcceptor, whose peer the token in a Secret
  *   names; a TerminatingGateway's service, unless the ServiceDefaults destination or Registration
- *   of its cluster that gives its address is in the stack (`catalogEntry`, judged over the stack
+ *   of its cluster that gives its address is in the stack (`catalogNames`, judged over the stack
  *   by named-destinations, paths/mesh-hosts.ts).
  * - Written in the object, so placed as any address: a ServiceDefaults' `destination.addresses`
  *   (an external service reached through a terminating gateway), a Registration's node and
@@ -83,7 +83,7 @@ const nameWhy: Readonly<Record<string, string>> = {
 /**
  * A datacenter, peer, sameness group or catalog service named by `f`: a place the pack cannot
  * name by itself — a catalog service's address may be given by another object of the stack
- * (`catalogEntry`), so its name is kept as the finding's host.
+ * (`catalogNames`), so its name is kept as the finding's host.
  */
 function consulNameDestinations(f: DestinationField, value: unknown): DestinationFinding[] {
   const name = str(value);
@@ -108,32 +108,19 @@ const [serviceDefaultsType, registrationType] = ["ServiceDefaults", "Registratio
 export const catalogTypes: readonly string[] = [serviceDefaultsType, registrationType];
 
 /**
- * The object among `resources` of the cluster `gateway` deploys to that gives the catalog service
- * `name` its address, if any: a ServiceDefaults of that name with a `destination` (an external
- * service a terminating gateway reaches), or a Registration of a service of that name. Its
- * addresses are judged on it.
+ * The catalog services an object gives an address (`catalogNames`): a ServiceDefaults with a
+ * `destination` (an external service a terminating gateway reaches) its own name, a Registration
+ * the name of the service it registers. Its addresses are judged on it; the gateway's cluster
+ * must be the object's (paths/mesh-hosts.ts).
  */
-export function catalogEntry<R extends Pick<BorderResource, "type" | "props">>(
-  resources: Iterable<R & { readonly provider?: string }>,
-  gateway: Pick<BorderResource, "provider">,
-  name: string,
-): R | undefined {
-  for (const r of resources) {
-    if (r.provider !== gateway.provider) {
-      continue;
-    }
-    if (
-      r.type === serviceDefaultsType &&
-      valueAt(r.props, "metadata.name") === name &&
-      valueAt(r.props, "spec.destination") !== undefined
-    ) {
-      return r;
-    }
-    if (r.type === registrationType && valueAt(r.props, "spec.service.name") === name) {
-      return r;
-    }
-  }
-  return undefined;
+export function catalogNames(r: Pick<BorderResource, "type" | "props">): string[] {
+  const name =
+    r.type === serviceDefaultsType && valueAt(r.props, "spec.destination") !== undefined
+      ? valueAt(r.props, "metadata.name")
+      : r.type === registrationType
+        ? valueAt(r.props, "spec.service.name")
+        : undefined;
+  return typeof name === "string" ? [name] : [];
 }
 
 /** Keys of a ProxyDefaults' `config` that name a statsd sink by URL. */

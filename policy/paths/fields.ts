@@ -32,7 +32,7 @@ import {
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
-import { stackPlacingOf } from "./mesh-hosts";
+import { placerIndex, stackPlacingOf } from "./mesh-hosts";
 import type {
   BorderResource,
   Endpoint,
@@ -1373,11 +1373,12 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
               { kind: "stack" },
               r,
               x,
-              placing.find(
-                placing.types.flatMap((t) => x.ofType(t)),
-                r,
-                d.host,
-              ) ?? x.unknownPlace(d.place),
+              x.memo(`placers: ${placing.what}`, () =>
+                placerIndex(
+                  placing,
+                  placing.types.flatMap((t) => x.ofType(t)),
+                ),
+              )(r, d.host) ?? x.unknownPlace(d.place),
               undefined,
               true,
             ),

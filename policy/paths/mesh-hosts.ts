@@ -15,7 +15,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import type { EgressAllowEntry } from "../framework";
-import { catalogEntry, catalogTypes } from "./consul";
+import { catalogNames, catalogTypes } from "./consul";
 import { resourceLabel } from "./describe";
 import {
   type DestinationField,
@@ -36,36 +36,27 @@ export const serviceEntryTypes: readonly string[] = ["v1alpha3", "v1beta1", "v1"
   (v) => `kubernetes:networking.istio.io/${v}:ServiceEntry`,
 );
 
-/** Whether a ServiceEntry's host (`*.example.com` a wildcard over one or more labels) covers `host`. */
-function covers(entryHost: string, host: string): boolean {
-  const entry = entryHost.toLowerCase().replace(/\.$/, "");
-  const name = host.toLowerCase().replace(/\.$/, "");
-  return entry === name || (entry.startsWith("*.") && name.endsWith(entry.slice(1)));
+/** A host as a ServiceEntry's hosts are compared: lower case, without a trailing dot. */
+const hostKey = (host: string) => host.toLowerCase().replace(/\.$/, "");
+
+/** The hosts a ServiceEntry adds to the mesh (`spec.hosts`), as compared. */
+function entryHosts(r: Pick<BorderResource, "props">): string[] {
+  return valuesAt(r.props, "spec.hosts[]").flatMap((h) =>
+    typeof h.value === "string" ? [hostKey(h.value)] : [],
+  );
 }
 
 /**
- * The ServiceEntry among `resources` of the cluster `provider` deploys to that adds `host` to the
- * mesh (lists it in `spec.hosts`), if any.
+ * The entry hosts that cover `host`: itself, and each wildcard (`*.example.com`, over one or more
+ * labels) whose suffix it ends with.
  */
-export function entryAdding<R extends Pick<BorderResource, "type" | "props">>(
-  resources: Iterable<R & { readonly provider?: string }>,
-  route: Pick<BorderResource, "props" | "provider">,
-  host: string,
-): R | undefined {
-  const from = namespaceOfObject(route.props);
-  for (const r of resources) {
-    if (!serviceEntryType.test(r.type) || r.provider !== route.provider) {
-      continue;
-    }
-    if (!exportedTo(r.props, from)) {
-      continue;
-    }
-    const hosts = valuesAt(r.props, "spec.hosts[]").map((h) => h.value);
-    if (hosts.some((h) => typeof h === "string" && covers(h, host))) {
-      return r;
-    }
+function coveringHosts(host: string): string[] {
+  const name = hostKey(host);
+  const out = [name];
+  for (let at = name.indexOf("."); at !== -1; at = name.indexOf(".", at + 1)) {
+    out.push(`*${name.slice(at)}`);
   }
-  return undefined;
+  return out;
 }
 
 /** The type tokens of Envoy Gateway's Backend objects (not their Lists or Patches). */
@@ -76,29 +67,20 @@ const envoyBackendTypes: readonly string[] = variants(
 ).filter((t) => t.endsWith(":Backend"));
 
 /**
- * The Envoy Gateway `Backend` among `resources` of the cluster `route` deploys to that a backend
- * reference names (`<namespace>/<name>`, or `<name>` in the route's namespace), if any: judged
- * itself for its endpoints.
+ * The reference under which an Envoy Gateway `Backend` is filed: `<namespace>/<name>`. A backend
+ * reference (`<namespace>/<name>`, or `<name>` in the route's namespace) names the Backend of the
+ * route's cluster filed under it, judged itself for its endpoints.
  */
-function envoyBackendNamed<R extends Pick<BorderResource, "type" | "props">>(
-  resources: Iterable<R & { readonly provider?: string }>,
-  route: Pick<BorderResource, "props" | "provider">,
-  reference: string,
-): R | undefined {
+function backendNames(r: Pick<BorderResource, "props">): string[] {
+  const name = valueAt(r.props, "metadata.name");
+  return typeof name === "string" ? [`${namespaceOfObject(r.props)}/${name}`] : [];
+}
+
+function backendReference(route: Pick<BorderResource, "props">, reference: string): string[] {
   const [namespace, name] = reference.includes("/")
     ? reference.split("/", 2)
     : [namespaceOfObject(route.props), reference];
-  for (const r of resources) {
-    if (
-      r.provider === route.provider &&
-      envoyBackendTypes.includes(r.type) &&
-      valueAt(r.props, "metadata.name") === name &&
-      namespaceOfObject(r.props) === namespace
-    ) {
-      return r;
-    }
-  }
-  return undefined;
+  return [`${namespace}/${name}`];
 }
 
 /** An object's namespace as written (`default` where it names none). */
@@ -125,48 +107,105 @@ function exportedTo(entry: Readonly<Record<string, unknown>>, namespace: string)
 }
 
 /**
- * How the stack places a name a field holds: the kinds that may, the object of the route's cluster
- * that does (its own destinations judged on it), and the words for a name none places.
+ * How the stack places a name a field holds: the kinds that may, the names each of their objects
+ * answers to and those a name is looked up under, whether an object so found places it for the
+ * route (its cluster's, visible to it), and the words for a name none places.
  */
-interface StackPlacing {
+export interface StackPlacing {
+  /** What the placers are, naming the placing's index for an analysis. */
+  readonly what: string;
   /** The type tokens of the kinds that may place a name. */
   readonly types: readonly string[];
   readonly kinds: (type: string) => boolean;
-  readonly find: <R extends Pick<BorderResource, "type" | "props">>(
-    resources: Iterable<R & { readonly provider?: string }>,
-    route: Pick<BorderResource, "props" | "provider">,
-    name: string,
-  ) => R | undefined;
+  readonly names: (r: Pick<BorderResource, "type" | "props">) => readonly string[];
+  readonly lookups: (route: Pick<BorderResource, "props">, name: string) => readonly string[];
+  /** Beyond the cluster, which must be the route's: whether the object is visible to the route. */
+  readonly visible?: (
+    r: Pick<BorderResource, "props">,
+    route: Pick<BorderResource, "props">,
+  ) => boolean;
   readonly missing: string;
   readonly add: string;
 }
 
-const byServiceEntry: StackPlacing = {
+/**
+ * The index of `resources` (of any kinds: only the placing's are filed) by the names they answer
+ * to: a name is found in time independent of the stack's size, and the first of the resources
+ * that places it is the one found.
+ */
+export function placerIndex<R extends Pick<BorderResource, "type" | "props" | "provider">>(
+  placing: StackPlacing,
+  resources: Iterable<R>,
+): (route: Pick<BorderResource, "props" | "provider">, name: string) => R | undefined {
+  const byName = new Map<string, R[]>();
+  const order = new Map<R, number>();
+  for (const r of resources) {
+    if (!placing.kinds(r.type)) {
+      continue;
+    }
+    order.set(r, order.size);
+    for (const name of new Set(placing.names(r))) {
+      const filed = byName.get(name);
+      if (filed === undefined) {
+        byName.set(name, [r]);
+      } else {
+        filed.push(r);
+      }
+    }
+  }
+  return (route, name) => {
+    let found: R | undefined;
+    for (const key of placing.lookups(route, name)) {
+      for (const r of byName.get(key) ?? []) {
+        if (
+          r.provider === route.provider &&
+          (placing.visible?.(r, route) ?? true) &&
+          (found === undefined || (order.get(r) as number) < (order.get(found) as number))
+        ) {
+          found = r;
+          break;
+        }
+      }
+    }
+    return found;
+  };
+}
+
+export const byServiceEntry: StackPlacing = {
+  what: "ServiceEntries",
   types: serviceEntryTypes,
   kinds: (t) => serviceEntryType.test(t),
-  find: entryAdding,
+  names: entryHosts,
+  lookups: (_route, host) => coveringHosts(host),
+  visible: (entry, route) => exportedTo(entry.props, namespaceOfObject(route.props)),
   missing: "no ServiceEntry of its cluster adds it to the mesh",
   add: "add the host with a ServiceEntry whose endpoints are inside",
 };
 
 /** A placing by the objects of these exact types. */
 const byObjects = (
+  what: string,
   types: readonly string[],
-  find: StackPlacing["find"],
+  names: StackPlacing["names"],
+  lookups: StackPlacing["lookups"],
   missing: string,
   add: string,
-): StackPlacing => ({ types, kinds: (t) => types.includes(t), find, missing, add });
+): StackPlacing => ({ what, types, kinds: (t) => types.includes(t), names, lookups, missing, add });
 
-const byConsulCatalog = byObjects(
+export const byConsulCatalog = byObjects(
+  "Consul catalog entries",
   catalogTypes,
-  catalogEntry,
+  catalogNames,
+  (_route, name) => [name],
   "no ServiceDefaults destination or Registration of its cluster gives its address",
   "give the service its address inside with a ServiceDefaults destination or a Registration",
 );
 
-const byEnvoyBackend = byObjects(
+export const byEnvoyBackend = byObjects(
+  "Envoy Gateway Backends",
   envoyBackendTypes,
-  envoyBackendNamed,
+  backendNames,
+  backendReference,
   "no Backend of that name in its cluster is in the program",
   "declare the Backend in the program, with endpoints inside",
 );
@@ -190,13 +229,42 @@ function entryHostFields(type: string) {
   return destinationFields(type).filter((f) => stackPlacingOf(f) !== undefined);
 }
 
+/** The object of a stack that places a name a route holds, if any. */
+type PlacerLookup = (
+  route: Pick<BorderResource, "props" | "provider">,
+  name: string,
+) => BorderResource | undefined;
+
+/** The lookup of a stack's placers for each placing. */
+export type StackPlacers = (placing: StackPlacing) => PlacerLookup;
+
+/**
+ * The placers of `resources`, gathered, read as plain values and indexed on first use and kept
+ * for the rest of the policy run: a stack of many routes reads its ServiceEntries, catalog entries
+ * and Backends once, not once a route, and finds each name without a scan.
+ */
+export function stackPlacers(resources: readonly PolicyResource[]): StackPlacers {
+  let read: BorderResource[] | undefined;
+  const indexes = new Map<StackPlacing, PlacerLookup>();
+  return (placing) => {
+    read ??= fromPolicyResources(resources.filter((e) => placings.some((p) => p.kinds(e.type))));
+    let index = indexes.get(placing);
+    if (index === undefined) {
+      index = placerIndex(placing, read);
+      indexes.set(placing, index);
+    }
+    return index;
+  };
+}
+
 /**
  * named-destinations' findings on `r`: each host name a field of it routes to that the pack
  * cannot place and that no ServiceEntry of the same cluster adds, in kubernetes-egress's words.
+ * `placers` are the stack's (stackPlacers over the policy's resources).
  */
 export function meshHostFindings(
   r: PolicyResource,
-  resources: readonly PolicyResource[],
+  placers: StackPlacers,
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): Array<{ message: string; path: string[] }> {
@@ -209,9 +277,6 @@ export function meshHostFindings(
   if (self === undefined) {
     return [];
   }
-  const entries = fromPolicyResources(
-    resources.filter((e) => placings.some((p) => p.kinds(e.type))),
-  );
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];
   for (const f of fields) {
@@ -219,7 +284,7 @@ export function meshHostFindings(
       continue;
     }
     const placing = stackPlacingOf(f) as StackPlacing;
-    const placers = entries.filter((e) => placing.kinds(e.type));
+    const placed = placers(placing);
     const { must, how, fix } = destinationWords(f);
     for (const found of valuesAt(self.props, f.path)) {
       if (isUnknown(found.value)) {
@@ -227,7 +292,7 @@ export function meshHostFindings(
         continue;
       }
       for (const d of destinationsOf(f, found.value, allowlist, j)) {
-        if (d.host === undefined || placing.find(placers, self, d.host) !== undefined) {
+        if (d.host === undefined || placed(self, d.host) !== undefined) {
           continue;
         }
         out.push({
