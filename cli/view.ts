@@ -94,8 +94,9 @@ export function renderTree(plan: Plan): string {
   const views = viewResources(plan);
   const children = new Map<string | undefined, number[]>();
   plan.resources.forEach((r, i) => {
-    const key = r.parent;
-    children.set(key, [...(children.get(key) ?? []), i]);
+    const siblings = children.get(r.parent) ?? [];
+    siblings.push(i);
+    children.set(r.parent, siblings);
   });
   const lines: string[] = [];
   const walk = (parent: string | undefined, depth: number) => {

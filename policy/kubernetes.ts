@@ -1962,6 +1962,8 @@ function otherCloudFix(
   return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${JSON.stringify(waiver)}).`;
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The finding for a provider whose cluster is not placed inside the jurisdiction, if any. */
 function clusterFinding(
   provider: BorderResource,
@@ -1971,7 +1973,9 @@ function clusterFinding(
 ): Finding | undefined {
   const j = x.jurisdiction;
   const label = resourceLabel(provider.type, provider.name);
-  const what = `${objects.length === 1 ? "its Kubernetes object" : `its ${objects.length} Kubernetes objects`} (${some(sortedLabels(objects))})`;
+  // Named only in a finding: most providers deploy inside, and their objects need no labels.
+  const what = () =>
+    `${objects.length === 1 ? "its Kubernetes object" : `its ${objects.length} Kubernetes objects`} (${some(sortedLabels(objects))})`;
   const source = x.clusterSource(provider);
   /** A cluster the source places in `region` (as `says`, `node` on the path): outside, a finding. */
   const inRegion = (cloud: Cloud, region: string, says: string, node: string) => {
@@ -1980,7 +1984,7 @@ function clusterFinding(
     }
     const where = describePlace(j, cloud, region);
     return {
-      message: `${label} must deploy to a cluster inside ${j.id}, but ${says} ${where}, so ${what} would run there. Deploy to a cluster in a region inside ${j.id}.`,
+      message: `${label} must deploy to a cluster inside ${j.id}, but ${says} ${where}, so ${what()} would run there. Deploy to a cluster in a region inside ${j.id}.`,
       path: [label, node, where],
     };
   };
@@ -1996,7 +2000,7 @@ function clusterFinding(
           ? describePlace(j, p.cloud, p.region)
           : `a place the pack cannot determine (${p.reason})`;
       return {
-        message: `${label} must deploy to a cluster inside ${j.id}, but its kubeconfig comes from ${cluster}, in ${where}, so ${what} would run there. Build the provider from a cluster created in a region inside ${j.id}.`,
+        message: `${label} must deploy to a cluster inside ${j.id}, but its kubeconfig comes from ${cluster}, in ${where}, so ${what()} would run there. Build the provider from a cluster created in a region inside ${j.id}.`,
         path: [label, cluster, where],
       };
     }
@@ -2008,7 +2012,7 @@ function clusterFinding(
         }
         const where = `site ${JSON.stringify(d.site)} in ${findJurisdiction(d.country)?.name ?? d.country} (outside ${j.id})`;
         return {
-          message: `${label} must deploy to a cluster inside ${j.id}, but sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(d.context)} at ${where}, so ${what} would run there. Deploy to a cluster inside ${j.id}.`,
+          message: `${label} must deploy to a cluster inside ${j.id}, but sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(d.context)} at ${where}, so ${what()} would run there. Deploy to a cluster inside ${j.id}.`,
           path: [label, `cluster of context ${JSON.stringify(d.context)}`, where],
         };
       }
@@ -2037,7 +2041,7 @@ function clusterFinding(
             ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
             : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}; a cluster in a data center of your own by its site and country instead, e.g. ${siteExample(j, source.context)}.`;
       return {
-        message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. ${fix}`,
+        message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${capitalised(what())} could run in any country. ${fix}`,
         path: [label, "a cluster the pack cannot place"],
       };
     }
@@ -2060,7 +2064,12 @@ export const kubernetesClusterPlacement = residencyStackPolicy({
     const objects = new Map<string, BorderResource[]>();
     for (const r of resources) {
       if (r.provider && r.type.startsWith("kubernetes:")) {
-        objects.set(r.provider, [...(objects.get(r.provider) ?? []), r]);
+        const deployed = objects.get(r.provider);
+        if (deployed === undefined) {
+          objects.set(r.provider, [r]);
+        } else {
+          deployed.push(r);
+        }
       }
     }
     for (const [urn, deployed] of objects) {
@@ -2130,11 +2139,12 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         // A clusterwide default deny holds every namespace of its cluster (but those its
         // selector leaves out); an admin network policy's, unless another passes traffic past it
         // (settled below, once every policy of the cluster is known).
-        clusterDenied.set(r.provider, [
-          ...(clusterDenied.get(r.provider) ?? []),
-          ...cniAsNetworkPolicies(r),
-        ]);
-        clusterPolicies.set(r.provider, [...(clusterPolicies.get(r.provider) ?? []), r]);
+        const denied = clusterDenied.get(r.provider) ?? [];
+        denied.push(...cniAsNetworkPolicies(r));
+        clusterDenied.set(r.provider, denied);
+        const held = clusterPolicies.get(r.provider) ?? [];
+        held.push(r);
+        clusterPolicies.set(r.provider, held);
         continue;
       }
       if (!isWorkload && !isDeny) {

@@ -186,7 +186,9 @@ function chainFinding(c: Chain): Finding {
   // Each fix once, after the links it cuts: "Remove it" must say which.
   const byFix = new Map<string, string[]>();
   for (const m of c.members) {
-    byFix.set(m.fix, [...(byFix.get(m.fix) ?? []), m.label]);
+    const labels = byFix.get(m.fix) ?? [];
+    labels.push(m.label);
+    byFix.set(m.fix, labels);
   }
   const fixes = [...byFix].map(([fix, labels]) => `${labels.join(", ")}: ${fix}`).join(" ");
   return {

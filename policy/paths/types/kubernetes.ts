@@ -109,8 +109,11 @@ interface Index {
 function index(x: Resolver): Index {
   return x.memo("kubernetes", () => {
     const policies = new Map<string, BorderResource[]>();
-    const add = (key: string, p: BorderResource) =>
-      policies.set(key, [...(policies.get(key) ?? []), p]);
+    const add = (key: string, p: BorderResource) => {
+      const held = policies.get(key) ?? [];
+      held.push(p);
+      policies.set(key, held);
+    };
     for (const p of x.ofType(networkPolicy)) {
       add(scopeOf(p, x), p);
     }
@@ -123,7 +126,9 @@ function index(x: Resolver): Index {
           for (const p of isUnknown(object.props) ? [] : cniAsNetworkPolicies(object, at)) {
             if (isClusterwidePolicy(type)) {
               const key = c.provider ?? "";
-              clusterwide.set(key, [...(clusterwide.get(key) ?? []), p]);
+              const held = clusterwide.get(key) ?? [];
+              held.push(p);
+              clusterwide.set(key, held);
             } else {
               add(scopeOf(object, x), p);
             }
@@ -138,7 +143,9 @@ function index(x: Resolver): Index {
     const services = new Map<string, BorderResource[]>();
     for (const svc of x.ofType(service)) {
       const key = scopeOf(svc, x);
-      services.set(key, [...(services.get(key) ?? []), svc]);
+      const held = services.get(key) ?? [];
+      held.push(svc);
+      services.set(key, held);
     }
     // A List of workloads runs pods in the namespace of each of its entries.
     const workloads = new Set<string>();
