@@ -32,7 +32,7 @@ import {
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
-import { placerIndex, stackPlacingOf } from "./mesh-hosts";
+import { destinationPlacingOf, placerIndex } from "./mesh-hosts";
 import type {
   BorderResource,
   Endpoint,
@@ -1359,13 +1359,14 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
         },
       ];
     }
-    const placing = stackPlacingOf(server);
-    return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) =>
-      d.host !== undefined && placing !== undefined
+    return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) => {
+      const placing = destinationPlacingOf(server, d);
+      return d.host !== undefined && placing !== undefined
         ? // A name only the whole stack can place: the ServiceEntry of the cluster that adds it
-          // to the mesh, or the Consul object that gives a catalog service its address (judged
-          // itself), else a place named-destinations fails closed (paths/mesh-hosts.ts). The
-          // resource's own view reports nothing of it.
+          // to the mesh, the Consul object that gives a catalog service its address or Envoy
+          // Gateway's Backend (judged itself), the Service a pod's resolver answers
+          // `<service>.<namespace>` with, else a place named-destinations fails closed
+          // (paths/mesh-hosts.ts). The resource's own view reports nothing of it.
           {
             ...build(
               field,
@@ -1406,7 +1407,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
                 d.to === "internet" ? x.internet : x.unknownPlace(d.place),
               ),
               what: d.why,
-            },
-    );
+            };
+    });
   });
 }

@@ -38,6 +38,7 @@ import { operatorDestinations, operatorFields } from "./operators";
 import { clusterPolicyAsNetworkPolicies, clusterPolicyTypes } from "./cluster-policies";
 import { variants } from "./variants";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
+import { parse } from "tldts";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
@@ -1272,6 +1273,24 @@ export interface DestinationFinding {
   readonly at?: string;
   /** The host name, for a host the pack cannot place by name alone. */
   readonly host?: string;
+  /**
+   * The host is `<service>.<namespace>` to a pod's resolver: two labels, the second no top-level
+   * domain of the internet's, sent by a pod of the cluster, whose DNS search path asks the
+   * cluster for `<service>.<namespace>.svc.cluster.local` first. A Service of that name and
+   * namespace the program declares on the same cluster places it there (named-destinations
+   * judges it over the stack, paths/mesh-hosts.ts); where the cluster holds none, the name goes
+   * on to the network's DNS, which may answer anywhere (`router.lan`, `sso.corp`).
+   */
+  readonly serviceName?: true;
+}
+
+/** A DNS label as Kubernetes names a Service or namespace by one (RFC 1123, at most 63). */
+const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Whether `host` may be `<service>.<namespace>`: two such labels, the second no internet TLD. */
+export function maybeServiceName(host: string): boolean {
+  const labels = host.toLowerCase().replace(/\.$/, "").split(".");
+  return labels.length === 2 && labels.every((l) => dnsLabel.test(l)) && !parse(host).isIcann;
 }
 
 /** The path a finding names: the field's value's, or the place under it the reading found. */
@@ -1691,6 +1710,10 @@ export function readDestination(
             place: `${host} (cannot be placed)`,
             to: "unplaced",
             host,
+            // Sent by a pod of the cluster, which looks a name of two labels up as a Service's.
+            ...((f.read === "request-url" || f.read === "service-address") && maybeServiceName(host)
+              ? { serviceName: true as const }
+              : {}),
           }
         : {
             why: `is ${JSON.stringify(text)}, ${reach.kind === "private" ? "a private address of no network of the stack" : "a public address"} that the egress allowlist of ${j} does not cover`,

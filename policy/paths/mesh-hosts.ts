@@ -19,6 +19,7 @@ import { catalogNames, catalogTypes } from "./consul";
 import { resourceLabel } from "./describe";
 import {
   type DestinationField,
+  type DestinationFinding,
   destinationFields,
   destinationPath,
   destinationsOf,
@@ -26,7 +27,7 @@ import {
   fieldHolds,
 } from "./kubernetes";
 import type { BorderResource } from "./model";
-import { fromPolicyResources, isUnknown, str, valueAt, valuesAt } from "./values";
+import { fromPolicyResources, isUnknown, proxyTarget, str, valueAt, valuesAt } from "./values";
 import { variants } from "./variants";
 
 const serviceEntryType = /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/;
@@ -210,8 +211,31 @@ export const byEnvoyBackend = byObjects(
   "declare the Backend in the program, with endpoints inside",
 );
 
+/** The core Service kind, whose `<name>.<namespace>` a pod's resolver answers in the cluster. */
+const serviceTypes: readonly string[] = variants("core", ["v1"], "Service").filter((t) =>
+  t.endsWith(":Service"),
+);
+
+/** A `<service>.<namespace>` name (`DestinationFinding.serviceName`) by the Service so named. */
+export const byClusterService = byObjects(
+  "Services",
+  serviceTypes,
+  (r) => {
+    const name = valueAt(r.props, "metadata.name");
+    return typeof name === "string" ? [`${name}.${namespaceOfObject(r.props)}`.toLowerCase()] : [];
+  },
+  (_route, name) => [name.toLowerCase().replace(/\.$/, "")],
+  "no Service of that name and namespace of its cluster is in the program, so the pods' resolver passes the name on to the network's DNS",
+  "name the Service by its cluster name (<service>.<namespace>.svc) or declare it in the program",
+);
+
 /** Every placing: the objects any of them reads are gathered once for a resource's fields. */
-const placings: readonly StackPlacing[] = [byServiceEntry, byConsulCatalog, byEnvoyBackend];
+const placings: readonly StackPlacing[] = [
+  byServiceEntry,
+  byConsulCatalog,
+  byEnvoyBackend,
+  byClusterService,
+];
 
 /** How the stack places the names of field `f`, or undefined where only the field can. */
 export function stackPlacingOf(f: DestinationField): StackPlacing | undefined {
@@ -224,9 +248,18 @@ export function stackPlacingOf(f: DestinationField): StackPlacing | undefined {
         : undefined;
 }
 
-/** The fields of a type whose names the stack may place. */
-function entryHostFields(type: string) {
-  return destinationFields(type).filter((f) => stackPlacingOf(f) !== undefined);
+/**
+ * How the stack places destination `d` of field `f`: by the field's placing, else, for a name a
+ * pod's resolver may answer with a Service (`<service>.<namespace>`), by that Service; undefined
+ * where the destination alone decides.
+ */
+export function destinationPlacingOf(
+  f: DestinationField,
+  d: DestinationFinding,
+): StackPlacing | undefined {
+  return d.host === undefined
+    ? undefined
+    : (stackPlacingOf(f) ?? (d.serviceName === true ? byClusterService : undefined));
 }
 
 /** The object of a stack that places a name a route holds, if any. */
@@ -257,6 +290,25 @@ export function stackPlacers(resources: readonly PolicyResource[]): StackPlacers
   };
 }
 
+/** Two labels standing alone (`mimir.monitoring`, not `logs.example.cn`), as in a URL. */
+const twoLabels = /(?:^|[^a-z0-9.-])[a-z0-9-]+\.[a-z0-9-]+\.?(?=$|[^a-z0-9.-])/i;
+
+/**
+ * Whether a value may hold a host of two labels: a string in which two labels stand alone, or
+ * one that may be base64 (of a document whose hosts a reading decodes). Looked at in the
+ * resource's properties as the engine handed them (unknowns are sentinels without a dot; a
+ * secret's value is under its signature), which is cheaper than reading them.
+ */
+function mayNameHost(value: unknown): boolean {
+  if (typeof value === "string") {
+    return twoLabels.test(value) || /^[A-Za-z0-9+/]{16,}={0,2}$/.test(value);
+  }
+  if (Array.isArray(value)) {
+    return value.some(mayNameHost);
+  }
+  return value !== null && typeof value === "object" && Object.values(value).some(mayNameHost);
+}
+
 /**
  * named-destinations' findings on `r`: each host name a field of it routes to that the pack
  * cannot place and that no ServiceEntry of the same cluster adds, in kubernetes-egress's words.
@@ -268,8 +320,15 @@ export function meshHostFindings(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): Array<{ message: string; path: string[] }> {
-  const fields = entryHostFields(r.type);
+  // Any destination field may name a Service by `<service>.<namespace>`; the kinds without one
+  // have nothing here.
+  const fields = destinationFields(r.type);
   if (fields.length === 0) {
+    return [];
+  }
+  // Read only for a `<service>.<namespace>` name, unless a field of the kind has a placing:
+  // most objects hold none, and are not read further.
+  if (!fields.some((f) => stackPlacingOf(f) !== undefined) && !mayNameHost(proxyTarget(r.props))) {
     return [];
   }
   // The list holds the resource's provider too.
@@ -283,16 +342,21 @@ export function meshHostFindings(
     if (!fieldHolds(f, r.type, self.props)) {
       continue;
     }
-    const placing = stackPlacingOf(f) as StackPlacing;
-    const placed = placers(placing);
     const { must, how, fix } = destinationWords(f);
+    const ownPlacing = stackPlacingOf(f) !== undefined;
     for (const found of valuesAt(self.props, f.path)) {
       if (isUnknown(found.value)) {
         // Not known at preview: kubernetes-egress's finding.
         continue;
       }
+      if (!ownPlacing && !mayNameHost(found.value)) {
+        // Read only for a `<service>.<namespace>` name, which this value cannot hold.
+        continue;
+      }
       for (const d of destinationsOf(f, found.value, allowlist, j)) {
-        if (d.host === undefined || placed(self, d.host) !== undefined) {
+        const placing = destinationPlacingOf(f, d);
+        // Only a name the stack may place is this policy's; kubernetes-egress reports the rest.
+        if (placing === undefined || placers(placing)(self, d.host as string) !== undefined) {
           continue;
         }
         out.push({

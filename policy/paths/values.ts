@@ -122,6 +122,23 @@ const outputValueSig = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 /** The policy runtime's proxies hand out their target under this key. */
 const proxyTargetKey = "__getSpecialProxyTarget";
 
+/**
+ * The object behind a runtime proxy, as the engine handed it (unknowns as their sentinels,
+ * secrets and resources in their wire signatures), or `value` itself: for a quick look at a
+ * resource's properties without the proxy's cost on every access.
+ */
+export function proxyTarget(value: unknown): unknown {
+  if (value === null || typeof value !== "object") {
+    return value;
+  }
+  try {
+    const inner = (value as Record<string, unknown>)[proxyTargetKey];
+    return inner !== null && typeof inner === "object" ? inner : value;
+  } catch {
+    return value;
+  }
+}
+
 /** A deep plain copy: wire signatures unwrapped, unknowns marked, secrets revealed. */
 export function plainValue(value: unknown): unknown {
   if (typeof value === "string") {
