@@ -10,8 +10,10 @@
  * fails closed as before (found by the multi-cluster bench: a route to the host of the program's
  * own entry failed). A Consul terminating gateway's services are placed the same way, by the
  * ServiceDefaults destination or Registration of the cluster that gives each its address (the
- * cross-cluster bench), and a route's or an Envoy Gateway policy's reference to Envoy Gateway's
- * `Backend` by that Backend of the cluster (the real-manifest Gateway bench).
+ * cross-cluster bench), a route's or an Envoy Gateway policy's reference to Envoy Gateway's
+ * `Backend` by that Backend of the cluster (the real-manifest Gateway bench), and a name of two
+ * labels a pod sends to, `<service>.<namespace>`, by the Service of that name and namespace the
+ * cluster's resolver answers it with first. Each kind of placer is indexed once a policy run.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import type { EgressAllowEntry } from "../framework";
@@ -311,8 +313,10 @@ function mayNameHost(value: unknown): boolean {
 
 /**
  * named-destinations' findings on `r`: each host name a field of it routes to that the pack
- * cannot place and that no ServiceEntry of the same cluster adds, in kubernetes-egress's words.
- * `placers` are the stack's (stackPlacers over the policy's resources).
+ * cannot place by itself and that no object of the same cluster places (a ServiceEntry that adds
+ * it, a Consul entry or Envoy Gateway Backend of that name, a Service a `<service>.<namespace>`
+ * name resolves to), in kubernetes-egress's words. `placers` are the stack's (stackPlacers over
+ * the policy's resources).
  */
 export function meshHostFindings(
   r: PolicyResource,
