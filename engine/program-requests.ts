@@ -204,7 +204,9 @@ export function programRequestViolations(
   const byPlace = new Map<string, SdkCall[]>();
   for (const c of calls) {
     const key = `${c.service}\0${c.endpoint ?? ""}\0${c.region ?? ""}`;
-    byPlace.set(key, [...(byPlace.get(key) ?? []), c]);
+    const group = byPlace.get(key) ?? [];
+    group.push(c);
+    byPlace.set(key, group);
   }
   const reportedCalls = new Set<SdkCall>();
   for (const group of byPlace.values()) {
@@ -254,7 +256,9 @@ export function programRequestViolations(
   const sends = others.filter((r) => !reads.has(r.method));
   const byHost = new Map<string, ProgramRequest[]>();
   for (const r of sends) {
-    byHost.set(r.host, [...(byHost.get(r.host) ?? []), r]);
+    const toHost = byHost.get(r.host) ?? [];
+    toHost.push(r);
+    byHost.set(r.host, toHost);
   }
   const reported = new Set<string>();
   for (const [host, rs] of byHost) {
@@ -275,7 +279,9 @@ export function programRequestViolations(
   // sends over one is unseen, so a host outside or that cannot be placed is a path out.
   const byConnectedHost = new Map<string, number[]>();
   for (const c of connections) {
-    byConnectedHost.set(c.host, [...(byConnectedHost.get(c.host) ?? []), c.port]);
+    const ports = byConnectedHost.get(c.host) ?? [];
+    ports.push(c.port);
+    byConnectedHost.set(c.host, ports);
   }
   for (const [host, ports] of byConnectedHost) {
     const place = placeOf(j, host);
@@ -297,7 +303,9 @@ export function programRequestViolations(
   for (const c of commands) {
     for (const url of sentUrls(c)) {
       const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
-      sendsTo.set(host, [...(sendsTo.get(host) ?? []), c]);
+      const ran = sendsTo.get(host) ?? [];
+      ran.push(c);
+      sendsTo.set(host, ran);
     }
   }
   for (const [host, ran] of sendsTo) {
