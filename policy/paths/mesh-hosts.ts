@@ -127,7 +127,8 @@ export interface StackPlacing {
     r: Pick<BorderResource, "props">,
     route: Pick<BorderResource, "props">,
   ) => boolean;
-  readonly missing: string;
+  /** Why no object places `name` (completing "…, and <missing>: …"). */
+  readonly missing: (name: string) => string;
   readonly add: string;
 }
 
@@ -181,7 +182,7 @@ export const byServiceEntry: StackPlacing = {
   names: entryHosts,
   lookups: (_route, host) => coveringHosts(host),
   visible: (entry, route) => exportedTo(entry.props, namespaceOfObject(route.props)),
-  missing: "no ServiceEntry of its cluster adds it to the mesh",
+  missing: () => "no ServiceEntry of its cluster adds it to the mesh",
   add: "add the host with a ServiceEntry whose endpoints are inside",
 };
 
@@ -191,7 +192,7 @@ const byObjects = (
   types: readonly string[],
   names: StackPlacing["names"],
   lookups: StackPlacing["lookups"],
-  missing: string,
+  missing: StackPlacing["missing"],
   add: string,
 ): StackPlacing => ({ what, types, kinds: (t) => types.includes(t), names, lookups, missing, add });
 
@@ -200,7 +201,7 @@ export const byConsulCatalog = byObjects(
   catalogTypes,
   catalogNames,
   (_route, name) => [name],
-  "no ServiceDefaults destination or Registration of its cluster gives its address",
+  () => "no ServiceDefaults destination or Registration of its cluster gives its address",
   "give the service its address inside with a ServiceDefaults destination or a Registration",
 );
 
@@ -209,7 +210,7 @@ export const byEnvoyBackend = byObjects(
   envoyBackendTypes,
   backendNames,
   backendReference,
-  "no Backend of that name in its cluster is in the program",
+  () => "no Backend of that name in its cluster is in the program",
   "declare the Backend in the program, with endpoints inside",
 );
 
@@ -227,7 +228,10 @@ export const byClusterService = byObjects(
     return typeof name === "string" ? [`${name}.${namespaceOfObject(r.props)}`.toLowerCase()] : [];
   },
   (_route, name) => [name.toLowerCase().replace(/\.$/, "")],
-  "no Service of that name and namespace of its cluster is in the program, so the pods' resolver passes the name on to the network's DNS",
+  (name) => {
+    const [service, namespace] = name.toLowerCase().replace(/\.$/, "").split(".");
+    return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program, so the pods' resolver may pass the name on to the network's DNS`;
+  },
   "name the Service by its cluster name (<service>.<namespace>.svc) or declare it in the program",
 );
 
@@ -364,7 +368,7 @@ export function meshHostFindings(
           continue;
         }
         out.push({
-          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and ${placing.missing}: ${how}. ${fix}, or ${placing.add}.`,
+          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and ${placing.missing(d.host as string)}: ${how}. ${fix}, or ${placing.add}.`,
           path: [label, d.place],
         });
       }

@@ -85,7 +85,7 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
       messagesOf("named-destinations", onCluster(prometheus("http://mimir.monitoring:9009"))),
     ).toEqual([
       expect.stringContaining(
-        "spec.remoteWrite[0].url is \"http://mimir.monitoring:9009\", a host the pack cannot place, and no Service of that name and namespace of its cluster is in the program, so the pods' resolver passes the name on to the network's DNS",
+        'spec.remoteWrite[0].url is "http://mimir.monitoring:9009", a host the pack cannot place, and no Service "mimir" of namespace "monitoring" in its cluster is in the program, so the pods\' resolver may pass the name on to the network\'s DNS',
       ),
     ]);
     expect(
