@@ -1360,7 +1360,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
       ];
     }
     return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) => {
-      const placing = destinationPlacingOf(server, d);
+      const placing = destinationPlacingOf(server, d, r.props);
       return d.host !== undefined && placing !== undefined
         ? // A name only the whole stack can place: the ServiceEntry of the cluster that adds it
           // to the mesh, the Consul object that gives a catalog service its address or Envoy
@@ -1378,6 +1378,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
                 placerIndex(
                   placing,
                   placing.types.flatMap((t) => x.ofType(t)),
+                  (u) => x.get(u),
                 ),
               )(r, d.host) ?? x.unknownPlace(d.place),
               undefined,

@@ -823,6 +823,12 @@ export interface DestinationField {
    * judges the reference over the stack (paths/mesh-hosts.ts).
    */
   readonly envoyBackend?: true;
+  /**
+   * The sender looks host names up as written, without the pods' DNS search path (NGINX's own
+   * resolver, which the NGINX Ingress controller's external authentication and mirror use): a
+   * name of two labels is no Service's to it.
+   */
+  readonly absoluteNames?: true;
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */
@@ -1049,11 +1055,13 @@ const ingressFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]
         path: "metadata.annotations.nginx\\.ingress\\.kubernetes\\.io/auth-url",
         what: "external authentication service",
         read: "request-url",
+        absoluteNames: true,
       },
       {
         path: "metadata.annotations.nginx\\.ingress\\.kubernetes\\.io/mirror-target",
         what: "request mirror",
         read: "request-url",
+        absoluteNames: true,
       },
     ],
   ],
@@ -1075,6 +1083,7 @@ const resolverFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
         path: "data.global-auth-url",
         what: "external authentication service",
         read: "request-url",
+        absoluteNames: true,
       },
       ...["otlp", "datadog", "zipkin", "jaeger"].map((c): DestinationField => ({
         path: `data.${c}-collector-host`,
@@ -1287,9 +1296,12 @@ export interface DestinationFinding {
 /** A DNS label as Kubernetes names a Service or namespace by one (RFC 1123, at most 63). */
 const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-/** Whether `host` may be `<service>.<namespace>`: two such labels, the second no internet TLD. */
+/**
+ * Whether `host` may be `<service>.<namespace>`: two such labels, the second no internet TLD, and
+ * no trailing dot (a name so written is absolute: the resolver skips its search path).
+ */
 export function maybeServiceName(host: string): boolean {
-  const labels = host.toLowerCase().replace(/\.$/, "").split(".");
+  const labels = host.toLowerCase().split(".");
   return labels.length === 2 && labels.every((l) => dnsLabel.test(l)) && !parse(host).isIcann;
 }
 
@@ -1670,11 +1682,12 @@ export function readDestination(
     if (f.read !== "url" && clusterDomain.test(host)) {
       continue;
     }
-    // A Service's short name (`oauth2-proxy`) resolves only inside the cluster.
+    // A Service's short name (`oauth2-proxy`) resolves only inside the cluster, and so does the
+    // API server's Service, `kubernetes.default`, which every cluster has.
     if (
       (f.read === "request-url" || f.read === "service-address") &&
-      !host.includes(".") &&
-      parseCidr(host) === undefined
+      ((!host.includes(".") && parseCidr(host) === undefined) ||
+        (f.absoluteNames !== true && host.toLowerCase() === "kubernetes.default"))
     ) {
       continue;
     }
@@ -1711,7 +1724,9 @@ export function readDestination(
             to: "unplaced",
             host,
             // Sent by a pod of the cluster, which looks a name of two labels up as a Service's.
-            ...((f.read === "request-url" || f.read === "service-address") && maybeServiceName(host)
+            ...((f.read === "request-url" || f.read === "service-address") &&
+            f.absoluteNames !== true &&
+            maybeServiceName(host)
               ? { serviceName: true as const }
               : {}),
           }

@@ -120,8 +120,16 @@ export interface StackPlacing {
   /** The type tokens of the kinds that may place a name. */
   readonly types: readonly string[];
   readonly kinds: (type: string) => boolean;
-  readonly names: (r: Pick<BorderResource, "type" | "props">) => readonly string[];
-  readonly lookups: (route: Pick<BorderResource, "props">, name: string) => readonly string[];
+  /** The names an object answers to; `get` finds a resource of the stack (its provider). */
+  readonly names: (
+    r: Pick<BorderResource, "type" | "props" | "provider">,
+    get: ResourceOf,
+  ) => readonly string[];
+  readonly lookups: (
+    route: Pick<BorderResource, "props" | "provider">,
+    name: string,
+    get: ResourceOf,
+  ) => readonly string[];
   /** Beyond the cluster, which must be the route's: whether the object is visible to the route. */
   readonly visible?: (
     r: Pick<BorderResource, "props">,
@@ -132,14 +140,18 @@ export interface StackPlacing {
   readonly add: string;
 }
 
+/** A resource of the stack by URN. */
+type ResourceOf = (urn: string) => Pick<BorderResource, "type" | "props"> | undefined;
+
 /**
  * The index of `resources` (of any kinds: only the placing's are filed) by the names they answer
  * to: a name is found in time independent of the stack's size, and the first of the resources
- * that places it is the one found.
+ * that places it is the one found. `get` finds the stack's other resources (the providers).
  */
 export function placerIndex<R extends Pick<BorderResource, "type" | "props" | "provider">>(
   placing: StackPlacing,
   resources: Iterable<R>,
+  get: ResourceOf = () => undefined,
 ): (route: Pick<BorderResource, "props" | "provider">, name: string) => R | undefined {
   const byName = new Map<string, R[]>();
   const order = new Map<R, number>();
@@ -148,7 +160,7 @@ export function placerIndex<R extends Pick<BorderResource, "type" | "props" | "p
       continue;
     }
     order.set(r, order.size);
-    for (const name of new Set(placing.names(r))) {
+    for (const name of new Set(placing.names(r, get))) {
       const filed = byName.get(name);
       if (filed === undefined) {
         byName.set(name, [r]);
@@ -159,7 +171,7 @@ export function placerIndex<R extends Pick<BorderResource, "type" | "props" | "p
   }
   return (route, name) => {
     let found: R | undefined;
-    for (const key of placing.lookups(route, name)) {
+    for (const key of placing.lookups(route, name, get)) {
       for (const r of byName.get(key) ?? []) {
         if (
           r.provider === route.provider &&
@@ -219,18 +231,45 @@ const serviceTypes: readonly string[] = variants("core", ["v1"], "Service").filt
   t.endsWith(":Service"),
 );
 
-/** A `<service>.<namespace>` name (`DestinationFinding.serviceName`) by the Service so named. */
+/**
+ * The namespace an object is created in: its own, else its provider's default namespace, else
+ * `default`; undefined where it is not known at preview.
+ */
+function createdIn(r: Pick<BorderResource, "props" | "provider">, get: ResourceOf) {
+  const own = valueAt(r.props, "metadata.namespace");
+  if (isUnknown(own) || str(own) !== undefined) {
+    return isUnknown(own) ? undefined : str(own);
+  }
+  const byProvider = r.provider === undefined ? undefined : get(r.provider)?.props.namespace;
+  return isUnknown(byProvider) ? undefined : (str(byProvider) ?? "default");
+}
+
+/**
+ * A `<service>.<namespace>` name (`DestinationFinding.serviceName`) by the Service so named; a
+ * headless Service (no cluster IP) also answers for its pods, `<pod>.<service>`, to a sender of
+ * its namespace, which the resolver's search path completes with the sender's namespace.
+ */
 export const byClusterService = byObjects(
   "Services",
   serviceTypes,
-  (r) => {
-    const name = valueAt(r.props, "metadata.name");
-    return typeof name === "string" ? [`${name}.${namespaceOfObject(r.props)}`.toLowerCase()] : [];
+  (r, get) => {
+    const name = str(valueAt(r.props, "metadata.name"));
+    const namespace = createdIn(r, get);
+    if (name === undefined || namespace === undefined) {
+      return [];
+    }
+    const own = `${name}.${namespace}`.toLowerCase();
+    return valueAt(r.props, "spec.clusterIP") === "None" ? [own, `*.${own}`] : [own];
   },
-  (_route, name) => [name.toLowerCase().replace(/\.$/, "")],
+  (route, name, get) => {
+    const key = name.toLowerCase();
+    const sender = createdIn(route, get);
+    const [, service] = key.split(".");
+    return sender === undefined ? [key] : [key, `*.${service}.${sender}`.toLowerCase()];
+  },
   (name) => {
-    const [service, namespace] = name.toLowerCase().replace(/\.$/, "").split(".");
-    return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program, so the pods' resolver may pass the name on to the network's DNS`;
+    const [service, namespace] = name.toLowerCase().split(".");
+    return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program (nor a headless Service ${JSON.stringify(namespace)} of its own namespace, whose pod ${JSON.stringify(service)} it may name), so the pods' resolver may pass the name on to the network's DNS`;
   },
   "name the Service by its cluster name (<service>.<namespace>.svc) or declare it in the program",
 );
@@ -262,10 +301,38 @@ export function stackPlacingOf(f: DestinationField): StackPlacing | undefined {
 export function destinationPlacingOf(
   f: DestinationField,
   d: DestinationFinding,
+  sender: Readonly<Record<string, unknown>>,
 ): StackPlacing | undefined {
   return d.host === undefined
     ? undefined
-    : (stackPlacingOf(f) ?? (d.serviceName === true ? byClusterService : undefined));
+    : (stackPlacingOf(f) ??
+        (d.serviceName === true && searchesCluster(sender) ? byClusterService : undefined));
+}
+
+/**
+ * Whether the pods an object runs look names up through the cluster's search path: not where a
+ * pod spec of it takes the node's resolver (`dnsPolicy: Default`) or its own (`None`), nor where
+ * its `ndots` option is below 2, which sends a name of two labels to the network's DNS first.
+ */
+function searchesCluster(props: unknown): boolean {
+  if (Array.isArray(props)) {
+    return props.every(searchesCluster);
+  }
+  if (props === null || typeof props !== "object" || isUnknown(props)) {
+    return true;
+  }
+  const o = props as Record<string, unknown>;
+  if (o.dnsPolicy === "Default" || o.dnsPolicy === "None" || isUnknown(o.dnsPolicy)) {
+    return false;
+  }
+  const options = valueAt(o, "dnsConfig.options");
+  if (
+    Array.isArray(options) &&
+    options.some((opt) => valueAt(opt, "name") === "ndots" && !(Number(valueAt(opt, "value")) >= 2))
+  ) {
+    return false;
+  }
+  return Object.values(o).every(searchesCluster);
 }
 
 /** The object of a stack that places a name a route holds, if any. */
@@ -284,12 +351,16 @@ export type StackPlacers = (placing: StackPlacing) => PlacerLookup;
  */
 export function stackPlacers(resources: readonly PolicyResource[]): StackPlacers {
   let read: BorderResource[] | undefined;
+  let byUrn: Map<string, BorderResource> | undefined;
   const indexes = new Map<StackPlacing, PlacerLookup>();
   return (placing) => {
+    // The placers with their providers, which fromPolicyResources adds.
     read ??= fromPolicyResources(resources.filter((e) => placings.some((p) => p.kinds(e.type))));
+    byUrn ??= new Map(read.map((r) => [r.urn, r]));
+    const get = (urn: string) => byUrn?.get(urn);
     let index = indexes.get(placing);
     if (index === undefined) {
-      index = placerIndex(placing, read);
+      index = placerIndex(placing, read, get);
       indexes.set(placing, index);
     }
     return index;
@@ -362,7 +433,7 @@ export function meshHostFindings(
         continue;
       }
       for (const d of destinationsOf(f, found.value, allowlist, j)) {
-        const placing = destinationPlacingOf(f, d);
+        const placing = destinationPlacingOf(f, d, self.props);
         // Only a name the stack may place is this policy's; kubernetes-egress reports the rest.
         if (placing === undefined || placers(placing)(self, d.host as string) !== undefined) {
           continue;

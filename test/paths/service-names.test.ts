@@ -44,11 +44,11 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
         ),
       ),
     ).toEqual([]);
-    // Names are compared as DNS compares them: case and a trailing dot do not matter.
+    // Names are compared as DNS compares them, whatever their case.
     expect(
       judged(
         onCluster(
-          prometheus("http://Mimir.Monitoring.:9009/api/v1/push"),
+          prometheus("http://Mimir.Monitoring:9009/api/v1/push"),
           service("mimir", "monitoring"),
         ),
       ),
@@ -85,7 +85,7 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
       messagesOf("named-destinations", onCluster(prometheus("http://mimir.monitoring:9009"))),
     ).toEqual([
       expect.stringContaining(
-        'spec.remoteWrite[0].url is "http://mimir.monitoring:9009", a host the pack cannot place, and no Service "mimir" of namespace "monitoring" in its cluster is in the program, so the pods\' resolver may pass the name on to the network\'s DNS',
+        'spec.remoteWrite[0].url is "http://mimir.monitoring:9009", a host the pack cannot place, and no Service "mimir" of namespace "monitoring" in its cluster is in the program (nor a headless Service "monitoring" of its own namespace, whose pod "mimir" it may name), so the pods\' resolver may pass the name on to the network\'s DNS',
       ),
     ]);
     expect(
@@ -126,6 +126,104 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
         'k8s validatingwebhookconfiguration "policy"',
         "policy.checks (cannot be placed)",
       ),
+    ]);
+  });
+});
+
+describe("where a pod does not look the name up through the cluster's search path (the real-manifest bench)", () => {
+  const withMimir = (sender: OracleResource) => onCluster(sender, service("mimir", "monitoring"));
+
+  test("a trailing dot makes the name absolute: the network's DNS answers it, not the Service", () => {
+    expect(judged(withMimir(prometheus("http://mimir.monitoring.:9009/push")))).toEqual([
+      egress("main", promLabel, "mimir.monitoring. (cannot be placed)"),
+    ]);
+  });
+
+  test("pods on the node's resolver (dnsPolicy Default, None) or with ndots below 2 do not search the cluster", () => {
+    const spec = (extra: Record<string, unknown>) =>
+      kube("kubernetes:monitoring.coreos.com/v1:Prometheus", "main", {
+        metadata: { namespace: "observability" },
+        spec: { remoteWrite: [{ url: "http://mimir.monitoring:9009/push" }], ...extra },
+      });
+    // Then the name is no Service's to them: a host kubernetes-egress cannot place.
+    const unplaced = [egress("main", promLabel, "mimir.monitoring (cannot be placed)")];
+    expect(judged(withMimir(spec({ dnsPolicy: "Default" })))).toEqual(unplaced);
+    expect(
+      judged(withMimir(spec({ dnsPolicy: "None", dnsConfig: { nameservers: ["10.0.0.2"] } }))),
+    ).toEqual(unplaced);
+    expect(
+      judged(withMimir(spec({ dnsConfig: { options: [{ name: "ndots", value: "1" }] } }))),
+    ).toEqual(unplaced);
+    // Twin: the cluster's resolver, or ndots of 2 and more, search the cluster first.
+    expect(judged(withMimir(spec({ dnsPolicy: "ClusterFirst" })))).toEqual([]);
+    expect(
+      judged(withMimir(spec({ dnsConfig: { options: [{ name: "ndots", value: "2" }] } }))),
+    ).toEqual([]);
+  });
+
+  test("the NGINX Ingress controller resolves an external authentication service's name as written", () => {
+    const ingress = (annotation: string, url: string) =>
+      kube("kubernetes:networking.k8s.io/v1:Ingress", "web", {
+        metadata: {
+          namespace: "shop",
+          annotations: { [`nginx.ingress.kubernetes.io/${annotation}`]: url },
+        },
+        spec: { ingressClassName: "nginx" },
+      });
+    for (const annotation of ["auth-url", "mirror-target"]) {
+      expect(
+        judged(
+          onCluster(
+            ingress(annotation, "http://oauth2-proxy.auth/oauth2/auth"),
+            service("oauth2-proxy", "auth"),
+          ),
+        ),
+      ).toEqual([egress("web", 'k8s ingress "web"', "oauth2-proxy.auth (cannot be placed)")]);
+    }
+    // Twin: its Service's cluster name reaches it.
+    expect(
+      judged(
+        onCluster(ingress("auth-url", "http://oauth2-proxy.auth.svc.cluster.local/oauth2/auth")),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("the Services a pod's resolver answers with", () => {
+  test("a Service without a namespace is in its provider's default namespace", () => {
+    const scoped: OracleResource = {
+      type: "pulumi:providers:kubernetes",
+      name: "scoped",
+      props: { kubeconfig: "apiVersion: v1", namespace: "monitoring" },
+    };
+    const bare = { ...service("mimir"), provider: "scoped" };
+    const sender = { ...prometheus("http://mimir.monitoring:9009"), provider: "scoped" };
+    expect(judged([...onCluster(sender, bare), scoped])).toEqual([]);
+    // Twin: the provider's namespace is not `default`.
+    const toDefault = { ...prometheus("http://mimir.default:9009"), provider: "scoped" };
+    expect(judged([...onCluster(toDefault, bare), scoped])).toEqual([
+      named("main", promLabel, "mimir.default (cannot be placed)"),
+    ]);
+  });
+
+  test("the API server's Service, kubernetes.default, is every cluster's", () => {
+    expect(judged(onCluster(prometheus("https://kubernetes.default/api")))).toEqual([]);
+  });
+
+  test("a pod of a headless Service of the sender's namespace, <pod>.<service>", () => {
+    const kafka = (clusterIP?: string): OracleResource => ({
+      type: "kubernetes:core/v1:Service",
+      name: "kafka-svc",
+      provider: "kube",
+      props: {
+        metadata: { name: "kafka", namespace: "observability" },
+        spec: { ...(clusterIP === undefined ? {} : { clusterIP }), selector: { app: "kafka" } },
+      },
+    });
+    expect(judged(onCluster(prometheus("http://kafka-0.kafka:9092"), kafka("None")))).toEqual([]);
+    // Twin: a Service with a cluster IP answers for itself only.
+    expect(judged(onCluster(prometheus("http://kafka-0.kafka:9092"), kafka()))).toEqual([
+      named("main", promLabel, "kafka-0.kafka (cannot be placed)"),
     ]);
   });
 });
