@@ -123,6 +123,8 @@ export const interconnectFields: ReadonlyArray<readonly [RegExp, readonly Destin
         path: "spec.endpoints[].host",
         what: "remote site's router",
         read: "address",
+        // The site's router, a pod, resolves it through the cluster's search path.
+        searchPath: true,
         words: skupperLinkWords,
       },
     ],

@@ -829,6 +829,12 @@ export interface DestinationField {
    * name of two labels is no Service's to it.
    */
   readonly absoluteNames?: true;
+  /**
+   * An address (not a URL) that pods of the cluster look up through its search path — an Envoy
+   * proxy's trace collector, a Skupper router's peer — so that a `<service>.<namespace>` name in it
+   * is a Service's, as in the URLs pods send to.
+   */
+  readonly searchPath?: true;
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */
@@ -1724,7 +1730,9 @@ export function readDestination(
             to: "unplaced",
             host,
             // Sent by a pod of the cluster, which looks a name of two labels up as a Service's.
-            ...((f.read === "request-url" || f.read === "service-address") &&
+            ...((f.read === "request-url" ||
+              f.read === "service-address" ||
+              f.searchPath === true) &&
             f.absoluteNames !== true &&
             maybeServiceName(host)
               ? { serviceName: true as const }

@@ -456,6 +456,8 @@ const meshConfigFields: readonly DestinationField[] = [
   {
     ...meshHost("data.mesh.defaultConfig.tracing.zipkin.address", "trace collector", false),
     read: "address",
+    // The proxies resolve it, through the cluster's search path (`zipkin.istio-system:9411`).
+    searchPath: true,
     when: meshConfigMap,
   },
   {

@@ -7,6 +7,7 @@
 import {
   egress,
   egressOrUnreviewed,
+  named,
   findingsOf,
   kube,
   messagesOf,
@@ -53,13 +54,14 @@ describe("a Skupper Link", () => {
     expect(judged(onCluster(link("203.0.113.7")))).toEqual([
       egress("to-hq", 'k8s link "to-hq"', "203.0.113.7 (remote site's router)"),
     ]);
-    // Two labels of no internet domain are no Service of the cluster: a pod's resolver passes a
-    // name the cluster does not hold to the network's DNS, whose private zones (`.lan`,
-    // `.internal`, `.corp`) may answer anywhere (the bench rerun's probe).
+    // Two labels of no internet domain are no Service of the cluster unless the program declares
+    // one so named: a pod's resolver passes a name the cluster does not hold to the network's
+    // DNS, whose private zones (`.lan`, `.internal`, `.corp`) may answer anywhere (the bench
+    // rerun's probe). The router resolves it, so named-destinations judges it over the stack.
     for (const host of ["router.lan", "router.internal", "skupper.corp"]) {
-      expect(judged(onCluster(link(host)))).toEqual([
-        egress("to-hq", 'k8s link "to-hq"', `${host} (cannot be placed)`),
-      ]);
+      expect(
+        findingsOf(onCluster(link(host)), ["kubernetes-egress", "named-destinations"]),
+      ).toEqual([named("to-hq", 'k8s link "to-hq"', `${host} (cannot be placed)`)]);
     }
     // Each endpoint is a way to the same remote site: one abroad is enough.
     expect(judged(onCluster(link("10.30.0.7", "skupper.example.de")))).toEqual([

@@ -227,3 +227,36 @@ describe("the Services a pod's resolver answers with", () => {
     ]);
   });
 });
+
+describe("addresses pods resolve through the cluster's search path", () => {
+  test("a Skupper router's peer and an Envoy proxy's Zipkin collector, by <service>.<namespace>", () => {
+    const link = kube("kubernetes:skupper.io/v2alpha1:Link", "to-east", {
+      metadata: { namespace: "west" },
+      spec: { endpoints: [{ name: "inter-router", host: "skupper-router.east", port: "55671" }] },
+    });
+    const router = service("skupper-router", "east");
+    expect(judged(onCluster(link, router))).toEqual([]);
+    expect(judged(onCluster(link))).toEqual([
+      named("to-east", 'k8s link "to-east"', "skupper-router.east (cannot be placed)"),
+    ]);
+    const mesh = kube("kubernetes:core/v1:ConfigMap", "istio", {
+      metadata: { name: "istio", namespace: "istio-system" },
+      data: {
+        mesh: "defaultConfig:\n  tracing:\n    zipkin:\n      address: zipkin.istio-system:9411\n",
+      },
+    });
+    expect(judged(onCluster(mesh, service("zipkin", "istio-system")))).toEqual([]);
+    expect(judged(onCluster(mesh))).toEqual([
+      named("istio", 'k8s configmap "istio"', "zipkin.istio-system (cannot be placed)"),
+    ]);
+  });
+
+  test("twin: a volume's server, which the node mounts, is not read so", () => {
+    const volume = kube("kubernetes:core/v1:PersistentVolume", "share", {
+      spec: { nfs: { server: "files.storage-east", path: "/exports" } },
+    });
+    expect(
+      judged(onCluster(volume, service("files", "storage-east"))).map(([policy]) => policy),
+    ).toEqual(["kubernetes-egress"]);
+  });
+});
