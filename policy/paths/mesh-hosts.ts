@@ -27,9 +27,11 @@ import {
   destinationsOf,
   destinationWords,
   fieldHolds,
+  podTemplateOf,
 } from "./kubernetes";
 import type { BorderResource } from "./model";
 import { fromPolicyResources, isUnknown, proxyTarget, str, valueAt, valuesAt } from "./values";
+import { operatorPodKinds } from "./pod-kinds";
 import { variants } from "./variants";
 
 const serviceEntryType = /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/;
@@ -125,11 +127,7 @@ export interface StackPlacing {
     r: Pick<BorderResource, "type" | "props" | "provider">,
     get: ResourceOf,
   ) => readonly string[];
-  readonly lookups: (
-    route: Pick<BorderResource, "props" | "provider">,
-    name: string,
-    get: ResourceOf,
-  ) => readonly string[];
+  readonly lookups: (route: Sender, name: string, get: ResourceOf) => readonly string[];
   /** Beyond the cluster, which must be the route's: whether the object is visible to the route. */
   readonly visible?: (
     r: Pick<BorderResource, "props">,
@@ -139,6 +137,9 @@ export interface StackPlacing {
   readonly missing: (name: string) => string;
   readonly add: string;
 }
+
+/** The object that holds a name: a route, or any sender (its type, where known). */
+type Sender = Pick<BorderResource, "props" | "provider"> & { readonly type?: string };
 
 /** A resource of the stack by URN. */
 type ResourceOf = (urn: string) => Pick<BorderResource, "type" | "props"> | undefined;
@@ -152,7 +153,7 @@ export function placerIndex<R extends Pick<BorderResource, "type" | "props" | "p
   placing: StackPlacing,
   resources: Iterable<R>,
   get: ResourceOf = () => undefined,
-): (route: Pick<BorderResource, "props" | "provider">, name: string) => R | undefined {
+): (route: Sender, name: string) => R | undefined {
   const byName = new Map<string, R[]>();
   const order = new Map<R, number>();
   for (const r of resources) {
@@ -246,8 +247,11 @@ function createdIn(r: Pick<BorderResource, "props" | "provider">, get: ResourceO
 
 /**
  * A `<service>.<namespace>` name (`DestinationFinding.serviceName`) by the Service so named; a
- * headless Service (no cluster IP) also answers for its pods, `<pod>.<service>`, to a sender of
- * its namespace, which the resolver's search path completes with the sender's namespace.
+ * headless Service (no cluster IP) also answers for its pods, `<pod>.<service>`, to pods of its
+ * namespace, whose resolver's search path completes the name with it: read so only where the
+ * sender runs the pods that send, in its own namespace (a workload, or a kind an operator runs
+ * pods for) — a configuration another namespace's pods read (an AlertmanagerConfig, a
+ * ClusterSecretStore) does not say which namespace completes it.
  */
 export const byClusterService = byObjects(
   "Services",
@@ -263,13 +267,16 @@ export const byClusterService = byObjects(
   },
   (route, name, get) => {
     const key = name.toLowerCase();
-    const sender = createdIn(route, get);
+    const runsPods =
+      route.type !== undefined &&
+      (podTemplateOf(route.type) !== undefined || operatorPodKinds.has(route.type));
+    const sender = runsPods ? createdIn(route, get) : undefined;
     const [, service] = key.split(".");
     return sender === undefined ? [key] : [key, `*.${service}.${sender}`.toLowerCase()];
   },
   (name) => {
     const [service, namespace] = name.toLowerCase().split(".");
-    return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program (nor a headless Service ${JSON.stringify(namespace)} of its own namespace, whose pod ${JSON.stringify(service)} it may name), so the pods' resolver may pass the name on to the network's DNS`;
+    return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program (nor, for pods it runs, a headless Service ${JSON.stringify(namespace)} of its namespace, whose pod ${JSON.stringify(service)} it may name), so the pods' resolver may pass the name on to the network's DNS`;
   },
   "name the Service by its cluster name (<service>.<namespace>.svc) or declare it in the program",
 );
@@ -325,6 +332,10 @@ function searchesCluster(props: unknown): boolean {
   if (o.dnsPolicy === "Default" || o.dnsPolicy === "None" || isUnknown(o.dnsPolicy)) {
     return false;
   }
+  // A pod on the node's network takes the node's resolver unless told ClusterFirstWithHostNet.
+  if (o.hostNetwork === true && o.dnsPolicy !== "ClusterFirstWithHostNet") {
+    return false;
+  }
   const options = valueAt(o, "dnsConfig.options");
   if (
     Array.isArray(options) &&
@@ -336,10 +347,7 @@ function searchesCluster(props: unknown): boolean {
 }
 
 /** The object of a stack that places a name a route holds, if any. */
-type PlacerLookup = (
-  route: Pick<BorderResource, "props" | "provider">,
-  name: string,
-) => BorderResource | undefined;
+type PlacerLookup = (route: Sender, name: string) => BorderResource | undefined;
 
 /** The lookup of a stack's placers for each placing. */
 export type StackPlacers = (placing: StackPlacing) => PlacerLookup;

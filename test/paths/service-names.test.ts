@@ -85,7 +85,7 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
       messagesOf("named-destinations", onCluster(prometheus("http://mimir.monitoring:9009"))),
     ).toEqual([
       expect.stringContaining(
-        'spec.remoteWrite[0].url is "http://mimir.monitoring:9009", a host the pack cannot place, and no Service "mimir" of namespace "monitoring" in its cluster is in the program (nor a headless Service "monitoring" of its own namespace, whose pod "mimir" it may name), so the pods\' resolver may pass the name on to the network\'s DNS',
+        'spec.remoteWrite[0].url is "http://mimir.monitoring:9009", a host the pack cannot place, and no Service "mimir" of namespace "monitoring" in its cluster is in the program (nor, for pods it runs, a headless Service "monitoring" of its namespace, whose pod "mimir" it may name), so the pods\' resolver may pass the name on to the network\'s DNS',
       ),
     ]);
     expect(
@@ -154,6 +154,11 @@ describe("where a pod does not look the name up through the cluster's search pat
     expect(
       judged(withMimir(spec({ dnsConfig: { options: [{ name: "ndots", value: "1" }] } }))),
     ).toEqual(unplaced);
+    // A pod on the node's network takes the node's resolver, unless told otherwise.
+    expect(judged(withMimir(spec({ hostNetwork: true })))).toEqual(unplaced);
+    expect(
+      judged(withMimir(spec({ hostNetwork: true, dnsPolicy: "ClusterFirstWithHostNet" }))),
+    ).toEqual([]);
     // Twin: the cluster's resolver, or ndots of 2 and more, search the cluster first.
     expect(judged(withMimir(spec({ dnsPolicy: "ClusterFirst" })))).toEqual([]);
     expect(
@@ -224,6 +229,21 @@ describe("the Services a pod's resolver answers with", () => {
     // Twin: a Service with a cluster IP answers for itself only.
     expect(judged(onCluster(prometheus("http://kafka-0.kafka:9092"), kafka()))).toEqual([
       named("main", promLabel, "kafka-0.kafka (cannot be placed)"),
+    ]);
+    // Twin: a configuration another namespace's pods read does not say which namespace completes
+    // the name (an AlertmanagerConfig of `observability`, read by an Alertmanager elsewhere).
+    const receiver = kube(
+      "kubernetes:monitoring.coreos.com/v1alpha1:AlertmanagerConfig",
+      "alerts",
+      {
+        metadata: { namespace: "observability" },
+        spec: {
+          receivers: [{ name: "hook", webhookConfigs: [{ url: "http://kafka-0.kafka:8080" }] }],
+        },
+      },
+    );
+    expect(judged(onCluster(receiver, kafka("None")))).toEqual([
+      named("alerts", 'k8s alertmanagerconfig "alerts"', "kafka-0.kafka (cannot be placed)"),
     ]);
   });
 });

@@ -79,6 +79,7 @@ import { exposed, withExposure } from "./exposure";
 import { eksEndpoint } from "./exposure-readers";
 import { controlPlane } from "./egress";
 import { edgesOf, withPolicyFields } from "./rows";
+import { eckStores, eckWorkloads } from "../pod-kinds";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
@@ -1106,18 +1107,11 @@ export const redisServers: TypeTable = Object.fromEntries(
  * Custom resources, listed by `customResourceTypes`.
  */
 export const elasticStack: TypeTable = Object.fromEntries([
-  ...variants("elasticsearch.k8s.elastic.co", ["v1", "v1beta1"], "Elasticsearch").map(
-    (t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }],
-  ),
-  ...[
-    ...variants("kibana.k8s.elastic.co", ["v1", "v1beta1"], "Kibana"),
-    ...variants("apm.k8s.elastic.co", ["v1", "v1beta1"], "ApmServer"),
-    ...variants("beat.k8s.elastic.co", ["v1beta1"], "Beat"),
-    ...variants("agent.k8s.elastic.co", ["v1alpha1"], "Agent"),
-    ...variants("logstash.k8s.elastic.co", ["v1alpha1"], "Logstash"),
-    ...variants("enterprisesearch.k8s.elastic.co", ["v1", "v1beta1"], "EnterpriseSearch"),
-    ...variants("maps.k8s.elastic.co", ["v1alpha1"], "ElasticMapsServer"),
-  ].map((t): [string, TypeModel] => [t, { role: "workload", fields: servers(t), fix: {} }]),
+  ...eckStores.map((t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }]),
+  ...eckWorkloads.map((t): [string, TypeModel] => [
+    t,
+    { role: "workload", fields: servers(t), fix: {} },
+  ]),
 ]);
 
 /**
@@ -1385,39 +1379,8 @@ export const zalandoConfigTypes: readonly string[] = [
   "kubernetes:core/v1:ConfigMapList",
 ];
 
-/**
- * The custom kinds whose operator runs pods in the resource's own namespace — the brokers,
- * connectors and bridges of Strimzi, CloudNativePG's and Zalando's PostgreSQL instances, the
- * MariaDB operator's servers and MaxScale, the Redis operator's servers and sentinels, the
- * Prometheus operator's Prometheus, agents, Alertmanagers and Thanos rulers, OpenTelemetry
- * collectors, ECK's Elasticsearch, Kibana, APM Server and Beats — with their Lists, not their Patches (a patch changes pods that already run).
- * kubernetes-namespace-egress counts them as it counts the workloads of the core kinds.
- */
-export const operatorPodKinds: ReadonlySet<string> = new Set(
-  [
-    ...variants(
-      "kafka.strimzi.io",
-      ["v1beta2", "v1"],
-      ["Kafka", "KafkaConnect", "KafkaMirrorMaker2", "KafkaBridge"],
-    ),
-    ...variants("postgresql.cnpg.io", ["v1"], "Cluster"),
-    ...variants("acid.zalan.do", ["v1"], "postgresql"),
-    ...["k8s.mariadb.com", "mariadb.mmontes.io"].flatMap((g) =>
-      variants(g, ["v1alpha1"], "MariaDB"),
-    ),
-    ...variants("k8s.mariadb.com", ["v1alpha1"], "MaxScale"),
-    ...variants(
-      "redis.redis.opstreelabs.in",
-      ["v1beta2", "v1beta1"],
-      ["Redis", "RedisCluster", "RedisReplication"],
-    ),
-    ...variants("redis.redis.opstreelabs.in", ["v1beta2"], "RedisSentinel"),
-    ...variants("monitoring.coreos.com", ["v1"], ["Prometheus", "Alertmanager", "ThanosRuler"]),
-    ...variants("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
-    ...variants("opentelemetry.io", ["v1alpha1", "v1beta1"], "OpenTelemetryCollector"),
-    ...Object.keys(elasticStack),
-  ].filter((t) => !t.endsWith("Patch")),
-);
+/** The custom kinds whose operator runs pods in the resource's own namespace (paths/pod-kinds.ts). */
+export { operatorPodKinds } from "../pod-kinds";
 
 /**
  * The rows each Kubernetes policy judges by its own code (policy/kubernetes.ts) rather than by
