@@ -7,6 +7,7 @@
  * unrestricted egress; a selected pod may reach the union of its policies' rules; a rule without
  * `to` reaches everything; an empty pod selector selects every pod of the namespace.
  */
+import { parse } from "tldts";
 import {
   describeEdgeZone,
   edgeZoneInJurisdiction,
@@ -38,7 +39,6 @@ import { operatorDestinations, operatorFields } from "./operators";
 import { clusterPolicyAsNetworkPolicies, clusterPolicyTypes } from "./cluster-policies";
 import { variants } from "./variants";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
-import { parse } from "tldts";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
