@@ -134,7 +134,7 @@ export interface StackPlacing {
     route: Pick<BorderResource, "props">,
   ) => boolean;
   /** Why no object places `name` (completing "…, and <missing>: …"). */
-  readonly missing: (name: string) => string;
+  readonly missing: (name: string, route: Sender) => string;
   readonly add: string;
 }
 
@@ -232,6 +232,14 @@ const serviceTypes: readonly string[] = variants("core", ["v1"], "Service").filt
   t.endsWith(":Service"),
 );
 
+/** Whether an object runs the pods that send, in its own namespace: a workload, or an operator's. */
+function runsPods(sender: Sender): boolean {
+  return (
+    sender.type !== undefined &&
+    (podTemplateOf(sender.type) !== undefined || operatorPodKinds.has(sender.type))
+  );
+}
+
 /**
  * The namespace an object is created in: its own, else its provider's default namespace, else
  * `default`; undefined where it is not known at preview.
@@ -267,16 +275,16 @@ export const byClusterService = byObjects(
   },
   (route, name, get) => {
     const key = name.toLowerCase();
-    const runsPods =
-      route.type !== undefined &&
-      (podTemplateOf(route.type) !== undefined || operatorPodKinds.has(route.type));
-    const sender = runsPods ? createdIn(route, get) : undefined;
+    const sender = runsPods(route) ? createdIn(route, get) : undefined;
     const [, service] = key.split(".");
     return sender === undefined ? [key] : [key, `*.${service}.${sender}`.toLowerCase()];
   },
-  (name) => {
+  (name, route) => {
     const [service, namespace] = name.toLowerCase().split(".");
-    return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program (nor, for pods it runs, a headless Service ${JSON.stringify(namespace)} of its namespace, whose pod ${JSON.stringify(service)} it may name), so the pods' resolver may pass the name on to the network's DNS`;
+    const headless = runsPods(route)
+      ? ` (nor a headless Service ${JSON.stringify(namespace)} of its namespace, whose pod ${JSON.stringify(service)} it may name)`
+      : "";
+    return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program${headless}, so the pods' resolver may pass the name on to the network's DNS`;
   },
   "name the Service by its cluster name (<service>.<namespace>.svc) or declare it in the program",
 );
@@ -447,7 +455,7 @@ export function meshHostFindings(
           continue;
         }
         out.push({
-          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and ${placing.missing(d.host as string)}: ${how}. ${fix}, or ${placing.add}.`,
+          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and ${placing.missing(d.host as string, self)}: ${how}. ${fix}, or ${placing.add}.`,
           path: [label, d.place],
         });
       }

@@ -85,7 +85,7 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
       messagesOf("named-destinations", onCluster(prometheus("http://mimir.monitoring:9009"))),
     ).toEqual([
       expect.stringContaining(
-        'spec.remoteWrite[0].url is "http://mimir.monitoring:9009", a host the pack cannot place, and no Service "mimir" of namespace "monitoring" in its cluster is in the program (nor, for pods it runs, a headless Service "monitoring" of its namespace, whose pod "mimir" it may name), so the pods\' resolver may pass the name on to the network\'s DNS',
+        'spec.remoteWrite[0].url is "http://mimir.monitoring:9009", a host the pack cannot place, and no Service "mimir" of namespace "monitoring" in its cluster is in the program (nor a headless Service "monitoring" of its namespace, whose pod "mimir" it may name), so the pods\' resolver may pass the name on to the network\'s DNS',
       ),
     ]);
     expect(
@@ -259,6 +259,10 @@ describe("addresses pods resolve through the cluster's search path", () => {
     expect(judged(onCluster(link))).toEqual([
       named("to-east", 'k8s link "to-east"', "skupper-router.east (cannot be placed)"),
     ]);
+    // A Link is no pod of its own: no headless Service of its namespace is offered as the fix.
+    expect(messagesOf("named-destinations", onCluster(link))[0]).toContain(
+      'no Service "skupper-router" of namespace "east" in its cluster is in the program, so',
+    );
     const mesh = kube("kubernetes:core/v1:ConfigMap", "istio", {
       metadata: { name: "istio", namespace: "istio-system" },
       data: {
