@@ -217,7 +217,7 @@ async function inputOf(name: InputName) {
       return {
         resources: kubernetesShapes(),
         jurisdiction: "CN",
-        shared: (r: OracleResource) => r === cluster || r.type.startsWith("pulumi:providers:"),
+        shared: (r: OracleResource) => r.type.startsWith("pulumi:providers:"),
       };
     case "aws":
       return {

@@ -669,7 +669,7 @@ export function objectName(r: BorderResource): string {
 }
 
 /** A Namespace's name; one not known at preview is keyed by the Namespace resource itself. */
-export function namespaceName(ns: BorderResource): string {
+export function namespaceName(ns: Pick<BorderResource, "urn" | "props">): string {
   return str(valueAt(ns.props, "metadata.name")) ?? `(namespace ${ns.urn})`;
 }
 
@@ -2279,8 +2279,9 @@ export function portsOf(rule: unknown): Array<Omit<Flow, "cidr">> | typeof unkno
  * of the provider.
  */
 export function namespaceOf(
-  r: BorderResource,
-  get: (urn: string) => BorderResource | undefined,
+  r: Pick<BorderResource, "props" | "provider"> &
+    Partial<Pick<BorderResource, "propertyDependencies">>,
+  get: (urn: string) => Pick<BorderResource, "urn" | "type" | "props"> | undefined,
 ): string | undefined {
   const own = valueAt(r.props, "metadata.namespace");
   if (!isUnknown(own)) {
@@ -2294,9 +2295,9 @@ export function namespaceOf(
       ? providerNamespace(provider)
       : (str(byProvider) ?? "default");
   }
-  const ns = (r.propertyDependencies.metadata ?? [])
+  const ns = (r.propertyDependencies?.metadata ?? [])
     .map((u) => get(u))
-    .filter((d): d is BorderResource => d?.type === namespaceType);
+    .filter((d): d is NonNullable<typeof d> => d?.type === namespaceType);
   if (ns.length !== 1) {
     return undefined;
   }
@@ -2304,7 +2305,7 @@ export function namespaceOf(
 }
 
 /** The key of a provider's namespace that is not known at preview (`namespaceOf`). */
-export function providerNamespace(provider: BorderResource): string {
+export function providerNamespace(provider: Pick<BorderResource, "urn">): string {
   return `(provider namespace ${provider.urn})`;
 }
 

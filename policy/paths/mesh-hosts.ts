@@ -27,6 +27,8 @@ import {
   destinationsOf,
   destinationWords,
   fieldHolds,
+  namespaceOf,
+  namespaceType,
   podTemplateOf,
 } from "./kubernetes";
 import type { BorderResource } from "./model";
@@ -142,7 +144,7 @@ export interface StackPlacing {
 type Sender = Pick<BorderResource, "props" | "provider"> & { readonly type?: string };
 
 /** A resource of the stack by URN. */
-type ResourceOf = (urn: string) => Pick<BorderResource, "type" | "props"> | undefined;
+type ResourceOf = (urn: string) => Pick<BorderResource, "urn" | "type" | "props"> | undefined;
 
 /**
  * The index of `resources` (of any kinds: only the placing's are filed) by the names they answer
@@ -241,19 +243,6 @@ function runsPods(sender: Sender): boolean {
 }
 
 /**
- * The namespace an object is created in: its own, else its provider's default namespace, else
- * `default`; undefined where it is not known at preview.
- */
-function createdIn(r: Pick<BorderResource, "props" | "provider">, get: ResourceOf) {
-  const own = valueAt(r.props, "metadata.namespace");
-  if (isUnknown(own) || str(own) !== undefined) {
-    return isUnknown(own) ? undefined : str(own);
-  }
-  const byProvider = r.provider === undefined ? undefined : get(r.provider)?.props.namespace;
-  return isUnknown(byProvider) ? undefined : (str(byProvider) ?? "default");
-}
-
-/**
  * A `<service>.<namespace>` name (`DestinationFinding.serviceName`) by the Service so named; a
  * headless Service (no cluster IP) also answers for its pods, `<pod>.<service>`, to pods of its
  * namespace, whose resolver's search path completes the name with it: read so only where the
@@ -266,7 +255,7 @@ export const byClusterService = byObjects(
   serviceTypes,
   (r, get) => {
     const name = str(valueAt(r.props, "metadata.name"));
-    const namespace = createdIn(r, get);
+    const namespace = namespaceOf(r, get);
     if (name === undefined || namespace === undefined) {
       return [];
     }
@@ -275,7 +264,7 @@ export const byClusterService = byObjects(
   },
   (route, name, get) => {
     const key = name.toLowerCase();
-    const sender = runsPods(route) ? createdIn(route, get) : undefined;
+    const sender = runsPods(route) ? namespaceOf(route, get) : undefined;
     const [, service] = key.split(".");
     return sender === undefined ? [key] : [key, `*.${service}.${sender}`.toLowerCase()];
   },
@@ -370,8 +359,11 @@ export function stackPlacers(resources: readonly PolicyResource[]): StackPlacers
   let byUrn: Map<string, BorderResource> | undefined;
   const indexes = new Map<StackPlacing, PlacerLookup>();
   return (placing) => {
-    // The placers with their providers, which fromPolicyResources adds.
-    read ??= fromPolicyResources(resources.filter((e) => placings.some((p) => p.kinds(e.type))));
+    // The placers with their providers, which fromPolicyResources adds, and the Namespaces a
+    // placer's namespace may come from (namespaceOf).
+    read ??= fromPolicyResources(
+      resources.filter((e) => e.type === namespaceType || placings.some((p) => p.kinds(e.type))),
+    );
     byUrn ??= new Map(read.map((r) => [r.urn, r]));
     const get = (urn: string) => byUrn?.get(urn);
     let index = indexes.get(placing);

@@ -128,14 +128,16 @@ const proxyTargetKey = "__getSpecialProxyTarget";
  * resource's properties without the proxy's cost on every access.
  */
 export function proxyTarget(value: unknown): unknown {
-  if (value === null || typeof value !== "object") {
-    return value;
-  }
+  return value === null || typeof value !== "object" ? value : (unwrapped(value) ?? value);
+}
+
+/** The target of `value` if a runtime proxy, else `value`; undefined where reading it throws. */
+function unwrapped(value: object): object | undefined {
   try {
     const inner = (value as Record<string, unknown>)[proxyTargetKey];
     return inner !== null && typeof inner === "object" ? inner : value;
   } catch {
-    return value;
+    return undefined;
   }
 }
 
@@ -147,13 +149,8 @@ export function plainValue(value: unknown): unknown {
   if (value === null || typeof value !== "object" || value === unknown) {
     return value;
   }
-  let target: object = value;
-  try {
-    const inner = (value as Record<string, unknown>)[proxyTargetKey];
-    if (inner !== null && typeof inner === "object") {
-      target = inner;
-    }
-  } catch {
+  const target = unwrapped(value);
+  if (target === undefined) {
     return unknown;
   }
   if (Array.isArray(target)) {
