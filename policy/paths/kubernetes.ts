@@ -1289,26 +1289,41 @@ export interface DestinationFinding {
   /** The host name, for a host the pack cannot place by name alone. */
   readonly host?: string;
   /**
-   * The host is `<service>.<namespace>` to a pod's resolver: two labels, the second no top-level
-   * domain of the internet's, sent by a pod of the cluster, whose DNS search path asks the
-   * cluster for `<service>.<namespace>.svc.cluster.local` first. A Service of that name and
-   * namespace the program declares on the same cluster places it there (named-destinations
-   * judges it over the stack, paths/mesh-hosts.ts); where the cluster holds none, the name goes
-   * on to the network's DNS, which may answer anywhere (`router.lan`, `sso.corp`).
+   * The host may be `<service>.<namespace>` to a pod's resolver: two labels, sent by a pod of the
+   * cluster, whose DNS search path asks the cluster for `<service>.<namespace>.svc.cluster.local`
+   * first. A Service of that name and namespace the program declares on the same cluster places
+   * it there (named-destinations judges it over the stack, paths/mesh-hosts.ts).
+   * - `searched`: the second label is no top-level domain of the internet's; where the cluster
+   *   holds no such Service, the name goes on to the network's DNS, which may answer anywhere
+   *   (`router.lan`, `sso.corp`): named-destinations fails it closed.
+   * - `declared`: the second label is also an internet TLD (a namespace `storage`, `media`,
+   *   `prod`, `app`): the declared Service answers first all the same; without one the name is
+   *   read as the internet host it also is (kubernetes-egress's, as any other).
    */
-  readonly serviceName?: true;
+  readonly serviceName?: "searched" | "declared";
 }
 
 /** A DNS label as Kubernetes names a Service or namespace by one (RFC 1123, at most 63). */
 const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
- * Whether `host` may be `<service>.<namespace>`: two such labels, the second no internet TLD, and
- * no trailing dot (a name so written is absolute: the resolver skips its search path).
+ * How a pod's resolver may read `host` as `<service>.<namespace>` (DestinationFinding.serviceName):
+ * two such labels and no trailing dot (a name so written is absolute: the resolver skips its
+ * search path); `declared` where the second label is an internet TLD too. Undefined for any other
+ * name.
  */
-export function maybeServiceName(host: string): boolean {
+export function serviceNameReading(host: string): "searched" | "declared" | undefined {
   const labels = host.toLowerCase().split(".");
-  return labels.length === 2 && labels.every((l) => dnsLabel.test(l)) && !parse(host).isIcann;
+  if (labels.length !== 2 || !labels.every((l) => dnsLabel.test(l))) {
+    return undefined;
+  }
+  return parse(host).isIcann ? "declared" : "searched";
+}
+
+/** `{ serviceName }` for a host a pod's resolver may read as a Service's name, else nothing. */
+function serviceNameOf(host: string): Pick<DestinationFinding, "serviceName"> {
+  const reading = serviceNameReading(host);
+  return reading === undefined ? {} : { serviceName: reading };
 }
 
 /** The path a finding names: the field's value's, or the place under it the reading found. */
@@ -1733,9 +1748,8 @@ export function readDestination(
             ...((f.read === "request-url" ||
               f.read === "service-address" ||
               f.searchPath === true) &&
-            f.absoluteNames !== true &&
-            maybeServiceName(host)
-              ? { serviceName: true as const }
+            f.absoluteNames !== true
+              ? serviceNameOf(host)
               : {}),
           }
         : {

@@ -310,7 +310,7 @@ export function destinationPlacingOf(
   return d.host === undefined
     ? undefined
     : (stackPlacingOf(f) ??
-        (d.serviceName === true && searchesCluster(sender) ? byClusterService : undefined));
+        (d.serviceName !== undefined && searchesCluster(sender) ? byClusterService : undefined));
 }
 
 /**
@@ -447,7 +447,12 @@ export function meshHostFindings(
           continue;
         }
         out.push({
-          message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and ${placing.missing(d.host as string, self)}: ${how}. ${fix}, or ${placing.add}.`,
+          // An internet name no declared Service answers for (`httpbingo.org`) is the host it
+          // also is, in kubernetes-egress's words.
+          message:
+            d.serviceName === "declared"
+              ? `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}: ${how}. ${fix}.`
+              : `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}, and ${placing.missing(d.host as string, self)}: ${how}. ${fix}, or ${placing.add}.`,
           path: [label, d.place],
         });
       }

@@ -7,8 +7,10 @@
  * Where the program declares none, the cluster may hold no such Service and the name goes on to
  * the network's DNS, which may answer anywhere (`router.lan`, `sso.corp`: reading every such name
  * as a Service passed those, and was reverted), so named-destinations fails it closed, saying how
- * to name the Service so that the pack places it. A name whose second label is a top-level domain
- * of the internet's (`httpbingo.org`) is an internet host, kubernetes-egress's as before.
+ * to name the Service so that the pack places it. A name whose second label is also a top-level
+ * domain of the internet's (`garage.storage`, `httpbingo.org`) is the Service's all the same where
+ * the program declares it — the resolver asks the cluster first — and otherwise the internet host
+ * it names, reported in kubernetes-egress's words.
  */
 import { egress, findingsOf, kube, named, onCluster } from "../helpers/cluster-objects";
 import { messagesOf } from "../helpers/cluster-objects";
@@ -108,10 +110,39 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
     ).toEqual([]);
   });
 
-  test("an internet domain of two labels is an internet host, whatever the program declares", () => {
-    expect(
-      judged(onCluster(prometheus("https://httpbingo.org/push"), service("httpbingo", "org"))),
-    ).toEqual([egress("main", promLabel, "httpbingo.org (cannot be placed)")]);
+  test("a name that is also an internet domain is the Service's where the program declares it", () => {
+    // The real-manifest bench: a CloudNativePG backup to `http://garage.storage:3900`, the garage
+    // Service in namespace `storage` (a top-level domain too) declared beside it.
+    for (const [url, name, namespace] of [
+      ["http://minio.storage:9000/api/v1/push", "minio", "storage"],
+      ["https://httpbingo.org/push", "httpbingo", "org"],
+    ]) {
+      expect(judged(onCluster(prometheus(url), service(name, namespace)))).toEqual([]);
+    }
+  });
+
+  test("twin: without that Service it is the internet host it names, in kubernetes-egress's words", () => {
+    const host = "httpbingo.org";
+    for (const others of [[], [service("httpbingo", "net")], [service("bin", "org")]]) {
+      expect(
+        judged(onCluster(prometheus(`https://${host}/push`), ...others)).filter(
+          ([, name]) => name === "main",
+        ),
+      ).toEqual([named("main", promLabel, `${host} (cannot be placed)`)]);
+    }
+    const [message] = messagesOf(
+      "named-destinations",
+      onCluster(prometheus(`https://${host}/push`)),
+    );
+    expect(message).toBe(
+      messagesOf(
+        "kubernetes-egress",
+        onCluster(prometheus("https://httpbingo.example.org/push")),
+      )[0]
+        .split("httpbingo.example.org")
+        .join(host),
+    );
+    expect(message).not.toContain('Service "httpbingo"');
   });
 
   test("twin: a webhook's URL, which the API server calls without the cluster's DNS, is not read so", () => {
