@@ -32,7 +32,7 @@ import {
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
-import { destinationPlacingOf, placerIndex } from "./mesh-hosts";
+import { destinationPlacingOf, placerIndex, unsearchedServiceName } from "./mesh-hosts";
 import type {
   BorderResource,
   Endpoint,
@@ -1407,7 +1407,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
                 x,
                 d.to === "internet" ? x.internet : x.unknownPlace(d.place),
               ),
-              what: d.why,
+              what: `${d.why}${unsearchedServiceName(d, r.props) ?? ""}`,
             };
     });
   });

@@ -1320,6 +1320,24 @@ export function serviceNameReading(host: string): "searched" | "declared" | unde
   return parse(host).isIcann ? "declared" : "searched";
 }
 
+/**
+ * The words a finding on a name a pod's resolver would read as `<service>.<namespace>` adds where
+ * it is not read so: the name is absolute (a trailing dot), or the sender resolves names as
+ * written (`absoluteNames`). Undefined for any other name.
+ */
+function absoluteServiceName(host: string, f: DestinationField): string | undefined {
+  const dotted = host.endsWith(".");
+  const name = dotted ? host.slice(0, -1) : host;
+  if (serviceNameReading(name) !== "searched" || (!dotted && f.absoluteNames !== true)) {
+    return undefined;
+  }
+  const [service, namespace] = name.toLowerCase().split(".");
+  const how = dotted
+    ? "the trailing dot makes the name absolute"
+    : "the sender looks the name up as written, without the cluster's search path";
+  return `, and ${how}: the network's DNS answers it, not a Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} of the cluster (its cluster name, ${service}.${namespace}.svc.cluster.local, would reach that Service)`;
+}
+
 /** `{ serviceName }` for a host a pod's resolver may read as a Service's name, else nothing. */
 function serviceNameOf(host: string): Pick<DestinationFinding, "serviceName"> {
   const reading = serviceNameReading(host);
@@ -1737,20 +1755,18 @@ export function readDestination(
     if (reach.kind === "allowlisted" || (reach.kind === "private" && f.read !== "url")) {
       continue;
     }
+    // Sent by a pod of the cluster or a server beside it, whose resolver may search the cluster.
+    const searched =
+      f.read === "request-url" || f.read === "service-address" || f.searchPath === true;
     out.push(
       parseCidr(host) === undefined
         ? {
-            why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
+            why: `is ${JSON.stringify(text)}, a host the pack cannot place${(searched ? absoluteServiceName(host, f) : undefined) ?? ""}`,
             place: `${host} (cannot be placed)`,
             to: "unplaced",
             host,
             // Sent by a pod of the cluster, which looks a name of two labels up as a Service's.
-            ...((f.read === "request-url" ||
-              f.read === "service-address" ||
-              f.searchPath === true) &&
-            f.absoluteNames !== true
-              ? serviceNameOf(host)
-              : {}),
+            ...(searched && f.absoluteNames !== true ? serviceNameOf(host) : {}),
           }
         : {
             why: `is ${JSON.stringify(text)}, ${reach.kind === "private" ? "a private address of no network of the stack" : "a public address"} that the egress allowlist of ${j} does not cover`,

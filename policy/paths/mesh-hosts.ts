@@ -310,37 +310,73 @@ export function destinationPlacingOf(
   return d.host === undefined
     ? undefined
     : (stackPlacingOf(f) ??
-        (d.serviceName !== undefined && searchesCluster(sender) ? byClusterService : undefined));
+        (d.serviceName !== undefined && clusterSearchBypass(sender) === undefined
+          ? byClusterService
+          : undefined));
 }
 
 /**
- * Whether the pods an object runs look names up through the cluster's search path: not where a
- * pod spec of it takes the node's resolver (`dnsPolicy: Default`) or its own (`None`), nor where
- * its `ndots` option is below 2, which sends a name of two labels to the network's DNS first.
+ * Why the pods an object runs do not look names up through the cluster's search path, or
+ * undefined where they do: a pod spec of it that takes the node's resolver (`dnsPolicy:
+ * Default`, or the node's network without `ClusterFirstWithHostNet`) or its own (`None`), or
+ * whose `ndots` option is below 2, which sends a name of two labels to the network's DNS first.
  */
-function searchesCluster(props: unknown): boolean {
+export function clusterSearchBypass(props: unknown): string | undefined {
   if (Array.isArray(props)) {
-    return props.every(searchesCluster);
+    for (const item of props) {
+      const why = clusterSearchBypass(item);
+      if (why !== undefined) {
+        return why;
+      }
+    }
+    return undefined;
   }
   if (props === null || typeof props !== "object" || isUnknown(props)) {
-    return true;
+    return undefined;
   }
   const o = props as Record<string, unknown>;
-  if (o.dnsPolicy === "Default" || o.dnsPolicy === "None" || isUnknown(o.dnsPolicy)) {
-    return false;
+  if (isUnknown(o.dnsPolicy)) {
+    return "its pods' DNS policy is not known at preview";
+  }
+  if (o.dnsPolicy === "Default" || o.dnsPolicy === "None") {
+    return `its pods take ${o.dnsPolicy === "None" ? "the resolver their dnsConfig names" : "the node's resolver"} (dnsPolicy: ${o.dnsPolicy})`;
   }
   // A pod on the node's network takes the node's resolver unless told ClusterFirstWithHostNet.
   if (o.hostNetwork === true && o.dnsPolicy !== "ClusterFirstWithHostNet") {
-    return false;
+    return "its pods run on the node's network without dnsPolicy ClusterFirstWithHostNet, and so take the node's resolver";
   }
   const options = valueAt(o, "dnsConfig.options");
-  if (
-    Array.isArray(options) &&
-    options.some((opt) => valueAt(opt, "name") === "ndots" && !(Number(valueAt(opt, "value")) >= 2))
-  ) {
-    return false;
+  if (Array.isArray(options)) {
+    for (const opt of options) {
+      const value = valueAt(opt, "value");
+      if (valueAt(opt, "name") === "ndots" && !(Number(value) >= 2)) {
+        return `its pods' resolver has ndots ${JSON.stringify(value ?? null)}, below 2, and so asks the network's DNS for a name of two labels first`;
+      }
+    }
   }
-  return Object.values(o).every(searchesCluster);
+  for (const v of Object.values(o)) {
+    const why = clusterSearchBypass(v);
+    if (why !== undefined) {
+      return why;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The words a finding on a `<service>.<namespace>` name (`searched`) adds where the sender does
+ * not search the cluster (clusterSearchBypass): a Service of that name does not answer it.
+ */
+export function unsearchedServiceName(
+  d: DestinationFinding,
+  sender: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const why = d.serviceName === "searched" ? clusterSearchBypass(sender) : undefined;
+  if (why === undefined || d.host === undefined) {
+    return undefined;
+  }
+  const [service, namespace] = d.host.toLowerCase().split(".");
+  return `, and ${why}, which does not ask the cluster for a Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)}`;
 }
 
 /** The object of a stack that places a name a route holds, if any. */

@@ -168,6 +168,20 @@ describe("where a pod does not look the name up through the cluster's search pat
     expect(judged(withMimir(prometheus("http://mimir.monitoring.:9009/push")))).toEqual([
       egress("main", promLabel, "mimir.monitoring. (cannot be placed)"),
     ]);
+    // The finding says why the declared Service does not answer, and what name would reach it.
+    expect(
+      messagesOf("kubernetes-egress", withMimir(prometheus("http://mimir.monitoring.:9009/push"))),
+    ).toEqual([
+      expect.stringContaining(
+        'a host the pack cannot place, and the trailing dot makes the name absolute: the network\'s DNS answers it, not a Service "mimir" of namespace "monitoring" of the cluster (its cluster name, mimir.monitoring.svc.cluster.local, would reach that Service): ',
+      ),
+    ]);
+    // Twin: an absolute name of the internet, or of more labels, is no Service's to explain.
+    for (const url of ["https://httpbingo.org./push", "http://mimir.monitoring.example.:9009"]) {
+      const [message] = messagesOf("kubernetes-egress", withMimir(prometheus(url)));
+      expect(message).toContain("a host the pack cannot place: ");
+      expect(message).not.toContain("trailing dot");
+    }
   });
 
   test("pods on the node's resolver (dnsPolicy Default, None) or with ndots below 2 do not search the cluster", () => {
@@ -176,9 +190,27 @@ describe("where a pod does not look the name up through the cluster's search pat
         metadata: { namespace: "observability" },
         spec: { remoteWrite: [{ url: "http://mimir.monitoring:9009/push" }], ...extra },
       });
-    // Then the name is no Service's to them: a host kubernetes-egress cannot place.
+    // Then the name is no Service's to them: a host kubernetes-egress cannot place, saying why.
     const unplaced = [egress("main", promLabel, "mimir.monitoring (cannot be placed)")];
     expect(judged(withMimir(spec({ dnsPolicy: "Default" })))).toEqual(unplaced);
+    for (const [extra, why] of [
+      [{ dnsPolicy: "Default" }, "its pods take the node's resolver (dnsPolicy: Default)"],
+      [{ dnsPolicy: "None" }, "its pods take the resolver their dnsConfig names (dnsPolicy: None)"],
+      [
+        { hostNetwork: true },
+        "its pods run on the node's network without dnsPolicy ClusterFirstWithHostNet, and so take the node's resolver",
+      ],
+      [
+        { dnsConfig: { options: [{ name: "ndots", value: "1" }] } },
+        "its pods' resolver has ndots \"1\", below 2, and so asks the network's DNS for a name of two labels first",
+      ],
+    ] as const) {
+      expect(messagesOf("kubernetes-egress", withMimir(spec(extra)))).toEqual([
+        expect.stringContaining(
+          `a host the pack cannot place, and ${why}, which does not ask the cluster for a Service "mimir" of namespace "monitoring": `,
+        ),
+      ]);
+    }
     expect(
       judged(withMimir(spec({ dnsPolicy: "None", dnsConfig: { nameservers: ["10.0.0.2"] } }))),
     ).toEqual(unplaced);
@@ -215,6 +247,16 @@ describe("where a pod does not look the name up through the cluster's search pat
           ),
         ),
       ).toEqual([egress("web", 'k8s ingress "web"', "oauth2-proxy.auth (cannot be placed)")]);
+      expect(
+        messagesOf(
+          "kubernetes-egress",
+          onCluster(ingress(annotation, "http://oauth2-proxy.auth/oauth2/auth")),
+        ),
+      ).toEqual([
+        expect.stringContaining(
+          'a host the pack cannot place, and the sender looks the name up as written, without the cluster\'s search path: the network\'s DNS answers it, not a Service "oauth2-proxy" of namespace "auth" of the cluster (its cluster name, oauth2-proxy.auth.svc.cluster.local, would reach that Service): ',
+        ),
+      ]);
     }
     // Twin: its Service's cluster name reaches it.
     expect(
