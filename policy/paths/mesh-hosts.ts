@@ -33,7 +33,7 @@ import {
 } from "./kubernetes";
 import type { BorderResource } from "./model";
 import { fromPolicyResources, isUnknown, proxyTarget, str, valueAt, valuesAt } from "./values";
-import { operatorPodKinds } from "./pod-kinds";
+import { operatorPodKinds, operatorServices } from "./pod-kinds";
 import { variants } from "./variants";
 
 const serviceEntryType = /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/;
@@ -252,15 +252,22 @@ function runsPods(sender: Sender): boolean {
  */
 export const byClusterService = byObjects(
   "Services",
-  serviceTypes,
+  [...serviceTypes, ...operatorServices.keys()],
   (r, get) => {
     const name = str(valueAt(r.props, "metadata.name"));
     const namespace = namespaceOf(r, get);
     if (name === undefined || namespace === undefined) {
       return [];
     }
-    const own = `${name}.${namespace}`.toLowerCase();
-    return valueAt(r.props, "spec.clusterIP") === "None" ? [own, `*.${own}`] : [own];
+    // The Services an operator makes for the object (a CloudNativePG Cluster's `<name>-rw`),
+    // else the Service itself.
+    const services = operatorServices.get(r.type)?.(name, r.props) ?? [
+      { name, ...(valueAt(r.props, "spec.clusterIP") === "None" ? { headless: true } : {}) },
+    ];
+    return services.flatMap((service) => {
+      const own = `${service.name}.${namespace}`.toLowerCase();
+      return service.headless === true ? [own, `*.${own}`] : [own];
+    });
   },
   (route, name, get) => {
     const key = name.toLowerCase();

@@ -57,3 +57,59 @@ export const operatorPodKinds: ReadonlySet<string> = new Set(
     ...eckWorkloads,
   ].filter((t) => !t.endsWith("Patch")),
 );
+
+/** A Service an operator makes for an object it runs: its name, and whether it is headless. */
+export interface OperatorService {
+  readonly name: string;
+  /** No cluster IP: it also answers for its pods (`<pod>.<service>`). */
+  readonly headless?: true;
+}
+
+/** The objects (not Lists or Patches) of a group's kinds. */
+const objectsOf = (group: string, versions: readonly string[], kinds: string | readonly string[]) =>
+  variants(group, versions, kinds).filter((t) => !t.endsWith("List") && !t.endsWith("Patch"));
+
+/**
+ * The Services operators make, by their names, for an object named `name` of the kinds listed,
+ * in the object's namespace: a pod's resolver answers `<service>.<namespace>` with them as with a
+ * Service the program declares (mesh-hosts.ts `byClusterService`).
+ * - CloudNativePG's Cluster: its read-write, read-only and any-instance Services (`-rw`, `-ro`,
+ *   `-r`);
+ * - Strimzi's Kafka: its bootstrap Service and its brokers' headless one;
+ * - Skupper's Site, linked to (`linkAccess` set, and not `none`): its router's, `skupper-router`;
+ *   a RouterAccess or SecuredAccess: one of its own name.
+ */
+export const operatorServices: ReadonlyMap<
+  string,
+  (name: string, props: unknown) => readonly OperatorService[]
+> = new Map([
+  ...objectsOf("postgresql.cnpg.io", ["v1"], "Cluster").map(
+    (t) => [t, (name: string) => ["rw", "ro", "r"].map((s) => ({ name: `${name}-${s}` }))] as const,
+  ),
+  ...objectsOf("kafka.strimzi.io", ["v1beta2", "v1"], "Kafka").map(
+    (t) =>
+      [
+        t,
+        (name: string): OperatorService[] => [
+          { name: `${name}-kafka-bootstrap` },
+          { name: `${name}-kafka-brokers`, headless: true },
+        ],
+      ] as const,
+  ),
+  ...objectsOf("skupper.io", ["v2alpha1"], "Site").map(
+    (t) =>
+      [
+        t,
+        (_name: string, props: unknown) => {
+          const linkAccess = (props as { spec?: { linkAccess?: unknown } } | null)?.spec
+            ?.linkAccess;
+          return typeof linkAccess === "string" && linkAccess !== "" && linkAccess !== "none"
+            ? [{ name: "skupper-router" }]
+            : [];
+        },
+      ] as const,
+  ),
+  ...objectsOf("skupper.io", ["v2alpha1"], ["RouterAccess", "SecuredAccess"]).map(
+    (t) => [t, (name: string) => [{ name }]] as const,
+  ),
+]);

@@ -357,3 +357,77 @@ describe("addresses pods resolve through the cluster's search path", () => {
     ).toEqual(["kubernetes-egress"]);
   });
 });
+
+describe("the Services an operator makes for the objects it runs", () => {
+  // kube() names the object by its resource name unless metadata.name says otherwise.
+  const object = (type: string, name: string, namespace: string, spec: object = {}) =>
+    kube(type, `${name}-object`, { metadata: { name, namespace }, spec });
+  const pg = object("kubernetes:postgresql.cnpg.io/v1:Cluster", "pg", "db", { instances: 3 });
+  const kafka = object("kubernetes:kafka.strimzi.io/v1beta2:Kafka", "events", "kafka");
+
+  test("a CloudNativePG Cluster's -rw, -ro and -r Services, and a Strimzi Kafka's bootstrap", () => {
+    for (const host of ["pg-rw.db", "pg-ro.db", "pg-r.db"]) {
+      expect(judged(onCluster(prometheus(`http://${host}:5432`), pg))).toEqual([]);
+    }
+    expect(
+      judged(onCluster(prometheus("http://events-kafka-bootstrap.kafka:9092"), kafka)),
+    ).toEqual([]);
+    // Twins: another namespace, a name the operator does not make, no such object.
+    for (const [host, objects] of [
+      ["pg-rw.apps", [pg]],
+      ["pg-primary.db", [pg]],
+      ["pg-rw.db", []],
+      ["events-kafka-bootstrap.kafka", [pg]],
+    ] as const) {
+      expect(judged(onCluster(prometheus(`http://${host}:9092`), ...objects))).toEqual([
+        named("main", promLabel, `${host} (cannot be placed)`),
+      ]);
+    }
+  });
+
+  test("a Kafka's brokers' headless Service answers for its pods to senders of its namespace", () => {
+    const connect = kube("kubernetes:monitoring.coreos.com/v1:Prometheus", "local", {
+      metadata: { namespace: "kafka" },
+      spec: { remoteWrite: [{ url: "http://events-kafka-0.events-kafka-brokers:9092" }] },
+    });
+    expect(judged(onCluster(connect, kafka))).toEqual([]);
+    expect(judged(onCluster(connect))).toEqual([
+      named(
+        "local",
+        'k8s prometheus "local"',
+        "events-kafka-0.events-kafka-brokers (cannot be placed)",
+      ),
+    ]);
+  });
+
+  test("a Skupper Site linked to makes its router's Service; a RouterAccess one of its own name", () => {
+    const link = (host: string) =>
+      kube("kubernetes:skupper.io/v2alpha1:Link", "to-east", {
+        metadata: { namespace: "west" },
+        spec: { endpoints: [{ name: "inter-router", host, port: "55671" }] },
+      });
+    const site = (linkAccess?: string) =>
+      object(
+        "kubernetes:skupper.io/v2alpha1:Site",
+        "east",
+        "east",
+        linkAccess === undefined ? {} : { linkAccess },
+      );
+    for (const access of ["local", "default", "loadbalancer"]) {
+      expect(judged(onCluster(link("skupper-router.east"), site(access)))).toEqual([]);
+    }
+    // Twin: a Site nobody links to (linkAccess unset or none) makes no router Service.
+    for (const unlinked of [site(), site("none")]) {
+      expect(judged(onCluster(link("skupper-router.east"), unlinked))).toEqual([
+        named("to-east", 'k8s link "to-east"', "skupper-router.east (cannot be placed)"),
+      ]);
+    }
+    const access = object("kubernetes:skupper.io/v2alpha1:RouterAccess", "edge", "east", {
+      accessType: "local",
+    });
+    expect(judged(onCluster(link("edge.east"), access))).toEqual([]);
+    expect(judged(onCluster(link("edge.west"), access))).toEqual([
+      named("to-east", 'k8s link "to-east"', "edge.west (cannot be placed)"),
+    ]);
+  });
+});
