@@ -176,6 +176,33 @@ export function decodeMessage(text: string): {
   };
 }
 
+/**
+ * readSettings for one policy, which keeps the configuration it last read and its settings. The
+ * policy runtime hands a policy a fresh shallow copy of its configuration for every resource it
+ * judges (`args.getConfig()`), whose entries are the same objects each time: read once a policy,
+ * not once a resource and policy (checking the host entries of `egressHosts` each time cost a
+ * stack of thousands of resources as much as one of its policies).
+ */
+function settingsReader(): (raw: Record<string, unknown>) => ResidencySettings {
+  let last:
+    | { readonly raw: Record<string, unknown>; readonly settings: ResidencySettings }
+    | undefined;
+  return (raw) => {
+    if (last !== undefined && sameEntries(last.raw, raw)) {
+      return last.settings;
+    }
+    const settings = readSettings(raw);
+    last = { raw: { ...raw }, settings };
+    return settings;
+  };
+}
+
+/** Whether two configurations hold the same entries, each the very same value. */
+function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => k in b && a[k] === b[k]);
+}
+
 /** The settings a policy was configured with, normalised. */
 export function readSettings(raw: Record<string, unknown>): ResidencySettings {
   return {
@@ -393,11 +420,12 @@ export function residencyResourcePolicy(
     readonly validate: (args: ResourceValidationArgs, ctx: PolicyContext) => void;
   },
 ): ResourceValidationPolicy {
+  const read = settingsReader();
   return {
     ...described(meta),
     validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       const raw = args.getConfig<Record<string, unknown>>();
-      const settings = readSettings(raw);
+      const settings = read(raw);
       const jurisdiction = settings.jurisdiction
         ? findJurisdiction(settings.jurisdiction)
         : undefined;
@@ -453,9 +481,10 @@ export function residencyStackPolicy(
     readonly readsNoResources?: boolean;
   },
 ): StackValidationPolicy {
+  const read = settingsReader();
   const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
     const raw = args.getConfig<Record<string, unknown>>();
-    const settings = readSettings(raw);
+    const settings = read(raw);
     const found = settings.jurisdiction ? findJurisdiction(settings.jurisdiction) : undefined;
     if (!found && !meta.withoutJurisdiction) {
       return;

@@ -819,3 +819,41 @@ describe("a finding undecided for a value not known at preview (unknownAtPreview
     ]);
   });
 });
+
+describe("a policy's configuration, read once while it stays the same", () => {
+  // The runtime hands the policy a fresh shallow copy of its configuration for every resource.
+  const seen: unknown[] = [];
+  const policy = residencyResourcePolicy({
+    name: "configured",
+    description: "d",
+    severity: "high",
+    remediationSteps: "r",
+    validate: (_args, ctx) => {
+      seen.push(ctx.settings);
+    },
+  });
+  const judge = (config: Record<string, unknown>) =>
+    (policy.validateResource as (a: unknown, f: unknown) => void)(
+      { type: ruleType, name: "x", urn: "urn:x", props: {}, getConfig: () => ({ ...config }) },
+      () => undefined,
+    );
+
+  test("the same entries give the same settings; a changed entry, settings read anew", () => {
+    const hosts = [{ host: "logs.example.cn", reason: "vendor" }];
+    const config = { jurisdiction: "CN", egressHosts: hosts };
+    judge(config);
+    judge(config);
+    expect(seen[1]).toBe(seen[0]);
+    // An entry replaced, added or dropped is read again, whatever the others hold.
+    judge({ ...config, egressHosts: [] });
+    judge({ ...config, unknownAtPreview: "fail" });
+    judge({ jurisdiction: "CN" });
+    judge({ jurisdiction: "US", egressHosts: hosts });
+    const [, , emptied, failing, bare, us] = seen as ReturnType<typeof readSettings>[];
+    expect(emptied.egressAllowlist).toEqual([]);
+    expect(failing.unknownAtPreview).toBe("fail");
+    expect(bare.egressAllowlist).toEqual([]);
+    expect(us.jurisdiction).toBe("US");
+    expect(new Set(seen).size).toBe(5);
+  });
+});
