@@ -385,6 +385,72 @@ describe("the Services an operator makes for the objects it runs", () => {
     }
   });
 
+  test("the Services of the other operators the pack knows, by the names each gives them", () => {
+    for (const [type, name, hosts] of [
+      ["kubernetes:acid.zalan.do/v1:postgresql", "acid-main", ["acid-main", "acid-main-repl"]],
+      ["kubernetes:kafka.strimzi.io/v1beta2:KafkaConnect", "sink", ["sink-connect-api"]],
+      ["kubernetes:kafka.strimzi.io/v1:KafkaBridge", "http", ["http-bridge-service"]],
+      ["kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster", "queue", ["queue"]],
+      ["kubernetes:monitoring.coreos.com/v1:Prometheus", "k8s", ["prometheus-operated"]],
+      ["kubernetes:monitoring.coreos.com/v1:Alertmanager", "main", ["alertmanager-operated"]],
+      ["kubernetes:monitoring.coreos.com/v1:ThanosRuler", "rules", ["thanos-ruler-operated"]],
+      [
+        "kubernetes:opentelemetry.io/v1beta1:OpenTelemetryCollector",
+        "otel",
+        ["otel-collector", "otel-collector-monitoring"],
+      ],
+      [
+        "kubernetes:jaegertracing.io/v1:Jaeger",
+        "simplest",
+        ["simplest-collector", "simplest-query"],
+      ],
+      [
+        "kubernetes:elasticsearch.k8s.elastic.co/v1:Elasticsearch",
+        "logs",
+        ["logs-es-http", "logs-es-internal-http"],
+      ],
+      ["kubernetes:kibana.k8s.elastic.co/v1:Kibana", "ui", ["ui-kb-http"]],
+      ["kubernetes:apm.k8s.elastic.co/v1:ApmServer", "apm", ["apm-apm-http"]],
+    ] as const) {
+      const made = object(type, name, "ops");
+      // What the sender is judged on (the operator's object may hold findings of its own).
+      const sent = (url: string) =>
+        judged(onCluster(prometheus(url), made)).filter(([, on]) => on === "main");
+      for (const host of hosts) {
+        expect(sent(`http://${host}.ops:8080`)).toEqual([]);
+        // Twin: of another namespace, the name is no Service the program makes.
+        expect(sent(`http://${host}.apps:8080`)).toEqual([
+          named("main", promLabel, `${host}.apps (cannot be placed)`),
+        ]);
+      }
+    }
+  });
+
+  test("an Alertmanager's pods by <pod>.alertmanager-operated, to senders of its namespace", () => {
+    const manager = object(
+      "kubernetes:monitoring.coreos.com/v1:Alertmanager",
+      "main",
+      "monitoring",
+    );
+    const sender = (namespace: string) =>
+      kube("kubernetes:monitoring.coreos.com/v1:Prometheus", "k8s", {
+        metadata: { namespace },
+        spec: {
+          remoteWrite: [{ url: "http://alertmanager-main-0.alertmanager-operated:9093" }],
+        },
+      });
+    const sent = (namespace: string) =>
+      judged(onCluster(sender(namespace), manager)).filter(([, on]) => on === "k8s");
+    expect(sent("monitoring")).toEqual([]);
+    expect(sent("apps")).toEqual([
+      named(
+        "k8s",
+        'k8s prometheus "k8s"',
+        "alertmanager-main-0.alertmanager-operated (cannot be placed)",
+      ),
+    ]);
+  });
+
   test("a Kafka's brokers' headless Service answers for its pods to senders of its namespace", () => {
     const connect = kube("kubernetes:monitoring.coreos.com/v1:Prometheus", "local", {
       metadata: { namespace: "kafka" },
