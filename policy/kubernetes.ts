@@ -97,6 +97,7 @@ import {
 import { settleAdminDenies } from "./paths/cluster-policies";
 import { gatewayServing, type MadeService } from "./paths/gateways";
 import { ciliumFqdnDestinations } from "./paths/operators";
+import { inOwnCluster } from "./paths/mesh-hosts";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
@@ -282,7 +283,9 @@ function judgeDestinations(
         ctx.settings.egressAllowlist,
         ctx.jurisdiction.id,
       )) {
-        fail(d.why, d.place, d.unknown === true, destinationPath(found.path, d));
+        if (!inOwnCluster(d, props)) {
+          fail(d.why, d.place, d.unknown === true, destinationPath(found.path, d));
+        }
       }
     }
   }

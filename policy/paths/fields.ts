@@ -32,7 +32,12 @@ import {
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
-import { destinationPlacingOf, placerIndex, unsearchedServiceName } from "./mesh-hosts";
+import {
+  destinationPlacingOf,
+  inOwnCluster,
+  placerIndex,
+  unsearchedServiceName,
+} from "./mesh-hosts";
 import type {
   BorderResource,
   Endpoint,
@@ -1359,56 +1364,59 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
         },
       ];
     }
-    return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) => {
-      const placing = destinationPlacingOf(server, d, r.props);
-      return d.host !== undefined && placing !== undefined
-        ? // A name only the whole stack can place: the ServiceEntry of the cluster that adds it
-          // to the mesh, the Consul object that gives a catalog service its address or Envoy
-          // Gateway's Backend (judged itself), the Service a pod's resolver answers
-          // `<service>.<namespace>` with, else a place named-destinations fails closed
-          // (paths/mesh-hosts.ts). The resource's own view reports nothing of it.
-          {
-            ...build(
-              field,
-              destinationPath(found.path, d),
-              { kind: "stack" },
-              r,
-              x,
-              x.memo(`placers: ${placing.what}`, () =>
-                placerIndex(
-                  placing,
-                  placing.types.flatMap((t) => x.ofType(t)),
-                  (u) => x.get(u),
-                ),
-              )(r, d.host) ?? x.unknownPlace(d.place),
-              undefined,
-              true,
-            ),
-            what: d.why,
-          }
-        : d.unknown
-          ? {
+    const destinations = destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id);
+    return destinations
+      .filter((d) => !inOwnCluster(d, r.props))
+      .map((d) => {
+        const placing = destinationPlacingOf(server, d, r.props);
+        return d.host !== undefined && placing !== undefined
+          ? // A name only the whole stack can place: the ServiceEntry of the cluster that adds it
+            // to the mesh, the Consul object that gives a catalog service its address or Envoy
+            // Gateway's Backend (judged itself), the Service a pod's resolver answers
+            // `<service>.<namespace>` with, else a place named-destinations fails closed
+            // (paths/mesh-hosts.ts). The resource's own view reports nothing of it.
+            {
               ...build(
                 field,
                 destinationPath(found.path, d),
-                { kind: "unknown" },
+                { kind: "stack" },
                 r,
                 x,
-                x.unknownPlace(`${found.path} of ${x.label(r)} ${d.why}`),
+                x.memo(`placers: ${placing.what}`, () =>
+                  placerIndex(
+                    placing,
+                    placing.types.flatMap((t) => x.ofType(t)),
+                    (u) => x.get(u),
+                  ),
+                )(r, d.host) ?? x.unknownPlace(d.place),
+                undefined,
+                true,
               ),
               what: d.why,
             }
-          : {
-              ...build(
-                field,
-                destinationPath(found.path, d),
-                { kind: "outside", place: d.place },
-                r,
-                x,
-                d.to === "internet" ? x.internet : x.unknownPlace(d.place),
-              ),
-              what: `${d.why}${unsearchedServiceName(d, r.props) ?? ""}`,
-            };
-    });
+          : d.unknown
+            ? {
+                ...build(
+                  field,
+                  destinationPath(found.path, d),
+                  { kind: "unknown" },
+                  r,
+                  x,
+                  x.unknownPlace(`${found.path} of ${x.label(r)} ${d.why}`),
+                ),
+                what: d.why,
+              }
+            : {
+                ...build(
+                  field,
+                  destinationPath(found.path, d),
+                  { kind: "outside", place: d.place },
+                  r,
+                  x,
+                  d.to === "internet" ? x.internet : x.unknownPlace(d.place),
+                ),
+                what: `${d.why}${unsearchedServiceName(d, r.props) ?? ""}`,
+              };
+      });
   });
 }

@@ -1301,6 +1301,12 @@ export interface DestinationFinding {
    *   read as the internet host it also is (kubernetes-egress's, as any other).
    */
   readonly serviceName?: "searched" | "declared";
+  /**
+   * The name is `kubernetes.default`, the API server's Service, which every cluster has: inside
+   * for a sender whose pods search the cluster, else a name the network's DNS answers
+   * (`clusterSearchBypass`, paths/mesh-hosts.ts).
+   */
+  readonly everyCluster?: true;
 }
 
 /** A DNS label as Kubernetes names a Service or namespace by one (RFC 1123, at most 63). */
@@ -1721,13 +1727,30 @@ export function readDestination(
     if (f.read !== "url" && clusterDomain.test(host)) {
       continue;
     }
-    // A Service's short name (`oauth2-proxy`) resolves only inside the cluster, and so does the
-    // API server's Service, `kubernetes.default`, which every cluster has.
+    // A Service's short name (`oauth2-proxy`) resolves only inside the cluster.
     if (
       (f.read === "request-url" || f.read === "service-address") &&
-      ((!host.includes(".") && parseCidr(host) === undefined) ||
-        (f.absoluteNames !== true && host.toLowerCase() === "kubernetes.default"))
+      !host.includes(".") &&
+      parseCidr(host) === undefined
     ) {
+      continue;
+    }
+    // So does the API server's Service, `kubernetes.default`, which every cluster has, to a
+    // sender whose pods search the cluster (which the stack's reading decides, as for any
+    // `<service>.<namespace>`).
+    if (
+      (f.read === "request-url" || f.read === "service-address") &&
+      f.absoluteNames !== true &&
+      host.toLowerCase() === "kubernetes.default"
+    ) {
+      out.push({
+        why: `is ${JSON.stringify(text)}, the API server's Service, which every cluster has`,
+        place: `${host} (cannot be placed)`,
+        to: "unplaced",
+        host,
+        serviceName: "searched",
+        everyCluster: true,
+      });
       continue;
     }
     // A cloud service's regional endpoint (Amazon Managed Service for Prometheus, Simple Log

@@ -314,7 +314,7 @@ export function destinationPlacingOf(
   d: DestinationFinding,
   sender: Readonly<Record<string, unknown>>,
 ): StackPlacing | undefined {
-  return d.host === undefined
+  return d.host === undefined || d.everyCluster === true
     ? undefined
     : (stackPlacingOf(f) ??
         (d.serviceName !== undefined && clusterSearchBypass(sender) === undefined
@@ -368,6 +368,17 @@ export function clusterSearchBypass(props: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Whether destination `d` of a sender is the API server's Service, `kubernetes.default`, which a
+ * sender whose pods search the cluster reaches in its own (no destination at all).
+ */
+export function inOwnCluster(
+  d: DestinationFinding,
+  sender: Readonly<Record<string, unknown>>,
+): boolean {
+  return d.everyCluster === true && clusterSearchBypass(sender) === undefined;
 }
 
 /**

@@ -288,6 +288,21 @@ describe("the Services a pod's resolver answers with", () => {
     expect(judged(onCluster(prometheus("https://kubernetes.default/api")))).toEqual([]);
   });
 
+  test("twin: not to pods on the node's resolver, which asks the network's DNS for the name", () => {
+    const nodeDns = kube("kubernetes:monitoring.coreos.com/v1:Prometheus", "main", {
+      metadata: { namespace: "observability" },
+      spec: { dnsPolicy: "Default", remoteWrite: [{ url: "https://kubernetes.default/api" }] },
+    });
+    expect(judged(onCluster(nodeDns))).toEqual([
+      egress("main", promLabel, "kubernetes.default (cannot be placed)"),
+    ]);
+    expect(messagesOf("kubernetes-egress", onCluster(nodeDns))).toEqual([
+      expect.stringContaining(
+        'is "https://kubernetes.default/api", the API server\'s Service, which every cluster has, and its pods take the node\'s resolver (dnsPolicy: Default), which does not ask the cluster for a Service "kubernetes" of namespace "default": ',
+      ),
+    ]);
+  });
+
   test("a pod of a headless Service of the sender's namespace, <pod>.<service>", () => {
     const kafka = (clusterIP?: string): OracleResource => ({
       type: "kubernetes:core/v1:Service",
