@@ -33,9 +33,11 @@ import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
 import {
+  byClusterService,
   destinationPlacingOf,
   inOwnCluster,
   placerIndex,
+  readersBypass,
   unsearchedServiceName,
 } from "./mesh-hosts";
 import type {
@@ -1382,13 +1384,21 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
                 { kind: "stack" },
                 r,
                 x,
-                x.memo(`placers: ${placing.what}`, () =>
-                  placerIndex(
-                    placing,
-                    placing.types.flatMap((t) => x.ofType(t)),
-                    (u) => x.get(u),
-                  ),
-                )(r, d.host) ?? x.unknownPlace(d.place),
+                // Not where pods that read the configuration take another resolver.
+                (placing === byClusterService &&
+                readersBypass(
+                  r,
+                  (t) => x.ofType(t),
+                  (u) => x.get(u),
+                ) !== undefined
+                  ? undefined
+                  : x.memo(`placers: ${placing.what}`, () =>
+                      placerIndex(
+                        placing,
+                        placing.types.flatMap((t) => x.ofType(t)),
+                        (u) => x.get(u),
+                      ),
+                    )(r, d.host)) ?? x.unknownPlace(d.place),
                 undefined,
                 true,
               ),

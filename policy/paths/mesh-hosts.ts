@@ -370,6 +370,122 @@ export function clusterSearchBypass(props: unknown): string | undefined {
   return undefined;
 }
 
+/** The kinds whose objects other objects' pods read, and which kinds read them, by what. */
+interface ReadBy {
+  /** The reading kinds. */
+  readonly readers: readonly string[];
+  /** The reader's field naming one such object of its namespace, if any. */
+  readonly byName?: string;
+  /** The reader's label selector of such objects, and of their namespaces. */
+  readonly selector: string;
+  readonly namespaceSelector: string;
+}
+
+const objectTypes = (group: string, versions: readonly string[], kind: string) =>
+  variants(group, versions, kind).filter((t) => t.endsWith(`:${kind}`));
+
+/**
+ * The Prometheus Operator's configurations read by the pods of other objects: an
+ * AlertmanagerConfig by the Alertmanagers that name or select it, a Probe by the Prometheus
+ * servers and agents that select it. A selector left out selects none (a namespace selector left
+ * out, the reader's own namespace).
+ */
+const readBy: ReadonlyMap<string, ReadBy> = new Map<string, ReadBy>([
+  ...objectTypes("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig").map(
+    (t) =>
+      [
+        t,
+        {
+          readers: objectTypes("monitoring.coreos.com", ["v1"], "Alertmanager"),
+          byName: "spec.alertmanagerConfiguration.name",
+          selector: "spec.alertmanagerConfigSelector",
+          namespaceSelector: "spec.alertmanagerConfigNamespaceSelector",
+        },
+      ] as const,
+  ),
+  ...objectTypes("monitoring.coreos.com", ["v1"], "Probe").map(
+    (t) =>
+      [
+        t,
+        {
+          readers: [
+            ...objectTypes("monitoring.coreos.com", ["v1"], "Prometheus"),
+            ...objectTypes("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
+          ],
+          selector: "spec.probeSelector",
+          namespaceSelector: "spec.probeNamespaceSelector",
+        },
+      ] as const,
+  ),
+]);
+
+/** Whether a label selector may select an object with these labels (unknown parts may). */
+function maySelect(selector: unknown, labels: unknown): boolean {
+  if (selector === undefined || selector === null) {
+    return false;
+  }
+  if (isUnknown(selector) || typeof selector !== "object") {
+    return true;
+  }
+  const expressions = valueAt(selector, "matchExpressions");
+  if (Array.isArray(expressions) && expressions.length > 0) {
+    return true;
+  }
+  const match = valueAt(selector, "matchLabels");
+  if (match === undefined || match === null) {
+    return true;
+  }
+  if (isUnknown(match) || typeof match !== "object" || isUnknown(labels)) {
+    return true;
+  }
+  const own = (labels ?? {}) as Record<string, unknown>;
+  return Object.entries(match as Record<string, unknown>).every(
+    ([k, v]) => isUnknown(v) || isUnknown(own[k]) || own[k] === v,
+  );
+}
+
+/**
+ * Why the pods that read configuration `config` (an AlertmanagerConfig, a Probe: `readBy`) may not
+ * search the cluster: a reader of the stack that names or may select it and whose pods bypass
+ * the search path (clusterSearchBypass), named. Undefined where no reader does, or the kind is
+ * read by no other object. `ofType` lists the stack's objects of a type.
+ */
+export function readersBypass(
+  config: Pick<BorderResource, "type" | "props" | "provider">,
+  ofType: (type: string) => readonly BorderResource[],
+  get: ResourceOf,
+): string | undefined {
+  const by = readBy.get(config.type);
+  if (by === undefined) {
+    return undefined;
+  }
+  const name = str(valueAt(config.props, "metadata.name"));
+  const namespace = namespaceOf(config, get);
+  for (const type of by.readers) {
+    for (const reader of ofType(type)) {
+      if (reader.provider !== config.provider) {
+        continue;
+      }
+      const own = namespaceOf(reader, get);
+      const sameNamespace = own === undefined || namespace === undefined || own === namespace;
+      const named =
+        by.byName !== undefined &&
+        sameNamespace &&
+        name !== undefined &&
+        valueAt(reader.props, by.byName) === name;
+      const namespaceSelector = valueAt(reader.props, by.namespaceSelector);
+      const selected =
+        maySelect(valueAt(reader.props, by.selector), valueAt(config.props, "metadata.labels")) &&
+        (namespaceSelector === undefined || namespaceSelector === null ? sameNamespace : true);
+      const why = named || selected ? clusterSearchBypass(reader.props) : undefined;
+      if (why !== undefined) {
+        return `${resourceLabel(reader.type, reader.name)} reads it, and ${why}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * Whether destination `d` of a sender is the API server's Service, `kubernetes.default`, which a
  * sender whose pods search the cluster reaches in its own (no destination at all).
@@ -388,8 +504,9 @@ export function inOwnCluster(
 export function unsearchedServiceName(
   d: DestinationFinding,
   sender: Readonly<Record<string, unknown>>,
+  readers?: string,
 ): string | undefined {
-  const why = d.serviceName === "searched" ? clusterSearchBypass(sender) : undefined;
+  const why = d.serviceName === "searched" ? (clusterSearchBypass(sender) ?? readers) : undefined;
   if (why === undefined || d.host === undefined) {
     return undefined;
   }
@@ -429,6 +546,47 @@ export function stackPlacers(resources: readonly PolicyResource[]): StackPlacers
   };
 }
 
+/** Every reading kind of `readBy`. */
+const readerTypes: ReadonlySet<string> = new Set([...readBy.values()].flatMap((b) => b.readers));
+
+/**
+ * readersBypass over `resources`, whose readers (and Namespaces) are read as plain values on
+ * first use and kept for the rest of the policy run.
+ */
+export function stackReaders(
+  resources: readonly PolicyResource[],
+): (config: BorderResource) => string | undefined {
+  let byType: Map<string, BorderResource[]> | undefined;
+  let byUrn: Map<string, BorderResource> | undefined;
+  return (config) => {
+    if (!readBy.has(config.type)) {
+      return undefined;
+    }
+    if (byType === undefined || byUrn === undefined) {
+      const read = fromPolicyResources(
+        resources.filter((e) => e.type === namespaceType || readerTypes.has(e.type)),
+      );
+      byType = new Map();
+      for (const r of read) {
+        const list = byType.get(r.type);
+        if (list === undefined) {
+          byType.set(r.type, [r]);
+        } else {
+          list.push(r);
+        }
+      }
+      byUrn = new Map(read.map((r) => [r.urn, r]));
+    }
+    const types = byType;
+    const urns = byUrn;
+    return readersBypass(
+      config,
+      (t) => types.get(t) ?? [],
+      (u) => urns.get(u),
+    );
+  };
+}
+
 /** Two labels standing alone (`mimir.monitoring`, not `logs.example.cn`), as in a URL. */
 const twoLabels = /(?:^|[^a-z0-9.-])[a-z0-9-]+\.[a-z0-9-]+\.?(?=$|[^a-z0-9.-])/i;
 
@@ -458,6 +616,7 @@ function mayNameHost(value: unknown): boolean {
 export function meshHostFindings(
   r: PolicyResource,
   placers: StackPlacers,
+  readers: (config: BorderResource) => string | undefined,
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): Array<{ message: string; path: string[] }> {
@@ -497,7 +656,22 @@ export function meshHostFindings(
       for (const d of destinationsOf(f, found.value, allowlist, j)) {
         const placing = destinationPlacingOf(f, d, self.props);
         // Only a name the stack may place is this policy's; kubernetes-egress reports the rest.
-        if (placing === undefined || placers(placing)(self, d.host as string) !== undefined) {
+        if (placing === undefined) {
+          continue;
+        }
+        // A configuration the pods of another object read, some of which do not search the
+        // cluster: no Service answers them (an AlertmanagerConfig of an Alertmanager on the
+        // node's resolver).
+        const bypass =
+          placing === byClusterService ? unsearchedServiceName(d, {}, readers(self)) : undefined;
+        if (bypass !== undefined) {
+          out.push({
+            message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}${bypass}: ${how}. ${fix}.`,
+            path: [label, d.place],
+          });
+          continue;
+        }
+        if (placers(placing)(self, d.host as string) !== undefined) {
           continue;
         }
         out.push({

@@ -35,7 +35,7 @@ import {
 import { byType } from "./types";
 import { unknownDestinationOf } from "./types/log-readers";
 import { lokiStackFindings } from "./loki-stacks";
-import { meshHostFindings, stackPlacers } from "./mesh-hosts";
+import { meshHostFindings, stackPlacers, stackReaders } from "./mesh-hosts";
 import { pushSecretFindings } from "./push-secrets";
 import { fromPolicyResources, isUnknown, known, valueAt, valuesAt } from "./values";
 import { crossingFinding, fixOf, ownPlace } from "./views";
@@ -468,6 +468,7 @@ export function namedDestinationsPolicy(
         }
       }
       const placers = stackPlacers(args.resources);
+      const readers = stackReaders(args.resources);
       for (const r of args.resources) {
         const hosted = hostFromResources(r, args.resources, j);
         if (hosted) {
@@ -479,7 +480,7 @@ export function namedDestinationsPolicy(
         for (const f of lokiStackFindings(r, args.resources, ctx.settings.egressAllowlist, j.id)) {
           ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
-        for (const f of meshHostFindings(r, placers, ctx.settings.egressAllowlist, j.id)) {
+        for (const f of meshHostFindings(r, placers, readers, ctx.settings.egressAllowlist, j.id)) {
           ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
         const row = rows.get(r.type);

@@ -229,6 +229,104 @@ describe("where a pod does not look the name up through the cluster's search pat
     ).toEqual([]);
   });
 
+  test("a configuration is read by the pods of the objects that name or select it (the bench's r13)", () => {
+    const config = (labels: Record<string, string> = {}) =>
+      kube("kubernetes:monitoring.coreos.com/v1alpha1:AlertmanagerConfig", "route", {
+        metadata: { name: "route", namespace: "monitoring", labels },
+        spec: {
+          receivers: [{ name: "hook", webhookConfigs: [{ url: "http://bridge.gotify/hook" }] }],
+        },
+      });
+    const manager = (spec: Record<string, unknown>, namespace = "monitoring") =>
+      kube("kubernetes:monitoring.coreos.com/v1:Alertmanager", "main", {
+        metadata: { name: "main", namespace },
+        spec: { replicas: 1, ...spec },
+      });
+    const bridge = service("bridge", "gotify");
+    const onConfig = (...objects: OracleResource[]) =>
+      judged(onCluster(...objects, bridge)).filter(([, name]) => name === "route");
+    const failed = [
+      named("route", 'k8s alertmanagerconfig "route"', "bridge.gotify (cannot be placed)"),
+    ];
+    // Named by an Alertmanager on the node's resolver, or selected by one: its pods never ask
+    // the cluster for the Service.
+    expect(
+      onConfig(
+        config(),
+        manager({ dnsPolicy: "Default", alertmanagerConfiguration: { name: "route" } }),
+      ),
+    ).toEqual(failed);
+    expect(
+      onConfig(
+        config({ team: "ops" }),
+        manager({
+          hostNetwork: true,
+          alertmanagerConfigSelector: { matchLabels: { team: "ops" } },
+        }),
+      ),
+    ).toEqual(failed);
+    expect(
+      messagesOf(
+        "named-destinations",
+        onCluster(
+          config(),
+          manager({ dnsPolicy: "Default", alertmanagerConfiguration: { name: "route" } }),
+          bridge,
+        ),
+      ),
+    ).toEqual([
+      expect.stringContaining(
+        'a host the pack cannot place, and k8s alertmanager "main" reads it, and its pods take the node\'s resolver (dnsPolicy: Default), which does not ask the cluster for a Service "bridge" of namespace "gotify": ',
+      ),
+    ]);
+    // Twins: a reader that searches the cluster; one whose selector leaves the configuration out
+    // (other labels, no selector at all, another namespace without a namespace selector).
+    for (const reader of [
+      manager({ alertmanagerConfiguration: { name: "route" } }),
+      manager({
+        dnsPolicy: "Default",
+        alertmanagerConfigSelector: { matchLabels: { team: "web" } },
+      }),
+      manager({ dnsPolicy: "Default" }),
+      manager({ dnsPolicy: "Default", alertmanagerConfigSelector: {} }, "alerting"),
+    ]) {
+      expect(onConfig(config({ team: "ops" }), reader)).toEqual([]);
+    }
+    // A namespace selector takes configurations of other namespaces too.
+    expect(
+      onConfig(
+        config(),
+        manager(
+          {
+            dnsPolicy: "Default",
+            alertmanagerConfigSelector: {},
+            alertmanagerConfigNamespaceSelector: {},
+          },
+          "alerting",
+        ),
+      ),
+    ).toEqual(failed);
+    // A Probe, by the Prometheus servers that select it.
+    const probe = kube("kubernetes:monitoring.coreos.com/v1:Probe", "http", {
+      metadata: { name: "http", namespace: "monitoring" },
+      spec: { prober: { url: "blackbox.probes:9115" } },
+    });
+    const server = (spec: Record<string, unknown>) =>
+      kube("kubernetes:monitoring.coreos.com/v1:Prometheus", "k8s", {
+        metadata: { name: "k8s", namespace: "monitoring" },
+        spec,
+      });
+    const probed = (...objects: OracleResource[]) =>
+      judged(onCluster(probe, service("blackbox", "probes"), ...objects)).filter(
+        ([, name]) => name === "http",
+      );
+    expect(probed(server({ dnsPolicy: "None", probeSelector: {} }))).toEqual([
+      named("http", 'k8s probe "http"', "blackbox.probes (cannot be placed)"),
+    ]);
+    expect(probed(server({ probeSelector: {} }))).toEqual([]);
+    expect(probed(server({ dnsPolicy: "None" }))).toEqual([]);
+  });
+
   test("the NGINX Ingress controller resolves an external authentication service's name as written", () => {
     const ingress = (annotation: string, url: string) =>
       kube("kubernetes:networking.k8s.io/v1:Ingress", "web", {
