@@ -33,7 +33,7 @@ import {
 } from "./kubernetes";
 import type { BorderResource } from "./model";
 import { fromPolicyResources, isUnknown, proxyTarget, str, valueAt, valuesAt } from "./values";
-import { operatorPodKinds, operatorServices } from "./pod-kinds";
+import { objectsOf, operatorPodKinds, operatorServices } from "./pod-kinds";
 import { variants } from "./variants";
 
 const serviceEntryType = /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/;
@@ -381,9 +381,6 @@ interface ReadBy {
   readonly namespaceSelector: string;
 }
 
-const objectTypes = (group: string, versions: readonly string[], kind: string) =>
-  variants(group, versions, kind).filter((t) => t.endsWith(`:${kind}`));
-
 /**
  * The Prometheus Operator's configurations read by the pods of other objects: an
  * AlertmanagerConfig by the Alertmanagers that name or select it, a Probe by the Prometheus
@@ -391,26 +388,26 @@ const objectTypes = (group: string, versions: readonly string[], kind: string) =
  * out, the reader's own namespace).
  */
 const readBy: ReadonlyMap<string, ReadBy> = new Map<string, ReadBy>([
-  ...objectTypes("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig").map(
+  ...objectsOf("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig").map(
     (t) =>
       [
         t,
         {
-          readers: objectTypes("monitoring.coreos.com", ["v1"], "Alertmanager"),
+          readers: objectsOf("monitoring.coreos.com", ["v1"], "Alertmanager"),
           byName: "spec.alertmanagerConfiguration.name",
           selector: "spec.alertmanagerConfigSelector",
           namespaceSelector: "spec.alertmanagerConfigNamespaceSelector",
         },
       ] as const,
   ),
-  ...objectTypes("monitoring.coreos.com", ["v1"], "Probe").map(
+  ...objectsOf("monitoring.coreos.com", ["v1"], "Probe").map(
     (t) =>
       [
         t,
         {
           readers: [
-            ...objectTypes("monitoring.coreos.com", ["v1"], "Prometheus"),
-            ...objectTypes("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
+            ...objectsOf("monitoring.coreos.com", ["v1"], "Prometheus"),
+            ...objectsOf("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
           ],
           selector: "spec.probeSelector",
           namespaceSelector: "spec.probeNamespaceSelector",
@@ -662,11 +659,13 @@ export function meshHostFindings(
         // A configuration the pods of another object read, some of which do not search the
         // cluster: no Service answers them (an AlertmanagerConfig of an Alertmanager on the
         // node's resolver).
-        const bypass =
-          placing === byClusterService ? unsearchedServiceName(d, {}, readers(self)) : undefined;
+        const bypass = placing === byClusterService ? readers(self) : undefined;
         if (bypass !== undefined) {
+          // The reader's resolver is why, for a name only a Service could answer; an internet
+          // name (`serviceName: "declared"`) is the host it names, in kubernetes-egress's words.
+          const why = unsearchedServiceName(d, {}, bypass) ?? "";
           out.push({
-            message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}${bypass}: ${how}. ${fix}.`,
+            message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}${why}: ${how}. ${fix}.`,
             path: [label, d.place],
           });
           continue;

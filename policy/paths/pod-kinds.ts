@@ -69,8 +69,11 @@ export interface OperatorService {
 const isObject = (t: string) => !t.endsWith("List") && !t.endsWith("Patch");
 
 /** The objects (not Lists or Patches) of a group's kinds. */
-const objectsOf = (group: string, versions: readonly string[], kinds: string | readonly string[]) =>
-  variants(group, versions, kinds).filter(isObject);
+export const objectsOf = (
+  group: string,
+  versions: readonly string[],
+  kinds: string | readonly string[],
+) => variants(group, versions, kinds).filter(isObject);
 
 /** The Services an object named `name` makes, by its suffixes (`-rw`); `~` marks a headless one. */
 const suffixed =

@@ -306,6 +306,22 @@ describe("where a pod does not look the name up through the cluster's search pat
         ),
       ),
     ).toEqual(failed);
+    // A name that is also the internet's is the internet host it names to such a reader, even
+    // with its Service declared.
+    const internet = kube("kubernetes:monitoring.coreos.com/v1alpha1:AlertmanagerConfig", "route", {
+      metadata: { name: "route", namespace: "monitoring" },
+      spec: {
+        receivers: [{ name: "s3", webhookConfigs: [{ url: "http://garage.storage/hook" }] }],
+      },
+    });
+    const onNodeDns = manager({
+      dnsPolicy: "Default",
+      alertmanagerConfiguration: { name: "route" },
+    });
+    expect(onConfig(internet, onNodeDns, service("garage", "storage"))).toEqual([
+      named("route", 'k8s alertmanagerconfig "route"', "garage.storage (cannot be placed)"),
+    ]);
+    expect(onConfig(internet, manager({}), service("garage", "storage"))).toEqual([]);
     // A Probe, by the Prometheus servers that select it.
     const probe = kube("kubernetes:monitoring.coreos.com/v1:Probe", "http", {
       metadata: { name: "http", namespace: "monitoring" },
