@@ -357,7 +357,7 @@ export function clusterSearchBypass(props: unknown): string | undefined {
     for (const opt of options) {
       const value = valueAt(opt, "value");
       if (valueAt(opt, "name") === "ndots" && !(Number(value) >= 2)) {
-        return `its pods' resolver has ndots ${JSON.stringify(value ?? null)}, below 2, and so asks the network's DNS for a name of two labels first`;
+        return `its pods' resolver has ndots: ${String(value ?? "(no value)")}, below 2, and so asks the network's DNS for a name of two labels first`;
       }
     }
   }

@@ -202,7 +202,7 @@ describe("where a pod does not look the name up through the cluster's search pat
       ],
       [
         { dnsConfig: { options: [{ name: "ndots", value: "1" }] } },
-        "its pods' resolver has ndots \"1\", below 2, and so asks the network's DNS for a name of two labels first",
+        "its pods' resolver has ndots: 1, below 2, and so asks the network's DNS for a name of two labels first",
       ],
     ] as const) {
       expect(messagesOf("kubernetes-egress", withMimir(spec(extra)))).toEqual([
