@@ -1298,7 +1298,7 @@ export interface DestinationFinding {
    *   (`router.lan`, `sso.corp`): named-destinations fails it closed.
    * - `declared`: the second label is also an internet TLD (a namespace `storage`, `media`,
    *   `prod`, `app`): the declared Service answers first all the same; without one the name is
-   *   read as the internet host it also is (kubernetes-egress's, as any other).
+   *   the internet host it also is, which named-destinations fails in kubernetes-egress's words.
    */
   readonly serviceName?: "searched" | "declared";
   /**
@@ -1318,7 +1318,7 @@ const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
  * search path); `declared` where the second label is an internet TLD too. Undefined for any other
  * name.
  */
-export function serviceNameReading(host: string): "searched" | "declared" | undefined {
+function serviceNameReading(host: string): "searched" | "declared" | undefined {
   const labels = host.toLowerCase().split(".");
   if (labels.length !== 2 || !labels.every((l) => dnsLabel.test(l))) {
     return undefined;
