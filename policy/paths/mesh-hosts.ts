@@ -282,7 +282,7 @@ export const byClusterService = byObjects(
       : "";
     return `no Service ${JSON.stringify(service)} of namespace ${JSON.stringify(namespace)} in its cluster is in the program${headless}, so the pods' resolver may pass the name on to the network's DNS`;
   },
-  "name the Service by its cluster name (<service>.<namespace>.svc) or declare it in the program",
+  "name the Service by its cluster name (<service>.<namespace>.svc), or declare it in the program, or the object of an operator the pack knows that makes it (a CloudNativePG Cluster's <name>-rw)",
 );
 
 /** Every placing: the objects any of them reads are gathered once for a resource's fields. */

@@ -93,7 +93,7 @@ describe("a URL a pod sends to by <service>.<namespace>", () => {
     expect(
       messagesOf("named-destinations", onCluster(prometheus("http://mimir.monitoring:9009")))[0],
     ).toContain(
-      "or name the Service by its cluster name (<service>.<namespace>.svc) or declare it in the program.",
+      "or name the Service by its cluster name (<service>.<namespace>.svc), or declare it in the program, or the object of an operator the pack knows that makes it (a CloudNativePG Cluster's <name>-rw).",
     );
   });
 
