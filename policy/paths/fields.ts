@@ -34,6 +34,7 @@ import { kindName } from "./describe";
 import { destinationPath, destinationsOf } from "./kubernetes";
 import {
   byClusterService,
+  clusterSearchBypass,
   destinationPlacingOf,
   inOwnCluster,
   placerIndex,
@@ -1369,64 +1370,55 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
     const destinations = destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id);
     return destinations
       .filter((d) => !inOwnCluster(d, r.props))
-      .map((d) => {
+      .map((d): Compiled => {
+        const at = destinationPath(found.path, d);
         const placing = destinationPlacingOf(server, d, r.props);
-        return d.host !== undefined && placing !== undefined
-          ? // A name only the whole stack can place: the ServiceEntry of the cluster that adds it
-            // to the mesh, the Consul object that gives a catalog service its address or Envoy
-            // Gateway's Backend (judged itself), the Service a pod's resolver answers
-            // `<service>.<namespace>` with, else a place named-destinations fails closed
-            // (paths/mesh-hosts.ts). The resource's own view reports nothing of it.
-            {
-              ...build(
-                field,
-                destinationPath(found.path, d),
-                { kind: "stack" },
-                r,
-                x,
-                // Not where pods that read the configuration take another resolver.
-                (placing === byClusterService &&
-                readersBypass(
-                  r,
-                  (t) => x.ofType(t),
+        if (d.host !== undefined && placing !== undefined) {
+          // A name only the whole stack can place: the ServiceEntry of the cluster that adds it
+          // to the mesh, the Consul object that gives a catalog service its address or Envoy
+          // Gateway's Backend (judged itself), the Service a pod's resolver answers
+          // `<service>.<namespace>` with — not where pods that read the configuration take
+          // another resolver — else a place named-destinations fails closed
+          // (paths/mesh-hosts.ts). The resource's own view reports nothing of it.
+          const readElsewhere =
+            placing === byClusterService &&
+            readersBypass(
+              r,
+              (t) => x.ofType(t),
+              (u) => x.get(u),
+            ) !== undefined;
+          const placer = readElsewhere
+            ? undefined
+            : x.memo(`placers: ${placing.what}`, () =>
+                placerIndex(
+                  placing,
+                  placing.types.flatMap((t) => x.ofType(t)),
                   (u) => x.get(u),
-                ) !== undefined
-                  ? undefined
-                  : x.memo(`placers: ${placing.what}`, () =>
-                      placerIndex(
-                        placing,
-                        placing.types.flatMap((t) => x.ofType(t)),
-                        (u) => x.get(u),
-                      ),
-                    )(r, d.host)) ?? x.unknownPlace(d.place),
-                undefined,
-                true,
-              ),
-              what: d.why,
-            }
-          : d.unknown
-            ? {
-                ...build(
-                  field,
-                  destinationPath(found.path, d),
-                  { kind: "unknown" },
-                  r,
-                  x,
-                  x.unknownPlace(`${found.path} of ${x.label(r)} ${d.why}`),
                 ),
-                what: d.why,
-              }
-            : {
-                ...build(
-                  field,
-                  destinationPath(found.path, d),
-                  { kind: "outside", place: d.place },
-                  r,
-                  x,
-                  d.to === "internet" ? x.internet : x.unknownPlace(d.place),
-                ),
-                what: `${d.why}${unsearchedServiceName(d, r.props) ?? ""}`,
-              };
+              )(r, d.host);
+          return {
+            ...build(
+              field,
+              at,
+              { kind: "stack" },
+              r,
+              x,
+              placer ?? x.unknownPlace(d.place),
+              undefined,
+              true,
+            ),
+            what: d.why,
+          };
+        }
+        if (d.unknown) {
+          const far = x.unknownPlace(`${found.path} of ${x.label(r)} ${d.why}`);
+          return { ...build(field, at, { kind: "unknown" }, r, x, far), what: d.why };
+        }
+        const far = d.to === "internet" ? x.internet : x.unknownPlace(d.place);
+        return {
+          ...build(field, at, { kind: "outside", place: d.place }, r, x, far),
+          what: `${d.why}${unsearchedServiceName(d, clusterSearchBypass(r.props)) ?? ""}`,
+        };
       });
   });
 }

@@ -230,9 +230,7 @@ export const byEnvoyBackend = byObjects(
 );
 
 /** The core Service kind, whose `<name>.<namespace>` a pod's resolver answers in the cluster. */
-const serviceTypes: readonly string[] = variants("core", ["v1"], "Service").filter((t) =>
-  t.endsWith(":Service"),
-);
+const serviceTypes: readonly string[] = objectsOf("core", ["v1"], "Service");
 
 /** Whether an object runs the pods that send, in its own namespace: a workload, or an operator's. */
 function runsPods(sender: Sender): boolean {
@@ -495,16 +493,15 @@ export function inOwnCluster(
 }
 
 /**
- * The words a finding on a `<service>.<namespace>` name (`searched`) adds where the sender does
- * not search the cluster (clusterSearchBypass): a Service of that name does not answer it.
+ * The words a finding on a `<service>.<namespace>` name (`searched`) adds where the pods that send
+ * it do not search the cluster, for the reason `why` (clusterSearchBypass, readersBypass): a
+ * Service of that name does not answer it.
  */
 export function unsearchedServiceName(
   d: DestinationFinding,
-  sender: Readonly<Record<string, unknown>>,
-  readers?: string,
+  why: string | undefined,
 ): string | undefined {
-  const why = d.serviceName === "searched" ? (clusterSearchBypass(sender) ?? readers) : undefined;
-  if (why === undefined || d.host === undefined) {
+  if (d.serviceName !== "searched" || why === undefined || d.host === undefined) {
     return undefined;
   }
   const [service, namespace] = d.host.toLowerCase().split(".");
@@ -517,26 +514,66 @@ type PlacerLookup = (route: Sender, name: string) => BorderResource | undefined;
 /** The lookup of a stack's placers for each placing. */
 export type StackPlacers = (placing: StackPlacing) => PlacerLookup;
 
+/** A stack's objects of some kinds, with its Namespaces, read as plain values on first use. */
+interface PlainObjects {
+  readonly all: () => readonly BorderResource[];
+  readonly ofType: (type: string) => readonly BorderResource[];
+  readonly get: (urn: string) => BorderResource | undefined;
+}
+
 /**
- * The placers of `resources`, gathered, read as plain values and indexed on first use and kept
- * for the rest of the policy run: a stack of many routes reads its ServiceEntries, catalog entries
- * and Backends once, not once a route, and finds each name without a scan.
+ * The objects of `resources` whose type `keep` takes, and the Namespaces their namespaces may come
+ * from (namespaceOf), with their providers (which fromPolicyResources adds): read as plain values
+ * and filed by type and URN once, on first use, and kept for the rest of the policy run.
+ */
+function plainObjects(
+  resources: readonly PolicyResource[],
+  keep: (type: string) => boolean,
+): PlainObjects {
+  let read:
+    | {
+        all: BorderResource[];
+        byType: Map<string, BorderResource[]>;
+        byUrn: Map<string, BorderResource>;
+      }
+    | undefined;
+  const files = () => {
+    if (read === undefined) {
+      const all = fromPolicyResources(
+        resources.filter((e) => e.type === namespaceType || keep(e.type)),
+      );
+      const byType = new Map<string, BorderResource[]>();
+      for (const r of all) {
+        const list = byType.get(r.type);
+        if (list === undefined) {
+          byType.set(r.type, [r]);
+        } else {
+          list.push(r);
+        }
+      }
+      read = { all, byType, byUrn: new Map(all.map((r) => [r.urn, r])) };
+    }
+    return read;
+  };
+  return {
+    all: () => files().all,
+    ofType: (type) => files().byType.get(type) ?? [],
+    get: (urn) => files().byUrn.get(urn),
+  };
+}
+
+/**
+ * The placers of `resources`, gathered and indexed on first use and kept for the rest of the
+ * policy run: a stack of many routes reads its ServiceEntries, catalog entries and Backends once,
+ * not once a route, and finds each name without a scan.
  */
 export function stackPlacers(resources: readonly PolicyResource[]): StackPlacers {
-  let read: BorderResource[] | undefined;
-  let byUrn: Map<string, BorderResource> | undefined;
+  const objects = plainObjects(resources, (t) => placings.some((p) => p.kinds(t)));
   const indexes = new Map<StackPlacing, PlacerLookup>();
   return (placing) => {
-    // The placers with their providers, which fromPolicyResources adds, and the Namespaces a
-    // placer's namespace may come from (namespaceOf).
-    read ??= fromPolicyResources(
-      resources.filter((e) => e.type === namespaceType || placings.some((p) => p.kinds(e.type))),
-    );
-    byUrn ??= new Map(read.map((r) => [r.urn, r]));
-    const get = (urn: string) => byUrn?.get(urn);
     let index = indexes.get(placing);
     if (index === undefined) {
-      index = placerIndex(placing, read, get);
+      index = placerIndex(placing, objects.all(), objects.get);
       indexes.set(placing, index);
     }
     return index;
@@ -546,42 +583,13 @@ export function stackPlacers(resources: readonly PolicyResource[]): StackPlacers
 /** Every reading kind of `readBy`. */
 const readerTypes: ReadonlySet<string> = new Set([...readBy.values()].flatMap((b) => b.readers));
 
-/**
- * readersBypass over `resources`, whose readers (and Namespaces) are read as plain values on
- * first use and kept for the rest of the policy run.
- */
+/** readersBypass over `resources`, whose readers are read once, on first use. */
 export function stackReaders(
   resources: readonly PolicyResource[],
 ): (config: BorderResource) => string | undefined {
-  let byType: Map<string, BorderResource[]> | undefined;
-  let byUrn: Map<string, BorderResource> | undefined;
-  return (config) => {
-    if (!readBy.has(config.type)) {
-      return undefined;
-    }
-    if (byType === undefined || byUrn === undefined) {
-      const read = fromPolicyResources(
-        resources.filter((e) => e.type === namespaceType || readerTypes.has(e.type)),
-      );
-      byType = new Map();
-      for (const r of read) {
-        const list = byType.get(r.type);
-        if (list === undefined) {
-          byType.set(r.type, [r]);
-        } else {
-          list.push(r);
-        }
-      }
-      byUrn = new Map(read.map((r) => [r.urn, r]));
-    }
-    const types = byType;
-    const urns = byUrn;
-    return readersBypass(
-      config,
-      (t) => types.get(t) ?? [],
-      (u) => urns.get(u),
-    );
-  };
+  const objects = plainObjects(resources, (t) => readerTypes.has(t));
+  return (config) =>
+    readBy.has(config.type) ? readersBypass(config, objects.ofType, objects.get) : undefined;
 }
 
 /** Two labels standing alone (`mimir.monitoring`, not `logs.example.cn`), as in a URL. */
@@ -663,7 +671,7 @@ export function meshHostFindings(
         if (bypass !== undefined) {
           // The reader's resolver is why, for a name only a Service could answer; an internet
           // name (`serviceName: "declared"`) is the host it names, in kubernetes-egress's words.
-          const why = unsearchedServiceName(d, {}, bypass) ?? "";
+          const why = unsearchedServiceName(d, bypass) ?? "";
           out.push({
             message: `${label} must ${must}, but ${destinationPath(found.path, d)} ${d.why}${why}: ${how}. ${fix}.`,
             path: [label, d.place],
