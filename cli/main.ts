@@ -197,7 +197,7 @@ async function planCommand(
 }
 
 async function checkCommand(
-  program: string,
+  given: string | undefined,
   opts: {
     stack: string;
     format: string;
@@ -210,6 +210,7 @@ async function checkCommand(
   },
   io: Io,
 ): Promise<number> {
+  const program = given ?? enclosingProject();
   if (!fs.existsSync(program)) {
     throw new UsageError(`<program> ${JSON.stringify(program)}: no such file.`);
   }
@@ -277,6 +278,25 @@ async function checkCommand(
     );
   }
   return code;
+}
+
+/**
+ * The folder of the Pulumi project `check` judges when no program is given: the nearest one that
+ * holds Pulumi.yaml, from the current folder up, as the Pulumi CLI finds the project it runs in.
+ * Named relative to the current folder, as a user would give it.
+ */
+function enclosingProject(): string {
+  const cwd = process.cwd();
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(dir, f)))) {
+      return path.relative(cwd, dir) || ".";
+    }
+    if (path.dirname(dir) === dir) {
+      throw new UsageError(
+        `<program> not given, and no Pulumi project (Pulumi.yaml) in ${cwd} or any folder above it: run check inside a Pulumi project, or give a program file or a project folder.`,
+      );
+    }
+  }
 }
 
 /** The entry of the project in `dir` (Pulumi.yaml there, not in a parent: it names the project). */
@@ -416,8 +436,8 @@ function buildProgram(
       "Evaluate any Pulumi program file under a stack's config and run the residency policy pack on it.",
     )
     .argument(
-      "<program>",
-      "the program file (.ts or .js, or a Pulumi YAML project's .yaml or .json), or a project folder: its entry",
+      "[program]",
+      "the program file (.ts or .js, or a Pulumi YAML project's .yaml or .json), or a project folder: its entry (default: the project of the current folder, found upward as the Pulumi CLI finds it)",
     )
     .requiredOption(
       "--stack <stack>",

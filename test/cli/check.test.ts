@@ -27,8 +27,11 @@ const missingPackageMain = path.join("test", "fixtures", "engine", "missing-pack
  * The ES-module program comes last: the lane's process retires after it (cli-batch-worker.ts).
  */
 let runs: Promise<Map<string, CliRun>>;
+/** A folder outside any Pulumi project. */
+let noProject: string;
 beforeAll(() => {
-  const requests: [string, string[]][] = [
+  noProject = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-no-project-"));
+  const requests: [string, string[], string?][] = [
     ["no-main", ["check", other, "--stack", "dev"]],
     [
       "tsx-entry",
@@ -49,6 +52,10 @@ beforeAll(() => {
     ["entry", ["check", path.join(movedMain, "src", "index.ts"), "--stack", "dev"]],
     ["project-folder", ["check", movedMain, "--stack", "dev"]],
     ["plain-folder", ["check", path.join(movedMain, "src"), "--stack", "dev"]],
+    // No program given: the project of the folder check runs in, found upward.
+    ["in-project", ["check", "--stack", "dev"], path.join(root, movedMain)],
+    ["in-project-subfolder", ["check", "--stack", "dev"], path.join(root, movedMain, "src")],
+    ["outside-project", ["check", "--stack", "dev"], noProject],
     ["missing-package-main", ["check", missingPackageMain, "--stack", "dev"]],
     [
       "bun",
@@ -78,10 +85,13 @@ beforeAll(() => {
     ],
     ["esm", ["check", esm, "--stack", "dev", "--jurisdiction", "EU", "--format", "json"]],
   ];
-  runs = cliMany(requests.map(([, args]) => ({ args }))).then(
+  runs = cliMany(requests.map(([, args, cwd]) => ({ args, cwd }))).then(
     (results) => new Map(results.map((r, i) => [requests[i][0], r])),
   );
   runs.catch(() => undefined);
+});
+afterAll(() => {
+  fs.rmSync(noProject, { recursive: true, force: true });
 });
 const ran = async (name: string): Promise<CliRun> => (await runs).get(name)!;
 
@@ -144,6 +154,31 @@ describe("sovereign-dc check on a file that is not the project's entry", () => {
     expect(plain.code).toBe(2);
     expect(plain.stderr).toBe(
       `error: <program> ${JSON.stringify(path.join(movedMain, "src"))}: a folder must hold a Pulumi project (Pulumi.yaml), whose entry is checked; give a program file or a project folder.\n`,
+    );
+  });
+
+  it("checks the project of the current folder when no program is given, as pulumi preview finds it", async () => {
+    const here = await ran("in-project");
+    const folder = await ran("project-folder");
+    expect(here.stderr).toBe("");
+    expect(here.code).toBe(1);
+    expect(here.stdout).toMatch(
+      new RegExp(`^Checked ${path.join("src", "index.ts").replace(/[/\\]/g, ".")} as stack dev`),
+    );
+    // The same verdict and findings as `check <project folder>` from the repository's root.
+    expect(here.stdout.split("\n").slice(1)).toEqual(folder.stdout.split("\n").slice(1));
+    const below = await ran("in-project-subfolder");
+    expect(below.code).toBe(1);
+    expect(below.stdout).toMatch(/^Checked index\.ts as stack dev/);
+    expect(below.stdout.split("\n").slice(1)).toEqual(folder.stdout.split("\n").slice(1));
+  });
+
+  it("refuses to run without a program outside any project, naming the folder and what to give", async () => {
+    const run = await ran("outside-project");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `error: <program> not given, and no Pulumi project (Pulumi.yaml) in ${noProject} or any folder above it: run check inside a Pulumi project, or give a program file or a project folder.\n`,
     );
   });
 
