@@ -16,7 +16,7 @@ import {
 } from "../engine/check";
 import { defaultTimeoutSeconds, ProgramError } from "../engine/program-error";
 import { PackError } from "../engine/pack-error";
-import { loadProject, loadStackConfig, UsageError } from "../engine/project";
+import { listStacks, loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
 import { onEveryPolicy } from "../engine/waivers";
 import type { UnknownAtPreview } from "../policy/framework";
@@ -199,7 +199,7 @@ async function planCommand(
 async function checkCommand(
   given: string | undefined,
   opts: {
-    stack: string;
+    stack?: string;
     format: string;
     jurisdiction?: string;
     sarif?: string;
@@ -234,6 +234,7 @@ async function checkCommand(
       `<program> ${JSON.stringify(program)}: ${what} a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs, or the .yaml or .json of a Pulumi YAML project).${jsx}`,
     );
   }
+  const stack = opts.stack ?? missingStack(file);
   const other = otherEntry(file);
   if (other !== undefined) {
     io.err(`${other}\n`);
@@ -244,7 +245,7 @@ async function checkCommand(
   }
   const result = await evaluateAndCheck({
     projectDir: path.dirname(file),
-    stack: opts.stack,
+    stack,
     program: file,
     jurisdiction: opts.jurisdiction,
     policyConfigFile: opts.policyConfig,
@@ -260,24 +261,45 @@ async function checkCommand(
     io.out(
       `${JSON.stringify(planDocument(result.plan, result.jurisdiction, result.violations), null, 2)}\n`,
     );
-    notesOnStderr(code, opts.stack, result, io);
+    notesOnStderr(code, stack, result, io);
   } else if (opts.format === "sarif") {
     io.out(sarifText(result, file));
-    notesOnStderr(code, opts.stack, result, io);
+    notesOnStderr(code, stack, result, io);
   } else {
     io.out(
       [
-        `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction})${opts.firstPreview ? ", as its first pulumi preview sees it (what providers compute on create unknown)" : ""}: ${result.plan.resources.length} resources`,
+        `Checked ${path.relative(process.cwd(), file)} as stack ${stack} (jurisdiction ${result.jurisdiction})${opts.firstPreview ? ", as its first pulumi preview sees it (what providers compute on create unknown)" : ""}: ${result.plan.resources.length} resources`,
         ...renderUnknownFunctions(result.plan),
         ...renderOutputsAsText(result.plan),
         ...renderPlaceholderAccount(result.violations, result.plan),
         ...renderFindings(result.violations, { heading: false }),
-        verdictLine(opts.stack, result.jurisdiction, result.violations),
+        verdictLine(stack, result.jurisdiction, result.violations),
         "",
       ].join("\n"),
     );
   }
   return code;
+}
+
+/**
+ * `check` without `--stack`: refused, naming the stacks of the program's project (its
+ * Pulumi.<stack>.yaml files) to choose from. The Pulumi CLI would take the stack selected in its
+ * workspace; the offline check names the stack it judges.
+ */
+function missingStack(file: string): never {
+  let stacks: string[] | undefined;
+  try {
+    stacks = listStacks(loadProject(path.dirname(file)));
+  } catch {
+    // No project around the file: the evaluation would say so; the option is what is missing here.
+  }
+  const known =
+    stacks === undefined
+      ? ""
+      : ` Stacks of this project: ${stacks.length > 0 ? stacks.join(", ") : "none (no Pulumi.<stack>.yaml)"}.`;
+  throw new UsageError(
+    `--stack not given: check judges a program under one stack's config, the Pulumi.<stack>.yaml beside its Pulumi.yaml; give --stack <stack>.${known}`,
+  );
 }
 
 /**
@@ -439,9 +461,10 @@ function buildProgram(
       "[program]",
       "the program file (.ts or .js, or a Pulumi YAML project's .yaml or .json), or a project folder: its entry (default: the project of the current folder, found upward as the Pulumi CLI finds it)",
     )
-    .requiredOption(
+    // Required, and refused in checkCommand with the project's stacks named when it is missing.
+    .option(
       "--stack <stack>",
-      "stack whose Pulumi.<stack>.yaml (next to the program's Pulumi.yaml) supplies config",
+      "stack whose Pulumi.<stack>.yaml (next to the program's Pulumi.yaml) supplies config (required)",
     )
     .addOption(format(["text", "json", "sarif"]))
     .option("--sarif <file>", "also write the findings as SARIF 2.1.0 to <file> (code scanning)")

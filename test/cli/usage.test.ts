@@ -59,10 +59,13 @@ describe("sovereign-dc usage errors exit 2", () => {
     expect(r).toEqual({ code: 2, out: "", err: 'error: <program> "nowhere.ts": no such file.\n' });
   });
 
-  it("asks for --stack on check", async () => {
+  it("asks for --stack on check, naming the stacks of the program's project", async () => {
     const r = await run("check", path.join(root, "test", "fixtures", "check-program", "index.ts"));
-    expect(r.code).toBe(2);
-    expect(r.err).toBe("error: required option '--stack <stack>' not specified\n");
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err: "error: --stack not given: check judges a program under one stack's config, the Pulumi.<stack>.yaml beside its Pulumi.yaml; give --stack <stack>. Stacks of this project: prod.\n",
+    });
   });
 
   it("names an output file it cannot write, without a stack trace", async () => {
