@@ -9,11 +9,11 @@
  * a module nor a value (heap size, warnings, diagnostics) change no verdict. Any other flag cannot
  * be applied offline, and the run ends with exit 2 naming it rather than judging another program.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as util from "node:util";
 import { parse } from "shell-quote";
+import { engineChildProcess } from "./program-loop";
 import { UsageError } from "./project";
 
 /** What the engine applies of a project's nodeargs. */
@@ -194,7 +194,7 @@ function refusedByThisNode(flags: readonly string[], nodeargs: string, projectFi
   const key = flags.join("\0");
   let said = refusals.get(key);
   if (!refusals.has(key)) {
-    const r = spawnSync(process.execPath, [...flags, "-e", ""], {
+    const r = engineChildProcess.spawnSync(process.execPath, [...flags, "-e", ""], {
       encoding: "utf8",
       env: { ...process.env, NODE_OPTIONS: "" },
     });

@@ -17,7 +17,7 @@
  * only while a construction is under way: a server or child process left open would hold Node's
  * event loop, by which the engine tells a program that stalled.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -32,6 +32,7 @@ import type * as EngineProto from "@pulumi/pulumi/proto/engine_pb";
 import type * as EmptyProto from "google-protobuf/google/protobuf/empty_pb";
 import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import { sdkRequire } from "./internals";
+import { engineChildProcess } from "./program-loop";
 
 const grpc = sdkRequire("@grpc/grpc-js") as typeof GrpcJs;
 const providerProto = sdkRequire("../proto/provider_pb") as typeof ProviderProto;
@@ -377,7 +378,7 @@ export class PluginHost {
     return new Promise<Running>((resolve, reject) => {
       // A group of its own (POSIX), so that stopping it stops what it started: a plugin that is
       // a script around its runtime (`node bin/index.js`, without exec) leaves that running.
-      const child = spawn(plugin.file, [engineAddress], {
+      const child = engineChildProcess.spawn(plugin.file, [engineAddress], {
         cwd: process.cwd(),
         stdio: ["ignore", "pipe", "pipe"],
         env: process.env,

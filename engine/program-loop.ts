@@ -96,6 +96,17 @@ const original = {
   sleep: promisesModule.setTimeout,
 };
 
+/**
+ * `child_process`'s functions as they were before any program ran. The engine starts its own
+ * processes while a program evaluates (a multi-language component's plugin, a probe of what the
+ * project's nodeargs ask of Node) with these: they are the engine's, not commands the program
+ * ran (`ran`).
+ */
+export const engineChildProcess = original.commands as unknown as Pick<
+  typeof import("node:child_process"),
+  "spawn" | "spawnSync"
+>;
+
 /** Kinds of Node's active resources that are a program's I/O while it evaluates. */
 const programIo: ReadonlySet<string> = new Set([
   "ProcessWrap",

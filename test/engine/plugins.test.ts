@@ -208,6 +208,9 @@ describe("check with the component's plugin", () => {
     const readme = d.resources.find((r) => r.name === "readme");
     expect(readme?.props.bucket).toBe("acme-logs");
     expect(mandatory(d)).toEqual([]);
+    // The plugins' processes are the engine's, started for the constructions: no command the
+    // program ran itself (program-requests).
+    expect(d.violations.filter((v) => v.policy === "program-requests")).toEqual([]);
   });
 
   it("fails a replica abroad that only the plugin creates", () => {
