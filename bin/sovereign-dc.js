@@ -99,6 +99,23 @@ function run(launcher) {
   const root = fromSources ? sources : path.join(__dirname, "..", "dist");
   const ext = fromSources ? ".ts" : ".js";
   const load = (file) => require(path.join(root, `${file}${ext}`));
+
+  // Exit 0 and 1 are verdicts; any other way of ending — a crash, an error nothing caught, the
+  // event loop draining before the command returned — exits 2 with a reason. Set before anything
+  // loads: a module that fails to load (an SDK release whose runtime lacks what the engine reads,
+  // a broken install) would otherwise end the run with Node's own exit code 1, a verdict's.
+  process.exitCode = 2;
+  // The policy pack's process, once started (plan and check): stopped however the run ends.
+  const started = { pack: undefined };
+  const exit = process.exit.bind(process);
+  const stopPack = () => started.pack?.child.kill();
+  const abort = (why) => {
+    stopPack();
+    process.stderr.write(`error: ${why}\n`, () => exit(2));
+  };
+  process.on("uncaughtException", (e) =>
+    abort(`the run ended without a verdict: an error nothing caught: ${(e && e.stack) || e}`),
+  );
   if (command === "plan" || command === "check") {
     // The engine's V8 options for a check's process, set before the program's code compiles.
     require(path.join(root, "engine", "node-flags.js"));
@@ -115,6 +132,7 @@ function run(launcher) {
     command === "plan" || command === "check"
       ? load("engine/spawn-pack").spawnPack(path.join(root, fromSources ? "policy" : "policy-pack"))
       : undefined;
+  started.pack = pack;
 
   // Stdout's own writer, taken before any program runs: once one has, process.stdout.write sends
   // the program's prints to stderr (cli/run.ts), and the document's flush below must not.
@@ -124,16 +142,7 @@ function run(launcher) {
   // the project's modules, and a later load would measure nothing.
   const timings = load("engine/timings");
 
-  // Exit 0 and 1 are verdicts; any other way of ending — a crash, an error nothing caught, the
-  // event loop draining before the command returned — exits 2 with a reason.
-  process.exitCode = 2;
   let finished = false;
-  const exit = process.exit.bind(process);
-  const stopPack = () => pack?.child.kill();
-  const abort = (why) => {
-    stopPack();
-    process.stderr.write(`error: ${why}\n`, () => exit(2));
-  };
   // A program (or a package it loads) that calls process.exit would end the run with its own
   // code, 0 included, before any verdict: that ending is exit 2 too, and says who ended it.
   process.exit = (code) => {
@@ -159,9 +168,6 @@ function run(launcher) {
       }
     }, 1000).unref();
   }
-  process.on("uncaughtException", (e) =>
-    abort(`the run ended without a verdict: an error nothing caught: ${(e && e.stack) || e}`),
-  );
   let drained = 0;
   process.on("beforeExit", () => {
     if (finished) {

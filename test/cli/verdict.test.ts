@@ -43,6 +43,7 @@ const cases: Record<string, readonly string[]> = {
   lateThrow: ["late-throw.ts", "--stack", "dev"],
   fillsHeap: ["fills-heap.ts", "--stack", "dev"],
   exitsEarly: ["exits-early.ts", "--stack", "dev"],
+  brokenInstall: ["zones-subnet.ts", "--stack", "dev"],
   handledLate: ["handled-late.ts", "--stack", "dev"],
   escImported: ["zones-subnet.ts", "--stack", "esc"],
   componentAbroad: [
@@ -129,6 +130,7 @@ const onBinary = new Set([
   "lateThrow",
   "fillsHeap",
   "exitsEarly",
+  "brokenInstall",
   "handledLate",
   "unknownAnswerComputed",
   "unserializableCallback",
@@ -138,6 +140,8 @@ const onBinary = new Set([
 const binaryEnv: Record<string, Record<string, string>> = {
   // A heap the engine fits in and the program does not.
   fillsHeap: { NODE_OPTIONS: "--max-old-space-size=160" },
+  // The CLI's own modules fail to load.
+  brokenInstall: { NODE_OPTIONS: `--require ${path.join(dir, "broken-install.js")}` },
 };
 
 const runs: Record<string, CliRun> = {};
@@ -364,6 +368,15 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
       /^error: the run ended without a verdict: an error nothing caught: TypeError: the timer failed\n {4}at .*late-throw\.ts:6:9\)/,
+    );
+  });
+
+  it("exits 2, not Node's exit 1 for an uncaught error, when the CLI's own modules fail to load", () => {
+    const run = runs.brokenInstall;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      /^error: the run ended without a verdict: an error nothing caught: Error: cannot load the CLI \(a stand-in for a broken install\)\n\s+at /,
     );
   });
 
