@@ -89,6 +89,31 @@ function reportTimings() {
   require("node:fs").appendFileSync(target, `${JSON.stringify(line)}\n`);
 }
 
+/**
+ * Why the `@pulumi/pulumi` the engine would run on (the project's: a peer dependency, resolved from
+ * `root` as the engine resolves it) cannot serve, if it cannot: none is installed, or its release
+ * is outside the package's peer range. The engine drives the SDK's runtime (its mock monitor,
+ * callbacks, the analyzer's messages), which changes between releases; on a release it was not
+ * tried on, it could fail to load, or judge a program the runtime evaluates differently.
+ */
+function unsupportedSdk(root) {
+  const path = require("node:path");
+  const range = require(path.join(__dirname, "..", "package.json")).peerDependencies[
+    "@pulumi/pulumi"
+  ];
+  let file;
+  try {
+    file = require.resolve("@pulumi/pulumi/package.json", { paths: [root] });
+  } catch {
+    return `sovereign-dc evaluates programs on the project's @pulumi/pulumi (a peer dependency, ${range}), and none is installed where it runs (${root}): install it in the project (npm install @pulumi/pulumi).`;
+  }
+  const version = require(file).version;
+  if (require("semver/functions/satisfies")(version, range, { includePrerelease: true })) {
+    return undefined;
+  }
+  return `@pulumi/pulumi ${version} (${path.dirname(file)}) is not a release sovereign-dc runs on: its peer range is ${range}, the releases its engine, which drives the SDK's runtime, was tried on. Update the project's SDK (npm install @pulumi/pulumi@latest), or judge the program under the Pulumi CLI (pulumi preview --policy-pack).`;
+}
+
 /** Runs the command; `launcher` is the process ID of the launcher that supervises this one. */
 function run(launcher) {
   const fs = require("node:fs");
@@ -116,6 +141,11 @@ function run(launcher) {
   process.on("uncaughtException", (e) =>
     abort(`the run ended without a verdict: an error nothing caught: ${(e && e.stack) || e}`),
   );
+  const refused = unsupportedSdk(root);
+  if (refused !== undefined) {
+    process.stderr.write(`error: ${refused}\n`, () => exit(2));
+    return;
+  }
   if (command === "plan" || command === "check") {
     // The engine's V8 options for a check's process, set before the program's code compiles.
     require(path.join(root, "engine", "node-flags.js"));

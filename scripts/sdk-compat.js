@@ -16,16 +16,32 @@ const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const semver = require("semver");
 
 const root = path.resolve(__dirname, "..");
 const pkg = require(path.join(root, "package.json"));
 
-/** The programs, the exit code each must end with, and a line its output must hold. */
+/**
+ * The programs, the exit code each must end with, a line its output must hold, the stack (`dev`
+ * unless given), and what it must give instead on releases older than one (a program written
+ * for an API the release does not have fails, naming it).
+ */
 const programs = [
   // Transforms change what is registered: a bucket moved to Virginia, inside US.
   ["test/fixtures/engine/transforms.ts", 0, "SEALED: stack dev has no path out of US"],
-  // Hooks and state migrations are taken and never run (each throws if it runs).
-  ["test/fixtures/engine/hooks.ts", 0, "SEALED: stack dev has no path out of US"],
+  // Hooks and state migrations are taken and never run (each throws if it runs); before 3.220 the
+  // SDK has no ErrorHook, and the program fails on it as under the Pulumi CLI.
+  [
+    "test/fixtures/engine/hooks.ts",
+    0,
+    "SEALED: stack dev has no path out of US",
+    "dev",
+    {
+      before: "3.220.0",
+      code: 2,
+      line: "has no pulumi.ErrorHook (the program was written for another version of the package)",
+    },
+  ],
   // An input whose apply throws is named with its resource, whether the program fails or stalls.
   [
     "test/fixtures/verdict/apply-throws.ts",
@@ -106,7 +122,11 @@ for (const v of versions) {
     `#!/bin/sh\nexec "${process.execPath}" "${path.join(dir, "provider.js")}" "$@"\n`,
     { mode: 0o755 },
   );
-  for (const [program, code, line, stack = "dev"] of programs) {
+  for (const [program, usual, usualLine, stack = "dev", older] of programs) {
+    const [code, line] =
+      older !== undefined && semver.lt(v, older.before)
+        ? [older.code, older.line]
+        : [usual, usualLine];
     const from = path.dirname(path.join(root, program));
     const file = stack === "dev" ? path.basename(program) : `${stack}-${path.basename(program)}`;
     fs.copyFileSync(path.join(root, program), path.join(dir, file));
