@@ -158,10 +158,8 @@ function run(launcher) {
 
   // plan and check run the policy pack in a process of its own; start it before loading the
   // engine so that its start-up overlaps the program's evaluation.
-  const pack =
-    command === "plan" || command === "check"
-      ? load("engine/spawn-pack").spawnPack(path.join(root, fromSources ? "policy" : "policy-pack"))
-      : undefined;
+  const packs = command === "plan" || command === "check" ? load("engine/spawn-pack") : undefined;
+  const pack = packs?.spawnPack(packs.packFolder());
   started.pack = pack;
 
   // Stdout's own writer, taken before any program runs: once one has, process.stdout.write sends

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { yaml } from "./yaml";
 import { type NodeArgs, nodeArgsOf } from "./nodeargs";
+import { packFolder } from "./spawn-pack";
 
 /** A config, project or usage problem the user must fix; the CLI exits 2 on it. */
 export class UsageError extends Error {
@@ -246,9 +247,12 @@ function nodeRuntime(file: string, runtime: string | undefined): void {
  * its pack config written from the stack config, then a preview with the pack.
  */
 export function cliCheckCommands(stack: string): string {
+  // The pack folder as a user in this folder types it: `policy` in this repository,
+  // `node_modules/sovereign-dc/dist/policy-pack` in a project that installed the guard.
+  const pack = path.relative(process.cwd(), packFolder()) || ".";
   return (
     `npx sovereign-dc policy-config --stack ${stack} --out policy/config/${stack}.json, then ` +
-    `pulumi preview --stack ${stack} --policy-pack policy --policy-pack-config policy/config/${stack}.json.`
+    `pulumi preview --stack ${stack} --policy-pack ${pack} --policy-pack-config policy/config/${stack}.json.`
   );
 }
 

@@ -49,6 +49,15 @@ export function engineModule(name: string): string {
 }
 
 /**
+ * The folder of the residency pack the engine runs, the one `pulumi preview --policy-pack` takes:
+ * `policy/` in the sources (this repository), the self-contained `dist/policy-pack/` of the
+ * installed package.
+ */
+export function packFolder(): string {
+  return path.join(__dirname, "..", moduleExt === ".ts" ? "policy" : "policy-pack");
+}
+
+/**
  * Node options for the processes the engine starts: the engine's V8 options (node-flags.js),
  * compile TypeScript on load (Sucrase; the engine's own sources, and the programs it evaluates)
  * and defer the SDK dependencies nothing offline uses (see lazy-sdk.ts).

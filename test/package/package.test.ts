@@ -34,6 +34,7 @@ let sealedRun: Promise<{ code: number; stdout: string; stderr: string }>;
 let failingRun: Promise<{ code: number; stdout: string; stderr: string }>;
 let coverageRun: Promise<{ code: number; stdout: string; stderr: string }>;
 let yamlRun: Promise<{ code: number; stdout: string; stderr: string }>;
+let pythonRun: Promise<{ code: number; stdout: string; stderr: string }>;
 
 /** Runs the installed CLI in the project, as `npx sovereign-dc …` does. */
 async function installedCli(args: readonly string[]) {
@@ -90,6 +91,14 @@ beforeAll(async () => {
     );
   }
   yamlRun = installedCli(["check", "records-yaml", "--stack", "cn"]);
+  // A Python project beside it, which the guard sends to the Pulumi CLI with its pack.
+  const pythonProject = path.join(project, "python-infra");
+  fs.mkdirSync(pythonProject);
+  fs.writeFileSync(
+    path.join(pythonProject, "Pulumi.yaml"),
+    "name: python-infra\nruntime: python\n",
+  );
+  pythonRun = installedCli(["check", "python-infra", "--stack", "dev"]);
 }, 180_000);
 
 afterAll(() => {
@@ -178,6 +187,14 @@ describe("sovereign-dc installed into another project", () => {
     const clouds = ["alicloud", "aws", "kubernetes"];
     expect(doc.providers.filter((p) => p.total > 500).map((p) => p.provider)).toEqual(clouds);
     expect(doc.providers.every((p) => p.total > 0)).toBe(true);
+  });
+
+  it("names its own pack folder where it says how to judge a program under the Pulumi CLI", async () => {
+    const r = await pythonRun;
+    expect(r.code).toBe(2);
+    const pack = /--policy-pack (\S+) /.exec(r.stderr)?.[1];
+    expect(pack).toBe(path.join("node_modules", "sovereign-dc", "dist", "policy-pack"));
+    expect(fs.existsSync(path.join(project, pack!, "PulumiPolicy.yaml"))).toBe(true);
   });
 
   it("reports its own version", async () => {
