@@ -16,7 +16,14 @@ import {
 } from "../engine/check";
 import { defaultTimeoutSeconds, ProgramError } from "../engine/program-error";
 import { PackError } from "../engine/pack-error";
-import { listStacks, loadProject, loadStackConfig, UsageError } from "../engine/project";
+import {
+  listStacks,
+  loadProject,
+  loadStackConfig,
+  nearestProjectFile,
+  projectFileIn,
+  UsageError,
+} from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
 import { onEveryPolicy } from "../engine/waivers";
 import type { UnknownAtPreview } from "../policy/framework";
@@ -309,21 +316,18 @@ function missingStack(file: string): never {
  */
 function enclosingProject(): string {
   const cwd = process.cwd();
-  for (let dir = cwd; ; dir = path.dirname(dir)) {
-    if (["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(dir, f)))) {
-      return path.relative(cwd, dir) || ".";
-    }
-    if (path.dirname(dir) === dir) {
-      throw new UsageError(
-        `<program> not given, and no Pulumi project (Pulumi.yaml) in ${cwd} or any folder above it: run check inside a Pulumi project, or give a program file or a project folder.`,
-      );
-    }
+  const file = nearestProjectFile(cwd);
+  if (file === undefined) {
+    throw new UsageError(
+      `<program> not given, and no Pulumi project (Pulumi.yaml) in ${cwd} or any folder above it: run check inside a Pulumi project, or give a program file or a project folder.`,
+    );
   }
+  return path.relative(cwd, path.dirname(file)) || ".";
 }
 
 /** The entry of the project in `dir` (Pulumi.yaml there, not in a parent: it names the project). */
 function projectEntry(dir: string): string {
-  if (!["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(dir, f)))) {
+  if (projectFileIn(dir) === undefined) {
     throw new UsageError(
       `<program> ${JSON.stringify(dir)}: a folder must hold a Pulumi project (Pulumi.yaml), whose entry is checked; give a program file or a project folder.`,
     );

@@ -86,24 +86,30 @@ function readYaml(file: string): unknown {
   }
 }
 
+/** The project file of folder `dir` (Pulumi.yaml, or Pulumi.yml), if it holds one. */
+export function projectFileIn(dir: string): string | undefined {
+  return ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+}
+
+/** The nearest project file from `start` up, as the Pulumi CLI finds the project it runs in. */
+export function nearestProjectFile(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const file = projectFileIn(dir);
+    if (file !== undefined || path.dirname(dir) === dir) {
+      return file;
+    }
+  }
+}
+
 /** Finds Pulumi.yaml in `start` or its parents and reads the project from it. */
 export function loadProject(start: string): ProjectInfo {
-  let dir = path.resolve(start);
-  for (;;) {
-    for (const candidate of ["Pulumi.yaml", "Pulumi.yml"]) {
-      const file = path.join(dir, candidate);
-      if (fs.existsSync(file)) {
-        return readProject(dir, file);
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new UsageError(
-        `No Pulumi.yaml found in ${path.resolve(start)} or any parent folder; run the command inside a Pulumi project.`,
-      );
-    }
-    dir = parent;
+  const file = nearestProjectFile(start);
+  if (file === undefined) {
+    throw new UsageError(
+      `No Pulumi.yaml found in ${path.resolve(start)} or any parent folder; run the command inside a Pulumi project.`,
+    );
   }
+  return readProject(path.dirname(file), file);
 }
 
 function readProject(dir: string, file: string): ProjectInfo {
