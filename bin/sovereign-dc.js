@@ -143,7 +143,7 @@ function run(launcher) {
   );
   const refused = unsupportedSdk(root);
   if (refused !== undefined) {
-    process.stderr.write(`error: ${refused}\n`, () => exit(2));
+    abort(refused);
     return;
   }
   if (command === "plan" || command === "check") {
