@@ -121,7 +121,10 @@ export function installLazySdkDependencies(): void {
           true,
         );
       }
-      if (request === "typescript") {
+      // Only a TypeScript the project has is deferred. Without one, the SDK's shim
+      // (typescript-shim.js) catches the failed require and loads the TypeScript it vendors, as
+      // under the Pulumi CLI: the require must fail now, not on the serialiser's first use.
+      if (request === "typescript" && resolves(request, parent, isMain)) {
         return lazyModule(
           () => load.call(this, request, parent, isMain) as Record<string, unknown>,
         );
@@ -144,6 +147,19 @@ export function installLazySdkDependencies(): void {
     }
     return load.call(this, request, parent, isMain);
   };
+}
+
+/** Whether `request` resolves from `parent`, as its require would resolve it. */
+function resolves(request: string, parent: NodeModule | undefined, isMain: boolean): boolean {
+  const resolver = Module as unknown as {
+    _resolveFilename: (request: string, parent: NodeModule | undefined, isMain: boolean) => string;
+  };
+  try {
+    resolver._resolveFilename(request, parent, isMain);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The function serialiser's module that requires every built-in module. */

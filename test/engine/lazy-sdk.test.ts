@@ -55,6 +55,31 @@ test("the SDK loads without the serialiser, the Automation API and semver, which
 });
 
 /**
+ * A project without TypeScript (it is an optional peer of the SDK): the SDK's shim falls back to
+ * the TypeScript it vendors, as under the Pulumi CLI, and a program's inline function (a Lambda's
+ * handler) is serialised. Here no `typescript` resolves, as in such a project.
+ */
+test("a project without TypeScript serialises with the SDK's vendored one", () => {
+  const withoutTypeScript = `
+const Module = require("node:module");
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === "typescript") {
+    throw Object.assign(new Error("Cannot find module 'typescript'"), { code: "MODULE_NOT_FOUND" });
+  }
+  return resolve.call(this, request, ...rest);
+};
+${probe}`;
+  const r = spawnSync(
+    process.execPath,
+    ["--require", require.resolve("sucrase/register/ts"), "-e", withoutTypeScript],
+    { cwd: root, encoding: "utf8" },
+  );
+  expect(r.status).toBe(0);
+  expect((JSON.parse(r.stdout) as { serialised: boolean }).serialised).toBe(true);
+});
+
+/**
  * The serialiser requires every built-in module Node lists; one that prints an ExperimentalWarning
  * when it loads (node:ffi on Node 26; WASI, which the serialiser skips, on every Node here) is
  * loaded for it without the warning, and for anyone else as Node loads it.
