@@ -640,13 +640,21 @@ describe("the stack's own accounts in a field", () => {
   });
 });
 
+/**
+ * What CrossGuard asks of a policy besides its name and code, the same for every test policy
+ * here: the remediation is the closing sentence of a view's finding ("… Fix it.").
+ */
+const testPolicy = {
+  description: "Checks a test policy.",
+  severity: "high",
+  remediationSteps: "Fix it.",
+} as const;
+
 describe("a named policy moved onto the rows", () => {
   const table: TypeTable = { [ruleType]: row(field({ format: "region" })) };
   const own = residencyResourcePolicy({
     name: "storage-replication",
-    description: "Checks whether test flows stay inside.",
-    severity: "critical",
-    remediationSteps: "Fix it.",
+    ...testPolicy,
     validate: (args, ctx) =>
       ctx.report({ message: `${args.name} is judged by the policy's own code.`, path: [] }),
   });
@@ -690,9 +698,7 @@ describe("a value a policy's code reads that is not known at preview", () => {
   // The code reads `template` directly, not through `known`: the runtime's proxy throws.
   const direct = residencyResourcePolicy({
     name: "helm-releases",
-    description: "Checks a test bundle.",
-    severity: "high",
-    remediationSteps: "Fix it.",
+    ...testPolicy,
     validate: (args, ctx) => {
       ctx.report({ message: "first finding", path: [] });
       const template = (args.props as { template?: unknown }).template;
@@ -725,9 +731,7 @@ describe("a finding undecided for a value not known at preview (unknownAtPreview
   };
   const resourcePolicy = residencyResourcePolicy({
     name: "public-exposure",
-    description: "Checks a test opening.",
-    severity: "high",
-    remediationSteps: "Fix it.",
+    ...testPolicy,
     validate: (_args, ctx) => {
       ctx.report({ message: "a known opening.", path: ["the internet", "x"] });
       ctx.report(undecided);
@@ -784,9 +788,7 @@ describe("a finding undecided for a value not known at preview (unknownAtPreview
   test("a stack policy says a finding on a value once for each resource, as a resource policy does", () => {
     const stackPolicy = residencyStackPolicy({
       name: "named-destinations",
-      description: "Checks a test stack.",
-      severity: "high",
-      remediationSteps: "Fix it.",
+      ...testPolicy,
       validate: (_args, ctx) => {
         // Two sinks the one unknown object holds (a delivery stream's whole configuration).
         ctx.report({ ...undecided, urn: r.urn });
@@ -803,9 +805,7 @@ describe("a finding undecided for a value not known at preview (unknownAtPreview
   test("a stack policy reports it whatever the setting: it runs after the update", () => {
     const stackPolicy = residencyStackPolicy({
       name: "named-destinations",
-      description: "Checks a test stack.",
-      severity: "high",
-      remediationSteps: "Fix it.",
+      ...testPolicy,
       validate: (_args, ctx) => ctx.report(undecided),
     });
     expect(
@@ -825,9 +825,7 @@ describe("a policy's configuration, read once while it stays the same", () => {
   const seen: unknown[] = [];
   const policy = residencyResourcePolicy({
     name: "configured",
-    description: "d",
-    severity: "high",
-    remediationSteps: "r",
+    ...testPolicy,
     validate: (_args, ctx) => {
       seen.push(ctx.settings);
     },
