@@ -204,6 +204,11 @@ const properties: PropertyReview[] = [
     ),
   ),
   notAPlace(
+    /^regionName$/,
+    "the opt-in region the account enables or disables for itself: switching a region on or off sends no data there, and whatever the program creates in it is placed by its own region (resource-placement)",
+    types("account/region"),
+  ),
+  notAPlace(
     /(^|\.)countryCode$/,
     "the country whose dialling code the claimed phone number has; callers reach the contact centre in its own region",
     types("connect/phoneNumber"),
@@ -1011,7 +1016,7 @@ const typeReviews: TypeReview[] = [
   {
     class: "inert",
     reason:
-      "account-wide settings of a global service (contacts, enabled regions, cost categories and monitors, billing views, enrolments, delegated administrators, a model-access use-case form): they hold no data of the stack and send none anywhere; a region an account enables is a region ID that arn-locality places",
+      "account-wide settings of a global service (contacts, enabled regions, cost categories and monitors, billing views, enrolments, delegated administrators, a model-access use-case form): they hold no data of the stack and send none anywhere; the region an account switches on or off is no place either (regionName, read above as naming none)",
     types: [
       "aws:account/alternativeContact:AlternativeContact",
       "aws:account/primaryContact:PrimaryContact",

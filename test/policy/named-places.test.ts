@@ -575,6 +575,14 @@ describe("values that name no place", () => {
     ],
     ["a region field is not known at preview", privateZone(unknown)],
     [
+      "the account switches on an opt-in region abroad",
+      add("aws:account/region:Region", "jakarta", { regionName: "ap-southeast-3", enabled: true }),
+    ],
+    [
+      "the account switches off an opt-in region abroad",
+      add("aws:account/region:Region", "jakarta", { regionName: "ap-southeast-3", enabled: false }),
+    ],
+    [
       "a documentation part's location names an API entity shaped like a region",
       add("aws:apigateway/documentationPart:DocumentationPart", "doc", {
         restApiId: "abc123",
@@ -599,6 +607,26 @@ describe("values that name no place", () => {
     ],
   ])("passes on AWS when %s", async (_name, mutation) => {
     expect(arnLocality(await pack.checkAround(aws, mutation(aws), us))).toEqual([]);
+  });
+
+  test("a region the account switches on sends nothing there; a bucket created in it does", async () => {
+    const optIn = add("aws:account/region:Region", "jakarta", {
+      regionName: "ap-southeast-3",
+      enabled: true,
+    });
+    const mutated = pipe(
+      optIn,
+      add("aws:s3/bucket:Bucket", "jakarta-records", { bucket: "sdc-jakarta-records" }),
+      set("jakarta-records", (p) => {
+        p.region = "ap-southeast-3";
+      }),
+    )(aws);
+    const mandatory = (violations: Awaited<ReturnType<typeof pack.check>>) =>
+      summary(violations.filter((v) => v.level === "mandatory"));
+    expect(mandatory(await pack.checkAround(aws, optIn(aws), us))).toEqual([]);
+    expect(mandatory(await pack.checkAround(aws, mutated, us))).toEqual([
+      'mandatory resource-placement jakarta-records: s3 bucket "jakarta-records" must be created in a region inside US, but its effective region is ap-southeast-3 (outside US, in ID). Create it through the stack\'s provider, or pin its region inside US.',
+    ]);
   });
 
   test("passes on Alibaba Cloud when a region field says `global`, which is no region", async () => {
