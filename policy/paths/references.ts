@@ -182,7 +182,9 @@ function isDocumentId(hit: FoundString): boolean {
 
 /**
  * Every ARN (`arn:…`, `acs:…`) anywhere in a resource's props — policy documents included, their
- * `Id` left out, and JSON or YAML documents held as text (an OpenAPI body's integrations) — that
+ * `Id` and their `Deny` statements left out (a statement that denies reaches nothing: a service
+ * control policy denying every key of another region keeps data in), and JSON or YAML documents
+ * held as text (an OpenAPI body's integrations) — that
  * `accept` selects, except at the paths `skip` holds for the type. Values
  * unknown at preview are returned as `unknown` for the caller to judge.
  */
@@ -200,7 +202,8 @@ export function arnReferences(
     if (!isUnknown(arn) && !(/^(arn|acs):/.test(arn as string) && accept(arn as string))) {
       continue;
     }
-    if (isDocumentId(hit)) {
+    if (isDocumentId(hit) || hit.denied) {
+      // A document's `Id` labels it; a `Deny` statement only takes access away.
       continue;
     }
     if (!skipped.has(modelPath(hit.path))) {

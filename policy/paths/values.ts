@@ -618,6 +618,13 @@ export interface FoundString extends Found {
    * (undefined for the value itself and for elements of a top-level array).
    */
   readonly name?: string;
+  /**
+   * Set where the value stands inside a `Deny` statement of a policy document (an object of a
+   * `Statement` list, or a lone `Statement`, whose `Effect` is `"Deny"`, as IAM and RAM spell
+   * it): whatever such a statement names — a resource, a principal, a key — it only takes access
+   * away, and grants nothing. A statement whose `Effect` is not known at preview is not one.
+   */
+  readonly denied?: true;
 }
 
 /**
@@ -634,24 +641,32 @@ export function stringsIn(
   documents: "json" | "json-yaml" = "json",
 ): FoundString[] {
   const out: FoundString[] = [];
-  const visit = (v: unknown, holder: unknown, p: string, name: string | undefined): void => {
+  const found = (p: string, value: unknown, holder: unknown, name?: string, denied?: true) =>
+    out.push(denied ? { path: p, value, holder, name, denied } : { path: p, value, holder, name });
+  const visit = (
+    v: unknown,
+    holder: unknown,
+    p: string,
+    name: string | undefined,
+    denied: true | undefined,
+  ): void => {
     if (v === unknown) {
-      out.push({ path: p, value: unknown, holder, name });
+      found(p, unknown, holder, name, denied);
       return;
     }
     if (typeof v === "string") {
       const doc = collectionIn(v, documents === "json-yaml");
       if (doc !== undefined) {
-        visit(doc, holder, p, name);
+        visit(doc, holder, p, name, denied);
         return;
       }
-      out.push({ path: p, value: v, holder, name });
+      found(p, v, holder, name, denied);
       return;
     }
     if (Array.isArray(v)) {
       const n = known(() => v.length);
       if (isUnknown(n)) {
-        out.push({ path: p, value: unknown, holder, name });
+        found(p, unknown, holder, name, denied);
         return;
       }
       for (let i = 0; i < n; i++) {
@@ -660,6 +675,7 @@ export function stringsIn(
           v,
           `${p}[${i}]`,
           name,
+          denied,
         );
       }
       return;
@@ -667,6 +683,12 @@ export function stringsIn(
     if (v === null || typeof v !== "object") {
       return;
     }
+    // A statement of a policy document (the object a `Statement` key holds, alone or in a list).
+    const inDeny =
+      denied ??
+      (name === "Statement" && known(() => (v as { Effect?: unknown }).Effect) === "Deny"
+        ? true
+        : undefined);
     for (const key of Object.keys(v)) {
       if (prune?.(key)) {
         continue;
@@ -676,10 +698,11 @@ export function stringsIn(
         v,
         joinPath(p, key),
         key,
+        inDeny,
       );
     }
   };
-  visit(value, value, at, undefined);
+  visit(value, value, at, undefined, undefined);
   return out;
 }
 

@@ -645,6 +645,82 @@ describe("values that name no place", () => {
   });
 });
 
+describe("a Deny statement of a policy document", () => {
+  /** An IAM policy whose one statement has `effect` on the tables of a region abroad. */
+  const tablePolicy = (effect: unknown) =>
+    add("aws:iam/policy:Policy", "orders-eu", {
+      policy: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: effect,
+            Action: "dynamodb:*",
+            Resource: `arn:aws:dynamodb:eu-west-1:${account}:table/*`,
+          },
+        ],
+      },
+    });
+  /** That policy, and a service control policy whose lone statement has `effect` on keys abroad. */
+  const guardrails = (effect: string) =>
+    pipe(
+      tablePolicy(effect),
+      add("aws:organizations/policy:Policy", "keys-eu", {
+        content: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: {
+            Effect: effect,
+            Action: "kms:*",
+            Resource: [`arn:aws:kms:eu-central-1:${account}:key/*`],
+          },
+        }),
+      }),
+    );
+  /** A Resource Directory control policy whose one statement has `effect`. */
+  const controlPolicy = (effect: string) =>
+    add("alicloud:resourcemanager/controlPolicy:ControlPolicy", "ecs-abroad", {
+      controlPolicyName: "ecs-abroad",
+      effectScope: "RAM",
+      policyDocument: JSON.stringify({
+        Version: "1",
+        Statement: [{ Effect: effect, Action: ["ecs:*"], Resource: ["acs:ecs:us-west-1:*:*"] }],
+      }),
+    });
+  const mandatory = (violations: Awaited<ReturnType<typeof pack.check>>) =>
+    summary(violations.filter((v) => v.level === "mandatory"));
+
+  test("takes access away from resources and keys abroad: no path out on AWS", async () => {
+    expect(mandatory(await pack.checkAround(aws, guardrails("Deny")(aws), us))).toEqual([]);
+  });
+
+  test("takes access away on Alibaba Cloud: a control policy denying another region passes", async () => {
+    expect(mandatory(await pack.checkAround(ali, controlPolicy("Deny")(ali), cn))).toEqual([]);
+  });
+
+  test("the same statements allowing are grants abroad, reported (the passes above are not vacuous)", async () => {
+    expect(mandatory(await pack.checkAround(aws, guardrails("Allow")(aws), us))).toEqual([
+      expect.stringMatching(
+        /^mandatory arn-locality orders-eu: .* policy\.Statement\[0\]\.Resource names arn:aws:dynamodb:eu-west-1:/,
+      ),
+      expect.stringMatching(
+        /^mandatory key-locality keys-eu: .* content\.Statement\.Resource\[0\] names the KMS key arn:aws:kms:eu-central-1:/,
+      ),
+    ]);
+    expect(mandatory(await pack.checkAround(ali, controlPolicy("Allow")(ali), cn))).toEqual([
+      expect.stringMatching(
+        /^mandatory arn-locality ecs-abroad: .* policyDocument\.Statement\[0\]\.Resource\[0\] names acs:ecs:us-west-1:/,
+      ),
+    ]);
+  });
+
+  test("a statement whose Effect is not known at preview is read as a grant", async () => {
+    expect(mandatory(await pack.checkAround(aws, tablePolicy(unknown)(aws), us))).toEqual([
+      expect.stringMatching(
+        /^mandatory arn-locality orders-eu: .* names arn:aws:dynamodb:eu-west-1:.*\(outside US, in EU\)/,
+      ),
+    ]);
+  });
+});
+
 describe("places another policy decides", () => {
   test("an SNS subscription's endpoint is left to the flow model that reads it (log-shipping)", async () => {
     const mutated = add("aws:sns/topicSubscription:TopicSubscription", "hook", {
