@@ -28,10 +28,15 @@ test("an ACS name scopes by its region field, whatever its account field holds",
   expect(namesAPlace("acs:ram::1234567890123456:role/shipper")).toBe(true);
 });
 
-/** The telemetry bucket's policy, its one statement's Resource set to `resource`. */
+/**
+ * The telemetry bucket's policy, its one statement granting (the fixture's denies, and a `Deny`
+ * names no place: it only takes access away) on `resource`, from the stack's VPC alone.
+ */
 const bucketPolicyResource = (resource: string) =>
   set("telemetry-policy", (p) => {
     const doc = JSON.parse(p.policy as string) as { Statement: Props[] };
+    doc.Statement[0].Effect = "Allow";
+    doc.Statement[0].Condition = { StringEquals: { "acs:SourceVpc": ["vpc-telemetry"] } };
     doc.Statement[0].Resource = [resource];
     p.policy = JSON.stringify(doc);
   });
