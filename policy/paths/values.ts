@@ -621,7 +621,7 @@ export interface FoundString extends Found {
   /**
    * Set where the value stands inside a `Deny` statement of a policy document (an object of a
    * `Statement` list, or a lone `Statement`, whose `Effect` is `"Deny"`, as IAM and RAM spell
-   * it): whatever such a statement names — a resource, a principal, a key — it only takes access
+   * it; an entry of a RAM policy's deprecated `statements` whose `effect` is): whatever such a statement names — a resource, a principal, a key — it only takes access
    * away, and grants nothing. A statement whose `Effect` is not known at preview is not one.
    */
   readonly denied?: true;
@@ -683,10 +683,12 @@ export function stringsIn(
     if (v === null || typeof v !== "object") {
       return;
     }
-    // A statement of a policy document (the object a `Statement` key holds, alone or in a list).
+    // A statement of a policy document (the object a `Statement` key holds, alone or in a list),
+    // or of the `statements` list an Alibaba Cloud RAM policy took before its `document`.
     const inDeny =
       denied ??
-      (name === "Statement" && known(() => (v as { Effect?: unknown }).Effect) === "Deny"
+      ((name === "Statement" && known(() => (v as { Effect?: unknown }).Effect) === "Deny") ||
+      (name === "statements" && known(() => (v as { effect?: unknown }).effect) === "Deny")
         ? true
         : undefined);
     for (const key of Object.keys(v)) {

@@ -692,8 +692,24 @@ describe("a Deny statement of a policy document", () => {
     expect(mandatory(await pack.checkAround(aws, guardrails("Deny")(aws), us))).toEqual([]);
   });
 
+  /** A RAM policy in the deprecated form, a list of `statements`, whose one entry has `effect`. */
+  const ramStatements = (effect: string) =>
+    add("alicloud:ram/policy:Policy", "ecs-abroad-ram", {
+      policyName: "ecs-abroad-ram",
+      statements: [{ effect, actions: ["ecs:*"], resources: ["acs:ecs:us-west-1:*:*"] }],
+    });
+
   test("takes access away on Alibaba Cloud: a control policy denying another region passes", async () => {
     expect(mandatory(await pack.checkAround(ali, controlPolicy("Deny")(ali), cn))).toEqual([]);
+  });
+
+  test("takes access away in a RAM policy's deprecated statements; allowing, it is reported", async () => {
+    expect(mandatory(await pack.checkAround(ali, ramStatements("Deny")(ali), cn))).toEqual([]);
+    expect(mandatory(await pack.checkAround(ali, ramStatements("Allow")(ali), cn))).toEqual([
+      expect.stringMatching(
+        /^mandatory arn-locality ecs-abroad-ram: .* statements\[0\]\.resources\[0\] names acs:ecs:us-west-1:/,
+      ),
+    ]);
   });
 
   test("the same statements allowing are grants abroad, reported (the passes above are not vacuous)", async () => {
