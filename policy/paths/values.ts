@@ -621,8 +621,10 @@ export interface FoundString extends Found {
   /**
    * Set where the value stands inside a `Deny` statement of a policy document (an object of a
    * `Statement` list, or a lone `Statement`, whose `Effect` is `"Deny"`, as IAM and RAM spell
-   * it; an entry of a RAM policy's deprecated `statements` whose `effect` is): whatever such a statement names — a resource, a principal, a key — it only takes access
-   * away, and grants nothing. A statement whose `Effect` is not known at preview is not one.
+   * it; an entry of a RAM policy's deprecated `statements` whose `effect` is), or under any
+   * statement's `NotResource` or `NotPrincipal`: whatever a denial names — a resource, a
+   * principal, a key — it only takes access away, and what a statement leaves out it grants
+   * nothing. A statement whose `Effect` is not known at preview denies nothing.
    */
   readonly denied?: true;
 }
@@ -691,6 +693,8 @@ export function stringsIn(
       (name === "statements" && known(() => (v as { effect?: unknown }).effect) === "Deny")
         ? true
         : undefined);
+    // What a statement's `NotResource` or `NotPrincipal` names is what it leaves out.
+    const statement = name === "Statement";
     for (const key of Object.keys(v)) {
       if (prune?.(key)) {
         continue;
@@ -700,7 +704,8 @@ export function stringsIn(
         v,
         joinPath(p, key),
         key,
-        inDeny,
+        inDeny ??
+          (statement && (key === "NotResource" || key === "NotPrincipal") ? true : undefined),
       );
     }
   };

@@ -728,6 +728,22 @@ describe("a Deny statement of a policy document", () => {
     ]);
   });
 
+  test("what an allowing statement leaves out (NotResource) is no place either", async () => {
+    const allBut = add("aws:iam/policy:Policy", "orders-but-eu", {
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: "dynamodb:Query",
+            NotResource: `arn:aws:dynamodb:eu-west-1:${account}:table/*`,
+          },
+        ],
+      }),
+    });
+    expect(mandatory(await pack.checkAround(aws, allBut(aws), us))).toEqual([]);
+  });
+
   test("a statement whose Effect is not known at preview is read as a grant", async () => {
     expect(mandatory(await pack.checkAround(aws, tablePolicy(unknown)(aws), us))).toEqual([
       expect.stringMatching(
