@@ -784,6 +784,20 @@ const answerers: Readonly<Record<string, Answerer>> = {
     };
   },
 
+  // The key EBS encrypts a new volume with when none is named: the region's AWS-managed
+  // `aws/ebs` key, unless the account made another its default (aws.ebs.DefaultKmsKey). EBS takes
+  // only a key of the volume's own region, so the answer's region is exact; its ID is the cloud's
+  // to tell, and stands in as the `aws/ebs` alias's target does (getAlias), the key it is unless
+  // the account chose another, whose account the answer cannot tell.
+  "aws:ebs/getDefaultKmsKey:getDefaultKmsKey": (args, ctx) => {
+    const place = kmsPlace(args, ctx);
+    if (place === undefined) {
+      return { id: unknownMark, keyArn: unknownMark, region: unknownMark };
+    }
+    const keyArn = `${place.prefix}:key/${offlineKeyId(`${place.prefix}:alias/aws/ebs`)}`;
+    return { ...args, id: place.region, keyArn, region: place.region };
+  },
+
   // The region's default VPC (see DefaultVpc): asked for as the default, and nothing narrower.
   "aws:ec2/getVpc:getVpc": (args, ctx) => {
     const vpc = defaultVpcOf(args, ctx);

@@ -597,6 +597,25 @@ describe("functions the stack decides", () => {
       },
     );
 
+    it("answers EBS's default key in the function's region: the aws/ebs alias's target", () => {
+      const answer = result("aws:ebs/getDefaultKmsKey:getDefaultKmsKey", {}, pinned);
+      expect(answer).toEqual({
+        id: "cn-north-1",
+        keyArn: expect.stringMatching(keyArnPattern),
+        region: "cn-north-1",
+      });
+      expect(answer.keyArn).toBe(
+        result("aws:kms/getAlias:getAlias", { name: "alias/aws/ebs" }, pinned).targetKeyArn,
+      );
+      expect(
+        result("aws:ebs/getDefaultKmsKey:getDefaultKmsKey", { region: "us-west-2" }, pinned).keyArn,
+      ).toMatch(/^arn:aws:kms:us-west-2:210987654321:key\//);
+      // No region anywhere: the function's place is not known, nor the key's.
+      expect(result("aws:ebs/getDefaultKmsKey:getDefaultKmsKey", {}, noRegion).keyArn).toBe(
+        unknownMark,
+      );
+    });
+
     it("names the key behind an alias the same through getKey and getAlias", () => {
       expect(result("aws:kms/getKey:getKey", { keyId: "alias/aws/ebs" }, pinned).arn).toBe(
         result("aws:kms/getAlias:getAlias", { name: "alias/aws/ebs" }, pinned).targetKeyArn,
@@ -724,6 +743,7 @@ describe("functions the engine cannot answer", () => {
       "aws-native:index:getRegion",
       "aws-native:index:getUrlSuffix",
       "aws:cloudwatch/getEventBus:getEventBus",
+      "aws:ebs/getDefaultKmsKey:getDefaultKmsKey",
       "aws:ec2/getSubnet:getSubnet",
       "aws:ec2/getSubnets:getSubnets",
       "aws:ec2/getVpc:getVpc",
