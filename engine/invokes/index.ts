@@ -136,6 +136,16 @@ export function offlineKeyId(aliasArn: string): string {
 }
 
 /**
+ * The key alias `name` (`alias/aws/ebs`) targets in the account and region of `prefix`
+ * (`arn:<partition>:kms:<region>:<account>`): its stand-in ID and its ARN, the same through every
+ * lookup that reaches it.
+ */
+function aliasTarget(prefix: string, name: string): { id: string; arn: string } {
+  const id = offlineKeyId(`${prefix}:${name}`);
+  return { id, arn: `${prefix}:key/${id}` };
+}
+
+/**
  * Fields of an answer that say nothing of where a thing is (dates, states, descriptions), empty:
  * the answer stays known as a whole, as an Output of it must be to be known at all.
  */
@@ -721,15 +731,15 @@ const answerers: Readonly<Record<string, Answerer>> = {
       };
     }
     const arn = `${place.prefix}:${name}`;
-    const targetKeyId = offlineKeyId(arn);
+    const target = aliasTarget(place.prefix, name);
     return {
       ...args,
       id: arn,
       arn,
       name,
       region: place.region,
-      targetKeyArn: `${place.prefix}:key/${targetKeyId}`,
-      targetKeyId,
+      targetKeyArn: target.arn,
+      targetKeyId: target.id,
     };
   },
 
@@ -753,7 +763,7 @@ const answerers: Readonly<Record<string, Answerer>> = {
     const id = named.startsWith("key/")
       ? named.slice("key/".length)
       : named.startsWith("alias/")
-        ? offlineKeyId(`${place.prefix}:${named}`)
+        ? aliasTarget(place.prefix, named).id
         : named;
     // What the lookup reports beside the key's place — its dates, state, spec, description —
     // says nothing of where the key is: left empty, and the flags and lists unset, except what
@@ -794,7 +804,7 @@ const answerers: Readonly<Record<string, Answerer>> = {
     if (place === undefined) {
       return { id: unknownMark, keyArn: unknownMark, region: unknownMark };
     }
-    const keyArn = `${place.prefix}:key/${offlineKeyId(`${place.prefix}:alias/aws/ebs`)}`;
+    const keyArn = aliasTarget(place.prefix, "alias/aws/ebs").arn;
     return { ...args, id: place.region, keyArn, region: place.region };
   },
 
