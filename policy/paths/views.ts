@@ -360,7 +360,7 @@ export function publicView(subject: ViewSubject, ctx: ViewContext, table = byTyp
     return [];
   }
   return own.values.map(({ field, c }) => ({
-    message: `${own.label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
+    message: `${own.label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${field.fix ?? own.fix}`,
     path: ["the internet", own.label],
     ...(isUndecided(c) ? undecidedMark : {}),
   }));
@@ -382,7 +382,7 @@ export function grantView(subject: ViewSubject, ctx: ViewContext, table = byType
     c.outcome.kind === "outside"
       ? [
           {
-            message: `${own.label} must grant access only to the stack's own account, but ${c.path} ${c.what ?? `${field.verb} ${c.outcome.place}`}. ${own.fix}`,
+            message: `${own.label} must grant access only to the stack's own account, but ${c.path} ${c.what ?? `${field.verb} ${c.outcome.place}`}. ${field.fix ?? own.fix}`,
             path: [near, own.label, c.outcome.place],
             ...(isUndecided(c) ? undecidedMark : {}),
           },
@@ -404,7 +404,7 @@ export function globalView(subject: ViewSubject, ctx: ViewContext, table = byTyp
   return own.values
     .filter(({ c }) => c.outcome.kind !== "inside")
     .map(({ field, c }) => ({
-      message: `${own.label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
+      message: `${own.label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${field.fix ?? own.fix}`,
       // The network that serves it: CloudFront's edge locations, a vendor's push service.
       path: [own.label, `${field.farSide ?? "edge locations"} outside the jurisdiction`],
       ...(isUndecided(c) ? undecidedMark : {}),

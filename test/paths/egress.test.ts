@@ -80,8 +80,8 @@ describe("the rows internet-egress judges", () => {
     // Each type is declared once: a row of the egress table carries another policy's fields only
     // where the type has no other row (a security group's ingress sources, an ECS service's
     // external servers, an Elastic Beanstalk environment's load balancer, an ACK cluster's API
-    // server, a SageMaker or Glue job's output buckets, an EMR cluster's log bucket, an RDS AI
-    // instance's public endpoint).
+    // server and NGINX Ingress add-on, a SageMaker or Glue job's output buckets, an EMR
+    // cluster's log bucket, an RDS AI instance's public endpoint).
     const others = Object.entries(egress).flatMap(([t, m]) =>
       (m.fields ?? [])
         .filter((f) => !(f.policy === "internet-egress" && f.format === "internet"))
@@ -120,8 +120,11 @@ describe("the rows internet-egress judges", () => {
       "alicloud:ess/eciScalingConfiguration:EciScalingConfiguration log-shipping volumes[].nfsVolumeServer",
       "alicloud:cs/managedKubernetes:ManagedKubernetes public-exposure slbInternetEnabled",
       "alicloud:cs/managedKubernetes:ManagedKubernetes public-exposure controlPlaneEndpointsConfig.loadBalancersConfigs[].endpointType",
+      "alicloud:cs/managedKubernetes:ManagedKubernetes public-exposure addons",
       "alicloud:cs/kubernetes:Kubernetes public-exposure slbInternetEnabled",
+      "alicloud:cs/kubernetes:Kubernetes public-exposure addons",
       "alicloud:cs/serverlessKubernetes:ServerlessKubernetes public-exposure endpointPublicAccessEnabled",
+      "alicloud:cs/serverlessKubernetes:ServerlessKubernetes public-exposure addons",
       "alicloud:cs/nodePool:NodePool log-shipping kubeletConfiguration.tracing.endpoint",
       "alicloud:rds/aiInstance:AiInstance public-exposure publicEndpointEnabled",
       "aws:glue/job:Job log-shipping defaultArguments.--TempDir",

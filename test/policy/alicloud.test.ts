@@ -2815,6 +2815,76 @@ describe("managed kubernetes", () => {
       twinName: "both are false",
       twin: ack(),
     },
+    // Found by an ACK probe: the NGINX Ingress add-on's load balancer, which ACK makes outside
+    // the program, passed as sealed.
+    {
+      name: "an ACK cluster installs the NGINX Ingress add-on on an internet load balancer",
+      bad: ack((p) => {
+        p.addons = [
+          { name: "terway-eniip" },
+          {
+            name: "nginx-ingress-controller",
+            config: JSON.stringify({ IngressSlbNetworkType: "internet" }),
+          },
+        ];
+      }),
+      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      twinName: "the add-on's load balancer is intranet",
+      twin: ack((p) => {
+        p.addons = [
+          { name: "terway-eniip" },
+          {
+            name: "nginx-ingress-controller",
+            config: JSON.stringify({ IngressSlbNetworkType: "intranet" }),
+          },
+        ];
+      }),
+    },
+    {
+      name: "an ACK cluster installs the NGINX Ingress add-on with no config (internet by default)",
+      bad: ack((p) => {
+        p.addons = [{ name: "nginx-ingress-controller" }];
+      }),
+      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      twinName: "the add-on is disabled",
+      twin: ack((p) => {
+        p.addons = [{ name: "nginx-ingress-controller", disabled: true }];
+      }),
+    },
+    {
+      name: "an add-on resource installs the NGINX Ingress controller with no config",
+      bad: pipe(
+        ack(),
+        add(
+          "alicloud:cs/kubernetesAddon:KubernetesAddon",
+          "ingress",
+          { clusterId: unknown, name: "nginx-ingress-controller" },
+          { dependsOn: { clusterId: ["ack"] } },
+        ),
+      ),
+      expected: [
+        [
+          "public-exposure",
+          "ingress",
+          "mandatory",
+          ["the internet", 'cs kubernetes addon "ingress"'],
+        ],
+      ],
+      twinName: "its config asks for an intranet load balancer",
+      twin: pipe(
+        ack(),
+        add(
+          "alicloud:cs/kubernetesAddon:KubernetesAddon",
+          "ingress",
+          {
+            clusterId: unknown,
+            name: "nginx-ingress-controller",
+            config: JSON.stringify({ IngressSlbNetworkType: "Intranet" }),
+          },
+          { dependsOn: { clusterId: ["ack"] } },
+        ),
+      ),
+    },
     {
       name: "a node pool gives its nodes public IP addresses",
       bad: pool({ internetMaxBandwidthOut: 5 }),
@@ -2844,6 +2914,41 @@ describe("managed kubernetes", () => {
       twin: pool({ scalingConfig: { enable: true, minSize: 1, maxSize: 3, isBondEip: false } }),
     },
   ]);
+
+  test("the NGINX Ingress add-on's finding asks for its own fix, and an unknown config is judged", async () => {
+    const withAddon = (addon: Props) =>
+      ack((p) => {
+        p.addons = [addon];
+      })(happy);
+    const open = await pack.check(
+      withAddon({
+        name: "nginx-ingress-controller",
+        config: JSON.stringify({ IngressSlbNetworkType: "internet" }),
+      }),
+      cn,
+    );
+    const [finding] = open.filter((v) => v.policy === "public-exposure");
+    expect(finding.message).toContain(
+      'addons[0].config sets IngressSlbNetworkType "internet": ACK serves the NGINX Ingress controller',
+    );
+    // The add-on's fix, not the API server's, which the cluster row's own fix speaks of.
+    expect(finding.message).toContain('Set IngressSlbNetworkType to "intranet"');
+    expect(finding.message).not.toContain("slbInternetEnabled");
+    const later = await pack.check(
+      withAddon({ name: "nginx-ingress-controller", config: unknown }),
+      cn,
+    );
+    expect(
+      later.filter((v) => v.policy === "public-exposure").map((v) => [v.level, v.message]),
+    ).toEqual([
+      [
+        "mandatory",
+        expect.stringContaining(
+          "addons[0].config is not known at preview, so whether it is public cannot be decided",
+        ),
+      ],
+    ]);
+  });
 });
 
 describe("key locality", () => {

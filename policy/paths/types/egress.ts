@@ -35,7 +35,7 @@ import type {
 import { hostOf } from "../../../residency/placement";
 import { isTrue, isUnknown, known, str, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
-import { exposed, flag, withExposure } from "./exposure";
+import { exposed, flag, withExposure, withIngressAddon } from "./exposure";
 import { publicUnlessSet } from "./exposure-readers";
 import { gates } from "./gates";
 import { bucketSink, bucketSinkFix, codeRepository, edgesOf, withPolicyFields } from "./rows";
@@ -1169,16 +1169,19 @@ export const egress: TypeTable = {
   // not to (the SDK's default is true for every cluster kind); the cluster is drawn in its node
   // network either way (clusters.ts).
   // Their API servers, which hold every secret of the cluster, are public-exposure's.
-  "alicloud:cs/managedKubernetes:ManagedKubernetes": managedAckApiServer,
-  "alicloud:cs/kubernetes:Kubernetes": ackApiServer,
-  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": withExposure(
-    ackNat,
-    "Set endpointPublicAccessEnabled to false and reach the API server from inside the VPC.",
-    exposed(
-      "endpointPublicAccessEnabled",
-      { flag: { absentMeans: false } },
-      "the API server gets an EIP",
-      controlPlane,
+  // Their NGINX Ingress add-on is served on a load balancer ACK makes (exposure.ts).
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": withIngressAddon(managedAckApiServer),
+  "alicloud:cs/kubernetes:Kubernetes": withIngressAddon(ackApiServer),
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": withIngressAddon(
+    withExposure(
+      ackNat,
+      "Set endpointPublicAccessEnabled to false and reach the API server from inside the VPC.",
+      exposed(
+        "endpointPublicAccessEnabled",
+        { flag: { absentMeans: false } },
+        "the API server gets an EIP",
+        controlPlane,
+      ),
     ),
   ),
   // The kubelet of every node sends its traces to the collector the pool names (log-shipping): a

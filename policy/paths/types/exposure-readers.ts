@@ -502,3 +502,74 @@ export function workforce(holder: string): PublicReader {
       : [];
   };
 }
+
+/** The ACK add-on that installs the NGINX Ingress controller. */
+const ackIngressController = "nginx-ingress-controller";
+
+/**
+ * ACK's NGINX Ingress controller add-on, installed with a cluster (`addons[]` of an ACK cluster)
+ * or on its own (`cs.KubernetesAddon`): ACK serves the controller, and every Ingress of its class,
+ * through a Service of its own (`kube-system/nginx-ingress-lb`) that the program never declares,
+ * on an internet-facing load balancer unless the add-on's config sets `IngressSlbNetworkType` to
+ * `intranet` — the console's and the API's default is `internet`. A disabled add-on is not
+ * installed. Found by an ACK probe: a cluster whose add-on asked for an internet load balancer
+ * passed as sealed.
+ */
+export function ackIngressAddon(holder: "addons[]" | ""): PublicReader {
+  return (props) =>
+    (holder === "" ? [{ path: "", value: props }] : valuesAt(props, holder)).flatMap(
+      ({ path, value }) => ingressAddonOpening(path, value),
+    );
+}
+
+function ingressAddonOpening(at: string, addon: unknown): GlobalReach[] {
+  const where = (key: string) => (at === "" ? key : `${at}.${key}`);
+  if (isUnknown(addon)) {
+    return [notKnown(at)];
+  }
+  const name = valueAt(addon, "name");
+  if (isUnknown(name)) {
+    return [notKnown(where("name"))];
+  }
+  if (name !== ackIngressController) {
+    return [];
+  }
+  const disabled = valueAt(addon, "disabled");
+  if (isUnknown(disabled)) {
+    return [notKnown(where("disabled"))];
+  }
+  if (isTrue(disabled)) {
+    return [];
+  }
+  const config = valueAt(addon, "config");
+  const doc = config === undefined ? {} : isUnknown(config) ? config : jsonDocument(config);
+  if (isUnknown(doc)) {
+    return [notKnown(where("config"))];
+  }
+  const network =
+    doc !== null && typeof doc === "object"
+      ? (doc as Record<string, unknown>).IngressSlbNetworkType
+      : undefined;
+  if (typeof network === "string" && network.toLowerCase() === "intranet") {
+    return [];
+  }
+  const lb =
+    "ACK serves the NGINX Ingress controller, and every Ingress of its class, on an internet-facing load balancer (kube-system/nginx-ingress-lb)";
+  return [
+    config === undefined
+      ? { path: where("name"), what: `installs ${ackIngressController} with no config: ${lb}` }
+      : network === undefined
+        ? {
+            path: where("config"),
+            what: `sets no IngressSlbNetworkType "intranet"${doc === undefined ? " (it does not parse as JSON)" : ""}: ${lb}`,
+          }
+        : {
+            path: where("config"),
+            what: `sets IngressSlbNetworkType ${JSON.stringify(network)}: ${lb}`,
+          },
+  ];
+}
+
+/** What public-exposure asks of ACK's NGINX Ingress controller add-on. */
+export const ackIngressAddonFix =
+  'Set IngressSlbNetworkType to "intranet" in the nginx-ingress-controller add-on\'s config (or disable the add-on), and reach the Ingresses from inside the VPC.';

@@ -37,6 +37,8 @@ import {
 } from "./grants";
 import { knownAt } from "./log-readers";
 import {
+  ackIngressAddon,
+  ackIngressAddonFix,
   allowListed,
   authFreeSources,
   containerEndpoint,
@@ -420,6 +422,25 @@ export const flag = (path: string, what: string, fix: string, absentMeans = fals
   endpoint(fix, exposed(path, { flag: { absentMeans } }, what));
 const publicly = (what: string, absentMeans = false) =>
   flag("publiclyAccessible", what, "Set publiclyAccessible to false.", absentMeans);
+
+/**
+ * ACK's NGINX Ingress controller add-on (exposure-readers.ts), read in an ACK cluster's `addons`
+ * or in a `cs.KubernetesAddon` of its own, with a fix of its own: a cluster row's fix speaks of the
+ * API server. The load balancer ACK makes for it reaches the cluster's pods, as a LoadBalancer
+ * Service the program declares would, but ACK makes it outside the program: public-exposure
+ * reports it from the resource alone, and the graph draws no edge for it.
+ */
+export const ackIngressAddonField = (holder: "addons[]" | "") =>
+  exposed(holder === "" ? "config" : "addons", { reads: ackIngressAddon(holder) }, "", {
+    fix: ackIngressAddonFix,
+    drawnByRow: true,
+  });
+
+/** An ACK cluster row with the add-ons it installs read too. */
+export const withIngressAddon = (model: TypeModel): TypeModel => ({
+  ...model,
+  fields: [...(model.fields ?? []), ackIngressAddonField("addons[]")],
+});
 
 /**
  * A resource whose readers (exposure-readers.ts) find its openings; each field is read at its
@@ -1382,11 +1403,17 @@ export const exposure: TypeTable = {
       },
     ]),
   ),
-  "alicloud:cs/edgeKubernetes:EdgeKubernetes": flag(
-    "slbInternetEnabled",
-    "the API server gets an internet-facing load balancer",
-    "Set slbInternetEnabled to false and reach the API server from inside the VPC.",
-    true,
+  "alicloud:cs/edgeKubernetes:EdgeKubernetes": withIngressAddon(
+    flag(
+      "slbInternetEnabled",
+      "the API server gets an internet-facing load balancer",
+      "Set slbInternetEnabled to false and reach the API server from inside the VPC.",
+      true,
+    ),
+  ),
+  "alicloud:cs/kubernetesAddon:KubernetesAddon": endpoint(
+    ackIngressAddonFix,
+    ackIngressAddonField(""),
   ),
   "aws:lightsail/instancePublicPorts:InstancePublicPorts": reading(
     "List only private or allowlisted sources in cidrs and ipv6Cidrs of every port.",
