@@ -208,6 +208,8 @@ export class AlicloudCluster extends pulumi.ComponentResource {
         securityGroupId: args.securityGroupId,
         encryptionProviderKey: args.kmsKeyId,
         // Terway gives pods VPC addresses and enforces NetworkPolicies; Flannel enforces none.
+        // ACK installs its NGINX Ingress controller on a new cluster unless told not to, served
+        // on an internet-facing load balancer: the sealed cluster takes none.
         addons: [
           {
             name: "terway-eniip",
@@ -217,6 +219,7 @@ export class AlicloudCluster extends pulumi.ComponentResource {
               ENITrunking: "false",
             }),
           },
+          { name: "nginx-ingress-controller", disabled: true },
         ],
         controlPlaneLogProject: logs.projectName,
         controlPlaneLogTtl: String(args.logRetentionDays ?? defaultLogRetentionDays),

@@ -40,24 +40,28 @@ interface Expected {
   readonly deviations?: Readonly<Record<string, string>>;
 }
 
-/** The findings of `level` the CLI gives today: the right ones with the deviations applied. */
+/**
+ * The findings of `level` the CLI gives today: the right ones with the deviations applied. A
+ * resource may have two findings of one policy (an ACK cluster's public API server and its NGINX
+ * Ingress add-on), each listed.
+ */
 function today(expected: Expected, level: "mandatory" | "advisory"): string[] | undefined {
   const right = expected[level];
   if (right === undefined) {
     return undefined;
   }
-  const out = new Set(right);
+  const out = [...right];
   for (const d of Object.keys(expected.deviations ?? {})) {
     const m = /^([+-])(mandatory|advisory) (.+)$/.exec(d);
     if (m?.[2] === level) {
       if (m[1] === "+") {
-        out.add(m[3]);
-      } else {
-        out.delete(m[3]);
+        out.push(m[3]);
+      } else if (out.includes(m[3])) {
+        out.splice(out.indexOf(m[3]), 1);
       }
     }
   }
-  return [...out].sort();
+  return out.sort();
 }
 
 function todayExit(expected: Expected): number {

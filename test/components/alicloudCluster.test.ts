@@ -135,6 +135,7 @@ describe("the cn-shanghai cluster (Pulumi.cn-shanghai.yaml)", () => {
           name: "terway-eniip",
           config: '{"IPVlan":"false","NetworkPolicy":"true","ENITrunking":"false"}',
         },
+        { name: "nginx-ingress-controller", disabled: true },
       ],
       controlPlaneLogProject: "sovereign-dc-cn-shanghai-k8s-logs",
       controlPlaneLogTtl: "365",

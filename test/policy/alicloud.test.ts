@@ -106,12 +106,16 @@ test("a provider that sets no region is told where to set it: stack config for t
  * A connection "link" of the router interface `interfaceId` to an accepting one (of the account
  * `owner`, when given).
  */
-/** A managed ACK Pro cluster of the stack's network, with neither NAT gateway nor public API server. */
+/**
+ * A managed ACK Pro cluster of the stack's network, with neither NAT gateway, public API server
+ * nor the NGINX Ingress add-on ACK would install on an internet load balancer.
+ */
 const sealedAckCluster = {
   clusterSpec: "ack.pro.small",
   workerVswitchIds: ["vsw-telemetry"],
   newNatGateway: false,
   slbInternetEnabled: false,
+  addons: [{ name: "nginx-ingress-controller", disabled: true }],
 };
 
 /** How each store the tests add names a key of the program: disks, TDE or its own setting. */
@@ -2841,6 +2845,27 @@ describe("managed kubernetes", () => {
       }),
     },
     {
+      // ACK installs the add-on on a new managed or dedicated cluster unless an entry disables it.
+      name: "an ACK cluster's add-ons leave out the NGINX Ingress controller, which ACK installs",
+      bad: ack((p) => {
+        p.addons = [{ name: "terway-eniip" }];
+      }),
+      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      twinName: "an entry disables it",
+      twin: ack((p) => {
+        p.addons = [{ name: "terway-eniip" }, { name: "nginx-ingress-controller", disabled: true }];
+      }),
+    },
+    {
+      name: "an ACK cluster names no add-ons at all",
+      bad: ack((p) => {
+        delete p.addons;
+      }),
+      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      twinName: "its add-ons disable the NGINX Ingress controller",
+      twin: ack(),
+    },
+    {
       name: "an ACK cluster installs the NGINX Ingress add-on with no config (internet by default)",
       bad: ack((p) => {
         p.addons = [{ name: "nginx-ingress-controller" }];
@@ -5306,10 +5331,7 @@ describe("public endpoints and internet access of managed services", () => {
   /** A managed ACK cluster without NAT gateway or SLB switch, its API server's endpoint `type`. */
   const ackEndpoint = (type: string) =>
     ackWithSecretsKey({
-      clusterSpec: "ack.pro.small",
-      workerVswitchIds: ["vsw-telemetry"],
-      newNatGateway: false,
-      slbInternetEnabled: false,
+      ...sealedAckCluster,
       controlPlaneEndpointsConfig: { loadBalancersConfigs: [{ endpointType: type }] },
     });
 

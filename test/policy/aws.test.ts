@@ -7032,6 +7032,7 @@ describe("kubernetes clusters and namespaces", () => {
         workerVswitchIds: ["vsw-apps"],
         newNatGateway: false,
         slbInternetEnabled: false,
+        addons: [{ name: "nginx-ingress-controller", disabled: true }],
         encryptionProviderKey: unknown,
       },
       { provider: "ali-us", dependsOn: { encryptionProviderKey: ["ack-secrets"] } },

@@ -1169,9 +1169,10 @@ export const egress: TypeTable = {
   // not to (the SDK's default is true for every cluster kind); the cluster is drawn in its node
   // network either way (clusters.ts).
   // Their API servers, which hold every secret of the cluster, are public-exposure's.
-  // Their NGINX Ingress add-on is served on a load balancer ACK makes (exposure.ts).
-  "alicloud:cs/managedKubernetes:ManagedKubernetes": withIngressAddon(managedAckApiServer),
-  "alicloud:cs/kubernetes:Kubernetes": withIngressAddon(ackApiServer),
+  // Their NGINX Ingress add-on is served on a load balancer ACK makes (exposure.ts); managed and
+  // dedicated clusters install it unless an entry of addons disables it.
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": withIngressAddon(managedAckApiServer, true),
+  "alicloud:cs/kubernetes:Kubernetes": withIngressAddon(ackApiServer, true),
   "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": withIngressAddon(
     withExposure(
       ackNat,

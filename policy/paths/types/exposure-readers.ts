@@ -506,6 +506,9 @@ export function workforce(holder: string): PublicReader {
 /** The ACK add-on that installs the NGINX Ingress controller. */
 const ackIngressController = "nginx-ingress-controller";
 
+const ingressLoadBalancer =
+  "ACK serves the NGINX Ingress controller, and every Ingress of its class, on an internet-facing load balancer (kube-system/nginx-ingress-lb)";
+
 /**
  * ACK's NGINX Ingress controller add-on, installed with a cluster (`addons[]` of an ACK cluster)
  * or on its own (`cs.KubernetesAddon`): ACK serves the controller, and every Ingress of its class,
@@ -514,12 +517,38 @@ const ackIngressController = "nginx-ingress-controller";
  * `intranet` — the console's and the API's default is `internet`. A disabled add-on is not
  * installed. Found by an ACK probe: a cluster whose add-on asked for an internet load balancer
  * passed as sealed.
+ *
+ * `byDefault`: the cluster installs the add-on unless an entry disables it. ACK's managed (Pro)
+ * and dedicated clusters do (ACK's Terraform guide lists it among the components a new cluster
+ * gets, and its API's `disabled` "stops the default installation"; the providers' own examples
+ * disable it), so a list with no entry for it, or none at all, installs it on the internet too.
  */
-export function ackIngressAddon(holder: "addons[]" | ""): PublicReader {
-  return (props) =>
-    (holder === "" ? [{ path: "", value: props }] : valuesAt(props, holder)).flatMap(
-      ({ path, value }) => ingressAddonOpening(path, value),
+export function ackIngressAddon(holder: "addons[]" | "", byDefault = false): PublicReader {
+  return (props) => {
+    if (holder === "") {
+      return ingressAddonOpening("", props);
+    }
+    const list = valueAt(props, "addons");
+    if (isUnknown(list)) {
+      return [notKnown("addons")];
+    }
+    const entries = valuesAt(props, holder);
+    const named = entries.some(
+      ({ value }) =>
+        isUnknown(value) ||
+        isUnknown(valueAt(value, "name")) ||
+        valueAt(value, "name") === ackIngressController,
     );
+    if (byDefault && !named) {
+      return [
+        {
+          path: "addons",
+          what: `${list === undefined ? "is not set" : `has no ${ackIngressController} entry`}: a new ACK cluster installs the add-on by default unless an entry disables it (disabled: true), and ${ingressLoadBalancer}`,
+        },
+      ];
+    }
+    return entries.flatMap(({ path, value }) => ingressAddonOpening(path, value));
+  };
 }
 
 function ingressAddonOpening(at: string, addon: unknown): GlobalReach[] {
@@ -553,8 +582,7 @@ function ingressAddonOpening(at: string, addon: unknown): GlobalReach[] {
   if (typeof network === "string" && network.toLowerCase() === "intranet") {
     return [];
   }
-  const lb =
-    "ACK serves the NGINX Ingress controller, and every Ingress of its class, on an internet-facing load balancer (kube-system/nginx-ingress-lb)";
+  const lb = ingressLoadBalancer;
   return [
     config === undefined
       ? { path: where("name"), what: `installs ${ackIngressController} with no config: ${lb}` }
@@ -572,4 +600,4 @@ function ingressAddonOpening(at: string, addon: unknown): GlobalReach[] {
 
 /** What public-exposure asks of ACK's NGINX Ingress controller add-on. */
 export const ackIngressAddonFix =
-  'Set IngressSlbNetworkType to "intranet" in the nginx-ingress-controller add-on\'s config (or disable the add-on), and reach the Ingresses from inside the VPC.';
+  'Set IngressSlbNetworkType to "intranet" in the nginx-ingress-controller add-on\'s config, or disable the add-on (an addons entry { name: "nginx-ingress-controller", disabled: true }), and reach the Ingresses from inside the VPC.';

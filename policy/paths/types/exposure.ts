@@ -430,16 +430,19 @@ const publicly = (what: string, absentMeans = false) =>
  * Service the program declares would, but ACK makes it outside the program: public-exposure
  * reports it from the resource alone, and the graph draws no edge for it.
  */
-export const ackIngressAddonField = (holder: "addons[]" | "") =>
-  exposed(holder === "" ? "config" : "addons", { reads: ackIngressAddon(holder) }, "", {
+export const ackIngressAddonField = (holder: "addons[]" | "", byDefault = false) =>
+  exposed(holder === "" ? "config" : "addons", { reads: ackIngressAddon(holder, byDefault) }, "", {
     fix: ackIngressAddonFix,
     drawnByRow: true,
   });
 
-/** An ACK cluster row with the add-ons it installs read too. */
-export const withIngressAddon = (model: TypeModel): TypeModel => ({
+/**
+ * An ACK cluster row with the add-ons it installs read too; `byDefault`, a cluster that installs
+ * the NGINX Ingress add-on unless told not to (managed and dedicated clusters).
+ */
+export const withIngressAddon = (model: TypeModel, byDefault = false): TypeModel => ({
   ...model,
-  fields: [...(model.fields ?? []), ackIngressAddonField("addons[]")],
+  fields: [...(model.fields ?? []), ackIngressAddonField("addons[]", byDefault)],
 });
 
 /**
