@@ -570,7 +570,9 @@ function ingressAddonOpening(at: string, addon: unknown): GlobalReach[] {
   if (isTrue(disabled)) {
     return [];
   }
-  const config = valueAt(addon, "config");
+  // An empty config is none: the add-on's own defaults apply.
+  const set = valueAt(addon, "config");
+  const config = set === "" || set === null ? undefined : set;
   const doc = config === undefined ? {} : isUnknown(config) ? config : jsonDocument(config);
   if (isUnknown(doc)) {
     return [notKnown(where("config"))];
