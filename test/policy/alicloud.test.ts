@@ -2760,6 +2760,13 @@ describe("managed kubernetes", () => {
     change(inputs);
     return ackWithSecretsKey(inputs);
   };
+  // public-exposure's finding on the cluster: its API server's, or its NGINX Ingress add-on's.
+  const ackExposed: Finding = [
+    "public-exposure",
+    "ack",
+    "mandatory",
+    ["the internet", 'ack cluster "ack"'],
+  ];
   const pool = (inputs: Props) =>
     pipe(
       ack(),
@@ -2797,7 +2804,7 @@ describe("managed kubernetes", () => {
       bad: ack((p) => {
         delete p.slbInternetEnabled;
       }),
-      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      expected: [ackExposed],
       twinName: "slbInternetEnabled is false",
       twin: ack(),
     },
@@ -2814,7 +2821,7 @@ describe("managed kubernetes", () => {
           "mandatory",
           ['ack cluster "ack"', "the internet (any country)"],
         ],
-        ["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']],
+        ackExposed,
       ],
       twinName: "both are false",
       twin: ack(),
@@ -2832,7 +2839,7 @@ describe("managed kubernetes", () => {
           },
         ];
       }),
-      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      expected: [ackExposed],
       twinName: "the add-on's load balancer is intranet",
       twin: ack((p) => {
         p.addons = [
@@ -2850,7 +2857,7 @@ describe("managed kubernetes", () => {
       bad: ack((p) => {
         p.addons = [{ name: "terway-eniip" }];
       }),
-      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      expected: [ackExposed],
       twinName: "an entry disables it",
       twin: ack((p) => {
         p.addons = [{ name: "terway-eniip" }, { name: "nginx-ingress-controller", disabled: true }];
@@ -2861,7 +2868,7 @@ describe("managed kubernetes", () => {
       bad: ack((p) => {
         delete p.addons;
       }),
-      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      expected: [ackExposed],
       twinName: "its add-ons disable the NGINX Ingress controller",
       twin: ack(),
     },
@@ -2870,7 +2877,7 @@ describe("managed kubernetes", () => {
       bad: ack((p) => {
         p.addons = [{ name: "nginx-ingress-controller" }];
       }),
-      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      expected: [ackExposed],
       twinName: "the add-on is disabled",
       twin: ack((p) => {
         p.addons = [{ name: "nginx-ingress-controller", disabled: true }];
