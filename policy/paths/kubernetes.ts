@@ -2417,12 +2417,17 @@ export function isDefaultDenyEgress(policy: BorderResource): boolean {
 /**
  * Annotations that make a cloud controller provision an internal load balancer, per cloud: a
  * cluster's controller reads only its own cloud's. Their keys are the cloud controllers'
- * documented ones (not in @pulumi/kubernetes).
+ * documented ones (not in @pulumi/kubernetes): ACK's under the `alibaba-cloud-` prefix, and the
+ * `alicloud-` prefix it had until September 2019, which ACK's controller still reads and older
+ * manifests and charts still carry.
  */
 export const internalLoadBalancerAnnotations: Readonly<
   Record<Cloud, ReadonlyArray<readonly [string, string]>>
 > = {
-  alicloud: [["service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", "intranet"]],
+  alicloud: [
+    ["service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", "intranet"],
+    ["service.beta.kubernetes.io/alicloud-loadbalancer-address-type", "intranet"],
+  ],
   aws: [
     ["service.beta.kubernetes.io/aws-load-balancer-scheme", "internal"],
     ["service.beta.kubernetes.io/aws-load-balancer-internal", "true"],

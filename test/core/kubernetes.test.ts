@@ -806,17 +806,22 @@ describe("Services: internal load balancers and selectors", () => {
   const awsScheme = "service.beta.kubernetes.io/aws-load-balancer-scheme";
   const awsInternal = "service.beta.kubernetes.io/aws-load-balancer-internal";
   const alibaba = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type";
+  const alibabaLegacy = "service.beta.kubernetes.io/alicloud-loadbalancer-address-type";
   const gke = "networking.gke.io/load-balancer-type";
   const azure = "service.beta.kubernetes.io/azure-load-balancer-internal";
 
   test("each cloud's controller reads its own annotations; a cluster not placed, any cloud's", () => {
-    expect(internalAnnotationsFor("alicloud")).toEqual([[alibaba, "intranet"]]);
+    expect(internalAnnotationsFor("alicloud")).toEqual([
+      [alibaba, "intranet"],
+      [alibabaLegacy, "intranet"],
+    ]);
     expect(internalAnnotationsFor("aws")).toEqual([
       [awsScheme, "internal"],
       [awsInternal, "true"],
     ]);
     expect(internalAnnotationsFor(undefined)).toEqual([
       [alibaba, "intranet"],
+      [alibabaLegacy, "intranet"],
       [awsScheme, "internal"],
       [awsInternal, "true"],
       [gke, "Internal"],
@@ -844,6 +849,9 @@ describe("Services: internal load balancers and selectors", () => {
     ["the legacy AWS flag off", { [awsInternal]: "false" }, "aws", false],
     ["Alibaba's intranet on Alibaba Cloud", { [alibaba]: "intranet" }, "alicloud", true],
     ["Alibaba's internet on Alibaba Cloud", { [alibaba]: "internet" }, "alicloud", false],
+    // Found by reading ACK's annotation guide: the pre-2019 prefix is still read.
+    ["Alibaba's legacy key, intranet", { [alibabaLegacy]: "intranet" }, "alicloud", true],
+    ["Alibaba's legacy key, internet", { [alibabaLegacy]: "internet" }, "alicloud", false],
     ["Alibaba's annotation on AWS, which AWS ignores", { [alibaba]: "intranet" }, "aws", false],
     ["the AWS scheme on Alibaba Cloud", { [awsScheme]: "internal" }, "alicloud", false],
     ["GKE's on a cluster not placed", { [gke]: "Internal" }, undefined, true],

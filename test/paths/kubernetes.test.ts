@@ -82,6 +82,29 @@ describe("a public load balancer in front of pods that hold data", () => {
   });
 });
 
+describe("ACK's internal annotation under its pre-2019 prefix", () => {
+  // ACK's controller still reads service.beta.kubernetes.io/alicloud-…, which older manifests and
+  // charts carry: such a Service is internal, and one asking for internet under it is not.
+  const legacy = "service.beta.kubernetes.io/alicloud-loadbalancer-address-type";
+
+  test("intranet: the Service opens no path and nothing is reported", () => {
+    const resources = behindLoadBalancer({ [legacy]: "intranet" });
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  test("internet: a public load balancer, as without the annotation", () => {
+    expect(runNamed(behindLoadBalancer({ [legacy]: "internet" }), cn)).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "db-lb",
+        "mandatory",
+        ["the internet", 'k8s service "db-lb"'],
+      ],
+    ]);
+  });
+});
+
 describe("a Helm v3 release", () => {
   test("is helm-releases' finding, and no-path no longer reports what it hides", () => {
     const resources = [

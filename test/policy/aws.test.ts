@@ -7469,7 +7469,7 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       // Its cloud is not known, so the fix names every cloud's annotation, not one cloud's.
       message:
-        'k8s service "ops-api" must not face the internet, but spec.type is "LoadBalancer" without an internal-load-balancer annotation, so the cloud provisions a public load balancer. Annotate it with the internal-load-balancer annotation of its cluster\'s cloud (one of service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet", service.beta.kubernetes.io/aws-load-balancer-scheme: "internal", service.beta.kubernetes.io/aws-load-balancer-internal: "true", networking.gke.io/load-balancer-type: "Internal", service.beta.kubernetes.io/azure-load-balancer-internal: "true", service.beta.kubernetes.io/do-loadbalancer-network: "INTERNAL"), or use ClusterIP.',
+        'k8s service "ops-api" must not face the internet, but spec.type is "LoadBalancer" without an internal-load-balancer annotation, so the cloud provisions a public load balancer. Annotate it with the internal-load-balancer annotation of its cluster\'s cloud (one of service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet", service.beta.kubernetes.io/alicloud-loadbalancer-address-type: "intranet", service.beta.kubernetes.io/aws-load-balancer-scheme: "internal", service.beta.kubernetes.io/aws-load-balancer-internal: "true", networking.gke.io/load-balancer-type: "Internal", service.beta.kubernetes.io/azure-load-balancer-internal: "true", service.beta.kubernetes.io/do-loadbalancer-network: "INTERNAL"), or use ClusterIP.',
       twinName:
         "the cluster's context is declared in Oregon and the Service carries EKS's annotation",
       twin: pipe(
