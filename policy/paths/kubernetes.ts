@@ -2535,14 +2535,74 @@ export function requestedLoadBalancerIps(props: Readonly<Record<string, unknown>
 }
 
 /**
+ * ACK's annotation naming an existing load balancer for a LoadBalancer Service to take instead of
+ * one its controller would create, under its key and the `alicloud-` one it had before 2019. The
+ * Service then faces wherever that load balancer does: its own address type decides, and the
+ * address-type annotation, which only shapes a load balancer the controller creates, does not.
+ */
+const reusedLoadBalancerKeys = [
+  "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-id",
+  "service.beta.kubernetes.io/alicloud-loadbalancer-id",
+] as const;
+
+/** The Alibaba Cloud load balancers an ACK Service may take by ID: CLB instances and NLB ones. */
+const alicloudLoadBalancerTypes = [
+  "alicloud:slb/loadBalancer:LoadBalancer",
+  "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
+  "alicloud:nlb/loadBalancer:LoadBalancer",
+];
+
+/**
+ * The existing load balancer an ACK LoadBalancer Service takes (`reusedLoadBalancerKeys`): a load
+ * balancer of the program, private when its `addressType` is intranet; or one the program does not
+ * create, named by its ID (undefined when the ID is not known at preview), which the pack cannot
+ * see. Undefined when the Service names none, or its cluster is not ACK's.
+ */
+export type ReusedLoadBalancer =
+  | { readonly key: string; readonly lb: BorderResource; readonly internal: boolean }
+  | { readonly key: string; readonly lb?: undefined; readonly id: string | undefined };
+
+export function reusedLoadBalancer(
+  service: BorderResource,
+  x: Resolver,
+): ReusedLoadBalancer | undefined {
+  if (controllerCloud(service, x) !== "alicloud") {
+    return undefined;
+  }
+  const annotations = mapAt(service.props, "metadata.annotations");
+  for (const key of reusedLoadBalancerKeys) {
+    const id = annotations[key];
+    if (id === undefined || id === null || id === "") {
+      continue;
+    }
+    const lb = x.resourceAt(
+      service,
+      `metadata.annotations.${key.replaceAll(".", "\\.")}`,
+      alicloudLoadBalancerTypes,
+    );
+    if (lb !== undefined) {
+      const type = valueAt(lb.props, "addressType");
+      return { key, lb, internal: typeof type === "string" && type.toLowerCase() === "intranet" };
+    }
+    return { key, id: isUnknown(id) ? undefined : String(id) };
+  }
+  return undefined;
+}
+
+/**
  * Whether a LoadBalancer Service's load balancer is private: on a cloud's cluster, by its cloud's
- * internal-load-balancer annotation; at a site of the team's own, by the addresses it asks for,
- * every one known and private.
+ * internal-load-balancer annotation, or, on ACK, by the address type of the existing load balancer
+ * it takes (`reusedLoadBalancer`: one the program does not create is not known to be private); at
+ * a site of the team's own, by the addresses it asks for, every one known and private.
  */
 export function privateLoadBalancer(service: BorderResource, x: Resolver): boolean {
   if (siteOf(service, x) !== undefined) {
     const ips = requestedLoadBalancerIps(service.props);
     return ips.length > 0 && ips.every((ip) => typeof ip === "string" && isPrivateCidr(ip));
+  }
+  const reused = reusedLoadBalancer(service, x);
+  if (reused !== undefined) {
+    return reused.lb !== undefined && reused.internal;
   }
   return isInternalLoadBalancer(
     mapAt(service.props, "metadata.annotations"),

@@ -105,6 +105,71 @@ describe("ACK's internal annotation under its pre-2019 prefix", () => {
   });
 });
 
+describe("an ACK Service on an existing load balancer (its loadbalancer-id annotation)", () => {
+  // ACK's controller then takes that load balancer as it is: its address type decides, not the
+  // Service's address-type annotation. Found by reading ACK's annotation guide: a Service on the
+  // program's own intranet CLB failed for lacking the annotation, and one on a CLB the program
+  // does not create passed with it.
+  const sh = on("sh");
+  const id = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-id";
+  const onLoadBalancer = (addressType: string, annotations: Record<string, string> = {}) => [
+    ...cluster,
+    sh("alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer", "app-clb", {
+      addressType,
+      loadBalancerSpec: "slb.s2.small",
+      vswitchId: "vsw-1",
+    }),
+    {
+      ...kube("kubernetes:core/v1:Service", "db-lb", {
+        metadata: { namespace: "app", annotations: { [id]: "lb-1", ...annotations } },
+        spec: { type: "LoadBalancer", selector: { app: "db" } },
+      }),
+      deps: { metadata: ["app-clb"] },
+    },
+  ];
+  const serviceExposed = [
+    "kubernetes-service-exposure",
+    "db-lb",
+    "mandatory",
+    ["the internet", 'k8s service "db-lb"'],
+  ] as const;
+
+  test("the program's intranet load balancer: nothing is reported, with no address-type annotation", () => {
+    const resources = onLoadBalancer("intranet");
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  test("the program's internet load balancer: the Service fails beside the load balancer", () => {
+    expect(runNamed(onLoadBalancer("internet"), cn)).toEqual([
+      serviceExposed,
+      [
+        "public-exposure",
+        "app-clb",
+        "mandatory",
+        ["the internet", 'slb application load balancer "app-clb"'],
+      ],
+    ]);
+  });
+
+  test("one the program does not create fails, whatever the address-type annotation asks", () => {
+    const resources = [
+      ...cluster,
+      kube("kubernetes:core/v1:Service", "db-lb", {
+        metadata: {
+          namespace: "app",
+          annotations: {
+            [id]: "lb-uf6existing0000000",
+            "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": "intranet",
+          },
+        },
+        spec: { type: "LoadBalancer", selector: { app: "db" } },
+      }),
+    ];
+    expect(runNamed(resources, cn)).toEqual([serviceExposed]);
+  });
+});
+
 describe("a Helm v3 release", () => {
   test("is helm-releases' finding, and no-path no longer reports what it hides", () => {
     const resources = [

@@ -54,6 +54,7 @@ import {
   podTemplates,
   portsOf,
   privateLoadBalancer,
+  reusedLoadBalancer,
   restrictsEgress,
   scopeKey,
   selects,
@@ -280,7 +281,9 @@ function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTempla
                 ? "its type or annotations are not known until deployed"
                 : siteOf(service, x) !== undefined
                   ? "no private address asked of its site's load balancer"
-                  : "no internal-load-balancer annotation of its cluster's cloud",
+                  : reusedLoadBalancer(service, x) !== undefined
+                    ? "the existing load balancer it takes is not known to be internal"
+                    : "no internal-load-balancer annotation of its cluster's cloud",
           }),
         ),
       );
