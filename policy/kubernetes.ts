@@ -63,6 +63,7 @@ import {
   destinationsOf,
   destinationWords,
   internalAnnotationsFor,
+  restrictedSourceRanges,
   reusedLoadBalancer,
   isDefaultDenyEgress,
   cniAsNetworkPolicies,
@@ -1056,12 +1057,16 @@ function serviceFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
         path: ["the internet", label],
         ...(reused.id === undefined ? { undecided: true } : {}),
       });
-    } else if (!isInternalLoadBalancer(annotations, cloud)) {
+    } else if (
+      !isInternalLoadBalancer(annotations, cloud) &&
+      restrictedSourceRanges(r, x) === undefined
+    ) {
       const [key, value] = accepted[0];
       // A cluster the pack cannot place may be any cloud's: name every annotation it accepts,
       // not one cloud's, which another cloud's controller would ignore.
+      // On EKS a load balancer that admits only private or allowlisted ranges serves no one else.
       const fix = cloud
-        ? `Annotate it ${key}: "${value}"${annotatedAt}`
+        ? `Annotate it ${key}: "${value}"${annotatedAt}${cloud === "aws" && !made ? `, admit only private or allowlisted client ranges (spec.loadBalancerSourceRanges)` : ""}`
         : `Annotate it with the internal-load-balancer annotation of its cluster's cloud (one of ${accepted.map(([k, v]) => `${k}: "${v}"`).join(", ")})${annotatedAt}`;
       out.push({
         message: `${label} must not face the internet, but ${typeIs("LoadBalancer")} without ${cloud ? `the internal-load-balancer annotation of its cluster's cloud (${cloud})` : "an internal-load-balancer annotation"}, so the cloud provisions a public load balancer. ${fix}, or ${instead}.`,

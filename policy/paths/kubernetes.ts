@@ -2590,10 +2590,52 @@ export function reusedLoadBalancer(
 }
 
 /**
+ * The client ranges an EKS LoadBalancer Service's load balancer admits, when every one is private
+ * or allowlisted: `spec.loadBalancerSourceRanges`, or, where that lists none, the
+ * `service.beta.kubernetes.io/load-balancer-source-ranges` annotation (comma-separated), which
+ * AWS's controllers (the in-tree one and the Load Balancer Controller) write into the load
+ * balancer's security group. Such a load balancer serves no one else, as a security group that
+ * admits only those ranges does (public-exposure). Undefined on a cluster of another cloud (ACK
+ * restricts its load balancers by access-control-list annotations instead), when the Service
+ * names no range, or when one is not known at preview or reaches the internet.
+ */
+export function restrictedSourceRanges(
+  service: BorderResource,
+  x: Resolver,
+): readonly string[] | undefined {
+  if (controllerCloud(service, x) !== "aws") {
+    return undefined;
+  }
+  const field = valueAt(service.props, "spec.loadBalancerSourceRanges");
+  const annotation = mapAt(service.props, "metadata.annotations")[
+    "service.beta.kubernetes.io/load-balancer-source-ranges"
+  ];
+  const listed = Array.isArray(field) && field.length > 0 ? field : undefined;
+  const ranges: unknown[] =
+    listed ??
+    (typeof annotation === "string"
+      ? annotation
+          .split(",")
+          .map((c) => c.trim())
+          .filter((c) => c !== "")
+      : []);
+  if (isUnknown(field) || (listed === undefined && isUnknown(annotation)) || ranges.length === 0) {
+    return undefined;
+  }
+  return ranges.every(
+    (c) => typeof c === "string" && reachOfAddress(c, x.allowlist).kind !== "internet",
+  )
+    ? (ranges as string[])
+    : undefined;
+}
+
+/**
  * Whether a LoadBalancer Service's load balancer is private: on a cloud's cluster, by its cloud's
  * internal-load-balancer annotation, or, on ACK, by the address type of the existing load balancer
- * it takes (`reusedLoadBalancer`: one the program does not create is not known to be private); at
- * a site of the team's own, by the addresses it asks for, every one known and private.
+ * it takes (`reusedLoadBalancer`: one the program does not create is not known to be private); on
+ * EKS, a load balancer that admits only private or allowlisted ranges is as good
+ * (`restrictedSourceRanges`); at a site of the team's own, by the addresses it asks for, every one
+ * known and private.
  */
 export function privateLoadBalancer(service: BorderResource, x: Resolver): boolean {
   if (siteOf(service, x) !== undefined) {
@@ -2603,6 +2645,9 @@ export function privateLoadBalancer(service: BorderResource, x: Resolver): boole
   const reused = reusedLoadBalancer(service, x);
   if (reused !== undefined) {
     return reused.lb !== undefined && reused.internal;
+  }
+  if (restrictedSourceRanges(service, x) !== undefined) {
+    return true;
   }
   return isInternalLoadBalancer(
     mapAt(service.props, "metadata.annotations"),

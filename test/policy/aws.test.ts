@@ -7447,11 +7447,45 @@ describe("kubernetes clusters and namespaces", () => {
         ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
       ],
       message:
-        'k8s service "api" must not face the internet, but spec.type is "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal", or use ClusterIP.',
+        'k8s service "api" must not face the internet, but spec.type is "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal", admit only private or allowlisted client ranges (spec.loadBalancerSourceRanges), or use ClusterIP.',
       twinName: "it carries the legacy AWS internal annotation",
       twin: set("api", (p) => {
         (p.metadata as Props).annotations = {
           "service.beta.kubernetes.io/aws-load-balancer-internal": "true",
+        };
+      }),
+    },
+    // A public load balancer whose security group admits only private or allowlisted clients
+    // serves no one else, as such a security group does (public-exposure).
+    {
+      name: "a LoadBalancer Service on EKS admits a public range besides the partner's",
+      bad: set("api", (p) => {
+        (p.metadata as Props).annotations = {};
+        (p.spec as Props).loadBalancerSourceRanges = ["198.51.100.0/24", "8.8.8.0/24"];
+      }),
+      expected: [
+        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
+      ],
+      twinName: "it admits only the allowlisted partner and the VPC",
+      twin: set("api", (p) => {
+        (p.metadata as Props).annotations = {};
+        (p.spec as Props).loadBalancerSourceRanges = ["198.51.100.0/24", "10.0.0.0/8"];
+      }),
+    },
+    {
+      name: "its annotation admits every address",
+      bad: set("api", (p) => {
+        (p.metadata as Props).annotations = {
+          "service.beta.kubernetes.io/load-balancer-source-ranges": "0.0.0.0/0",
+        };
+      }),
+      expected: [
+        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
+      ],
+      twinName: "the annotation admits only the VPC",
+      twin: set("api", (p) => {
+        (p.metadata as Props).annotations = {
+          "service.beta.kubernetes.io/load-balancer-source-ranges": "10.0.0.0/8, 172.16.0.0/12",
         };
       }),
     },

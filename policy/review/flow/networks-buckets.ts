@@ -108,7 +108,7 @@ export const readings: readonly PropertyReview[] = [
     types: /^kubernetes:core\/v1:Service(List|Patch)?$/,
     reading: "not-a-place",
     reason:
-      "the client addresses the cloud load balancer admits: it only narrows a load balancer that kubernetes-service-exposure judges by the Service's type and internal annotation whatever its source ranges",
+      "the client addresses the cloud load balancer admits: who may connect, not where data goes; kubernetes-service-exposure reads them on EKS, whose load balancer admitting only private or allowlisted ranges serves no one else",
   },
   {
     path: /^(items\[\]\.)?spec\.egress\[\]\.to\[\]\.ipBlock\.except\[\]$/,
