@@ -45,6 +45,7 @@ import {
   egressPermitted,
   type Flow,
   isPrivateCidr,
+  reachOfAddress,
 } from "./paths/addresses";
 import {
   albConfigOf,
@@ -1833,9 +1834,28 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
         ]
       : [];
   }
+  // An internet-facing ALB whose security group admits only private or allowlisted clients
+  // (`inbound-cidrs`, which the controller writes into the group it makes; a group of the
+  // Ingress's own choosing, `security-groups`, replaces that one) serves no one else.
+  const inbound = notes["alb.ingress.kubernetes.io/inbound-cidrs"];
+  if (
+    typeof inbound === "string" &&
+    notes["alb.ingress.kubernetes.io/security-groups"] === undefined
+  ) {
+    const cidrs = inbound
+      .split(",")
+      .map((c) => c.trim())
+      .filter((c) => c !== "");
+    if (
+      cidrs.length > 0 &&
+      cidrs.every((c) => reachOfAddress(c, x.allowlist).kind !== "internet")
+    ) {
+      return [];
+    }
+  }
   return [
     {
-      message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme${made ? ` of ${its}` : ""} is ${JSON.stringify(scheme)}, so the AWS Load Balancer Controller provisions an internet-facing ALB. Remove the annotation or set it to "internal"${annotatedAt}.`,
+      message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme${made ? ` of ${its}` : ""} is ${JSON.stringify(scheme)}, so the AWS Load Balancer Controller provisions an internet-facing ALB${typeof inbound === "string" ? ` whose alb.ingress.kubernetes.io/inbound-cidrs (${inbound}) admit more than private and allowlisted ranges` : ""}. Remove the annotation or set it to "internal"${annotatedAt}, or admit only private or allowlisted client ranges (alb.ingress.kubernetes.io/inbound-cidrs).`,
       path: ["the internet", label],
     },
   ];

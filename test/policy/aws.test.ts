@@ -7889,6 +7889,25 @@ describe("kubernetes clusters and namespaces", () => {
       twin: ingress({}),
     },
     {
+      // Its security group admits only the clients inbound-cidrs lists, as a group of the program's
+      // admitting only them would (public-exposure).
+      name: "an internet-facing ALB Ingress admits a public range besides the VPC",
+      bad: ingress({
+        "alb.ingress.kubernetes.io/scheme": "internet-facing",
+        "alb.ingress.kubernetes.io/inbound-cidrs": "10.0.0.0/8, 8.8.8.0/24",
+      }),
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      message:
+        'k8s ingress "web" must not face the internet, but alb.ingress.kubernetes.io/scheme is "internet-facing", so the AWS Load Balancer Controller provisions an internet-facing ALB whose alb.ingress.kubernetes.io/inbound-cidrs (10.0.0.0/8, 8.8.8.0/24) admit more than private and allowlisted ranges. Remove the annotation or set it to "internal", or admit only private or allowlisted client ranges (alb.ingress.kubernetes.io/inbound-cidrs).',
+      twinName: "it admits only the VPC and the allowlisted partner",
+      twin: ingress({
+        "alb.ingress.kubernetes.io/scheme": "internet-facing",
+        "alb.ingress.kubernetes.io/inbound-cidrs": "10.0.0.0/8, 198.51.100.0/24",
+      }),
+    },
+    {
       name: "an ALB Ingress on ACK gets the Internet ALB its controller creates by default",
       bad: pipe(ackCluster, ingress({}, "ack-kube")),
       expected: [
