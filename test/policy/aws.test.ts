@@ -7600,7 +7600,7 @@ describe("kubernetes clusters and namespaces", () => {
         ],
       ],
       message:
-        'k8s kafka "kafka" must not face the internet, but alb.ingress.kubernetes.io/scheme of the Ingresses of spec.kafka.listeners[0] ("external") is "internet-facing", so the AWS Load Balancer Controller provisions an internet-facing ALB. Remove the annotation or set it to "internal" in the metadata.annotations of spec.kafka.template\'s externalBootstrapIngress and perPodIngress (or of spec.kafka.listeners[0].configuration\'s bootstrap and each of its brokers[]).',
+        'k8s kafka "kafka" must not face the internet, but alb.ingress.kubernetes.io/scheme of the Ingresses of spec.kafka.listeners[0] ("external") is "internet-facing", so the AWS Load Balancer Controller provisions an internet-facing ALB. Remove the annotation or set it to "internal" in the metadata.annotations of spec.kafka.template\'s externalBootstrapIngress and perPodIngress (or of spec.kafka.listeners[0].configuration\'s bootstrap and each of its brokers[]), or admit only private or allowlisted client ranges (alb.ingress.kubernetes.io/inbound-cidrs).',
       twinName: "the listener's bootstrap Ingress is annotated internal over the template",
       twin: kafka(
         [
