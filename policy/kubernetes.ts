@@ -64,6 +64,7 @@ import {
   destinationsOf,
   destinationWords,
   internalAnnotationsFor,
+  internalByAwsController,
   restrictedSourceRanges,
   reusedLoadBalancer,
   isDefaultDenyEgress,
@@ -1060,7 +1061,8 @@ function serviceFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
       });
     } else if (
       !isInternalLoadBalancer(annotations, cloud) &&
-      restrictedSourceRanges(r, x) === undefined
+      restrictedSourceRanges(r, x) === undefined &&
+      !internalByAwsController(r, x)
     ) {
       const [key, value] = accepted[0];
       // A cluster the pack cannot place may be any cloud's: name every annotation it accepts,

@@ -2630,6 +2630,35 @@ export function restrictedSourceRanges(
 }
 
 /**
+ * The load balancer classes of AWS's own controllers that take a Service from the in-tree one —
+ * the AWS Load Balancer Controller's and EKS Auto Mode's — and the controller's
+ * `aws-load-balancer-type` values that do the same (`external`, and `nlb-ip` before 2.2). Both
+ * provision an internal NLB unless `service.beta.kubernetes.io/aws-load-balancer-scheme` asks for
+ * `internet-facing` ("secure by default" since 2.2), where the in-tree controller's default is an
+ * internet-facing one.
+ */
+const awsControllerClasses = ["service.k8s.aws/nlb", "eks.amazonaws.com/nlb"];
+const awsControllerTypes = ["external", "nlb-ip"];
+
+/**
+ * Whether an EKS LoadBalancer Service is served by one of AWS's own load balancer controllers
+ * (`awsControllerClasses`), which make an internal NLB unless its scheme asks for the internet.
+ */
+export function internalByAwsController(service: BorderResource, x: Resolver): boolean {
+  if (controllerCloud(service, x) !== "aws") {
+    return false;
+  }
+  const annotations = mapAt(service.props, "metadata.annotations");
+  const cls = valueAt(service.props, "spec.loadBalancerClass");
+  const type = annotations["service.beta.kubernetes.io/aws-load-balancer-type"];
+  const byController =
+    (typeof cls === "string" && awsControllerClasses.includes(cls)) ||
+    (typeof type === "string" && awsControllerTypes.includes(type.toLowerCase()));
+  const scheme = annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"];
+  return byController && (scheme === undefined || String(scheme).toLowerCase() === "internal");
+}
+
+/**
  * Whether a LoadBalancer Service's load balancer is private: on a cloud's cluster, by its cloud's
  * internal-load-balancer annotation, or, on ACK, by the address type of the existing load balancer
  * it takes (`reusedLoadBalancer`: one the program does not create is not known to be private); on
@@ -2646,7 +2675,7 @@ export function privateLoadBalancer(service: BorderResource, x: Resolver): boole
   if (reused !== undefined) {
     return reused.lb !== undefined && reused.internal;
   }
-  if (restrictedSourceRanges(service, x) !== undefined) {
+  if (restrictedSourceRanges(service, x) !== undefined || internalByAwsController(service, x)) {
     return true;
   }
   return isInternalLoadBalancer(

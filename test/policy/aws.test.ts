@@ -7472,6 +7472,43 @@ describe("kubernetes clusters and namespaces", () => {
         (p.spec as Props).loadBalancerSourceRanges = ["198.51.100.0/24", "10.0.0.0/8"];
       }),
     },
+    // AWS's own controllers (the Load Balancer Controller, EKS Auto Mode) make an internal NLB
+    // unless the scheme asks for the internet; the in-tree controller's default is the internet.
+    {
+      name: "a Service of the Load Balancer Controller's class asks for an internet-facing NLB",
+      bad: set("api", (p) => {
+        (p.metadata as Props).annotations = {
+          "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+        };
+        (p.spec as Props).loadBalancerClass = "service.k8s.aws/nlb";
+      }),
+      expected: [
+        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
+      ],
+      twinName: "it leaves the scheme at the controller's default, internal",
+      twin: set("api", (p) => {
+        (p.metadata as Props).annotations = {};
+        (p.spec as Props).loadBalancerClass = "service.k8s.aws/nlb";
+      }),
+    },
+    {
+      name: "a Service asks the in-tree controller for an NLB, internet-facing by default",
+      bad: set("api", (p) => {
+        (p.metadata as Props).annotations = {
+          "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
+        };
+      }),
+      expected: [
+        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
+      ],
+      twinName: "it is the Load Balancer Controller's (type external), internal by default",
+      twin: set("api", (p) => {
+        (p.metadata as Props).annotations = {
+          "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+          "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+        };
+      }),
+    },
     {
       name: "its annotation admits every address",
       bad: set("api", (p) => {
