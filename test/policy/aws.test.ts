@@ -6759,6 +6759,19 @@ describe("kubernetes", () => {
 describe("kubernetes clusters and namespaces", () => {
   // Judged on the whole plan: a provider with the cluster its kubeconfig comes from, a
   // namespace with its NetworkPolicies.
+  /** The EKS Service "api" with exactly these annotations, and these fields of its spec. */
+  const apiService = (annotations: Record<string, string>, spec: Props = {}) =>
+    set("api", (p) => {
+      (p.metadata as Props).annotations = annotations;
+      Object.assign(p.spec as Props, spec);
+    });
+  /** kubernetes-service-exposure's finding on "api": a load balancer that faces the internet. */
+  const apiExposed: Finding = [
+    "kubernetes-service-exposure",
+    "api",
+    "mandatory",
+    ["the internet", 'k8s service "api"'],
+  ];
   const defaultDeny = (name: string, provider: string, namespace = "records") =>
     add(
       "kubernetes:networking.k8s.io/v1:NetworkPolicy",
@@ -7459,71 +7472,46 @@ describe("kubernetes clusters and namespaces", () => {
     // serves no one else, as such a security group does (public-exposure).
     {
       name: "a LoadBalancer Service on EKS admits a public range besides the partner's",
-      bad: set("api", (p) => {
-        (p.metadata as Props).annotations = {};
-        (p.spec as Props).loadBalancerSourceRanges = ["198.51.100.0/24", "8.8.8.0/24"];
-      }),
-      expected: [
-        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
-      ],
+      bad: apiService({}, { loadBalancerSourceRanges: ["198.51.100.0/24", "8.8.8.0/24"] }),
+      expected: [apiExposed],
       twinName: "it admits only the allowlisted partner and the VPC",
-      twin: set("api", (p) => {
-        (p.metadata as Props).annotations = {};
-        (p.spec as Props).loadBalancerSourceRanges = ["198.51.100.0/24", "10.0.0.0/8"];
-      }),
+      twin: apiService({}, { loadBalancerSourceRanges: ["198.51.100.0/24", "10.0.0.0/8"] }),
     },
     // AWS's own controllers (the Load Balancer Controller, EKS Auto Mode) make an internal NLB
     // unless the scheme asks for the internet; the in-tree controller's default is the internet.
     {
       name: "a Service of the Load Balancer Controller's class asks for an internet-facing NLB",
-      bad: set("api", (p) => {
-        (p.metadata as Props).annotations = {
+      bad: apiService(
+        {
           "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
-        };
-        (p.spec as Props).loadBalancerClass = "service.k8s.aws/nlb";
-      }),
-      expected: [
-        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
-      ],
+        },
+        { loadBalancerClass: "service.k8s.aws/nlb" },
+      ),
+      expected: [apiExposed],
       twinName: "it leaves the scheme at the controller's default, internal",
-      twin: set("api", (p) => {
-        (p.metadata as Props).annotations = {};
-        (p.spec as Props).loadBalancerClass = "service.k8s.aws/nlb";
-      }),
+      twin: apiService({}, { loadBalancerClass: "service.k8s.aws/nlb" }),
     },
     {
       name: "a Service asks the in-tree controller for an NLB, internet-facing by default",
-      bad: set("api", (p) => {
-        (p.metadata as Props).annotations = {
-          "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
-        };
+      bad: apiService({
+        "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
       }),
-      expected: [
-        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
-      ],
+      expected: [apiExposed],
       twinName: "it is the Load Balancer Controller's (type external), internal by default",
-      twin: set("api", (p) => {
-        (p.metadata as Props).annotations = {
-          "service.beta.kubernetes.io/aws-load-balancer-type": "external",
-          "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
-        };
+      twin: apiService({
+        "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+        "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
       }),
     },
     {
       name: "its annotation admits every address",
-      bad: set("api", (p) => {
-        (p.metadata as Props).annotations = {
-          "service.beta.kubernetes.io/load-balancer-source-ranges": "0.0.0.0/0",
-        };
+      bad: apiService({
+        "service.beta.kubernetes.io/load-balancer-source-ranges": "0.0.0.0/0",
       }),
-      expected: [
-        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
-      ],
+      expected: [apiExposed],
       twinName: "the annotation admits only the VPC",
-      twin: set("api", (p) => {
-        (p.metadata as Props).annotations = {
-          "service.beta.kubernetes.io/load-balancer-source-ranges": "10.0.0.0/8, 172.16.0.0/12",
-        };
+      twin: apiService({
+        "service.beta.kubernetes.io/load-balancer-source-ranges": "10.0.0.0/8, 172.16.0.0/12",
       }),
     },
     {
