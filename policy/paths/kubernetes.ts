@@ -2642,7 +2642,10 @@ const awsControllerTypes = ["external", "nlb-ip"];
 
 /**
  * Whether an EKS LoadBalancer Service is served by one of AWS's own load balancer controllers
- * (`awsControllerClasses`), which make an internal NLB unless its scheme asks for the internet.
+ * (`awsControllerClasses`), which make an internal NLB unless its scheme asks for the internet. On
+ * an EKS Auto Mode cluster of the program whose load balancing is on
+ * (`kubernetesNetworkConfig.elasticLoadBalancing.enabled`), Auto Mode's class is every Service's
+ * default, so a Service that names no class or type is served by it too.
  */
 export function internalByAwsController(service: BorderResource, x: Resolver): boolean {
   if (controllerCloud(service, x) !== "aws") {
@@ -2653,9 +2656,24 @@ export function internalByAwsController(service: BorderResource, x: Resolver): b
   const type = annotations["service.beta.kubernetes.io/aws-load-balancer-type"];
   const byController =
     (typeof cls === "string" && awsControllerClasses.includes(cls)) ||
-    (typeof type === "string" && awsControllerTypes.includes(type.toLowerCase()));
+    (typeof type === "string" && awsControllerTypes.includes(type.toLowerCase())) ||
+    (cls === undefined && type === undefined && autoModeLoadBalancing(service, x));
   const scheme = annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"];
   return byController && (scheme === undefined || String(scheme).toLowerCase() === "internal");
+}
+
+/** Whether a Kubernetes object runs on an EKS cluster of the program whose Auto Mode balances load. */
+function autoModeLoadBalancing(r: BorderResource, x: Resolver): boolean {
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  if (provider?.type !== kubernetesProviderType) {
+    return false;
+  }
+  const source = x.clusterSource(provider);
+  return (
+    source.kind === "resource" &&
+    source.cluster.type === "aws:eks/cluster:Cluster" &&
+    valueAt(source.cluster.props, "kubernetesNetworkConfig.elasticLoadBalancing.enabled") === true
+  );
 }
 
 /**

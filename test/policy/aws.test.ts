@@ -7492,6 +7492,24 @@ describe("kubernetes clusters and namespaces", () => {
       twin: apiService({}, { loadBalancerClass: "service.k8s.aws/nlb" }),
     },
     {
+      // Auto Mode's class is every Service's default on a cluster whose load balancing it runs.
+      name: "a Service on an EKS Auto Mode cluster asks for an internet-facing NLB",
+      bad: pipe(
+        set("cluster", (p) => {
+          p.kubernetesNetworkConfig = { elasticLoadBalancing: { enabled: true } };
+        }),
+        apiService({ "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing" }),
+      ),
+      expected: [apiExposed],
+      twinName: "it names no class and no scheme: Auto Mode's internal NLB",
+      twin: pipe(
+        set("cluster", (p) => {
+          p.kubernetesNetworkConfig = { elasticLoadBalancing: { enabled: true } };
+        }),
+        apiService({}),
+      ),
+    },
+    {
       name: "a Service asks the in-tree controller for an NLB, internet-facing by default",
       bad: apiService({
         "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
