@@ -49,6 +49,7 @@ import {
 } from "./paths/addresses";
 import {
   albConfigOf,
+  ingressClassParamsOf,
   baseKind,
   clusterCloud,
   clusterDomain,
@@ -1824,7 +1825,11 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
       },
     ];
   }
-  const scheme = notes["alb.ingress.kubernetes.io/scheme"];
+  // The class's IngressClassParams set the scheme and client ranges of all its Ingresses, over
+  // their own annotations.
+  const params = ingressClassParamsOf(cls, x);
+  const classScheme = params ? valueAt(params.props, "spec.scheme") : undefined;
+  const scheme = classScheme ?? notes["alb.ingress.kubernetes.io/scheme"];
   if (isUnknown(scheme) || String(scheme ?? "internal").toLowerCase() === "internal") {
     return isUnknown(scheme)
       ? [
@@ -1839,7 +1844,10 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
   // An internet-facing ALB whose security group admits only private or allowlisted clients
   // (`inbound-cidrs`, which the controller writes into the group it makes; a group of the
   // Ingress's own choosing, `security-groups`, replaces that one) serves no one else.
-  const inbound = notes["alb.ingress.kubernetes.io/inbound-cidrs"];
+  const classCidrs = params ? valueAt(params.props, "spec.inboundCIDRs") : undefined;
+  const inbound = Array.isArray(classCidrs)
+    ? classCidrs.join(", ")
+    : notes["alb.ingress.kubernetes.io/inbound-cidrs"];
   if (
     typeof inbound === "string" &&
     notes["alb.ingress.kubernetes.io/security-groups"] === undefined
@@ -1857,7 +1865,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
   }
   return [
     {
-      message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme${made ? ` of ${its}` : ""} is ${JSON.stringify(scheme)}, so the AWS Load Balancer Controller provisions an internet-facing ALB${typeof inbound === "string" ? ` whose alb.ingress.kubernetes.io/inbound-cidrs (${inbound}) admit more than private and allowlisted ranges` : ""}. Remove the annotation or set it to "internal"${annotatedAt}, or admit only private or allowlisted client ranges (alb.ingress.kubernetes.io/inbound-cidrs).`,
+      message: `${label} must not face the internet, but ${classScheme !== undefined && params ? `spec.scheme of ${resourceLabel(params.type, params.name)}, the IngressClassParams of ${classOf},` : `alb.ingress.kubernetes.io/scheme${made ? ` of ${its}` : ""}`} is ${JSON.stringify(scheme)}, so the AWS Load Balancer Controller provisions an internet-facing ALB${typeof inbound === "string" ? ` whose alb.ingress.kubernetes.io/inbound-cidrs (${inbound}) admit more than private and allowlisted ranges` : ""}. Remove the annotation or set it to "internal"${annotatedAt}, or admit only private or allowlisted client ranges (alb.ingress.kubernetes.io/inbound-cidrs).`,
       path: ["the internet", label],
     },
   ];

@@ -2755,6 +2755,29 @@ export function albConfigOf(className: string, x: Resolver): BorderResource | un
 }
 
 /**
+ * The IngressClassParams an IngressClass of this name points at, when the program declares both:
+ * the AWS Load Balancer Controller's (`elbv2.k8s.aws`) or EKS Auto Mode's (`eks.amazonaws.com`).
+ * Its `spec.scheme` and `spec.inboundCIDRs` apply to every Ingress of the class, over the
+ * Ingresses' own annotations.
+ */
+export function ingressClassParamsOf(className: string, x: Resolver): BorderResource | undefined {
+  const ingressClass = x
+    .ofType("kubernetes:networking.k8s.io/v1:IngressClass")
+    .find((c) => objectName(c) === className);
+  const params = ingressClass ? valueAt(ingressClass.props, "spec.parameters") : undefined;
+  const name = str(valueAt(params, "name"));
+  if (!name || valueAt(params, "kind") !== "IngressClassParams") {
+    return undefined;
+  }
+  return [
+    "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
+    "kubernetes:eks.amazonaws.com/v1:IngressClassParams",
+  ]
+    .flatMap((type) => x.ofType(type))
+    .find((c) => objectName(c) === name);
+}
+
+/**
  * Whether a Service's selector picks pods with these labels. A selector not known at preview may
  * pick any; one that is absent or empty picks none (the Service's endpoints are managed apart).
  */

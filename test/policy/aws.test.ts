@@ -7090,6 +7090,41 @@ describe("kubernetes clusters and namespaces", () => {
       ),
     );
 
+  /**
+   * The alb IngressClass of the EKS cluster and the AWS Load Balancer Controller's
+   * IngressClassParams it names (a custom resource of the controller, which a team that reviewed
+   * it lists under allowTypes).
+   */
+  const paramsReviewed: CheckOptions = {
+    ...us,
+    policies: {
+      "reviewed-resource-types": {
+        allowTypes: ["kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams"],
+      },
+    },
+  };
+  const eksAlbClass = (spec: Props) =>
+    pipe(
+      add(
+        "kubernetes:networking.k8s.io/v1:IngressClass",
+        "alb",
+        {
+          metadata: { name: "alb" },
+          spec: {
+            controller: "ingress.k8s.aws/alb",
+            parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: "shared" },
+          },
+        },
+        { provider: "kube" },
+      ),
+      add(
+        "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
+        "shared",
+        { metadata: { name: "shared" }, spec },
+        { provider: "kube" },
+      ),
+    );
+
   interface WholePlanCase {
     readonly name: string;
     readonly bad: (plan: Plan) => Plan;
@@ -7930,6 +7965,21 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       twinName: "it leaves the scheme at its default, internal",
       twin: ingress({}),
+    },
+    {
+      // The class's parameters set the scheme of every Ingress of the class, over its annotations.
+      name: "an ALB Ingress's class parameters ask for an internet-facing load balancer",
+      bad: pipe(eksAlbClass({ scheme: "internet-facing" }), ingress({})),
+      settings: paramsReviewed,
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      twinName: "they ask for internet-facing but admit only the VPC",
+      twin: pipe(
+        eksAlbClass({ scheme: "internet-facing", inboundCIDRs: ["10.0.0.0/8"] }),
+        ingress({}),
+      ),
+      twinSettings: paramsReviewed,
     },
     {
       // Its security group admits only the clients inbound-cidrs lists, as a group of the program's
