@@ -2743,15 +2743,28 @@ export function clusterCloud(r: BorderResource, x: Resolver): Cloud | undefined 
  * Ingress controller serves the class's Ingresses from the ALB it describes.
  */
 export function albConfigOf(className: string, x: Resolver): BorderResource | undefined {
+  return classParameters(className, "AlbConfig", ["kubernetes:alibabacloud.com/v1:AlbConfig"], x);
+}
+
+/**
+ * The object of `kind` (one of `types`) that the IngressClass named `className` names as its
+ * parameters, when the program declares both.
+ */
+function classParameters(
+  className: string,
+  kind: string,
+  types: readonly string[],
+  x: Resolver,
+): BorderResource | undefined {
   const ingressClass = x
     .ofType("kubernetes:networking.k8s.io/v1:IngressClass")
     .find((c) => objectName(c) === className);
   const params = ingressClass ? valueAt(ingressClass.props, "spec.parameters") : undefined;
   const name = str(valueAt(params, "name"));
-  if (!name || valueAt(params, "kind") !== "AlbConfig") {
+  if (!name || valueAt(params, "kind") !== kind) {
     return undefined;
   }
-  return x.ofType("kubernetes:alibabacloud.com/v1:AlbConfig").find((c) => objectName(c) === name);
+  return types.flatMap((type) => x.ofType(type)).find((c) => objectName(c) === name);
 }
 
 /**
@@ -2761,20 +2774,15 @@ export function albConfigOf(className: string, x: Resolver): BorderResource | un
  * Ingresses' own annotations.
  */
 export function ingressClassParamsOf(className: string, x: Resolver): BorderResource | undefined {
-  const ingressClass = x
-    .ofType("kubernetes:networking.k8s.io/v1:IngressClass")
-    .find((c) => objectName(c) === className);
-  const params = ingressClass ? valueAt(ingressClass.props, "spec.parameters") : undefined;
-  const name = str(valueAt(params, "name"));
-  if (!name || valueAt(params, "kind") !== "IngressClassParams") {
-    return undefined;
-  }
-  return [
-    "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
-    "kubernetes:eks.amazonaws.com/v1:IngressClassParams",
-  ]
-    .flatMap((type) => x.ofType(type))
-    .find((c) => objectName(c) === name);
+  return classParameters(
+    className,
+    "IngressClassParams",
+    [
+      "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
+      "kubernetes:eks.amazonaws.com/v1:IngressClassParams",
+    ],
+    x,
+  );
 }
 
 /**

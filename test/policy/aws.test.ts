@@ -7058,71 +7058,59 @@ describe("kubernetes clusters and namespaces", () => {
    * AlbConfig is a custom resource of ACK's controller, not a type of the SDKs: a team that
    * reviewed it lists it under allowTypes.
    */
-  const albReviewed: CheckOptions = {
+  const reviewedKind = (type: string): CheckOptions => ({
     ...us,
-    policies: {
-      "reviewed-resource-types": { allowTypes: ["kubernetes:alibabacloud.com/v1:AlbConfig"] },
-    },
-  };
-  /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
-  const albClass = (addressType: string) =>
-    pipe(
+    policies: { "reviewed-resource-types": { allowTypes: [type] } },
+  });
+  const albReviewed = reviewedKind("kubernetes:alibabacloud.com/v1:AlbConfig");
+  /**
+   * The alb IngressClass of a cluster (through provider `provider`, of controller `controller`)
+   * and the parameters object it names: `type` (its kind the type's last part), named `name`,
+   * with `spec`.
+   */
+  const albClassWith = (
+    provider: string,
+    controller: string,
+    type: string,
+    name: string,
+    spec: Props,
+  ) => {
+    const [, group, kind] = /^kubernetes:([^/]+)\/[^:]+:(.+)$/.exec(type) ?? [];
+    return pipe(
       add(
         "kubernetes:networking.k8s.io/v1:IngressClass",
         "alb",
         {
           metadata: { name: "alb" },
-          spec: {
-            controller: "ingress.k8s.alibabacloud/alb",
-            parameters: { apiGroup: "alibabacloud.com", kind: "AlbConfig", name: "internal-alb" },
-          },
+          spec: { controller, parameters: { apiGroup: group, kind, name } },
         },
-        { provider: "ack-kube" },
+        { provider },
       ),
-      add(
-        "kubernetes:alibabacloud.com/v1:AlbConfig",
-        "internal-alb",
-        {
-          metadata: { name: "internal-alb" },
-          spec: { config: { name: "internal-alb", addressType } },
-        },
-        { provider: "ack-kube" },
-      ),
+      add(type, name, { metadata: { name }, spec }, { provider }),
     );
-
+  };
+  /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
+  const albClass = (addressType: string) =>
+    albClassWith(
+      "ack-kube",
+      "ingress.k8s.alibabacloud/alb",
+      "kubernetes:alibabacloud.com/v1:AlbConfig",
+      "internal-alb",
+      { config: { name: "internal-alb", addressType } },
+    );
   /**
    * The alb IngressClass of the EKS cluster and the AWS Load Balancer Controller's
    * IngressClassParams it names (a custom resource of the controller, which a team that reviewed
    * it lists under allowTypes).
    */
-  const paramsReviewed: CheckOptions = {
-    ...us,
-    policies: {
-      "reviewed-resource-types": {
-        allowTypes: ["kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams"],
-      },
-    },
-  };
+  const paramsReviewed = reviewedKind("kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams");
   const eksAlbClass = (spec: Props) =>
-    pipe(
-      add(
-        "kubernetes:networking.k8s.io/v1:IngressClass",
-        "alb",
-        {
-          metadata: { name: "alb" },
-          spec: {
-            controller: "ingress.k8s.aws/alb",
-            parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: "shared" },
-          },
-        },
-        { provider: "kube" },
-      ),
-      add(
-        "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
-        "shared",
-        { metadata: { name: "shared" }, spec },
-        { provider: "kube" },
-      ),
+    albClassWith(
+      "kube",
+      "ingress.k8s.aws/alb",
+      "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams",
+      "shared",
+      spec,
     );
 
   interface WholePlanCase {
