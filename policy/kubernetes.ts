@@ -48,6 +48,7 @@ import {
   reachOfAddress,
 } from "./paths/addresses";
 import {
+  addonDefaultAlb,
   albConfigOf,
   ingressClassParamsOf,
   baseKind,
@@ -1814,7 +1815,10 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
   }
   if (cloud === "alicloud") {
     const config = albConfigOf(cls, x);
-    const addressType = config ? valueAt(config.props, "spec.config.addressType") : undefined;
+    // Without an AlbConfig of the program's, the add-on's default ALB may serve the class.
+    const addressType = config
+      ? valueAt(config.props, "spec.config.addressType")
+      : addonDefaultAlb(r, x);
     if (typeof addressType === "string" && addressType.toLowerCase() === "intranet") {
       return [];
     }

@@ -38,7 +38,7 @@ import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./
 import { operatorDestinations, operatorFields } from "./operators";
 import { clusterPolicyAsNetworkPolicies, clusterPolicyTypes } from "./cluster-policies";
 import { variants } from "./variants";
-import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
+import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
@@ -2744,6 +2744,39 @@ export function clusterCloud(r: BorderResource, x: Resolver): Cloud | undefined 
  */
 export function albConfigOf(className: string, x: Resolver): BorderResource | undefined {
   return classParameters(className, "AlbConfig", ["kubernetes:alibabacloud.com/v1:AlbConfig"], x);
+}
+
+/**
+ * The address type of the default ALB that ACK's ALB Ingress controller add-on creates for the
+ * cluster an object runs on (its AlbConfig and IngressClass are both named `alb`), when the
+ * program's cluster installs the add-on with `albIngress.CreateDefaultALBConfig` true in its
+ * config: `albIngress.AddressType`, Internet unless it says otherwise. Undefined when the cluster
+ * is not the program's or creates no default ALB.
+ */
+export function addonDefaultAlb(r: BorderResource, x: Resolver): string | undefined {
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  if (provider?.type !== kubernetesProviderType) {
+    return undefined;
+  }
+  const source = x.clusterSource(provider);
+  if (source.kind !== "resource" || !source.cluster.type.startsWith("alicloud:cs/")) {
+    return undefined;
+  }
+  for (const { value } of valuesAt(source.cluster.props, "addons[]")) {
+    if (
+      valueAt(value, "name") !== "alb-ingress-controller" ||
+      valueAt(value, "disabled") === true
+    ) {
+      continue;
+    }
+    const config = valueAt(value, "config");
+    const doc = typeof config === "string" && config !== "" ? jsonDocument(config) : undefined;
+    const alb = doc !== null && typeof doc === "object" ? valueAt(doc, "albIngress") : undefined;
+    if (valueAt(alb, "CreateDefaultALBConfig") === true) {
+      return str(valueAt(alb, "AddressType")) ?? "Internet";
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -7089,6 +7089,19 @@ describe("kubernetes clusters and namespaces", () => {
       add(type, name, { metadata: { name }, spec }, { provider }),
     );
   };
+  /** The ACK cluster installs the ALB Ingress add-on with a default ALB of this address type. */
+  const albAddon = (addressType: string) =>
+    set("ack", (p) => {
+      p.addons = [
+        { name: "nginx-ingress-controller", disabled: true },
+        {
+          name: "alb-ingress-controller",
+          config: JSON.stringify({
+            albIngress: { CreateDefaultALBConfig: true, AddressType: addressType },
+          }),
+        },
+      ];
+    });
   /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
   const albClass = (addressType: string) =>
     albClassWith(
@@ -7987,6 +8000,17 @@ describe("kubernetes clusters and namespaces", () => {
         "alb.ingress.kubernetes.io/scheme": "internet-facing",
         "alb.ingress.kubernetes.io/inbound-cidrs": "10.0.0.0/8, 198.51.100.0/24",
       }),
+    },
+    {
+      // ACK's ALB Ingress add-on makes a default ALB (AlbConfig and IngressClass "alb") when its
+      // config asks, Internet unless its AddressType says otherwise.
+      name: "an ALB Ingress on ACK is served by the add-on's default ALB, of address type Internet",
+      bad: pipe(ackCluster, albAddon("Internet"), ingress({}, "ack-kube")),
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      twinName: "the add-on's default ALB is Intranet",
+      twin: pipe(ackCluster, albAddon("Intranet"), ingress({}, "ack-kube")),
     },
     {
       name: "an ALB Ingress on ACK gets the Internet ALB its controller creates by default",
