@@ -54,7 +54,6 @@ import {
   baseKind,
   clusterCloud,
   clusterDomain,
-  controllerCloud,
   controllerRevisionPattern,
   kyvernoPolicyPattern,
   kyvernoCleanupPattern,
@@ -66,16 +65,13 @@ import {
   destinationsOf,
   destinationWords,
   internalAnnotationsFor,
-  internalByAwsController,
-  restrictedSourceRanges,
-  reusedLoadBalancer,
+  cloudLoadBalancer,
   isDefaultDenyEgress,
   cniAsNetworkPolicies,
   cniNoPeer,
   cniPolicyTypes,
   isClusterwidePolicy,
   governsNamespace,
-  isInternalLoadBalancer,
   mapAt,
   mutatingPolicyPattern,
   namespaceName,
@@ -1045,27 +1041,22 @@ function serviceFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
       });
     }
   } else if (type === "LoadBalancer" && overlay === undefined) {
-    const cloud = controllerCloud(r, x);
-    const accepted = internalAnnotationsFor(cloud);
-    const reused = reusedLoadBalancer(r, x);
+    const lb = cloudLoadBalancer(r, x);
+    const reused = lb.kind === "reused" ? lb.reused : undefined;
     if (reused?.lb !== undefined) {
-      if (!reused.internal) {
-        out.push({
-          message: `${label} must not face the internet, but ${typeIs("LoadBalancer")} on ${x.label(reused.lb)}, which its annotation ${reused.key} names${annotatedAt} and whose addressType is not "intranet", so the pods it selects are served from the internet. Set the load balancer's addressType to "intranet", or ${instead}.`,
-          path: ["the internet", label],
-        });
-      }
+      out.push({
+        message: `${label} must not face the internet, but ${typeIs("LoadBalancer")} on ${x.label(reused.lb)}, which its annotation ${reused.key} names${annotatedAt} and whose addressType is not "intranet", so the pods it selects are served from the internet. Set the load balancer's addressType to "intranet", or ${instead}.`,
+        path: ["the internet", label],
+      });
     } else if (reused !== undefined) {
       out.push({
         message: `${label} must not face the internet, but ${typeIs("LoadBalancer")} on the existing load balancer ${reused.id === undefined ? "whose ID is not known at preview" : JSON.stringify(reused.id)} that its annotation ${reused.key} names${annotatedAt}, which this program does not create: that load balancer's address type decides whether the Service faces the internet, whatever its address-type annotation asks, and the pack cannot see it. Create the load balancer in this program with addressType "intranet" and name it by its ID, or ${instead}.`,
         path: ["the internet", label],
         ...(reused.id === undefined ? { undecided: true } : {}),
       });
-    } else if (
-      !isInternalLoadBalancer(annotations, cloud) &&
-      restrictedSourceRanges(r, x) === undefined &&
-      !internalByAwsController(r, x)
-    ) {
+    } else if (lb.kind === "annotation") {
+      const cloud = lb.cloud;
+      const accepted = internalAnnotationsFor(cloud);
       const [key, value] = accepted[0];
       // A cluster the pack cannot place may be any cloud's: name every annotation it accepts,
       // not one cloud's, which another cloud's controller would ignore.

@@ -2562,11 +2562,12 @@ export type ReusedLoadBalancer =
   | { readonly key: string; readonly lb: BorderResource; readonly internal: boolean }
   | { readonly key: string; readonly lb?: undefined; readonly id: string | undefined };
 
-export function reusedLoadBalancer(
+function reusedLoadBalancer(
   service: BorderResource,
   x: Resolver,
+  cloud: string | undefined,
 ): ReusedLoadBalancer | undefined {
-  if (controllerCloud(service, x) !== "alicloud") {
+  if (cloud !== "alicloud") {
     return undefined;
   }
   const annotations = mapAt(service.props, "metadata.annotations");
@@ -2599,11 +2600,12 @@ export function reusedLoadBalancer(
  * restricts its load balancers by access-control-list annotations instead), when the Service
  * names no range, or when one is not known at preview or reaches the internet.
  */
-export function restrictedSourceRanges(
+function restrictedSourceRanges(
   service: BorderResource,
   x: Resolver,
+  cloud: string | undefined,
 ): readonly string[] | undefined {
-  if (controllerCloud(service, x) !== "aws") {
+  if (cloud !== "aws") {
     return undefined;
   }
   const field = valueAt(service.props, "spec.loadBalancerSourceRanges");
@@ -2647,8 +2649,12 @@ const awsControllerTypes = ["external", "nlb-ip"];
  * (`kubernetesNetworkConfig.elasticLoadBalancing.enabled`), Auto Mode's class is every Service's
  * default, so a Service that names no class or type is served by it too.
  */
-export function internalByAwsController(service: BorderResource, x: Resolver): boolean {
-  if (controllerCloud(service, x) !== "aws") {
+function internalByAwsController(
+  service: BorderResource,
+  x: Resolver,
+  cloud: string | undefined,
+): boolean {
+  if (cloud !== "aws") {
     return false;
   }
   const annotations = mapAt(service.props, "metadata.annotations");
@@ -2664,16 +2670,21 @@ export function internalByAwsController(service: BorderResource, x: Resolver): b
 
 /** Whether a Kubernetes object runs on an EKS cluster of the program whose Auto Mode balances load. */
 function autoModeLoadBalancing(r: BorderResource, x: Resolver): boolean {
+  const cluster = programCluster(r, x);
+  return (
+    cluster?.type === "aws:eks/cluster:Cluster" &&
+    valueAt(cluster.props, "kubernetesNetworkConfig.elasticLoadBalancing.enabled") === true
+  );
+}
+
+/** The cluster of the program a Kubernetes object runs on, when its provider is built from one. */
+function programCluster(r: BorderResource, x: Resolver): BorderResource | undefined {
   const provider = r.provider ? x.get(r.provider) : undefined;
   if (provider?.type !== kubernetesProviderType) {
-    return false;
+    return undefined;
   }
   const source = x.clusterSource(provider);
-  return (
-    source.kind === "resource" &&
-    source.cluster.type === "aws:eks/cluster:Cluster" &&
-    valueAt(source.cluster.props, "kubernetesNetworkConfig.elasticLoadBalancing.enabled") === true
-  );
+  return source.kind === "resource" ? source.cluster : undefined;
 }
 
 /**
@@ -2689,17 +2700,34 @@ export function privateLoadBalancer(service: BorderResource, x: Resolver): boole
     const ips = requestedLoadBalancerIps(service.props);
     return ips.length > 0 && ips.every((ip) => typeof ip === "string" && isPrivateCidr(ip));
   }
-  const reused = reusedLoadBalancer(service, x);
+  return cloudLoadBalancer(service, x).kind === "internal";
+}
+
+/**
+ * Where the cloud load balancer of a LoadBalancer Service on a cloud's cluster faces, read once
+ * for kubernetes-service-exposure's finding and the graph alike (the cluster's cloud derived
+ * once): on ACK, the existing load balancer it takes decides (`reusedLoadBalancer`); on EKS, client
+ * ranges that are all private or allowlisted (`restrictedSourceRanges`) or AWS's own controllers'
+ * internal default (`internalByAwsController`) keep it inside; else its cloud's internal annotation.
+ */
+export type CloudLoadBalancer =
+  | { readonly kind: "internal" }
+  | { readonly kind: "annotation"; readonly cloud: string | undefined }
+  | { readonly kind: "reused"; readonly reused: ReusedLoadBalancer };
+
+export function cloudLoadBalancer(service: BorderResource, x: Resolver): CloudLoadBalancer {
+  const cloud = controllerCloud(service, x);
+  const reused = reusedLoadBalancer(service, x, cloud);
   if (reused !== undefined) {
-    return reused.lb !== undefined && reused.internal;
+    return reused.lb !== undefined && reused.internal
+      ? { kind: "internal" }
+      : { kind: "reused", reused };
   }
-  if (restrictedSourceRanges(service, x) !== undefined || internalByAwsController(service, x)) {
-    return true;
-  }
-  return isInternalLoadBalancer(
-    mapAt(service.props, "metadata.annotations"),
-    controllerCloud(service, x),
-  );
+  return restrictedSourceRanges(service, x, cloud) !== undefined ||
+    internalByAwsController(service, x, cloud) ||
+    isInternalLoadBalancer(mapAt(service.props, "metadata.annotations"), cloud)
+    ? { kind: "internal" }
+    : { kind: "annotation", cloud };
 }
 
 /**
@@ -2754,15 +2782,11 @@ export function albConfigOf(className: string, x: Resolver): BorderResource | un
  * is not the program's or creates no default ALB.
  */
 export function addonDefaultAlb(r: BorderResource, x: Resolver): string | undefined {
-  const provider = r.provider ? x.get(r.provider) : undefined;
-  if (provider?.type !== kubernetesProviderType) {
+  const cluster = programCluster(r, x);
+  if (cluster === undefined || !cluster.type.startsWith("alicloud:cs/")) {
     return undefined;
   }
-  const source = x.clusterSource(provider);
-  if (source.kind !== "resource" || !source.cluster.type.startsWith("alicloud:cs/")) {
-    return undefined;
-  }
-  for (const { value } of valuesAt(source.cluster.props, "addons[]")) {
+  for (const { value } of valuesAt(cluster.props, "addons[]")) {
     if (
       valueAt(value, "name") !== "alb-ingress-controller" ||
       valueAt(value, "disabled") === true

@@ -53,8 +53,8 @@ import {
   type PodTemplate,
   podTemplates,
   portsOf,
+  cloudLoadBalancer,
   privateLoadBalancer,
-  reusedLoadBalancer,
   restrictsEgress,
   scopeKey,
   selects,
@@ -281,7 +281,7 @@ function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTempla
                 ? "its type or annotations are not known until deployed"
                 : siteOf(service, x) !== undefined
                   ? "no private address asked of its site's load balancer"
-                  : reusedLoadBalancer(service, x) !== undefined
+                  : cloudLoadBalancer(service, x).kind === "reused"
                     ? "the existing load balancer it takes is not known to be internal"
                     : "no internal-load-balancer annotation of its cluster's cloud",
           }),
