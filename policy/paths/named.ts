@@ -7,7 +7,8 @@
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
-import { arnPartition, arnRegion, providerHosted } from "../../residency/placement";
+import { arnPartition, arnRegion, cloudOf, providerHosted } from "../../residency/placement";
+import { locate } from "./places";
 import { type PolicyMeta, residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
 import { formOf, sourceLabel } from "./fields";
@@ -84,6 +85,41 @@ function siblingKnown(holder: unknown, path: string): boolean {
   return v !== undefined && !isUnknown(v);
 }
 
+/**
+ * Whether the fallback sibling of a `ref` field, a field of the row in its own right, places the
+ * far end outside the jurisdiction by itself: the row's policy then reports that value over the
+ * resource alone (an OSS replication rule's `destination.location` abroad), and the name beside
+ * it names the same crossing, which is reported once.
+ */
+function fallbackReportsOutside(
+  model: TypeModel,
+  field: FieldSpec,
+  holder: unknown,
+  r: PolicyResource,
+  j: Jurisdiction,
+): boolean {
+  const leaf = field.fallback;
+  if (leaf === undefined) {
+    return false;
+  }
+  const declared = model.fields?.find((f) => f.path === leaf || f.path.endsWith(`.${leaf}`));
+  if (
+    declared === undefined ||
+    declared.where !== undefined ||
+    (declared.when !== undefined && !declared.when(r.props, j)) ||
+    !(["region", "oss-location", "endpoint"] as const).some((f) => f === declared.format)
+  ) {
+    return false;
+  }
+  const value = known(() => valueAt(holder, leaf));
+  if (typeof value !== "string" || value === "") {
+    return false;
+  }
+  const cloud = declared.cloud ?? cloudOf(r.type) ?? "alicloud";
+  const format = declared.format as "region" | "oss-location" | "endpoint";
+  return outcomeOf(j, locate(j, format, value, cloud)).kind === "outside";
+}
+
 /** The region a resource is created in, where it is known at preview. */
 function awsRegionOf(r: PolicyResource): { cloud: string; region: string } | undefined {
   const region = placementOfResource(r);
@@ -92,6 +128,7 @@ function awsRegionOf(r: PolicyResource): { cloud: string; region: string } | und
 
 /** Where one value of a `ref` field points, resolved against the stack's resources. */
 function resolve(
+  model: TypeModel,
   field: FieldSpec,
   kind: RefKind,
   hit: { readonly value: unknown; readonly holder: unknown },
@@ -99,6 +136,9 @@ function resolve(
   resources: readonly PolicyResource[],
   j: Jurisdiction,
 ): Resolved {
+  if (fallbackReportsOutside(model, field, hit.holder, r, j)) {
+    return inside;
+  }
   // A name of nothing in the stack is placed by the fallback sibling when it is known.
   const placedElse = field.fallback !== undefined && siblingKnown(hit.holder, field.fallback);
   if (isUnknown(hit.value)) {
@@ -513,7 +553,7 @@ export function namedDestinationsPolicy(
             const source = known(() => sourceLabel(field, r as unknown as BorderResource));
             const f = crossingFinding(
               { path: hit.path, verb: field.verb, inbound: field.inbound },
-              resolve(field, kind, hit, r, args.resources, j),
+              resolve(row.model, field, kind, hit, r, args.resources, j),
               {
                 label,
                 near: (isUnknown(source) ? undefined : source) ?? ownPlace(r, provider, j),

@@ -143,6 +143,20 @@ describe("names resolved against the stack", () => {
     ).toEqual([violation('oss bucket "dr" in cn-hongkong (outside CN, in HK)')]);
   });
 
+  test("a location abroad beside the name is the one report of the crossing, made by its own field", () => {
+    // storage-replication reports `destination.location` over the rule alone; the bucket it
+    // names, abroad too, is the same crossing, not a second finding.
+    const dr = bucket("dr", { bucket: "dr-bucket" }, hongKong);
+    const beside = (location: string) =>
+      runStackPolicy(policy, [source, dr, rule({ bucket: "dr-bucket", location })], cnConfig);
+    expect(beside("oss-cn-hongkong")).toEqual([]);
+    expect(beside("oss-us-west-1")).toEqual([]);
+    // A location that places nothing reports no crossing of its own: the bucket's place does.
+    expect(beside("somewhere")).toEqual([
+      violation('oss bucket "dr" in cn-hongkong (outside CN, in HK)'),
+    ]);
+  });
+
   test("a known location places a name of nothing in the stack, which then does not fail closed", () => {
     const located = (b: unknown, dependsOn = {}) =>
       runStackPolicy(

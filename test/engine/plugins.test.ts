@@ -222,7 +222,7 @@ describe("check with the component's plugin", () => {
         resourceType: "alicloud:oss/bucketReplication:BucketReplication",
         resourceName: "logs-replica",
         message:
-          'oss bucket replication "logs-replica" must keep data inside CN, but destination.location replicates objects to oss-cn-hongkong (outside CN, in HK). Replicate to a bucket in a region inside the jurisdiction (e.g. another mainland region for CN), or remove the rule.',
+          'oss bucket replication "logs-replica" must keep data inside CN, but destination.location replicates objects to oss-cn-hongkong (outside CN, in HK). Replicate to a bucket in a region inside the jurisdiction, or remove the rule.',
         path: [
           'oss bucket "acme-logs"',
           'oss bucket replication "logs-replica"',

@@ -85,7 +85,7 @@ test("a replication rule to Hong Kong names the path from the bucket to the far 
   expect(violations.find((v) => v.policy === "storage-replication")).toMatchObject({
     resourceType: "alicloud:oss/bucketReplication:BucketReplication",
     message:
-      'oss bucket replication "telemetry-replication" must keep data inside CN, but destination.location replicates objects to oss-cn-hongkong (outside CN, in HK). Replicate to a bucket in a region inside the jurisdiction (e.g. another mainland region for CN), or remove the rule.',
+      'oss bucket replication "telemetry-replication" must keep data inside CN, but destination.location replicates objects to oss-cn-hongkong (outside CN, in HK). Replicate to a bucket in a region inside the jurisdiction, or remove the rule.',
   });
 });
 

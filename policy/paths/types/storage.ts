@@ -223,7 +223,7 @@ export const storage: TypeTable = {
   },
   "alicloud:oss/bucketReplication:BucketReplication": row(
     "other",
-    "Replicate to a bucket in a region inside the jurisdiction (e.g. another mainland region for CN), or remove the rule.",
+    "Replicate to a bucket in a region inside the jurisdiction, or remove the rule.",
     replica.ossLocation("destination.location", "replicates objects to", ossSource),
     replica.ref("destination.bucket", "replicates objects to", {
       ...oss,
