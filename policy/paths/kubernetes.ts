@@ -2778,22 +2778,30 @@ export function albConfigOf(className: string, x: Resolver): BorderResource | un
  * The address type of the default ALB that ACK's ALB Ingress controller add-on creates for the
  * cluster an object runs on (its AlbConfig and IngressClass are both named `alb`), when the
  * program's cluster installs the add-on with `albIngress.CreateDefaultALBConfig` true in its
- * config: `albIngress.AddressType`, Internet unless it says otherwise. Undefined when the cluster
- * is not the program's or creates no default ALB.
+ * config — in the cluster's `addons` or a `cs.KubernetesAddon` of the cluster:
+ * `albIngress.AddressType`, Internet unless it says otherwise. Undefined when the cluster is not
+ * the program's or creates no default ALB.
  */
 export function addonDefaultAlb(r: BorderResource, x: Resolver): string | undefined {
   const cluster = programCluster(r, x);
   if (cluster === undefined || !cluster.type.startsWith("alicloud:cs/")) {
     return undefined;
   }
-  for (const { value } of valuesAt(cluster.props, "addons[]")) {
+  const installs = [
+    ...valuesAt(cluster.props, "addons[]").map(({ value }) => value),
+    ...x
+      .ofType(ackAddonType)
+      .filter((a) => x.resourceAt(a, "clusterId") === cluster)
+      .map((a) => a.props),
+  ];
+  for (const addon of installs) {
     if (
-      valueAt(value, "name") !== "alb-ingress-controller" ||
-      valueAt(value, "disabled") === true
+      valueAt(addon, "name") !== "alb-ingress-controller" ||
+      valueAt(addon, "disabled") === true
     ) {
       continue;
     }
-    const config = valueAt(value, "config");
+    const config = valueAt(addon, "config");
     const doc = typeof config === "string" && config !== "" ? jsonDocument(config) : undefined;
     const alb = doc !== null && typeof doc === "object" ? valueAt(doc, "albIngress") : undefined;
     if (valueAt(alb, "CreateDefaultALBConfig") === true) {
@@ -2802,6 +2810,9 @@ export function addonDefaultAlb(r: BorderResource, x: Resolver): string | undefi
   }
   return undefined;
 }
+
+/** An add-on ACK installs on a cluster, declared apart from the cluster's `addons`. */
+const ackAddonType = "alicloud:cs/kubernetesAddon:KubernetesAddon";
 
 /**
  * The object of `kind` (one of `types`) that the IngressClass named `className` names as its

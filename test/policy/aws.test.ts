@@ -7102,6 +7102,20 @@ describe("kubernetes clusters and namespaces", () => {
         },
       ];
     });
+  /** The same add-on installed as a `cs.KubernetesAddon` of the cluster. */
+  const albAddonResource = (addressType: string) =>
+    add(
+      "alicloud:cs/kubernetesAddon:KubernetesAddon",
+      "alb-addon",
+      {
+        clusterId: unknown,
+        name: "alb-ingress-controller",
+        config: JSON.stringify({
+          albIngress: { CreateDefaultALBConfig: true, AddressType: addressType },
+        }),
+      },
+      { provider: "ali-us", dependsOn: { clusterId: ["ack"] } },
+    );
   /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
   const albClass = (addressType: string) =>
     albClassWith(
@@ -8011,6 +8025,15 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       twinName: "the add-on's default ALB is Intranet",
       twin: pipe(ackCluster, albAddon("Intranet"), ingress({}, "ack-kube")),
+    },
+    {
+      name: "an ALB Ingress on ACK is served by the default ALB of the add-on a cs.KubernetesAddon installs",
+      bad: pipe(ackCluster, albAddonResource("Internet"), ingress({}, "ack-kube")),
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      twinName: "that add-on's default ALB is Intranet",
+      twin: pipe(ackCluster, albAddonResource("Intranet"), ingress({}, "ack-kube")),
     },
     {
       name: "an ALB Ingress on ACK gets the Internet ALB its controller creates by default",
