@@ -111,6 +111,16 @@ export const alicloudRestrictedCnRegions: readonly string[] = [
   "cn-north-2-gov-1",
 ];
 
+/**
+ * Mainland regions that Alibaba Cloud's endpoint tables list but the Terraform provider's
+ * `ValidRegions` does not: the Fuzhou local region and the Zhengzhou joint-venture region (with
+ * China Unicom). A program that names one (a provider's region, an endpoint, a zone) is placed in
+ * the mainland instead of failing closed as a region the catalog cannot place.
+ */
+export const alicloudMainlandRegionsBeyondValidRegions = ["cn-fuzhou", "cn-zhengzhou-jva"] as const;
+const alicloudBeyondSource =
+  "cn-fuzhou China (Fuzhou - Local Region) and cn-zhengzhou-jva Zhengzhou (China Unicom Joint Venture) per the Tag API's endpoint table, https://www.alibabacloud.com/help/en/resource-management/tag/developer-reference/api-tag-2018-08-28-endpoint";
+
 const catalog: readonly Jurisdiction[] = [
   {
     id: "CN",
@@ -130,14 +140,15 @@ const catalog: readonly Jurisdiction[] = [
         "cn-heyuan",
         "cn-guangzhou",
         "cn-chengdu",
+        ...alicloudMainlandRegionsBeyondValidRegions,
         ...alicloudRestrictedCnRegions,
       ],
       aws: ["cn-north-1", "cn-northwest-1"],
     },
     sources: {
-      alicloud: alicloudSource(
+      alicloud: `${alicloudSource(
         "the mainland regions (Qingdao … Chengdu) and the finance and government clouds of Shanghai, Shenzhen, Beijing and Hangzhou",
-      ),
+      )}; ${alicloudBeyondSource}`,
       aws: awsSource("cn-north-1 Beijing, cn-northwest-1 Ningxia (partition aws-cn)"),
     },
     awsPartitions: ["aws-cn"],

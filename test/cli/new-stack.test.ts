@@ -83,7 +83,7 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
     {
       when: "the region is Hong Kong for a CN stack",
       args: ["hk", "--cloud", "alicloud", "--region", "cn-hongkong", "--jurisdiction", "CN"],
-      err: 'error: Cannot scaffold stack "hk"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1).\n',
+      err: 'error: Cannot scaffold stack "hk"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-fuzhou, cn-zhengzhou-jva, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1).\n',
     },
     {
       when: "the jurisdiction is not in the catalog",

@@ -6,6 +6,7 @@
  */
 import { Region } from "@pulumi/aws/types/enums";
 import {
+  alicloudMainlandRegionsBeyondValidRegions,
   awsPartitionOf,
   type Cloud,
   clouds,
@@ -129,8 +130,10 @@ describe("the jurisdiction catalog", () => {
       expect(wrong).toEqual([]);
     });
 
-    it("lists no region the provider does not know", () => {
-      const known = new Set(providerRegions[cloud]);
+    it("lists no region the provider does not know, but the mainland regions Alibaba Cloud documents beyond its list", () => {
+      const beyond: readonly string[] =
+        cloud === "alicloud" ? alicloudMainlandRegionsBeyondValidRegions : [];
+      const known = new Set([...providerRegions[cloud], ...beyond]);
       const invented = listJurisdictions().flatMap((j) =>
         j.regions[cloud].filter((r) => !known.has(r)).map((r) => `${j.id}: ${r}`),
       );
@@ -139,6 +142,16 @@ describe("the jurisdiction catalog", () => {
         .map((u) => u.region);
       expect(invented).toEqual([]);
       expect(unknownUnplaced).toEqual([]);
+    });
+
+    it("places each documented region beyond the provider's list in CN alone, while the list lacks it", () => {
+      const beyond: readonly string[] =
+        cloud === "alicloud" ? alicloudMainlandRegionsBeyondValidRegions : [];
+      for (const region of beyond) {
+        // Once the provider's list holds it, it is an ordinary region and leaves this list.
+        expect(providerRegions[cloud]).not.toContain(region);
+        expect(countriesHolding(cloud, region)).toEqual(["CN"]);
+      }
     });
 
     it("lists each region once per jurisdiction", () => {

@@ -30,7 +30,7 @@ function issuesOf(raw: Record<string, unknown>): string[] {
 }
 
 const cnRegions =
-  "cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1";
+  "cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-fuzhou, cn-zhengzhou-jva, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1";
 
 describe("stack spec validation", () => {
   it("accepts the Shanghai spec and fills key defaults", () => {
