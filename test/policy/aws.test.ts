@@ -7116,6 +7116,61 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider: "ali-us", dependsOn: { clusterId: ["ack"] } },
     );
+  /**
+   * The alb IngressClass of the ACK cluster and an AlbConfig of an Internet ALB whose one
+   * listener has `aclConfig`.
+   */
+  const albListener = (aclConfig: Props) =>
+    albClassWith(
+      "ack-kube",
+      "ingress.k8s.alibabacloud/alb",
+      "kubernetes:alibabacloud.com/v1:AlbConfig",
+      "office-alb",
+      {
+        config: { name: "office-alb", addressType: "Internet" },
+        listeners: [{ port: 443, protocol: "HTTPS", aclConfig }],
+      },
+    );
+  /**
+   * An ALB ACL "office-acl" of the program holding `entry` (by an entry attachment), and the AlbConfig
+   * of an Internet ALB whose listener whitelists it by `aclIds` (its ID not known at preview).
+   */
+  const albAclById = (entry: string) =>
+    pipe(
+      add("alicloud:alb/acl:Acl", "office-acl", { aclName: "office" }, { provider: "ali-us" }),
+      add(
+        "alicloud:alb/aclEntryAttachment:AclEntryAttachment",
+        "office-entry",
+        { aclId: unknown, entry },
+        { provider: "ali-us", dependsOn: { aclId: ["office-acl"] } },
+      ),
+      add(
+        "kubernetes:networking.k8s.io/v1:IngressClass",
+        "alb",
+        {
+          metadata: { name: "alb" },
+          spec: {
+            controller: "ingress.k8s.alibabacloud/alb",
+            parameters: { apiGroup: "alibabacloud.com", kind: "AlbConfig", name: "office-alb" },
+          },
+        },
+        { provider: "ack-kube" },
+      ),
+      add(
+        "kubernetes:alibabacloud.com/v1:AlbConfig",
+        "office-alb",
+        {
+          metadata: { name: "office-alb" },
+          spec: {
+            config: { name: "office-alb", addressType: "Internet" },
+            listeners: [
+              { port: 443, protocol: "HTTPS", aclConfig: { aclType: "White", aclIds: [unknown] } },
+            ],
+          },
+        },
+        { provider: "ack-kube", dependsOn: { spec: ["office-acl"] } },
+      ),
+    );
   /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
   const albClass = (addressType: string) =>
     albClassWith(
@@ -8056,6 +8111,59 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       twinName: "the AlbConfig asks for an Intranet ALB",
       twin: pipe(ackCluster, ingress({}, "ack-kube"), albClass("Intranet")),
+      twinSettings: albReviewed,
+    },
+    {
+      // ACK serves an AlbConfig's Ingresses only on the listeners it declares; a whitelist
+      // (`aclType: White`) forwards only its entries' clients.
+      name: "an ALB Ingress on ACK whose Internet ALB's listener whitelists the internet",
+      bad: pipe(
+        ackCluster,
+        ingress({}, "ack-kube"),
+        albListener({ aclType: "White", aclEntries: ["10.0.0.0/8", "0.0.0.0/0"] }),
+      ),
+      settings: albReviewed,
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      message:
+        'k8s ingress "web" must not face the internet, but its class "alb" makes ACK\'s ALB Ingress controller serve it from the ALB of k8s albconfig "office-alb", whose spec.config.addressType is "Internet" and whose listeners do not all admit only private or allowlisted ranges. Declare the IngressClass\'s AlbConfig with spec.config.addressType: Intranet, or give every listener of it a whitelist of private or allowlisted ranges (spec.listeners[].aclConfig: aclType White, with aclEntries or the aclIds of ALB ACLs of this program).',
+      twinName: "every listener of the Internet ALB whitelists only private ranges",
+      twin: pipe(
+        ackCluster,
+        ingress({}, "ack-kube"),
+        albListener({ aclType: "White", aclEntries: ["10.0.0.0/8", "192.168.0.0/16"] }),
+      ),
+      twinSettings: albReviewed,
+    },
+    {
+      name: "an ALB Ingress on ACK whose Internet ALB's listener blacklists private ranges",
+      bad: pipe(
+        ackCluster,
+        ingress({}, "ack-kube"),
+        albListener({ aclType: "Black", aclEntries: ["10.0.0.0/8"] }),
+      ),
+      settings: albReviewed,
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      twinName: "that listener whitelists them instead",
+      twin: pipe(
+        ackCluster,
+        ingress({}, "ack-kube"),
+        albListener({ aclType: "White", aclEntries: ["10.0.0.0/8"] }),
+      ),
+      twinSettings: albReviewed,
+    },
+    {
+      name: "an ALB Ingress on ACK whose Internet ALB's listener whitelists an ACL of a public range",
+      bad: pipe(ackCluster, ingress({}, "ack-kube"), albAclById("203.0.113.0/24")),
+      settings: albReviewed,
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      twinName: "the ACL it names by ID holds a private range",
+      twin: pipe(ackCluster, ingress({}, "ack-kube"), albAclById("192.168.0.0/16")),
       twinSettings: albReviewed,
     },
     {
