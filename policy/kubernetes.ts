@@ -1060,9 +1060,10 @@ function serviceFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
       const [key, value] = accepted[0];
       // A cluster the pack cannot place may be any cloud's: name every annotation it accepts,
       // not one cloud's, which another cloud's controller would ignore.
-      // On EKS a load balancer that admits only private or allowlisted ranges serves no one else.
+      // On EKS a load balancer that admits only private or allowlisted ranges serves no one else,
+      // and on ACK one whose listeners whitelist only such ranges.
       const fix = cloud
-        ? `Annotate it ${key}: "${value}"${annotatedAt}${cloud === "aws" && !made ? `, admit only private or allowlisted client ranges (spec.loadBalancerSourceRanges)` : ""}`
+        ? `Annotate it ${key}: "${value}"${annotatedAt}${made ? "" : cloud === "aws" ? `, admit only private or allowlisted client ranges (spec.loadBalancerSourceRanges)` : cloud === "alicloud" ? `, whitelist only private or allowlisted ranges by an SLB ACL of this program (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-acl-status: "on", …-acl-type: "white", …-acl-id)` : ""}`
         : `Annotate it with the internal-load-balancer annotation of its cluster's cloud (one of ${accepted.map(([k, v]) => `${k}: "${v}"`).join(", ")})${annotatedAt}`;
       out.push({
         message: `${label} must not face the internet, but ${typeIs("LoadBalancer")} without ${cloud ? `the internal-load-balancer annotation of its cluster's cloud (${cloud})` : "an internal-load-balancer annotation"}, so the cloud provisions a public load balancer. ${fix}, or ${instead}.`,

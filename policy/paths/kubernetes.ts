@@ -2591,6 +2591,70 @@ function reusedLoadBalancer(
 }
 
 /**
+ * ACK's access-control annotations of a LoadBalancer Service, under its key prefix and the
+ * `alicloud-` one it had before 2019: with `…-acl-status: on` and `…-acl-type: white`, the
+ * listeners the controller creates for the Service forward only clients of the CLB ACL that
+ * `…-acl-id` names.
+ */
+const ackAclKeys = (suffix: string) =>
+  ["alibaba-cloud", "alicloud"].map(
+    (p) => `service.beta.kubernetes.io/${p}-loadbalancer-acl-${suffix}`,
+  );
+
+const slbAclType = "alicloud:slb/acl:Acl";
+
+/**
+ * Whether an ACK LoadBalancer Service's load balancer admits only private or allowlisted clients:
+ * its access-control annotations (`ackAclKeys`) whitelist an SLB ACL of the program whose entries
+ * (its `entryLists`, and the `slb.AclEntryAttachment`s of it) are all private or allowlisted, and
+ * at least one. Such a load balancer serves no one else, as a security group that admits only
+ * those ranges does. False on a cluster of another cloud, for an ACL the program does not create,
+ * or a value not known at preview.
+ */
+function whitelistedByAckAcl(
+  service: BorderResource,
+  x: Resolver,
+  cloud: string | undefined,
+): boolean {
+  if (cloud !== "alicloud") {
+    return false;
+  }
+  const annotations = mapAt(service.props, "metadata.annotations");
+  const first = (suffix: string) => ackAclKeys(suffix).find((k) => annotations[k] !== undefined);
+  const status = first("status");
+  const type = first("type");
+  const id = first("id");
+  if (
+    status === undefined ||
+    type === undefined ||
+    id === undefined ||
+    String(annotations[status]).toLowerCase() !== "on" ||
+    String(annotations[type]).toLowerCase() !== "white"
+  ) {
+    return false;
+  }
+  const acl = x.resourceAt(service, `metadata.annotations.${id.replaceAll(".", "\\.")}`, [
+    slbAclType,
+  ]);
+  if (acl === undefined) {
+    return false;
+  }
+  const entries = [
+    ...valuesAt(acl.props, "entryLists[].entry").map((f) => f.value),
+    ...x
+      .ofType("alicloud:slb/aclEntryAttachment:AclEntryAttachment")
+      .filter((a) => x.resourceAt(a, "aclId", [slbAclType]) === acl)
+      .map((a) => valueAt(a.props, "entry")),
+  ];
+  return (
+    entries.length > 0 &&
+    entries.every(
+      (e) => typeof e === "string" && reachOfAddress(e.trim(), x.allowlist).kind !== "internet",
+    )
+  );
+}
+
+/**
  * The client ranges an EKS LoadBalancer Service's load balancer admits, when every one is private
  * or allowlisted: `spec.loadBalancerSourceRanges`, or, where that lists none, the
  * `service.beta.kubernetes.io/load-balancer-source-ranges` annotation (comma-separated), which
@@ -2724,6 +2788,7 @@ export function cloudLoadBalancer(service: BorderResource, x: Resolver): CloudLo
       : { kind: "reused", reused };
   }
   return restrictedSourceRanges(service, x, cloud) !== undefined ||
+    whitelistedByAckAcl(service, x, cloud) ||
     internalByAwsController(service, x, cloud) ||
     isInternalLoadBalancer(mapAt(service.props, "metadata.annotations"), cloud)
     ? { kind: "internal" }

@@ -170,6 +170,61 @@ describe("an ACK Service on an existing load balancer (its loadbalancer-id annot
   });
 });
 
+describe("an ACK Service whose load balancer whitelists an ACL of the program", () => {
+  // ACK's access-control annotations: the listeners its controller creates for the Service
+  // forward only the clients of the SLB ACL named, as a security group admitting only them does.
+  const sh = on("sh");
+  const key = (suffix: string, prefix = "alibaba-cloud") =>
+    `service.beta.kubernetes.io/${prefix}-loadbalancer-acl-${suffix}`;
+  const whitelisted = (
+    entries: readonly string[],
+    annotations: Record<string, string> = { [key("status")]: "on", [key("type")]: "white" },
+  ) => [
+    ...cluster,
+    sh("alicloud:slb/acl:Acl", "office", { name: "office", ipVersion: "ipv4" }),
+    ...entries.map((entry, i) => ({
+      ...sh("alicloud:slb/aclEntryAttachment:AclEntryAttachment", `office-${i}`, {
+        aclId: "acl-1",
+        entry,
+      }),
+      deps: { aclId: ["office"] },
+    })),
+    {
+      ...kube("kubernetes:core/v1:Service", "db-lb", {
+        metadata: { namespace: "app", annotations: { ...annotations, [key("id")]: "acl-1" } },
+        spec: { type: "LoadBalancer", selector: { app: "db" } },
+      }),
+      deps: { metadata: ["office"] },
+    },
+  ];
+  const serviceExposed = [
+    "kubernetes-service-exposure",
+    "db-lb",
+    "mandatory",
+    ["the internet", 'k8s service "db-lb"'],
+  ] as const;
+
+  test("private entries only: the Service opens no path and nothing is reported", () => {
+    const resources = whitelisted(["10.0.0.0/8", "192.168.1.0/24"]);
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  test("under the pre-2019 prefix, as ACK's controller still reads it", () => {
+    const legacy = { [key("status", "alicloud")]: "on", [key("type", "alicloud")]: "white" };
+    expect(runNamed(whitelisted(["10.0.0.0/8"], legacy), cn)).toEqual([]);
+  });
+
+  test("a public entry, a blacklist, the ACL off, or no entry: the load balancer is public", () => {
+    expect(runNamed(whitelisted(["10.0.0.0/8", "203.0.113.0/24"]), cn)).toEqual([serviceExposed]);
+    const black = { [key("status")]: "on", [key("type")]: "black" };
+    expect(runNamed(whitelisted(["10.0.0.0/8"], black), cn)).toEqual([serviceExposed]);
+    const off = { [key("status")]: "off", [key("type")]: "white" };
+    expect(runNamed(whitelisted(["10.0.0.0/8"], off), cn)).toEqual([serviceExposed]);
+    expect(runNamed(whitelisted([]), cn)).toEqual([serviceExposed]);
+  });
+});
+
 describe("a Helm v3 release", () => {
   test("is helm-releases' finding, and no-path no longer reports what it hides", () => {
     const resources = [

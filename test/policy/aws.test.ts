@@ -7171,6 +7171,36 @@ describe("kubernetes clusters and namespaces", () => {
         { provider: "ack-kube", dependsOn: { spec: ["office-acl"] } },
       ),
     );
+  /**
+   * An SLB ACL "office-slb-acl" of the program holding `entry`, and a LoadBalancer Service "lb" on
+   * the ACK cluster whose access-control annotations whitelist it.
+   */
+  const ackAclService = (entry: string) =>
+    pipe(
+      add("alicloud:slb/acl:Acl", "office-slb-acl", { name: "office" }, { provider: "ali-us" }),
+      add(
+        "alicloud:slb/aclEntryAttachment:AclEntryAttachment",
+        "office-slb-entry",
+        { aclId: unknown, entry },
+        { provider: "ali-us", dependsOn: { aclId: ["office-slb-acl"] } },
+      ),
+      add(
+        "kubernetes:core/v1:Service",
+        "lb",
+        {
+          metadata: {
+            namespace: "records",
+            annotations: {
+              "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-acl-status": "on",
+              "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-acl-type": "white",
+              "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-acl-id": unknown,
+            },
+          },
+          spec: { type: "LoadBalancer", selector: { app: "ingest" }, ports: [{ port: 443 }] },
+        },
+        { provider: "ack-kube", dependsOn: { metadata: ["office-slb-acl"] } },
+      ),
+    );
   /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
   const albClass = (addressType: string) =>
     albClassWith(
@@ -8112,6 +8142,19 @@ describe("kubernetes clusters and namespaces", () => {
       twinName: "the AlbConfig asks for an Intranet ALB",
       twin: pipe(ackCluster, ingress({}, "ack-kube"), albClass("Intranet")),
       twinSettings: albReviewed,
+    },
+    {
+      // ACK's access-control annotations whitelist an SLB ACL on the listeners its controller
+      // makes for the Service.
+      name: "a LoadBalancer Service on ACK whitelists an ACL holding a public range",
+      bad: pipe(ackCluster, ackAclService("203.0.113.0/24")),
+      expected: [
+        ["kubernetes-service-exposure", "lb", "mandatory", ["the internet", 'k8s service "lb"']],
+      ],
+      message:
+        'k8s service "lb" must not face the internet, but spec.type is "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (alicloud), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet", whitelist only private or allowlisted ranges by an SLB ACL of this program (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-acl-status: "on", …-acl-type: "white", …-acl-id), or use ClusterIP.',
+      twinName: "the ACL holds only the VPC's range",
+      twin: pipe(ackCluster, ackAclService("10.0.0.0/8")),
     },
     {
       // ACK serves an AlbConfig's Ingresses only on the listeners it declares; a whitelist
