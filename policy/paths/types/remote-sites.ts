@@ -604,9 +604,14 @@ export const remoteSites: TypeTable = {
     role: "gateway",
     fields: [
       site.accessPoint("accessPointId", "lands the leased line at", { required: true, ...drawn }),
+      // Alibaba Cloud's operators are the mainland's carriers (CT, CU, CM, CO) and, for lines
+      // outside the mainland, `Equinix` or `Other`: under a CN stack such a carrier is a path
+      // out; under any other, the access point places the line, whoever carries it (a Frankfurt
+      // line is Equinix's).
       site.flag("lineOperator", "is carried by", {
         values: ["Equinix", "Other"],
         farSide: "an operator outside the Chinese mainland",
+        when: (_props, j) => j.id === "CN",
       }),
     ],
     edges: accessPoint,
