@@ -1159,9 +1159,13 @@ function serviceArea(v: unknown, absentIsDomestic: boolean, j: string): string |
   if (scope === undefined && !absentIsDomestic) {
     return "is not set and the service's default area is not documented";
   }
-  return domestic
-    ? "is the Chinese mainland, which lies outside the jurisdiction"
-    : `is ${JSON.stringify(v)}: content is cached and served from points of presence outside the Chinese mainland`;
+  if (domestic) {
+    return "is the Chinese mainland, which lies outside the jurisdiction";
+  }
+  // Outside CN, "outside the Chinese mainland" would read as if it were this jurisdiction's edge.
+  return j === "CN"
+    ? `is ${JSON.stringify(v)}: content is cached and served from points of presence outside the Chinese mainland`
+    : `is ${JSON.stringify(v)}: content is cached and served from points of presence around the world (${scope === "global" ? "the Chinese mainland included" : "outside the Chinese mainland"}), not only inside ${j}`;
 }
 
 /** Thrown by a relation's reader at a property not known at preview. */

@@ -1027,6 +1027,24 @@ describe("global: the values that put the data on a global edge network", () => 
       ["acceleration is not set and the service's default area is not documented"],
     ],
     [
+      "an area abroad, outside CN",
+      scope(true),
+      { acceleration: "overseas" },
+      "EU",
+      [
+        'acceleration is "overseas": content is cached and served from points of presence around the world (outside the Chinese mainland), not only inside EU',
+      ],
+    ],
+    [
+      "every area, outside CN",
+      scope(true),
+      { acceleration: "global" },
+      "EU",
+      [
+        'acceleration is "global": content is cached and served from points of presence around the world (the Chinese mainland included), not only inside EU',
+      ],
+    ],
+    [
       "the Chinese mainland, outside CN",
       scope(false),
       { acceleration: "domestic" },
