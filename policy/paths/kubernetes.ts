@@ -2840,6 +2840,63 @@ export function albConfigOf(className: string, x: Resolver): BorderResource | un
 }
 
 /**
+ * Whether every listener of an AlbConfig's ALB admits only private or allowlisted clients: ACK's
+ * ALB Ingress controller serves the Ingresses of its class only on the listeners the AlbConfig
+ * declares (`spec.listeners[]`), and a listener whose `aclConfig` is a whitelist (`aclType:
+ * White`) forwards only requests from its entries — written in the AlbConfig (`aclEntries`), or
+ * those of the ALB ACLs it names (`aclIds`: `alb.Acl`s of the program, with their `aclEntries`
+ * and `alb.AclEntryAttachment`s). Such an internet-facing ALB serves no one else, as a security
+ * group admitting only those ranges does. False when it declares no listener, when a listener has
+ * no whitelist or an empty one (ALB then forwards every request), names an ACL the program does
+ * not create, or holds a value not known at preview.
+ */
+export function whitelistedAlbListeners(config: BorderResource, x: Resolver): boolean {
+  const listeners = valueAt(config.props, "spec.listeners");
+  if (!Array.isArray(listeners) || listeners.length === 0) {
+    return false;
+  }
+  const acls = x.refs(config, "spec.listeners[].aclConfig.aclIds[]", [albAclType]);
+  let next = 0;
+  return listeners.every((listener) => {
+    const acl = valueAt(listener, "aclConfig");
+    const type = valueAt(acl, "aclType");
+    const inline = valueAt(acl, "aclEntries");
+    const ids = valueAt(acl, "aclIds");
+    const named = Array.isArray(ids) ? acls.slice(next, (next += ids.length)) : [];
+    const entries: unknown[] = [
+      ...(Array.isArray(inline) ? inline : []),
+      ...named.flatMap((ref) => (ref.kind === "resource" ? albAclEntries(ref.resource, x) : [])),
+    ];
+    return (
+      typeof type === "string" &&
+      type.toLowerCase() === "white" &&
+      named.every((ref) => ref.kind === "resource") &&
+      entries.length > 0 &&
+      entries.every((e) => {
+        const cidr = typeof e === "string" ? e : valueAt(e, "entry");
+        return (
+          typeof cidr === "string" && reachOfAddress(cidr.trim(), x.allowlist).kind !== "internet"
+        );
+      })
+    );
+  });
+}
+
+const albAclType = "alicloud:alb/acl:Acl";
+
+/** The entries of an ALB ACL of the program: its own `aclEntries`, and its entry attachments'. */
+function albAclEntries(acl: BorderResource, x: Resolver): unknown[] {
+  const own = valueAt(acl.props, "aclEntries");
+  return [
+    ...(Array.isArray(own) ? own : []),
+    ...x
+      .ofType("alicloud:alb/aclEntryAttachment:AclEntryAttachment")
+      .filter((a) => x.resourceAt(a, "aclId", [albAclType]) === acl)
+      .map((a) => valueAt(a.props, "entry")),
+  ];
+}
+
+/**
  * The address type of the default ALB that ACK's ALB Ingress controller add-on creates for the
  * cluster an object runs on (its AlbConfig and IngressClass are both named `alb`), when the
  * program's cluster installs the add-on with `albIngress.CreateDefaultALBConfig` true in its
