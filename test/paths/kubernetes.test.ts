@@ -49,6 +49,23 @@ function behindLoadBalancer(annotations: Record<string, string>): OracleResource
   ];
 }
 
+/** LoadBalancer Service "db-lb" in front of the StatefulSet's pods, its metadata built from `deps`. */
+const dbLb = (annotations: Record<string, string>, deps: readonly string[]): OracleResource => ({
+  ...kube("kubernetes:core/v1:Service", "db-lb", {
+    metadata: { namespace: "app", annotations },
+    spec: { type: "LoadBalancer", selector: { app: "db" } },
+  }),
+  deps: { metadata: deps },
+});
+
+/** kubernetes-service-exposure's finding on "db-lb": its load balancer faces the internet. */
+const dbLbExposed = [
+  "kubernetes-service-exposure",
+  "db-lb",
+  "mandatory",
+  ["the internet", 'k8s service "db-lb"'],
+] as const;
+
 /** A mandatory kubernetes-egress finding on resource `name` (`label`), to `place`. */
 const egress = (name: string, label: string, place: string) =>
   ["kubernetes-egress", name, "mandatory", [label, place]] as const;
@@ -119,20 +136,8 @@ describe("an ACK Service on an existing load balancer (its loadbalancer-id annot
       loadBalancerSpec: "slb.s2.small",
       vswitchId: "vsw-1",
     }),
-    {
-      ...kube("kubernetes:core/v1:Service", "db-lb", {
-        metadata: { namespace: "app", annotations: { [id]: "lb-1", ...annotations } },
-        spec: { type: "LoadBalancer", selector: { app: "db" } },
-      }),
-      deps: { metadata: ["app-clb"] },
-    },
+    dbLb({ [id]: "lb-1", ...annotations }, ["app-clb"]),
   ];
-  const serviceExposed = [
-    "kubernetes-service-exposure",
-    "db-lb",
-    "mandatory",
-    ["the internet", 'k8s service "db-lb"'],
-  ] as const;
 
   test("the program's intranet load balancer: nothing is reported, with no address-type annotation", () => {
     const resources = onLoadBalancer("intranet");
@@ -142,7 +147,7 @@ describe("an ACK Service on an existing load balancer (its loadbalancer-id annot
 
   test("the program's internet load balancer: the Service fails beside the load balancer", () => {
     expect(runNamed(onLoadBalancer("internet"), cn)).toEqual([
-      serviceExposed,
+      dbLbExposed,
       [
         "public-exposure",
         "app-clb",
@@ -166,7 +171,7 @@ describe("an ACK Service on an existing load balancer (its loadbalancer-id annot
         spec: { type: "LoadBalancer", selector: { app: "db" } },
       }),
     ];
-    expect(runNamed(resources, cn)).toEqual([serviceExposed]);
+    expect(runNamed(resources, cn)).toEqual([dbLbExposed]);
   });
 });
 
@@ -189,20 +194,8 @@ describe("an ACK Service whose load balancer whitelists an ACL of the program", 
       }),
       deps: { aclId: ["office"] },
     })),
-    {
-      ...kube("kubernetes:core/v1:Service", "db-lb", {
-        metadata: { namespace: "app", annotations: { ...annotations, [key("id")]: "acl-1" } },
-        spec: { type: "LoadBalancer", selector: { app: "db" } },
-      }),
-      deps: { metadata: ["office"] },
-    },
+    dbLb({ ...annotations, [key("id")]: "acl-1" }, ["office"]),
   ];
-  const serviceExposed = [
-    "kubernetes-service-exposure",
-    "db-lb",
-    "mandatory",
-    ["the internet", 'k8s service "db-lb"'],
-  ] as const;
 
   test("private entries only: the Service opens no path and nothing is reported", () => {
     const resources = whitelisted(["10.0.0.0/8", "192.168.1.0/24"]);
@@ -216,12 +209,12 @@ describe("an ACK Service whose load balancer whitelists an ACL of the program", 
   });
 
   test("a public entry, a blacklist, the ACL off, or no entry: the load balancer is public", () => {
-    expect(runNamed(whitelisted(["10.0.0.0/8", "203.0.113.0/24"]), cn)).toEqual([serviceExposed]);
+    expect(runNamed(whitelisted(["10.0.0.0/8", "203.0.113.0/24"]), cn)).toEqual([dbLbExposed]);
     const black = { [key("status")]: "on", [key("type")]: "black" };
-    expect(runNamed(whitelisted(["10.0.0.0/8"], black), cn)).toEqual([serviceExposed]);
+    expect(runNamed(whitelisted(["10.0.0.0/8"], black), cn)).toEqual([dbLbExposed]);
     const off = { [key("status")]: "off", [key("type")]: "white" };
-    expect(runNamed(whitelisted(["10.0.0.0/8"], off), cn)).toEqual([serviceExposed]);
-    expect(runNamed(whitelisted([]), cn)).toEqual([serviceExposed]);
+    expect(runNamed(whitelisted(["10.0.0.0/8"], off), cn)).toEqual([dbLbExposed]);
+    expect(runNamed(whitelisted([]), cn)).toEqual([dbLbExposed]);
   });
 });
 

@@ -7066,7 +7066,7 @@ describe("kubernetes clusters and namespaces", () => {
   /**
    * The alb IngressClass of a cluster (through provider `provider`, of controller `controller`)
    * and the parameters object it names: `type` (its kind the type's last part), named `name`,
-   * with `spec`.
+   * with `spec`, whose values `specFrom` names the resources of.
    */
   const albClassWith = (
     provider: string,
@@ -7074,6 +7074,7 @@ describe("kubernetes clusters and namespaces", () => {
     type: string,
     name: string,
     spec: Props,
+    specFrom?: readonly string[],
   ) => {
     const [, group, kind] = /^kubernetes:([^/]+)\/[^:]+:(.+)$/.exec(type) ?? [];
     return pipe(
@@ -7086,7 +7087,12 @@ describe("kubernetes clusters and namespaces", () => {
         },
         { provider },
       ),
-      add(type, name, { metadata: { name }, spec }, { provider }),
+      add(
+        type,
+        name,
+        { metadata: { name }, spec },
+        { provider, ...(specFrom ? { dependsOn: { spec: specFrom } } : {}) },
+      ),
     );
   };
   /** The ACK cluster installs the ALB Ingress add-on with a default ALB of this address type. */
@@ -7144,31 +7150,18 @@ describe("kubernetes clusters and namespaces", () => {
         { aclId: unknown, entry },
         { provider: "ali-us", dependsOn: { aclId: ["office-acl"] } },
       ),
-      add(
-        "kubernetes:networking.k8s.io/v1:IngressClass",
-        "alb",
-        {
-          metadata: { name: "alb" },
-          spec: {
-            controller: "ingress.k8s.alibabacloud/alb",
-            parameters: { apiGroup: "alibabacloud.com", kind: "AlbConfig", name: "office-alb" },
-          },
-        },
-        { provider: "ack-kube" },
-      ),
-      add(
+      albClassWith(
+        "ack-kube",
+        "ingress.k8s.alibabacloud/alb",
         "kubernetes:alibabacloud.com/v1:AlbConfig",
         "office-alb",
         {
-          metadata: { name: "office-alb" },
-          spec: {
-            config: { name: "office-alb", addressType: "Internet" },
-            listeners: [
-              { port: 443, protocol: "HTTPS", aclConfig: { aclType: "White", aclIds: [unknown] } },
-            ],
-          },
+          config: { name: "office-alb", addressType: "Internet" },
+          listeners: [
+            { port: 443, protocol: "HTTPS", aclConfig: { aclType: "White", aclIds: [unknown] } },
+          ],
         },
-        { provider: "ack-kube", dependsOn: { spec: ["office-acl"] } },
+        ["office-acl"],
       ),
     );
   /**
