@@ -15,7 +15,7 @@ import type {
 } from "@pulumi/pulumi/proto/resource_pb";
 import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
-import { answerInvoke, pluginStandIn, unknownMark } from "./invokes/index";
+import { answerInvoke, type CreatedResource, pluginStandIn, unknownMark } from "./invokes/index";
 import { standInText, withStandInMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
@@ -83,6 +83,8 @@ export class RecordingMonitor extends MockMonitor {
   /** The event loop's next turn, which every registration waits for once one is due. */
   private turn: Promise<void> | undefined;
   private readonly providerProps = new Map<string, Record<string, unknown>>();
+  /** The program's custom resources by `<type> <id>`, for lookups by ID (`createdResource`). */
+  private readonly createdById = new Map<string, RecordedResource>();
   private readonly defaultProviders = new Map<string, RecordedResource>();
   /** The other stacks' outputs the stack config declares, read at the first stack reference. */
   private stackOutputs?: ReturnType<typeof declaredStackOutputsOf>;
@@ -251,6 +253,7 @@ export class RecordingMonitor extends MockMonitor {
       answer = answerInvoke(args.token, given, {
         providerProps,
         config: this.config,
+        created: (type, id) => this.createdResource(type, id),
       });
     } catch (e) {
       // The SDK reports a failed invoke by the error's `details`, as gRPC errors carry it.
@@ -458,9 +461,34 @@ export class RecordingMonitor extends MockMonitor {
     return out;
   }
 
+  /**
+   * A resource of `type` the program created with ID `id`, as a lookup by that ID reads it back:
+   * its outputs in plain values (unknowns marked for the invoke answers) and its region (its own
+   * `region`, else its provider's).
+   */
+  private createdResource(type: string, id: string): CreatedResource | undefined {
+    const r = this.createdById.get(`${type} ${id}`);
+    if (r === undefined) {
+      return undefined;
+    }
+    const outputs = plainProps(r.outputs, { markUnknowns: unknownMark });
+    const own = outputs.region;
+    const provider = r.provider === undefined ? undefined : this.providerProps.get(r.provider);
+    const region =
+      typeof own === "string" && own !== ""
+        ? own
+        : typeof provider?.region === "string"
+          ? provider.region
+          : undefined;
+    return { outputs, region };
+  }
+
   private record(r: RecordedResource): void {
     if (r.parent !== undefined) {
       this.parentOf.set(r.urn, r.parent);
+    }
+    if (r.custom && typeof r.id === "string" && r.id !== "") {
+      this.createdById.set(`${r.type} ${r.id}`, r);
     }
     this.urns.add(r.urn);
     this.recorded.push(r);

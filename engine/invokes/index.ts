@@ -38,6 +38,43 @@ export interface InvokeContext {
   readonly providerProps: Readonly<Record<string, unknown>>;
   /** The stack's flat config (`namespace:key` → string). */
   readonly config: Readonly<Record<string, string>>;
+  /**
+   * A resource of `type` the program has created with this ID: its outputs as the engine
+   * synthesised them (plain values, what it cannot tell marked `unknownMark`) and the region it
+   * is created in.
+   */
+  readonly created?: (type: string, id: string) => CreatedResource | undefined;
+}
+
+/** A resource of the program, as a lookup of it by ID reads it back. */
+export interface CreatedResource {
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly region: string | undefined;
+}
+
+/**
+ * A lookup by ID of a resource this program creates (`aws.ec2.getSubnet({ id: subnet.id })`):
+ * the cloud reads back that resource, so the answer is its outputs — the values the program set
+ * and the engine synthesised — when the lookup asks for nothing but the ID, in the resource's own
+ * region. Undefined otherwise (another filter, another region, an ID of nothing the program
+ * creates), for the function's own answer.
+ */
+function createdById(
+  args: Record<string, unknown>,
+  ctx: InvokeContext,
+  type: string,
+): Record<string, unknown> | undefined {
+  const id = text(args.id);
+  const asked = Object.keys(args).filter((k) => args[k] !== undefined && k !== "region");
+  if (id === undefined || asked.some((k) => k !== "id")) {
+    return undefined;
+  }
+  const made = ctx.created?.(type, id);
+  const region = regionOf(args, ctx);
+  if (made === undefined || made.region === undefined || made.region !== region) {
+    return undefined;
+  }
+  return { ...made.outputs, ...args, id, region };
 }
 
 /** An answer, or `unknown`: the engine cannot tell any part of the result offline. */
@@ -810,6 +847,10 @@ const answerers: Readonly<Record<string, Answerer>> = {
 
   // The region's default VPC (see DefaultVpc): asked for as the default, and nothing narrower.
   "aws:ec2/getVpc:getVpc": (args, ctx) => {
+    const created = createdById(args, ctx, "aws:ec2/vpc:Vpc");
+    if (created !== undefined) {
+      return created;
+    }
     const vpc = defaultVpcOf(args, ctx);
     const filters = filtersOf(args.filters);
     if (
@@ -845,6 +886,10 @@ const answerers: Readonly<Record<string, Answerer>> = {
       tags: {},
     };
   },
+  // A security group looked up by the ID of one the program creates (its rules' sources read
+  // back); any other lookup is the cloud's to answer.
+  "aws:ec2/getSecurityGroup:getSecurityGroup": (args, ctx) =>
+    createdById(args, ctx, "aws:ec2/securityGroup:SecurityGroup"),
   "aws:ec2/getSubnets:getSubnets": (args, ctx) => {
     const vpc = defaultVpcOf(args, ctx);
     const zones = vpc === undefined ? undefined : defaultSubnetsSelected(vpc, args);
@@ -860,6 +905,10 @@ const answerers: Readonly<Record<string, Answerer>> = {
   },
   // One default subnet; where the arguments select none or several, the provider fails.
   "aws:ec2/getSubnet:getSubnet": (args, ctx) => {
+    const created = createdById(args, ctx, "aws:ec2/subnet:Subnet");
+    if (created !== undefined) {
+      return created;
+    }
     const vpc = defaultVpcOf(args, ctx);
     const zones = vpc === undefined ? undefined : defaultSubnetsSelected(vpc, args);
     if (vpc === undefined || zones === undefined) {

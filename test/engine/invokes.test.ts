@@ -525,6 +525,39 @@ describe("functions the stack decides", () => {
     });
   });
 
+  describe("a lookup by the ID of a network resource the program creates", () => {
+    // Found by a community Nomad program: security group rules admitting the CIDRs of its own
+    // private subnets, read back by `getSubnet({ id })`, failed public-exposure as not known.
+    const subnet = {
+      outputs: { id: "s-id", vpcId: "v-id", cidrBlock: "192.168.0.0/19", arn: unknownMark },
+      region: "us-west-2",
+    };
+    const created: InvokeContext["created"] = (type, id) =>
+      type === "aws:ec2/subnet:Subnet" && id === "s-id" ? subnet : undefined;
+    const withCreated: InvokeContext = { ...west, created };
+    const getSubnet = "aws:ec2/getSubnet:getSubnet";
+
+    it("reads the resource back: its outputs, what the engine cannot tell still unknown", () => {
+      expect(answerInvoke(getSubnet, { id: "s-id" }, withCreated)).toEqual({
+        known: true,
+        result: { ...subnet.outputs, id: "s-id", region: "us-west-2" },
+      });
+    });
+
+    it("leaves a lookup with another filter, in another region, or of another kind to the cloud", () => {
+      expect(answerInvoke(getSubnet, { id: "s-id", tags: { a: "b" } }, withCreated)).toEqual({
+        known: false,
+      });
+      expect(answerInvoke(getSubnet, { id: "s-id", region: "us-east-1" }, withCreated)).toEqual({
+        known: false,
+      });
+      expect(
+        answerInvoke("aws:ec2/getSecurityGroup:getSecurityGroup", { id: "s-id" }, withCreated),
+      ).toEqual({ known: false });
+      expect(answerInvoke(getSubnet, { id: "s-other" }, withCreated)).toEqual({ known: false });
+    });
+  });
+
   describe("AWS KMS keys looked up by alias or ID", () => {
     const pinned: InvokeContext = {
       providerProps: { region: "cn-north-1" },
@@ -744,6 +777,7 @@ describe("functions the engine cannot answer", () => {
       "aws-native:index:getUrlSuffix",
       "aws:cloudwatch/getEventBus:getEventBus",
       "aws:ebs/getDefaultKmsKey:getDefaultKmsKey",
+      "aws:ec2/getSecurityGroup:getSecurityGroup",
       "aws:ec2/getSubnet:getSubnet",
       "aws:ec2/getSubnets:getSubnets",
       "aws:ec2/getVpc:getVpc",
