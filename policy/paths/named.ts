@@ -75,6 +75,35 @@ function placeOfTarget(kind: RefKind, r: PolicyResource, j: Jurisdiction): Resol
   return kind.judgedByTarget ? inside : placeOfResource(r, j);
 }
 
+/**
+ * Where a value built from several resources of the stack points: the worst of their places.
+ * When that is a region not known at preview, it names every candidate whose region is not known
+ * (`lambda function url "api" or s3 bucket "site"`): which of them the value came from, the
+ * property's dependencies do not say.
+ */
+function worstTarget(
+  kind: RefKind,
+  candidates: readonly PolicyResource[],
+  j: Jurisdiction,
+): Resolved {
+  const places = candidates.map((c) => placeOfTarget(kind, c, j));
+  const worst = worstOf(places);
+  if (worst.kind !== "unknown") {
+    return worst;
+  }
+  const targets = [
+    ...new Set(
+      places.flatMap((p) => (p.kind === "unknown" && p.target !== undefined ? [p.target] : [])),
+    ),
+  ];
+  return targets.length > 1
+    ? {
+        kind: "unknown",
+        target: `${targets.slice(0, -1).join(", ")} or ${targets[targets.length - 1]}`,
+      }
+    : worst;
+}
+
 /** `an S3 bucket`, `an OSS bucket`, `a KMS key`: acronyms read by their letters. */
 function withArticle(noun: string): string {
   return /^([aeiou]|S3|SLS)/i.test(noun) ? `an ${noun}` : `a ${noun}`;
@@ -144,7 +173,7 @@ function resolve(
   if (isUnknown(hit.value)) {
     const candidates = dependencyTargets(r, field.path, kind, resources);
     return candidates.length > 0
-      ? worstOf(candidates.map((c) => placeOfTarget(kind, c, j)))
+      ? worstTarget(kind, candidates, j)
       : placedElse
         ? inside
         : { kind: "unknown" };
@@ -173,7 +202,7 @@ function resolve(
     ? [target]
     : uncontradicted(dependencyTargets(r, field.path, kind, resources), kind);
   if (candidates.length > 0) {
-    return worstOf(candidates.map((c) => placeOfTarget(kind, c, j)));
+    return worstTarget(kind, candidates, j);
   }
   // An ARN of a partition whose every region the jurisdiction holds (the China partition under
   // CN) lies inside wherever the resource it names is.

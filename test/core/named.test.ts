@@ -291,6 +291,22 @@ describe("names resolved against the stack", () => {
     );
   });
 
+  test("a value built from several buckets whose regions are not known names every one", () => {
+    // Found on a community static-site program: each origin of a distribution built from a
+    // function URL and two buckets named the function URL alone.
+    const later = providerOf("alicloud", "later", { region: unknownText });
+    const a = bucket("dr-a", {}, later);
+    const b = bucket("dr-b", {}, later);
+    const [finding] = runStackPolicy(
+      policy,
+      [source, a, b, rule({ bucket: unknownText }, { destination: [a, b] })],
+      cnConfig,
+    );
+    expect(finding.message).toMatch(
+      /but destination\.bucket names oss bucket "dr-a" or oss bucket "dr-b", whose region is not known before deployment.* Pin oss bucket "dr-a" or oss bucket "dr-b" to a literal region/,
+    );
+  });
+
   test("reads names with articles as they are spoken", () => {
     const store = policyResource(
       "alicloud:log/store:Store",
