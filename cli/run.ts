@@ -24,9 +24,10 @@ import { reportingWaived, waiverFindings } from "../engine/waivers";
 import { opaqueViolations, withOfflineSources } from "../engine/opaque";
 import { programRequestViolations } from "../engine/program-requests";
 import type { Plan } from "../engine/plan";
-import { maskSecretTexts, secretTexts } from "../engine/wire";
+import { maskSecretTexts, plainOutputNames, secretTexts } from "../engine/wire";
 import { isOfflineSecretPlaceholder, UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
+import { resourceLabel } from "../residency/placement";
 import { type PackHandle, spawnPack } from "../engine/spawn-pack";
 import { mark, reportOnExit } from "../engine/timings";
 
@@ -180,10 +181,18 @@ function withoutSecrets(violations: Violation[], plan: Plan): Violation[] {
   if (secrets.length === 0) {
     return violations;
   }
+  // A secret a resource reports in plain as an output is named by it (plain outputs only: a
+  // secret output stays a wire secret, which is no string).
+  const named = plainOutputNames(
+    secrets,
+    plan.resources
+      .filter((r) => r.custom)
+      .map((r) => ({ outputs: r.outputs, label: resourceLabel(r.type, r.name) })),
+  );
   return violations.map((v) => ({
     ...v,
-    message: maskSecretTexts(v.message, secrets),
-    path: v.path && v.path.map((step) => maskSecretTexts(step, secrets)),
+    message: maskSecretTexts(v.message, secrets, named),
+    path: v.path && v.path.map((step) => maskSecretTexts(step, secrets, named)),
   }));
 }
 

@@ -173,12 +173,46 @@ export function secretTexts(values: Iterable<unknown>): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/** `text` with every secret text in it (`secretTexts`, in its order) replaced by `[secret]`. */
-export function maskSecretTexts(text: string, secrets: readonly string[]): string {
+/**
+ * `text` with every secret text in it (`secretTexts`, in its order) replaced by `[secret]`, or by
+ * `[secret: <what>]` where `named` says what else holds that text in plain (`the qualifiedArn of
+ * lambda function "auth"`): which value a finding quotes, without the value.
+ */
+export function maskSecretTexts(
+  text: string,
+  secrets: readonly string[],
+  named: ReadonlyMap<string, string> = new Map(),
+): string {
   let out = text;
   for (const s of secrets) {
     if (out.includes(s)) {
-      out = out.split(s).join("[secret]");
+      const what = named.get(s);
+      out = out.split(s).join(what === undefined ? "[secret]" : `[secret: ${what}]`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Of these secret texts, those a resource also holds in plain as a top-level output, each with
+ * what it is there (`the arn of lambda function "auth"`): a value built inside an `apply` over a
+ * secret is secret as a whole (an ARN computed beside a password), though the resource it names
+ * reports it in plain. The first resource holding it names it.
+ */
+export function plainOutputNames(
+  secrets: readonly string[],
+  resources: readonly {
+    readonly outputs: Readonly<Record<string, unknown>>;
+    readonly label: string;
+  }[],
+): Map<string, string> {
+  const wanted = new Set(secrets);
+  const out = new Map<string, string>();
+  for (const r of resources) {
+    for (const [key, value] of Object.entries(r.outputs)) {
+      if (typeof value === "string" && wanted.has(value) && !out.has(value)) {
+        out.set(value, `the ${key} of ${r.label}`);
+      }
     }
   }
   return out;

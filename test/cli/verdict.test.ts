@@ -773,6 +773,9 @@ describe("what a program prints while it runs", () => {
       expect(run.stdout).not.toContain("tok-7d1e2b");
       // A secret text that is a resource's name is no secret: every Pulumi command prints it.
       expect(run.stdout).toContain('topic subscription \\"to-pager-alerts\\"');
+      // An ARN made secret by an apply over a secret is named by the resource that reports it
+      // in plain (the document's own record of that resource shows it).
+      expect(run.stdout).toContain('topic names [secret: the arn of sns topic \\"abroad\\"]');
     },
   );
 
