@@ -516,6 +516,58 @@ export const serializing = /^(?:error serializing property "[^"]*": )+/;
 /** `require is not defined`: a name of CommonJS's module scope, which an ES module has not. */
 const commonJsName = /^(require|module|exports|__dirname|__filename) is not defined$/;
 
+/** `pulumi.utils.liftProperties is not a function`: a name of the SDK's own, called by a package. */
+const sdkNameMissing =
+  /\bpulumi\.(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]* is not a (?:function|constructor)\b/;
+
+/** The `@pulumi/pulumi` a project installs for itself: its version and manifest's folder. */
+function projectSdk(root: string): { version: string; dir: string } | undefined {
+  // Walked by hand: `require.resolve` of the SDK answers the engine's own (engineSdkRequest).
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "node_modules", "@pulumi", "pulumi", "package.json");
+    try {
+      const { version } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { version?: unknown };
+      if (typeof version === "string") {
+        return { version, dir: path.dirname(manifest) };
+      }
+    } catch {
+      // Not installed at this level: look further up, as Node does.
+    }
+    if (path.dirname(dir) === dir) {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Why a package of the program failed calling the SDK (`pulumi.utils.liftProperties is not a
+ * function`), where the project installs an SDK of an older major version than the engine's: the
+ * engine evaluates every program with its own SDK (engineSdkRequest), and the provider SDKs
+ * built for the older one call what it no longer has. Undefined for any other failure.
+ */
+export function olderSdkNote(message: string, root: string): string | undefined {
+  if (!sdkNameMissing.test(message)) {
+    return undefined;
+  }
+  const own = projectSdk(root);
+  engineSdkRequest("@pulumi/pulumi");
+  let engine: string | undefined;
+  try {
+    engine = (
+      JSON.parse(fs.readFileSync(path.join(sdkDir!, "package.json"), "utf8")) as {
+        version?: string;
+      }
+    ).version;
+  } catch {
+    return undefined;
+  }
+  const major = (v: string) => Number(v.split(".")[0]);
+  if (own === undefined || engine === undefined || !(major(own.version) < major(engine))) {
+    return undefined;
+  }
+  return `the project installs @pulumi/pulumi ${own.version} (${path.relative(root, own.dir) || "."}), and the engine evaluates every program with its own, ${engine}: the provider SDKs written for ${major(own.version)}.x call what ${major(engine)}.x removed, so check the program under the Pulumi CLI with its own SDK, or move the project to @pulumi/pulumi ${major(engine)}.x and its providers' matching releases`;
+}
+
 /** The words that close a failure `missingApi` explains. */
 export const missingApiCause = "the program was written for another version of the package";
 
@@ -848,6 +900,10 @@ export function describeProgramFailure(
     const missing = at === undefined ? undefined : missingApi(err, at, root);
     if (missing !== undefined) {
       message = `${message}: ${missing}`;
+    }
+    const older = olderSdkNote(message, root);
+    if (older !== undefined) {
+      message = `${message}: ${older}`;
     }
     // What lies under a failure that names none (`fetch failed`: the host it could not reach).
     const cause = (err as { cause?: unknown }).cause;

@@ -30,6 +30,7 @@ import * as path from "node:path";
 import * as url from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { rpc } from "../internals";
+import { olderSdkNote } from "../load-program";
 import type { CallbackFailure } from "../plan";
 import { mayBeAbsent } from "./output-types";
 import { sigKey, unknownValue } from "../wire";
@@ -796,5 +797,8 @@ async function dependenciesOf(output: unknown): Promise<string[]> {
 }
 
 function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  const text = e instanceof Error ? e.message : String(e);
+  // The evaluation runs in the program's project folder (evaluate.ts).
+  const older = olderSdkNote(text, process.cwd());
+  return older === undefined ? text : `${text}: ${older}`;
 }

@@ -285,6 +285,43 @@ describe("describeProgramFailure", () => {
     );
   });
 
+  describe("a project on an older major version of the Pulumi SDK", () => {
+    // Found on a community EKS program on @pulumi/pulumi 1.14 and @pulumi/aws 1.31, whose
+    // getAmi calls pulumi.utils.liftProperties, which 3.x removed: the engine evaluates every
+    // program with its own SDK, so the failure says so.
+    let project: string;
+    const sdkFailure = () => {
+      const err = new TypeError("pulumi.utils.liftProperties is not a function");
+      err.stack = [
+        `TypeError: ${err.message}`,
+        `    at Object.getAmi (${path.join(project, "node_modules/@pulumi/aws/ec2/getAmi.js")}:21:25)`,
+      ].join("\n");
+      return describeProgramFailure(err, path.join(project, "index.ts"), project);
+    };
+    const installing = (version: string) => {
+      const dir = path.join(project, "node_modules", "@pulumi", "pulumi");
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ version }));
+    };
+    beforeEach(() => {
+      project = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-older-sdk-"));
+    });
+    afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
+
+    it("names the project's release and the engine's, and what to do", () => {
+      installing("1.14.1");
+      expect(sdkFailure()).toMatch(
+        /^pulumi\.utils\.liftProperties is not a function: the project installs @pulumi\/pulumi 1\.14\.1 \(node_modules\/@pulumi\/pulumi\), and the engine evaluates every program with its own, 3\.\d+\.\d+: the provider SDKs written for 1\.x call what 3\.x removed, so check the program under the Pulumi CLI with its own SDK, or move the project to @pulumi\/pulumi 3\.x/,
+      );
+    });
+
+    it("says nothing more where the project's SDK is of the engine's major version, or absent", () => {
+      expect(sdkFailure()).toBe("pulumi.utils.liftProperties is not a function");
+      installing("3.100.0");
+      expect(sdkFailure()).toBe("pulumi.utils.liftProperties is not a function");
+    });
+  });
+
   describe("an API the installed SDK does not have", () => {
     // A program written for an older major version of an SDK calls what it has since removed;
     // the failure names the package and the version the project installs.
