@@ -1872,6 +1872,31 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
 }
 
 /**
+ * Whether a workload object runs pods the program declares: a workload of a core kind, or a patch
+ * of one whose pod spec names containers (a sidecar added, an image changed). A patch that only
+ * reschedules the pods of an object the program does not declare — a node selector, tolerations,
+ * resources; an EKS cluster's `aws-node` DaemonSet switched off once Cilium replaces it — adds
+ * no code of the program's to the namespace. A pod spec not known at preview may hold anything.
+ */
+function runsPodsOfItsOwn(r: BorderResource): boolean {
+  const template = podTemplateOf(r.type);
+  if (template === undefined) {
+    return false;
+  }
+  if (!r.type.endsWith("Patch")) {
+    return true;
+  }
+  const spec = valueAt(r.props, template.spec);
+  return (
+    isUnknown(spec) ||
+    ["containers", "initContainers", "ephemeralContainers"].some((k) => {
+      const list = valueAt(spec, k);
+      return isUnknown(list) || (Array.isArray(list) && list.length > 0);
+    })
+  );
+}
+
+/**
  * Services and Ingresses are judged with their cluster: which cloud's controller reads their
  * annotations, and whether the nodes a NodePort opens have public addresses; so are the workloads
  * whose pods open ports on their nodes (hostPort, hostNetwork).
@@ -2183,7 +2208,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         continue;
       }
       // A workload of a core kind, or a custom resource whose operator runs its pods here.
-      const isWorkload = podTemplateOf(r.type) !== undefined || operatorPodKinds.has(r.type);
+      const isWorkload = runsPodsOfItsOwn(r) || operatorPodKinds.has(r.type);
       const cni = cniPolicyTypes.has(r.type) && !isUnknown(r.props);
       const isDeny =
         (networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r)) ||

@@ -7194,6 +7194,17 @@ describe("kubernetes clusters and namespaces", () => {
         { provider: "ack-kube", dependsOn: { metadata: ["office-slb-acl"] } },
       ),
     );
+  /** A patch of the DaemonSet "agent" of namespace "intake" (no default deny) with this pod spec. */
+  const patchedDaemonSet = (podSpec: Props) =>
+    add(
+      "kubernetes:apps/v1:DaemonSetPatch",
+      "agent-patch",
+      {
+        metadata: { name: "agent", namespace: "intake" },
+        spec: { template: { spec: podSpec } },
+      },
+      { provider: "kube" },
+    );
   /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
   const albClass = (addressType: string) =>
     albClassWith(
@@ -7428,6 +7439,29 @@ describe("kubernetes clusters and namespaces", () => {
         'k8s namespace "intake" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor an admin or baseline network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of k8s deployment "ingest" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
       twinName: "the pods run in the namespace that denies egress by default",
       twin: deployment("ingest", "kube", "records"),
+    },
+    {
+      // Found on a community EKS program that switches off the cluster's aws-node DaemonSet
+      // (Cilium replaces it) by a patch of its node selector: the patch was blamed for the pods
+      // of kube-system, which it adds none of.
+      name: "a DaemonSetPatch adds a container to pods of a namespace without default-deny egress",
+      bad: patchedDaemonSet({
+        containers: [{ name: "shipper", image: "registry.example/shipper:1" }],
+      }),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "agent-patch",
+          "mandatory",
+          [
+            'k8s namespace "intake"',
+            "pod egress (no default-deny NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "the patch only moves the DaemonSet's pods to no node",
+      twin: patchedDaemonSet({ nodeSelector: { "example.com/never": "true" } }),
     },
     {
       name: "pods on their node's network in a namespace that denies egress by default",
