@@ -7137,19 +7137,24 @@ describe("kubernetes clusters and namespaces", () => {
         listeners: [{ port: 443, protocol: "HTTPS", aclConfig }],
       },
     );
+  /** An ACL `name` of the program (ALB's or SLB's) holding `entry`, by an entry attachment. */
+  const aclHolding = (product: "alb" | "slb", name: string, entry: string) =>
+    pipe(
+      add(`alicloud:${product}/acl:Acl`, name, { name: "office" }, { provider: "ali-us" }),
+      add(
+        `alicloud:${product}/aclEntryAttachment:AclEntryAttachment`,
+        `${name}-entry`,
+        { aclId: unknown, entry },
+        { provider: "ali-us", dependsOn: { aclId: [name] } },
+      ),
+    );
   /**
    * An ALB ACL "office-acl" of the program holding `entry` (by an entry attachment), and the AlbConfig
    * of an Internet ALB whose listener whitelists it by `aclIds` (its ID not known at preview).
    */
   const albAclById = (entry: string) =>
     pipe(
-      add("alicloud:alb/acl:Acl", "office-acl", { aclName: "office" }, { provider: "ali-us" }),
-      add(
-        "alicloud:alb/aclEntryAttachment:AclEntryAttachment",
-        "office-entry",
-        { aclId: unknown, entry },
-        { provider: "ali-us", dependsOn: { aclId: ["office-acl"] } },
-      ),
+      aclHolding("alb", "office-acl", entry),
       albClassWith(
         "ack-kube",
         "ingress.k8s.alibabacloud/alb",
@@ -7170,13 +7175,7 @@ describe("kubernetes clusters and namespaces", () => {
    */
   const ackAclService = (entry: string) =>
     pipe(
-      add("alicloud:slb/acl:Acl", "office-slb-acl", { name: "office" }, { provider: "ali-us" }),
-      add(
-        "alicloud:slb/aclEntryAttachment:AclEntryAttachment",
-        "office-slb-entry",
-        { aclId: unknown, entry },
-        { provider: "ali-us", dependsOn: { aclId: ["office-slb-acl"] } },
-      ),
+      aclHolding("slb", "office-slb-acl", entry),
       add(
         "kubernetes:core/v1:Service",
         "lb",
