@@ -135,7 +135,7 @@ function fallbackReportsOutside(
   if (
     declared === undefined ||
     declared.where !== undefined ||
-    (declared.when !== undefined && !declared.when(r.props, j)) ||
+    (declared.when !== undefined && known(() => declared.when!(r.props, j)) !== true) ||
     !(["region", "oss-location", "endpoint"] as const).some((f) => f === declared.format)
   ) {
     return false;
