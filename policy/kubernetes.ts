@@ -98,7 +98,7 @@ import {
   unjudgedKinds,
 } from "./paths/kubernetes";
 import { settleAdminDenies } from "./paths/cluster-policies";
-import { gatewayServing, type MadeService } from "./paths/gateways";
+import { gatewayServing, type MadeService, runsProxiesInItsNamespace } from "./paths/gateways";
 import { ciliumFqdnDestinations } from "./paths/operators";
 import { inOwnCluster } from "./paths/mesh-hosts";
 import { isDefaultProvider } from "./paths/describe";
@@ -2172,7 +2172,7 @@ interface Scope {
 export const kubernetesNamespaceEgress = residencyStackPolicy({
   name: "kubernetes-namespace-egress",
   description:
-    "Checks whether every namespace that runs pods (of workloads, or of the custom resources an operator runs them for: Kafka, PostgreSQL, MariaDB, Redis, Prometheus, Elasticsearch) has a default-deny egress NetworkPolicy, so its pods reach only what some policy allows.",
+    "Checks whether every namespace that runs pods (of workloads, of the custom resources an operator runs them for: Kafka, PostgreSQL, MariaDB, Redis, Prometheus, Elasticsearch, or the proxies of Gateways whose implementation runs them there) has a default-deny egress NetworkPolicy, so its pods reach only what some policy allows.",
   severity: "high",
   remediationSteps:
     'Add to each namespace a NetworkPolicy with podSelector: {} and policyTypes: ["Egress"], then allow only in-cluster peers and allowlisted destinations (components/kubernetes SealedNamespace builds this).',
@@ -2181,7 +2181,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     if (!holdsKubernetes(args.resources)) {
       return;
     }
-    const resources = fromPolicyResources(args.resources);
+    const { resources, x } = stackResolver(args, ctx);
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const get = (u: string) => byUrn.get(u);
     const scopes = new Map<string, Scope>();
@@ -2207,8 +2207,15 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         namespaces.set(scopeKey(r.provider, namespaceName(r)), r);
         continue;
       }
-      // A workload of a core kind, or a custom resource whose operator runs its pods here.
-      const isWorkload = runsPodsOfItsOwn(r) || operatorPodKinds.has(r.type);
+      // A workload of a core kind, a custom resource whose operator runs its pods here, or a
+      // Gateway whose implementation runs its proxies here.
+      const isWorkload =
+        runsPodsOfItsOwn(r) ||
+        operatorPodKinds.has(r.type) ||
+        (r.type in gateways &&
+          baseKind(r.type).endsWith(":Gateway") &&
+          !r.type.endsWith("Patch") &&
+          runsProxiesInItsNamespace(r, x));
       const cni = cniPolicyTypes.has(r.type) && !isUnknown(r.props);
       const isDeny =
         (networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r)) ||

@@ -382,10 +382,21 @@ function service(
 }
 
 /**
- * What serves a Gateway, by its implementation; undefined when the pack knows of nothing made for
- * it (a shared proxy's Service, a class it does not know).
+ * A Gateway's implementation, by its class: the GatewayClass the program declares on its cluster
+ * (`declared`), else the class an implementation's installer creates. Undefined for a class the
+ * pack does not know, one whose controller is not known at preview (the class's own finding), or
+ * one for which nothing is deployed here (`istio-remote`).
  */
-export function gatewayServing(gateway: BorderResource, x: Resolver): GatewayServing | undefined {
+function implementationOf(
+  gateway: BorderResource,
+  x: Resolver,
+):
+  | {
+      implementation: Exclude<Implementation, "none">;
+      declared: BorderResource | undefined;
+      className: string;
+    }
+  | undefined {
   const className = str(valueAt(gateway.props, "spec.gatewayClassName"));
   if (className === undefined) {
     return undefined;
@@ -396,11 +407,48 @@ export function gatewayServing(gateway: BorderResource, x: Resolver): GatewaySer
   const controller = declared
     ? valueAt(declared.props, "spec.controllerName")
     : installedClasses[className];
-  // A controller not known at preview is the class's own finding, once for all its Gateways.
   const implementation = typeof controller === "string" ? controllers[controller] : undefined;
-  if (implementation === undefined || implementation === "none") {
+  return implementation === undefined || implementation === "none"
+    ? undefined
+    : { implementation, declared, className };
+}
+
+/**
+ * The implementations that run a Gateway's proxies as pods of a Deployment in the Gateway's own
+ * namespace: Istio (its gateways and waypoints), NGINX Gateway Fabric 2, Consul, the Kong Gateway
+ * Operator's data planes, kgateway and Contour's provisioner. Envoy Gateway runs them in its
+ * controller's namespace unless told otherwise, Cilium in its agents' Envoy on the nodes, and the
+ * clouds' controllers run none.
+ */
+const proxiesInGatewayNamespace: ReadonlySet<Implementation> = new Set([
+  "istio",
+  "istio-waypoint",
+  "nginx-gateway-fabric",
+  "consul",
+  "kong-operator",
+  "kgateway",
+  "contour",
+]);
+
+/**
+ * Whether a Gateway runs proxy pods in its own namespace, whose egress that namespace's
+ * NetworkPolicies govern (kubernetes-namespace-egress counts them as a workload's).
+ */
+export function runsProxiesInItsNamespace(gateway: BorderResource, x: Resolver): boolean {
+  const found = implementationOf(gateway, x);
+  return found !== undefined && proxiesInGatewayNamespace.has(found.implementation);
+}
+
+/**
+ * What serves a Gateway, by its implementation; undefined when the pack knows of nothing made for
+ * it (a shared proxy's Service, a class it does not know).
+ */
+export function gatewayServing(gateway: BorderResource, x: Resolver): GatewayServing | undefined {
+  const found = implementationOf(gateway, x);
+  if (found === undefined) {
     return undefined;
   }
+  const { implementation, declared, className } = found;
   // A cloud's own controller serves its classes on that cloud's clusters alone.
   const cloud = servedOn[implementation];
   const clusterCloud = cloud === undefined ? undefined : controllerCloud(gateway, x);

@@ -656,3 +656,51 @@ describe("GKE's classes", () => {
     expect(exposure(gateway("gke-l7-global-external-managed"))).toEqual([]);
   });
 });
+
+describe("the proxies a Gateway's implementation runs", () => {
+  // Istio, NGINX Gateway Fabric, Consul, the Kong operator, kgateway and Contour run each
+  // Gateway's proxies as pods of its own namespace, whose egress that namespace's NetworkPolicies
+  // govern; Envoy Gateway runs them in its controller's namespace, Cilium in its agents' Envoy.
+  const namespaceEgress = (...objects: OracleResource[]) =>
+    findingsOf(onCluster(...objects), ["kubernetes-namespace-egress"]);
+  const denyEgress = kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "edge-deny", {
+    metadata: { name: "deny", namespace: "edge" },
+    spec: { podSelector: {}, policyTypes: ["Egress"] },
+  });
+  const proxiesOut = [
+    "kubernetes-namespace-egress",
+    "web",
+    "mandatory",
+    [
+      'k8s namespace "edge"',
+      "pod egress (no default-deny NetworkPolicy)",
+      "every address (any country)",
+    ],
+  ] as const;
+
+  test.each([
+    ["istio", []],
+    ["nginx", []],
+    ["kgateway", [gatewayClass("kgw", "kgateway.dev/kgateway")]],
+    ["contour", [gatewayClass("contour", "projectcontour.io/gateway-controller")]],
+  ] as const)(
+    "a Gateway of class %s runs its proxies in a namespace without default-deny egress",
+    (cls, extra) => {
+      expect(namespaceEgress(gateway(cls === "kgateway" ? "kgw" : cls), ...extra)).toEqual([
+        proxiesOut,
+      ]);
+    },
+  );
+
+  test("twin: the namespace denies egress by default, or the proxies run elsewhere", () => {
+    expect(namespaceEgress(gateway("istio"), denyEgress)).toEqual([]);
+    expect(
+      namespaceEgress(
+        gateway("eg"),
+        gatewayClass("eg", "gateway.envoyproxy.io/gatewayclass-controller"),
+      ),
+    ).toEqual([]);
+    expect(namespaceEgress(gateway("cilium"))).toEqual([]);
+    expect(namespaceEgress(gateway("istio-remote"))).toEqual([]);
+  });
+});
