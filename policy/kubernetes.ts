@@ -45,12 +45,12 @@ import {
   egressPermitted,
   type Flow,
   isPrivateCidr,
-  reachOfAddress,
 } from "./paths/addresses";
 import {
   addonDefaultAlb,
   albConfigOf,
   whitelistedAlbListeners,
+  onlyPrivateOrAllowlisted,
   ingressClassParamsOf,
   baseKind,
   clusterCloud,
@@ -1856,10 +1856,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
       .split(",")
       .map((c) => c.trim())
       .filter((c) => c !== "");
-    if (
-      cidrs.length > 0 &&
-      cidrs.every((c) => reachOfAddress(c, x.allowlist).kind !== "internet")
-    ) {
+    if (onlyPrivateOrAllowlisted(cidrs, x.allowlist)) {
       return [];
     }
   }
@@ -2181,7 +2178,16 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     if (!holdsKubernetes(args.resources)) {
       return;
     }
-    const { resources, x } = stackResolver(args, ctx);
+    const resources = fromPolicyResources(args.resources);
+    // A resolver only where a Gateway's class is read: most stacks have none.
+    let x: Resolver | undefined;
+    const resolver = () =>
+      (x ??= new Resolver(
+        resources,
+        ctx.jurisdiction,
+        ctx.settings.egressAllowlist,
+        ctx.settings.clusters ?? [],
+      ));
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const get = (u: string) => byUrn.get(u);
     const scopes = new Map<string, Scope>();
@@ -2215,7 +2221,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         (r.type in gateways &&
           baseKind(r.type).endsWith(":Gateway") &&
           !r.type.endsWith("Patch") &&
-          runsProxiesInItsNamespace(r, x));
+          runsProxiesInItsNamespace(r, resolver()));
       const cni = cniPolicyTypes.has(r.type) && !isUnknown(r.props);
       const isDeny =
         (networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r)) ||

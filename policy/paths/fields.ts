@@ -500,9 +500,7 @@ function compileRef(
     const sibling = valueAt(holder, field.fallback);
     if (sibling !== undefined && !isUnknown(sibling)) {
       // The sibling is declared as a field of its own; its format says how it names a place.
-      const declared = model.fields?.find(
-        (f) => f.path === field.fallback || f.path.endsWith(`.${field.fallback}`),
-      );
+      const declared = fallbackField(model, field.fallback);
       const format = declared?.format ?? "region";
       return decide({ ...field, path: field.fallback, format }, sibling, r, x);
     }
@@ -759,6 +757,11 @@ function unreadableDocument(
   const outcome = unplaceable(quoted, "which is not a JSON or YAML document the pack can read");
   const far = x.unknownPlace(`${path} of ${x.label(r)}, a document the pack cannot read`);
   return build(field, path, outcome, r, x, far);
+}
+
+/** The field a row declares for a reference's fallback sibling `leaf`, if it declares one. */
+export function fallbackField(model: TypeModel, leaf: string): FieldSpec | undefined {
+  return model.fields?.find((f) => f.path === leaf || f.path.endsWith(`.${leaf}`));
 }
 
 /** Whether a value at `leaf` is the fallback of one of the row's references. */

@@ -2591,6 +2591,46 @@ function reusedLoadBalancer(
 }
 
 /**
+ * Whether the client sources a load balancer admits are at least one, and each a text that is
+ * private or allowlisted: such a load balancer serves no one else, as a security group that
+ * admits only those ranges does (public-exposure).
+ */
+export function onlyPrivateOrAllowlisted(
+  sources: readonly unknown[],
+  allowlist: Resolver["allowlist"],
+): boolean {
+  return (
+    sources.length > 0 &&
+    sources.every((s) => typeof s === "string" && reachOfAddress(s, allowlist).kind !== "internet")
+  );
+}
+
+/**
+ * The entries of an access-control list of the program: `own`, those it lists itself, and those
+ * of the entry attachments (`attachmentType`, by `aclId` and `entry`) that name it.
+ */
+function withAttachedEntries(
+  acl: BorderResource,
+  own: readonly unknown[],
+  attachmentType: string,
+  x: Resolver,
+): unknown[] {
+  return [
+    ...own,
+    ...x
+      .ofType(attachmentType)
+      .filter((a) => x.resourceAt(a, "aclId", [acl.type]) === acl)
+      .map((a) => valueAt(a.props, "entry")),
+  ];
+}
+
+/** An ACL entry as written: its text (a CIDR block or address), trimmed. */
+const entryText = (e: unknown): unknown => {
+  const text = typeof e === "string" ? e : valueAt(e, "entry");
+  return typeof text === "string" ? text.trim() : text;
+};
+
+/**
  * ACK's access-control annotations of a LoadBalancer Service, under its key prefix and the
  * `alicloud-` one it had before 2019: with `…-acl-status: on` and `…-acl-type: white`, the
  * listeners the controller creates for the Service forward only clients of the CLB ACL that
@@ -2639,19 +2679,13 @@ function whitelistedByAckAcl(
   if (acl === undefined) {
     return false;
   }
-  const entries = [
-    ...valuesAt(acl.props, "entryLists[].entry").map((f) => f.value),
-    ...x
-      .ofType("alicloud:slb/aclEntryAttachment:AclEntryAttachment")
-      .filter((a) => x.resourceAt(a, "aclId", [slbAclType]) === acl)
-      .map((a) => valueAt(a.props, "entry")),
-  ];
-  return (
-    entries.length > 0 &&
-    entries.every(
-      (e) => typeof e === "string" && reachOfAddress(e.trim(), x.allowlist).kind !== "internet",
-    )
+  const entries = withAttachedEntries(
+    acl,
+    valuesAt(acl.props, "entryLists[].entry").map((f) => f.value),
+    "alicloud:slb/aclEntryAttachment:AclEntryAttachment",
+    x,
   );
+  return onlyPrivateOrAllowlisted(entries.map(entryText), x.allowlist);
 }
 
 /**
@@ -2688,11 +2722,7 @@ function restrictedSourceRanges(
   if (isUnknown(field) || (listed === undefined && isUnknown(annotation)) || ranges.length === 0) {
     return undefined;
   }
-  return ranges.every(
-    (c) => typeof c === "string" && reachOfAddress(c, x.allowlist).kind !== "internet",
-  )
-    ? (ranges as string[])
-    : undefined;
+  return onlyPrivateOrAllowlisted(ranges, x.allowlist) ? (ranges as string[]) : undefined;
 }
 
 /**
@@ -2865,36 +2895,29 @@ export function whitelistedAlbListeners(config: BorderResource, x: Resolver): bo
     const named = Array.isArray(ids) ? acls.slice(next, (next += ids.length)) : [];
     const entries: unknown[] = [
       ...(Array.isArray(inline) ? inline : []),
-      ...named.flatMap((ref) => (ref.kind === "resource" ? albAclEntries(ref.resource, x) : [])),
+      ...named.flatMap((ref) => {
+        if (ref.kind !== "resource") {
+          return [];
+        }
+        const own = valueAt(ref.resource.props, "aclEntries");
+        return withAttachedEntries(
+          ref.resource,
+          Array.isArray(own) ? own : [],
+          "alicloud:alb/aclEntryAttachment:AclEntryAttachment",
+          x,
+        );
+      }),
     ];
     return (
       typeof type === "string" &&
       type.toLowerCase() === "white" &&
       named.every((ref) => ref.kind === "resource") &&
-      entries.length > 0 &&
-      entries.every((e) => {
-        const cidr = typeof e === "string" ? e : valueAt(e, "entry");
-        return (
-          typeof cidr === "string" && reachOfAddress(cidr.trim(), x.allowlist).kind !== "internet"
-        );
-      })
+      onlyPrivateOrAllowlisted(entries.map(entryText), x.allowlist)
     );
   });
 }
 
 const albAclType = "alicloud:alb/acl:Acl";
-
-/** The entries of an ALB ACL of the program: its own `aclEntries`, and its entry attachments'. */
-function albAclEntries(acl: BorderResource, x: Resolver): unknown[] {
-  const own = valueAt(acl.props, "aclEntries");
-  return [
-    ...(Array.isArray(own) ? own : []),
-    ...x
-      .ofType("alicloud:alb/aclEntryAttachment:AclEntryAttachment")
-      .filter((a) => x.resourceAt(a, "aclId", [albAclType]) === acl)
-      .map((a) => valueAt(a.props, "entry")),
-  ];
-}
 
 /**
  * The address type of the default ALB that ACK's ALB Ingress controller add-on creates for the

@@ -11,7 +11,7 @@ import { arnPartition, arnRegion, cloudOf, providerHosted } from "../../residenc
 import { locate } from "./places";
 import { type PolicyMeta, residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
-import { formOf, sourceLabel } from "./fields";
+import { fallbackField, formOf, sourceLabel } from "./fields";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
 import {
   arnOutcome,
@@ -131,7 +131,7 @@ function fallbackReportsOutside(
   if (leaf === undefined) {
     return false;
   }
-  const declared = model.fields?.find((f) => f.path === leaf || f.path.endsWith(`.${leaf}`));
+  const declared = fallbackField(model, leaf);
   if (
     declared === undefined ||
     declared.where !== undefined ||
