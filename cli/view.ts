@@ -212,7 +212,7 @@ export function renderPlaceholderAccount(
       v.message.includes(placeholderAccount) || v.path?.some((h) => h.includes(placeholderAccount)),
   );
   // Only where the engine wrote it: an ARN it synthesised carries it. A program that names the
-  // account itself (the account of AWS's documentation examples) means someone else's.
+  // account itself means someone else's.
   const synthesised = plan.resources.some((r) => {
     const arn = r.outputs.arn;
     return (

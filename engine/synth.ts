@@ -81,8 +81,12 @@ function memberAccountId(name: string): string {
   return id === placeholderAccount ? "210987654321" : id;
 }
 
-/** The AWS account used in synthesised ARNs when the provider pins none. */
-export const placeholderAccount = "123456789012";
+/**
+ * The AWS account used in synthesised ARNs when the provider pins none. Not `123456789012`, the
+ * account of AWS's documentation examples: programs copy their ARNs, and the pack must read such
+ * an ARN as another account's (test/fixtures/corpus/documentation-account).
+ */
+export const placeholderAccount = "000000000000";
 
 function shortHash(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 7);

@@ -1,7 +1,7 @@
 /**
- * The note that account 123456789012 stands for the stack's own is true only where the engine
+ * The note that account 000000000000 stands for the stack's own is true only where the engine
  * wrote that account into the ARNs it synthesised (the stack declares none); a program that names
- * the account itself (AWS's documentation example) means someone else's, and gets no note.
+ * the account itself means someone else's, and gets no note.
  */
 import type { Violation } from "../../engine/check";
 import { renderPlaceholderAccount } from "../../cli/view";
@@ -11,8 +11,8 @@ const grant: Violation = {
   level: "advisory",
   resourceType: "aws:sqs/queuePolicy:QueuePolicy",
   resourceName: "inbox",
-  message: "… grants access to account 123456789012 …",
-  path: ['sqs queue policy "inbox"', "account 123456789012"],
+  message: "… grants access to account 000000000000 …",
+  path: ['sqs queue policy "inbox"', "account 000000000000"],
   urn: null,
 };
 
@@ -22,8 +22,8 @@ const queue = (arn: string, inputs: Record<string, unknown> = {}) => ({
 
 test("notes the placeholder where the engine synthesised an ARN with it", () => {
   expect(
-    renderPlaceholderAccount([grant], queue("arn:aws:sqs:us-west-2:123456789012:inbox")),
-  ).toEqual([expect.stringContaining("Account 123456789012 below stands for the stack's own")]);
+    renderPlaceholderAccount([grant], queue("arn:aws:sqs:us-west-2:000000000000:inbox")),
+  ).toEqual([expect.stringContaining("Account 000000000000 below stands for the stack's own")]);
 });
 
 test("says nothing when the stack's ARNs are in its declared account", () => {
@@ -33,6 +33,6 @@ test("says nothing when the stack's ARNs are in its declared account", () => {
 });
 
 test("says nothing when the program wrote the ARN itself", () => {
-  const arn = "arn:aws:sqs:us-west-2:123456789012:inbox";
+  const arn = "arn:aws:sqs:us-west-2:000000000000:inbox";
   expect(renderPlaceholderAccount([grant], queue(arn, { arn }))).toEqual([]);
 });

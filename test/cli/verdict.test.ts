@@ -225,16 +225,16 @@ describe("provider functions in a resource's inputs", () => {
     expect(runs.ownTopicNoAccount.code).toBe(0);
     expect(runs.ownTopicNoAccount.stdout.split("\n").slice(0, 3)).toEqual([
       "Checked test/fixtures/verdict/own-topic-queue.ts as stack noaccount (jurisdiction US): 5 resources",
-      "Account 123456789012 below stands for the stack's own AWS account, which the stack config does not declare: pin the provider to the real one (allowedAccountIds; aws:allowedAccountIds for the default provider), and the checks tell it from other accounts.",
+      "Account 000000000000 below stands for the stack's own AWS account, which the stack config does not declare: pin the provider to the real one (allowedAccountIds; aws:allowedAccountIds for the default provider), and the checks tell it from other accounts.",
       '! [advisory] cross-account-links aws:sqs/queuePolicy:QueuePolicy "inbox"',
     ]);
     // The finding itself names the account for what it is, as the pack is told.
     expect(runs.ownTopicNoAccount.stdout).toContain(
-      "account 123456789012 (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare (sovereign-dc:accountId), so it cannot be checked)",
+      "account 000000000000 (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare (sovereign-dc:accountId), so it cannot be checked)",
     );
     // Pinned, the topic's ARN is in the stack's own account: nothing to say.
     expect(runs.ownTopicPinned.code).toBe(0);
-    expect(runs.ownTopicPinned.stdout).not.toContain("123456789012");
+    expect(runs.ownTopicPinned.stdout).not.toContain("000000000000");
     // No grant to another account; the queue's own key is another policy's matter.
     expect(runs.ownTopicPinned.stdout).not.toContain("cross-account-links");
   });

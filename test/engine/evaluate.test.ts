@@ -603,7 +603,7 @@ describe("evaluating a program offline", () => {
   it("synthesises outputs deterministically, so the same program gives the same plan", () => {
     expect(again).toEqual(plan);
     expect(named(plan, "key").outputs.arn).toBe(
-      `arn:aws:kms:eu-central-1:123456789012:key/${named(plan, "key").id}`,
+      `arn:aws:kms:eu-central-1:000000000000:key/${named(plan, "key").id}`,
     );
   });
 

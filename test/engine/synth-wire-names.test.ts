@@ -36,7 +36,7 @@ describe("a name given in the wire form", () => {
       name: { [sigKey]: secretSig, value: "replicator" },
     });
     expect(id).toBe("replicator");
-    expect(state.arn).toBe("arn:aws-cn:iam::123456789012:role/replicator");
+    expect(state.arn).toBe("arn:aws-cn:iam::000000000000:role/replicator");
   });
 
   it.each([

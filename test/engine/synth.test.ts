@@ -49,16 +49,16 @@ describe("resource IDs", () => {
       synthesizeState({ type: "aws:sqs/queue:Queue", name: "jobs", inputs, providerProps });
     const auto = queue({});
     expect(auto.id).toMatch(
-      /^https:\/\/sqs\.us-east-1\.amazonaws\.com\/123456789012\/jobs-[0-9a-f]{7}$/,
+      /^https:\/\/sqs\.us-east-1\.amazonaws\.com\/000000000000\/jobs-[0-9a-f]{7}$/,
     );
     expect(auto.state.url).toBe(auto.id);
-    expect(auto.state.arn).toBe(`arn:aws:sqs:us-east-1:123456789012:${auto.state.name as string}`);
+    expect(auto.state.arn).toBe(`arn:aws:sqs:us-east-1:000000000000:${auto.state.name as string}`);
     expect(queue({ name: "orders", region: "us-west-2" }).id).toBe(
-      "https://sqs.us-west-2.amazonaws.com/123456789012/orders",
+      "https://sqs.us-west-2.amazonaws.com/000000000000/orders",
     );
     expect(queue({ fifoQueue: true }).state.name).toMatch(/^jobs-[0-9a-f]{7}\.fifo$/);
     expect(queue({ name: "orders" }, { region: "cn-north-1" }).id).toBe(
-      "https://sqs.cn-north-1.amazonaws.com.cn/123456789012/orders",
+      "https://sqs.cn-north-1.amazonaws.com.cn/000000000000/orders",
     );
     // A name not known before deployment leaves the URL and the ARN unknown, as a preview shows.
     const unnamed = queue({ name: unknownValue });
@@ -77,7 +77,7 @@ describe("resource IDs", () => {
       synthesizeState({ type, name: "orders", inputs, providerProps: virginia });
     const fn = state("aws:lambda/function:Function", { name: "orders-handler" });
     expect(fn.id).toBe("orders-handler");
-    expect(fn.state.arn).toBe("arn:aws:lambda:us-east-1:123456789012:function:orders-handler");
+    expect(fn.state.arn).toBe("arn:aws:lambda:us-east-1:000000000000:function:orders-handler");
     expect(fn.state.qualifiedArn).toBe(`${String(fn.state.arn)}:$LATEST`);
     expect(fn.state.invokeArn).toBe(
       `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${String(fn.state.arn)}/invocations`,
@@ -85,24 +85,24 @@ describe("resource IDs", () => {
     expect(state("aws:lambda/function:Function", {}).id).toMatch(/^orders-[0-9a-f]{7}$/);
     for (const functionName of ["orders-handler", String(fn.state.arn)]) {
       expect(state("aws:lambda/alias:Alias", { name: "live", functionName }).state.arn).toBe(
-        "arn:aws:lambda:us-east-1:123456789012:function:orders-handler:live",
+        "arn:aws:lambda:us-east-1:000000000000:function:orders-handler:live",
       );
     }
     const topic = state("aws:sns/topic:Topic", { name: "alerts" });
     expect([topic.id, topic.state.arn]).toEqual([
-      "arn:aws:sns:us-east-1:123456789012:alerts",
-      "arn:aws:sns:us-east-1:123456789012:alerts",
+      "arn:aws:sns:us-east-1:000000000000:alerts",
+      "arn:aws:sns:us-east-1:000000000000:alerts",
     ]);
     const logs = state("aws:cloudwatch/logGroup:LogGroup", { name: "/app/orders" });
     expect([logs.id, logs.state.arn]).toEqual([
       "/app/orders",
-      "arn:aws:logs:us-east-1:123456789012:log-group:/app/orders",
+      "arn:aws:logs:us-east-1:000000000000:log-group:/app/orders",
     ]);
     const repo = state("aws:ecr/repository:Repository", { name: "orders" });
     expect([repo.id, repo.state.arn, repo.state.repositoryUrl]).toEqual([
       "orders",
-      "arn:aws:ecr:us-east-1:123456789012:repository/orders",
-      "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders",
+      "arn:aws:ecr:us-east-1:000000000000:repository/orders",
+      "000000000000.dkr.ecr.us-east-1.amazonaws.com/orders",
     ]);
   });
 
@@ -112,48 +112,48 @@ describe("resource IDs", () => {
         synthesizeState({ type, name: "orders", inputs: {}, providerProps: virginia }).state.arn,
       );
     expect(arn("aws:cloudwatch/eventRule:EventRule")).toMatch(
-      /^arn:aws:events:us-east-1:123456789012:rule\//,
+      /^arn:aws:events:us-east-1:000000000000:rule\//,
     );
     expect(arn("aws:cloudwatch/eventBus:EventBus")).toMatch(
-      /^arn:aws:events:us-east-1:123456789012:event-bus\//,
+      /^arn:aws:events:us-east-1:000000000000:event-bus\//,
     );
     expect(arn("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")).toMatch(
-      /^arn:aws:firehose:us-east-1:123456789012:deliverystream\//,
+      /^arn:aws:firehose:us-east-1:000000000000:deliverystream\//,
     );
     expect(arn("aws:sfn/stateMachine:StateMachine")).toMatch(
-      /^arn:aws:states:us-east-1:123456789012:stateMachine:/,
+      /^arn:aws:states:us-east-1:000000000000:stateMachine:/,
     );
-    expect(arn("aws:rds/instance:Instance")).toMatch(/^arn:aws:rds:us-east-1:123456789012:db:/);
-    expect(arn("aws:rds/cluster:Cluster")).toMatch(/^arn:aws:rds:us-east-1:123456789012:cluster:/);
+    expect(arn("aws:rds/instance:Instance")).toMatch(/^arn:aws:rds:us-east-1:000000000000:db:/);
+    expect(arn("aws:rds/cluster:Cluster")).toMatch(/^arn:aws:rds:us-east-1:000000000000:cluster:/);
     expect(arn("aws:secretsmanager/secret:Secret")).toMatch(
-      /^arn:aws:secretsmanager:us-east-1:123456789012:secret:/,
+      /^arn:aws:secretsmanager:us-east-1:000000000000:secret:/,
     );
     expect(arn("aws:cognito/userPool:UserPool")).toMatch(
-      /^arn:aws:cognito-idp:us-east-1:123456789012:userpool\//,
+      /^arn:aws:cognito-idp:us-east-1:000000000000:userpool\//,
     );
     expect(arn("aws:apigateway/restApi:RestApi")).toMatch(
       /^arn:aws:apigateway:us-east-1::\/restapis\//,
     );
     expect(arn("aws:backup/vault:Vault")).toMatch(
-      /^arn:aws:backup:us-east-1:123456789012:backup-vault:/,
+      /^arn:aws:backup:us-east-1:000000000000:backup-vault:/,
     );
     expect(arn("aws:backup/plan:Plan")).toMatch(
-      /^arn:aws:backup:us-east-1:123456789012:backup-plan:/,
+      /^arn:aws:backup:us-east-1:000000000000:backup-plan:/,
     );
     expect(arn("aws:cloudwatch/eventApiDestination:EventApiDestination")).toMatch(
-      /^arn:aws:events:us-east-1:123456789012:api-destination\//,
+      /^arn:aws:events:us-east-1:000000000000:api-destination\//,
     );
     expect(arn("aws:cloudwatch/eventConnection:EventConnection")).toMatch(
-      /^arn:aws:events:us-east-1:123456789012:connection\//,
+      /^arn:aws:events:us-east-1:000000000000:connection\//,
     );
     expect(arn("aws:codepipeline/pipeline:Pipeline")).toMatch(
-      /^arn:aws:codepipeline:us-east-1:123456789012:orders-/,
+      /^arn:aws:codepipeline:us-east-1:000000000000:orders-/,
     );
     expect(arn("aws:redshift/cluster:Cluster")).toMatch(
-      /^arn:aws:redshift:us-east-1:123456789012:cluster:/,
+      /^arn:aws:redshift:us-east-1:000000000000:cluster:/,
     );
     expect(arn("aws:batch/jobQueue:JobQueue")).toMatch(
-      /^arn:aws:batch:us-east-1:123456789012:job-queue\//,
+      /^arn:aws:batch:us-east-1:000000000000:job-queue\//,
     );
   });
 
@@ -204,11 +204,11 @@ describe("resource IDs", () => {
       synthesizeState({ type, name: "x", inputs, providerProps: virginia }).state;
     expect(
       state("aws:rds/snapshot:Snapshot", { dbSnapshotIdentifier: "nightly" }).dbSnapshotArn,
-    ).toBe("arn:aws:rds:us-east-1:123456789012:snapshot:nightly");
+    ).toBe("arn:aws:rds:us-east-1:000000000000:snapshot:nightly");
     expect(
       state("aws:rds/clusterSnapshot:ClusterSnapshot", { dbClusterSnapshotIdentifier: "nightly" })
         .dbClusterSnapshotArn,
-    ).toBe("arn:aws:rds:us-east-1:123456789012:cluster-snapshot:nightly");
+    ).toBe("arn:aws:rds:us-east-1:000000000000:cluster-snapshot:nightly");
     expect(
       state("aws:rds/snapshot:Snapshot", { dbSnapshotIdentifier: unknownValue }).dbSnapshotArn,
     ).toBe(unknownValue);
@@ -225,7 +225,7 @@ describe("resource IDs", () => {
     expect(account("dev")).toMatch(/^\d{12}$/);
     expect(account("dev")).toBe(account("dev"));
     expect(account("prod")).not.toBe(account("dev"));
-    expect(account("dev")).not.toBe("123456789012");
+    expect(account("dev")).not.toBe("000000000000");
   });
 
   it("names a resource given a name by that name: its ID and ARN end in it", () => {
@@ -291,7 +291,7 @@ describe("an ARN a type reports under a name of its own", () => {
   it("is the resource's ARN, where the inventory names such an output", () => {
     const state = synth("aws:s3control/accessGrantsInstance:AccessGrantsInstance");
     expect(state.accessGrantsInstanceArn).toBe(state.arn);
-    expect(state.arn).toMatch(/^arn:aws:s3control:us-east-1:123456789012:/);
+    expect(state.arn).toMatch(/^arn:aws:s3control:us-east-1:000000000000:/);
     expect(synth("aws:workspacesweb/portal:Portal").portalArn).toBe(
       synth("aws:workspacesweb/portal:Portal").arn,
     );
@@ -353,14 +353,14 @@ describe("the URLs of APIs and function URLs", () => {
         inputs: { name: "hooks-api" },
         providerProps: { region: "cn-north-1" },
       });
-      expect(outputs.executionArn).toBe(`arn:aws-cn:execute-api:cn-north-1:123456789012:${id}`);
+      expect(outputs.executionArn).toBe(`arn:aws-cn:execute-api:cn-north-1:000000000000:${id}`);
     }
     expect(
       state("aws:apigateway/stage:Stage", { restApi: "a1b2c3", stageName: "prod" }).executionArn,
-    ).toBe("arn:aws:execute-api:eu-central-1:123456789012:a1b2c3/prod");
+    ).toBe("arn:aws:execute-api:eu-central-1:000000000000:a1b2c3/prod");
     expect(
       state("aws:apigatewayv2/stage:Stage", { apiId: "a1b2c3", name: "$default" }).executionArn,
-    ).toBe("arn:aws:execute-api:eu-central-1:123456789012:a1b2c3/$default");
+    ).toBe("arn:aws:execute-api:eu-central-1:000000000000:a1b2c3/$default");
     expect(
       state("aws:apigatewayv2/stage:Stage", { apiId: unknownValue, name: "prod" }).executionArn,
     ).toBe(unknownValue);
@@ -444,10 +444,10 @@ describe("existing resources a program reads or imports by ID", () => {
     const fn = existing("aws:lambda/function:Function", "enrich");
     expect(fn.id).toBe("enrich");
     expect(fn.state.name).toBe("enrich");
-    expect(fn.state.arn).toBe("arn:aws:lambda:us-east-1:123456789012:function:enrich");
+    expect(fn.state.arn).toBe("arn:aws:lambda:us-east-1:000000000000:function:enrich");
     expect(
       existing("aws:lambda/function:Function", "enrich", { region: "us-west-2" }).state.arn,
-    ).toBe("arn:aws:lambda:us-west-2:123456789012:function:enrich");
+    ).toBe("arn:aws:lambda:us-west-2:000000000000:function:enrich");
   });
 });
 
@@ -479,24 +479,24 @@ describe("the account of a synthesised ARN", () => {
     const synth = (type: string, inputs: Record<string, unknown> = {}) =>
       synthesizeState({ type, name: "x", inputs, providerProps: virginia }).state.arn;
     expect(synth("aws:cloudfront/distribution:Distribution")).toMatch(
-      /^arn:aws:cloudfront::123456789012:distribution\//,
+      /^arn:aws:cloudfront::000000000000:distribution\//,
     );
     expect(synth("aws:route53/zone:Zone")).toMatch(/^arn:aws:route53:::hostedzone\//);
     expect(synth("aws:iam/instanceProfile:InstanceProfile")).toMatch(
-      /^arn:aws:iam::123456789012:instance-profile\//,
+      /^arn:aws:iam::000000000000:instance-profile\//,
     );
     expect(
       synth("aws:iam/openIdConnectProvider:OpenIdConnectProvider", {
         url: "https://token.actions.githubusercontent.com",
       }),
-    ).toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
+    ).toBe("arn:aws:iam::000000000000:oidc-provider/token.actions.githubusercontent.com");
     expect(synth("aws:sqs/queue:Queue")).toMatch(
-      /^arn:aws:sqs:us-east-1:123456789012:x-[0-9a-f]{7}$/,
+      /^arn:aws:sqs:us-east-1:000000000000:x-[0-9a-f]{7}$/,
     );
   });
 
   it("is the placeholder account when neither says", () => {
-    expect(arnOf(virginia)).toMatch(/^arn:aws:iam::123456789012:role\//);
+    expect(arnOf(virginia)).toMatch(/^arn:aws:iam::000000000000:role\//);
   });
 });
 
