@@ -753,8 +753,9 @@ function namedPlace(
     if (host === undefined) {
       return undefined;
     }
-    // Only regions of the catalog: a region-shaped label of a bucket's host name is not one.
-    const place = regionOfEndpoint(host);
+    // Only regions of the catalog: a region-shaped label of a bucket's host name is not one. An
+    // endpoint is read as written, its scheme telling a URL from a bare host.
+    const place = regionOfEndpoint(kind === "image" ? host : value);
     return place && knownRegions()[place.cloud].has(place.region)
       ? { ...place, shown: hostOf(host) }
       : undefined;

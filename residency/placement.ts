@@ -648,6 +648,17 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
     }
     return undefined;
   }
+  // S3's legacy global endpoint written as a URL (`https://s3.amazonaws.com/<bucket>/…`, a path-
+  // style request) is US East (N. Virginia)'s, as is `s3-external-1`: AWS's endpoint table lists
+  // both under us-east-1, and the request lands there whatever region the bucket is in. The bare
+  // host is left, being S3's service principal as often; a bucket's host on the global endpoint
+  // (`<bucket>.s3.amazonaws.com`) is routed to the bucket's own region, which it does not name.
+  if (
+    (host === "s3.amazonaws.com" || host === "s3-external-1.amazonaws.com") &&
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim())
+  ) {
+    return { cloud: "aws", region: "us-east-1" };
+  }
   // SQS's legacy queue hosts: `<region>.queue.amazonaws.com[.cn]`, and `queue.amazonaws.com`,
   // US East (N. Virginia)'s.
   if (host === "queue.amazonaws.com") {

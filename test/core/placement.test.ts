@@ -422,6 +422,12 @@ describe("places read from values", () => {
     ["cn-shanghai.example.com", undefined],
     ["s3.us-west-2.example.com", undefined],
     ["s3.amazonaws.com", undefined],
+    // S3's legacy global endpoint as a URL (a path-style request) is N. Virginia's, as AWS's
+    // endpoint table lists it with s3-external-1; the bare host is S3's principal as often.
+    ["https://s3.amazonaws.com/drop/data.db", { cloud: "aws", region: "us-east-1" }],
+    ["https://s3-external-1.amazonaws.com", { cloud: "aws", region: "us-east-1" }],
+    ["s3-external-1.amazonaws.com", undefined],
+    ["https://drop.s3.amazonaws.com/data.db", undefined],
     // The first label of a longer host is a name its user chose, never the region.
     ["eu-west-1.s3.amazonaws.com", undefined],
     ["eu-west-1.s3.us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],

@@ -3,8 +3,7 @@
  * command line — an instance's or launch template's user data (plain, base64 or cloud-config), a
  * container's command, an Alibaba Cloud instance's user data — passed, where the same URL alone
  * in a container's environment failed arn-locality. A script's words that name a region are now
- * read as that URL is; its other words (a package mirror, a vendor's installer, a global
- * endpoint) are not.
+ * read as that URL is; its other words (a package mirror, a vendor's installer) are not.
  */
 import { gzipSync } from "node:zlib";
 import type { Plan } from "../../engine/plan";
@@ -100,7 +99,7 @@ describe("an EC2 instance's user data", () => {
     expect(await named(instance(script)(oregon), "vm")).toEqual([]);
   });
 
-  test("twin: a script's other hosts — a package mirror, a global endpoint, a vendor's installer — are not read", async () => {
+  test("twin: a script's other hosts — a package mirror, a vendor's installer — are not read, and S3's global endpoint lies inside US", async () => {
     const script = [
       "#!/bin/bash",
       "curl -fsSL https://get.docker.com | sh",
@@ -204,7 +203,7 @@ describe("S3's and STS's global endpoints, which name no region", () => {
     })(china);
     expect((await named(plan, "fn", shanghaiSettings)).sort()).toEqual(
       [
-        outsideCn("s3.amazonaws.com"),
+        "s3.amazonaws.com in us-east-1 (outside CN, in US)",
         outsideCn("sts.amazonaws.com"),
         outsideCn("drop.s3.amazonaws.com"),
       ].sort(),
@@ -215,6 +214,34 @@ describe("S3's and STS's global endpoints, which name no region", () => {
     expect(await named(script(china), "vm", shanghaiSettings)).toEqual([
       outsideCn("drop.s3.amazonaws.com"),
     ]);
+  });
+
+  // AWS's endpoint table lists s3.amazonaws.com (and s3-external-1) under US East (N. Virginia):
+  // a path-style request lands there whatever region its bucket is in, as one to
+  // s3.us-east-1.amazonaws.com does (found by the community bench: user data uploading through it
+  // passed an EU stack where the regional form failed). The functions are Oregon's, judged under
+  // other borders for where the endpoint they name lies.
+  test("S3's global endpoint written as a URL is US East (N. Virginia)'s: outside EU, from a variable or a script", async () => {
+    const eu = { ...oregonSettings, jurisdiction: "EU" };
+    const virginia = "s3.amazonaws.com in us-east-1 (outside EU, in US)";
+    expect(
+      await named(fn({ OUT: "https://s3.amazonaws.com/drop" }, "aws")(oregon), "fn", eu),
+    ).toEqual([virginia]);
+    expect(
+      await named(fn({ OUT: "https://s3-external-1.amazonaws.com/drop" }, "aws")(oregon), "fn", eu),
+    ).toEqual(["s3-external-1.amazonaws.com in us-east-1 (outside EU, in US)"]);
+    const script = instance(
+      "#!/bin/bash\ncurl -T /var/lib/app/data.db https://s3.amazonaws.com/drop/data.db\n",
+    );
+    expect(await named(script(oregon), "vm", eu)).toEqual([virginia]);
+  });
+
+  test("twin: under a border that holds US East the URL passes, and the bare host (S3's principal) is not read", async () => {
+    expect(await named(fn({ OUT: "https://s3.amazonaws.com/drop" }, "aws")(oregon), "fn")).toEqual(
+      [],
+    );
+    const eu = { ...oregonSettings, jurisdiction: "EU" };
+    expect(await named(fn({ SOURCE: "s3.amazonaws.com" }, "aws")(oregon), "fn", eu)).toEqual([]);
   });
 
   test("twin: a stack in the partition leaves them, and a service's principal name is no endpoint", async () => {
