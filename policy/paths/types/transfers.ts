@@ -563,7 +563,7 @@ export const transfers: TypeTable = {
 /** A row of image pushes, with the fix its messages end with. */
 function imagePush(...fields: FieldSpec[]): TypeModel {
   return rows(
-    "Push images and build caches only to registries (or buckets) in regions inside the jurisdiction — ECR or Alibaba Cloud Container Registry there — and build on a builder there, or keep the image on the machine that builds it (no push).",
+    "Push images and build caches only to registries (or buckets) in regions inside the jurisdiction — the stack's cloud's own registry in such a region (ECR, Alibaba Cloud Container Registry), where that cloud has one — and build on a builder there, or keep the image on the machine that builds it (no push).",
   )(...fields);
 }
 
