@@ -112,14 +112,54 @@ export const alicloudRestrictedCnRegions: readonly string[] = [
 ];
 
 /**
- * Mainland regions that Alibaba Cloud's endpoint tables list but the Terraform provider's
- * `ValidRegions` does not: the Fuzhou local region and the Zhengzhou joint-venture region (with
- * China Unicom). A program that names one (a provider's region, an endpoint, a zone) is placed in
- * the mainland instead of failing closed as a region the catalog cannot place.
+ * Regions that Alibaba Cloud's endpoint tables list but the Terraform provider's `ValidRegions`
+ * (the catalog's source) does not, each with the jurisdiction that holds it and where the tables
+ * name it: the Fuzhou local region and the Zhengzhou joint-venture region (with China Unicom) in
+ * the mainland, Malaysia (Johor) and US (Atlanta). A program that names one (a provider's region,
+ * an endpoint, a zone) is placed in that country instead of failing closed as a region the catalog
+ * cannot place. Once the provider's list holds one, it is an ordinary region and leaves this list.
  */
-export const alicloudMainlandRegionsBeyondValidRegions = ["cn-fuzhou", "cn-zhengzhou-jva"] as const;
-const alicloudBeyondSource =
-  "cn-fuzhou China (Fuzhou - Local Region) and cn-zhengzhou-jva Zhengzhou (China Unicom Joint Venture) per the Tag API's endpoint table, https://www.alibabacloud.com/help/en/resource-management/tag/developer-reference/api-tag-2018-08-28-endpoint";
+export const alicloudRegionsBeyondValidRegions: Readonly<
+  Record<string, { readonly jurisdiction: string; readonly source: string }>
+> = {
+  "cn-fuzhou": {
+    jurisdiction: "CN",
+    source: tagEndpoints("cn-fuzhou China (Fuzhou - Local Region)"),
+  },
+  "cn-zhengzhou-jva": {
+    jurisdiction: "CN",
+    source: tagEndpoints("cn-zhengzhou-jva Zhengzhou (China Unicom Joint Venture)"),
+  },
+  "ap-southeast-8": {
+    jurisdiction: "MY",
+    source:
+      "ap-southeast-8 Malaysia (Johor) per the ACC API's endpoint table, https://help.aliyun.com/en/cs/api-acc-2024-04-02-endpoint, and Simple Log Service's, https://www.alibabacloud.com/help/en/sls/getcursortime",
+  },
+  "us-southeast-1": {
+    jurisdiction: "US",
+    source:
+      "us-southeast-1 US (Atlanta) per the ACC API's endpoint table, https://help.aliyun.com/en/cs/api-acc-2024-04-02-endpoint",
+  },
+};
+
+function tagEndpoints(region: string): string {
+  return `${region} per the Tag API's endpoint table, https://www.alibabacloud.com/help/en/resource-management/tag/developer-reference/api-tag-2018-08-28-endpoint`;
+}
+
+/** The regions of `alicloudRegionsBeyondValidRegions` that `jurisdiction` holds. */
+function alicloudBeyond(jurisdiction: string): string[] {
+  return Object.entries(alicloudRegionsBeyondValidRegions)
+    .filter(([, e]) => e.jurisdiction === jurisdiction)
+    .map(([region]) => region);
+}
+
+/** Where the tables name the regions of `alicloudRegionsBeyondValidRegions` that `jurisdiction` holds. */
+function alicloudBeyondSources(jurisdiction: string): string {
+  return Object.values(alicloudRegionsBeyondValidRegions)
+    .filter((e) => e.jurisdiction === jurisdiction)
+    .map((e) => `; ${e.source}`)
+    .join("");
+}
 
 const catalog: readonly Jurisdiction[] = [
   {
@@ -140,7 +180,7 @@ const catalog: readonly Jurisdiction[] = [
         "cn-heyuan",
         "cn-guangzhou",
         "cn-chengdu",
-        ...alicloudMainlandRegionsBeyondValidRegions,
+        ...alicloudBeyond("CN"),
         ...alicloudRestrictedCnRegions,
       ],
       aws: ["cn-north-1", "cn-northwest-1"],
@@ -148,7 +188,7 @@ const catalog: readonly Jurisdiction[] = [
     sources: {
       alicloud: `${alicloudSource(
         "the mainland regions (Qingdao … Chengdu) and the finance and government clouds of Shanghai, Shenzhen, Beijing and Hangzhou",
-      )}; ${alicloudBeyondSource}`,
+      )}${alicloudBeyondSources("CN")}`,
       aws: awsSource("cn-north-1 Beijing, cn-northwest-1 Ningxia (partition aws-cn)"),
     },
     awsPartitions: ["aws-cn"],
@@ -180,11 +220,11 @@ const catalog: readonly Jurisdiction[] = [
     // The air-gapped classified partitions (us-iso-*, us-isob-*, us-isof-*) are in the United
     // States but are not listed here: see `unplacedRegions`.
     regions: {
-      alicloud: ["us-west-1", "us-east-1"],
+      alicloud: ["us-west-1", "us-east-1", ...alicloudBeyond("US")],
       aws: ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "us-gov-east-1", "us-gov-west-1"],
     },
     sources: {
-      alicloud: alicloudSource("us-west-1 Silicon Valley, us-east-1 Virginia"),
+      alicloud: `${alicloudSource("us-west-1 Silicon Valley, us-east-1 Virginia")}${alicloudBeyondSources("US")}`,
       aws: awsSource(
         "us-east-1 N. Virginia, us-east-2 Ohio, us-west-1 N. California, us-west-2 Oregon, us-gov-east-1 / us-gov-west-1 GovCloud (US)",
       ),
@@ -662,9 +702,9 @@ const catalog: readonly Jurisdiction[] = [
     id: "MY",
     name: "Malaysia",
     kind: "country",
-    regions: { alicloud: ["ap-southeast-3"], aws: ["ap-southeast-5"] },
+    regions: { alicloud: ["ap-southeast-3", ...alicloudBeyond("MY")], aws: ["ap-southeast-5"] },
     sources: {
-      alicloud: alicloudSource("ap-southeast-3 Kuala Lumpur"),
+      alicloud: `${alicloudSource("ap-southeast-3 Kuala Lumpur")}${alicloudBeyondSources("MY")}`,
       aws: awsSource("ap-southeast-5 Malaysia"),
     },
     awsPartitions: ["aws"],

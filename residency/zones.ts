@@ -121,6 +121,10 @@ export const zoneGaps: Readonly<Record<Cloud, Readonly<Record<string, string>>>>
       "zones unlisted: a local region that Alibaba Cloud's endpoint tables list, whose zones no public page this project can cite names",
     "cn-zhengzhou-jva":
       "zones unlisted: a joint-venture region (with China Unicom) that Alibaba Cloud's endpoint tables list, whose zones no public page this project can cite names",
+    "ap-southeast-8":
+      "zones unlisted: Malaysia (Johor), a region that Alibaba Cloud's endpoint tables list, whose zones no public page this project can cite names",
+    "us-southeast-1":
+      "zones unlisted: US (Atlanta), a region that Alibaba Cloud's endpoint tables list, whose zones no public page this project can cite names",
     "ap-northeast-2": "one zone (doc): South Korea (Seoul) lists Zone A",
     "me-east-1": "one zone (doc): UAE (Dubai) lists Zone A (the SDK's examples use me-east-1a)",
     ...Object.fromEntries(

@@ -180,7 +180,7 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
     {
       when: "a one-zone region is also outside the jurisdiction: the region is what is wrong",
       args: ["nj", "--cloud", "alicloud", "--region", "cn-nanjing", "--jurisdiction", "US"],
-      err: 'error: Cannot scaffold stack "nj"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-nanjing"; expected a region of alicloud inside jurisdiction US (us-west-1, us-east-1).\n',
+      err: 'error: Cannot scaffold stack "nj"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-nanjing"; expected a region of alicloud inside jurisdiction US (us-west-1, us-east-1, us-southeast-1).\n',
     },
   ])("when $when", async ({ args, err }) => {
     const dir = project({ "cn-shanghai": shanghai });
