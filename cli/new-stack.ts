@@ -29,7 +29,7 @@ import {
   validateStackSpec,
 } from "../residency/spec";
 import { defaultBackendUrl } from "../residency/state";
-import { zoneGaps, zonesOf } from "../residency/zones";
+import { zoneGaps, zoneName, zonesOf } from "../residency/zones";
 
 export interface NewStackOptions {
   readonly cloud: string;
@@ -237,7 +237,7 @@ export function newStack(
   if (!Array.isArray(zones)) {
     // Whatever else is wrong is reported first: a region outside the jurisdiction has no zones
     // worth asking for. A zone of the region's own pattern stands in for the ones not given.
-    const standIn = opts.cloud === "alicloud" ? `${opts.region}-a` : `${opts.region}a`;
+    const standIn = zoneName(opts.cloud as Cloud, opts.region, "a");
     validate(spec([standIn]), name, project.name);
     throw new UsageError(
       `--zones: received nothing; expected the zones the stack spreads over (e.g. --zones ${standIn}), because region ${opts.region} of ${opts.cloud} has no default: residency/zones.ts lists fewer than two zones for it (${zones.gap}).`,

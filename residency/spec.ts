@@ -23,7 +23,7 @@ import { type Cloud, findJurisdiction, type Jurisdiction } from "./jurisdictions
 import type * as Schema from "./spec-schema";
 import type { ParsedSpec } from "./spec-schema";
 import { backendLocation, defaultBackendUrl, locationProblem } from "./state";
-import { zoneName } from "./zones";
+import { zoneName, zonesOf } from "./zones";
 import { keyOf, namespace, parseJsonOrText } from "./config-value";
 
 // The config namespace and the path helpers of its values, read without the rest of the spec too.
@@ -308,7 +308,7 @@ function crossFieldIssues(p: ParsedSpec, stack: string, project: string): SpecIs
   const seenZones = new Set<string>();
   p.network.zones.forEach((z, i) => {
     if (regionOk && !pattern.test(z.zone)) {
-      const example = p.cloud === "alicloud" ? `${p.region}-e` : `${p.region}a`;
+      const example = zonesOf(p.cloud, p.region)?.[0]?.name ?? zoneName(p.cloud, p.region, "a");
       issues.push({
         key: keyOf(["network", "zones", i, "zone"]),
         received: z.zone,

@@ -146,6 +146,28 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
       err: "error: --zones: received nothing; expected the zones the stack spreads over (e.g. --zones eusc-de-east-1a), because region eusc-de-east-1 of aws has no default: residency/zones.ts lists fewer than two zones for it (zones unlisted: the AWS European Sovereign Cloud (partition aws-eusc) is not on the AWS Regions page; needs its own documentation of zone letters and zone IDs).\n",
     },
     {
+      // Alibaba Cloud spells zones outside the mainland without the dash (`ap-northeast-2a`):
+      // the zone the message offers must be one the spec accepts.
+      when: "an Alibaba Cloud region outside the mainland has one zone and --zones is not given",
+      args: ["seoul", "--cloud", "alicloud", "--region", "ap-northeast-2", "--jurisdiction", "KR"],
+      err: "error: --zones: received nothing; expected the zones the stack spreads over (e.g. --zones ap-northeast-2a), because region ap-northeast-2 of alicloud has no default: residency/zones.ts lists fewer than two zones for it (one zone (doc): South Korea (Seoul) lists Zone A).\n",
+    },
+    {
+      when: "a zone of an Alibaba Cloud region outside the mainland is spelled as the mainland's are",
+      args: [
+        "kl",
+        "--cloud",
+        "alicloud",
+        "--region",
+        "ap-southeast-3",
+        "--jurisdiction",
+        "MY",
+        "--zones",
+        "ap-southeast-3-a,ap-southeast-3b",
+      ],
+      err: 'error: Cannot scaffold stack "kl"; nothing was written:\n  - --zones (sovereign-dc:network.zones[0].zone): received "ap-southeast-3-a"; expected a zone of region ap-southeast-3, such as ap-southeast-3a.\n',
+    },
+    {
       when: "an Alibaba Cloud stack's name cannot be part of an OSS bucket's, nor its bucket one the stack keeps",
       args: [
         "Prod_1",

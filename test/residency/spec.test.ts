@@ -142,7 +142,7 @@ describe("stack spec validation", () => {
         (s.network as { zones: { zone: string }[] }).zones[0].zone = "cn-beijing-a";
       },
       [
-        '  - sovereign-dc:network.zones[0].zone: received "cn-beijing-a"; expected a zone of region cn-shanghai, such as cn-shanghai-e.',
+        '  - sovereign-dc:network.zones[0].zone: received "cn-beijing-a"; expected a zone of region cn-shanghai, such as cn-shanghai-b.',
       ],
     ],
     [
