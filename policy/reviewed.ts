@@ -673,6 +673,7 @@ export function modelPackageOf(group: string, kind: string): string | undefined 
  * pass (paths/backups.ts).
  */
 export const customResourceReferences: Readonly<Record<string, string>> = {
+  "datadoghq.com": "https://github.com/DataDog/datadog-operator/tree/main/config/crd/bases/v1",
   "velero.io": "https://github.com/vmware-tanzu/velero/tree/main/config/crd/v1/bases",
   "oadp.openshift.io": "https://github.com/openshift/oadp-operator/tree/master/api/v1alpha1",
   "snapshot.storage.k8s.io":

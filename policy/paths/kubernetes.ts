@@ -702,7 +702,8 @@ export interface DestinationField {
    * `collector-exporters` (an OpenTelemetry Collector's exporters), `secret-store` (an External
    * Secrets store's provider), `secret-provider` (a Secrets Store CSI Driver SecretProviderClass's
    * spec), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
-   * API route's rule), `flux-provider` (a Flux notification Provider's spec), `keda-events` (a
+   * API route's rule), `flux-provider` (a Flux notification Provider's spec), `datadog-agent` (a
+   * Datadog Operator DatadogAgent's spec), `keda-events` (a
    * KEDA CloudEventSource's destination), `knative-destination` (a Knative Eventing destination,
    * a reference or a URI), `integration-source` and `integration-sink` (the AWS service a Knative
    * IntegrationSource reads or an IntegrationSink writes), the backup
@@ -752,6 +753,7 @@ export interface DestinationField {
     | "alertmanager"
     | "gateway-route"
     | "flux-provider"
+    | "datadog-agent"
     | "keda-events"
     | "knative-destination"
     | "integration-source"

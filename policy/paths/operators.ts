@@ -1120,6 +1120,87 @@ const fluxProviderField: DestinationField = {
 };
 
 /**
+ * The Datadog Operator's DatadogAgents (`datadoghq.com/v2alpha1`): the operator runs the Datadog
+ * Agent on every node, and a Cluster Agent, which send the cluster's metrics — and its logs,
+ * traces, processes and network data where the features are on — to the intake of the Datadog
+ * site `global.site` names (`datadoghq.com`, the US1 site, when unset), or to the intake or proxy
+ * `global.endpoint.url` names instead; the Orchestrator Explorer sends the cluster's objects, its
+ * manifests included, to `features.orchestratorExplorer.ddUrl` where set (else the same site).
+ * A Datadog site is a vendor's host the pack cannot place: it passes once the stack's egressHosts
+ * admit it, with the reason (Datadog documents where each site keeps its data), as a proxy at a
+ * private or allowlisted address does (docs/configuration.v2alpha1.md of DataDog/datadog-operator).
+ */
+const datadogWords: DestinationWords = {
+  must: "send the cluster's telemetry only to Datadog sites or intakes the stack's egress hosts admit, or to private or allowlisted addresses",
+  how: "the Datadog Agents the operator runs send it the cluster's metrics, and its logs, traces, processes and objects where those features are on",
+  fix: "Set spec.global.site to the Datadog site that keeps its data inside the jurisdiction and add that site's host to egressHosts with a reason, or send through a proxy at a private or allowlisted address (spec.global.endpoint.url)",
+};
+
+function datadogAgentDestinations(
+  f: DestinationField,
+  spec: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const global = record(spec.global);
+  const url = str(record(global?.endpoint)?.url);
+  const orchestrator = str(record(record(spec.features)?.orchestratorExplorer)?.ddUrl);
+  return [
+    ...(url === undefined
+      ? datadogSite(str(global?.site), allowlist)
+      : readDestination({ ...f, read: "request-url" }, url, allowlist, j).map((d) => ({
+          ...d,
+          why: `sends the agents' data to the intake its global.endpoint.url names, which ${d.why}`,
+        }))),
+    ...(orchestrator === undefined
+      ? []
+      : readDestination(
+          { ...f, read: "request-url", what: "Orchestrator Explorer intake" },
+          orchestrator,
+          allowlist,
+          j,
+        ).map((d) => ({
+          ...d,
+          why: `sends the cluster's objects to the Orchestrator Explorer intake its features.orchestratorExplorer.ddUrl names, which ${d.why}`,
+        }))),
+  ];
+}
+
+/**
+ * The agents' intakes on a Datadog site: hosts under its domain (`<version>-app.agent.<site>`,
+ * `trace.agent.<site>`, `agent-http-intake.logs.<site>`, `process.<site>`,
+ * `orchestrator.<site>`), which egressHosts admit as `*.<site>`; the site's own name is no host
+ * the agents send to.
+ */
+function datadogSite(
+  site: string | undefined,
+  allowlist: readonly EgressAllowEntry[],
+): DestinationFinding[] {
+  const domain = (site ?? "datadoghq.com").toLowerCase();
+  if (allowlistEntryAt(allowlist, `agent.${domain}`) !== undefined) {
+    return [];
+  }
+  const which =
+    site === undefined
+      ? "the Datadog site datadoghq.com (US1), the default where global.site is unset"
+      : `the Datadog site ${site} (global.site)`;
+  return [
+    {
+      why: `sends the agents' data to ${which}, whose intakes (…-app.agent.${domain}, trace.agent.${domain}, agent-http-intake.logs.${domain}) the pack cannot place; egressHosts may admit them as *.${domain}`,
+      place: `${domain} (cannot be placed)`,
+      to: "unplaced",
+    },
+  ];
+}
+
+const datadogAgentField: DestinationField = {
+  path: "spec",
+  what: "Datadog intake",
+  read: "datadog-agent",
+  words: datadogWords,
+};
+
+/**
  * KEDA's CloudEventSources (`eventing.keda.sh`): KEDA sends a CloudEvent for each event of the
  * scaled objects and jobs it selects — their names, namespaces, the cluster's name (`clusterName`)
  * and what failed — to the HTTP receiver of `destination.http.uri` or the Azure Event Grid topic
@@ -1493,6 +1574,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:Middleware$/, middlewareFields],
   [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
+  [/^kubernetes:datadoghq\.com\/v2alpha1:DatadogAgent$/, [datadogAgentField]],
   [/^kubernetes:eventing\.keda\.sh\/v1alpha1:(Cluster)?CloudEventSource$/, [kedaEventField]],
   ...knativeFields,
   ...backupFields,
@@ -1601,6 +1683,7 @@ const readings: Readonly<Record<string, Reading>> = {
   "secret-store": ofObject(secretStoreDestinations),
   "secret-provider": ofObject(secretProviderDestinations),
   "flux-provider": ofObject(fluxProviderDestinations),
+  "datadog-agent": ofObject(datadogAgentDestinations),
   "keda-events": ofObject(kedaEventDestinations),
   "knative-destination": ofObject(knativeDestinations),
   "integration-source": ofObject(integrationDestinations("reads the events from")),
@@ -1650,6 +1733,8 @@ const weighs: Readonly<Record<string, readonly string[]>> = {
     "accessLogging[].disabled",
     "metrics[].providers",
   ],
+  // A DatadogAgent's site and intakes, not its features, images or overrides.
+  "datadog-agent": ["global.site", "global.endpoint.url", "features.orchestratorExplorer.ddUrl"],
   ...backupWeighs,
   ...logForwardingWeighs,
   ...streamingWeighs,

@@ -1634,6 +1634,90 @@ describe("a Pulumi Kubernetes Operator Stack", () => {
   });
 });
 
+// Found by the community AWS bench: an EKS program's DatadogAgent sent the cluster's telemetry to
+// Datadog's Japan site (`ap1.datadoghq.com`) and failed only as a type to review; once allowed,
+// nothing judged where its data went.
+describe("a Datadog Operator DatadogAgent", () => {
+  const agent = (name: string, spec: Record<string, unknown>) =>
+    kube("kubernetes:datadoghq.com/v2alpha1:DatadogAgent", name, {
+      metadata: { namespace: "datadog" },
+      spec,
+    });
+  const label = (name: string) => `k8s datadogagent "${name}"`;
+  const secret = { credentials: { apiSecret: { secretName: "datadog", keyName: "api-key" } } };
+
+  test("sends the cluster's telemetry to its site, datadoghq.com where unset, or to the intake its URL names: kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          agent("default", { global: secret }),
+          agent("tokyo", { global: { ...secret, site: "ap1.datadoghq.com" } }),
+          agent("relay", { global: { endpoint: { url: "https://dd-relay.example.com" } } }),
+          agent("explorer", {
+            global: { site: "datadoghq.eu" },
+            features: { orchestratorExplorer: { ddUrl: "https://orchestrator.datadoghq.com" } },
+          }),
+        ),
+        { jurisdiction: "CN", egressAllowlist: [{ host: "*.datadoghq.eu", reason: "probe" }] },
+      ),
+    ).toEqual(
+      sorted([
+        egress("default", label("default"), "datadoghq.com (cannot be placed)"),
+        egress("tokyo", label("tokyo"), "ap1.datadoghq.com (cannot be placed)"),
+        egress("relay", label("relay"), "dd-relay.example.com (cannot be placed)"),
+        egress("explorer", label("explorer"), "orchestrator.datadoghq.com (cannot be placed)"),
+      ]),
+    );
+    expect(messagesOf("kubernetes-egress", onCluster(agent("default", {})))).toEqual([
+      expect.stringContaining(
+        "spec sends the agents' data to the Datadog site datadoghq.com (US1), the default where global.site is unset, whose intakes (…-app.agent.datadoghq.com, trace.agent.datadoghq.com, agent-http-intake.logs.datadoghq.com) the pack cannot place; egressHosts may admit them as *.datadoghq.com",
+      ),
+    ]);
+  });
+
+  test("twin: a site whose intakes egressHosts admit, or a proxy at a private address, passes", () => {
+    const placed = [{ host: "*.datadoghq.eu", reason: "Datadog EU1 keeps the data in Germany" }];
+    expect(
+      judged(onCluster(agent("eu", { global: { site: "datadoghq.eu" } })), {
+        jurisdiction: "CN",
+        egressAllowlist: placed,
+      }),
+    ).toEqual([]);
+    // The site's own name is no host the agents send to: admitting it alone admits none of them.
+    expect(
+      judged(onCluster(agent("eu", { global: { site: "datadoghq.eu" } })), {
+        jurisdiction: "CN",
+        egressAllowlist: [{ host: "datadoghq.eu", reason: "probe" }],
+      }),
+    ).toEqual([egress("eu", label("eu"), "datadoghq.eu (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(
+          agent("proxied", {
+            global: { site: "datadoghq.com", endpoint: { url: "http://10.0.3.4:3834" } },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a site not known at preview fails closed; the group's kinds it does not review stay unreviewed", () => {
+    expect(judged(onCluster(agent("later", { global: { site: unknownAtPreview } })))).toEqual([
+      ["kubernetes-egress", "later", "mandatory", [label("later"), "spec (unknown at preview)"]],
+    ]);
+    expect(
+      judged(
+        onCluster(
+          kube("kubernetes:datadoghq.com/v1alpha1:DatadogMonitor", "cpu", {
+            metadata: { namespace: "datadog" },
+            spec: { query: "avg(last_5m):avg:system.cpu.user{*} > 90", type: "metric alert" },
+          }),
+        ),
+      ).map(([policy, name, level]) => [policy, name, level]),
+    ).toEqual([["reviewed-resource-types", "cpu", "mandatory"]]);
+  });
+});
+
 test("every group of the reviewed custom kinds is modelled or has its definitions named, never both", () => {
   const groups = new Set([...customResourceTypes].map((t) => kubernetesGroup(t) as string));
   for (const group of groups) {
@@ -1705,6 +1789,8 @@ const objectProbes: Readonly<Record<string, unknown>> = {
   "pod-template": { spec: { hostNetwork: true } },
   // A Backend of endpoints passes; a dynamic resolver must fail.
   "dynamic-resolver": "DynamicResolver",
+  // An agent that names no site sends to Datadog's US1 site.
+  "datadog-agent": {},
 };
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {

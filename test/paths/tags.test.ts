@@ -613,8 +613,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // Gateway Operator's GatewayConfigurations (two versions) and Contour's ContourDeployments
     // (their collectors, resolvers and proxies' volumes); the Gateway API's TCPRoute of v1; and
     // Envoy Gateway's SecurityPolicies, EnvoyExtensionPolicies, EnvoyPatchPolicies and Backends;
-    // and Kong's KongPlugins and KongClusterPlugins.
-    expect(viewed.size).toBe(609);
+    // Kong's KongPlugins and KongClusterPlugins; and the Datadog Operator's DatadogAgents (as an
+    // object, Patch and List).
+    expect(viewed.size).toBe(612);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -793,6 +793,17 @@ export const fluxProviders: TypeTable = serverControls(
 );
 
 /**
+ * The Datadog Operator's DatadogAgents (`datadoghq.com/v2alpha1`), as objects, Patches and Lists:
+ * controls of the Agents the operator runs on every node, with the Datadog site or intake they
+ * send the cluster's telemetry to as a destination field (paths/operators.ts
+ * `datadogAgentDestinations`). The group's other kinds (monitors, dashboards, SLOs, metrics) are
+ * not reviewed. Custom resources, listed by `customResourceTypes`.
+ */
+export const datadogAgents: TypeTable = serverControls(
+  variants("datadoghq.com", ["v2alpha1"], "DatadogAgent"),
+);
+
+/**
  * KEDA's CloudEventSources (`eventing.keda.sh` `v1alpha1`, and the cluster-wide
  * ClusterCloudEventSource), as objects, Patches and Lists: controls of where KEDA sends the events
  * of its scaled objects, with the destination as a destination field (paths/operators.ts
@@ -1451,6 +1462,7 @@ export const kubernetes: TypeTable = {
   ...traefikMiddlewares,
   ...gatewayRoutes,
   ...fluxProviders,
+  ...datadogAgents,
   ...kedaEventSources,
   ...interconnects,
   ...gatewayParameters,
