@@ -1126,14 +1126,14 @@ const fluxProviderField: DestinationField = {
  * site `global.site` names (`datadoghq.com`, the US1 site, when unset), or to the intake or proxy
  * `global.endpoint.url` names instead; the Orchestrator Explorer sends the cluster's objects, its
  * manifests included, to `features.orchestratorExplorer.ddUrl` where set (else the same site).
- * A Datadog site is a vendor's host the pack cannot place: it passes once the stack's egressHosts
- * admit it, with the reason (Datadog documents where each site keeps its data), as a proxy at a
+ * A Datadog site is a vendor's domain the pack cannot place: it passes once the stack's egressHosts
+ * admit its intakes (`*.<site>`), with the reason (Datadog documents where each site keeps its data), as a proxy at a
  * private or allowlisted address does (docs/configuration.v2alpha1.md of DataDog/datadog-operator).
  */
 const datadogWords: DestinationWords = {
   must: "send the cluster's telemetry only to Datadog sites or intakes the stack's egress hosts admit, or to private or allowlisted addresses",
   how: "the Datadog Agents the operator runs send it the cluster's metrics, and its logs, traces, processes and objects where those features are on",
-  fix: "Set spec.global.site to the Datadog site that keeps its data inside the jurisdiction and add that site's host to egressHosts with a reason, or send through a proxy at a private or allowlisted address (spec.global.endpoint.url)",
+  fix: "Set spec.global.site to the Datadog site that keeps its data inside the jurisdiction and admit its intakes in egressHosts (*.<site>) with a reason, or send through a proxy at a private or allowlisted address (spec.global.endpoint.url)",
 };
 
 function datadogAgentDestinations(
