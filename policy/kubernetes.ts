@@ -48,6 +48,7 @@ import {
 } from "./paths/addresses";
 import {
   addonDefaultAlb,
+  unenforcedNetworkPolicies,
   albConfigOf,
   whitelistedAlbListeners,
   onlyPrivateOrAllowlisted,
@@ -2205,7 +2206,8 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       }
       return s;
     };
-    for (const r of resources.flatMap((each) => objectsOf(each).map((o) => o.object))) {
+    const objects = resources.flatMap((each) => objectsOf(each).map((o) => o.object));
+    for (const r of objects) {
       if (!r.provider) {
         continue;
       }
@@ -2303,12 +2305,29 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
           : [];
       });
     const onNodeNetwork = new Set<string>();
+    /** Per cluster of the program, the namespaces whose pods its NetworkPolicies are to hold. */
+    const relying = new Map<string, { cluster: BorderResource; namespaces: Set<string> }>();
     for (const [key, scope] of scopes) {
       const clusterwide = scope.workloads.some((w) =>
         (clusterDenied.get(w.provider ?? "") ?? []).some((p) =>
           governsNamespace(p, scope.namespace),
         ),
       );
+      if ((scope.denied || clusterwide) && scope.workloads.length > 0) {
+        const provider = get(scope.workloads[0].provider ?? "");
+        const source =
+          provider?.type === kubernetesProviderType
+            ? resolver().clusterSource(provider)
+            : undefined;
+        if (source?.kind === "resource") {
+          const held = relying.get(source.cluster.urn) ?? {
+            cluster: source.cluster,
+            namespaces: new Set<string>(),
+          };
+          held.namespaces.add(scope.namespace);
+          relying.set(source.cluster.urn, held);
+        }
+      }
       if (scope.denied || clusterwide) {
         // Pods on their node's network are not governed by NetworkPolicy (Kubernetes leaves it
         // undefined, and the common network plugins do not apply pod policies to them): the
@@ -2369,6 +2388,37 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         urn: subject.urn,
         resourceName: subject.name,
       });
+    }
+    // A default deny holds the pods only where the cluster's network plugin applies
+    // NetworkPolicies: once per cluster of the program whose namespaces rest on one.
+    if (relying.size > 0) {
+      const x = resolver();
+      const byCluster = new Map<string, BorderResource[]>();
+      for (const o of objects) {
+        const provider = o.provider ? get(o.provider) : undefined;
+        const source =
+          provider?.type === kubernetesProviderType ? x.clusterSource(provider) : undefined;
+        if (source?.kind === "resource") {
+          const held = byCluster.get(source.cluster.urn) ?? [];
+          held.push(o);
+          byCluster.set(source.cluster.urn, held);
+        }
+      }
+      for (const { cluster, namespaces: held } of relying.values()) {
+        const gap = unenforcedNetworkPolicies(cluster, byCluster.get(cluster.urn) ?? [], x);
+        if (gap === undefined) {
+          continue;
+        }
+        const label = resourceLabel(cluster.type, cluster.name);
+        const names = some([...held].sort().map((n) => JSON.stringify(n)));
+        ctx.report({
+          message: `${label} must enforce the NetworkPolicies that deny its namespaces' pod egress, but ${gap.why}, so the pods of namespace${held.size === 1 ? "" : "s"} ${names} can reach any address, in any country, whatever their default deny says. ${gap.fix}.`,
+          path: [label, "NetworkPolicies not enforced", "every address (any country)"],
+          ...(gap.undecided ? { undecided: true } : {}),
+          urn: cluster.urn,
+          resourceName: cluster.name,
+        });
+      }
     }
   },
 });

@@ -38,7 +38,7 @@ import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./
 import { operatorDestinations, operatorFields } from "./operators";
 import { clusterPolicyAsNetworkPolicies, clusterPolicyTypes } from "./cluster-policies";
 import { variants } from "./variants";
-import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
+import { isTrue, isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
@@ -2960,6 +2960,144 @@ export function addonDefaultAlb(r: BorderResource, x: Resolver): string | undefi
 
 /** An add-on ACK installs on a cluster, declared apart from the cluster's `addons`. */
 const ackAddonType = "alicloud:cs/kubernetesAddon:KubernetesAddon";
+
+/** Why a cluster of the program does not enforce NetworkPolicies, and what would make it. */
+export interface UnenforcedPolicies {
+  readonly why: string;
+  readonly fix: string;
+  /** The setting that decides it is not known at preview. */
+  readonly undecided?: true;
+}
+
+/**
+ * The network plugins' DaemonSets (in `kube-system`) that implement NetworkPolicy themselves,
+ * installed beside or instead of the cloud's own plugin: Cilium, Calico (and Tigera's operator's
+ * `calico-system`), Antrea, kube-router.
+ */
+const policyEngineDaemonSets: ReadonlySet<string> = new Set([
+  "cilium",
+  "calico-node",
+  "antrea-agent",
+  "kube-router",
+]);
+
+/**
+ * Whether cluster `cluster` of the program enforces the NetworkPolicies its namespaces' default
+ * deny rests on — undefined when it does, or when its kind is not read here — given the objects
+ * `onCluster` deployed to it:
+ * - EKS: the VPC CNI enforces them only when asked — its managed add-on (`aws.eks.Addon`
+ *   `vpc-cni`) with `enableNetworkPolicy` in its configuration values, or, as EKS Auto Mode
+ *   requires, the `amazon-vpc-cni` ConfigMap of `kube-system` with
+ *   `enable-network-policy-controller: "true"` (docs.aws.amazon.com/eks/latest/userguide/
+ *   cni-network-policy-configure.html, auto-net-pol.html); until then NetworkPolicies are accepted
+ *   and never applied;
+ * - ACK (managed and dedicated): only Terway enforces them, with `NetworkPolicy: "true"` in its
+ *   add-on's config (the cluster's `addons` or a `cs.KubernetesAddon`); Flannel does not
+ *   (help.aliyun.com: "Use network policies in ACK clusters");
+ * - either: a network plugin that implements NetworkPolicy itself runs beside it — its DaemonSet
+ *   (`cilium`, `calico-node`, …) or its own policies are among the cluster's objects.
+ * ACK Serverless and clusters the program does not create are not read here.
+ */
+export function unenforcedNetworkPolicies(
+  cluster: BorderResource,
+  onCluster: readonly BorderResource[],
+  x: Resolver,
+): UnenforcedPolicies | undefined {
+  const engine = onCluster.some(
+    (o) =>
+      cniPolicyTypes.has(o.type) ||
+      (baseKind(o.type) === "kubernetes:apps/v1:DaemonSet" &&
+        policyEngineDaemonSets.has(String(valueAt(o.props, "metadata.name")))),
+  );
+  if (engine) {
+    return undefined;
+  }
+  if (cluster.type === "aws:eks/cluster:Cluster") {
+    const controller = onCluster.some(
+      (o) =>
+        baseKind(o.type) === "kubernetes:core/v1:ConfigMap" &&
+        valueAt(o.props, "metadata.name") === "amazon-vpc-cni" &&
+        valueAt(o.props, "metadata.namespace") === "kube-system" &&
+        isTrue(valueAt(o.props, "data.enable-network-policy-controller")),
+    );
+    if (controller) {
+      return undefined;
+    }
+    const addons = x
+      .ofType("aws:eks/addon:Addon")
+      .filter(
+        (a) =>
+          valueAt(a.props, "addonName") === "vpc-cni" &&
+          x.resourceAt(a, "clusterName", ["aws:eks/cluster:Cluster"]) === cluster,
+      );
+    const settings = addons.map((a) => valueAt(a.props, "configurationValues"));
+    if (settings.some(isUnknown)) {
+      return {
+        why: "the configuration values of its vpc-cni add-on are not known at preview, so whether the VPC CNI enforces NetworkPolicies cannot be decided",
+        fix: 'Set the vpc-cni add-on\'s configurationValues as a literal with enableNetworkPolicy "true"',
+        undecided: true,
+      };
+    }
+    if (
+      settings.some((v) => {
+        const doc = typeof v === "string" && v !== "" ? jsonDocument(v) : undefined;
+        return isTrue(valueAt(doc, "enableNetworkPolicy"));
+      })
+    ) {
+      return undefined;
+    }
+    const auto = isTrue(valueAt(cluster.props, "computeConfig.enabled"));
+    return {
+      why: auto
+        ? 'EKS Auto Mode accepts NetworkPolicies but applies none until the amazon-vpc-cni ConfigMap of kube-system sets enable-network-policy-controller to "true"'
+        : addons.length === 0
+          ? "its VPC CNI enforces none unless asked, and no vpc-cni add-on of the program enables network policy (configurationValues enableNetworkPolicy)"
+          : "its vpc-cni add-on does not enable network policy (configurationValues enableNetworkPolicy), so the VPC CNI accepts NetworkPolicies and applies none",
+      fix: auto
+        ? 'Create the ConfigMap amazon-vpc-cni in kube-system with enable-network-policy-controller: "true"'
+        : 'Install the vpc-cni add-on (aws.eks.Addon) with configurationValues {"enableNetworkPolicy": "true"}, or a network plugin that enforces NetworkPolicies (Cilium, Calico)',
+    };
+  }
+  if (
+    cluster.type !== "alicloud:cs/managedKubernetes:ManagedKubernetes" &&
+    cluster.type !== "alicloud:cs/kubernetes:Kubernetes"
+  ) {
+    return undefined;
+  }
+  const installs = [
+    ...valuesAt(cluster.props, "addons[]").map(({ value }) => value),
+    ...x
+      .ofType(ackAddonType)
+      .filter((a) => x.resourceAt(a, "clusterId") === cluster)
+      .map((a) => a.props),
+  ].filter((a) => valueAt(a, "disabled") !== true);
+  const terway = installs.filter((a) => /^terway/.test(String(valueAt(a, "name"))));
+  const configs = terway.map((a) => valueAt(a, "config"));
+  if (configs.some(isUnknown)) {
+    return {
+      why: "the config of its Terway add-on is not known at preview, so whether Terway enforces NetworkPolicies cannot be decided",
+      fix: 'Set the Terway add-on\'s config as a literal with NetworkPolicy "true"',
+      undecided: true,
+    };
+  }
+  if (
+    configs.some((c) => {
+      const doc = typeof c === "string" && c !== "" ? jsonDocument(c) : undefined;
+      return isTrue(valueAt(doc, "NetworkPolicy"));
+    })
+  ) {
+    return undefined;
+  }
+  const flannel = installs.some((a) => valueAt(a, "name") === "flannel");
+  return {
+    why: flannel
+      ? "its network plugin is Flannel, which does not implement NetworkPolicy"
+      : terway.length > 0
+        ? 'its Terway add-on does not set NetworkPolicy "true" in its config, so Terway applies no NetworkPolicy'
+        : 'none of its add-ons is Terway with NetworkPolicy "true", the network plugin of ACK that enforces NetworkPolicies',
+    fix: 'Install Terway (terway-eniip) with NetworkPolicy "true" in its config, in the cluster\'s addons',
+  };
+}
 
 /**
  * The object of `kind` (one of `types`) that the IngressClass named `className` names as its

@@ -1,13 +1,19 @@
 /**
  * An ACK cluster in Shanghai as the model oracle's resources: the region's provider, a VPC and
- * the vSwitch the nodes run in, the cluster with `ack`'s inputs (internal API server and no
- * NGINX Ingress add-on unless told; its Secrets on a key of its own), a node pool with `pool`'s inputs when given (its system
+ * the vSwitch the nodes run in, the cluster with `ack`'s inputs (internal API server, Terway with
+ * NetworkPolicy on and no NGINX Ingress add-on unless told; its Secrets on a key of its own), a node pool with `pool`'s inputs when given (its system
  * disks on a key of its own), and the Kubernetes provider built from the cluster (provider name
  * `kube`). Tests add the Kubernetes objects they judge.
  */
 import { on, type OracleResource } from "./model-oracle";
 
 const sh = on("sh");
+
+/** Terway with NetworkPolicy on: the ACK network plugin that enforces the namespaces' policies. */
+export const terwayWithPolicies = {
+  name: "terway-eniip",
+  config: JSON.stringify({ IPVlan: "false", NetworkPolicy: "true" }),
+};
 
 export function ackCluster(
   ack: Record<string, unknown> = {},
@@ -26,7 +32,7 @@ export function ackCluster(
         workerVswitchIds: ["vsw-1"],
         slbInternetEnabled: false,
         encryptionProviderKey: "key-secrets",
-        addons: [{ name: "nginx-ingress-controller", disabled: true }],
+        addons: [terwayWithPolicies, { name: "nginx-ingress-controller", disabled: true }],
         ...ack,
       }),
       deps: { workerVswitchIds: ["nodes"], encryptionProviderKey: ["secrets"] },

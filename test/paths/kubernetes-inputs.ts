@@ -33,7 +33,10 @@ const ack: OracleResource[] = [
   sh(
     "alicloud:cs/managedKubernetes:ManagedKubernetes",
     "ack",
-    { workerVswitchIds: ["vsw-nodes"] },
+    {
+      workerVswitchIds: ["vsw-nodes"],
+      addons: [{ name: "terway-eniip", config: JSON.stringify({ NetworkPolicy: "true" }) }],
+    },
     { workerVswitchIds: ["nodes"] },
   ),
   {

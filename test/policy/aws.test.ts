@@ -21,6 +21,7 @@ import {
   set,
   unknown,
   withDependencies,
+  without,
   withResources,
   type ResourceOptions,
 } from "../helpers/policy-plan";
@@ -680,6 +681,21 @@ const amiCopy = { name: "golden", sourceAmiId: "ami-records", sourceAmiRegion: "
 const snapshotCopy = { sourceSnapshotId: "snap-records", sourceRegion: "us-west-2" };
 
 /** An EKS cluster with `inputs`, its Secrets encrypted with the happy path's key "key". */
+/** The vpc-cni add-on of EKS cluster `cluster`, with network policy on: the namespaces' policies apply. */
+const vpcCniWithPolicies =
+  (cluster: string, opts: ResourceOptions = {}) =>
+  (plan: Plan): Plan =>
+    add(
+      "aws:eks/addon:Addon",
+      `${cluster}-vpc-cni`,
+      {
+        clusterName: cluster,
+        addonName: "vpc-cni",
+        configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
+      },
+      { ...opts, dependsOn: { ...opts.dependsOn, clusterName: [cluster] } },
+    )(plan);
+
 const eksCluster =
   (name: string, inputs: Props, opts: ResourceOptions = {}) =>
   (plan: Plan): Plan =>
@@ -7322,6 +7338,7 @@ describe("kubernetes clusters and namespaces", () => {
           },
           { provider: "frankfurt" },
         ),
+        vpcCniWithPolicies("eu-cluster", { provider: "frankfurt" }),
         onProvider({ kubeconfig: unknown }),
         (plan) => withDependencies(plan, "ops", { kubeconfig: ["eu-cluster"] }),
       ),
@@ -7337,6 +7354,12 @@ describe("kubernetes clusters and namespaces", () => {
           "eu-cluster",
           "mandatory",
           ['eks cluster "eu-cluster"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "eu-cluster-vpc-cni",
+          "mandatory",
+          ['eks addon "eu-cluster-vpc-cni"', "eu-central-1 (outside US, in EU)"],
         ],
         [
           "kubernetes-cluster-placement",
@@ -7355,6 +7378,7 @@ describe("kubernetes clusters and namespaces", () => {
           roleArn: `arn:aws:iam::${account}:role/eks`,
           vpcConfig: { endpointPublicAccess: false },
         }),
+        vpcCniWithPolicies("eu-cluster"),
         onProvider({ kubeconfig: unknown }),
         (plan) => withDependencies(plan, "ops", { kubeconfig: ["eu-cluster"] }),
       ),
@@ -7438,6 +7462,107 @@ describe("kubernetes clusters and namespaces", () => {
         'k8s namespace "intake" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"] — nor a Cilium policy (endpointSelector: {} with egress rules) or a Calico one (selector: all() with types Egress), of the namespace or of the whole cluster, nor an admin or baseline network policy that denies every pod egress to 0.0.0.0/0 and ::/0 — so the pods of k8s deployment "ingest" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
       twinName: "the pods run in the namespace that denies egress by default",
       twin: deployment("ingest", "kube", "records"),
+    },
+    {
+      // A default deny holds nothing where the VPC CNI applies no NetworkPolicy: enforcement is
+      // off unless the vpc-cni add-on's configuration turns it on.
+      name: "the cluster's vpc-cni add-on leaves network policy off, so the namespace's default deny is never applied",
+      bad: pipe(
+        set("vpc-cni", (i) => {
+          i.configurationValues = JSON.stringify({ env: { ENABLE_PREFIX_DELEGATION: "true" } });
+        }),
+        deployment("ingest", "kube", "records"),
+      ),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "cluster",
+          "mandatory",
+          ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
+        ],
+      ],
+      message:
+        'eks cluster "cluster" must enforce the NetworkPolicies that deny its namespaces\' pod egress, but its vpc-cni add-on does not enable network policy (configurationValues enableNetworkPolicy), so the VPC CNI accepts NetworkPolicies and applies none, so the pods of namespace "records" can reach any address, in any country, whatever their default deny says. Install the vpc-cni add-on (aws.eks.Addon) with configurationValues {"enableNetworkPolicy": "true"}, or a network plugin that enforces NetworkPolicies (Cilium, Calico).',
+      twinName: "the add-on enables network policy",
+      twin: deployment("ingest", "kube", "records"),
+    },
+    {
+      name: "the cluster has no vpc-cni add-on of the program, so the default VPC CNI enforces no NetworkPolicy",
+      bad: (plan) => deployment("ingest", "kube", "records")(without(plan, "vpc-cni")),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "cluster",
+          "mandatory",
+          ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
+        ],
+      ],
+      twinName: "Cilium runs beside it (its DaemonSet in kube-system), enforcing the policies",
+      twin: pipe(
+        (plan) => without(plan, "vpc-cni"),
+        deployment("ingest", "kube", "records"),
+        add(
+          "kubernetes:apps/v1:DaemonSet",
+          "cilium",
+          {
+            metadata: { name: "cilium", namespace: "kube-system" },
+            spec: {
+              selector: { matchLabels: { "k8s-app": "cilium" } },
+              template: {
+                metadata: { labels: { "k8s-app": "cilium" } },
+                spec: {
+                  containers: [{ name: "agent", image: "quay.io/cilium/cilium:v1.18.0" }],
+                },
+              },
+            },
+          },
+          { provider: "kube" },
+        ),
+        add(
+          "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+          "kube-system-deny",
+          {
+            metadata: { namespace: "kube-system" },
+            spec: { podSelector: {}, policyTypes: ["Egress"] },
+          },
+          { provider: "kube" },
+        ),
+      ),
+    },
+    {
+      name: "an EKS Auto Mode cluster has not turned on its network policy controller",
+      bad: pipe(
+        set("cluster", (i) => {
+          i.computeConfig = { enabled: true, nodePools: ["general-purpose"] };
+        }),
+        (plan) => without(plan, "vpc-cni"),
+        deployment("ingest", "kube", "records"),
+      ),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "cluster",
+          "mandatory",
+          ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
+        ],
+      ],
+      twinName: "the amazon-vpc-cni ConfigMap of kube-system turns the controller on",
+      twin: pipe(
+        set("cluster", (i) => {
+          i.computeConfig = { enabled: true, nodePools: ["general-purpose"] };
+        }),
+        (plan) => without(plan, "vpc-cni"),
+        deployment("ingest", "kube", "records"),
+        add(
+          "kubernetes:core/v1:ConfigMap",
+          "amazon-vpc-cni",
+          {
+            metadata: { name: "amazon-vpc-cni", namespace: "kube-system" },
+            data: { "enable-network-policy-controller": "true" },
+          },
+          { provider: "kube" },
+        ),
+      ),
     },
     {
       // Found on a community EKS program that switches off the cluster's aws-node DaemonSet

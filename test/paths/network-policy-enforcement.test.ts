@@ -1,0 +1,102 @@
+/**
+ * A namespace's default-deny egress NetworkPolicy holds its pods only where the cluster's network
+ * plugin applies NetworkPolicies: on ACK, Terway with NetworkPolicy on; Flannel applies none
+ * (policy/paths/kubernetes.ts `unenforcedNetworkPolicies`; EKS's VPC CNI in
+ * test/policy/aws.test.ts). kubernetes-namespace-egress reports a cluster of the program whose
+ * namespaces rest on a default deny it does not enforce, once, naming them.
+ */
+import { ackCluster, terwayWithPolicies } from "../helpers/ack-cluster";
+import { findingsOf, kube, messagesOf } from "../helpers/cluster-objects";
+import { on, type OracleResource, unknownAtPreview } from "../helpers/model-oracle";
+
+/** Namespaces "records" and "ingest" that deny pod egress by default, each running a Deployment. */
+const sealedNamespaces: OracleResource[] = ["records", "ingest"].flatMap((namespace) => [
+  kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${namespace}-deny`, {
+    metadata: { namespace },
+    spec: { podSelector: {}, policyTypes: ["Egress"] },
+  }),
+  kube("kubernetes:apps/v1:Deployment", `${namespace}-app`, {
+    metadata: { namespace },
+    spec: {
+      selector: { matchLabels: { app: namespace } },
+      template: {
+        metadata: { labels: { app: namespace } },
+        spec: { containers: [{ name: "app", image: "registry.example.cn/app:1" }] },
+      },
+    },
+  }),
+]);
+
+const judged = (cluster: OracleResource[], ...more: OracleResource[]) =>
+  findingsOf([...cluster, ...sealedNamespaces, ...more], ["kubernetes-namespace-egress"]);
+const unenforced = [
+  [
+    "kubernetes-namespace-egress",
+    "ack",
+    "mandatory",
+    ['ack cluster "ack"', "NetworkPolicies not enforced", "every address (any country)"],
+  ],
+];
+const disabledIngress = { name: "nginx-ingress-controller", disabled: true };
+
+describe("an ACK cluster whose namespaces deny pod egress by default", () => {
+  test("fails on Flannel, on Terway without NetworkPolicy, and with no Terway add-on at all", () => {
+    expect(judged(ackCluster({ addons: [{ name: "flannel" }, disabledIngress] }))).toEqual(
+      unenforced,
+    );
+    expect(
+      messagesOf("kubernetes-namespace-egress", [
+        ...ackCluster({ addons: [{ name: "flannel" }, disabledIngress] }),
+        ...sealedNamespaces,
+      ]),
+    ).toEqual([
+      'ack cluster "ack" must enforce the NetworkPolicies that deny its namespaces\' pod egress, but its network plugin is Flannel, which does not implement NetworkPolicy, so the pods of namespaces "ingest" and "records" can reach any address, in any country, whatever their default deny says. Install Terway (terway-eniip) with NetworkPolicy "true" in its config, in the cluster\'s addons.',
+    ]);
+    const terwayOnly = {
+      name: "terway-eniip",
+      config: JSON.stringify({ IPVlan: "false", NetworkPolicy: "false" }),
+    };
+    expect(judged(ackCluster({ addons: [terwayOnly, disabledIngress] }))).toEqual(unenforced);
+    expect(judged(ackCluster({ addons: [disabledIngress] }))).toEqual(unenforced);
+  });
+
+  test("twin: Terway with NetworkPolicy on, in the cluster's addons or a cs.KubernetesAddon, or Calico's own policies beside it, passes", () => {
+    expect(judged(ackCluster())).toEqual([]);
+    expect(judged(ackCluster({ addons: [terwayWithPolicies, disabledIngress] }))).toEqual([]);
+    const addon = {
+      ...on("sh")("alicloud:cs/kubernetesAddon:KubernetesAddon", "terway", {
+        clusterId: "c-1",
+        name: "terway-eniip",
+        config: JSON.stringify({ NetworkPolicy: "true" }),
+      }),
+      deps: { clusterId: ["ack"] },
+    };
+    expect(judged(ackCluster({ addons: [disabledIngress] }), addon)).toEqual([]);
+    const calico = kube("kubernetes:crd.projectcalico.org/v1:NetworkPolicy", "records-calico", {
+      metadata: { namespace: "records" },
+      spec: { selector: "all()", types: ["Ingress"] },
+    });
+    expect(judged(ackCluster({ addons: [{ name: "flannel" }, disabledIngress] }), calico)).toEqual(
+      [],
+    );
+  });
+
+  test("a Terway config not known at preview is undecided, and a cluster with no default deny gets no such finding", () => {
+    const later = { name: "terway-eniip", config: unknownAtPreview };
+    expect(
+      findingsOf(
+        [...ackCluster({ addons: [later, disabledIngress] }), ...sealedNamespaces],
+        ["kubernetes-namespace-egress"],
+        { jurisdiction: "CN", unknownAtPreview: "fail" },
+      ),
+    ).toEqual(unenforced);
+    // Without a default deny the namespaces' own finding stands, not the cluster's.
+    const open = sealedNamespaces.filter((r) => !r.name.endsWith("-deny"));
+    expect(
+      findingsOf(
+        [...ackCluster({ addons: [{ name: "flannel" }, disabledIngress] }), ...open],
+        ["kubernetes-namespace-egress"],
+      ).map(([, name]) => name),
+    ).toEqual(["ingest-app", "records-app"]);
+  });
+});
