@@ -170,3 +170,32 @@ describe.each(bundles.map(([r, m]) => [r.type, r, m] as const))("%s", (_, bundle
     expect(helmMessages(resources)).toEqual([]);
   });
 });
+
+// Found by the telemetry bench: a vendor's chart installed as a v3 Release failed as opaque
+// without naming where its values send the cluster's data (a Datadog site, an exporter's endpoint).
+test("a Helm v3 release's finding names the hosts outside the cluster its values give", () => {
+  const release = (values: Record<string, unknown>): OracleResource => ({
+    type: "kubernetes:helm.sh/v3:Release",
+    name: "agent",
+    props: { chart: "datadog", values },
+  });
+  expect(
+    helmMessages([
+      release({
+        datadog: { site: "ap1.datadoghq.com", apiKeyExistingSecret: "datadog" },
+        clusterAgent: { url: "http://cluster-agent.datadog.svc:5005" },
+        exporters: [{ endpoint: "api.honeycomb.io:443" }, { endpoint: "10.0.0.5:4317" }],
+        proxy: { https: "https://proxy.example.com:3128" },
+        image: { tag: "7.50.0" },
+      }),
+    ]),
+  ).toEqual([
+    'k8s release "agent" must expose its resources to the pack, but a Helm v3 Release installs chart "datadog" as one opaque resource, so its NetworkPolicies and Services cannot be checked; its values name the hosts ap1.datadoghq.com, api.honeycomb.io, proxy.example.com, where what it runs may send data. Use kubernetes.helm.v4.Chart instead: its objects are Pulumi resources, which the pack checks under pulumi preview --policy-pack (offline the chart is not rendered, and offline-visibility says so).',
+  ]);
+  // Values that name only the cluster's own Services, addresses and versions add nothing.
+  expect(
+    helmMessages([release({ clusterAgent: { url: "http://cluster-agent.datadog.svc:5005" } })]),
+  ).toEqual([
+    'k8s release "agent" must expose its resources to the pack, but a Helm v3 Release installs chart "datadog" as one opaque resource, so its NetworkPolicies and Services cannot be checked. Use kubernetes.helm.v4.Chart instead: its objects are Pulumi resources, which the pack checks under pulumi preview --policy-pack (offline the chart is not rendered, and offline-visibility says so).',
+  ]);
+});

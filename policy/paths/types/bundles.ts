@@ -471,6 +471,48 @@ const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
   ),
 };
 
+/**
+ * The hosts outside the cluster a Helm release's values name, each once, in the order found: a
+ * URL's, or a dotted name (with or without a port) under a key that names a server (`site`,
+ * `host`, `endpoint`, `url`, `server`, `address`: a telemetry agent's Datadog site, an
+ * exporter's endpoint). A cluster's
+ * own names (`*.svc`, `*.cluster.local`) and addresses are left out: what the chart's objects
+ * do with them is the objects', which the pack does not see here.
+ */
+function valueHosts(values: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (v: unknown, key: string): void => {
+    if (typeof v === "string") {
+      const text = v.trim();
+      const url = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#\s]+)/i.exec(text)?.[1];
+      const named = /(site|host|endpoint|url|server|address)s?$/i.test(key)
+        ? /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?$/i.exec(text)?.[1]
+        : undefined;
+      const host = (url ?? named)?.toLowerCase();
+      if (
+        host !== undefined &&
+        !/\.(svc|cluster\.local)\.?$/.test(host) &&
+        !/^[\d.]+$/.test(host) &&
+        host !== "localhost"
+      ) {
+        found.add(host);
+      }
+      return;
+    }
+    if (Array.isArray(v)) {
+      v.forEach((item) => visit(item, key));
+      return;
+    }
+    if (v !== null && typeof v === "object" && !isUnknown(v)) {
+      for (const [k, item] of Object.entries(v)) {
+        visit(item, k);
+      }
+    }
+  };
+  visit(values, "");
+  return [...found];
+}
+
 export const bundles: Readonly<Record<string, BundleRow>> = {
   ...gitOpsBundles,
   // A v3 Release is one resource to the policy engine; a v4 Chart registers every object.
@@ -478,7 +520,12 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
     "objects",
     (p) => {
       const chart = valueAt(p, "chart");
-      return `a Helm v3 Release installs chart ${typeof chart === "string" ? JSON.stringify(chart) : "(unknown)"} as one opaque resource, so its NetworkPolicies and Services cannot be checked`;
+      const hosts = valueHosts(valueAt(p, "values"));
+      const named =
+        hosts.length === 0
+          ? ""
+          : `; its values name ${hosts.length === 1 ? "the host" : "the hosts"} ${hosts.slice(0, 5).join(", ")}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ""}, where what it runs may send data`;
+      return `a Helm v3 Release installs chart ${typeof chart === "string" ? JSON.stringify(chart) : "(unknown)"} as one opaque resource, so its NetworkPolicies and Services cannot be checked${named}`;
     },
     "Use kubernetes.helm.v4.Chart instead: its objects are Pulumi resources, which the pack checks under pulumi preview --policy-pack (offline the chart is not rendered, and offline-visibility says so).",
   ),
