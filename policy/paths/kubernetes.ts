@@ -2934,14 +2934,7 @@ export function addonDefaultAlb(r: BorderResource, x: Resolver): string | undefi
   if (cluster === undefined || !cluster.type.startsWith("alicloud:cs/")) {
     return undefined;
   }
-  const installs = [
-    ...valuesAt(cluster.props, "addons[]").map(({ value }) => value),
-    ...x
-      .ofType(ackAddonType)
-      .filter((a) => x.resourceAt(a, "clusterId") === cluster)
-      .map((a) => a.props),
-  ];
-  for (const addon of installs) {
+  for (const addon of ackAddonInstalls(cluster, x)) {
     if (
       valueAt(addon, "name") !== "alb-ingress-controller" ||
       valueAt(addon, "disabled") === true
@@ -2960,6 +2953,33 @@ export function addonDefaultAlb(r: BorderResource, x: Resolver): string | undefi
 
 /** An add-on ACK installs on a cluster, declared apart from the cluster's `addons`. */
 const ackAddonType = "alicloud:cs/kubernetesAddon:KubernetesAddon";
+
+/** The add-ons an ACK cluster of the program installs: its `addons`, and `cs.KubernetesAddon`s of it. */
+function ackAddonInstalls(cluster: BorderResource, x: Resolver): unknown[] {
+  return [
+    ...valuesAt(cluster.props, "addons[]").map(({ value }) => value),
+    ...x
+      .ofType(ackAddonType)
+      .filter((a) => x.resourceAt(a, "clusterId") === cluster)
+      .map((a) => a.props),
+  ];
+}
+
+/**
+ * Whether add-ons' JSON configurations (`configurationValues`, `config`) turn `key` on: `unknown`
+ * where one is not known at preview.
+ */
+function configTurnsOn(configs: readonly unknown[], key: string): "on" | "off" | "unknown" {
+  if (configs.some(isUnknown)) {
+    return "unknown";
+  }
+  return configs.some((c) => {
+    const doc = typeof c === "string" && c !== "" ? jsonDocument(c) : undefined;
+    return isTrue(valueAt(doc, key));
+  })
+    ? "on"
+    : "off";
+}
 
 /** Why a cluster of the program does not enforce NetworkPolicies, and what would make it. */
 export interface UnenforcedPolicies {
@@ -3030,20 +3050,18 @@ export function unenforcedNetworkPolicies(
           valueAt(a.props, "addonName") === "vpc-cni" &&
           x.resourceAt(a, "clusterName", ["aws:eks/cluster:Cluster"]) === cluster,
       );
-    const settings = addons.map((a) => valueAt(a.props, "configurationValues"));
-    if (settings.some(isUnknown)) {
+    const state = configTurnsOn(
+      addons.map((a) => valueAt(a.props, "configurationValues")),
+      "enableNetworkPolicy",
+    );
+    if (state === "unknown") {
       return {
         why: "the configuration values of its vpc-cni add-on are not known at preview, so whether the VPC CNI enforces NetworkPolicies cannot be decided",
         fix: 'Set the vpc-cni add-on\'s configurationValues as a literal with enableNetworkPolicy "true"',
         undecided: true,
       };
     }
-    if (
-      settings.some((v) => {
-        const doc = typeof v === "string" && v !== "" ? jsonDocument(v) : undefined;
-        return isTrue(valueAt(doc, "enableNetworkPolicy"));
-      })
-    ) {
+    if (state === "on") {
       return undefined;
     }
     const auto = isTrue(valueAt(cluster.props, "computeConfig.enabled"));
@@ -3064,28 +3082,20 @@ export function unenforcedNetworkPolicies(
   ) {
     return undefined;
   }
-  const installs = [
-    ...valuesAt(cluster.props, "addons[]").map(({ value }) => value),
-    ...x
-      .ofType(ackAddonType)
-      .filter((a) => x.resourceAt(a, "clusterId") === cluster)
-      .map((a) => a.props),
-  ].filter((a) => valueAt(a, "disabled") !== true);
+  const installs = ackAddonInstalls(cluster, x).filter((a) => valueAt(a, "disabled") !== true);
   const terway = installs.filter((a) => /^terway/.test(String(valueAt(a, "name"))));
-  const configs = terway.map((a) => valueAt(a, "config"));
-  if (configs.some(isUnknown)) {
+  const state = configTurnsOn(
+    terway.map((a) => valueAt(a, "config")),
+    "NetworkPolicy",
+  );
+  if (state === "unknown") {
     return {
       why: "the config of its Terway add-on is not known at preview, so whether Terway enforces NetworkPolicies cannot be decided",
       fix: 'Set the Terway add-on\'s config as a literal with NetworkPolicy "true"',
       undecided: true,
     };
   }
-  if (
-    configs.some((c) => {
-      const doc = typeof c === "string" && c !== "" ? jsonDocument(c) : undefined;
-      return isTrue(valueAt(doc, "NetworkPolicy"));
-    })
-  ) {
+  if (state === "on") {
     return undefined;
   }
   const flannel = installs.some((a) => valueAt(a, "name") === "flannel");
