@@ -7255,6 +7255,21 @@ describe("kubernetes clusters and namespaces", () => {
     readonly twin: (plan: Plan) => Plan;
     readonly twinSettings?: CheckOptions;
   }
+  /** kubernetes-namespace-egress's finding on the fixture's EKS cluster, enforcing no NetworkPolicy. */
+  const unenforced: Finding = [
+    "kubernetes-namespace-egress",
+    "cluster",
+    "mandatory",
+    ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
+  ];
+  /** The fixture's EKS cluster on Auto Mode, without the vpc-cni add-on, running pods in records. */
+  const autoMode = pipe(
+    set("cluster", (i) => {
+      i.computeConfig = { enabled: true, nodePools: ["general-purpose"] };
+    }),
+    (plan) => without(plan, "vpc-cni"),
+    deployment("ingest", "kube", "records"),
+  );
   const cases: WholePlanCase[] = [
     {
       name: "a provider uses the ambient kubeconfig",
@@ -7473,14 +7488,7 @@ describe("kubernetes clusters and namespaces", () => {
         }),
         deployment("ingest", "kube", "records"),
       ),
-      expected: [
-        [
-          "kubernetes-namespace-egress",
-          "cluster",
-          "mandatory",
-          ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
-        ],
-      ],
+      expected: [unenforced],
       message:
         'eks cluster "cluster" must enforce the NetworkPolicies that deny its namespaces\' pod egress, but its vpc-cni add-on does not enable network policy (configurationValues enableNetworkPolicy), so the VPC CNI accepts NetworkPolicies and applies none, so the pods of namespace "records" can reach any address, in any country, whatever their default deny says. Install the vpc-cni add-on (aws.eks.Addon) with configurationValues {"enableNetworkPolicy": "true"}, or a network plugin that enforces NetworkPolicies (Cilium, Calico).',
       twinName: "the add-on enables network policy",
@@ -7489,14 +7497,7 @@ describe("kubernetes clusters and namespaces", () => {
     {
       name: "the cluster has no vpc-cni add-on of the program, so the default VPC CNI enforces no NetworkPolicy",
       bad: (plan) => deployment("ingest", "kube", "records")(without(plan, "vpc-cni")),
-      expected: [
-        [
-          "kubernetes-namespace-egress",
-          "cluster",
-          "mandatory",
-          ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
-        ],
-      ],
+      expected: [unenforced],
       twinName: "Cilium runs beside it (its DaemonSet in kube-system), enforcing the policies",
       twin: pipe(
         (plan) => without(plan, "vpc-cni"),
@@ -7531,28 +7532,11 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       name: "an EKS Auto Mode cluster has not turned on its network policy controller",
-      bad: pipe(
-        set("cluster", (i) => {
-          i.computeConfig = { enabled: true, nodePools: ["general-purpose"] };
-        }),
-        (plan) => without(plan, "vpc-cni"),
-        deployment("ingest", "kube", "records"),
-      ),
-      expected: [
-        [
-          "kubernetes-namespace-egress",
-          "cluster",
-          "mandatory",
-          ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
-        ],
-      ],
+      bad: autoMode,
+      expected: [unenforced],
       twinName: "the amazon-vpc-cni ConfigMap of kube-system turns the controller on",
       twin: pipe(
-        set("cluster", (i) => {
-          i.computeConfig = { enabled: true, nodePools: ["general-purpose"] };
-        }),
-        (plan) => without(plan, "vpc-cni"),
-        deployment("ingest", "kube", "records"),
+        autoMode,
         add(
           "kubernetes:core/v1:ConfigMap",
           "amazon-vpc-cni",
