@@ -3002,6 +3002,14 @@ const policyEngineDaemonSets: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The charts of those plugins, by name or at the end of a repository path or OCI reference
+ * (`cilium`, `projectcalico/tigera-operator`, `oci://…/cilium`): a Helm release or chart of one
+ * installs it, though the pack sees none of its objects (helm-releases and offline-visibility
+ * report that).
+ */
+const policyEngineCharts = /(^|\/)(cilium|calico|tigera-operator|antrea|kube-router)$/;
+
+/**
  * Whether cluster `cluster` of the program enforces the NetworkPolicies its namespaces' default
  * deny rests on — undefined when it does, or when its kind is not read here — given the objects
  * `onCluster` deployed to it:
@@ -3015,7 +3023,8 @@ const policyEngineDaemonSets: ReadonlySet<string> = new Set([
  *   add-on's config (the cluster's `addons` or a `cs.KubernetesAddon`); Flannel does not
  *   (help.aliyun.com: "Use network policies in ACK clusters");
  * - either: a network plugin that implements NetworkPolicy itself runs beside it — its DaemonSet
- *   (`cilium`, `calico-node`, …) or its own policies are among the cluster's objects.
+ *   (`cilium`, `calico-node`, …), its own policies, Tigera's operator `Installation` or a Helm
+ *   release or chart of it are among the cluster's objects.
  * ACK Serverless and clusters the program does not create are not read here.
  */
 export function unenforcedNetworkPolicies(
@@ -3027,7 +3036,10 @@ export function unenforcedNetworkPolicies(
     (o) =>
       cniPolicyTypes.has(o.type) ||
       (baseKind(o.type) === "kubernetes:apps/v1:DaemonSet" &&
-        policyEngineDaemonSets.has(String(valueAt(o.props, "metadata.name")))),
+        policyEngineDaemonSets.has(String(valueAt(o.props, "metadata.name")))) ||
+      /^kubernetes:operator\.tigera\.io\/v1:Installation$/.test(o.type) ||
+      (/^kubernetes:helm\.sh\/v[34]:(Release|Chart)$/.test(o.type) &&
+        policyEngineCharts.test(String(valueAt(o.props, "chart")))),
   );
   if (engine) {
     return undefined;

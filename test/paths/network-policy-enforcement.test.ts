@@ -60,7 +60,7 @@ describe("an ACK cluster whose namespaces deny pod egress by default", () => {
     expect(judged(ackCluster({ addons: [disabledIngress] }))).toEqual(unenforced);
   });
 
-  test("twin: Terway with NetworkPolicy on, in the cluster's addons or a cs.KubernetesAddon, or Calico's own policies beside it, passes", () => {
+  test("twin: Terway with NetworkPolicy on, in the cluster's addons or a cs.KubernetesAddon, or a plugin that enforces them beside it, passes", () => {
     expect(judged(ackCluster())).toEqual([]);
     expect(judged(ackCluster({ addons: [terwayWithPolicies, disabledIngress] }))).toEqual([]);
     const addon = {
@@ -79,6 +79,29 @@ describe("an ACK cluster whose namespaces deny pod egress by default", () => {
     expect(judged(ackCluster({ addons: [{ name: "flannel" }, disabledIngress] }), calico)).toEqual(
       [],
     );
+    // A plugin installed by a Helm release or chart, or by Tigera's operator, whose objects the
+    // pack does not see (helm-releases and offline-visibility report that, not this).
+    for (const engine of [
+      kube("kubernetes:helm.sh/v3:Release", "cilium", {
+        chart: "cilium",
+        namespace: "kube-system",
+      }),
+      kube("kubernetes:helm.sh/v4:Chart", "calico", { chart: "projectcalico/tigera-operator" }),
+      kube("kubernetes:operator.tigera.io/v1:Installation", "default", {
+        spec: { calicoNetwork: {} },
+      }),
+    ]) {
+      expect(
+        judged(ackCluster({ addons: [{ name: "flannel" }, disabledIngress] }), engine),
+      ).toEqual([]);
+    }
+    // A chart of another name is no such plugin.
+    expect(
+      judged(
+        ackCluster({ addons: [{ name: "flannel" }, disabledIngress] }),
+        kube("kubernetes:helm.sh/v3:Release", "ingress", { chart: "ingress-nginx" }),
+      ),
+    ).toEqual(unenforced);
   });
 
   test("a Terway config not known at preview is undecided, and a cluster with no default deny gets no such finding", () => {
