@@ -48,6 +48,7 @@ import {
 } from "./paths/addresses";
 import {
   addonDefaultAlb,
+  helmChartType,
   unenforcedNetworkPolicies,
   albConfigOf,
   whitelistedAlbListeners,
@@ -2404,8 +2405,16 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
           byCluster.set(source.cluster.urn, held);
         }
       }
+      // A Helm v4 Chart is a component, which the policy runtime hands without its provider or
+      // inputs (a component's properties are its outputs): one named for a network plugin counts
+      // for every cluster of the program.
+      const charts = resources.filter((r) => !r.provider && r.type === helmChartType);
       for (const { cluster, namespaces: held } of relying.values()) {
-        const gap = unenforcedNetworkPolicies(cluster, byCluster.get(cluster.urn) ?? [], x);
+        const gap = unenforcedNetworkPolicies(
+          cluster,
+          [...(byCluster.get(cluster.urn) ?? []), ...charts],
+          x,
+        );
         if (gap === undefined) {
           continue;
         }

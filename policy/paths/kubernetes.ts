@@ -38,7 +38,16 @@ import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./
 import { operatorDestinations, operatorFields } from "./operators";
 import { clusterPolicyAsNetworkPolicies, clusterPolicyTypes } from "./cluster-policies";
 import { variants } from "./variants";
-import { isTrue, isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
+import {
+  documentInText,
+  isTrue,
+  isUnknown,
+  jsonDocument,
+  str,
+  unknown,
+  valueAt,
+  valuesAt,
+} from "./values";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
@@ -2966,15 +2975,15 @@ function ackAddonInstalls(cluster: BorderResource, x: Resolver): unknown[] {
 }
 
 /**
- * Whether add-ons' JSON configurations (`configurationValues`, `config`) turn `key` on: `unknown`
- * where one is not known at preview.
+ * Whether add-ons' configurations (`configurationValues`, `config`: JSON, or YAML, which the EKS
+ * console writes them in too) turn `key` on: `unknown` where one is not known at preview.
  */
 function configTurnsOn(configs: readonly unknown[], key: string): "on" | "off" | "unknown" {
   if (configs.some(isUnknown)) {
     return "unknown";
   }
   return configs.some((c) => {
-    const doc = typeof c === "string" && c !== "" ? jsonDocument(c) : undefined;
+    const doc = typeof c === "string" && c !== "" ? documentInText(c) : undefined;
     return isTrue(valueAt(doc, key));
   })
     ? "on"
@@ -3005,8 +3014,12 @@ const policyEngineDaemonSets: ReadonlySet<string> = new Set([
  * The charts of those plugins, by name or at the end of a repository path or OCI reference
  * (`cilium`, `projectcalico/tigera-operator`, `oci://…/cilium`): a Helm release or chart of one
  * installs it, though the pack sees none of its objects (helm-releases and offline-visibility
- * report that).
+ * report that). A v4 Chart, a component whose inputs the policy runtime does not hand over, is
+ * read by its resource's name.
  */
+/** Helm v4's Chart, a component the Kubernetes provider's plugin constructs. */
+export const helmChartType = "kubernetes:helm.sh/v4:Chart";
+
 const policyEngineCharts = /(^|\/)(cilium|calico|tigera-operator|antrea|kube-router)$/;
 
 /**
@@ -3014,11 +3027,12 @@ const policyEngineCharts = /(^|\/)(cilium|calico|tigera-operator|antrea|kube-rou
  * deny rests on — undefined when it does, or when its kind is not read here — given the objects
  * `onCluster` deployed to it:
  * - EKS: the VPC CNI enforces them only when asked — its managed add-on (`aws.eks.Addon`
- *   `vpc-cni`) with `enableNetworkPolicy` in its configuration values, or, as EKS Auto Mode
- *   requires, the `amazon-vpc-cni` ConfigMap of `kube-system` with
- *   `enable-network-policy-controller: "true"` (docs.aws.amazon.com/eks/latest/userguide/
- *   cni-network-policy-configure.html, auto-net-pol.html); until then NetworkPolicies are accepted
- *   and never applied;
+ *   `vpc-cni`) with `enableNetworkPolicy` in its configuration values (JSON or YAML), or, on EKS
+ *   Auto Mode, whose VPC CNI takes none of the add-on's options, the `amazon-vpc-cni` ConfigMap
+ *   of `kube-system` with `enable-network-policy-controller: "true"`
+ *   (docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html,
+ *   auto-net-pol.html, auto-networking.html); until then NetworkPolicies are accepted and never
+ *   applied;
  * - ACK (managed and dedicated): only Terway enforces them, with `NetworkPolicy: "true"` in its
  *   add-on's config (the cluster's `addons` or a `cs.KubernetesAddon`); Flannel does not
  *   (help.aliyun.com: "Use network policies in ACK clusters");
@@ -3039,21 +3053,29 @@ export function unenforcedNetworkPolicies(
         policyEngineDaemonSets.has(String(valueAt(o.props, "metadata.name")))) ||
       /^kubernetes:operator\.tigera\.io\/v1:Installation$/.test(o.type) ||
       (/^kubernetes:helm\.sh\/v[34]:(Release|Chart)$/.test(o.type) &&
-        policyEngineCharts.test(String(valueAt(o.props, "chart")))),
+        policyEngineCharts.test(str(valueAt(o.props, "chart")) ?? o.name)),
   );
   if (engine) {
     return undefined;
   }
   if (cluster.type === "aws:eks/cluster:Cluster") {
-    const controller = onCluster.some(
-      (o) =>
-        baseKind(o.type) === "kubernetes:core/v1:ConfigMap" &&
-        valueAt(o.props, "metadata.name") === "amazon-vpc-cni" &&
-        valueAt(o.props, "metadata.namespace") === "kube-system" &&
-        isTrue(valueAt(o.props, "data.enable-network-policy-controller")),
-    );
-    if (controller) {
-      return undefined;
+    // On Auto Mode the VPC CNI add-on's options do not apply: the network policy controller is
+    // turned on by the ConfigMap alone. Elsewhere the add-on's parameter turns on both the
+    // controller and the nodes' policy agent, which the ConfigMap alone does not.
+    if (isTrue(valueAt(cluster.props, "computeConfig.enabled"))) {
+      const controller = onCluster.some(
+        (o) =>
+          baseKind(o.type) === "kubernetes:core/v1:ConfigMap" &&
+          valueAt(o.props, "metadata.name") === "amazon-vpc-cni" &&
+          valueAt(o.props, "metadata.namespace") === "kube-system" &&
+          isTrue(valueAt(o.props, "data.enable-network-policy-controller")),
+      );
+      return controller
+        ? undefined
+        : {
+            why: 'EKS Auto Mode accepts NetworkPolicies but applies none until the amazon-vpc-cni ConfigMap of kube-system sets enable-network-policy-controller to "true" (the VPC CNI add-on\'s options do not apply to it)',
+            fix: 'Create the ConfigMap amazon-vpc-cni in kube-system with enable-network-policy-controller: "true"',
+          };
     }
     const addons = x
       .ofType("aws:eks/addon:Addon")
@@ -3076,16 +3098,12 @@ export function unenforcedNetworkPolicies(
     if (state === "on") {
       return undefined;
     }
-    const auto = isTrue(valueAt(cluster.props, "computeConfig.enabled"));
     return {
-      why: auto
-        ? 'EKS Auto Mode accepts NetworkPolicies but applies none until the amazon-vpc-cni ConfigMap of kube-system sets enable-network-policy-controller to "true"'
-        : addons.length === 0
+      why:
+        addons.length === 0
           ? "its VPC CNI enforces none unless asked, and no vpc-cni add-on of the program enables network policy (configurationValues enableNetworkPolicy)"
           : "its vpc-cni add-on does not enable network policy (configurationValues enableNetworkPolicy), so the VPC CNI accepts NetworkPolicies and applies none",
-      fix: auto
-        ? 'Create the ConfigMap amazon-vpc-cni in kube-system with enable-network-policy-controller: "true"'
-        : 'Install the vpc-cni add-on (aws.eks.Addon) with configurationValues {"enableNetworkPolicy": "true"}, or a network plugin that enforces NetworkPolicies (Cilium, Calico)',
+      fix: 'Install the vpc-cni add-on (aws.eks.Addon) with configurationValues {"enableNetworkPolicy": "true"}, or a network plugin that enforces NetworkPolicies (Cilium, Calico)',
     };
   }
   if (

@@ -506,6 +506,11 @@ function textDocument(text: string): TextDocument | undefined {
   return yamlCollection.test(text) ? yamlDocument(text) : undefined;
 }
 
+/** The JSON or YAML document text holds (`textDocument`), or undefined. */
+export function documentInText(text: string): unknown {
+  return textDocument(text)?.doc;
+}
+
 /**
  * Text that may hold a YAML mapping or list: a `key: value` pair (a colon followed by white
  * space or the end of a line), or a line that starts a list item (`- `), an explicit key (`? `),

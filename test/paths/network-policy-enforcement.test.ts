@@ -86,7 +86,9 @@ describe("an ACK cluster whose namespaces deny pod egress by default", () => {
         chart: "cilium",
         namespace: "kube-system",
       }),
-      kube("kubernetes:helm.sh/v4:Chart", "calico", { chart: "projectcalico/tigera-operator" }),
+      kube("kubernetes:helm.sh/v3:Release", "calico", { chart: "projectcalico/tigera-operator" }),
+      // A v4 Chart is a component: the policy runtime hands it without provider or inputs.
+      { type: "kubernetes:helm.sh/v4:Chart", name: "cilium", props: {} },
       kube("kubernetes:operator.tigera.io/v1:Installation", "default", {
         spec: { calicoNetwork: {} },
       }),

@@ -7549,6 +7549,45 @@ describe("kubernetes clusters and namespaces", () => {
       ),
     },
     {
+      // Auto Mode's VPC CNI takes none of the add-on's options (auto-networking.html).
+      name: "an EKS Auto Mode cluster relies on the vpc-cni add-on's option, which Auto Mode does not apply",
+      bad: pipe(
+        set("cluster", (i) => {
+          i.computeConfig = { enabled: true, nodePools: ["general-purpose"] };
+        }),
+        deployment("ingest", "kube", "records"),
+      ),
+      expected: [unenforced],
+      twinName: "a cluster not on Auto Mode whose add-on's configuration, in YAML, enables it",
+      twin: pipe(
+        set("vpc-cni", (i) => {
+          i.configurationValues = 'enableNetworkPolicy: "true"\n';
+        }),
+        deployment("ingest", "kube", "records"),
+      ),
+    },
+    {
+      // The ConfigMap turns on the controller alone; the nodes' policy agent needs the add-on's
+      // parameter (cni-network-policy-configure.html).
+      name: "a cluster not on Auto Mode turns on only the network policy controller's ConfigMap",
+      bad: pipe(
+        (plan) => without(plan, "vpc-cni"),
+        deployment("ingest", "kube", "records"),
+        add(
+          "kubernetes:core/v1:ConfigMap",
+          "amazon-vpc-cni",
+          {
+            metadata: { name: "amazon-vpc-cni", namespace: "kube-system" },
+            data: { "enable-network-policy-controller": "true" },
+          },
+          { provider: "kube" },
+        ),
+      ),
+      expected: [unenforced],
+      twinName: "its vpc-cni add-on enables network policy",
+      twin: deployment("ingest", "kube", "records"),
+    },
+    {
       // Found on a community EKS program that switches off the cluster's aws-node DaemonSet
       // (Cilium replaces it) by a patch of its node selector: the patch was blamed for the pods
       // of kube-system, which it adds none of.
