@@ -7262,13 +7262,27 @@ describe("kubernetes clusters and namespaces", () => {
     "mandatory",
     ['eks cluster "cluster"', "NetworkPolicies not enforced", "every address (any country)"],
   ];
-  /** The fixture's EKS cluster on Auto Mode, without the vpc-cni add-on, running pods in records. */
+  /** The fixture's EKS cluster without the vpc-cni add-on, running pods in records. */
+  const noVpcCni = pipe(
+    (plan: Plan) => without(plan, "vpc-cni"),
+    deployment("ingest", "kube", "records"),
+  );
+  /** The same on Auto Mode. */
   const autoMode = pipe(
     set("cluster", (i) => {
       i.computeConfig = { enabled: true, nodePools: ["general-purpose"] };
     }),
-    (plan) => without(plan, "vpc-cni"),
-    deployment("ingest", "kube", "records"),
+    noVpcCni,
+  );
+  /** The ConfigMap that turns on the VPC CNI's network policy controller. */
+  const controllerConfigMap = add(
+    "kubernetes:core/v1:ConfigMap",
+    "amazon-vpc-cni",
+    {
+      metadata: { name: "amazon-vpc-cni", namespace: "kube-system" },
+      data: { "enable-network-policy-controller": "true" },
+    },
+    { provider: "kube" },
   );
   const cases: WholePlanCase[] = [
     {
@@ -7496,12 +7510,11 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       name: "the cluster has no vpc-cni add-on of the program, so the default VPC CNI enforces no NetworkPolicy",
-      bad: (plan) => deployment("ingest", "kube", "records")(without(plan, "vpc-cni")),
+      bad: noVpcCni,
       expected: [unenforced],
       twinName: "Cilium runs beside it (its DaemonSet in kube-system), enforcing the policies",
       twin: pipe(
-        (plan) => without(plan, "vpc-cni"),
-        deployment("ingest", "kube", "records"),
+        noVpcCni,
         add(
           "kubernetes:apps/v1:DaemonSet",
           "cilium",
@@ -7535,18 +7548,7 @@ describe("kubernetes clusters and namespaces", () => {
       bad: autoMode,
       expected: [unenforced],
       twinName: "the amazon-vpc-cni ConfigMap of kube-system turns the controller on",
-      twin: pipe(
-        autoMode,
-        add(
-          "kubernetes:core/v1:ConfigMap",
-          "amazon-vpc-cni",
-          {
-            metadata: { name: "amazon-vpc-cni", namespace: "kube-system" },
-            data: { "enable-network-policy-controller": "true" },
-          },
-          { provider: "kube" },
-        ),
-      ),
+      twin: pipe(autoMode, controllerConfigMap),
     },
     {
       // Auto Mode's VPC CNI takes none of the add-on's options (auto-networking.html).
@@ -7570,19 +7572,7 @@ describe("kubernetes clusters and namespaces", () => {
       // The ConfigMap turns on the controller alone; the nodes' policy agent needs the add-on's
       // parameter (cni-network-policy-configure.html).
       name: "a cluster not on Auto Mode turns on only the network policy controller's ConfigMap",
-      bad: pipe(
-        (plan) => without(plan, "vpc-cni"),
-        deployment("ingest", "kube", "records"),
-        add(
-          "kubernetes:core/v1:ConfigMap",
-          "amazon-vpc-cni",
-          {
-            metadata: { name: "amazon-vpc-cni", namespace: "kube-system" },
-            data: { "enable-network-policy-controller": "true" },
-          },
-          { provider: "kube" },
-        ),
-      ),
+      bad: pipe(noVpcCni, controllerConfigMap),
       expected: [unenforced],
       twinName: "its vpc-cni add-on enables network policy",
       twin: deployment("ingest", "kube", "records"),
