@@ -49,6 +49,7 @@ import {
 import {
   addonDefaultAlb,
   helmChartType,
+  programCluster,
   unenforcedNetworkPolicies,
   albConfigOf,
   whitelistedAlbListeners,
@@ -2315,18 +2316,11 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         ),
       );
       if ((scope.denied || clusterwide) && scope.workloads.length > 0) {
-        const provider = get(scope.workloads[0].provider ?? "");
-        const source =
-          provider?.type === kubernetesProviderType
-            ? resolver().clusterSource(provider)
-            : undefined;
-        if (source?.kind === "resource") {
-          const held = relying.get(source.cluster.urn) ?? {
-            cluster: source.cluster,
-            namespaces: new Set<string>(),
-          };
+        const cluster = programCluster(scope.workloads[0], resolver());
+        if (cluster !== undefined) {
+          const held = relying.get(cluster.urn) ?? { cluster, namespaces: new Set<string>() };
           held.namespaces.add(scope.namespace);
-          relying.set(source.cluster.urn, held);
+          relying.set(cluster.urn, held);
         }
       }
       if (scope.denied || clusterwide) {
@@ -2396,13 +2390,11 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       const x = resolver();
       const byCluster = new Map<string, BorderResource[]>();
       for (const o of objects) {
-        const provider = o.provider ? get(o.provider) : undefined;
-        const source =
-          provider?.type === kubernetesProviderType ? x.clusterSource(provider) : undefined;
-        if (source?.kind === "resource") {
-          const held = byCluster.get(source.cluster.urn) ?? [];
+        const cluster = programCluster(o, x);
+        if (cluster !== undefined) {
+          const held = byCluster.get(cluster.urn) ?? [];
           held.push(o);
-          byCluster.set(source.cluster.urn, held);
+          byCluster.set(cluster.urn, held);
         }
       }
       // A Helm v4 Chart is a component, which the policy runtime hands without its provider or

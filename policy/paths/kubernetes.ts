@@ -2783,7 +2783,7 @@ function autoModeLoadBalancing(r: BorderResource, x: Resolver): boolean {
 }
 
 /** The cluster of the program a Kubernetes object runs on, when its provider is built from one. */
-function programCluster(r: BorderResource, x: Resolver): BorderResource | undefined {
+export function programCluster(r: BorderResource, x: Resolver): BorderResource | undefined {
   const provider = r.provider ? x.get(r.provider) : undefined;
   if (provider?.type !== kubernetesProviderType) {
     return undefined;
