@@ -52,6 +52,7 @@ import {
   programCluster,
   unenforcedNetworkPolicies,
   fargateProfileOf,
+  hostNetworkFlags,
   albConfigOf,
   whitelistedAlbListeners,
   onlyPrivateOrAllowlisted,
@@ -108,7 +109,7 @@ import { inOwnCluster } from "./paths/mesh-hosts";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
-import { nodeGroupSubnets, nodePoolsOf } from "./paths/types/clusters";
+import { nodeGroupSubnets, nodePoolsOf, onJudgedNodeNetwork } from "./paths/types/clusters";
 import {
   gateways,
   ingresses,
@@ -2262,7 +2263,16 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       }
       const scope = scopeOf(r, namespace);
       if (isWorkload) {
-        scope.workloads.push(r);
+        // Pods that all run on their node's network, in a node network the pack judges, send what
+        // the nodes send: no NetworkPolicy of the namespace holds them, and none needs to.
+        const flags = hostNetworkFlags(r);
+        if (
+          flags.length === 0 ||
+          !flags.every((f) => f === true) ||
+          !onJudgedNodeNetwork(r, resolver())
+        ) {
+          scope.workloads.push(r);
+        }
       } else {
         scope.denied = true;
       }
@@ -2328,16 +2338,13 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       if (scope.denied || clusterwide) {
         // Pods on their node's network are not governed by NetworkPolicy (Kubernetes leaves it
         // undefined, and the common network plugins do not apply pod policies to them): the
-        // namespace's default deny does not hold them.
+        // namespace's default deny does not hold them. On a node network the pack does not
+        // judge (a cluster the program does not create), nothing bounds what they reach.
         for (const r of scope.workloads) {
           // A workload's pods, or an operator's by the pod specs its resource holds (ECK's) or
           // its own flag (a RedisCluster's spec.hostNetwork); the other operators' pods are on
           // the pod network.
-          const flags = [
-            ...podSpecsOf(r.type).map((spec) => `${spec}.hostNetwork`),
-            ...(/:RedisCluster$/.test(baseKind(r.type)) ? ["spec.hostNetwork"] : []),
-          ];
-          const values = flags.flatMap((at) => valuesAt(r.props, at).map((f) => f.value));
+          const values = hostNetworkFlags(r);
           const hostNetwork = values.find(isUnknown) ?? values.find((v) => v === true);
           // A List's entries are workloads of one resource: it is reported once.
           if (outsidePolicies.has(r.urn)) {
@@ -2362,12 +2369,17 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
             }
             continue;
           }
+          if (onJudgedNodeNetwork(r, resolver())) {
+            // On their node's network they send what the nodes send, judged by that network's
+            // exits; on the pod network, the namespace's default deny holds them.
+            continue;
+          }
           outsidePolicies.add(r.urn);
           const why = isUnknown(hostNetwork)
             ? "hostNetwork is not known at preview, so whether its pods use their node's network cannot be decided"
             : "its pods use their node's network (hostNetwork), which NetworkPolicies do not govern";
           ctx.report({
-            message: `${label} must send its pods' traffic through the NetworkPolicies of its namespace, but ${why}, so the default deny of k8s namespace ${JSON.stringify(scope.namespace)} does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy.`,
+            message: `${label} must send its pods' traffic through the NetworkPolicies of its namespace, but ${why}, so the default deny of k8s namespace ${JSON.stringify(scope.namespace)} does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates.`,
             path: [
               label,
               "pod egress (hostNetwork, outside NetworkPolicy)",

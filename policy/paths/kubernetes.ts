@@ -2809,6 +2809,19 @@ export function programCluster(r: BorderResource, x: Resolver): BorderResource |
 }
 
 /**
+ * The hostNetwork flag of each pod spec a resource holds — a workload's template, an operator's
+ * pod specs (ECK's), a RedisCluster's own `spec.hostNetwork` — undefined where a spec sets none.
+ */
+export function hostNetworkFlags(r: BorderResource): unknown[] {
+  const flags = podSpecsOf(r.type).flatMap((at) =>
+    valuesAt(r.props, at).map((spec) => valueAt(spec.value, "hostNetwork")),
+  );
+  return /:RedisCluster$/.test(baseKind(r.type))
+    ? [...flags, valueAt(r.props, "spec.hostNetwork")]
+    : flags;
+}
+
+/**
  * Whether a LoadBalancer Service's load balancer is private: on a cloud's cluster, by its cloud's
  * internal-load-balancer annotation, or, on ACK, by the address type of the existing load balancer
  * it takes (`reusedLoadBalancer`: one the program does not create is not known to be private); on

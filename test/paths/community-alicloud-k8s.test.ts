@@ -18,12 +18,15 @@ const cn = { jurisdiction: "CN" };
 const kube = on("kube");
 
 /**
- * An ACK cluster in Shanghai with no exit of its own, a node pool with these inputs (if any), and
- * a namespace whose egress is denied by default.
+ * An ACK cluster in Shanghai with no exit of its own (and these inputs), a node pool with these
+ * inputs (if any), and a namespace whose egress is denied by default.
  */
-function ackCluster(pool?: Record<string, unknown>): OracleResource[] {
+function ackCluster(
+  pool?: Record<string, unknown>,
+  ack: Record<string, unknown> = {},
+): OracleResource[] {
   return [
-    ...ackStack({ newNatGateway: false }, pool),
+    ...ackStack({ newNatGateway: false, ...ack }, pool),
     kube("kubernetes:core/v1:Namespace", "app", { metadata: { name: "app" } }),
     kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
       metadata: { namespace: "app" },
@@ -40,6 +43,13 @@ function gatewayPod(change: (spec: Record<string, unknown>) => void = () => unde
   change(spec);
   return spec;
 }
+
+/**
+ * The cluster with nodes also in a vSwitch the stack does not hold: the pack cannot judge what
+ * their network reaches, so nothing bounds what pods on it (hostNetwork) send.
+ */
+const unjudgedNodes = () =>
+  ackCluster(undefined, { workerVswitchIds: ["vsw-1", "vsw-0elsewhere"] });
 
 const container = (spec: Record<string, unknown>) =>
   (spec.containers as Record<string, unknown>[])[0];
@@ -224,18 +234,9 @@ describe("a pod on the node's own network (hostNetwork)", () => {
       deployment(hostNetwork(true)),
     ];
     expect(runNamed(resources, cn)).toEqual([
+      // What its pods send leaves as the nodes' traffic does: by the pool's public addresses,
+      // the pool's finding.
       publicPool,
-      // Its pods' egress is not held by the namespace's default deny either.
-      [
-        "kubernetes-namespace-egress",
-        "api",
-        "mandatory",
-        [
-          'k8s deployment "api"',
-          "pod egress (hostNetwork, outside NetworkPolicy)",
-          "every address (any country)",
-        ],
-      ],
       [
         "kubernetes-service-exposure",
         "api",
@@ -259,7 +260,7 @@ describe("a pod on the node's own network (hostNetwork)", () => {
       items: [entry("a"), entry("b")],
     });
     expect(
-      runNamed([...ackCluster(), list], cn).filter(([p]) => p === "kubernetes-namespace-egress"),
+      runNamed([...unjudgedNodes(), list], cn).filter(([p]) => p === "kubernetes-namespace-egress"),
     ).toEqual([
       [
         "kubernetes-namespace-egress",
@@ -272,6 +273,63 @@ describe("a pod on the node's own network (hostNetwork)", () => {
         ],
       ],
     ]);
+  });
+
+  // A network plugin's agent (calico-node) cannot leave its node's network, so neither fix of a
+  // finding on it could be taken: on the program's cluster it is judged as the nodes are.
+  test("on the program's cluster, in vSwitches of the stack, it sends what the nodes send: no NetworkPolicy is asked of it", () => {
+    const agent = (name: string, hostNetwork: boolean) =>
+      kube("kubernetes:apps/v1:DaemonSet", name, {
+        metadata: { namespace: "kube-system" },
+        spec: {
+          selector: { matchLabels: { app: name } },
+          template: {
+            metadata: { labels: { app: name } },
+            spec: { hostNetwork, containers: [{ name, image: `registry.example.cn/${name}:1` }] },
+          },
+        },
+      });
+    // Its port on the nodes is kubernetes-service-exposure's, judged by a node pool without
+    // public addresses.
+    expect(runNamed([...ackCluster({}), deployment(hostNetwork(true))], cn)).toEqual([]);
+    expect(runNamed([...ackCluster(), agent("calico-node", true)], cn)).toEqual([]);
+    // Beside pods on the pod network, the namespace's finding is theirs alone.
+    expect(
+      runNamed([...ackCluster(), agent("calico-node", true), agent("log-shipper", false)], cn),
+    ).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "log-shipper",
+        "mandatory",
+        [
+          'k8s namespace "kube-system"',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+    ]);
+    // Where the pack cannot judge the nodes' network, nothing bounds what the agent sends.
+    expect(
+      runNamed([...unjudgedNodes(), agent("calico-node", true)], cn).filter(
+        ([p]) => p === "kubernetes-namespace-egress",
+      ),
+    ).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "calico-node",
+        "mandatory",
+        [
+          'k8s namespace "kube-system"',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+    ]);
+    expect(
+      runNamed([...unjudgedNodes(), deployment(hostNetwork(true))], cn)
+        .filter(([p]) => p === "kubernetes-namespace-egress")
+        .map(([, , , path]) => path?.[1]),
+    ).toEqual(["pod egress (hostNetwork, outside NetworkPolicy)"]);
   });
 
   test("twin: hostNetwork false keeps the declared port on the pod's own address", () => {
@@ -353,7 +411,7 @@ describe("Elastic Cloud on Kubernetes (ECK)", () => {
       containers: [{ name: "metricbeat", ports: [{ containerPort: 5066 }] }],
     });
     expect(
-      runNamed([...ackCluster(), onHost], cn).map(([p, n, l, path]) => [p, n, l, path]),
+      runNamed([...unjudgedNodes(), onHost], cn).map(([p, n, l, path]) => [p, n, l, path]),
     ).toEqual([
       [
         "kubernetes-namespace-egress",
@@ -426,7 +484,10 @@ describe("ECK's Elastic Agent, Logstash, Enterprise Search and Elastic Maps Serv
 
   test("an Agent on its nodes' network, or in a namespace that denies nothing, fails; a Logstash Service on a public load balancer faces the internet", () => {
     expect(
-      runNamed([...ackCluster(), agent({ hostNetwork: true, containers: [{ name: "agent" }] })], cn)
+      runNamed(
+        [...unjudgedNodes(), agent({ hostNetwork: true, containers: [{ name: "agent" }] })],
+        cn,
+      )
         .filter(([p]) => p === "kubernetes-namespace-egress")
         .map(([p, n, l, path]) => [p, n, l, path?.[1]]),
     ).toEqual([
@@ -529,7 +590,7 @@ describe("Knative Serving's Services and Eventing's ContainerSources and JobSink
       job: { spec: { template: { spec: pod({ hostNetwork: true, restartPolicy: "Never" }) } } },
     });
     expect(
-      runNamed([...ackCluster(), jobs], cn)
+      runNamed([...unjudgedNodes(), jobs], cn)
         .filter(([p]) => p === "kubernetes-namespace-egress")
         .map(([p, n, l]) => [p, n, l]),
     ).toEqual([["kubernetes-namespace-egress", "jobs", "mandatory"]]);
@@ -578,9 +639,14 @@ describe("a RedisCluster on its nodes' network (spec.hostNetwork)", () => {
       },
     });
 
-  test("is out of its namespace's default deny", () => {
+  test("is out of its namespace's default deny, where the pack cannot judge its nodes' network", () => {
     expect(
-      runNamed([...ackCluster(), cluster(true)], cn)
+      runNamed([...ackCluster(), cluster(true)], cn).filter(
+        ([p]) => p === "kubernetes-namespace-egress",
+      ),
+    ).toEqual([]);
+    expect(
+      runNamed([...unjudgedNodes(), cluster(true)], cn)
         .filter(([p]) => p === "kubernetes-namespace-egress")
         .map(([p, n, l, path]) => [p, n, l, path?.[1]]),
     ).toEqual([

@@ -6865,6 +6865,26 @@ describe("kubernetes clusters and namespaces", () => {
         { parent: "platform", dependsOn: { clusterName: ["platform-eksCluster"] } },
       ),
     );
+  /**
+   * That component's cluster (network policy on) with its nodes in the program's subnet or in
+   * one of another stack, and a workload "agent" of its namespace "records" on its node's network.
+   */
+  const agentOnComponentCluster = (nodes: "program" | "elsewhere") =>
+    pipe(
+      eksComponentWithAddon({ enableNetworkPolicy: "true" }),
+      (plan) =>
+        set("platform-eksCluster", (p) => {
+          (p.vpcConfig as Props).subnetIds = [
+            nodes === "program" ? (named(plan, "subnet").outputs.id as string) : "subnet-0ab1",
+          ];
+        })(plan),
+      (plan) =>
+        withDependencies(plan, "platform-eksCluster", {
+          encryptionConfig: ["key"],
+          ...(nodes === "program" ? { vpcConfig: ["subnet"] } : {}),
+        }),
+      deployment("agent", "ops", "records", { hostNetwork: true }),
+    );
   const declared = (region: string): CheckOptions => ({
     ...us,
     clusters: [{ context: "records-prod", cloud: "aws", region }],
@@ -7623,6 +7643,26 @@ describe("kubernetes clusters and namespaces", () => {
       twin: eksComponentWithAddon({ enableNetworkPolicy: "true" }),
     },
     {
+      // A network plugin's agent on the cluster an eks.Cluster component's plugin registers: its
+      // node network is read from that cluster, as for an aws.eks.Cluster of the program.
+      name: "a workload on its node's network runs on an eks.Cluster component's cluster in subnets the stack does not hold",
+      bad: agentOnComponentCluster("elsewhere"),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "agent",
+          "mandatory",
+          [
+            'k8s deployment "agent"',
+            "pod egress (hostNetwork, outside NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "the cluster's nodes are in the program's subnet",
+      twin: agentOnComponentCluster("program"),
+    },
+    {
       // Found on a community EKS program that switches off the cluster's aws-node DaemonSet
       // (Cilium replaces it) by a patch of its node selector: the patch was blamed for the pods
       // of kube-system, which it adds none of.
@@ -7646,8 +7686,13 @@ describe("kubernetes clusters and namespaces", () => {
       twin: patchedDaemonSet({ nodeSelector: { "example.com/never": "true" } }),
     },
     {
-      name: "pods on their node's network in a namespace that denies egress by default",
-      bad: deployment("tunnel", "kube", "records", { hostNetwork: true }),
+      // On a cluster the program does not create, nothing bounds what the node network reaches.
+      name: "pods on their node's network in a namespace that denies egress by default, on a declared cluster",
+      bad: pipe(
+        onProvider({ context: "records-prod" }),
+        deployment("tunnel", "ops", "records", { hostNetwork: true }),
+      ),
+      settings: declared("us-west-2"),
       expected: [
         [
           "kubernetes-namespace-egress",
@@ -7661,9 +7706,39 @@ describe("kubernetes clusters and namespaces", () => {
         ],
       ],
       message:
-        'k8s deployment "tunnel" must send its pods\' traffic through the NetworkPolicies of its namespace, but its pods use their node\'s network (hostNetwork), which NetworkPolicies do not govern, so the default deny of k8s namespace "records" does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy.',
+        "k8s deployment \"tunnel\" must send its pods' traffic through the NetworkPolicies of its namespace, but its pods use their node's network (hostNetwork), which NetworkPolicies do not govern, so the default deny of k8s namespace \"records\" does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates.",
       twinName: "the pods run on the pod network",
-      twin: deployment("tunnel", "kube", "records", { hostNetwork: false }),
+      twin: pipe(
+        onProvider({ context: "records-prod" }),
+        deployment("tunnel", "ops", "records", { hostNetwork: false }),
+      ),
+      twinSettings: declared("us-west-2"),
+    },
+    {
+      // A network plugin's agent cannot leave its node's network: on the program's own EKS
+      // cluster, whose subnets the pack judges, it sends what the nodes send.
+      name: "pods on their node's network on the program's EKS cluster, one of whose node subnets is not the program's",
+      bad: pipe(
+        deployment("tunnel", "kube", "records", { hostNetwork: true }),
+        set("cluster", (p) => {
+          const vpc = p.vpcConfig as Props;
+          vpc.subnetIds = ["subnet-0abc", ...(vpc.subnetIds as string[])];
+        }),
+      ),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "tunnel",
+          "mandatory",
+          [
+            'k8s deployment "tunnel"',
+            "pod egress (hostNetwork, outside NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "every subnet of the cluster is the program's",
+      twin: deployment("tunnel", "kube", "records", { hostNetwork: true }),
     },
     {
       name: "the namespace's only egress policy selects some of its pods",

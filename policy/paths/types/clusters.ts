@@ -11,8 +11,9 @@
 import { link } from "./common";
 import { instanceAdmission, subnetTypes, vpcTypes } from "./gates";
 import type { BorderResource, FlowEdge, TypeModel } from "../model";
-import type { Ref, Resolver } from "../resolver";
+import { clusterTypes, type Ref, type Resolver } from "../resolver";
 import { isUnknown, valueAt } from "../values";
+import { programCluster } from "../kubernetes";
 import { tagged } from "./links";
 import { reporting, type RowEdges } from "./routes";
 
@@ -32,21 +33,37 @@ export function nodeGroupSubnets(group: BorderResource, x: Resolver): Ref[] {
   return x.refs(group, "subnetIds[]", ["aws:ec2/subnet:Subnet"]);
 }
 
-/** The subnets the nodes (and Terway pods) of a cluster sit in. */
-export function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResource[] {
+/** What the cluster, its node pools and node groups name as the subnets their nodes sit in. */
+function nodeSubnetRefs(cluster: BorderResource, x: Resolver): Ref[] {
   const paths = ["workerVswitchIds[]", "vswitchIds[]", "podVswitchIds[]", "vpcConfig.subnetIds[]"];
   const { pools, groups } = nodePoolsOf(cluster, x);
-  const found = new Set<BorderResource>();
-  for (const owner of [cluster, ...pools, ...groups]) {
-    for (const p of [...paths, "subnetIds[]"]) {
-      for (const ref of x.refs(owner, p, subnetTypes)) {
-        if (ref.kind === "resource") {
-          found.add(ref.resource);
-        }
-      }
-    }
-  }
-  return [...found];
+  return [cluster, ...pools, ...groups].flatMap((owner) =>
+    [...paths, "subnetIds[]"].flatMap((p) => x.refs(owner, p, subnetTypes)),
+  );
+}
+
+/** The subnets the nodes (and Terway pods) of a cluster sit in. */
+export function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResource[] {
+  return [
+    ...new Set(
+      nodeSubnetRefs(cluster, x).flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : [])),
+    ),
+  ];
+}
+
+/**
+ * Whether every subnet the nodes of a cluster sit in is a resource of the stack: then what the
+ * nodes send leaves only by the exits of networks the pack judges (their routes, gateways,
+ * security groups and ACLs). Not when the cluster names none (a cluster of another kind), or one
+ * the stack does not hold or not known at preview. Self-managed nodes (an Auto Scaling group of
+ * the cluster's) are not read: they join by their user data, not by a property.
+ */
+export function nodeNetworkJudged(cluster: BorderResource, x: Resolver): boolean {
+  const refs = nodeSubnetRefs(cluster, x);
+  return (
+    refs.some((ref) => ref.kind === "resource") &&
+    refs.every((ref) => ref.kind === "resource" || ref.kind === "none")
+  );
 }
 
 /**
@@ -131,3 +148,18 @@ export const nodePoolEdges: RowEdges = (r, x, tagOf) => {
     ...tagged(exit, reporting(tagOf("internetMaxBandwidthOut"), tagOf("scalingConfig.isBondEip"))),
   ];
 };
+
+/**
+ * Whether the nodes a Kubernetes object's pods run on sit in a network the pack judges: its
+ * cluster is a cluster resource of the program (`programCluster`) and every subnet its nodes sit
+ * in is a resource of the stack (`nodeNetworkJudged`). A pod on its node's network (hostNetwork)
+ * there sends what the nodes send, which leaves only by that network's exits — each the finding
+ * of internet-egress, egress-rules, network-links or the border analysis — as the kubelet's and
+ * every other node process's does; no NetworkPolicy holds it, and none needs to.
+ */
+export function onJudgedNodeNetwork(r: BorderResource, x: Resolver): boolean {
+  const cluster = programCluster(r, x);
+  return (
+    cluster !== undefined && clusterTypes.includes(cluster.type) && nodeNetworkJudged(cluster, x)
+  );
+}
