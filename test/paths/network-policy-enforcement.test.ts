@@ -7,7 +7,7 @@
  */
 import { ackCluster, terwayWithPolicies } from "../helpers/ack-cluster";
 import { findingsOf, kube, messagesOf } from "../helpers/cluster-objects";
-import { on, type OracleResource, unknownAtPreview } from "../helpers/model-oracle";
+import { on, type OracleResource, runNamed, unknownAtPreview } from "../helpers/model-oracle";
 
 /** Namespaces "records" and "ingest" that deny pod egress by default, each running a Deployment. */
 const sealedNamespaces: OracleResource[] = ["records", "ingest"].flatMap((namespace) => [
@@ -292,5 +292,82 @@ describe("pods an EKS cluster runs on Fargate, where no NetworkPolicy applies", 
     expect(
       judgedOnEks(vpcCni, fargate([{ namespace: "records", labels: { app: "batch" } }])),
     ).toEqual([]);
+  });
+});
+
+// The cluster an eks.Cluster component's plugin registers inside it (under the Pulumi CLI, or
+// offline with the plugin installed) is where its pods' traffic goes, as for an aws.eks.Cluster of
+// the program: the graph drew the pods of a provider built from the component's kubeconfig into
+// "the node network of" the component, which no property places, and failed them as unknown.
+describe("pods on their node's network on an eks.Cluster component's cluster", () => {
+  const or = on("or");
+  const inComponent = (subnets: "program" | "elsewhere"): OracleResource[] => [
+    { type: "pulumi:providers:aws", name: "or", props: { region: "us-west-2" } },
+    or("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" }),
+    {
+      ...or("aws:ec2/subnet:Subnet", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
+      deps: { vpcId: ["vpc"] },
+    },
+    { type: "eks:index:Cluster", name: "platform", props: {} },
+    {
+      ...or("aws:eks/cluster:Cluster", "platform-eksCluster", {
+        roleArn: "arn:aws:iam::111122223333:role/eks",
+        vpcConfig: { subnetIds: ["subnet-1"], endpointPublicAccess: false },
+      }),
+      deps: subnets === "program" ? { vpcConfig: ["nodes"] } : {},
+      parent: "platform",
+    },
+    {
+      ...or("aws:eks/addon:Addon", "platform-vpc-cni", {
+        clusterName: "platform-eksCluster",
+        addonName: "vpc-cni",
+        configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
+      }),
+      deps: { clusterName: ["platform-eksCluster"] },
+      parent: "platform",
+    },
+    {
+      type: "pulumi:providers:kubernetes",
+      name: "kube",
+      props: { kubeconfig: "apiVersion: v1" },
+      deps: { kubeconfig: ["platform"] },
+    },
+    kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
+      metadata: { namespace: "app" },
+      spec: { podSelector: {}, policyTypes: ["Egress"] },
+    }),
+    // A store of data: what its pods send is what its volumes hold.
+    kube("kubernetes:apps/v1:StatefulSet", "db", {
+      metadata: { namespace: "app" },
+      spec: {
+        selector: { matchLabels: { app: "db" } },
+        template: {
+          metadata: { labels: { app: "db" } },
+          spec: { hostNetwork: true, containers: [{ name: "db", image: "db:1" }] },
+        },
+        volumeClaimTemplates: [
+          { metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"] } },
+        ],
+      },
+    }),
+  ];
+  const judged = (subnets: "program" | "elsewhere") =>
+    runNamed(inComponent(subnets), { jurisdiction: "US" })
+      .filter(([p]) => p !== "customer-key-encryption")
+      .map(([p, n, , path]) => [p, n, path?.at(-1)]);
+
+  test("fail where the cluster's nodes sit in a subnet the stack does not hold, named by the cluster", () => {
+    expect(judged("elsewhere")).toEqual([
+      ["kubernetes-namespace-egress", "db", "every address (any country)"],
+      [
+        "no-path-out-of-jurisdiction",
+        "db",
+        'unknown (the node network of eks cluster "platform-eksCluster" is not in this stack)',
+      ],
+    ]);
+  });
+
+  test("twin: in the program's subnet they send what the nodes send, and pass", () => {
+    expect(judged("program")).toEqual([]);
   });
 });

@@ -55,6 +55,7 @@ import {
   portsOf,
   cloudLoadBalancer,
   privateLoadBalancer,
+  programCluster,
   restrictsEgress,
   scopeKey,
   selects,
@@ -244,7 +245,7 @@ function unknownNodes(r: BorderResource, x: Resolver): string {
   const source = x.clusterSource(provider);
   switch (source.kind) {
     case "resource":
-      return `the node network of ${x.label(source.cluster)} is not in this stack`;
+      return `the node network of ${x.label(programCluster(r, x) ?? source.cluster)} is not in this stack`;
     case "declared":
       return `the node network of the cluster of context ${JSON.stringify(source.declared.context)} (declared in sovereign-dc:clusters) is not in this stack`;
     case "endpoint":
@@ -345,7 +346,7 @@ function workload(type: string, template: PodTemplate): TypeModel {
       if (!open) {
         return edges;
       }
-      const cluster = x.clusterOf(r);
+      const cluster = programCluster(r, x);
       const subnets = cluster && clusterTypes.includes(cluster.type) ? nodeSubnets(cluster, x) : [];
       const targets = subnets.length > 0 ? subnets : [x.unknownPlace(unknownNodes(r, x))];
       for (const t of targets) {
@@ -590,7 +591,7 @@ function allowedEgress(
 const namespace: TypeModel = {
   role: "workload",
   edges: (ns, x) => {
-    const found = x.clusterOf(ns);
+    const found = programCluster(ns, x);
     const cluster = found && clusterTypes.includes(found.type) ? found : undefined;
     const subnets = cluster ? nodeSubnets(cluster, x) : [];
     const edges: FlowEdge[] = cluster ? link(ns, cluster, "runs on") : [];
