@@ -11,6 +11,8 @@ import {
   resourceLabel,
   Resolver,
 } from "../policy/paths";
+import { dataStores } from "../policy/paths/types/encryption";
+import { valuesAt } from "../policy/paths/values";
 import type { Violation } from "../engine/check";
 import type { EgressAllowEntry } from "../policy/framework";
 import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
@@ -397,32 +399,33 @@ function bucketControls(i: ControlInputs, x: Resolver): Control[] {
     return { subject: label(b), facts: facts.length > 0 ? facts : ["no versioning"], ok };
   });
 
+  // Read where customer-key-encryption reads it (`dataStores`): the bucket's own rule
+  // (`serverSideEncryptionRule`, `serverSideEncryptionConfiguration`) and its stand-alone
+  // configurations.
   const encryption: Evidence[] = buckets.map((b) => {
-    const sse = related(x, b, [
-      "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption",
-      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-      "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-    ]);
+    const model = dataStores.find((m) => m.type === b.type);
+    const holders = [
+      ...(model?.inline ?? []).map((setting) => ({ holder: b, setting })),
+      ...related(x, b, model?.companions?.types ?? []).flatMap((holder) =>
+        (model?.companions?.settings ?? []).map((setting) => ({ holder, setting })),
+      ),
+    ];
     const facts: string[] = [];
     let ok = false;
-    for (const s of sse) {
-      const aws = s.type.startsWith("aws:");
-      const path = aws
-        ? "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId"
-        : "kmsMasterKeyId";
-      const algorithm = aws
-        ? String(
-            (
-              (s.props.rules as Array<Record<string, Record<string, unknown>>> | undefined)?.[0]
-                ?.applyServerSideEncryptionByDefault ?? {}
-            ).sseAlgorithm ?? "",
-          )
-        : String(s.props.sseAlgorithm ?? "");
-      const key = x.resourceAt(s, path, keyTypes);
-      facts.push(
-        fact(s, `${algorithm}${key ? ` with ${label(key)}` : " without a key of this stack"}`),
-      );
-      ok ||= key !== undefined && keyUrns.has(key.urn) && /KMS/i.test(algorithm);
+    for (const { holder, setting } of holders) {
+      const algorithm = setting.algorithm
+        ? valuesAt(holder.props, setting.algorithm).find((a) => a.value !== "")?.value
+        : undefined;
+      if (algorithm === undefined || algorithm === null) {
+        continue;
+      }
+      const key = setting.key ? x.resourceAt(holder, setting.key, keyTypes) : undefined;
+      const text = `${String(algorithm)}${key ? ` with ${label(key)}` : " without a key of this stack"}`;
+      facts.push(holder === b ? `${text}, set on the bucket` : fact(holder, text));
+      ok ||=
+        key !== undefined &&
+        keyUrns.has(key.urn) &&
+        (setting.algorithms ?? []).includes(String(algorithm));
     }
     return {
       subject: label(b),
@@ -519,20 +522,26 @@ function protectControl(i: ControlInputs): Control {
       const r = byUrn.get(n.id);
       const protect = r?.protect === true;
       const retain = i.retained.has(n.id);
+      // Either keeps the data: `pulumi destroy` refuses a protected resource, and leaves a
+      // retained one in the cloud.
       return {
         subject: n.label,
         facts: [
           protect ? "protect" : "not protected",
-          retain ? "retainOnDelete" : "deleted with the stack",
+          retain
+            ? "retainOnDelete"
+            : protect
+              ? "deleted by a destroy once unprotected"
+              : "deleted with the stack",
         ],
-        ok: protect && retain,
+        ok: protect || retain,
       };
     });
   return control(j, {
     id: "protect",
     title: "Data stores and keys survive `pulumi destroy`",
     intent:
-      "Every data store and key is protected or retained on delete, so no command silently destroys data or the key that decrypts it.",
+      "Every data store and key is protected (pulumi destroy refuses it) or retained on delete (left in the cloud), so no command silently destroys data or the key that decrypts it.",
     theme: "security",
     evidence,
   });

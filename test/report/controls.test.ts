@@ -1,0 +1,144 @@
+/**
+ * The evidence rows of the report's storage and protection controls (report/controls.ts), on
+ * buckets written the ways programs write them: encryption set on the bucket itself or by a
+ * stand-alone configuration, and stores kept by `protect`, by `retainOnDelete`, or by neither.
+ */
+import { analyzeBorder, type BorderResource } from "../../policy/paths";
+import { getJurisdiction } from "../../residency/jurisdictions";
+import { type Control, evaluateControls } from "../../report/controls";
+import { on, oracleBorderResources, type OracleResource } from "../helpers/model-oracle";
+
+const sh = on("sh");
+const or = on("or");
+
+function controls(
+  jurisdiction: string,
+  resources: readonly OracleResource[],
+  opts: { protect?: readonly string[]; retain?: readonly string[] } = {},
+): Control[] {
+  const border: BorderResource[] = oracleBorderResources(resources).map((r) => ({
+    ...r,
+    protect: opts.protect?.includes(r.name) ?? false,
+  }));
+  const j = getJurisdiction(jurisdiction);
+  return evaluateControls({
+    resources: border,
+    retained: new Set(border.filter((r) => opts.retain?.includes(r.name)).map((r) => r.urn)),
+    jurisdiction: j,
+    allowlist: [],
+    analysis: analyzeBorder(border, j),
+  });
+}
+
+const evidenceOf = (cs: Control[], id: string) => cs.find((c) => c.id === id)?.evidence;
+
+const shanghai: OracleResource[] = [
+  { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
+  sh("alicloud:kms/key:Key", "key", {}),
+];
+const oregon: OracleResource[] = [
+  { type: "pulumi:providers:aws", name: "or", props: { region: "us-west-2" } },
+  or("aws:kms/key:Key", "key", {}),
+];
+
+describe("the encryption control", () => {
+  // Found by an auditor's reading of a report: a bucket whose rule is on the bucket itself was
+  // listed with "no server-side encryption", beside a diagram drawing it encrypted by the key.
+  test("reads a rule set on the bucket itself, where customer-key-encryption reads it", () => {
+    const oss = {
+      ...sh("alicloud:oss/bucket:Bucket", "telemetry", {
+        bucket: "acme-telemetry-sh",
+        serverSideEncryptionRule: { sseAlgorithm: "KMS", kmsMasterKeyId: "key-1" },
+      }),
+      deps: { serverSideEncryptionRule: ["key"] },
+    };
+    expect(evidenceOf(controls("CN", [...shanghai, oss]), "cmk-encryption")).toEqual([
+      {
+        subject: 'oss bucket "telemetry"',
+        facts: ['KMS with kms key "key", set on the bucket'],
+        ok: true,
+      },
+    ]);
+    const s3 = {
+      ...or("aws:s3/bucket:Bucket", "records", {
+        bucket: "acme-records",
+        serverSideEncryptionConfiguration: {
+          rule: {
+            applyServerSideEncryptionByDefault: {
+              sseAlgorithm: "aws:kms",
+              kmsMasterKeyId: "arn:aws:kms:us-west-2:111122223333:key/1",
+            },
+          },
+        },
+      }),
+      deps: { serverSideEncryptionConfiguration: ["key"] },
+    };
+    expect(evidenceOf(controls("US", [...oregon, s3]), "cmk-encryption")).toEqual([
+      {
+        subject: 's3 bucket "records"',
+        facts: ['aws:kms with kms key "key", set on the bucket'],
+        ok: true,
+      },
+    ]);
+  });
+
+  test("twin: a stand-alone configuration counts as before, and a bucket with none, or with a key the service holds, does not hold", () => {
+    const bucket = sh("alicloud:oss/bucket:Bucket", "telemetry", { bucket: "acme-telemetry-sh" });
+    const sse = (algorithm: string) => ({
+      ...sh("alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", "telemetry-sse", {
+        bucket: "acme-telemetry-sh",
+        sseAlgorithm: algorithm,
+        ...(algorithm === "KMS" ? { kmsMasterKeyId: "key-1" } : {}),
+      }),
+      deps: { bucket: ["telemetry"], ...(algorithm === "KMS" ? { kmsMasterKeyId: ["key"] } : {}) },
+    });
+    expect(evidenceOf(controls("CN", [...shanghai, bucket, sse("KMS")]), "cmk-encryption")).toEqual(
+      [
+        {
+          subject: 'oss bucket "telemetry"',
+          facts: ['oss bucket server side encryption "telemetry-sse": KMS with kms key "key"'],
+          ok: true,
+        },
+      ],
+    );
+    expect(
+      evidenceOf(controls("CN", [...shanghai, bucket, sse("AES256")]), "cmk-encryption"),
+    ).toEqual([
+      {
+        subject: 'oss bucket "telemetry"',
+        facts: [
+          'oss bucket server side encryption "telemetry-sse": AES256 without a key of this stack',
+        ],
+        ok: false,
+      },
+    ]);
+    expect(evidenceOf(controls("CN", [...shanghai, bucket]), "cmk-encryption")).toEqual([
+      { subject: 'oss bucket "telemetry"', facts: ["no server-side encryption"], ok: false },
+    ]);
+  });
+});
+
+describe("the protection control", () => {
+  const stores = [...shanghai, sh("alicloud:oss/bucket:Bucket", "telemetry", {})];
+  const rows = (opts: { protect?: readonly string[]; retain?: readonly string[] }) =>
+    evidenceOf(controls("CN", stores, opts), "protect")?.map((e) => [e.subject, e.facts, e.ok]);
+
+  // Its intent says protected or retained: either keeps the data through `pulumi destroy`.
+  test("holds for a store that is protected, retained, or both", () => {
+    expect(rows({ protect: ["key"], retain: ["telemetry"] })).toEqual([
+      ['kms key "key"', ["protect", "deleted by a destroy once unprotected"], true],
+      ['oss bucket "telemetry"', ["not protected", "retainOnDelete"], true],
+    ]);
+    expect(rows({ protect: ["key", "telemetry"], retain: ["key", "telemetry"] })).toEqual([
+      ['kms key "key"', ["protect", "retainOnDelete"], true],
+      ['oss bucket "telemetry"', ["protect", "retainOnDelete"], true],
+    ]);
+  });
+
+  test("twin: a store neither protected nor retained does not hold", () => {
+    expect(rows({ protect: ["key"] })).toEqual([
+      ['kms key "key"', ["protect", "deleted by a destroy once unprotected"], true],
+      ['oss bucket "telemetry"', ["not protected", "deleted with the stack"], false],
+    ]);
+  });
+});
