@@ -30,6 +30,7 @@ import type { UnknownAtPreview } from "../policy/framework";
 import { deferredResources, evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
 import { newStack } from "./new-stack";
 import { preflightCommand } from "./preflight";
+import { counted } from "../report/counted";
 import { sarifUri, toSarif } from "./sarif";
 import {
   planDocument,
@@ -81,7 +82,8 @@ function verdictLine(
 ) {
   const code = exitCodeOf(violations);
   if (code === 1) {
-    return `NOT SEALED: stack ${stack} has mandatory residency violations; it must not be deployed.`;
+    const mandatory = violations.filter((v) => v.level === "mandatory" && !v.waived).length;
+    return `NOT SEALED: stack ${stack} has ${counted(mandatory, "mandatory residency violation")}; it must not be deployed. Fix each, or waive a transfer your organisation has approved, with its reason and expiry, in a --policy-config file.`;
   }
   if (code === 2) {
     const waiting = deferredResources(violations);
@@ -89,8 +91,8 @@ function verdictLine(
   }
   const waived = violations.filter((v) => v.waived !== undefined).length;
   const advisory = violations.filter((v) => v.level === "advisory" && !v.waived).length;
-  const held = waived > 0 ? `, with ${waived} waived crossing${waived === 1 ? "" : "s"}` : "";
-  return `SEALED: stack ${stack} has no path out of ${jurisdiction}${held} (${advisory} advisory finding(s)).`;
+  const held = waived > 0 ? ` but ${counted(waived, "waived crossing")}` : "";
+  return `SEALED: stack ${stack} has no path out of ${jurisdiction}${held} (${counted(advisory, "advisory finding")}).`;
 }
 
 /**
@@ -281,7 +283,7 @@ async function checkCommand(
   } else {
     io.out(
       [
-        `Checked ${path.relative(process.cwd(), file)} as stack ${stack} (jurisdiction ${result.jurisdiction})${opts.firstPreview ? ", as its first pulumi preview sees it (what providers compute on create unknown)" : ""}: ${result.plan.resources.length} resources`,
+        `Checked ${path.relative(process.cwd(), file)} as stack ${stack} (jurisdiction ${result.jurisdiction})${opts.firstPreview ? ", as its first pulumi preview sees it (what providers compute on create unknown)" : ""}: ${counted(result.plan.resources.length, "resource")}`,
         ...renderUnknownFunctions(result.plan),
         ...renderOutputsAsText(result.plan),
         ...renderPlaceholderAccount(result.violations, result.plan),

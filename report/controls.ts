@@ -17,6 +17,7 @@ import type { Violation } from "../engine/check";
 import type { EgressAllowEntry } from "../policy/framework";
 import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
 import { describePlace, isAwsIdentityType, placementOf } from "../residency/placement";
+import { counted } from "./counted";
 import { regulationsFor, type Theme } from "./regulations";
 
 export type Status = "met" | "not met" | "not applicable";
@@ -105,7 +106,7 @@ function placementControl(i: ControlInputs): Control {
     .filter((r) => r.type.startsWith("pulumi:providers:") && byProvider.has(r.urn))
     .map((p) => {
       const place = placementOf(p.type, p.props);
-      const managed = `manages ${byProvider.get(p.urn)} resources`;
+      const managed = `manages ${counted(byProvider.get(p.urn) ?? 0, "resource")}`;
       if (place.kind === "region") {
         const inside = j.regions[place.cloud].includes(place.region);
         return {
@@ -166,7 +167,7 @@ function noPathControl(i: ControlInputs): Control {
       return {
         subject: n.label,
         facts: p
-          ? [`reaches ${p.exit.label} in ${p.edges.length} hops`]
+          ? [`reaches ${p.exit.label} in ${counted(p.edges.length, "hop")}`]
           : [`no path leaves ${j.id}`],
         ok: !p,
       };
@@ -211,7 +212,7 @@ function internetControl(i: ControlInputs): Control {
     })),
     ...toInternet.map((p) => ({
       subject: p.source.label,
-      facts: [`reaches the public internet in ${p.edges.length} hops`],
+      facts: [`reaches the public internet in ${counted(p.edges.length, "hop")}`],
       ok: false,
     })),
     ...(i.violations ?? [])

@@ -68,7 +68,7 @@ const programs = [
   [
     "test/fixtures/plugins/index.ts",
     0,
-    "SEALED: stack beijing has no path out of CN (6 advisory finding(s))",
+    "SEALED: stack beijing has no path out of CN (6 advisory findings)",
     "beijing",
   ],
 ];

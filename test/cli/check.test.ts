@@ -372,7 +372,7 @@ describe("sovereign-dc check <file> in a project whose main names no file", () =
       [
         `Checked ${other} as stack dev (jurisdiction CN): 6 resources`,
         "Violations: none",
-        "SEALED: stack dev has no path out of CN (0 advisory finding(s)).",
+        "SEALED: stack dev has no path out of CN (0 advisory findings).",
         "",
       ].join("\n"),
     );

@@ -83,7 +83,7 @@ test("an image tagged from an ECR repository the program creates passes its firs
   const [, , image] = runs;
   expect({ code: image.code, verdict: image.stdout.trim().split("\n").at(-1) }).toEqual({
     code: 0,
-    verdict: "SEALED: stack dev has no path out of US (0 advisory finding(s)).",
+    verdict: "SEALED: stack dev has no path out of US (0 advisory findings).",
   });
 });
 
@@ -93,7 +93,7 @@ test("a task that runs the image by the digest its build reports is judged offli
   // the task's container definitions are known, the image pulled from Oregon.
   expect({ code: known.code, verdict: known.stdout.trim().split("\n").at(-1) }).toEqual({
     code: 0,
-    verdict: "SEALED: stack dev has no path out of US (0 advisory finding(s)).",
+    verdict: "SEALED: stack dev has no path out of US (0 advisory findings).",
   });
   // Before the first build nothing is pushed: the definitions wait for pulumi up.
   expect(first.code).toBe(2);

@@ -431,7 +431,7 @@ describe("sovereign-dc new-stack, then plan, on a copy of this project", () => {
     expect(plan.code).toBe(0);
     expect(
       plan.stdout.endsWith(
-        `\nViolations: none\nSEALED: stack ${stack} has no path out of ${jurisdiction} (0 advisory finding(s)).\n`,
+        `\nViolations: none\nSEALED: stack ${stack} has no path out of ${jurisdiction} (0 advisory findings).\n`,
       ),
     ).toBe(true);
   });

@@ -273,7 +273,7 @@ describe("sovereign-dc plan's exit codes", () => {
         "    The backend in PULUMI_BACKEND_URL of stack cn-shanghai must keep its data inside CN, but it is in aws us-west-2, outside CN. Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint).",
         "    path: Pulumi state of stack cn-shanghai → backend in PULUMI_BACKEND_URL https://api.pulumi.com → aws us-west-2 (outside CN)",
         "",
-        "NOT SEALED: stack cn-shanghai has mandatory residency violations; it must not be deployed.",
+        "NOT SEALED: stack cn-shanghai has 1 mandatory residency violation; it must not be deployed. Fix each, or waive a transfer your organisation has approved, with its reason and expiry, in a --policy-config file.",
         "",
       ].join("\n"),
     );
@@ -284,7 +284,7 @@ describe("sovereign-dc plan's exit codes", () => {
     expect(run.code).toBe(0);
     expect(
       run.stdout.endsWith(
-        "\nViolations: none\nSEALED: stack cn-shanghai has no path out of CN (0 advisory finding(s)).\n",
+        "\nViolations: none\nSEALED: stack cn-shanghai has no path out of CN (0 advisory findings).\n",
       ),
     ).toBe(true);
   });

@@ -746,7 +746,7 @@ describe("the state backend a program's stack declares (sovereign-dc:stateBacken
   it("passes a declared backend inside it", () => {
     expect(runs.declaredBackendInside.code).toBe(0);
     expect(runs.declaredBackendInside.stdout).toContain(
-      "Violations: none\nSEALED: stack declared-backend-inside has no path out of US (0 advisory finding(s)).\n",
+      "Violations: none\nSEALED: stack declared-backend-inside has no path out of US (0 advisory findings).\n",
     );
   });
 });
@@ -867,7 +867,7 @@ describe("a finding a waiver covers", () => {
         '~ [waived] public-exposure aws:s3/bucketAcl:BucketAcl "status-page"',
         '    s3 bucket acl "status-page" must not be reachable from the internet, but acl is "public-read": objects are readable by anyone. Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
         "    waived: public status page, no personal data (expires 2099-03-31)",
-        "SEALED: stack dev has no path out of US, with 1 waived crossing (2 advisory finding(s)).",
+        "SEALED: stack dev has no path out of US but 1 waived crossing (2 advisory findings).",
         "",
       ].join("\n"),
     );

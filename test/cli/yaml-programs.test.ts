@@ -26,7 +26,7 @@ test("a YAML program that keeps its records in Beijing is sealed", () => {
     "Checked test/fixtures/yaml/sealed/Pulumi.yaml as stack cn (jurisdiction CN): 6 resources",
   );
   expect(sealed.stdout.trim().split("\n").at(-1)).toBe(
-    "SEALED: stack cn has no path out of CN (0 advisory finding(s)).",
+    "SEALED: stack cn has no path out of CN (0 advisory findings).",
   );
 });
 

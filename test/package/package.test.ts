@@ -140,7 +140,7 @@ describe("sovereign-dc installed into another project", () => {
       [
         "Checked sealed.ts as stack dev (jurisdiction US): 6 resources",
         "Violations: none",
-        "SEALED: stack dev has no path out of US (0 advisory finding(s)).",
+        "SEALED: stack dev has no path out of US (0 advisory findings).",
         "",
       ].join("\n"),
     );
@@ -153,7 +153,7 @@ describe("sovereign-dc installed into another project", () => {
     expect(r.stdout.split("\n")[0]).toBe(
       "Checked records-yaml/Pulumi.yaml as stack cn (jurisdiction CN): 6 resources",
     );
-    expect(r.stdout).toContain("SEALED: stack cn has no path out of CN (0 advisory finding(s)).");
+    expect(r.stdout).toContain("SEALED: stack cn has no path out of CN (0 advisory findings).");
   });
 
   it("fails a program with a path out: exit 1 and the finding with its path", async () => {
