@@ -51,7 +51,14 @@ import type {
   TaggedEdge,
   TypeModel,
 } from "./model";
-import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
+import {
+  flagOpens,
+  globalPlaceLabel,
+  type Located,
+  locate,
+  ossAccelerationNetwork,
+  s3AccelerationNetwork,
+} from "./places";
 import { outcomeOf } from "./references";
 import {
   heldPartitionOfBucketName,
@@ -169,6 +176,13 @@ function urlPlace(
       raw: value,
     });
   }
+  // A global acceleration endpoint serves from points of presence everywhere, whatever an
+  // egressHosts wildcard over its cloud's domain (`*.aliyuncs.com`) says of the domain's hosts.
+  const network = accelerationNetwork(host);
+  if (network !== undefined) {
+    const far = x.globalPlace(network);
+    return { outcome: { kind: "outside", place: far.label }, far };
+  }
   // A host the stack's owners placed by name (`egressHosts`), or a mailbox of such a domain.
   const declared = allowlistEntryAt(x.allowlist, host);
   if (declared !== undefined) {
@@ -201,6 +215,21 @@ function urlPlace(
     "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region; egressHosts may name a host whose servers are inside",
     "a host the pack cannot place",
   );
+}
+
+/**
+ * The global network a transfer-acceleration endpoint sends into, by its host: OSS's
+ * (`oss-accelerate[-overseas].aliyuncs.com`, a bucket on it) and S3's (`<bucket>.s3-accelerate
+ * [.dualstack].amazonaws.com`); the buckets' own acceleration switches name the same networks.
+ */
+function accelerationNetwork(host: string): string | undefined {
+  const h = host.toLowerCase();
+  if (/^(?:[a-z0-9.-]+\.)?oss-accelerate(?:-overseas)?\.aliyuncs\.com$/.test(h)) {
+    return ossAccelerationNetwork;
+  }
+  return /^(?:[a-z0-9.-]+\.)?s3-accelerate(?:\.dualstack)?\.amazonaws\.com$/.test(h)
+    ? s3AccelerationNetwork
+    : undefined;
 }
 
 /**

@@ -203,6 +203,29 @@ describe("on Alibaba Cloud (CN)", () => {
     expect(found[0][3]?.join(" → ")).toContain("us-west-1");
   });
 
+  // Found by a new user's bench: OSS's global acceleration endpoint passed under the wildcard,
+  // while a bucket's own acceleration switch fails global-services.
+  it("does not admit a global acceleration endpoint that a wildcard covers; a regional one inside passes", async () => {
+    const wildcard = cnWith({ host: "*.aliyuncs.com", reason: "Alibaba Cloud services" });
+    for (const accelerated of [
+      "https://oss-accelerate.aliyuncs.com/hook",
+      "https://sdc-alerts.oss-accelerate-overseas.aliyuncs.com/hook",
+    ]) {
+      const found = await judged(robot(accelerated), wildcard);
+      expect(found.map((f) => [...f.slice(0, 3), f[3]?.at(-1)])).toEqual([
+        [
+          "log-shipping",
+          "oncall",
+          "mandatory",
+          "OSS transfer acceleration network (global, outside CN)",
+        ],
+      ]);
+    }
+    expect(
+      await judged(robot("https://sdc-alerts.oss-cn-shanghai.aliyuncs.com/hook"), wildcard),
+    ).toEqual([]);
+  });
+
   it("honours no wildcard over a public suffix", async () => {
     const url = "https://hooks.example.com.cn/alert";
     expect(

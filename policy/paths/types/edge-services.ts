@@ -27,6 +27,7 @@ import {
 import { bucketTypes, withLogs } from "./exposure";
 import { edgesOf } from "./rows";
 import { isTrue, isUnknown, valueAt } from "../values";
+import { ossAccelerationNetwork, s3AccelerationNetwork } from "../places";
 
 /** A `global` field: when `reaches` holds, the data goes over the edge network `farSide`. */
 function reach(
@@ -49,8 +50,8 @@ function reach(
   };
 }
 
-const ossNetwork = "OSS transfer acceleration network";
-const s3Network = "S3 transfer acceleration network";
+const ossNetwork = ossAccelerationNetwork;
+const s3Network = s3AccelerationNetwork;
 const ossVerb =
   "is true: clients anywhere reach the bucket through the global acceleration network";
 const s3Verb = 'is "Enabled": clients anywhere reach the bucket through edge locations';

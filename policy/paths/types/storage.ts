@@ -13,6 +13,7 @@
  */
 import { dataStore, encryptedBy, endpointOf, link } from "./common";
 import { publicAcls } from "../iam";
+import { ossAccelerationNetwork } from "../places";
 import type { BorderResource, FieldSpec, TypeModel, TypeTable } from "../model";
 import type { Resolver } from "../resolver";
 import { valueAt } from "../values";
@@ -166,7 +167,7 @@ const gateway = (fileShare: boolean): TypeModel =>
       ? [
           accelerated.flag("transferAcceleration", "carries the gateway's data over", {
             values: [true],
-            farSide: "OSS transfer acceleration network",
+            farSide: ossAccelerationNetwork,
             global: true,
           }),
         ]
@@ -236,7 +237,7 @@ export const storage: TypeTable = {
       ...ossSource,
       values: ["oss_acc"],
       normalize: "token",
-      farSide: "OSS transfer acceleration network",
+      farSide: ossAccelerationNetwork,
       global: true,
     }),
   ),
