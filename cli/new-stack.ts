@@ -46,11 +46,15 @@ export interface NewStackOptions {
   readonly force?: boolean;
 }
 
-/** The network of another stack of the project, as its `Pulumi.<stack>.yaml` declares it. */
+/** What another stack of the project declares in its `Pulumi.<stack>.yaml` that a new one must not repeat. */
 export interface StackNetwork {
   readonly stack: string;
   readonly file: string;
-  readonly cidr: string;
+  /** Its network, when it declares a well-formed one. */
+  readonly cidr?: string;
+  readonly cloud?: string;
+  readonly region?: string;
+  readonly accountId?: string;
 }
 
 /** The pool new stacks' networks are drawn from, one /16 each. */
@@ -81,23 +85,47 @@ export function zoneBlocks(cidr: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => nthBlock(cidr, i + 1, 24));
 }
 
-/** The declared networks of the project's stacks other than `except`. */
+/** The declared networks, clouds, regions and accounts of the project's stacks other than `except`. */
 export function stackNetworks(project: ProjectInfo, except: string): StackNetwork[] {
-  const found: StackNetwork[] = [];
-  for (const stack of listStacks(project).filter((s) => s !== except)) {
-    const { file, config } = loadStackConfig(project, stack);
-    const text = config[`${namespace}:network`];
-    let cidr: unknown;
-    try {
-      cidr = (JSON.parse(text ?? "null") as { cidr?: unknown } | null)?.cidr;
-    } catch {
-      continue;
-    }
-    if (typeof cidr === "string" && ipaddr.IPv4.isValidCIDR(cidr)) {
-      found.push({ stack, file, cidr });
-    }
+  return listStacks(project)
+    .filter((s) => s !== except)
+    .map((stack) => {
+      const { file, config } = loadStackConfig(project, stack);
+      let cidr: unknown;
+      try {
+        cidr = (JSON.parse(config[`${namespace}:network`] ?? "null") as { cidr?: unknown } | null)
+          ?.cidr;
+      } catch {
+        cidr = undefined;
+      }
+      return {
+        stack,
+        file,
+        ...(typeof cidr === "string" && ipaddr.IPv4.isValidCIDR(cidr) ? { cidr } : {}),
+        cloud: config[`${namespace}:cloud`],
+        region: config[`${namespace}:region`],
+        accountId: config[`${namespace}:accountId`],
+      };
+    });
+}
+
+/**
+ * Refuses an AWS stack in the account and region of another: its buckets' names
+ * (`<name>-<account>-<region>`) and its key's alias (`alias/sovereign-dc/<region>`) hold no stack
+ * name, so both stacks would ask for the same, and the second `pulumi up` fails.
+ */
+function refuseSharedAccount(opts: NewStackOptions, taken: readonly StackNetwork[]): void {
+  const clash =
+    opts.cloud === "aws" && opts.accountId !== undefined
+      ? taken.find(
+          (t) => t.cloud === "aws" && t.region === opts.region && t.accountId === opts.accountId,
+        )
+      : undefined;
+  if (clash !== undefined) {
+    throw new UsageError(
+      `--account-id: received ${JSON.stringify(opts.accountId)}; expected an account no other stack of this project uses in ${opts.region}, but stack ${clash.stack} (${path.basename(clash.file)}) does: the two would create buckets and a key alias of the same names (access-logs-${opts.accountId}-${opts.region}, alias/sovereign-dc/${opts.region}), which AWS refuses to the second. Put the stack in another account or region.`,
+    );
   }
-  return found;
 }
 
 /** The first /16 of 10.0.0.0/8 that overlaps none of `taken`. */
@@ -105,7 +133,7 @@ export function freeNetwork(taken: readonly StackNetwork[]): string {
   const count = 2 ** (pool.block - pool.bits);
   for (let i = 0; i < count; i++) {
     const candidate = nthBlock(`${pool.first}/${pool.bits}`, i, pool.block);
-    if (!taken.some((t) => cidrsOverlap(t.cidr, candidate))) {
+    if (!taken.some((t) => t.cidr !== undefined && cidrsOverlap(t.cidr, candidate))) {
       return candidate;
     }
   }
@@ -114,11 +142,34 @@ export function freeNetwork(taken: readonly StackNetwork[]): string {
   );
 }
 
+/**
+ * What workloads of an Alibaba Cloud stack reach without the internet: the VPC's DNS resolvers
+ * and the intranet endpoints of OSS and KMS, in Alibaba Cloud's service address space — the
+ * Parity table's "cloud services without the internet". (On AWS the stack's interface endpoints
+ * serve the same, inside its network.)
+ */
+function alicloudServices(region: string): Array<Record<string, unknown>> {
+  return [
+    {
+      cidr: "100.100.2.136/30",
+      ports: [53],
+      protocol: "udp",
+      reason: "VPC DNS resolvers of Alibaba Cloud inside the region",
+    },
+    {
+      cidr: "100.64.0.0/10",
+      ports: [443],
+      protocol: "tcp",
+      reason: `Intranet endpoints of OSS and KMS in ${region} (Alibaba Cloud service address space)`,
+    },
+  ];
+}
+
 /** Refuses a network that shares addresses with another stack's: peering or a merge would clash. */
 function refuseOverlap(cidr: string, taken: readonly StackNetwork[]): void {
   // A malformed CIDR is refused with its own message when the zones are carved (zoneBlocks).
   const clash = ipaddr.IPv4.isValidCIDR(cidr)
-    ? taken.find((t) => cidrsOverlap(t.cidr, cidr))
+    ? taken.find((t) => t.cidr !== undefined && cidrsOverlap(t.cidr, cidr))
     : undefined;
   if (clash !== undefined) {
     throw new UsageError(
@@ -208,6 +259,7 @@ export function newStack(
     );
   }
   const taken = stackNetworks(project, name);
+  refuseSharedAccount(opts, taken);
   if (opts.cidr !== undefined) {
     refuseOverlap(opts.cidr, taken);
   }
@@ -227,7 +279,7 @@ export function newStack(
       stateBackend: defaultBackendUrl(project.name, name, opts.cloud as Cloud, opts.region),
       network: { cidr, zones: zoneList.map((zone, i) => ({ zone, cidr: blocks[i] })) },
       buckets: (opts.bucket ?? []).map(parseBucket),
-      egress: [],
+      egress: opts.cloud === "alicloud" ? alicloudServices(opts.region) : [],
       keys: {
         deletionWindowDays: keyBounds.deletionWindowDays.default,
         rotationDays: keyBounds.rotationDays.default,
@@ -285,7 +337,9 @@ function keyComments(opts: NewStackOptions, spec: Record<string, unknown>): Reco
     ].join("\n"),
     [`${namespace}:egress`]: [
       "The only destinations workloads may reach; everything else is denied. Add each with its",
-      "reason, e.g.",
+      ...(opts.cloud === "alicloud"
+        ? ["reason (the VPC's DNS and the OSS and KMS intranet endpoints are listed), e.g."]
+        : ["reason, e.g."]),
       `  - cidr: ${cidr}`,
       "    ports: [443]",
       "    protocol: tcp",
@@ -336,6 +390,16 @@ function render(name: string, opts: NewStackOptions, spec: Record<string, unknow
     if (YAML.isSeq(pair.value) && key.startsWith("pulumi:")) {
       pair.value.flow = true;
     }
+    if (key === `${namespace}:egress` && YAML.isSeq(pair.value)) {
+      // Each entry says what it is in its reason; its ports read as the stack files write them.
+      for (const entry of pair.value.items) {
+        const ports = YAML.isMap(entry) ? entry.get("ports", true) : undefined;
+        if (YAML.isSeq(ports)) {
+          ports.flow = true;
+        }
+      }
+      continue;
+    }
     commentLines(pair as Pair<Scalar<string>, unknown>);
   }
   const zones = doc.getIn(["config", `${namespace}:network`, "zones"]) as YAMLSeq<YAMLMap>;
@@ -344,7 +408,7 @@ function render(name: string, opts: NewStackOptions, spec: Record<string, unknow
     zonePair.value!.comment = ` zone ${i + 1} of ${zones.items.length}`;
     cidrPair.value!.comment = ` its private subnet`;
   });
-  return doc.toString({ flowCollectionPadding: false });
+  return doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
 }
 
 /** Puts `lineComments` at the end of every line inside a structured value. */

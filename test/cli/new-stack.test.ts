@@ -223,6 +223,39 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
   });
 });
 
+// Found by an engineer adding a second German stack: AWS stacks name their buckets and key
+// alias by account and region alone, so a second stack there planned sealed and could never deploy.
+describe("sovereign-dc new-stack and the accounts of the project's AWS stacks", () => {
+  const frankfurt = fs.readFileSync(path.join(root, "Pulumi.eu-frankfurt.yaml"), "utf8");
+  const args = (account: string, region = "eu-central-1") => [
+    "de-shared",
+    "--cloud",
+    "aws",
+    "--region",
+    region,
+    "--jurisdiction",
+    "DE",
+    "--account-id",
+    account,
+  ];
+
+  it("refuses a stack in the account and region of another, writing nothing", async () => {
+    const dir = project({ "eu-frankfurt": frankfurt });
+    expect(await run(dir, ...args("444455556666"))).toEqual({
+      code: 2,
+      out: "",
+      err: 'error: --account-id: received "444455556666"; expected an account no other stack of this project uses in eu-central-1, but stack eu-frankfurt (Pulumi.eu-frankfurt.yaml) does: the two would create buckets and a key alias of the same names (access-logs-444455556666-eu-central-1, alias/sovereign-dc/eu-central-1), which AWS refuses to the second. Put the stack in another account or region.\n',
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(["Pulumi.eu-frankfurt.yaml", "Pulumi.yaml"]);
+  });
+
+  it("twin: writes it in another account", async () => {
+    const dir = project({ "eu-frankfurt": frankfurt });
+    expect((await run(dir, ...args("111122223333"))).code).toBe(0);
+    expect(configOf(dir, "de-shared")["sovereign-dc:accountId"]).toBe("111122223333");
+  });
+});
+
 describe("sovereign-dc new-stack defaults", () => {
   it("spreads over every zone the catalog lists for the region, one /24 each", async () => {
     const dir = project();
@@ -309,12 +342,20 @@ describe("sovereign-dc new-stack defaults", () => {
         "  #     retentionDays: 365",
         "  sovereign-dc:buckets: []",
         "  # The only destinations workloads may reach; everything else is denied. Add each with its",
-        "  # reason, e.g.",
+        "  # reason (the VPC's DNS and the OSS and KMS intranet endpoints are listed), e.g.",
         "  #   - cidr: 10.0.0.0/16",
         "  #     ports: [443]",
         "  #     protocol: tcp",
         "  #     reason: HTTPS between the stack's own workloads inside its network",
-        "  sovereign-dc:egress: []",
+        "  sovereign-dc:egress:",
+        "    - cidr: 100.100.2.136/30",
+        "      ports: [53]",
+        "      protocol: udp",
+        "      reason: VPC DNS resolvers of Alibaba Cloud inside the region",
+        "    - cidr: 100.64.0.0/10",
+        "      ports: [443]",
+        "      protocol: tcp",
+        "      reason: Intranet endpoints of OSS and KMS in ap-northeast-1 (Alibaba Cloud service address space)",
         "  # The stack's KMS key: how long a deletion waits, how often the key rotates.",
         "  sovereign-dc:keys:",
         "    deletionWindowDays: 30 # days a scheduled deletion can still be cancelled (7-30)",
@@ -463,7 +504,23 @@ describe("sovereign-dc new-stack, then plan, on a copy of this project", () => {
     expect(config["sovereign-dc:buckets"]).toEqual([
       { name: "telemetry", retentionDays: 365, purpose: "Vehicle telemetry" },
     ]);
-    expect(config["sovereign-dc:egress"]).toEqual([]);
+    // Workloads reach the region's OSS and KMS intranet endpoints and the VPC's DNS, as the
+    // Parity table says: a new Alibaba Cloud stack lists them, its own region named.
+    expect(config["sovereign-dc:egress"]).toEqual([
+      {
+        cidr: "100.100.2.136/30",
+        ports: [53],
+        protocol: "udp",
+        reason: "VPC DNS resolvers of Alibaba Cloud inside the region",
+      },
+      {
+        cidr: "100.64.0.0/10",
+        ports: [443],
+        protocol: "tcp",
+        reason:
+          "Intranet endpoints of OSS and KMS in cn-beijing (Alibaba Cloud service address space)",
+      },
+    ]);
     expect(config["sovereign-dc:stateBackend"]).toBe(
       "s3://sovereign-dc-state-cn-beijing?endpoint=oss-cn-beijing.aliyuncs.com&region=cn-beijing",
     );
