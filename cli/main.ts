@@ -529,7 +529,7 @@ function buildProgram(
     )
     .option(
       "--zones <zones>",
-      "comma-separated zones of the region, e.g. cn-beijing-a,cn-beijing-b (default: the region's zones in residency/zones.ts)",
+      "comma-separated zones of the region, e.g. cn-beijing-a,cn-beijing-c (default: the region's zones in residency/zones.ts)",
     )
     .option("--account-id <id>", "12-digit AWS account the stack is pinned to (required for aws)")
     .option("--bucket <name:days:purpose...>", "data bucket(s): name, retention days, purpose")

@@ -306,13 +306,21 @@ function crossFieldIssues(p: ParsedSpec, stack: string, project: string): SpecIs
   const regionOk = allowedRegions.includes(p.region);
   const pattern = zonePattern(p.cloud, p.region);
   const seenZones = new Set<string>();
+  const listed = zonesOf(p.cloud, p.region)?.map((z) => z.name);
   p.network.zones.forEach((z, i) => {
     if (regionOk && !pattern.test(z.zone)) {
-      const example = zonesOf(p.cloud, p.region)?.[0]?.name ?? zoneName(p.cloud, p.region, "a");
+      const example = listed?.[0] ?? zoneName(p.cloud, p.region, "a");
       issues.push({
         key: keyOf(["network", "zones", i, "zone"]),
         received: z.zone,
         expected: `expected a zone of region ${p.region}, such as ${example}`,
+      });
+    } else if (regionOk && listed !== undefined && !listed.includes(z.zone)) {
+      // A letter the region does not have fails the first pulumi up, not the plan.
+      issues.push({
+        key: keyOf(["network", "zones", i, "zone"]),
+        received: z.zone,
+        expected: `expected a zone residency/zones.ts lists for ${p.region} (${listed.join(", ")}); a zone the cloud opened since is added to that list first`,
       });
     } else if (seenZones.has(z.zone)) {
       issues.push({

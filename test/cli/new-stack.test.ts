@@ -168,6 +168,25 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
       err: 'error: Cannot scaffold stack "kl"; nothing was written:\n  - --zones (sovereign-dc:network.zones[0].zone): received "ap-southeast-3-a"; expected a zone of region ap-southeast-3, such as ap-southeast-3a.\n',
     },
     {
+      // Found by an engineer adding regions: a letter of the region's pattern that the region
+      // does not have planned sealed, and only pulumi up would have refused it.
+      when: "a zone has the region's form but is not one the catalog lists for it",
+      args: [
+        "de",
+        "--cloud",
+        "aws",
+        "--region",
+        "eu-central-1",
+        "--jurisdiction",
+        "DE",
+        "--account-id",
+        "111122223333",
+        "--zones",
+        "eu-central-1a,eu-central-1d",
+      ],
+      err: 'error: Cannot scaffold stack "de"; nothing was written:\n  - --zones (sovereign-dc:network.zones[1].zone): received "eu-central-1d"; expected a zone residency/zones.ts lists for eu-central-1 (eu-central-1a, eu-central-1b, eu-central-1c); a zone the cloud opened since is added to that list first.\n',
+    },
+    {
       when: "an Alibaba Cloud stack's name cannot be part of an OSS bucket's, nor its bucket one the stack keeps",
       args: [
         "Prod_1",
@@ -278,12 +297,12 @@ describe("sovereign-dc new-stack defaults", () => {
       c: networkOnly("10.3.0.0/16"),
     });
     const args = ["bj", "--cloud", "alicloud", "--region", "cn-beijing", "--jurisdiction", "CN"];
-    expect((await run(dir, ...args, "--zones", "cn-beijing-a,cn-beijing-b")).code).toBe(0);
+    expect((await run(dir, ...args, "--zones", "cn-beijing-a,cn-beijing-c")).code).toBe(0);
     expect(configOf(dir, "bj")["sovereign-dc:network"]).toEqual({
       cidr: "10.2.0.0/16",
       zones: [
         { zone: "cn-beijing-a", cidr: "10.2.1.0/24" },
-        { zone: "cn-beijing-b", cidr: "10.2.2.0/24" },
+        { zone: "cn-beijing-c", cidr: "10.2.2.0/24" },
       ],
     });
   });
@@ -444,7 +463,7 @@ describe("sovereign-dc new-stack, then plan, on a copy of this project", () => {
         "--cidr",
         "10.40.0.0/16",
         "--zones",
-        "cn-beijing-a,cn-beijing-b",
+        "cn-beijing-a,cn-beijing-c",
         "--bucket",
         "telemetry:365:Vehicle telemetry",
       ],
@@ -498,7 +517,7 @@ describe("sovereign-dc new-stack, then plan, on a copy of this project", () => {
       cidr: "10.40.0.0/16",
       zones: [
         { zone: "cn-beijing-a", cidr: "10.40.1.0/24" },
-        { zone: "cn-beijing-b", cidr: "10.40.2.0/24" },
+        { zone: "cn-beijing-c", cidr: "10.40.2.0/24" },
       ],
     });
     expect(config["sovereign-dc:buckets"]).toEqual([

@@ -184,7 +184,7 @@ describe("sovereign-dc new-stack refusals", () => {
       "--cidr",
       "10.40.0.0/24",
       "--zones",
-      "cn-beijing-a,cn-beijing-b",
+      "cn-beijing-a,cn-beijing-c",
       "--project",
       dir,
     );
