@@ -19,7 +19,14 @@ import {
   s3ReservedPrefixes,
 } from "./buildable";
 import type { HostAllowEntry } from "./hosts";
-import { type Cloud, findJurisdiction, type Jurisdiction } from "./jurisdictions";
+import {
+  type Cloud,
+  clouds,
+  countryOfRegion,
+  findJurisdiction,
+  type Jurisdiction,
+  unionsOf,
+} from "./jurisdictions";
 import type * as Schema from "./spec-schema";
 import type { ParsedSpec } from "./spec-schema";
 import { backendLocation, defaultBackendUrl, locationProblem } from "./state";
@@ -263,6 +270,17 @@ export function zonePattern(cloud: Cloud, region: string): RegExp {
   return new RegExp(`^${head}[a-z]$`);
 }
 
+/** `; cn-hongkong is in HK`, `; eu-west-3 is in FR (EU)`, `; cn-beijing is a region of alicloud`: where the catalog puts a region refused. */
+function whereRegionIs(cloud: Cloud, region: string): string {
+  const country = countryOfRegion(cloud, region);
+  if (country !== undefined) {
+    const union = unionsOf(country)[0];
+    return `; ${region} is in ${country.id}${union ? ` (${union.id})` : ""}`;
+  }
+  const other = clouds.find((c) => c !== cloud && countryOfRegion(c, region) !== undefined);
+  return other === undefined ? "" : `; ${region} is a region of ${other}, not of ${cloud}`;
+}
+
 function crossFieldIssues(p: ParsedSpec, stack: string, project: string): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const jurisdiction = findJurisdiction(p.jurisdiction)!;
@@ -271,7 +289,7 @@ function crossFieldIssues(p: ParsedSpec, stack: string, project: string): SpecIs
     issues.push({
       key: keyOf(["region"]),
       received: p.region,
-      expected: `expected a region of ${p.cloud} inside jurisdiction ${jurisdiction.id} (${allowedRegions.join(", ")})`,
+      expected: `expected a region of ${p.cloud} inside jurisdiction ${jurisdiction.id} (${allowedRegions.join(", ")})${whereRegionIs(p.cloud, p.region)}`,
     });
   }
   // The backend is only checked against a region that is itself allowed (see zones below).

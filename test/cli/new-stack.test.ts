@@ -78,12 +78,27 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
         "--account-id",
         "111122223333",
       ],
-      err: 'error: Cannot scaffold stack "fr"; nothing was written:\n  - --region (sovereign-dc:region): received "eu-west-3"; expected a region of aws inside jurisdiction DE (eu-central-1, eusc-de-east-1).\n',
+      err: 'error: Cannot scaffold stack "fr"; nothing was written:\n  - --region (sovereign-dc:region): received "eu-west-3"; expected a region of aws inside jurisdiction DE (eu-central-1, eusc-de-east-1); eu-west-3 is in FR (EU).\n',
     },
     {
       when: "the region is Hong Kong for a CN stack",
       args: ["hk", "--cloud", "alicloud", "--region", "cn-hongkong", "--jurisdiction", "CN"],
-      err: 'error: Cannot scaffold stack "hk"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-fuzhou, cn-zhengzhou-jva, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1).\n',
+      err: 'error: Cannot scaffold stack "hk"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-fuzhou, cn-zhengzhou-jva, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1); cn-hongkong is in HK.\n',
+    },
+    {
+      when: "the region is another cloud's (Alibaba Cloud's Beijing for an AWS stack)",
+      args: [
+        "bj",
+        "--cloud",
+        "aws",
+        "--region",
+        "cn-beijing",
+        "--jurisdiction",
+        "CN",
+        "--account-id",
+        "111122223333",
+      ],
+      err: 'error: Cannot scaffold stack "bj"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-beijing"; expected a region of aws inside jurisdiction CN (cn-north-1, cn-northwest-1); cn-beijing is a region of alicloud, not of aws.\n',
     },
     {
       when: "the jurisdiction is not in the catalog",
@@ -221,7 +236,7 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
     {
       when: "a one-zone region is also outside the jurisdiction: the region is what is wrong",
       args: ["nj", "--cloud", "alicloud", "--region", "cn-nanjing", "--jurisdiction", "US"],
-      err: 'error: Cannot scaffold stack "nj"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-nanjing"; expected a region of alicloud inside jurisdiction US (us-west-1, us-east-1, us-southeast-1).\n',
+      err: 'error: Cannot scaffold stack "nj"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-nanjing"; expected a region of alicloud inside jurisdiction US (us-west-1, us-east-1, us-southeast-1); cn-nanjing is in CN.\n',
     },
   ])("when $when", async ({ args, err }) => {
     const dir = project({ "cn-shanghai": shanghai });

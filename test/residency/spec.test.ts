@@ -54,7 +54,7 @@ describe("stack spec validation", () => {
         s.region = "cn-hongkong";
       },
       [
-        `  - sovereign-dc:region: received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (${cnRegions}).`,
+        `  - sovereign-dc:region: received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (${cnRegions}); cn-hongkong is in HK.`,
       ],
     ],
     [
