@@ -24,6 +24,12 @@ export interface DiagramModel {
  */
 export function diagramModel(analysis: BorderAnalysis, jurisdiction: Jurisdiction): DiagramModel {
   const onPath = new Set<BorderEdge>(analysis.paths.flatMap((p) => p.edges));
+  // An edge from inside to a node that is not is a crossing whether or not a path from a data
+  // store or key runs along it (the paths keep one, to the nearest exit, per source): a
+  // replication to a bucket of the program abroad beside the one to the region's place.
+  const side = new Map(analysis.nodes.map((n) => [n.id, n.side]));
+  const red = (e: BorderEdge) =>
+    onPath.has(e) || (side.get(e.from) === "inside" && side.get(e.to) !== "inside");
   const touched = new Set<string>();
   const drawn: Array<{ edge: BorderEdge; both: boolean; crossing: boolean }> = [];
   const reverse = new Map<string, BorderEdge>();
@@ -43,7 +49,7 @@ export function diagramModel(analysis: BorderAnalysis, jurisdiction: Jurisdictio
     drawn.push({
       edge: e,
       both,
-      crossing: onPath.has(e) || (both && back !== undefined && onPath.has(back)),
+      crossing: red(e) || (both && back !== undefined && red(back)),
     });
     touched.add(e.from);
     touched.add(e.to);
@@ -90,7 +96,7 @@ export function toMermaid(m: DiagramModel): string {
     const from = id.get(edge.from);
     const to = id.get(edge.to);
     lines.push(
-      `  ${from} ${both ? "<-->" : "-->"}|"${mermaidText(shortEdgeText(edge).join(" "))}"| ${to}`,
+      `  ${from} ${both ? "<-->" : "-->"}|"${mermaidText(shortEdgeText(edge).join(": "))}"| ${to}`,
     );
     if (c) {
       crossing.push(i);
@@ -124,6 +130,8 @@ const dotShapes: Record<string, string> = {
   place: 'shape=ellipse fillcolor="#fdecea" color="#c0392b" fontcolor="#7b241c"',
 };
 
+const allowedPlace = 'shape=ellipse fillcolor="#fff8e1" color="#b7950b" fontcolor="#5d4037"';
+
 /** Resource labels break after the kind, so long names stay readable in a narrow box. */
 function nodeLabel(n: BorderNode): string {
   if (n.resource) {
@@ -149,7 +157,11 @@ function shortEdgeText(e: BorderEdge): string[] {
 export function toDot(m: DiagramModel): string {
   const id = new Map(m.nodes.map((n, i) => [n.id, `n${i}`]));
   const node = (n: BorderNode) => {
-    const style = dotShapes[n.role] ?? 'shape=box fillcolor="#ffffff"';
+    // A place inside (an allowlisted destination) is no way out: amber, where places abroad are red.
+    const style =
+      n.role === "place" && n.side === "inside"
+        ? allowedPlace
+        : (dotShapes[n.role] ?? 'shape=box fillcolor="#ffffff"');
     const outside =
       n.side !== "inside" && n.role !== "place" ? ' color="#c0392b" fillcolor="#fdecea"' : "";
     return `${id.get(n.id)} [label="${nodeLabel(n)}" ${style}${outside}];`;

@@ -207,7 +207,7 @@ export function renderMarkdown(i: MarkdownInputs): string {
     lines.push(
       "## Data paths",
       "",
-      `Every data store and key of the stack, every place data can flow to from them, and the edge that carries it. The frame is the border of ${j.id}; anything drawn outside it is abroad or cannot be placed. Edges of a path that crosses the border are red.`,
+      `Every data store and key of the stack, every place data can flow to from them, and the edge that carries it. The frame is the border of ${j.id}; anything drawn outside it is abroad or cannot be placed. Edges that cross the border, and every edge of a path from a data store or key that does, are red; an allowlisted destination inside the border is amber in the SVG.`,
       "",
       "```mermaid",
       i.mermaid,

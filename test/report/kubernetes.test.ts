@@ -96,10 +96,10 @@ describe("us-west (EKS)", () => {
       expect(d.inside).toContain(ns);
       expect(from(d, ns)).toEqual([
         `${ns} -[runs on]-> ${cluster}`,
-        `${ns} -[allowed egress DNS udp 53, tcp 53]-> ${cluster}`,
-        `${ns} -[allowed egress 10.30.0.0/16 all traffic]-> ${vpc}`,
+        `${ns} -[allowed egress: DNS udp 53, tcp 53]-> ${cluster}`,
+        `${ns} -[allowed egress: 10.30.0.0/16 all traffic]-> ${vpc}`,
         // The allowlist entry's policy, its reason on the edge (shown in the SVG, cut here).
-        `${ns} -[allowed egress 10.30.0.0/16 tcp 443]-> ${vpc}`,
+        `${ns} -[allowed egress: 10.30.0.0/16 tcp 443]-> ${vpc}`,
       ]);
     },
   );
@@ -143,10 +143,10 @@ describe("cn-shanghai (ACK)", () => {
       expect(d.inside).toEqual(expect.arrayContaining([ns, dns, endpoints]));
       expect(from(d, ns)).toEqual([
         `${ns} -[runs on]-> ${cluster}`,
-        `${ns} -[allowed egress DNS udp 53, tcp 53]-> ${cluster}`,
-        `${ns} -[allowed egress 10.20.0.0/16 all traffic]-> vpc "cn-shanghai-network-vpc"`,
-        `${ns} -[allowed egress 100.100.2.136/30 udp 53]-> ${dns}`,
-        `${ns} -[allowed egress 100.64.0.0/10 tcp 443]-> ${endpoints}`,
+        `${ns} -[allowed egress: DNS udp 53, tcp 53]-> ${cluster}`,
+        `${ns} -[allowed egress: 10.20.0.0/16 all traffic]-> vpc "cn-shanghai-network-vpc"`,
+        `${ns} -[allowed egress: 100.100.2.136/30 udp 53]-> ${dns}`,
+        `${ns} -[allowed egress: 100.64.0.0/10 tcp 443]-> ${endpoints}`,
       ]);
     },
   );

@@ -112,7 +112,9 @@ test("bounded egress keeps the NAT unreachable from the data, but the exit itsel
     'eip "core-nat-eip"',
     'nat gateway "core-nat"',
   ]);
-  expect(bounded.report.mermaid).not.toContain("linkStyle");
+  // No edge from the bucket is red; the exit's own edge to the internet crosses the border.
+  expect(bounded.report.mermaid).toContain('n4 -->|"public address"| n5');
+  expect(bounded.report.mermaid).toMatch(/\n {2}linkStyle 3 stroke:#c0392b,stroke-width:3px$/);
 });
 
 test("a resource a first preview defers to pulumi up leaves the report without a verdict", async () => {
