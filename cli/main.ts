@@ -16,6 +16,7 @@ import {
 } from "../engine/check";
 import { defaultTimeoutSeconds, ProgramError } from "../engine/program-error";
 import { PackError } from "../engine/pack-error";
+import { providerKeyWarnings } from "../engine/provider-config-keys";
 import {
   listStacks,
   loadProject,
@@ -167,6 +168,7 @@ async function planCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
+  providerKeyWarnings(result.plan.config, opts.project).forEach((w) => io.err(`${w}\n`));
   if (opts.sarif !== undefined) {
     writeSarif(opts.sarif, result, loadProject(opts.project).main, io);
   }
@@ -269,6 +271,7 @@ async function checkCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
+  providerKeyWarnings(result.plan.config, path.dirname(file)).forEach((w) => io.err(`${w}\n`));
   if (opts.sarif !== undefined) {
     writeSarif(opts.sarif, result, file, io);
   }

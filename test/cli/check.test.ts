@@ -84,6 +84,17 @@ beforeAll(() => {
       ],
     ],
     ["esm", ["check", esm, "--stack", "dev", "--jurisdiction", "EU", "--format", "json"]],
+    [
+      "provider-key-typo",
+      [
+        "check",
+        path.join("test", "fixtures", "engine", "provider-key-typo", "index.ts"),
+        "--stack",
+        "dev",
+        "--format",
+        "json",
+      ],
+    ],
   ];
   runs = cliMany(requests.map(([, args, cwd]) => ({ args, cwd }))).then(
     (results) => new Map(results.map((r, i) => [requests[i][0], r])),
@@ -208,6 +219,21 @@ test("a secure config value no offline run decrypts is named in the finding, not
     "[secret secure-region:replicaRegion, not decrypted offline] (not a region of aws the pack knows, so not inside US)",
     "[secret secure-region:replicaRegion, not decrypted offline] (not a region of aws the pack knows, so not inside US)",
   ]);
+});
+
+// Found by a CI user's walkthrough: a misspelt region left the default provider without one, and
+// the findings (fail closed, correctly) could not say why.
+test("a provider setting the installed provider does not declare is named on stderr, with the key it may mean", async () => {
+  const run = await ran("provider-key-typo");
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(
+    "warning: aws:regoin is no setting of the installed @pulumi/aws (did you mean aws:region?); the provider does not take it for another.\n",
+  );
+  // Its real settings (aws:skipMetadataApiCheck) and the guard's own are no warning.
+  expect(run.stderr.match(/^warning: /gm)).toHaveLength(1);
+  expect(JSON.parse(run.stdout).violations.map((v: { policy: string }) => v.policy)).toContain(
+    "resource-placement",
+  );
 });
 
 describe("sovereign-dc check of a program that declares resources from beforeExit listeners", () => {
