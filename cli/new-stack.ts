@@ -210,6 +210,8 @@ const options: Readonly<Record<string, string>> = {
   accountId: "--account-id",
   network: "--cidr",
   buckets: "--bucket",
+  // The state bucket's name is made of the project's and the stack's.
+  stateBackend: "<name>",
 };
 
 /** The spec's issues, each under the option that produced it and the config key it would be. */

@@ -106,7 +106,7 @@ export function loadProject(start: string): ProjectInfo {
   const file = nearestProjectFile(start);
   if (file === undefined) {
     throw new UsageError(
-      `No Pulumi.yaml found in ${path.resolve(start)} or any parent folder; run the command inside a Pulumi project.`,
+      `No Pulumi.yaml found in ${path.resolve(start)} or any parent folder; run the command inside a Pulumi project, or name its folder with --project.`,
     );
   }
   return readProject(path.dirname(file), file);

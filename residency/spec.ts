@@ -303,6 +303,20 @@ function crossFieldIssues(p: ParsedSpec, stack: string, project: string): SpecIs
       });
     }
   }
+  // A bucket name S3 or OSS refuses is a backend `pulumi login` cannot create or reach.
+  const bucket =
+    p.stateBackend === undefined ? undefined : /^s3:\/\/([^/?#]*)/.exec(p.stateBackend)?.[1];
+  const bucketRule =
+    p.cloud === "aws"
+      ? /^(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]$/
+      : /^(?=.{3,63}$)[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+  if (bucket !== undefined && !bucketRule.test(bucket)) {
+    issues.push({
+      key: keyOf(["stateBackend"]),
+      received: p.stateBackend,
+      expected: `expected an s3:// backend whose bucket ${JSON.stringify(bucket)} is a valid ${p.cloud === "aws" ? "S3" : "OSS"} bucket name (3 to 63 lowercase letters, digits${p.cloud === "aws" ? ", dots" : ""} or hyphens, starting and ending with a letter or digit)`,
+    });
+  }
   if (p.cloud === "alicloud" && p.keys.rotationDays !== 365) {
     issues.push({
       key: keyOf(["keys", "rotationDays"]),

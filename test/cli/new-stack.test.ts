@@ -101,6 +101,22 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
       err: 'error: Cannot scaffold stack "bj"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-beijing"; expected a region of aws inside jurisdiction CN (cn-north-1, cn-northwest-1); cn-beijing is a region of alicloud, not of aws.\n',
     },
     {
+      // The bucket `pulumi login` is to use is made of the project's and the stack's names.
+      when: "the stack's name makes a state bucket name longer than S3 allows",
+      args: [
+        "a".repeat(50),
+        "--cloud",
+        "aws",
+        "--region",
+        "eu-central-1",
+        "--jurisdiction",
+        "DE",
+        "--account-id",
+        "111122223333",
+      ],
+      err: `error: Cannot scaffold stack "${"a".repeat(50)}"; nothing was written:\n  - <name> (sovereign-dc:stateBackend): received "s3://sovereign-dc-state-${"a".repeat(50)}?region=eu-central-1"; expected an s3:// backend whose bucket "sovereign-dc-state-${"a".repeat(50)}" is a valid S3 bucket name (3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit).\n`,
+    },
+    {
       when: "the jurisdiction is not in the catalog",
       args: ["bj", "--cloud", "alicloud", "--region", "cn-beijing", "--jurisdiction", "PRC"],
       err: 'error: Cannot scaffold stack "bj"; nothing was written:\n  - --jurisdiction (sovereign-dc:jurisdiction): received "PRC"; expected one of: CN, US, EU, DE, FR, IE, IT, ES, SE, GB, CH, ZA, IL, AE, BH, SA, HK, TW, JP, KR, IN, SG, MY, ID, PH, TH, AU, NZ, CA, MX, BR.\n',

@@ -223,7 +223,7 @@ describe("an AWS China stack (cn-northwest-1)", () => {
     }
     expect(message).toBe(
       'Invalid stack config for stack "cn-ningxia":\n' +
-        '  - sovereign-dc:region: received "ap-east-1"; expected a region of aws inside jurisdiction CN (cn-north-1, cn-northwest-1).',
+        '  - sovereign-dc:region: received "ap-east-1"; expected a region of aws inside jurisdiction CN (cn-north-1, cn-northwest-1); ap-east-1 is in HK.',
     );
   });
 });
