@@ -13,6 +13,7 @@ import { type EdgeZone, edgeZoneOf, unlistedEdgeZone } from "../../residency/edg
 import {
   awsPartitionOf,
   type Cloud,
+  countryOfRegion,
   type Jurisdiction,
   listJurisdictions,
   regionInJurisdiction,
@@ -184,9 +185,18 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
       return inRegion(cloud, value, value);
     case "oss-location": {
       const region = regionOfOssLocation(value);
-      return region
-        ? inRegion("alicloud", region, value, "oss-")
-        : { kind: "unplaceable", raw: value, why: generic };
+      if (region) {
+        return inRegion("alicloud", region, value, "oss-");
+      }
+      // A region ID where OSS takes its location (`cn-shanghai` for `oss-cn-shanghai`).
+      return {
+        kind: "unplaceable",
+        raw: value,
+        why:
+          countryOfRegion("alicloud", value) !== undefined
+            ? `which is no OSS location: OSS names the region oss-${value}, with the oss- prefix`
+            : generic,
+      };
     }
     case "endpoint": {
       const place = regionOfEndpoint(value);

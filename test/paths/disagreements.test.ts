@@ -7,6 +7,7 @@
  * adds the twin that must pass; no other row may move.
  */
 import type { Level } from "../../engine/analyzer";
+import { messagesOf } from "../helpers/cluster-objects";
 import type { EgressAllowEntry } from "../../policy/framework";
 import {
   type OracleResource,
@@ -185,6 +186,30 @@ describe("2C-2: an OSS replication rule's location, bucket and transfer type eac
       });
     },
   );
+
+  // Found by an engineer adding a region: the fix said to replicate to a region inside, where
+  // the destination already was.
+  test("1 transferType oss_acc: the fix is the way, not the destination", () => {
+    const resources = replication(beijing, {
+      bucket: "t-dr",
+      location: "oss-cn-beijing",
+      transferType: "oss_acc",
+    });
+    expect(messagesOf("storage-replication", resources)).toEqual([
+      expect.stringMatching(
+        /Leave destination\.transferType unset or "internal", so replicas travel over Alibaba Cloud's internal network\.$/,
+      ),
+    ]);
+  });
+
+  test("a location written as the region's ID is no OSS location, and the finding says the form OSS takes", () => {
+    const resources = replication(beijing, { bucket: "t-dr", location: "cn-beijing" });
+    expect(messagesOf("storage-replication", resources)).toEqual([
+      expect.stringContaining(
+        '"cn-beijing", which is no OSS location: OSS names the region oss-cn-beijing, with the oss- prefix',
+      ),
+    ]);
+  });
 
   test("1 twin transferType internal: nothing", () => {
     const resources = replication(beijing, {

@@ -239,6 +239,8 @@ export const storage: TypeTable = {
       normalize: "token",
       farSide: ossAccelerationNetwork,
       global: true,
+      // The destination may well be inside: it is the way there that is not.
+      fix: 'Leave destination.transferType unset or "internal", so replicas travel over Alibaba Cloud\'s internal network.',
     }),
   ),
   "alicloud:oss/bucketInventory:BucketInventory": row(
