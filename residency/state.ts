@@ -3,7 +3,12 @@
  * secrets provider holds the key to its secrets. Both must sit in the stack's jurisdiction.
  * This module tells where a backend URL or a secrets-provider URL keeps its data.
  */
-import { type Cloud, type Jurisdiction, regionInJurisdiction } from "./jurisdictions";
+import {
+  type Cloud,
+  countryOfRegion,
+  type Jurisdiction,
+  regionInJurisdiction,
+} from "./jurisdictions";
 
 export type StateLocation =
   | { readonly kind: "region"; readonly cloud: Cloud; readonly region: string }
@@ -60,6 +65,12 @@ export function backendLocation(url: string, awsRegion?: string): StateLocation 
         return { kind: "unknown", reason: `its endpoint ${host} is not an OSS or AWS endpoint` };
       }
       const region = u.searchParams.get("region") ?? awsRegion;
+      if (region && !countryOfRegion("aws", region) && countryOfRegion("alicloud", region)) {
+        return {
+          kind: "unknown",
+          reason: `an s3:// backend without endpoint= is AWS S3, where ${region} is no region: it is Alibaba Cloud's, whose OSS takes endpoint=oss-${region}.aliyuncs.com`,
+        };
+      }
       return region
         ? { kind: "region", cloud: "aws", region }
         : {

@@ -43,6 +43,11 @@ describe("where Pulumi state lives", () => {
       "a self-hosted service at pulumi.internal.example may store state anywhere",
     ],
     ["gs://state", "the gs:// backend names no region"],
+    // An OSS bucket written without its endpoint is AWS S3's URL, in no region AWS has.
+    [
+      "s3://state?region=cn-beijing",
+      "an s3:// backend without endpoint= is AWS S3, where cn-beijing is no region: it is Alibaba Cloud's, whose OSS takes endpoint=oss-cn-beijing.aliyuncs.com",
+    ],
     ["not a url", "it is not a URL"],
   ])("cannot place backend %s, and says why", (url, reason) => {
     expect(backendLocation(url)).toEqual({ kind: "unknown", reason });
