@@ -85,19 +85,22 @@ export function zoneBlocks(cidr: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => nthBlock(cidr, i + 1, 24));
 }
 
+/** A structured setting of a stack's config (JSON in the flat map), or undefined. */
+function setting(config: Readonly<Record<string, string>>, key: string): unknown {
+  try {
+    return JSON.parse(config[`${namespace}:${key}`] ?? "null");
+  } catch {
+    return undefined;
+  }
+}
+
 /** The declared networks, clouds, regions and accounts of the project's stacks other than `except`. */
 export function stackNetworks(project: ProjectInfo, except: string): StackNetwork[] {
   return listStacks(project)
     .filter((s) => s !== except)
     .map((stack) => {
       const { file, config } = loadStackConfig(project, stack);
-      let cidr: unknown;
-      try {
-        cidr = (JSON.parse(config[`${namespace}:network`] ?? "null") as { cidr?: unknown } | null)
-          ?.cidr;
-      } catch {
-        cidr = undefined;
-      }
+      const cidr = (setting(config, "network") as { cidr?: unknown } | null | undefined)?.cidr;
       return {
         stack,
         file,
@@ -107,6 +110,30 @@ export function stackNetworks(project: ProjectInfo, except: string): StackNetwor
         accountId: config[`${namespace}:accountId`],
       };
     });
+}
+
+/** What dropping buckets from a stack's file does to them, and how to keep them. */
+function droppedNote(buckets: readonly string[]): string {
+  const [them, their] = buckets.length === 1 ? ["it", "its"] : ["them", "their"];
+  return `It no longer declares the bucket${buckets.length === 1 ? "" : "s"} ${buckets.join(", ")} of the file it overwrote: pulumi up would delete ${them}, which ${their} protect refuses; give ${them} again with --bucket to keep ${them}.`;
+}
+
+/** The network and bucket names the stack's file declares, before --force overwrites it. */
+function overwritten(
+  project: ProjectInfo,
+  stack: string,
+): { readonly cidr?: string; readonly buckets: readonly string[] } {
+  const { config } = loadStackConfig(project, stack);
+  const cidr = (setting(config, "network") as { cidr?: unknown } | null | undefined)?.cidr;
+  const buckets = setting(config, "buckets");
+  return {
+    ...(typeof cidr === "string" && ipaddr.IPv4.isValidCIDR(cidr) ? { cidr } : {}),
+    buckets: Array.isArray(buckets)
+      ? buckets.flatMap((b: unknown) =>
+          typeof (b as { name?: unknown })?.name === "string" ? [(b as { name: string }).name] : [],
+        )
+      : [],
+  };
 }
 
 /**
@@ -265,7 +292,11 @@ export function newStack(
   if (opts.cidr !== undefined) {
     refuseOverlap(opts.cidr, taken);
   }
-  const cidr = opts.cidr ?? freeNetwork(taken);
+  // A file --force overwrites keeps its network unless --cidr names another: a deployed stack's
+  // VPC is replaced when its CIDR changes.
+  const previous = fs.existsSync(file) ? overwritten(project, name) : undefined;
+  const kept = opts.cidr === undefined ? previous?.cidr : undefined;
+  const cidr = opts.cidr ?? kept ?? freeNetwork(taken);
   const given = opts.zones
     ?.split(",")
     .map((z) => z.trim())
@@ -301,8 +332,18 @@ export function newStack(
   const values = spec(zones as readonly string[]);
   validate(values, name, project.name);
   fs.writeFileSync(file, render(name, opts, values));
+  const dropped = (previous?.buckets ?? []).filter(
+    (b) => !(values.buckets as Array<{ name: string }>).some((v) => v.name === b),
+  );
+  const origin =
+    opts.cidr !== undefined
+      ? ""
+      : kept !== undefined
+        ? " (kept from the file it overwrote)"
+        : " (the first /16 of 10.0.0.0/8 no other stack uses)";
   io.err(
-    `Wrote ${path.relative(process.cwd(), file) || file}: network ${cidr}${opts.cidr === undefined ? ` (the first /16 of 10.0.0.0/8 no other stack uses)` : ""}, zones ${zones.join(", ")}.\n` +
+    `${previous ? "Overwrote" : "Wrote"} ${path.relative(process.cwd(), file) || file}: network ${cidr}${origin}, zones ${zones.join(", ")}.\n` +
+      (dropped.length > 0 ? `${droppedNote(dropped)}\n` : "") +
       `Next: sovereign-dc plan --stack ${name}; create the state bucket ${String(values.stateBackend)} and pulumi login to it;\n` +
       `pulumi stack init ${name} --secrets-provider passphrase; sovereign-dc preflight --stack ${name};\n` +
       `then npx sovereign-dc policy-config --stack ${name} --out policy/config/${name}.json and\n` +

@@ -345,6 +345,32 @@ describe("sovereign-dc new-stack defaults", () => {
     expect(configOf(dir, "bj")["sovereign-dc:network"].cidr).toBe("10.0.0.0/16");
   });
 
+  // Found by an engineer re-running new-stack on a stack of theirs: --force picked a new network
+  // (a new VPC, were the stack deployed) and dropped its buckets without a word.
+  it("keeps the network of the file --force overwrites, and names the buckets the new file drops", async () => {
+    const dir = project({
+      bj: "config:\n  sovereign-dc:network:\n    cidr: 10.40.0.0/16\n  sovereign-dc:buckets:\n    - name: telemetry\n      purpose: Vehicle telemetry\n      retentionDays: 365\n",
+    });
+    const args = ["bj", "--cloud", "alicloud", "--region", "cn-beijing", "--jurisdiction", "CN"];
+    const run1 = await run(dir, ...args, "--zones", "cn-beijing-a,cn-beijing-c", "--force");
+    expect(run1.code).toBe(0);
+    expect(run1.err).toMatch(
+      /^Overwrote .*Pulumi\.bj\.yaml: network 10\.40\.0\.0\/16 \(kept from the file it overwrote\), zones cn-beijing-a, cn-beijing-c\.\nIt no longer declares the bucket telemetry of the file it overwrote: pulumi up would delete it, which its protect refuses; give it again with --bucket to keep it\.\n/,
+    );
+    expect(configOf(dir, "bj")["sovereign-dc:network"].cidr).toBe("10.40.0.0/16");
+    // Given again, nothing is dropped.
+    const run2 = await run(
+      dir,
+      ...args,
+      "--zones",
+      "cn-beijing-a,cn-beijing-c",
+      "--bucket",
+      "telemetry:365:Vehicle telemetry",
+      "--force",
+    );
+    expect(run2.err).not.toContain("no longer declares");
+  });
+
   it("writes a file whose every key is commented, buckets and egress ready to fill", async () => {
     const dir = project({ "cn-shanghai": shanghai });
     const args = [
