@@ -208,7 +208,8 @@ const structuredKeys = new Set([
 /**
  * Validates a stack's config — the flat map the Pulumi runtime holds, with namespaced keys and
  * structured values as JSON text — and returns the spec, or throws StackSpecError listing every
- * issue. Keys of other namespaces (`alicloud:region`, `aws:region`, …) are ignored here. The
+ * issue. Of other namespaces only the cloud's own region (`alicloud:region`, `aws:region`) is
+ * read: it must repeat the stack's. The
  * stack's and the project's names go into its physical bucket names, which the cloud checks.
  */
 export function parseStackSpec(
@@ -225,7 +226,36 @@ export function parseStackSpec(
     const key = fullKey.slice(prefix.length);
     raw[key] = structuredKeys.has(key) ? parseJsonOrText(text) : text;
   }
-  return validateStackSpec(raw, stack, project);
+  // The provider's own region, which new-stack writes beside the stack's: another value sends
+  // whatever the default provider creates there (preflight and plan would show nothing of it
+  // while default providers are off, until someone turns them on).
+  const providerKey = typeof raw.cloud === "string" ? `${raw.cloud}:region` : undefined;
+  const providerRegion = providerKey === undefined ? undefined : config[providerKey];
+  const mismatch: SpecIssue[] =
+    providerKey !== undefined &&
+    providerRegion !== undefined &&
+    typeof raw.region === "string" &&
+    providerRegion !== raw.region
+      ? [
+          {
+            key: providerKey,
+            received: providerRegion,
+            expected: `expected the stack's own region ${raw.region} (sovereign-dc:region), which it repeats for the ${String(raw.cloud)} provider's defaults`,
+          },
+        ]
+      : [];
+  try {
+    const spec = validateStackSpec(raw, stack, project);
+    if (mismatch.length > 0) {
+      throw new StackSpecError(mismatch, stack);
+    }
+    return spec;
+  } catch (e) {
+    if (e instanceof StackSpecError && mismatch.length > 0 && e.issues !== mismatch) {
+      throw new StackSpecError([...e.issues, ...mismatch], stack);
+    }
+    throw e;
+  }
 }
 
 /**

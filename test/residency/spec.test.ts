@@ -457,6 +457,37 @@ describe("stack spec validation", () => {
     expect(parseStackSpec(flat, "cn-shanghai").region).toBe("cn-shanghai");
   });
 
+  // Found by an engineer adding a German stack: aws:region us-east-1 beside sovereign-dc:region
+  // eu-central-1 planned sealed, and preflight said ready.
+  it("refuses a provider region in the stack file other than the stack's own, beside its other issues", () => {
+    const flat = (providerRegion: string, raw = shanghai()): Record<string, string> => {
+      const out: Record<string, string> = { "alicloud:region": providerRegion };
+      for (const [k, v] of Object.entries(raw)) {
+        out[`sovereign-dc:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
+      }
+      return out;
+    };
+    const refused = (config: Record<string, string>) => {
+      try {
+        parseStackSpec(config, "cn-shanghai");
+      } catch (e) {
+        return (e as Error).message.split("\n").slice(1);
+      }
+      throw new Error("expected the spec to be rejected");
+    };
+    const mismatch =
+      "  - alicloud:region: received \"cn-hongkong\"; expected the stack's own region cn-shanghai (sovereign-dc:region), which it repeats for the alicloud provider's defaults.";
+    expect(refused(flat("cn-hongkong"))).toEqual([mismatch]);
+    expect(refused(flat("cn-hongkong", { ...shanghai(), posture: "lax" }))).toEqual([
+      '  - sovereign-dc:posture: received "lax"; expected one of: standard, strict (strict also fails hardening findings that keep data in place).',
+      mismatch,
+    ]);
+    // Twin: the same region, or none, passes.
+    expect(parseStackSpec(flat("cn-shanghai"), "cn-shanghai").region).toBe("cn-shanghai");
+    const { "alicloud:region": _, ...without } = flat("cn-shanghai");
+    expect(parseStackSpec(without, "cn-shanghai").region).toBe("cn-shanghai");
+  });
+
   it("names the stack in the error heading", () => {
     expect(() => parseStackSpec({ "sovereign-dc:cloud": "alicloud" }, "cn-shanghai")).toThrow(
       /^Invalid stack config for stack "cn-shanghai":\n/,
