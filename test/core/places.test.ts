@@ -36,7 +36,11 @@ describe("where a value of each format points", () => {
     [
       "oss-location",
       "cn-beijing",
-      { kind: "unplaceable", raw: "cn-beijing", why: "which cannot be placed in a region" },
+      {
+        kind: "unplaceable",
+        raw: "cn-beijing",
+        why: "which is no OSS location: OSS names the region oss-cn-beijing, with the oss- prefix",
+      },
     ],
     [
       "endpoint",
@@ -375,7 +379,7 @@ describe("the border's flow tables read places through the compiler", () => {
       [
         'oss bucket "t"',
         'replication "rep"',
-        "unknown (cn-beijing, which cannot be placed in a region)",
+        "unknown (cn-beijing, which is no OSS location: OSS names the region oss-cn-beijing, with the oss- prefix)",
       ],
       drOut,
     ]);

@@ -136,7 +136,12 @@ describe("deciding one value by its format", () => {
       "a region where an OSS location belongs",
       { format: "oss-location" },
       "cn-hongkong",
-      [unplaceable('"cn-hongkong"', noRegion)],
+      [
+        unplaceable(
+          '"cn-hongkong"',
+          "which is no OSS location: OSS names the region oss-cn-hongkong, with the oss- prefix",
+        ),
+      ],
     ],
     [
       "an endpoint inside",
