@@ -317,6 +317,16 @@ describe("pods on their node's network on an eks.Cluster component's cluster", (
       deps: subnets === "program" ? { vpcConfig: ["nodes"] } : {},
       parent: "platform",
     },
+    // The self-managed nodes of the component's default node group, in the cluster's subnet.
+    {
+      ...or("aws:autoscaling/group:Group", "platform-nodes", {
+        vpcZoneIdentifiers: ["subnet-1"],
+        minSize: 1,
+        maxSize: 2,
+      }),
+      deps: subnets === "program" ? { vpcZoneIdentifiers: ["nodes"] } : {},
+      parent: "platform",
+    },
     {
       ...or("aws:eks/addon:Addon", "platform-vpc-cni", {
         clusterName: "platform-eksCluster",

@@ -6883,6 +6883,23 @@ describe("kubernetes clusters and namespaces", () => {
           encryptionConfig: ["key"],
           ...(nodes === "program" ? { vpcConfig: ["subnet"] } : {}),
         }),
+      // The self-managed nodes of the component's default node group, in the same subnet.
+      (plan) =>
+        add(
+          "aws:autoscaling/group:Group",
+          "platform-nodes",
+          {
+            vpcZoneIdentifiers: [
+              nodes === "program" ? (named(plan, "subnet").outputs.id as string) : "subnet-0ab1",
+            ],
+            minSize: 1,
+            maxSize: 2,
+          },
+          {
+            parent: "platform",
+            ...(nodes === "program" ? { dependsOn: { vpcZoneIdentifiers: ["subnet"] } } : {}),
+          },
+        )(plan),
       deployment("agent", "ops", "records", { hostNetwork: true }),
     );
   const declared = (region: string): CheckOptions => ({
@@ -7019,6 +7036,17 @@ describe("kubernetes clusters and namespaces", () => {
   /** The Zalando operator's legacy configuration, a ConfigMap of flat settings. */
   const zalandoConfigMap = (data: Record<string, string>) =>
     inCluster("kubernetes:core/v1:ConfigMap", "postgres-operator", { data }, "postgres-operator");
+  /** kubernetes-namespace-egress's finding on workload "tunnel" on its node's network. */
+  const hostNetworkPods: Finding = [
+    "kubernetes-namespace-egress",
+    "tunnel",
+    "mandatory",
+    [
+      'k8s deployment "tunnel"',
+      "pod egress (hostNetwork, outside NetworkPolicy)",
+      "every address (any country)",
+    ],
+  ];
   /** A managed node group of the happy path's cluster, in `subnet`, from a launch template. */
   const nodeGroup = (subnet: string) =>
     add(
@@ -7716,29 +7744,33 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       // A network plugin's agent cannot leave its node's network: on the program's own EKS
-      // cluster, whose subnets the pack judges, it sends what the nodes send.
+      // cluster, whose node subnets the pack judges, it sends what the nodes send. Without a
+      // managed node group its nodes are self-managed or Karpenter's, which the pack cannot see.
+      name: "pods on their node's network on the program's EKS cluster, whose nodes no managed node group names",
+      bad: deployment("tunnel", "kube", "records", { hostNetwork: true }),
+      expected: [hostNetworkPods],
+      twinName: "a managed node group runs its nodes in the program's subnet",
+      twin: pipe(
+        deployment("tunnel", "kube", "records", { hostNetwork: true }),
+        nodeGroup("subnet"),
+      ),
+    },
+    {
       name: "pods on their node's network on the program's EKS cluster, one of whose node subnets is not the program's",
       bad: pipe(
         deployment("tunnel", "kube", "records", { hostNetwork: true }),
+        nodeGroup("subnet"),
         set("cluster", (p) => {
           const vpc = p.vpcConfig as Props;
           vpc.subnetIds = ["subnet-0abc", ...(vpc.subnetIds as string[])];
         }),
       ),
-      expected: [
-        [
-          "kubernetes-namespace-egress",
-          "tunnel",
-          "mandatory",
-          [
-            'k8s deployment "tunnel"',
-            "pod egress (hostNetwork, outside NetworkPolicy)",
-            "every address (any country)",
-          ],
-        ],
-      ],
+      expected: [hostNetworkPods],
       twinName: "every subnet of the cluster is the program's",
-      twin: deployment("tunnel", "kube", "records", { hostNetwork: true }),
+      twin: pipe(
+        deployment("tunnel", "kube", "records", { hostNetwork: true }),
+        nodeGroup("subnet"),
+      ),
     },
     {
       name: "the namespace's only egress policy selects some of its pods",

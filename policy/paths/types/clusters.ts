@@ -11,7 +11,7 @@
 import { link } from "./common";
 import { instanceAdmission, subnetTypes, vpcTypes } from "./gates";
 import type { BorderResource, FlowEdge, TypeModel } from "../model";
-import { clusterTypes, type Ref, type Resolver } from "../resolver";
+import { clusterComponentTypes, clusterTypes, type Ref, type Resolver } from "../resolver";
 import { isUnknown, valueAt } from "../values";
 import { programCluster } from "../kubernetes";
 import { tagged } from "./links";
@@ -33,13 +33,29 @@ export function nodeGroupSubnets(group: BorderResource, x: Resolver): Ref[] {
   return x.refs(group, "subnetIds[]", ["aws:ec2/subnet:Subnet"]);
 }
 
+/**
+ * The Auto Scaling groups an `eks.Cluster` component's plugin registers beside the EKS cluster
+ * (its default node group's self-managed nodes), at any depth below the component.
+ */
+function componentNodeGroups(cluster: BorderResource, x: Resolver): BorderResource[] {
+  const parent = cluster.parent ? x.get(cluster.parent) : undefined;
+  return parent !== undefined && clusterComponentTypes[parent.type] !== undefined
+    ? x.childrenOfKind([parent], ["aws:autoscaling/group:Group"])
+    : [];
+}
+
 /** What the cluster, its node pools and node groups name as the subnets their nodes sit in. */
 function nodeSubnetRefs(cluster: BorderResource, x: Resolver): Ref[] {
   const paths = ["workerVswitchIds[]", "vswitchIds[]", "podVswitchIds[]", "vpcConfig.subnetIds[]"];
   const { pools, groups } = nodePoolsOf(cluster, x);
-  return [cluster, ...pools, ...groups].flatMap((owner) =>
-    [...paths, "subnetIds[]"].flatMap((p) => x.refs(owner, p, subnetTypes)),
-  );
+  return [
+    ...[cluster, ...pools, ...groups].flatMap((owner) =>
+      [...paths, "subnetIds[]"].flatMap((p) => x.refs(owner, p, subnetTypes)),
+    ),
+    ...componentNodeGroups(cluster, x).flatMap((g) =>
+      x.refs(g, "vpcZoneIdentifiers[]", subnetTypes),
+    ),
+  ];
 }
 
 /** The subnets the nodes (and Terway pods) of a cluster sit in. */
@@ -56,9 +72,23 @@ export function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResourc
  * nodes send leaves only by the exits of networks the pack judges (their routes, gateways,
  * security groups and ACLs). Not when the cluster names none (a cluster of another kind), or one
  * the stack does not hold or not known at preview. Self-managed nodes (an Auto Scaling group of
- * the cluster's) are not read: they join by their user data, not by a property.
+ * the cluster's) are read only where an eks.Cluster component registers them: elsewhere they join
+ * by their user data, not by a property, so an EKS cluster is judged only with nodes it names.
  */
 export function nodeNetworkJudged(cluster: BorderResource, x: Resolver): boolean {
+  // An EKS cluster's own subnets are its control plane's: its nodes are those of its managed node
+  // groups, of the Auto Scaling groups an eks.Cluster component registers beside it, or Auto
+  // Mode's (in the cluster's subnets); without any, self-managed or Karpenter nodes the pack
+  // cannot see (found by the regression bench: an Auto Scaling group in a subnet of another stack
+  // passed).
+  if (
+    cluster.type === "aws:eks/cluster:Cluster" &&
+    nodePoolsOf(cluster, x).groups.length === 0 &&
+    componentNodeGroups(cluster, x).length === 0 &&
+    valueAt(cluster.props, "computeConfig.enabled") !== true
+  ) {
+    return false;
+  }
   const refs = nodeSubnetRefs(cluster, x);
   return (
     refs.some((ref) => ref.kind === "resource") &&
