@@ -23,7 +23,7 @@
 import { parse } from "tldts";
 import type * as Zod from "zod";
 import { declarationIssues, declaredListOf, keyOf } from "./config-value";
-import { regionOfEndpoint } from "./placement";
+import { accelerationNetworkOf, regionOfEndpoint } from "./placement";
 import type { SpecIssue } from "./spec";
 
 /** A host, or every host under a domain, that a stack may send to by name, with its reason. */
@@ -72,6 +72,10 @@ function problemOf(host: string): string | undefined {
     return `${hostExpected}; ${base} is a public suffix, under which anyone can register a domain`;
   }
   if (!wildcard) {
+    const network = accelerationNetworkOf(base);
+    if (network !== undefined) {
+      return `${hostExpected}; ${base} is an endpoint of the ${network}, which serves from points of presence worldwide`;
+    }
     const endpoint = regionOfEndpoint(base);
     if (endpoint !== undefined) {
       return `${hostExpected}; ${base} is a cloud service endpoint of ${endpoint.cloud} region ${endpoint.region}, which the pack places by its region`;
@@ -107,9 +111,14 @@ export function hostEntryFor(
     return undefined;
   }
   const entry = entries.find((e) => hostEntryMatches(e, name));
-  // A cloud service's regional endpoint is placed by its region, whatever a wildcard covers
-  // (`*.amazonaws.com` must not admit `s3.eu-west-1.amazonaws.com`).
-  return entry !== undefined && regionOfEndpoint(name) === undefined ? entry : undefined;
+  // A cloud service's regional endpoint is placed by its region, and a transfer-acceleration
+  // endpoint is global, whatever a wildcard covers (`*.amazonaws.com` must admit neither
+  // `s3.eu-west-1.amazonaws.com` nor `<bucket>.s3-accelerate.amazonaws.com`).
+  return entry !== undefined &&
+    regionOfEndpoint(name) === undefined &&
+    accelerationNetworkOf(name) === undefined
+    ? entry
+    : undefined;
 }
 
 /** The stack config key of the host allowlist. */

@@ -584,6 +584,25 @@ export function imageRegistry(reference: string): string | undefined {
   return first.includes(".") || first.includes(":") || first === "localhost" ? first : undefined;
 }
 
+/** The global networks of the buckets' transfer acceleration, as findings name them. */
+export const ossAccelerationNetwork = "OSS transfer acceleration network";
+export const s3AccelerationNetwork = "S3 transfer acceleration network";
+
+/**
+ * The global network a transfer-acceleration endpoint sends into, by its host: OSS's
+ * (`oss-accelerate[-overseas].aliyuncs.com`, a bucket on it) and S3's (`<bucket>.s3-accelerate
+ * [.dualstack].amazonaws.com`). It serves from points of presence everywhere: no region.
+ */
+export function accelerationNetworkOf(host: string): string | undefined {
+  const h = host.toLowerCase();
+  if (/^(?:[a-z0-9.-]+\.)?oss-accelerate(?:-overseas)?\.aliyuncs\.com$/.test(h)) {
+    return ossAccelerationNetwork;
+  }
+  return /^(?:[a-z0-9.-]+\.)?s3-accelerate(?:\.dualstack)?\.amazonaws\.com$/.test(h)
+    ? s3AccelerationNetwork
+    : undefined;
+}
+
 /**
  * The region a service endpoint lives in, read from its host name: OSS
  * (`oss-<region>[-internal].aliyuncs.com`), SLS (`<region>[-intranet|-share].log.aliyuncs.com`),
@@ -599,8 +618,8 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   if (served !== undefined) {
     return { cloud: "alicloud", region: served };
   }
-  // OSS's global acceleration endpoints serve from points of presence everywhere: no region.
-  if (/^(?:[a-z0-9-]+\.)?oss-accelerate(?:-overseas)?\.aliyuncs\.com$/.test(host)) {
+  // A global acceleration endpoint serves from points of presence everywhere: no region.
+  if (accelerationNetworkOf(host) !== undefined) {
     return undefined;
   }
   // The region endpoint, or a bucket on it (`<bucket>.oss-<region>[-internal].aliyuncs.com`).

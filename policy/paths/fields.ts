@@ -12,6 +12,7 @@ import {
   type Jurisdiction,
 } from "../../residency/jurisdictions";
 import {
+  accelerationNetworkOf,
   arnAccount,
   awsPartitionOfResource,
   cloudOf,
@@ -51,14 +52,7 @@ import type {
   TaggedEdge,
   TypeModel,
 } from "./model";
-import {
-  flagOpens,
-  globalPlaceLabel,
-  type Located,
-  locate,
-  ossAccelerationNetwork,
-  s3AccelerationNetwork,
-} from "./places";
+import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
 import { outcomeOf } from "./references";
 import {
   heldPartitionOfBucketName,
@@ -178,7 +172,7 @@ function urlPlace(
   }
   // A global acceleration endpoint serves from points of presence everywhere, whatever an
   // egressHosts wildcard over its cloud's domain (`*.aliyuncs.com`) says of the domain's hosts.
-  const network = accelerationNetwork(host);
+  const network = accelerationNetworkOf(host);
   if (network !== undefined) {
     const far = x.globalPlace(network);
     return { outcome: { kind: "outside", place: far.label }, far };
@@ -215,21 +209,6 @@ function urlPlace(
     "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region; egressHosts may name a host whose servers are inside",
     "a host the pack cannot place",
   );
-}
-
-/**
- * The global network a transfer-acceleration endpoint sends into, by its host: OSS's
- * (`oss-accelerate[-overseas].aliyuncs.com`, a bucket on it) and S3's (`<bucket>.s3-accelerate
- * [.dualstack].amazonaws.com`); the buckets' own acceleration switches name the same networks.
- */
-function accelerationNetwork(host: string): string | undefined {
-  const h = host.toLowerCase();
-  if (/^(?:[a-z0-9.-]+\.)?oss-accelerate(?:-overseas)?\.aliyuncs\.com$/.test(h)) {
-    return ossAccelerationNetwork;
-  }
-  return /^(?:[a-z0-9.-]+\.)?s3-accelerate(?:\.dualstack)?\.amazonaws\.com$/.test(h)
-    ? s3AccelerationNetwork
-    : undefined;
 }
 
 /**

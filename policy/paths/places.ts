@@ -120,10 +120,6 @@ export type Located =
   /** A value that names no place the pack can check; it fails closed. */
   | { readonly kind: "unplaceable"; readonly raw: string; readonly why: string };
 
-/** The global networks of the buckets' transfer acceleration, as findings name them. */
-export const ossAccelerationNetwork = "OSS transfer acceleration network";
-export const s3AccelerationNetwork = "S3 transfer acceleration network";
-
 const generic = "which cannot be placed in a region";
 
 function inRegion(cloud: Cloud, region: string, raw: string, prefix?: string): Located {

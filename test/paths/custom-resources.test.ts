@@ -2073,6 +2073,44 @@ describe("Istio", () => {
       ]);
     });
 
+    // Found by the regression bench: the URL readers of Kubernetes objects took an acceleration
+    // endpoint under a wildcard over its cloud's domain as a host the team had placed.
+    test("a webhook on a global acceleration endpoint is not admitted by a wildcard over its cloud's domain", () => {
+      const webhook = (url: string) =>
+        kube("kubernetes:admissionregistration.k8s.io/v1:ValidatingWebhookConfiguration", "audit", {
+          webhooks: [
+            {
+              name: "audit.example.cn",
+              clientConfig: { url },
+              rules: [
+                { operations: ["CREATE"], apiGroups: ["*"], apiVersions: ["*"], resources: ["*"] },
+              ],
+              sideEffects: "None",
+              admissionReviewVersions: ["v1"],
+            },
+          ],
+        });
+      const aliyun = {
+        jurisdiction: "CN",
+        egressAllowlist: [{ host: "*.aliyuncs.com", reason: "Alibaba Cloud services" }],
+      };
+      expect(
+        findingsOf(
+          onCluster(webhook("https://hooks.oss-accelerate.aliyuncs.com/review")),
+          ["kubernetes-egress"],
+          aliyun,
+        ).map(([p, n, l]) => [p, n, l]),
+      ).toEqual([["kubernetes-egress", "audit", "mandatory"]]);
+      // Twin: a host of the domain that is no cloud endpoint is the wildcard's.
+      expect(
+        findingsOf(
+          onCluster(webhook("https://hooks.example.aliyuncs.com/review")),
+          ["kubernetes-egress"],
+          aliyun,
+        ),
+      ).toEqual([]);
+    });
+
     test("twin: an entry of another cluster, or of another host, adds nothing to this mesh", () => {
       const route = named("reviews", vs, "payments.corp.internal (cannot be placed)");
       // A second provider on the same cluster's kubeconfig: another provider is another mesh

@@ -27,7 +27,7 @@ import {
 import { bucketTypes, withLogs } from "./exposure";
 import { edgesOf } from "./rows";
 import { isTrue, isUnknown, valueAt } from "../values";
-import { ossAccelerationNetwork, s3AccelerationNetwork } from "../places";
+import { ossAccelerationNetwork, s3AccelerationNetwork } from "../../../residency/placement";
 
 /** A `global` field: when `reaches` holds, the data goes over the edge network `farSide`. */
 function reach(

@@ -13,7 +13,7 @@
  */
 import { dataStore, encryptedBy, endpointOf, link } from "./common";
 import { publicAcls } from "../iam";
-import { ossAccelerationNetwork } from "../places";
+import { ossAccelerationNetwork } from "../../../residency/placement";
 import type { BorderResource, FieldSpec, TypeModel, TypeTable } from "../model";
 import type { Resolver } from "../resolver";
 import { valueAt } from "../values";
