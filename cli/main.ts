@@ -168,7 +168,9 @@ async function planCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
-  providerKeyWarnings(result.plan.config, opts.project).forEach((w) => io.err(`${w}\n`));
+  providerKeyWarnings(result.plan.config, opts.project, result.plan.project).forEach((w) =>
+    io.err(`${w}\n`),
+  );
   if (opts.sarif !== undefined) {
     writeSarif(opts.sarif, result, loadProject(opts.project).main, io);
   }
@@ -271,7 +273,9 @@ async function checkCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
-  providerKeyWarnings(result.plan.config, path.dirname(file)).forEach((w) => io.err(`${w}\n`));
+  providerKeyWarnings(result.plan.config, path.dirname(file), result.plan.project).forEach((w) =>
+    io.err(`${w}\n`),
+  );
   if (opts.sarif !== undefined) {
     writeSarif(opts.sarif, result, file, io);
   }

@@ -27,12 +27,19 @@ function declaredSettings(namespace: string, fromDir: string): readonly string[]
 export function providerKeyWarnings(
   config: Readonly<Record<string, string>>,
   fromDir: string,
+  project: string,
 ): string[] {
   const byNamespace = new Map<string, string[]>();
   for (const key of Object.keys(config).sort()) {
     const at = key.indexOf(":");
     const namespace = key.slice(0, at);
-    if (at > 0 && /^[a-z][a-z0-9-]*$/.test(namespace) && namespace !== "pulumi") {
+    // The project's own namespace is the program's to read (a project named docker, say).
+    if (
+      at > 0 &&
+      /^[a-z][a-z0-9-]*$/.test(namespace) &&
+      namespace !== "pulumi" &&
+      namespace !== project
+    ) {
       byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), key.slice(at + 1)]);
     }
   }
