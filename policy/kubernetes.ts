@@ -2319,6 +2319,21 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       });
     // Workloads reported as outside their namespace's NetworkPolicies (host network, Fargate).
     const outsidePolicies = new Set<string>();
+    /** The finding of a workload whose pods (may) run on nodes the pack cannot judge. */
+    const onNodeNetwork = (r: BorderResource, why: string, unheld: string) => {
+      const label = resourceLabel(r.type, r.name);
+      outsidePolicies.add(r.urn);
+      ctx.report({
+        message: `${label} must send its pods' traffic through the NetworkPolicies of its namespace, but ${why}, so ${unheld} and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates.`,
+        path: [
+          label,
+          "pod egress (hostNetwork, outside NetworkPolicy)",
+          "every address (any country)",
+        ],
+        urn: r.urn,
+        resourceName: r.name,
+      });
+    };
     /** Per cluster of the program, the namespaces whose pods its NetworkPolicies are to hold. */
     const relying = new Map<string, { cluster: BorderResource; namespaces: Set<string> }>();
     for (const [key, scope] of scopes) {
@@ -2374,28 +2389,38 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
             // exits; on the pod network, the namespace's default deny holds them.
             continue;
           }
-          outsidePolicies.add(r.urn);
-          const why = isUnknown(hostNetwork)
-            ? "hostNetwork is not known at preview, so whether its pods use their node's network cannot be decided"
-            : "its pods use their node's network (hostNetwork), which NetworkPolicies do not govern";
-          ctx.report({
-            message: `${label} must send its pods' traffic through the NetworkPolicies of its namespace, but ${why}, so the default deny of k8s namespace ${JSON.stringify(scope.namespace)} does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates.`,
-            path: [
-              label,
-              "pod egress (hostNetwork, outside NetworkPolicy)",
-              "every address (any country)",
-            ],
-            urn: r.urn,
-            resourceName: r.name,
-          });
+          onNodeNetwork(
+            r,
+            isUnknown(hostNetwork)
+              ? "hostNetwork is not known at preview, so whether its pods use their node's network cannot be decided"
+              : "its pods use their node's network (hostNetwork), which NetworkPolicies do not govern",
+            `the default deny of k8s namespace ${JSON.stringify(scope.namespace)} does not hold them`,
+          );
         }
         continue;
       }
-      if (scope.workloads.length === 0) {
+      // Without a default deny, pods that all run on their node's network (on nodes the pack
+      // cannot judge) are no default deny's to hold: each is reported as such, and the
+      // namespace's finding names the pods a default deny would hold.
+      const onPodNetwork = scope.workloads.filter((r) => {
+        const flags = hostNetworkFlags(r);
+        if (flags.length === 0 || !flags.every((f) => f === true)) {
+          return true;
+        }
+        if (!outsidePolicies.has(r.urn)) {
+          onNodeNetwork(
+            r,
+            "its pods use their node's network (hostNetwork), which NetworkPolicies do not govern",
+            `no NetworkPolicy of k8s namespace ${JSON.stringify(scope.namespace)} could hold them`,
+          );
+        }
+        return false;
+      });
+      if (onPodNetwork.length === 0) {
         continue;
       }
       const declared = namespaces.get(key);
-      const subject = declared ?? scope.workloads[0];
+      const subject = declared ?? onPodNetwork[0];
       // The namespace of a provider whose namespace is not known at preview, where its objects
       // that name none of their own are.
       const provider = scope.workloads[0].provider ? get(scope.workloads[0].provider) : undefined;
@@ -2405,7 +2430,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
           : scope.namespace.startsWith("(namespace ")
             ? resourceLabel(namespaceType, declared?.name ?? scope.namespace)
             : `k8s namespace ${JSON.stringify(scope.namespace)}`;
-      const pods = some(sortedLabels(scope.workloads));
+      const pods = some(sortedLabels(onPodNetwork));
       const present = notDenying(scope.workloads[0].provider ?? "", scope.namespace);
       const unheld =
         present.length === 0 ? "" : ` (of the cluster's: ${present.sort().join("; ")})`;

@@ -9,6 +9,7 @@
  * pack and pins every finding with its level and path, beside its passing twin.
  */
 import { ackCluster as ackStack } from "../helpers/ack-cluster";
+import { messagesOf } from "../helpers/cluster-objects";
 import { nodePortsOf } from "../../policy/kubernetes";
 import { unknown } from "../../policy/paths/values";
 import { on, type OracleResource, runNamed, unknownAtPreview } from "../helpers/model-oracle";
@@ -308,7 +309,8 @@ describe("a pod on the node's own network (hostNetwork)", () => {
         ],
       ],
     ]);
-    // Where the pack cannot judge the nodes' network, nothing bounds what the agent sends.
+    // Where the pack cannot judge the nodes' network, nothing bounds what the agent sends: it is
+    // reported itself, not as a namespace a default deny would fix, which holds no such pod.
     expect(
       runNamed([...unjudgedNodes(), agent("calico-node", true)], cn).filter(
         ([p]) => p === "kubernetes-namespace-egress",
@@ -319,11 +321,25 @@ describe("a pod on the node's own network (hostNetwork)", () => {
         "calico-node",
         "mandatory",
         [
-          'k8s namespace "kube-system"',
-          "pod egress (no default-deny NetworkPolicy)",
+          'k8s daemonset "calico-node"',
+          "pod egress (hostNetwork, outside NetworkPolicy)",
           "every address (any country)",
         ],
       ],
+    ]);
+    expect(
+      messagesOf("kubernetes-namespace-egress", [
+        ...unjudgedNodes(),
+        agent("calico-node", true),
+        agent("log-shipper", false),
+      ]),
+    ).toEqual([
+      expect.stringContaining(
+        'k8s daemonset "calico-node" must send its pods\' traffic through the NetworkPolicies of its namespace, but its pods use their node\'s network (hostNetwork), which NetworkPolicies do not govern, so no NetworkPolicy of k8s namespace "kube-system" could hold them',
+      ),
+      expect.stringMatching(
+        /^k8s namespace "kube-system" must deny pod egress by default, .* so the pods of k8s daemonset "log-shipper" can reach/,
+      ),
     ]);
     expect(
       runNamed([...unjudgedNodes(), deployment(hostNetwork(true))], cn)
