@@ -113,7 +113,10 @@ function notesOnStderr(code: number, stack: string, result: RunResult, io: Io): 
 /** The findings as a SARIF 2.1.0 log whose locations point into `programFile`. */
 function sarifText(result: RunResult, programFile: string): string {
   const uri = sarifUri(programFile);
-  return `${JSON.stringify(toSarif(result.violations, uri, programFile, version), null, 2)}\n`;
+  const positions = new Map(
+    result.plan.resources.flatMap((r) => (r.source ? [[r.urn, r.source] as const] : [])),
+  );
+  return `${JSON.stringify(toSarif(result.violations, uri, programFile, version, positions), null, 2)}\n`;
 }
 
 /** `--sarif <file>`: the findings for code scanning, beside whatever the command prints. */
@@ -166,6 +169,7 @@ async function planCommand(
     timeoutSeconds: opts.timeout,
     firstPreview: opts.firstPreview,
     pack: opts.pack,
+    sourcePositions: opts.sarif !== undefined,
   });
   const code = exitCodeOf(result.violations);
   providerKeyWarnings(result.plan.config, opts.project, result.plan.project).forEach((w) =>
@@ -271,6 +275,7 @@ async function checkCommand(
     timeoutSeconds: opts.timeout,
     firstPreview: opts.firstPreview,
     pack: opts.pack,
+    sourcePositions: opts.sarif !== undefined || opts.format === "sarif",
   });
   const code = exitCodeOf(result.violations);
   providerKeyWarnings(result.plan.config, path.dirname(file), result.plan.project).forEach((w) =>

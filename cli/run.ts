@@ -46,6 +46,8 @@ export interface RunOptions {
   readonly pack?: PackHandle;
   /** Evaluate as a first `pulumi preview` of the stack (`--first-preview`; EvaluateOptions). */
   readonly firstPreview?: boolean;
+  /** Record where the program declares each resource, for SARIF (EvaluateOptions). */
+  readonly sourcePositions?: boolean;
 }
 
 export interface RunResult {
@@ -101,6 +103,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       program: opts.program ? path.resolve(opts.program) : undefined,
       timeoutSeconds: opts.timeoutSeconds,
       firstPreview: opts.firstPreview,
+      sourcePositions: opts.sourcePositions,
       // The stack's settings are read before the program runs: a bad one is a usage error
       // at once, and the pack, configured, judges each resource as it is registered.
       onConfig: (config) => {

@@ -2,6 +2,7 @@
  * SARIF 2.1.0 output of `sovereign-dc check`, so CI code scanning shows residency violations
  * next to the line of the program that declares the offending resource.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -43,17 +44,29 @@ function lineOf(source: string[], name: string | null): number {
   return 1;
 }
 
+/** Where the program declares a resource: its file and line, by URN. */
+export type SourcePositions = ReadonlyMap<string, { readonly file: string; readonly line: number }>;
+
 /**
- * Builds the SARIF log. `programUri` is the program path relative to the repository root (what
- * code scanning resolves); `programFile` is read to locate resources by name.
+ * Builds the SARIF log. A finding on a resource whose source position the evaluation recorded
+ * points at that line, in whichever file of the program declares it (a component's module, say);
+ * any other at the program's entry: `programUri` is its path relative to the repository root
+ * (what code scanning resolves), and `programFile` is read to find the resource's name in quotes.
  */
 export function toSarif(
   violations: readonly Violation[],
   programUri: string,
   programFile: string,
   version: string,
+  positions: SourcePositions = new Map(),
 ): Log {
   const source = fs.existsSync(programFile) ? fs.readFileSync(programFile, "utf8").split("\n") : [];
+  const located = (v: Violation) => {
+    const at = v.urn === null ? undefined : positions.get(v.urn);
+    return at !== undefined
+      ? { uri: sarifUri(at.file), line: at.line }
+      : { uri: programUri, line: lineOf(source, v.resourceName) };
+  };
   // The pack's policies, then the findings the engine adds itself (state, offline visibility).
   // Loaded here, not with the CLI: only SARIF needs the policies' descriptions in this process.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -73,11 +86,19 @@ export function toSarif(
     message: {
       text: v.path ? `${v.message} Path: ${v.path.join(" → ")}` : v.message,
     },
+    // The finding itself, not its line: code scanning keeps two findings on one line apart, and
+    // one alert across runs while the program's lines move.
+    partialFingerprints: {
+      "sovereignDcFinding/v1": createHash("sha256")
+        .update(JSON.stringify([v.policy, v.urn ?? v.resourceName, v.path ?? v.message]))
+        .digest("hex")
+        .slice(0, 32),
+    },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: programUri },
-          region: { startLine: lineOf(source, v.resourceName) },
+          artifactLocation: { uri: located(v).uri },
+          region: { startLine: located(v).line },
         },
         logicalLocations: v.urn
           ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }]

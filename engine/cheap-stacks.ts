@@ -12,17 +12,21 @@ interface ResourceModule {
   Resource: { callsites: () => unknown[] };
 }
 
-let done = false;
+let callsites: ResourceModule["Resource"]["callsites"] | undefined;
 
-export function disableStackCapture(): void {
-  if (done) {
-    return;
-  }
-  done = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
-  debuggable.debuggablePromise = (p) => p;
+/**
+ * `keepSourcePositions`: resources keep their stack walk, for the source position the engine
+ * records (SARIF points each finding at the line that declares its resource); only where asked,
+ * as it is the costly half.
+ */
+export function disableStackCapture(keepSourcePositions = false): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const resource = require("@pulumi/pulumi/resource") as ResourceModule;
-  resource.Resource.callsites = () => [];
+  if (callsites === undefined) {
+    callsites = resource.Resource.callsites;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
+    debuggable.debuggablePromise = (p) => p;
+  }
+  resource.Resource.callsites = keepSourcePositions ? callsites : () => [];
 }

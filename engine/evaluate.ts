@@ -87,6 +87,11 @@ export interface EvaluateOptions {
    * computes on create is unknown (`sovereign-dc check --first-preview`).
    */
   readonly firstPreview?: boolean;
+  /**
+   * Record each resource's source position (the program's line that declares it), as the SDK
+   * sends it under the Pulumi CLI; off unless asked (SARIF output), for the stack walk it costs.
+   */
+  readonly sourcePositions?: boolean;
 }
 
 /** How long an evaluation whose program threw waits for the loop to drain, when asked to. */
@@ -166,7 +171,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   }
   opts.onConfig?.(config);
 
-  disableStackCapture();
+  disableStackCapture(opts.sourcePositions === true);
   const monitor = new RecordingMonitor(project.name, opts.stack, config, opts.firstPreview);
   monitor.onRecord = opts.onResource;
   settings.setMockOptions(monitor, project.name, opts.stack, true, offlineOrganization);

@@ -4,6 +4,7 @@
  * dependencies and resource options — exactly as the Pulumi engine receives them.
  */
 import * as fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { getOrganization } from "@pulumi/pulumi/runtime/settings";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
@@ -693,6 +694,7 @@ export class RecordingMonitor extends MockMonitor {
           inputs,
           outputs: withStandInMarksUnknown(withUnknownInputs(state, inputs)),
           id: custom ? resp.getId() : undefined,
+          ...sourceOf(req.getSourceposition()),
           ...(req.getRemote() || construction ? { remote: true } : {}),
           ...(rendered !== undefined || construction ? { renderedOffline: true } : {}),
           ...(rendering !== undefined && "opaque" in rendering
@@ -967,4 +969,15 @@ interface Construction {
 /** A component's registration by parent, type and name: the program's and its plugin's agree. */
 function constructionKey(parent: string, type: string, name: string): string {
   return `${parent}\u0000${type}\u0000${name}`;
+}
+
+/** The file and line a registration's source position names, when it is a file of the machine. */
+function sourceOf(
+  position: { getUri(): string; getLine(): number } | undefined,
+): { source: { file: string; line: number } } | Record<string, never> {
+  const uri = position?.getUri() ?? "";
+  if (!uri.startsWith("file:") || !(position!.getLine() > 0)) {
+    return {};
+  }
+  return { source: { file: fileURLToPath(uri), line: position!.getLine() } };
 }

@@ -83,6 +83,11 @@ export interface RecordedResource {
   /** True for a default provider the engine synthesised from stack config. */
   readonly synthesized?: boolean;
   /**
+   * The program's line that declares it (the first frame outside the SDK and its constructors),
+   * where the evaluation was asked to record it (`EvaluateOptions.sourcePositions`).
+   */
+  readonly source?: { readonly file: string; readonly line: number };
+  /**
    * True for a multi-language (remote) component: its children are registered by its plugin
    * under the Pulumi CLI, so offline it has none.
    */

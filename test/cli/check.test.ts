@@ -85,6 +85,17 @@ beforeAll(() => {
     ],
     ["esm", ["check", esm, "--stack", "dev", "--jurisdiction", "EU", "--format", "json"]],
     [
+      "sarif-module",
+      [
+        "check",
+        path.join("test", "fixtures", "engine", "sarif-module", "index.ts"),
+        "--stack",
+        "dev",
+        "--format",
+        "sarif",
+      ],
+    ],
+    [
       "provider-key-typo",
       [
         "check",
@@ -263,6 +274,37 @@ describe("sovereign-dc check of a program that declares resources from beforeExi
         .map((v: { policy: string; resourceName: string }) => `${v.policy} ${v.resourceName}`),
     ).toEqual(["arn-locality to-ingest"]);
   });
+});
+
+// Found by a CI user's walkthrough: every finding on a resource a module declares landed on the
+// entry's first line, or on a line that merely named it, and one line's findings could merge.
+test("SARIF points each finding at the line of the program's file that declares its resource, each with a fingerprint of its own", async () => {
+  const run = await ran("sarif-module");
+  expect(run.code).toBe(1);
+  const results = JSON.parse(run.stdout).runs[0].results as Array<{
+    ruleId: string;
+    locations: Array<{
+      physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+      logicalLocations?: Array<{ name: string }>;
+    }>;
+    partialFingerprints: Record<string, string>;
+  }>;
+  const site = "test/fixtures/engine/sarif-module/lib/site.ts";
+  const at = (r: (typeof results)[number]) => [
+    r.ruleId,
+    r.locations[0].logicalLocations?.[0]?.name,
+    r.locations[0].physicalLocation.artifactLocation.uri,
+    r.locations[0].physicalLocation.region.startLine,
+  ];
+  expect(results.filter((r) => r.locations[0].logicalLocations !== undefined).map(at)).toEqual(
+    expect.arrayContaining([
+      ["public-exposure", "site-policy", site, 6],
+      ["customer-key-encryption", "site", site, 5],
+    ]),
+  );
+  const prints = results.map((r) => r.partialFingerprints["sovereignDcFinding/v1"]);
+  expect(prints.every((p) => /^[0-9a-f]{32}$/.test(p))).toBe(true);
+  expect(new Set(prints).size).toBe(prints.length);
 });
 
 describe("sovereign-dc check --format json --sarif <file>", () => {
