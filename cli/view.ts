@@ -24,6 +24,8 @@ export interface ResourceView {
   /** Effective region: a region ID, "global", or null where none applies or can be told. */
   readonly region: string | null;
   readonly protect: boolean;
+  /** Left in the cloud when the stack destroys it (the report's protection control reads both). */
+  readonly retainOnDelete: boolean;
   /** Inputs as plain values, secrets masked, values not known before deployment "[unknown]". */
   readonly props: Record<string, unknown>;
 }
@@ -50,6 +52,7 @@ export function viewResources(plan: Plan): ResourceView[] {
       provider: provider?.name ?? null,
       region: regionOf(r, provider),
       protect: r.protect,
+      retainOnDelete: r.retainOnDelete,
       // What the pack judged: a resource handed whole to an input is its ID there.
       props: plainProps(r.inputs, {
         maskSecrets: "[secret]",
