@@ -41,6 +41,25 @@ export interface Control {
   readonly serves: readonly Regulation[];
 }
 
+/**
+ * The policies whose findings a control's unmet rows are, by control: what makes an unmet control
+ * fail a stack, or not. A control no policy holds (versions kept, resources protected) is the
+ * sealed contract's own, which this repository's components build: informational for a program
+ * of any other kind.
+ */
+export const controlPolicies: Readonly<Record<string, readonly string[]>> = {
+  placement: ["resource-placement"],
+  "no-path": ["no-path-out-of-jurisdiction"],
+  "no-internet": ["internet-egress"],
+  "egress-allowlist": ["egress-rules"],
+  "private-storage": ["public-exposure"],
+  versioning: [],
+  "cmk-encryption": ["customer-key-encryption"],
+  // Where the key lives; its rotation and deletion window no policy judges.
+  keys: ["key-locality"],
+  protect: [],
+};
+
 export interface ControlInputs {
   readonly resources: readonly BorderResource[];
   /** URN → retainOnDelete, which the border view does not carry. */

@@ -94,6 +94,7 @@ export async function renderReport(
   const svg = await renderSvg(dot);
   const markdown = renderMarkdown({
     plan,
+    posture: plan.config["sovereign-dc:posture"] === "strict" ? "strict" : "standard",
     violations,
     jurisdiction,
     controls,

@@ -8,10 +8,14 @@ import type { Violation } from "../engine/check";
 import type { Plan } from "../engine/plan";
 import type { BorderAnalysis } from "../policy/paths";
 import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
-import type { Control } from "./controls";
+import type { Posture } from "../residency/spec";
+import { hardeningPolicyNames } from "../policy/names";
+import { type Control, controlPolicies } from "./controls";
 
 export interface MarkdownInputs {
   readonly plan: Plan;
+  /** How the stack's hardening findings are judged (`sovereign-dc:posture`). */
+  readonly posture?: Posture;
   readonly violations: readonly Violation[];
   readonly jurisdiction?: Jurisdiction;
   readonly controls: readonly Control[];
@@ -97,14 +101,35 @@ function summary(i: MarkdownInputs): string[] {
     `| Stack | ${code(plan.stack)} |`,
     `| Program | ${code(plan.program)} |`,
     `| Jurisdiction | ${i.jurisdiction ? cell(`${i.jurisdiction.id} — ${i.jurisdiction.name}`) : "not configured"} |`,
+    `| Posture | ${i.posture ?? "standard"} (hardening that keeps data in place is ${i.posture === "strict" ? "mandatory" : "advisory"}) |`,
     `| Resources | ${counts(plan)} |`,
     ...(stores !== undefined ? [`| Data stores and keys | ${stores} |`] : []),
     `| Violations | ${mandatory} mandatory, ${advisory} advisory${waived > 0 ? `, ${waived} waived` : ""} |`,
   ];
 }
 
-function controlSection(c: Control, n: number): string[] {
-  const lines = [`### ${n}. ${c.title} — ${statusText(c)}`, "", c.intent, ""];
+/** Which policy fails a stack for the control's unmet rows, at the stack's posture, or none. */
+function enforcement(c: Control, posture: Posture): string {
+  const policies = controlPolicies[c.id] ?? [];
+  if (policies.length === 0) {
+    return "Informational: no policy fails a stack for it; this repository's components build it.";
+  }
+  const levels = policies.map(
+    (p) =>
+      `${code(p)} (${hardeningPolicyNames.includes(p) && posture !== "strict" ? `advisory at ${posture} posture, mandatory at strict` : "mandatory"})`,
+  );
+  return `Enforced by ${levels.join(", ")}.`;
+}
+
+function controlSection(c: Control, n: number, posture: Posture): string[] {
+  const lines = [
+    `### ${n}. ${c.title} — ${statusText(c)}`,
+    "",
+    c.intent,
+    "",
+    enforcement(c, posture),
+    "",
+  ];
   if (c.evidence.length > 0) {
     lines.push("| Realised by | Evidence | Holds |", "|---|---|---|");
     for (const e of c.evidence) {
@@ -170,7 +195,7 @@ export function renderMarkdown(i: MarkdownInputs): string {
       lines.push(`| ${k + 1} | ${cell(c.title)} | ${statusText(c)} | ${cell(regs(c.serves))} |`),
     );
     lines.push("");
-    i.controls.forEach((c, k) => lines.push(...controlSection(c, k + 1)));
+    i.controls.forEach((c, k) => lines.push(...controlSection(c, k + 1, i.posture ?? "standard")));
   } else {
     lines.push(
       "## Controls of the sealed contract",
