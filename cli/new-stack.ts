@@ -366,7 +366,9 @@ function keyComments(opts: NewStackOptions, spec: Record<string, unknown>): Reco
       "The one region every resource is created in; it lies inside the jurisdiction.",
     [`${namespace}:jurisdiction`]: `The border no data path may cross: ${jurisdiction.name} (residency/jurisdictions.ts).`,
     [`${namespace}:accountId`]:
-      "The 12-digit AWS account the stack is pinned to (allowedAccountIds, key policy, ARNs).",
+      opts.cloud === "aws"
+        ? "The 12-digit AWS account the stack is pinned to (allowedAccountIds, key policy, ARNs)."
+        : "The Alibaba Cloud account (16-digit UID) the stack's provider is pinned to (accountId).",
     [`${namespace}:stateBackend`]:
       "Pulumi state is data too: `pulumi login` to this backend, inside the jurisdiction.",
     [`${namespace}:network`]:

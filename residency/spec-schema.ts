@@ -163,6 +163,9 @@ const kubernetesSchema = z.strictObject(
 const postureSchema = z.enum(postures, { error: postureExpected });
 
 /** The schema of the stack config, key by key (keys without the namespace). */
+const accountExpected =
+  "expected the account the stack is pinned to: a 12-digit AWS account ID, or an Alibaba Cloud account's 16-digit ID (UID)";
+
 export const specSchema = z.strictObject({
   cloud: z.enum(clouds as [Cloud, ...Cloud[]], {
     error: `expected one of: ${clouds.join(", ")}`,
@@ -176,8 +179,8 @@ export const specSchema = z.strictObject({
       error: `expected one of: ${jurisdictionIds().join(", ")}`,
     }),
   accountId: z
-    .string({ error: "expected a 12-digit AWS account ID" })
-    .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account ID" })
+    .string({ error: accountExpected })
+    .regex(/^(?:\d{12}|\d{16})$/, { error: accountExpected })
     .optional(),
   stateBackend: z
     .string({ error: "expected the URL of the stack's Pulumi state backend" })

@@ -355,6 +355,18 @@ function crossFieldIssues(p: ParsedSpec, stack: string, project: string): SpecIs
         "expected 365 on alicloud: a default KMS key (one outside a dedicated KMS instance) rotates only yearly",
     });
   }
+  // An account of the stack's own cloud: AWS's 12 digits, Alibaba Cloud's 16.
+  const accountDigits = p.cloud === "aws" ? 12 : 16;
+  if (p.accountId !== undefined && p.accountId.length !== accountDigits) {
+    issues.push({
+      key: keyOf(["accountId"]),
+      received: p.accountId,
+      expected:
+        p.cloud === "aws"
+          ? "expected the 12-digit AWS account ID the stack is pinned to (a 16-digit ID is an Alibaba Cloud account's)"
+          : "expected the 16-digit ID (UID) of the Alibaba Cloud account the stack is pinned to (a 12-digit ID is an AWS account's)",
+    });
+  }
   if (p.cloud === "aws" && p.accountId === undefined) {
     issues.push({
       key: keyOf(["accountId"]),

@@ -29,7 +29,13 @@ export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResour
     `${stack}-alicloud`,
     // HTTPS is the provider's default; pinning it keeps the bucket policies' TLS-only rule from
     // locking the deployment out.
-    { region: spec.region, protocol: "HTTPS" },
+    // The account, where the stack declares it: the pack then tells links to another account
+    // from the stack's own (cross-account-links).
+    {
+      region: spec.region,
+      protocol: "HTTPS",
+      ...(spec.accountId !== undefined ? { accountId: spec.accountId } : {}),
+    },
     { parent: opts.parent },
   );
   const inRegion = pulumi.mergeOptions(opts, { provider });

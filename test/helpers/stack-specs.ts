@@ -331,10 +331,17 @@ const anyBucketName = fc
   )
   .map((p) => p.join(""));
 
+/** An account ID of `digits` digits: 12 for AWS, 16 for an Alibaba Cloud account's UID. */
+const digitsArb = (digits: number) =>
+  fc
+    .array(fc.integer({ min: 0, max: 9 }), { minLength: digits, maxLength: digits })
+    .map((d) => d.join(""));
+
 /** A 12-digit AWS account ID. */
-export const accountIdArb = fc
-  .array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 })
-  .map((digits) => digits.join(""));
+export const accountIdArb = digitsArb(12);
+
+/** A 16-digit Alibaba Cloud account ID (UID). */
+const alicloudAccountIdArb = digitsArb(16);
 
 function bucketsArb(scope: Scope, cloud: Cloud, stack: string) {
   const name = fc
@@ -441,7 +448,7 @@ export function stackArb(
     networkArb(scope, zoneNames).chain((network) =>
       fc
         .record({
-          accountId: place.cloud === "aws" ? accountIdArb : optional(accountIdArb),
+          accountId: place.cloud === "aws" ? accountIdArb : optional(alicloudAccountIdArb),
           stateBackend: optional(stateBackendArb(place, stack)),
           buckets: optional(bucketsArb(scope, place.cloud, stack)),
           egress: optional(egressArb(scope, network.cidr)),

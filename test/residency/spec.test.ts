@@ -43,6 +43,12 @@ describe("stack spec validation", () => {
     expect(spec.network.zones.map((z) => z.zone)).toEqual(["cn-shanghai-e", "cn-shanghai-f"]);
   });
 
+  it("takes the 16-digit ID of an Alibaba Cloud stack's account", () => {
+    expect(
+      validateStackSpec({ ...shanghai(), accountId: "1234567890123456" }, "test").accountId,
+    ).toBe("1234567890123456");
+  });
+
   it("takes a strict posture", () => {
     expect(validateStackSpec({ ...shanghai(), posture: "strict" }, "test").posture).toBe("strict");
   });
@@ -286,6 +292,32 @@ describe("stack spec validation", () => {
       },
       [
         "  - sovereign-dc:accountId: received nothing (the key is missing); expected the 12-digit AWS account ID the stack is pinned to (required when cloud is aws).",
+      ],
+    ],
+    [
+      // Found by an engineer adding an Alibaba Cloud stack: its 16-digit UID was refused as no
+      // AWS account, and an AWS one accepted.
+      "an AWS account ID on an Alibaba Cloud stack",
+      (s) => {
+        s.accountId = "111122223333";
+      },
+      [
+        '  - sovereign-dc:accountId: received "111122223333"; expected the 16-digit ID (UID) of the Alibaba Cloud account the stack is pinned to (a 12-digit ID is an AWS account\'s).',
+      ],
+    ],
+    [
+      "an Alibaba Cloud account ID on an AWS stack",
+      (s) => {
+        s.cloud = "aws";
+        s.region = "cn-northwest-1";
+        s.accountId = "1234567890123456";
+        s.network = {
+          cidr: "10.20.0.0/16",
+          zones: [{ zone: "cn-northwest-1a", cidr: "10.20.1.0/24" }],
+        };
+      },
+      [
+        '  - sovereign-dc:accountId: received "1234567890123456"; expected the 12-digit AWS account ID the stack is pinned to (a 16-digit ID is an Alibaba Cloud account\'s).',
       ],
     ],
     [
