@@ -532,9 +532,10 @@ function buildProgram(
       "Scaffold Pulumi.<name>.yaml for a new regional stack, validated before it is written.",
     )
     .argument("<name>", "stack name, e.g. cn-beijing")
-    .requiredOption("--cloud <cloud>", "alicloud or aws")
-    .requiredOption("--region <region>", "region every resource is created in")
-    .requiredOption("--jurisdiction <id>", "jurisdiction the stack must stay in (CN, US, EU, …)")
+    // Required, and checked together in newStack: a missing option is named with every other.
+    .option("--cloud <cloud>", "alicloud or aws (required)")
+    .option("--region <region>", "region every resource is created in (required)")
+    .option("--jurisdiction <id>", "jurisdiction the stack must stay in: CN, US, EU, … (required)")
     .option(
       "--cidr <cidr>",
       "network CIDR, one /24 per zone carved from it (default: the first /16 of 10.0.0.0/8 no other stack of the project overlaps)",
@@ -543,7 +544,10 @@ function buildProgram(
       "--zones <zones>",
       "comma-separated zones of the region, e.g. cn-beijing-a,cn-beijing-c (default: the region's zones in residency/zones.ts)",
     )
-    .option("--account-id <id>", "12-digit AWS account the stack is pinned to (required for aws)")
+    .option(
+      "--account-id <id>",
+      "account the stack is pinned to: 12-digit AWS ID (required for aws), 16-digit Alibaba Cloud UID",
+    )
     .option("--bucket <name:days:purpose...>", "data bucket(s): name, retention days, purpose")
     .option("--project <dir>", "folder of the Pulumi project", process.cwd())
     .option("--force", "overwrite an existing Pulumi.<name>.yaml", false)

@@ -223,7 +223,7 @@ function parseBucket(text: string): { name: string; retentionDays: number; purpo
   const retentionDays = Number(days);
   if (!name || !Number.isInteger(retentionDays) || purpose.join(":").trim() === "") {
     throw new UsageError(
-      `--bucket: received ${JSON.stringify(text)}; expected name:retentionDays:purpose, e.g. telemetry:365:Vehicle telemetry.`,
+      `--bucket: received ${JSON.stringify(text)}; expected name:retentionDays:purpose, the days a whole number, e.g. telemetry:365:Vehicle telemetry.`,
     );
   }
   return { name, retentionDays, purpose: purpose.join(":") };
@@ -275,6 +275,13 @@ export function newStack(
   opts: NewStackOptions,
   io: { err(t: string): void },
 ): number {
+  const missing = (["cloud", "region", "jurisdiction"] as const).filter((k) => !opts[k]);
+  if (missing.length > 0) {
+    const flags = missing.map((k) => `--${k}`);
+    throw new UsageError(
+      `${flags.join(", ")}: received nothing; expected ${missing.length === 1 ? "it" : "each"} for a new stack, e.g. sovereign-dc new-stack ${name} --cloud alicloud --region cn-beijing --jurisdiction CN.`,
+    );
+  }
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
     throw new UsageError(
       `<name>: received ${JSON.stringify(name)}; expected letters, digits, hyphens, underscores or periods.`,

@@ -260,6 +260,17 @@ describe("sovereign-dc new-stack refuses, writing nothing", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["Pulumi.cn-shanghai.yaml", "Pulumi.yaml"]);
   });
 
+  // Found by an engineer's walkthrough: commander named one missing option a run.
+  it("when options are missing, naming every one at once", async () => {
+    const dir = project({ "cn-shanghai": shanghai });
+    expect(await run(dir, "bj", "--cloud", "alicloud")).toEqual({
+      code: 2,
+      out: "",
+      err: "error: --region, --jurisdiction: received nothing; expected each for a new stack, e.g. sovereign-dc new-stack bj --cloud alicloud --region cn-beijing --jurisdiction CN.\n",
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(["Pulumi.cn-shanghai.yaml", "Pulumi.yaml"]);
+  });
+
   it("when the stack exists and --force is not given, leaving its file as it was", async () => {
     const dir = project({ "cn-shanghai": shanghai });
     const file = path.join(dir, "Pulumi.cn-shanghai.yaml");

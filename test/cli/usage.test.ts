@@ -217,7 +217,7 @@ describe("sovereign-dc new-stack refusals", () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toBe(
-      'error: --bucket: received "telemetry"; expected name:retentionDays:purpose, e.g. telemetry:365:Vehicle telemetry.\n',
+      'error: --bucket: received "telemetry"; expected name:retentionDays:purpose, the days a whole number, e.g. telemetry:365:Vehicle telemetry.\n',
     );
   });
 });
