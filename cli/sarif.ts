@@ -61,11 +61,16 @@ export function toSarif(
   positions: SourcePositions = new Map(),
 ): Log {
   const source = fs.existsSync(programFile) ? fs.readFileSync(programFile, "utf8").split("\n") : [];
+  // One repository-root walk per file of the program, not per finding.
+  const uris = new Map<string, string>();
   const located = (v: Violation) => {
     const at = v.urn === null ? undefined : positions.get(v.urn);
-    return at !== undefined
-      ? { uri: sarifUri(at.file), line: at.line }
-      : { uri: programUri, line: lineOf(source, v.resourceName) };
+    if (at === undefined) {
+      return { uri: programUri, line: lineOf(source, v.resourceName) };
+    }
+    const uri = uris.get(at.file) ?? sarifUri(at.file);
+    uris.set(at.file, uri);
+    return { uri, line: at.line };
   };
   // The pack's policies, then the findings the engine adds itself (state, offline visibility).
   // Loaded here, not with the CLI: only SARIF needs the policies' descriptions in this process.
@@ -79,46 +84,49 @@ export function toSarif(
     properties: { severity: p.severity ?? "unspecified" },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results: Result[] = violations.map((v) => ({
-    ruleId: v.policy,
-    ruleIndex: ruleIndex.get(v.policy),
-    level: v.level === "mandatory" ? "error" : "warning",
-    message: {
-      text: v.path ? `${v.message} Path: ${v.path.join(" → ")}` : v.message,
-    },
-    // The finding itself, not its line: code scanning keeps two findings on one line apart, and
-    // one alert across runs while the program's lines move.
-    partialFingerprints: {
-      "sovereignDcFinding/v1": createHash("sha256")
-        .update(JSON.stringify([v.policy, v.urn ?? v.resourceName, v.path ?? v.message]))
-        .digest("hex")
-        .slice(0, 32),
-    },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: located(v).uri },
-          region: { startLine: located(v).line },
-        },
-        logicalLocations: v.urn
-          ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }]
-          : undefined,
+  const results: Result[] = violations.map((v) => {
+    const at = located(v);
+    return {
+      ruleId: v.policy,
+      ruleIndex: ruleIndex.get(v.policy),
+      level: v.level === "mandatory" ? "error" : "warning",
+      message: {
+        text: v.path ? `${v.message} Path: ${v.path.join(" → ")}` : v.message,
       },
-    ],
-    properties: v.path
-      ? { path: v.path, resourceType: v.resourceType, ...(v.deferred ? { deferred: true } : {}) }
-      : undefined,
-    // A waived finding is a dismissed alert: code scanning shows it as suppressed.
-    suppressions: v.waived
-      ? [
-          {
-            kind: "external",
-            status: "accepted",
-            justification: `${v.waived.reason} (waiver expires ${v.waived.expires})`,
+      // The finding itself, not its line: code scanning keeps two findings on one line apart, and
+      // one alert across runs while the program's lines move.
+      partialFingerprints: {
+        "sovereignDcFinding/v1": createHash("sha256")
+          .update(JSON.stringify([v.policy, v.urn ?? v.resourceName, v.path ?? v.message]))
+          .digest("hex")
+          .slice(0, 32),
+      },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: at.uri },
+            region: { startLine: at.line },
           },
-        ]
-      : undefined,
-  }));
+          logicalLocations: v.urn
+            ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }]
+            : undefined,
+        },
+      ],
+      properties: v.path
+        ? { path: v.path, resourceType: v.resourceType, ...(v.deferred ? { deferred: true } : {}) }
+        : undefined,
+      // A waived finding is a dismissed alert: code scanning shows it as suppressed.
+      suppressions: v.waived
+        ? [
+            {
+              kind: "external",
+              status: "accepted",
+              justification: `${v.waived.reason} (waiver expires ${v.waived.expires})`,
+            },
+          ]
+        : undefined,
+    };
+  });
   return {
     $schema: sarifSchemaUri,
     version: "2.1.0",

@@ -52,6 +52,7 @@ import {
   programCluster,
   unenforcedNetworkPolicies,
   fargateProfileOf,
+  allOnNodeNetwork,
   hostNetworkFlags,
   albConfigOf,
   whitelistedAlbListeners,
@@ -2265,12 +2266,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       if (isWorkload) {
         // Pods that all run on their node's network, in a node network the pack judges, send what
         // the nodes send: no NetworkPolicy of the namespace holds them, and none needs to.
-        const flags = hostNetworkFlags(r);
-        if (
-          flags.length === 0 ||
-          !flags.every((f) => f === true) ||
-          !onJudgedNodeNetwork(r, resolver())
-        ) {
+        if (!allOnNodeNetwork(r) || !onJudgedNodeNetwork(r, resolver())) {
           scope.workloads.push(r);
         }
       } else {
@@ -2403,8 +2399,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       // cannot judge) are no default deny's to hold: each is reported as such, and the
       // namespace's finding names the pods a default deny would hold.
       const onPodNetwork = scope.workloads.filter((r) => {
-        const flags = hostNetworkFlags(r);
-        if (flags.length === 0 || !flags.every((f) => f === true)) {
+        if (!allOnNodeNetwork(r)) {
           return true;
         }
         if (!outsidePolicies.has(r.urn)) {

@@ -2821,6 +2821,12 @@ export function hostNetworkFlags(r: BorderResource): unknown[] {
     : flags;
 }
 
+/** Whether every pod a resource runs is known to run on its node's network. */
+export function allOnNodeNetwork(r: BorderResource): boolean {
+  const flags = hostNetworkFlags(r);
+  return flags.length > 0 && flags.every((f) => f === true);
+}
+
 /**
  * Whether a LoadBalancer Service's load balancer is private: on a cloud's cluster, by its cloud's
  * internal-load-balancer annotation, or, on ACK, by the address type of the existing load balancer
