@@ -19,6 +19,16 @@ function shanghai(): Record<string, unknown> {
   };
 }
 
+/** The spec turned into an AWS Ningxia stack's, with this account and its one zone. */
+function ningxia(s: Record<string, unknown>, accountId?: string, zone = "cn-northwest-1a"): void {
+  s.cloud = "aws";
+  s.region = "cn-northwest-1";
+  if (accountId !== undefined) {
+    s.accountId = accountId;
+  }
+  s.network = { cidr: "10.20.0.0/16", zones: [{ zone, cidr: "10.20.1.0/24" }] };
+}
+
 function issuesOf(raw: Record<string, unknown>): string[] {
   try {
     validateStackSpec(raw, "test");
@@ -282,14 +292,7 @@ describe("stack spec validation", () => {
     ],
     [
       "an AWS stack without an account",
-      (s) => {
-        s.cloud = "aws";
-        s.region = "cn-northwest-1";
-        s.network = {
-          cidr: "10.20.0.0/16",
-          zones: [{ zone: "cn-northwest-1a", cidr: "10.20.1.0/24" }],
-        };
-      },
+      (s) => ningxia(s),
       [
         "  - sovereign-dc:accountId: received nothing (the key is missing); expected the 12-digit AWS account ID the stack is pinned to (required when cloud is aws).",
       ],
@@ -307,30 +310,14 @@ describe("stack spec validation", () => {
     ],
     [
       "an Alibaba Cloud account ID on an AWS stack",
-      (s) => {
-        s.cloud = "aws";
-        s.region = "cn-northwest-1";
-        s.accountId = "1234567890123456";
-        s.network = {
-          cidr: "10.20.0.0/16",
-          zones: [{ zone: "cn-northwest-1a", cidr: "10.20.1.0/24" }],
-        };
-      },
+      (s) => ningxia(s, "1234567890123456"),
       [
         '  - sovereign-dc:accountId: received "1234567890123456"; expected the 12-digit AWS account ID the stack is pinned to (a 16-digit ID is an Alibaba Cloud account\'s).',
       ],
     ],
     [
       "an AWS availability zone outside the region",
-      (s) => {
-        s.cloud = "aws";
-        s.region = "cn-northwest-1";
-        s.accountId = "111122223333";
-        s.network = {
-          cidr: "10.20.0.0/16",
-          zones: [{ zone: "cn-north-1a", cidr: "10.20.1.0/24" }],
-        };
-      },
+      (s) => ningxia(s, "111122223333", "cn-north-1a"),
       [
         '  - sovereign-dc:network.zones[0].zone: received "cn-north-1a"; expected a zone of region cn-northwest-1, such as cn-northwest-1a.',
       ],
