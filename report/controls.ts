@@ -473,11 +473,51 @@ function bucketControls(i: ControlInputs, x: Resolver): Control[] {
     control(j, {
       id: "cmk-encryption",
       title: "Encryption with the stack's own key",
-      intent: "Every bucket is encrypted server-side with a customer-managed KMS key of the stack.",
+      intent:
+        "Every data store is encrypted with a customer-managed KMS key of the stack: buckets server-side, the other stores (disks, databases, log stores, a cluster's Secrets) as customer-key-encryption reads them.",
       theme: "security",
-      evidence: encryption,
+      evidence: [...encryption, ...otherStoresEncryption(i, x)],
     }),
   ];
+}
+
+/**
+ * The data stores other than buckets that customer-key-encryption judges (`dataStores`): each
+ * by the keys the graph draws it encrypted by, and held unless that policy reports it (an auditor
+ * found the control covering buckets alone, beside the stack's other stores). Only where the
+ * report has the pack's findings to read.
+ */
+function otherStoresEncryption(i: ControlInputs, x: Resolver): Evidence[] {
+  if (i.violations === undefined) {
+    return [];
+  }
+  return dataStores
+    .filter((m) => !bucketTypes.includes(m.type))
+    .flatMap((m) => x.ofType(m.type).map((store) => ({ m, store })))
+    .map(({ m, store }) => {
+      const finding = i.violations?.find(
+        (v) => v.policy === "customer-key-encryption" && v.urn === store.urn && !v.waived,
+      );
+      // The keys of the stack its settings name, on the store and on each of its parts.
+      const paths = [
+        ...m.inline.flatMap((s) => (s.key ? [s.key] : [])),
+        ...(m.parts?.settings ?? []).flatMap((s) => (s.key ? [`${m.parts!.list}[].${s.key}`] : [])),
+      ];
+      const keys = paths.flatMap((p) =>
+        x
+          .refs(store, p, keyTypes)
+          .flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : [])),
+      );
+      const facts = [
+        ...new Set(keys.map((k) => `encrypted with ${label(k)}`)),
+        ...(finding ? [finding.path?.at(-1) ?? "no customer-managed key"] : []),
+      ];
+      return {
+        subject: label(store),
+        facts: facts.length > 0 ? facts : ["no key named"],
+        ok: finding === undefined,
+      };
+    });
 }
 
 function keyControl(i: ControlInputs, x: Resolver): Control {

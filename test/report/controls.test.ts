@@ -5,6 +5,7 @@
  */
 import { analyzeBorder, type BorderResource } from "../../policy/paths";
 import { getJurisdiction } from "../../residency/jurisdictions";
+import type { Violation } from "../../engine/check";
 import { type Control, evaluateControls } from "../../report/controls";
 import { on, oracleBorderResources, type OracleResource } from "../helpers/model-oracle";
 
@@ -14,7 +15,11 @@ const or = on("or");
 function controls(
   jurisdiction: string,
   resources: readonly OracleResource[],
-  opts: { protect?: readonly string[]; retain?: readonly string[] } = {},
+  opts: {
+    protect?: readonly string[];
+    retain?: readonly string[];
+    violations?: readonly Violation[];
+  } = {},
 ): Control[] {
   const border: BorderResource[] = oracleBorderResources(resources).map((r) => ({
     ...r,
@@ -27,6 +32,7 @@ function controls(
     jurisdiction: j,
     allowlist: [],
     analysis: analyzeBorder(border, j),
+    violations: opts.violations ?? [],
   });
 }
 
@@ -114,6 +120,44 @@ describe("the encryption control", () => {
     ]);
     expect(evidenceOf(controls("CN", [...shanghai, bucket]), "cmk-encryption")).toEqual([
       { subject: 'oss bucket "telemetry"', facts: ["no server-side encryption"], ok: false },
+    ]);
+  });
+  // An auditor found the control covering buckets alone, beside the stack's disks and clusters.
+  test("reads every other data store by the keys its settings name, held unless customer-key-encryption reports it", () => {
+    const disk = (name: string, keyed: boolean): OracleResource => ({
+      ...sh("alicloud:ecs/ecsDisk:EcsDisk", name, {
+        zoneId: "cn-shanghai-e",
+        size: 40,
+        ...(keyed ? { encrypted: true, kmsKeyId: "key-1" } : {}),
+      }),
+      ...(keyed ? { deps: { kmsKeyId: ["key"] } } : {}),
+    });
+    const unkeyed: Violation = {
+      policy: "customer-key-encryption",
+      level: "advisory",
+      resourceType: "alicloud:ecs/ecsDisk:EcsDisk",
+      resourceName: "scratch",
+      urn: "urn:pulumi:oracle::p::alicloud:ecs/ecsDisk:EcsDisk::scratch",
+      message: "…",
+      path: [
+        'ecs disk "scratch"',
+        "no customer-managed key (unencrypted, or a key the provider holds)",
+      ],
+    };
+    expect(
+      evidenceOf(
+        controls("CN", [...shanghai, disk("data", true), disk("scratch", false)], {
+          violations: [unkeyed],
+        }),
+        "cmk-encryption",
+      ),
+    ).toEqual([
+      { subject: 'ecs disk "data"', facts: ['encrypted with kms key "key"'], ok: true },
+      {
+        subject: 'ecs disk "scratch"',
+        facts: ["no customer-managed key (unencrypted, or a key the provider holds)"],
+        ok: false,
+      },
     ]);
   });
 });
