@@ -491,13 +491,16 @@ function otherStoresEncryption(i: ControlInputs, x: Resolver): Evidence[] {
   if (i.violations === undefined) {
     return [];
   }
+  const unkeyed = new Map(
+    i.violations
+      .filter((v) => v.policy === "customer-key-encryption" && !v.waived && v.urn !== null)
+      .map((v) => [v.urn, v]),
+  );
   return dataStores
     .filter((m) => !bucketTypes.includes(m.type))
     .flatMap((m) => x.ofType(m.type).map((store) => ({ m, store })))
     .map(({ m, store }) => {
-      const finding = i.violations?.find(
-        (v) => v.policy === "customer-key-encryption" && v.urn === store.urn && !v.waived,
-      );
+      const finding = unkeyed.get(store.urn);
       // The keys of the stack its settings name, on the store and on each of its parts.
       const paths = [
         ...m.inline.flatMap((s) => (s.key ? [s.key] : [])),
