@@ -113,8 +113,17 @@ function notesOnStderr(code: number, stack: string, result: RunResult, io: Io): 
 /** The findings as a SARIF 2.1.0 log whose locations point into `programFile`. */
 function sarifText(result: RunResult, programFile: string): string {
   const uri = sarifUri(programFile);
+  // Positions in the program's own project: the SDK skips a fixed number of constructor frames,
+  // one too many for a ComponentResource made directly, which can leave the first frame in the
+  // engine that loaded the program.
+  const projectFile = nearestProjectFile(path.dirname(path.resolve(programFile)));
+  const projectDir = path.dirname(projectFile ?? path.resolve(programFile));
   const positions = new Map(
-    result.plan.resources.flatMap((r) => (r.source ? [[r.urn, r.source] as const] : [])),
+    result.plan.resources.flatMap((r) =>
+      r.source && !path.relative(projectDir, r.source.file).startsWith("..")
+        ? [[r.urn, r.source] as const]
+        : [],
+    ),
   );
   return `${JSON.stringify(toSarif(result.violations, uri, programFile, version, positions), null, 2)}\n`;
 }

@@ -97,7 +97,7 @@ export function toSarif(
       // one alert across runs while the program's lines move.
       partialFingerprints: {
         "sovereignDcFinding/v1": createHash("sha256")
-          .update(JSON.stringify([v.policy, v.urn ?? v.resourceName, v.path ?? v.message]))
+          .update(JSON.stringify([v.policy, v.urn ?? v.resourceName, v.path, v.message]))
           .digest("hex")
           .slice(0, 32),
       },

@@ -12,7 +12,7 @@ interface ResourceModule {
   Resource: { callsites: () => unknown[] };
 }
 
-let callsites: ResourceModule["Resource"]["callsites"] | undefined;
+let promisesPlain = false;
 
 /**
  * `keepSourcePositions`: resources keep their stack walk, for the source position the engine
@@ -22,11 +22,37 @@ let callsites: ResourceModule["Resource"]["callsites"] | undefined;
 export function disableStackCapture(keepSourcePositions = false): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const resource = require("@pulumi/pulumi/resource") as ResourceModule;
-  if (callsites === undefined) {
-    callsites = resource.Resource.callsites;
+  if (!promisesPlain) {
+    promisesPlain = true;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
     debuggable.debuggablePromise = (p) => p;
   }
-  resource.Resource.callsites = keepSourcePositions ? callsites : () => [];
+  resource.Resource.callsites = keepSourcePositions ? framesOfStack : () => [];
+}
+
+/**
+ * The SDK's `Resource.callsites`, reading anonymous functions' frames too (`at /p/index.ts:4:3`,
+ * a resource declared in a `forEach` or an `apply` callback), which its pattern skips: each frame
+ * of the current stack, top first, with its position where it has one. Called from the SDK's
+ * `Resource.stackTrace` in place of its own, at the same depth.
+ */
+function framesOfStack(): Array<{ file?: string; line?: number; column?: number }> {
+  const limit = Error.stackTraceLimit;
+  try {
+    Error.stackTraceLimit = Number.POSITIVE_INFINITY;
+    return (new Error().stack ?? "")
+      .split("\n")
+      .slice(1)
+      .map((frame) => {
+        const at = /^\s*at (?:.* \()?(?<file>[^()\s][^()]*):(?<line>\d+):(?<column>\d+)\)?$/.exec(
+          frame,
+        )?.groups;
+        return at === undefined || at.file.startsWith("node:")
+          ? {}
+          : { file: at.file, line: Number(at.line), column: Number(at.column) };
+      });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }

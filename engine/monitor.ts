@@ -694,7 +694,7 @@ export class RecordingMonitor extends MockMonitor {
           inputs,
           outputs: withStandInMarksUnknown(withUnknownInputs(state, inputs)),
           id: custom ? resp.getId() : undefined,
-          ...sourceOf(req.getSourceposition()),
+          ...sourceOf(req),
           ...(req.getRemote() || construction ? { remote: true } : {}),
           ...(rendered !== undefined || construction ? { renderedOffline: true } : {}),
           ...(rendering !== undefined && "opaque" in rendering
@@ -971,13 +971,28 @@ function constructionKey(parent: string, type: string, name: string): string {
   return `${parent}\u0000${type}\u0000${name}`;
 }
 
-/** The file and line a registration's source position names, when it is a file of the machine. */
+/**
+ * The program's line that declares a registration: the first frame of its stack trace in a file
+ * of the machine outside any package (`node_modules`) — a library's resources (an awsx
+ * component's, a Lambda mixin's) are the program's call to the library — else none.
+ */
 function sourceOf(
-  position: { getUri(): string; getLine(): number } | undefined,
+  request: Pick<ResourceProto.RegisterResourceRequest, "getSourceposition" | "getStacktrace">,
 ): { source: { file: string; line: number } } | Record<string, never> {
-  const uri = position?.getUri() ?? "";
-  if (!uri.startsWith("file:") || !(position!.getLine() > 0)) {
-    return {};
+  const frames =
+    request
+      .getStacktrace()
+      ?.getFramesList()
+      .map((f) => f.getPc()) ?? [];
+  for (const pc of frames.length > 0 ? frames : [request.getSourceposition()]) {
+    const uri = pc?.getUri() ?? "";
+    if (!uri.startsWith("file:") || !(pc!.getLine() > 0)) {
+      continue;
+    }
+    const file = fileURLToPath(uri);
+    if (!file.split(/[\\/]/).includes("node_modules")) {
+      return { source: { file, line: pc!.getLine() } };
+    }
   }
-  return { source: { file: fileURLToPath(uri), line: position!.getLine() } };
+  return {};
 }

@@ -71,11 +71,12 @@ function problemOf(host: string): string | undefined {
   if (parsed.domain === null) {
     return `${hostExpected}; ${base} is a public suffix, under which anyone can register a domain`;
   }
+  // Every name under `*.oss-accelerate.aliyuncs.com` is such an endpoint too: it admits none.
+  const network = accelerationNetworkOf(wildcard ? `any.${base}` : base);
+  if (network !== undefined) {
+    return `${hostExpected}; ${wildcard ? `every name under ${base}` : base} is an endpoint of the ${network}, which serves from points of presence worldwide`;
+  }
   if (!wildcard) {
-    const network = accelerationNetworkOf(base);
-    if (network !== undefined) {
-      return `${hostExpected}; ${base} is an endpoint of the ${network}, which serves from points of presence worldwide`;
-    }
     const endpoint = regionOfEndpoint(base);
     if (endpoint !== undefined) {
       return `${hostExpected}; ${base} is a cloud service endpoint of ${endpoint.cloud} region ${endpoint.region}, which the pack places by its region`;
@@ -111,12 +112,14 @@ export function hostEntryFor(
     return undefined;
   }
   const entry = entries.find((e) => hostEntryMatches(e, name));
+  // As compared: `oss-accelerate.aliyuncs.com.` is the endpoint its trailing dot qualifies.
+  const normalized = normalizeHost(name);
   // A cloud service's regional endpoint is placed by its region, and a transfer-acceleration
   // endpoint is global, whatever a wildcard covers (`*.amazonaws.com` must admit neither
   // `s3.eu-west-1.amazonaws.com` nor `<bucket>.s3-accelerate.amazonaws.com`).
   return entry !== undefined &&
-    regionOfEndpoint(name) === undefined &&
-    accelerationNetworkOf(name) === undefined
+    regionOfEndpoint(normalized) === undefined &&
+    accelerationNetworkOf(normalized) === undefined
     ? entry
     : undefined;
 }

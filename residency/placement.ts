@@ -594,7 +594,8 @@ export const s3AccelerationNetwork = "S3 transfer acceleration network";
  * [.dualstack].amazonaws.com`). It serves from points of presence everywhere: no region.
  */
 export function accelerationNetworkOf(host: string): string | undefined {
-  const h = host.toLowerCase();
+  // A fully qualified name's trailing dot names the same host.
+  const h = host.toLowerCase().replace(/\.$/, "");
   if (/^(?:[a-z0-9.-]+\.)?oss-accelerate(?:-overseas)?\.aliyuncs\.com$/.test(h)) {
     return ossAccelerationNetwork;
   }

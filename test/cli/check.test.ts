@@ -296,12 +296,21 @@ test("SARIF points each finding at the line of the program's file that declares 
     r.locations[0].physicalLocation.artifactLocation.uri,
     r.locations[0].physicalLocation.region.startLine,
   ];
+  const entry = "test/fixtures/engine/sarif-module/index.ts";
   expect(results.filter((r) => r.locations[0].logicalLocations !== undefined).map(at)).toEqual(
     expect.arrayContaining([
       ["public-exposure", "site-policy", site, 6],
       ["customer-key-encryption", "site", site, 5],
+      ["customer-key-encryption", "scratch-a", entry, 7],
+      ["customer-key-encryption", "scratch-b", entry, 7],
     ]),
   );
+  // On an output's callback, whose caller is the SDK's: only its own frame is the program's.
+  expect(
+    results
+      .filter((r) => r.locations[0].logicalLocations?.[0]?.name.startsWith("late-"))
+      .map((r) => at(r).slice(2)),
+  ).toEqual([[entry, 8]]);
   const prints = results.map((r) => r.partialFingerprints["sovereignDcFinding/v1"]);
   expect(prints.every((p) => /^[0-9a-f]{32}$/.test(p))).toBe(true);
   expect(new Set(prints).size).toBe(prints.length);

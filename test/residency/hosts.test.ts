@@ -42,6 +42,7 @@ describe("hostEntryProblem", () => {
     // no entry can place it inside (found by a new user's bench).
     ["oss-accelerate.aliyuncs.com", "OSS's global acceleration endpoint"],
     ["records.s3-accelerate.amazonaws.com", "S3's global acceleration endpoint"],
+    ["*.oss-accelerate.aliyuncs.com", "a wildcard over acceleration endpoints alone"],
   ])("refuses %s (%s)", (host) => {
     expect(hostEntryProblem(host)).toMatch(/^expected a host name such as oapi\.dingtalk\.com/);
   });
@@ -96,6 +97,13 @@ describe("what an entry admits", () => {
       hostEntryFor([entry("*.aliyuncs.com")], "sdc.oss-us-west-1.aliyuncs.com"),
     ).toBeUndefined();
     expect(hostEntryFor([entry("*.aliyuncs.com")], "oss-accelerate.aliyuncs.com")).toBeUndefined();
+    // A trailing dot qualifies the same name (found by the regression bench).
+    expect(
+      hostEntryFor([entry("*.aliyuncs.com")], "hooks.oss-accelerate.aliyuncs.com."),
+    ).toBeUndefined();
+    expect(
+      hostEntryFor([entry("*.aliyuncs.com")], "sdc.oss-us-west-1.aliyuncs.com."),
+    ).toBeUndefined();
     expect(
       hostEntryFor([entry("*.amazonaws.com")], "records.s3-accelerate.dualstack.amazonaws.com"),
     ).toBeUndefined();
