@@ -2202,6 +2202,16 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     const clusterDenied = new Map<string, BorderResource[]>();
     /** Per provider, its cluster-wide policies as written, to say why one does not deny. */
     const clusterPolicies = new Map<string, BorderResource[]>();
+    // Each workload's hostNetwork flags, read once: at its scope, and again by its namespace's.
+    const flagCache = new Map<string, unknown[]>();
+    const flagsOf = (r: BorderResource): unknown[] => {
+      let flags = flagCache.get(r.urn);
+      if (flags === undefined) {
+        flags = hostNetworkFlags(r);
+        flagCache.set(r.urn, flags);
+      }
+      return flags;
+    };
     const scopeOf = (r: BorderResource, namespace: string): Scope => {
       const key = scopeKey(r.provider, namespace);
       let s = scopes.get(key);
@@ -2266,7 +2276,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       if (isWorkload) {
         // Pods that all run on their node's network, in a node network the pack judges, send what
         // the nodes send: no NetworkPolicy of the namespace holds them, and none needs to.
-        if (!allOnNodeNetwork(r) || !onJudgedNodeNetwork(r, resolver())) {
+        if (!allOnNodeNetwork(flagsOf(r)) || !onJudgedNodeNetwork(r, resolver())) {
           scope.workloads.push(r);
         }
       } else {
@@ -2355,7 +2365,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
           // A workload's pods, or an operator's by the pod specs its resource holds (ECK's) or
           // its own flag (a RedisCluster's spec.hostNetwork); the other operators' pods are on
           // the pod network.
-          const values = hostNetworkFlags(r);
+          const values = flagsOf(r);
           const hostNetwork = values.find(isUnknown) ?? values.find((v) => v === true);
           // A List's entries are workloads of one resource: it is reported once.
           if (outsidePolicies.has(r.urn)) {
@@ -2399,7 +2409,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       // cannot judge) are no default deny's to hold: each is reported as such, and the
       // namespace's finding names the pods a default deny would hold.
       const onPodNetwork = scope.workloads.filter((r) => {
-        if (!allOnNodeNetwork(r)) {
+        if (!allOnNodeNetwork(flagsOf(r))) {
           return true;
         }
         if (!outsidePolicies.has(r.urn)) {

@@ -2821,9 +2821,8 @@ export function hostNetworkFlags(r: BorderResource): unknown[] {
     : flags;
 }
 
-/** Whether every pod a resource runs is known to run on its node's network. */
-export function allOnNodeNetwork(r: BorderResource): boolean {
-  const flags = hostNetworkFlags(r);
+/** Whether every pod a resource runs is known to run on its node's network, by its flags. */
+export function allOnNodeNetwork(flags: readonly unknown[]): boolean {
   return flags.length > 0 && flags.every((f) => f === true);
 }
 
