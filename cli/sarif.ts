@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import { enginePolicies, type Violation } from "../engine/check";
+import { packFolderAsTyped } from "../engine/project";
 
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -84,6 +85,11 @@ export function toSarif(
     properties: { severity: p.severity ?? "unspecified" },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // A message that tells how to run the pack names its folder from where `check` ran: the
+  // fingerprint reads it as one token, so the alert stays one alert whichever folder CI runs from.
+  const pack = packFolderAsTyped();
+  const stable = (message: string) =>
+    message.split(`--policy-pack ${pack} `).join("--policy-pack <pack> ");
   const results: Result[] = violations.map((v) => {
     const at = located(v);
     return {
@@ -97,7 +103,7 @@ export function toSarif(
       // one alert across runs while the program's lines move.
       partialFingerprints: {
         "sovereignDcFinding/v1": createHash("sha256")
-          .update(JSON.stringify([v.policy, v.urn ?? v.resourceName, v.path, v.message]))
+          .update(JSON.stringify([v.policy, v.urn ?? v.resourceName, v.path, stable(v.message)]))
           .digest("hex")
           .slice(0, 32),
       },

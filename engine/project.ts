@@ -249,13 +249,19 @@ function nodeRuntime(file: string, runtime: string | undefined): void {
 }
 
 /**
+ * The pack folder as a user in the current folder types it: `policy` in this repository,
+ * `node_modules/sovereign-dc/dist/policy-pack` in a project that installed the guard.
+ */
+export function packFolderAsTyped(): string {
+  return path.relative(process.cwd(), packFolder()) || ".";
+}
+
+/**
  * The commands that run the residency pack on `stack` under the Pulumi CLI, with credentials:
  * its pack config written from the stack config, then a preview with the pack.
  */
 export function cliCheckCommands(stack: string): string {
-  // The pack folder as a user in this folder types it: `policy` in this repository,
-  // `node_modules/sovereign-dc/dist/policy-pack` in a project that installed the guard.
-  const pack = path.relative(process.cwd(), packFolder()) || ".";
+  const pack = packFolderAsTyped();
   return (
     `npx sovereign-dc policy-config --stack ${stack} --out policy/config/${stack}.json, then ` +
     `pulumi preview --stack ${stack} --policy-pack ${pack} --policy-pack-config policy/config/${stack}.json.`

@@ -6,7 +6,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { sarifUri } from "../../cli/sarif";
+import { sarifUri, toSarif } from "../../cli/sarif";
+import type { Violation } from "../../engine/check";
+import { cliCheckCommands } from "../../engine/project";
 
 const tmp = () => fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-sarif-")));
 
@@ -26,4 +28,39 @@ test("outside a repository, its path from the current folder, or its file URI ab
   const program = path.join(dir, "index.ts");
   expect(sarifUri(program, dir)).toBe("index.ts");
   expect(sarifUri(program, path.join(dir, "extra"))).toBe(pathToFileURL(program).href);
+});
+
+// Found by an old-against-new bench: a finding that tells how to run the pack under the Pulumi
+// CLI names the pack's folder from where `check` ran, and its fingerprint moved with it, so code
+// scanning opened a new alert for the same finding when CI ran from another folder.
+test("a finding's fingerprint is the same from any folder check runs in", () => {
+  // Built where `check` runs, as the engine builds it.
+  const print = (stack: string) => {
+    const finding: Violation = {
+      policy: "offline-visibility",
+      level: "mandatory",
+      urn: "urn:pulumi:dev::p::awsx:ec2:Vpc::net",
+      resourceName: "net",
+      resourceType: "awsx:ec2:Vpc",
+      path: null,
+      message: `awsx:ec2:Vpc "net" cannot be seen offline: run ${cliCheckCommands(stack)}`,
+    };
+    const log = toSarif([finding], "index.ts", "index.ts", "0.0.0");
+    return {
+      message: finding.message,
+      print: log.runs[0].results?.[0].partialFingerprints?.["sovereignDcFinding/v1"],
+    };
+  };
+  const here = process.cwd();
+  try {
+    const first = print("dev");
+    process.chdir(os.tmpdir());
+    const elsewhere = print("dev");
+    expect(elsewhere.message).not.toBe(first.message);
+    expect(elsewhere.print).toBe(first.print);
+    // Still the finding's own: another stack's command is another finding.
+    expect(print("prod").print).not.toBe(first.print);
+  } finally {
+    process.chdir(here);
+  }
 });
