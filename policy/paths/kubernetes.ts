@@ -21,7 +21,13 @@ import {
   regionInJurisdiction,
 } from "../../residency/jurisdictions";
 import { isSiteCluster, type SiteCluster } from "../../residency/clusters";
-import { cloudOf, describePlace, hostOf, regionOfEndpoint } from "../../residency/placement";
+import {
+  accelerationNetworkOf,
+  cloudOf,
+  describePlace,
+  hostOf,
+  regionOfEndpoint,
+} from "../../residency/placement";
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import {
@@ -1370,6 +1376,18 @@ function serviceNameOf(host: string): Pick<DestinationFinding, "serviceName"> {
 export const destinationPath = (path: string, d: DestinationFinding): string =>
   d.at === undefined ? path : `${path}.${d.at}`;
 
+/**
+ * A transfer-acceleration endpoint (`<bucket>.oss-accelerate.aliyuncs.com`): its network takes
+ * the data in at points of presence in every country, whatever region the bucket is in.
+ */
+function accelerated(host: string, text: string, network: string, j: string): DestinationFinding {
+  return {
+    why: `is ${JSON.stringify(text)}, an endpoint of the ${network}, which carries data through points of presence around the world`,
+    place: `${host} (the ${network}, global, outside ${j})`,
+    to: "unplaced",
+  };
+}
+
 /** A destination the pack cannot place — "<what> (cannot be placed)" — and why. */
 export function unplaced(why: string, what: string): DestinationFinding {
   return { why, place: `${what} (cannot be placed)`, to: "unplaced" };
@@ -1507,6 +1525,8 @@ function hostOutside(
         place: `${host} (${place.where})`,
         to: "unplaced",
       };
+    case "global":
+      return accelerated(host, text, place.network, j.id);
     case "unplaced":
       return {
         why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
@@ -1773,6 +1793,11 @@ export function readDestination(
     // Service) is where its host says, for a URL a controller of the cluster sends to, and so is
     // a host named as an address (an FQDN EndpointSlice's, a WorkloadEntry's, an NFS server's: a
     // load balancer's or a file system's DNS name; found by the multi-cluster bench).
+    const network = accelerationNetworkOf(host);
+    if (network !== undefined) {
+      out.push(accelerated(host, text, network, getJurisdiction(j).id));
+      continue;
+    }
     const endpoint =
       (f.read === "request-url" || f.read === "service-address" || f.read === "address") &&
       parseCidr(host) === undefined

@@ -20,6 +20,7 @@ import {
   unplacedRegions,
 } from "../../residency/jurisdictions";
 import {
+  accelerationNetworkOf,
   arnPartition,
   arnRegion,
   describePlace,
@@ -36,12 +37,15 @@ import { parseCidr, reachOfAddress } from "./addresses";
 /**
  * Where a server the stack sends data to lies, read from its host: `inside` for a private address
  * (the stack's networks), an allowlisted one or a cloud service endpoint of a region inside; the
- * region and its words (`where`) for an endpoint of a region outside; `public` for a public address the
- * allowlist does not cover; `unplaced` for any other host, which the pack cannot place.
+ * region and its words (`where`) for an endpoint of a region outside; `global` and the network's
+ * name for a transfer-acceleration endpoint, which serves from points of presence in every
+ * country; `public` for a public address the allowlist does not cover; `unplaced` for any other
+ * host, which the pack cannot place.
  */
 export type ServerPlace =
   | { readonly kind: "inside" }
   | { readonly kind: "region"; readonly region: string; readonly where: string }
+  | { readonly kind: "global"; readonly network: string }
   | { readonly kind: "public" }
   | { readonly kind: "unplaced" };
 
@@ -53,6 +57,10 @@ export function serverPlace(
   const reach = reachOfAddress(host, allowlist).kind;
   if (reach === "allowlisted" || reach === "private") {
     return { kind: "inside" };
+  }
+  const network = accelerationNetworkOf(host);
+  if (network !== undefined) {
+    return { kind: "global", network };
   }
   const endpoint = regionOfEndpoint(host);
   if (endpoint) {

@@ -8606,6 +8606,24 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
       ),
     },
     {
+      name: "a Prometheus instance remote-writes through OSS's transfer acceleration network",
+      bad: remoteWrite("https://metrics.oss-accelerate.aliyuncs.com/api/v1/write"),
+      expected: [
+        [
+          "log-shipping",
+          "remote-write",
+          "mandatory",
+          [
+            shanghai,
+            'arms remote write "remote-write"',
+            '"https://metrics.oss-accelerate.aliyuncs.com/api/v1/write" (the OSS transfer acceleration network, global, outside CN)',
+          ],
+        ],
+      ],
+      twinName: "it writes to the region's own OSS endpoint",
+      twin: remoteWrite("https://metrics.oss-cn-shanghai-internal.aliyuncs.com/api/v1/write"),
+    },
+    {
       name: "a Prometheus remote write's configuration is not YAML the pack can read",
       bad: add("alicloud:arms/remoteWrite:RemoteWrite", "remote-write", {
         clusterId: "prom-1",

@@ -1142,6 +1142,8 @@ function serverWords(server: string, j: Jurisdiction, allowlist: Allowlist): str
       return `${JSON.stringify(server)} (a host outside the cloud, which cannot be placed)`;
     case "region":
       return `${JSON.stringify(server)} (in ${place.region}, outside ${j.id})`;
+    case "global":
+      return `${JSON.stringify(server)} (the ${place.network}, global, outside ${j.id})`;
   }
 }
 

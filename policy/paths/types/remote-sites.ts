@@ -352,6 +352,8 @@ function serverOutside(
       return undefined;
     case "region":
       return `${host} in ${place.where}`;
+    case "global":
+      return `${host} (the ${place.network}, global, outside ${j.id})`;
     case "public":
       return `${host} (a public address the egress allowlist does not cover)`;
     case "unplaced":
