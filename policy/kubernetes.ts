@@ -110,7 +110,12 @@ import { inOwnCluster } from "./paths/mesh-hosts";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
-import { nodeGroupSubnets, nodePoolsOf, onJudgedNodeNetwork } from "./paths/types/clusters";
+import {
+  nodeGroupSubnets,
+  nodePoolsOf,
+  offJudgedNodeNetwork,
+  onJudgedNodeNetwork,
+} from "./paths/types/clusters";
 import {
   gateways,
   ingresses,
@@ -2329,8 +2334,9 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
     const onNodeNetwork = (r: BorderResource, why: string, unheld: string) => {
       const label = resourceLabel(r.type, r.name);
       outsidePolicies.add(r.urn);
+      const here = offJudgedNodeNetwork(r, resolver());
       ctx.report({
-        message: `${label} must send its pods' traffic through the NetworkPolicies of its namespace, but ${why}, so ${unheld} and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates.`,
+        message: `${label} must send its pods' traffic through the NetworkPolicies of its namespace, but ${why}, so ${unheld} and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates${here === undefined ? "" : ` (here ${here})`}.`,
         path: [
           label,
           "pod egress (hostNetwork, outside NetworkPolicy)",

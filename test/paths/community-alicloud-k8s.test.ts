@@ -341,6 +341,14 @@ describe("a pod on the node's own network (hostNetwork)", () => {
         /^k8s namespace "kube-system" must deny pod egress by default, .* so the pods of k8s daemonset "log-shipper" can reach/,
       ),
     ]);
+    // The fix names what keeps the pack from judging the nodes' network: the vSwitch it does not hold.
+    expect(
+      messagesOf("kubernetes-namespace-egress", [...unjudgedNodes(), agent("calico-node", true)]),
+    ).toEqual([
+      expect.stringMatching(
+        /on a cluster this program creates in subnets it creates \(here ack cluster "ack" has nodes in vSwitches "vsw-1" and "vsw-0elsewhere", which this stack does not create\)\.$/,
+      ),
+    ]);
     expect(
       runNamed([...unjudgedNodes(), deployment(hostNetwork(true))], cn)
         .filter(([p]) => p === "kubernetes-namespace-egress")

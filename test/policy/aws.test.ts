@@ -7723,7 +7723,7 @@ describe("kubernetes clusters and namespaces", () => {
       settings: declared("us-west-2"),
       expected: [hostNetworkPods],
       message:
-        "k8s deployment \"tunnel\" must send its pods' traffic through the NetworkPolicies of its namespace, but its pods use their node's network (hostNetwork), which NetworkPolicies do not govern, so the default deny of k8s namespace \"records\" does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates.",
+        "k8s deployment \"tunnel\" must send its pods' traffic through the NetworkPolicies of its namespace, but its pods use their node's network (hostNetwork), which NetworkPolicies do not govern, so the default deny of k8s namespace \"records\" does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy; an agent that must run on its node's network (a network plugin's) is judged by its nodes' network instead, on a cluster this program creates in subnets it creates (here its cluster is not one this program creates).",
       twinName: "the pods run on the pod network",
       twin: pipe(
         onProvider({ context: "records-prod" }),

@@ -13,6 +13,7 @@ import { instanceAdmission, subnetTypes, vpcTypes } from "./gates";
 import type { BorderResource, FlowEdge, TypeModel } from "../model";
 import { clusterComponentTypes, clusterTypes, type Ref, type Resolver } from "../resolver";
 import { isUnknown, valueAt } from "../values";
+import { resourceLabel } from "../../../residency/placement";
 import { programCluster } from "../kubernetes";
 import { tagged } from "./links";
 import { reporting, type RowEdges } from "./routes";
@@ -76,6 +77,15 @@ export function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResourc
  * by their user data, not by a property, so an EKS cluster is judged only with nodes it names.
  */
 export function nodeNetworkJudged(cluster: BorderResource, x: Resolver): boolean {
+  return nodeNetworkUnjudged(cluster, x) === undefined;
+}
+
+/**
+ * Why the pack does not judge a cluster's node network (`nodeNetworkJudged`), in words that
+ * complete "here …", naming the subnet it does not hold; undefined when it does judge it.
+ */
+function nodeNetworkUnjudged(cluster: BorderResource, x: Resolver): string | undefined {
+  const label = resourceLabel(cluster.type, cluster.name);
   // An EKS cluster's own subnets are its control plane's: its nodes are those of its managed node
   // groups, of the Auto Scaling groups an eks.Cluster component registers beside it, or Auto
   // Mode's (in the cluster's subnets); without any, self-managed or Karpenter nodes the pack
@@ -87,13 +97,23 @@ export function nodeNetworkJudged(cluster: BorderResource, x: Resolver): boolean
     componentNodeGroups(cluster, x).length === 0 &&
     valueAt(cluster.props, "computeConfig.enabled") !== true
   ) {
-    return false;
+    return `${label} names none of its nodes (no managed node group, no Auto Scaling group of an eks.Cluster component, no Auto Mode): nodes that join by their user data are in subnets the pack cannot see`;
   }
   const refs = nodeSubnetRefs(cluster, x);
-  return (
-    refs.some((ref) => ref.kind === "resource") &&
-    refs.every((ref) => ref.kind === "resource" || ref.kind === "none")
-  );
+  const subnet = cluster.type.startsWith("alicloud:") ? "vSwitch" : "subnet";
+  const foreign = [
+    ...new Set(refs.flatMap((ref) => (ref.kind === "external" ? [JSON.stringify(ref.value)] : []))),
+  ];
+  if (foreign.length > 0) {
+    const named = new Intl.ListFormat("en", { type: "conjunction" }).format(foreign);
+    return `${label} has nodes in ${subnet}${foreign.length > 1 ? "es" : ""} ${named}, which this stack does not create`;
+  }
+  if (refs.some((ref) => ref.kind === "unknown")) {
+    return `a ${subnet} of ${label}'s nodes is not known at preview`;
+  }
+  return refs.some((ref) => ref.kind === "resource")
+    ? undefined
+    : `${label} names no ${subnet} of its nodes`;
 }
 
 /**
@@ -188,8 +208,19 @@ export const nodePoolEdges: RowEdges = (r, x, tagOf) => {
  * every other node process's does; no NetworkPolicy holds it, and none needs to.
  */
 export function onJudgedNodeNetwork(r: BorderResource, x: Resolver): boolean {
+  return offJudgedNodeNetwork(r, x) === undefined;
+}
+
+/**
+ * Why the nodes a Kubernetes object's pods run on are not in a network the pack judges
+ * (`onJudgedNodeNetwork`), in words that complete "here …"; undefined when they are.
+ */
+export function offJudgedNodeNetwork(r: BorderResource, x: Resolver): string | undefined {
   const cluster = programCluster(r, x);
-  return (
-    cluster !== undefined && clusterTypes.includes(cluster.type) && nodeNetworkJudged(cluster, x)
-  );
+  if (cluster === undefined) {
+    return "its cluster is not one this program creates";
+  }
+  return clusterTypes.includes(cluster.type)
+    ? nodeNetworkUnjudged(cluster, x)
+    : `${resourceLabel(cluster.type, cluster.name)} is a cluster whose node network the pack does not read`;
 }
