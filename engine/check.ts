@@ -378,6 +378,7 @@ export function mergePolicyConfigFile(
       `--policy-config ${file}:${problems.length === 1 ? ` ${problems[0]}` : `\n  ${problems.join("\n  ")}`}.`,
     );
   }
+  refuseLoweredBorder(file, doc as Record<string, unknown>);
   // A waiver written under the policy it waives is checked by residency-waivers as well, which
   // reads only its own entry: one without a reason or past its expiry would otherwise leave the
   // finding in place without a word of why.
@@ -386,6 +387,44 @@ export function mergePolicyConfigFile(
     out["residency-waivers"] = { ...out["residency-waivers"], waivers: all };
   }
   return out;
+}
+
+/**
+ * Refuses a `--policy-config` that sets a policy whose findings are paths out of the jurisdiction
+ * (every policy of the pack but the hardening ones) to any level but mandatory, by its own entry
+ * or by `all`: its findings decide the verdict, and a verdict that a disabled
+ * policy never looked at would say "sealed" over a copy to Hong Kong (found by a compliance
+ * officer's reading). One crossing an organisation has approved is waived, with its reason and
+ * expiry, and the report lists it; the hardening policies take any level.
+ */
+function refuseLoweredBorder(file: string, doc: Readonly<Record<string, unknown>>): void {
+  const levelOf = (v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? (v as { enforcementLevel?: unknown }).enforcementLevel
+      : v;
+  // "remediate" too: a validation policy has nothing to remediate, and its findings are dropped.
+  const lowered = (v: unknown) => levelOf(v) !== undefined && levelOf(v) !== "mandatory";
+  const border = policyNames.filter((p) => !hardeningPolicyNames.includes(p));
+  const named = border.filter((p) => lowered(doc[p]));
+  // `all` reaches the border policies an entry of their own does not set.
+  const byAll = lowered(doc.all) ? border.filter((p) => levelOf(doc[p]) === undefined) : [];
+  if (named.length === 0 && byAll.length === 0) {
+    return;
+  }
+  const setByAll =
+    byAll.length === border.length
+      ? `the ${border.length} policies that decide the verdict`
+      : byAll.length > 3
+        ? `${byAll.length} of the ${border.length} policies that decide the verdict`
+        : byAll.join(", ");
+  const received = [
+    ...named.map((p) => `${p} received ${JSON.stringify(doc[p])}`),
+    ...(byAll.length > 0 ? [`all received ${JSON.stringify(doc.all)}, setting ${setByAll}`] : []),
+  ];
+  throw new UsageError(
+    `--policy-config ${file}: ${received.join("; ")}. The policies other than hardening decide the verdict (their findings are paths out of the jurisdiction, or what keeps the pack from judging one) and take "mandatory" only: lowered or off, the stack would be called sealed over a path never judged. ` +
+      `Waive one crossing your organisation has approved, under its policy, with its reason and expiry (the report lists it); the hardening policies ${hardeningPolicyNames.join(" and ")} take any level.`,
+  );
 }
 
 /**

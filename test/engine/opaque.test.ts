@@ -257,10 +257,10 @@ describe("--policy-config and offline-visibility", () => {
     ).toEqual({ "offline-visibility": { enforcementLevel: "advisory" } });
   });
 
-  it("is not lowered by `all`, which sets the pack's policies only", () => {
-    const merged = mergePolicyConfigFile({}, file({ all: "advisory" }));
+  it("is not set by `all`, which sets the pack's policies only", () => {
+    const merged = mergePolicyConfigFile({}, file({ all: "mandatory" }));
     expect(merged["offline-visibility"]).toBeUndefined();
-    expect(merged["helm-releases"]).toEqual({ enforcementLevel: "advisory" });
+    expect(merged["helm-releases"]).toEqual({ enforcementLevel: "mandatory" });
   });
 
   it.each([["disabled"], ["remediate"], [{ enforcementLevel: "disabled" }], [{ waivers: [] }]])(

@@ -405,15 +405,20 @@ describe("pack config", () => {
     };
     const merged = mergePolicyConfigFile(
       base,
-      file({ all: "advisory", "public-exposure": { waivers: [waiver] } }),
+      file({
+        all: "mandatory",
+        "customer-key-encryption": "disabled",
+        "public-exposure": { waivers: [waiver] },
+      }),
     );
     expect(merged["public-exposure"]).toEqual({
-      enforcementLevel: "advisory",
+      enforcementLevel: "mandatory",
       jurisdiction: "CN",
       egressAllowlist: egress,
       waivers: [waiver],
     });
-    expect(merged["resource-placement"].enforcementLevel).toBe("advisory");
+    expect(merged["resource-placement"].enforcementLevel).toBe("mandatory");
+    expect(merged["customer-key-encryption"].enforcementLevel).toBe("disabled");
     // residency-waivers judges every waiver, wherever it is written (a new user's expired waiver
     // under the policy it waived left the finding in place and said nothing).
     expect(merged["residency-waivers"].waivers).toEqual([waiver]);
@@ -460,6 +465,38 @@ describe("pack config", () => {
     expect(() => mergePolicyConfigFile(base, f)).toThrow(
       `--policy-config ${f}: received policy "no-such-policy"; known policies: ${configurablePolicyNames.join(", ")}.`,
     );
+  });
+
+  // Found by a compliance officer's reading: `{"all": "disabled"}` made a copy to Hong Kong
+  // "SEALED", exit 0, with nothing on stderr, and the report's verdict said so too.
+  it("refuses a level but mandatory for a policy that decides the verdict, by its own entry or by all", () => {
+    const refused = (doc: Record<string, unknown>, received: string) => {
+      const f = file(doc);
+      expect(() => mergePolicyConfigFile(base, f)).toThrow(UsageError);
+      expect(() => mergePolicyConfigFile(base, f)).toThrow(
+        `--policy-config ${f}: ${received}. The policies other than hardening decide the verdict (their findings are paths out of the jurisdiction, or what keeps the pack from judging one) and take "mandatory" only: lowered or off, the stack would be called sealed over a path never judged. Waive one crossing your organisation has approved, under its policy, with its reason and expiry (the report lists it); the hardening policies customer-key-encryption and cross-account-links take any level.`,
+      );
+    };
+    refused(
+      { all: "disabled" },
+      'all received "disabled", setting the 27 policies that decide the verdict',
+    );
+    refused(
+      { all: "advisory", "storage-replication": "mandatory" },
+      'all received "advisory", setting 26 of the 27 policies that decide the verdict',
+    );
+    refused(
+      { "storage-replication": { enforcementLevel: "advisory" }, "network-links": "remediate" },
+      'storage-replication received {"enforcementLevel":"advisory"}; network-links received "remediate"',
+    );
+    // Twins: the hardening policies take any level, and `all: mandatory` lowers nothing.
+    for (const doc of [
+      { "customer-key-encryption": "disabled", "cross-account-links": "advisory" },
+      { all: "mandatory" },
+      { "storage-replication": "mandatory" },
+    ]) {
+      expect(() => mergePolicyConfigFile(base, file(doc))).not.toThrow();
+    }
   });
 
   it("validates each policy's settings against the schema the pack publishes, as the Pulumi CLI does", () => {

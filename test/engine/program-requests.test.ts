@@ -157,11 +157,15 @@ describe("program-requests: what the program sends itself", () => {
       "advisory",
       "advisory",
     ]);
-    // `all` sets the pack's policies only.
-    const all = mergePolicyConfigFile({}, file({ all: "advisory" }));
+    // `all` sets the pack's policies only: lowering them is refused, and this one is not set.
+    const all = mergePolicyConfigFile(
+      {},
+      file({ all: "mandatory", "program-requests": "advisory" }),
+    );
+    expect(all["program-requests"]).toEqual({ enforcementLevel: "advisory" });
     expect(programRequestViolations(abroad, cn, all).map((v) => v.level)).toEqual([
-      "mandatory",
-      "mandatory",
+      "advisory",
+      "advisory",
     ]);
     const off = file({ "program-requests": { enforcementLevel: "disabled" } });
     expect(() => mergePolicyConfigFile({}, off)).toThrow(
