@@ -23,6 +23,7 @@ import {
   loadStackConfig,
   nearestProjectFile,
   projectFileIn,
+  stackNameIn,
   UsageError,
 } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
@@ -266,7 +267,12 @@ async function checkCommand(
       `<program> ${JSON.stringify(program)}: ${what} a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs, or the .yaml or .json of a Pulumi YAML project).${jsx}`,
     );
   }
-  const stack = opts.stack ?? missingStack(file);
+  const stack =
+    opts.stack === undefined
+      ? missingStack(file)
+      : opts.stack.includes("/")
+        ? stackNameIn(loadProject(path.dirname(file)), opts.stack)
+        : opts.stack;
   const other = otherEntry(file);
   if (other !== undefined) {
     io.err(`${other}\n`);
@@ -323,7 +329,9 @@ async function checkCommand(
  */
 function stackOf(opts: { stack?: string; project: string }, command: string): string {
   if (opts.stack !== undefined) {
-    return opts.stack;
+    return opts.stack.includes("/")
+      ? stackNameIn(loadProject(opts.project), opts.stack)
+      : opts.stack;
   }
   const stacks = listStacks(loadProject(opts.project));
   if (stacks.length === 1) {
@@ -428,7 +436,7 @@ function policyConfigCommand(
   const settings = settingsFromStackConfig(stack.config);
   if (settings.jurisdiction === undefined) {
     throw new UsageError(
-      `Pulumi.${opts.stack}.yaml sets no sovereign-dc:jurisdiction; the pack needs one.`,
+      `${path.basename(stack.file)} sets no sovereign-dc:jurisdiction; the pack needs one.`,
     );
   }
   const base = packConfigFor(settings);
@@ -454,7 +462,7 @@ function policyConfigCommand(
   }
   if (stack.environments.length > 0) {
     io.err(
-      `note: Pulumi.${opts.stack}.yaml imports the Pulumi ESC environment(s) ${stack.environments.join(", ")}: sovereign-dc:* keys they set are not in this file, which holds the stack file's own.\n`,
+      `note: ${path.basename(stack.file)} imports the Pulumi ESC environment(s) ${stack.environments.join(", ")}: sovereign-dc:* keys they set are not in this file, which holds the stack file's own.\n`,
     );
   }
   return 0;

@@ -288,7 +288,7 @@ export function newStack(
     );
   }
   const project = loadProject(opts.project);
-  const file = path.join(project.stackConfigDir, `Pulumi.${name}.yaml`);
+  const file = path.join(project.stackConfigDir, `Pulumi.${name}${project.stackFileExt}`);
   if (fs.existsSync(file) && !opts.force) {
     throw new UsageError(
       `<name>: received ${JSON.stringify(name)}; expected a stack that has no config yet, but ${file} already exists; pass --force to overwrite it.`,

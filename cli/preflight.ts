@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { yaml } from "../engine/yaml";
 import type { Violation } from "../engine/check";
-import { loadProject, loadStackConfig, UsageError } from "../engine/project";
+import { loadProject, loadStackConfig, stackNameIn, UsageError } from "../engine/project";
 import type { Cloud } from "../residency/jurisdictions";
 import {
   effectiveBackend,
@@ -180,6 +180,9 @@ export function preflight(
   env: Env,
 ): PreflightDocument {
   const project = loadProject(opts.project);
+  if (opts.stack.includes("/")) {
+    opts = { ...opts, stack: stackNameIn(project, opts.stack) };
+  }
   const stack = loadStackConfig(project, opts.stack);
   const jurisdiction = resolveJurisdiction(
     opts.stack,

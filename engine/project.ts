@@ -43,6 +43,11 @@ export interface ProjectInfo {
   readonly mainIsTypeScriptIndex: boolean;
   /** Folder holding the Pulumi.<stack>.yaml files. */
   readonly stackConfigDir: string;
+  /**
+   * The extension of the stack files the Pulumi CLI reads: the project file's own
+   * (`Pulumi.<stack>.yml` beside `Pulumi.yml`, `.json` beside `Pulumi.json`).
+   */
+  readonly stackFileExt: string;
   /** The language runtime Pulumi.yaml names (`runtime:` or `runtime.name`): nodejs, bun, … */
   readonly runtime?: string;
   /** The backend URL Pulumi.yaml pins, if any. */
@@ -86,9 +91,14 @@ function readYaml(file: string): unknown {
   }
 }
 
-/** The project file of folder `dir` (Pulumi.yaml, or Pulumi.yml), if it holds one. */
+/**
+ * The project file of folder `dir`, if it holds one: Pulumi.json, Pulumi.yaml or Pulumi.yml,
+ * the first of them, as the Pulumi CLI looks (its encoding.Exts order).
+ */
 export function projectFileIn(dir: string): string | undefined {
-  return ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+  return ["Pulumi.json", "Pulumi.yaml", "Pulumi.yml"]
+    .map((f) => path.join(dir, f))
+    .find((f) => fs.existsSync(f));
 }
 
 /** The nearest project file from `start` up, as the Pulumi CLI finds the project it runs in. */
@@ -174,6 +184,7 @@ function readProject(dir: string, file: string): ProjectInfo {
       return resolved().typeScriptIndex === true;
     },
     stackConfigDir,
+    stackFileExt: path.extname(file),
     runtime,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
     nodeArgs: nodeArgsOfRuntime(runtimeOptions, file),
@@ -437,25 +448,55 @@ function resolveMain(
   );
 }
 
-/** Stack names that have a Pulumi.<stack>.yaml in the project. */
+/** Stack names that have a stack file (Pulumi.<stack>.yaml) the Pulumi CLI reads in the project. */
 export function listStacks(project: ProjectInfo): string[] {
+  const ext = project.stackFileExt;
   return fs
     .readdirSync(project.stackConfigDir)
-    .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined)
+    .filter((f) => f.startsWith("Pulumi.") && f.endsWith(ext))
+    .map((f) => f.slice("Pulumi.".length, -ext.length))
+    .filter((s) => s !== "")
     .sort();
+}
+
+/**
+ * The name of the stack a `--stack` names, as the Pulumi CLI takes it: `<stack>`,
+ * `<org>/<stack>` or `<org>/<project>/<stack>`, whose stack file is Pulumi.<stack>.yaml all the
+ * same. A project part other than this project's name is refused, as the Pulumi CLI refuses it.
+ */
+export function stackNameIn(project: ProjectInfo, given: string): string {
+  const parts = given.split("/");
+  const name = parts.at(-1) ?? "";
+  const problem =
+    parts.length > 3 || parts.some((p) => p === "")
+      ? "a stack is <stack>, <org>/<stack> or <org>/<project>/<stack>"
+      : parts.length === 3 && parts[1] !== project.name
+        ? `its project ${JSON.stringify(parts[1])} is not this project, ${JSON.stringify(project.name)} (${path.join(project.dir, "Pulumi" + project.stackFileExt)})`
+        : undefined;
+  if (problem !== undefined) {
+    throw new UsageError(`--stack ${JSON.stringify(given)}: ${problem}.`);
+  }
+  return name;
 }
 
 /** Reads `Pulumi.<stack>.yaml` into the flat config map the Pulumi runtime holds. */
 export function loadStackConfig(project: ProjectInfo, stack: string): StackConfig {
-  const file = ["yaml", "yml"]
-    .map((ext) => path.join(project.stackConfigDir, `Pulumi.${stack}.${ext}`))
-    .find((f) => fs.existsSync(f));
-  if (!file) {
+  const base = `Pulumi.${stack}${project.stackFileExt}`;
+  const file = path.join(project.stackConfigDir, base);
+  if (!fs.existsSync(file)) {
     const known = listStacks(project);
+    // A stack file of another extension is one the Pulumi CLI never reads for this project: it
+    // would run the stack on an empty config.
+    const unread = [".yaml", ".yml", ".json"]
+      .filter((ext) => ext !== project.stackFileExt)
+      .map((ext) => `Pulumi.${stack}${ext}`)
+      .find((f) => fs.existsSync(path.join(project.stackConfigDir, f)));
     throw new UsageError(
-      `--stack ${JSON.stringify(stack)}: no Pulumi.${stack}.yaml in ${project.stackConfigDir}; ` +
-        `stacks of this project: ${known.length > 0 ? known.join(", ") : "none"}.`,
+      `--stack ${JSON.stringify(stack)}: no ${base} in ${project.stackConfigDir}; ` +
+        `stacks of this project: ${known.length > 0 ? known.join(", ") : "none"}.` +
+        (unread === undefined
+          ? ""
+          : ` ${unread} is there, which the Pulumi CLI does not read for the project file Pulumi${project.stackFileExt} (a stack file takes its project file's extension): rename it to ${base}.`),
     );
   }
   const doc = (readYaml(file) ?? {}) as Record<string, unknown>;

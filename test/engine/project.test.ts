@@ -5,7 +5,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadProject, UsageError } from "../../engine/project";
+import {
+  listStacks,
+  loadProject,
+  loadStackConfig,
+  stackNameIn,
+  UsageError,
+} from "../../engine/project";
 
 function projectWith(yaml: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-project-"));
@@ -99,4 +105,68 @@ test("a YAML project whose program a compiler writes is refused, naming the comp
   expect(() => loadProject(dir).main).toThrow(
     `${path.join(dir, "Pulumi.yaml")}: the program is what the YAML runtime's compiler option prints ("cue export"), which sovereign-dc does not run.`,
   );
+});
+
+// Found by probing the engine against the Pulumi CLI's own rules (workspace.ProjectStackPath): a
+// stack file takes its project file's extension, and the project file is the first of
+// Pulumi.json, Pulumi.yaml and Pulumi.yml. Reading another file judged a config the CLI never
+// applies: a Pulumi.cn.yml in CN beside Pulumi.yaml was "sealed" while pulumi up ran with none.
+describe("the stack file is the one the Pulumi CLI reads", () => {
+  const stackFile = (dir: string, file: string, region: string) =>
+    fs.writeFileSync(path.join(dir, file), `config:\n  aws:region: ${region}\n`);
+
+  test("beside Pulumi.yaml, Pulumi.<stack>.yaml only: a .yml stack file is named and refused", () => {
+    const dir = projectWith("name: app\nruntime: nodejs\n");
+    stackFile(dir, "Pulumi.cn.yml", "cn-northwest-1");
+    const project = loadProject(dir);
+    expect(listStacks(project)).toEqual([]);
+    expect(() => loadStackConfig(project, "cn")).toThrow(
+      new UsageError(
+        `--stack "cn": no Pulumi.cn.yaml in ${dir}; stacks of this project: none. Pulumi.cn.yml is there, which the Pulumi CLI does not read for the project file Pulumi.yaml (a stack file takes its project file's extension): rename it to Pulumi.cn.yaml.`,
+      ),
+    );
+  });
+
+  test("beside Pulumi.yml, Pulumi.<stack>.yml, whatever a .yaml says", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-project-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yml"), "name: app\nruntime: nodejs\n");
+    stackFile(dir, "Pulumi.cn.yaml", "cn-northwest-1");
+    stackFile(dir, "Pulumi.cn.yml", "eu-west-1");
+    const project = loadProject(dir);
+    expect(listStacks(project)).toEqual(["cn"]);
+    expect(loadStackConfig(project, "cn").config["aws:region"]).toBe("eu-west-1");
+  });
+
+  test("Pulumi.json comes first, with its Pulumi.<stack>.json", () => {
+    const dir = projectWith("name: app\nruntime: nodejs\n");
+    stackFile(dir, "Pulumi.cn.yaml", "cn-northwest-1");
+    fs.writeFileSync(path.join(dir, "Pulumi.json"), '{"name": "json-app", "runtime": "nodejs"}');
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.cn.json"),
+      '{"config": {"aws:region": "eu-west-1", "json-app:tier": "gold"}}',
+    );
+    const project = loadProject(dir);
+    expect(project.name).toBe("json-app");
+    expect(loadStackConfig(project, "cn").config).toMatchObject({
+      "aws:region": "eu-west-1",
+      "json-app:tier": "gold",
+    });
+  });
+
+  test("a stack named in full, <org>/<stack> or <org>/<project>/<stack>, reads Pulumi.<stack>.yaml", () => {
+    const project = loadProject(projectWith("name: app\nruntime: nodejs\n"));
+    expect(stackNameIn(project, "cn")).toBe("cn");
+    expect(stackNameIn(project, "acme/cn")).toBe("cn");
+    expect(stackNameIn(project, "acme/app/cn")).toBe("cn");
+    expect(() => stackNameIn(project, "acme/other/cn")).toThrow(
+      new UsageError(
+        `--stack "acme/other/cn": its project "other" is not this project, "app" (${path.join(project.dir, "Pulumi.yaml")}).`,
+      ),
+    );
+    expect(() => stackNameIn(project, "acme//cn")).toThrow(
+      new UsageError(
+        `--stack "acme//cn": a stack is <stack>, <org>/<stack> or <org>/<project>/<stack>.`,
+      ),
+    );
+  });
 });
