@@ -348,7 +348,7 @@ export function renderUnknownFunctions(plan: Plan): string[] {
   const lines = [
     ...(functions.length > 0
       ? [
-          `Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): ${functions.join(", ")}`,
+          `Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown, and a branch on one takes its stand-in's side, so what the program declares only for the real answer is not checked): ${functions.join(", ")}`,
         ]
       : []),
     ...(methods.length > 0

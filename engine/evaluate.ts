@@ -33,6 +33,7 @@ import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
 import {
   type CallbackFailure,
+  offlineOrganization,
   packageOf,
   type Plan,
   type ProgramConnection,
@@ -128,13 +129,6 @@ export function evaluateProgramsInTurn(): void {
 }
 
 /**
- * What `pulumi.getOrganization()` answers offline: the organization the Pulumi CLI gives every
- * stack of a self-managed (DIY) backend. Programs use it to name things (an ESC environment, an
- * OIDC audience); without one the SDK throws and the program could not be checked at all.
- */
-export const offlineOrganization = "organization";
-
-/**
  * Whether the last evaluation in this process may have left its program's work under way: it ended
  * in a failure while registrations, callbacks, timers or I/O of the program could still run, and
  * would run into the next evaluation. A process that evaluates programs in turn starts a fresh
@@ -218,7 +212,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   const exitListeners = new ProgramExitListeners();
   const restoreSetMocks = refuseSetMocks(path.relative(project.dir, program));
-  const dryRunQuestions = watchDryRunQuestions();
+  const standIns = watchStandInQuestions(new Set(stackConfig.secretKeys));
   const loop = new ProgramLoop();
   loop.install();
   // From here the program runs: a failure may leave its work under way (`lastEvaluationLeftWork`).
@@ -411,7 +405,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     watchdog.dispose();
     exitListeners.dispose();
     restoreSetMocks();
-    dryRunQuestions.restore();
+    standIns.restore();
     exitCodeSet = process.exitCode;
     process.exitCode = exitCodeBefore;
     restoreEnvironment(envBefore);
@@ -469,7 +463,9 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...argumentOnly(monitor),
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
-    ...(dryRunQuestions.asked() ? { asksDryRun: true } : {}),
+    ...(standIns.dryRun() ? { asksDryRun: true } : {}),
+    ...(standIns.organization() ? { asksOrganization: true } : {}),
+    ...(standIns.secrets().length > 0 ? { readsSecrets: standIns.secrets() } : {}),
     ...(programRequests.length > 0 ? { programRequests } : {}),
     ...(sdkCalls.length > 0 ? { sdkCalls: sdkCalls.map((c) => ({ ...c })) } : {}),
     ...(programConnections.length > 0 ? { programConnections } : {}),
@@ -906,26 +902,106 @@ function refuseSetMocks(program: string): () => void {
   return () => modules.forEach((m, i) => (m.setMocks = originals[i]));
 }
 
+/** The engine's own folder: its frames are no program's. */
+const engineDir = path.dirname(__filename) + path.sep;
+
 /**
- * Notes whether the program's own code (not a library's) asks `pulumi.runtime.isDryRun()` while it
- * is evaluated: the answer is true, as under pulumi preview, so whatever it declares only when it
- * deploys is not seen (engine/opaque.ts says so).
+ * Whether the code that asked (the first frame of `stack` outside the Pulumi SDK and the engine)
+ * is the program's or a library of its own, not a Pulumi SDK's (`node_modules/@pulumi/…`), which
+ * asks for its own bookkeeping.
  */
-function watchDryRunQuestions(): { asked(): boolean; restore(): void } {
+function askedOutsidePulumi(stack: string): boolean {
+  const caller = stack
+    .split("\n")
+    .slice(1)
+    .find(
+      (line) =>
+        !line.includes(engineDir) &&
+        !/\(node:|at node:|\(<anonymous>\)/.test(line) &&
+        !/[\\/]node_modules[\\/]@pulumi[\\/]pulumi[\\/]/.test(line),
+    );
+  return caller !== undefined && !/[\\/]node_modules[\\/]@pulumi[\\/]/.test(caller);
+}
+
+/** The stack of the code that called, a few frames deep: enough to find the asker, cheaply. */
+function callerStack(): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 12;
+  try {
+    return new Error().stack ?? "";
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** What the program asked that the engine answers with a stand-in, by the code that asked it. */
+interface StandInQuestions {
+  /** `isDryRun()`: true here, as under pulumi preview; false under pulumi up. */
+  dryRun(): boolean;
+  /** `getOrganization()`: `organization` here, the backend's organization under the CLI. */
+  organization(): boolean;
+  /** Secret config keys read, whose values cannot be decrypted offline. */
+  secrets(): string[];
+  restore(): void;
+}
+
+/**
+ * Notes whether the program's own code or a library of its own (not a Pulumi SDK) asks what the
+ * engine can only stand in for: `isDryRun()` (through `pulumi.runtime` or the SDK's settings
+ * module), `getOrganization()`, or a secret config value. What it declares on the real answer —
+ * only when it deploys, only in one organization, only for one value of the secret — is not seen
+ * (engine/opaque.ts says so in an advisory finding).
+ */
+function watchStandInQuestions(secretKeys: ReadonlySet<string>): StandInQuestions {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const settings = require("@pulumi/pulumi/runtime/settings") as Record<string, unknown>;
+  const metadata = require("@pulumi/pulumi/metadata") as Record<string, unknown>;
+  const configModule = require("@pulumi/pulumi/runtime/config") as Record<string, unknown>;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const runtime = pulumi.runtime as unknown as Record<string, unknown>;
-  const original = runtime.isDryRun as () => boolean;
-  let asked = false;
-  runtime.isDryRun = () => {
-    if (!asked && !calledFromLibrary(new Error().stack ?? "")) {
-      asked = true;
+  const sdk = pulumi as unknown as Record<string, unknown>;
+  const restores: Array<() => void> = [];
+  const wrap = (
+    holders: ReadonlyArray<Record<string, unknown>>,
+    name: string,
+    asked: (args: unknown[]) => void,
+  ) => {
+    for (const holder of holders) {
+      const original = holder[name] as (...args: unknown[]) => unknown;
+      if (typeof original !== "function") {
+        continue;
+      }
+      holder[name] = (...args: unknown[]) => {
+        asked(args);
+        return original(...args);
+      };
+      restores.push(() => (holder[name] = original));
     }
-    return original();
   };
+  let dryRun = false;
+  let organization = false;
+  const secrets = new Set<string>();
+  wrap([runtime, settings], "isDryRun", () => {
+    dryRun ||= askedOutsidePulumi(callerStack());
+  });
+  wrap([sdk, metadata, runtime, settings], "getOrganization", () => {
+    organization ||= askedOutsidePulumi(callerStack());
+  });
+  if (secretKeys.size > 0) {
+    wrap([configModule], "getConfig", (args) => {
+      const key = args[0];
+      if (typeof key === "string" && secretKeys.has(key) && !secrets.has(key)) {
+        if (askedOutsidePulumi(callerStack())) {
+          secrets.add(key);
+        }
+      }
+    });
+  }
   return {
-    asked: () => asked,
-    restore: () => {
-      runtime.isDryRun = original;
-    },
+    dryRun: () => dryRun,
+    organization: () => organization,
+    secrets: () => [...secrets].sort(),
+    restore: () => restores.reverse().forEach((r) => r()),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type CallbackFailure,
   computedPackages,
   isProviderType,
+  offlineOrganization,
   packageOf,
   type Plan,
   type RecordedResource,
@@ -135,6 +136,16 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
     ...(plan.asksDryRun === true
       ? [
           "which asks whether it runs as a preview (pulumi.runtime.isDryRun()): the answer is true here, as under pulumi preview, so whatever it declares only when it deploys was not checked; the pack judges it when pulumi up runs, and an update it fails does not proceed. Declare resources whatever the answer, or check the stack with the pack under pulumi up.",
+        ]
+      : []),
+    ...(plan.asksOrganization === true
+      ? [
+          `which asks for its Pulumi organization (pulumi.getOrganization()): offline the answer is ${JSON.stringify(offlineOrganization)}, as a self-managed backend answers, so whatever it declares only in another organization was not checked. Declare resources whatever the answer, or check the stack with the pack under the Pulumi CLI.`,
+        ]
+      : []),
+    ...(plan.readsSecrets !== undefined && plan.readsSecrets.length > 0
+      ? [
+          `which reads the secret config value${plan.readsSecrets.length === 1 ? "" : "s"} ${plan.readsSecrets.join(", ")}, which cannot be decrypted offline: it got a placeholder that names the key, so whatever it declares only for the real value (a branch on it, a region it names) was not checked. Give the check a stack file with the value in plain text, or check the stack with the pack under the Pulumi CLI.`,
         ]
       : []),
   ];

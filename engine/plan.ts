@@ -177,10 +177,21 @@ export interface Plan {
    */
   readonly uncalledDefaultExport?: boolean;
   /**
-   * The program's own code asked `pulumi.runtime.isDryRun()`, which is true offline as under
-   * `pulumi preview`: what it declares only when it deploys was not seen.
+   * The program's own code (or a library of its own, not a Pulumi SDK) asked
+   * `pulumi.runtime.isDryRun()`, which is true offline as under `pulumi preview`: what it
+   * declares only when it deploys was not seen.
    */
   readonly asksDryRun?: boolean;
+  /**
+   * The program asked `pulumi.getOrganization()`, which is `organization` offline (a DIY
+   * backend's answer): what it declares only in another organization was not seen.
+   */
+  readonly asksOrganization?: boolean;
+  /**
+   * The secret config keys the program read, whose values cannot be decrypted offline: it got a
+   * placeholder that names the key, so what it declares only for the real value was not seen.
+   */
+  readonly readsSecrets?: readonly string[];
   /** The stack's outputs (exports of the program). */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The state backend Pulumi.yaml pins, if any — where the stack's checkpoint would go. */
@@ -215,3 +226,10 @@ export const computedPackages: ReadonlySet<string> = new Set([
 export function isProviderType(type: string): boolean {
   return type.startsWith("pulumi:providers:");
 }
+
+/**
+ * What `pulumi.getOrganization()` answers offline: the organization the Pulumi CLI gives every
+ * stack of a self-managed (DIY) backend. Programs use it to name things (an ESC environment, an
+ * OIDC audience); without one the SDK throws and the program could not be checked at all.
+ */
+export const offlineOrganization = "organization";

@@ -280,7 +280,7 @@ describe("provider functions in a resource's inputs", () => {
     // The caller follows from sovereign-dc:accountId (the account's own principal): known.
     expect(d.unknownFunctions).toEqual(["aws:ec2/getAmi:getAmi"]);
     expect(runs.unknownsText.stdout).toContain(
-      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:ec2/getAmi:getAmi\n",
+      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown, and a branch on one takes its stand-in's side, so what the program declares only for the real answer is not checked): aws:ec2/getAmi:getAmi\n",
     );
     expect(runs.unknownsText.stdout).not.toContain("Declare the stack's account");
   });
@@ -291,7 +291,7 @@ describe("provider functions in a resource's inputs", () => {
     // would be reported under the Pulumi CLI.
     const lines = runs.unknownsNoAccount.stdout.split("\n");
     expect(lines).toContain(
-      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:ec2/getAmi:getAmi",
+      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown, and a branch on one takes its stand-in's side, so what the program declares only for the real answer is not checked): aws:ec2/getAmi:getAmi",
     );
     expect(runs.unknownsNoAccount.stdout).not.toContain("Declare the stack's account");
   });
@@ -542,7 +542,7 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n").slice(0, 4)).toEqual([
       "Checked test/fixtures/verdict/unknown-answer-computed.ts as stack dev (jurisdiction US): 4 resources",
-      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:ec2/getVpc:getVpc, aws:ec2/getSubnets:getSubnets",
+      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown, and a branch on one takes its stand-in's side, so what the program declares only for the real answer is not checked): aws:ec2/getVpc:getVpc, aws:ec2/getSubnets:getSubnets",
       '✗ [mandatory] internet-egress aws:ec2/instance:Instance "bastion"',
       '    ec2 instance "bastion" must not open an edge to the internet, but associatePublicIpAddress is true: the instance gets a public IP address. Set associatePublicIpAddress to false.',
     ]);

@@ -48,6 +48,7 @@ let configEnv: Plan | Error;
 let setMocks: Plan | Error;
 let baseUrl: Plan | Error;
 let dryRunOnly: Plan | Error;
+let standIns: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -94,6 +95,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "set-mocks.ts") },
     { projectDir: path.join(dir, "base-url"), stack: "dev" },
     { projectDir: dir, stack: "dev", program: path.join(dir, "dry-run-only.ts") },
+    { projectDir: path.join(dir, "stand-ins"), stack: "dev" },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -127,6 +129,7 @@ beforeAll(async () => {
     setMocks,
     baseUrl,
     dryRunOnly,
+    standIns,
   ] = results.slice(18);
 });
 
@@ -503,6 +506,26 @@ describe("evaluating a program offline", () => {
     expect((dryRunOnly as Plan).asksDryRun).toBe(true);
     expect((dryRunOnly as Plan).resources.map((r) => r.name)).not.toContain("only-when-deploying");
     // The programs above ask nothing: the SDK and the AWS package ask for themselves.
+    expect((lateTimers as Plan).asksDryRun).toBeUndefined();
+  });
+
+  // Found by probing the engine: a program that branched on a secret it could not decrypt, on its
+  // organization or on isDryRun() asked through the SDK's settings module was sealed in silence.
+  it("notes each stand-in the program asks for itself: a secret it reads, its organization, isDryRun() by any path", () => {
+    expect(standIns instanceof Error ? standIns.message : "plan").toBe("plan");
+    const p = standIns as Plan;
+    expect(p.resources.filter((r) => r.type === "aws:s3/bucket:Bucket").map((r) => r.name)).toEqual(
+      ["records"],
+    );
+    // Read by the program, not the secret it never reads nor the provider's own key.
+    expect(p.readsSecrets).toEqual(["stand-ins:drTarget"]);
+    expect(p.asksOrganization).toBe(true);
+    expect(p.asksDryRun).toBe(true);
+    // Twins: programs that ask none of these (the SDK and the AWS package ask for themselves).
+    for (const other of [plan, lateTimers as Plan, dryRunOnly as Plan]) {
+      expect(other.readsSecrets).toBeUndefined();
+      expect(other.asksOrganization).toBeUndefined();
+    }
     expect((lateTimers as Plan).asksDryRun).toBeUndefined();
   });
 

@@ -169,6 +169,27 @@ describe("opaqueViolations", () => {
     ]);
   });
 
+  it("advises that what a program declares only for its real organization or a secret's real value was not checked", () => {
+    expect(
+      opaqueViolations({
+        ...plan(),
+        asksOrganization: true,
+        readsSecrets: ["opaque:drTarget", "opaque:token"],
+      }).map((v) => [v.policy, v.level, v.message]),
+    ).toEqual([
+      [
+        "offline-visibility",
+        "advisory",
+        'stack "prod" runs index.ts, which asks for its Pulumi organization (pulumi.getOrganization()): offline the answer is "organization", as a self-managed backend answers, so whatever it declares only in another organization was not checked. Declare resources whatever the answer, or check the stack with the pack under the Pulumi CLI.',
+      ],
+      [
+        "offline-visibility",
+        "advisory",
+        'stack "prod" runs index.ts, which reads the secret config values opaque:drTarget, opaque:token, which cannot be decrypted offline: it got a placeholder that names the key, so whatever it declares only for the real value (a branch on it, a region it names) was not checked. Give the check a stack file with the value in plain text, or check the stack with the pack under the Pulumi CLI.',
+      ],
+    ]);
+  });
+
   it("leaves a Helm v3 Release to the pack's helm-releases, which fails it offline and under the CLI", () => {
     const release = resource("kubernetes:helm.sh/v3:Release", "exporter", { custom: true });
     expect(opaqueViolations(plan(release))).toEqual([]);
