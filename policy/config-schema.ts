@@ -82,7 +82,7 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
     type: "array",
     default: [],
     description:
-      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region } for a cluster of a cloud, { context, site, country } for one in a data center of the team's own.",
+      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region } for a cluster of a cloud, { context, site, country } for one in a data center of the team's own; cluster names the kubeconfig cluster a provider overrides its context's with (its cluster, or kubernetes:cluster).",
     items: {
       // CrossGuard's schema type has no oneOf: a cloud's cluster takes cloud with region, a
       // site's takes site with country (residency/clusters.ts refuses any other mix).
@@ -91,6 +91,7 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       additionalProperties: false,
       properties: {
         context: { type: "string" },
+        cluster: { type: "string" },
         cloud: { type: "string", enum: ["alicloud", "aws"] },
         region: { type: "string" },
         site: { type: "string" },

@@ -1987,6 +1987,7 @@ function declarationExample(
   context: string | undefined,
   resources: readonly BorderResource[],
   x: Resolver,
+  cluster?: string,
 ): string {
   const counts = new Map<string, { cloud: Cloud; region: string; n: number }>();
   for (const r of resources) {
@@ -2001,7 +2002,8 @@ function declarationExample(
   const cloud =
     home?.cloud ?? [...clouds].sort((a, b) => j.regions[b].length - j.regions[a].length)[0];
   const region = home?.region ?? j.regions[cloud][0] ?? "<region>";
-  return `sovereign-dc:clusters: [{ context: ${JSON.stringify(context ?? "<context>")}, cloud: ${cloud}, region: ${region} }]`;
+  const named = cluster === undefined ? "" : `cluster: ${JSON.stringify(cluster)}, `;
+  return `sovereign-dc:clusters: [{ context: ${JSON.stringify(context ?? "<context>")}, ${named}cloud: ${cloud}, region: ${region} }]`;
 }
 
 /** A declaration of a cluster at a site of the team's own, for the jurisdiction's findings. */
@@ -2092,22 +2094,26 @@ function clusterFinding(
     }
     case "declared": {
       const d = source.declared;
+      // A declaration of the cluster a provider overrides its context's with names both.
+      const node =
+        d.cluster === undefined
+          ? `cluster of context ${JSON.stringify(d.context)}`
+          : `cluster ${JSON.stringify(d.cluster)} of context ${JSON.stringify(d.context)}`;
+      const declares =
+        d.cluster === undefined
+          ? `sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(d.context)}`
+          : `sovereign-dc:clusters declares the cluster ${JSON.stringify(d.cluster)} it overrides its context ${JSON.stringify(d.context)}'s with`;
       if (isSiteCluster(d)) {
         if (holdsCountry(j, d.country)) {
           return undefined;
         }
         const where = `site ${JSON.stringify(d.site)} in ${findJurisdiction(d.country)?.name ?? d.country} (outside ${j.id})`;
         return {
-          message: `${label} must deploy to a cluster inside ${j.id}, but sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(d.context)} at ${where}, so ${what()} would run there. Deploy to a cluster inside ${j.id}.`,
-          path: [label, `cluster of context ${JSON.stringify(d.context)}`, where],
+          message: `${label} must deploy to a cluster inside ${j.id}, but ${declares} at ${where}, so ${what()} would run there. Deploy to a cluster inside ${j.id}.`,
+          path: [label, node, where],
         };
       }
-      return inRegion(
-        d.cloud,
-        d.region,
-        `sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(d.context)} in`,
-        `cluster of context ${JSON.stringify(d.context)}`,
-      );
+      return inRegion(d.cloud, d.region, `${declares} in`, node);
     }
     case "endpoint":
       return inRegion(
@@ -2125,7 +2131,11 @@ function clusterFinding(
           ? otherCloudFix(provider, source.otherCloud.cluster, source.otherCloud.pkg, x)
           : source.rendered !== undefined
             ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
-            : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}; a cluster in a data center of your own by its site and country instead, e.g. ${siteExample(j, source.context)}.`;
+            : source.clusterAbsent === true
+              ? `Name a cluster the kubeconfig holds (kubectl config get-clusters) in ${isDefaultProvider(provider.name) ? "kubernetes:cluster" : "the provider's cluster argument"}, or drop the override so the provider talks to its context's cluster.`
+              : source.cluster !== undefined
+                ? `Drop the cluster override (${isDefaultProvider(provider.name) ? "kubernetes:cluster in the stack config" : "the provider's cluster argument"}) so the provider talks to its context's cluster, or declare where cluster ${JSON.stringify(source.cluster)} is: add it with its context, cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x, source.cluster)}, with a region inside ${j.id}.`
+                : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}; a cluster in a data center of your own by its site and country instead, e.g. ${siteExample(j, source.context)}.`;
       return {
         message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${capitalised(what())} could run in any country. ${fix}`,
         path: [label, "a cluster the pack cannot place"],
@@ -2140,7 +2150,7 @@ export const kubernetesClusterPlacement = residencyStackPolicy({
     "Checks whether every Kubernetes provider deploys to a cluster placed inside the jurisdiction: one the program creates and builds the provider's kubeconfig from, or one the stack config declares by region.",
   severity: "critical",
   remediationSteps:
-    "Build the Kubernetes provider's kubeconfig from a cluster of the program (alicloud.cs.ManagedKubernetes, aws.eks.Cluster) created inside the jurisdiction, or select the cluster's kubeconfig context (the provider's context, or kubernetes:context) and declare its cloud and region in sovereign-dc:clusters.",
+    "Build the Kubernetes provider's kubeconfig from a cluster of the program (alicloud.cs.ManagedKubernetes, aws.eks.Cluster) created inside the jurisdiction, or select the cluster's kubeconfig context (the provider's context, or kubernetes:context) and declare its cloud and region in sovereign-dc:clusters (with the cluster, when the provider overrides its context's: its cluster, or kubernetes:cluster).",
   appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {

@@ -16,6 +16,11 @@
  * cloud region names it) by the site's name and the country it lies in (ISO 3166-1 alpha-2, a
  * country of the catalog).
  *
+ * A provider that overrides its context's cluster (its `cluster` input, or `kubernetes:cluster`)
+ * talks to another cluster of the kubeconfig: an entry places it only when it names that cluster
+ * too (`cluster: <name>`), and an entry that names none places only providers that keep their
+ * context's cluster.
+ *
  * Read without the rest of the spec, like the posture: programs of other projects set the key.
  */
 import { type Cloud, clouds, listJurisdictions, unplacedRegions } from "./jurisdictions";
@@ -28,6 +33,11 @@ export type DeclaredCluster = CloudCluster | SiteCluster;
 export interface CloudCluster {
   /** The kubeconfig context a Kubernetes provider selects (`context`, or `kubernetes:context`). */
   readonly context: string;
+  /**
+   * The kubeconfig cluster a provider selecting the context overrides the context's with (its
+   * `cluster`, or `kubernetes:cluster`); absent, the context's own.
+   */
+  readonly cluster?: string;
   readonly cloud: Cloud;
   readonly region: string;
 }
@@ -35,6 +45,8 @@ export interface CloudCluster {
 /** A cluster in a data center of the team's own: its context, the site's name and its country. */
 export interface SiteCluster {
   readonly context: string;
+  /** As a cloud's cluster's: the cluster a provider overrides the context's with. */
+  readonly cluster?: string;
   readonly site: string;
   /** The country the site lies in: the ID of a country of the catalog (`CN`, `DE`). */
   readonly country: string;
@@ -92,15 +104,26 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
     }
     const e = entry as Record<string, unknown>;
     const site = "site" in e || "country" in e;
-    const keys = site ? ["context", "site", "country"] : ["context", "cloud", "region"];
+    const keys = site
+      ? ["context", "cluster", "site", "country"]
+      : ["context", "cluster", "cloud", "region"];
     const extra = Object.keys(e).filter((k) => !keys.includes(k));
     if (extra.length > 0) {
       issues.push({
         key: `${at}.${extra[0]}`,
         received: e[extra[0]],
         expected: site
-          ? "expected only context, site and country (a site of the team's own has no cloud or region)"
-          : "expected only context, cloud and region",
+          ? "expected only context, cluster, site and country (a site of the team's own has no cloud or region)"
+          : "expected only context, cluster, cloud and region",
+      });
+    }
+    const cluster = "cluster" in e ? e.cluster : undefined;
+    if ("cluster" in e && (typeof cluster !== "string" || cluster.trim() === "")) {
+      issues.push({
+        key: `${at}.cluster`,
+        received: cluster,
+        expected:
+          "expected the name of a kubeconfig cluster (kubectl config get-clusters) the provider overrides its context's with, or no cluster",
       });
     }
     if (typeof e.context !== "string" || e.context.trim() === "") {
@@ -109,14 +132,21 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
         received: e.context,
         expected: "expected the name of a kubeconfig context (kubectl config get-contexts)",
       });
-    } else if (seen.has(e.context)) {
-      issues.push({
-        key: `${at}.context`,
-        received: e.context,
-        expected: "expected each context to be declared once",
-      });
     } else {
-      seen.add(e.context);
+      // A context once as itself, and once with each cluster a provider overrides it with.
+      const key = JSON.stringify([e.context, typeof cluster === "string" ? cluster : null]);
+      if (seen.has(key)) {
+        issues.push({
+          key: `${at}.context`,
+          received: e.context,
+          expected:
+            typeof cluster === "string"
+              ? "expected each context and cluster to be declared once"
+              : "expected each context to be declared once",
+        });
+      } else {
+        seen.add(key);
+      }
     }
     if (site) {
       if (typeof e.site !== "string" || e.site.trim() === "") {
@@ -164,9 +194,10 @@ export function declaredClustersOf(
 ): { clusters: DeclaredCluster[] } | { issues: ClustersIssue[] } {
   const read = declaredListOf(config, clustersKey, clustersIssues, (e) => {
     const c = e as unknown as DeclaredCluster;
+    const cluster = c.cluster === undefined ? {} : { cluster: c.cluster };
     return isSiteCluster(c)
-      ? { context: c.context, site: c.site, country: c.country }
-      : { context: c.context, cloud: c.cloud, region: c.region };
+      ? { context: c.context, ...cluster, site: c.site, country: c.country }
+      : { context: c.context, ...cluster, cloud: c.cloud, region: c.region };
   });
   return "issues" in read ? read : { clusters: read.declared };
 }

@@ -900,6 +900,10 @@ export type ClusterSource =
       readonly kind: "unplaced";
       readonly reason: string;
       readonly context?: string;
+      /** The kubeconfig cluster the provider overrides its context's with, when it switches. */
+      readonly cluster?: string;
+      /** True when that cluster is none of those the kubeconfig, given as text, holds. */
+      readonly clusterAbsent?: boolean;
       /** The folder a provider that only renders its objects writes them to. */
       readonly rendered?: string;
       /** The cluster of a cloud the catalog does not hold that the kubeconfig comes from. */
@@ -921,28 +925,53 @@ export function currentContextOf(kubeconfig: unknown): string | undefined {
 }
 
 /**
- * The server of the cluster a kubeconfig given as text selects — by `context`, else by its
- * `current-context`, else its only cluster — when that server is an EKS API endpoint
+ * The name of the cluster a kubeconfig given as text selects by its context: `context`, else its
+ * `current-context`. Undefined when it selects none, or names a context it does not hold.
+ */
+function contextClusterOf(
+  props: Readonly<Record<string, unknown>>,
+  context: string | undefined,
+): string | undefined {
+  const read = known(() => {
+    const selected = context ?? str(valueAt(props, "kubeconfig.current-context"));
+    const contexts = valuesAt(props, "kubeconfig.contexts[]").map((f) => f.value);
+    return selected === undefined
+      ? undefined
+      : str(
+          valueAt(
+            contexts.find((c) => valueAt(c, "name") === selected),
+            "context.cluster",
+          ),
+        );
+  });
+  return isUnknown(read) ? undefined : read;
+}
+
+/** The names of the clusters a kubeconfig given as text holds (none when it is not readable). */
+function kubeconfigClusterNames(props: Readonly<Record<string, unknown>>): string[] {
+  const read = known(() =>
+    valuesAt(props, "kubeconfig.clusters[]").flatMap((f) => str(valueAt(f.value, "name")) ?? []),
+  );
+  return isUnknown(read) ? [] : read;
+}
+
+/**
+ * The server of the cluster a kubeconfig given as text selects — the one `cluster` names when the
+ * provider overrides its context's, else by `context`, else by its `current-context`, else its
+ * only cluster — when that server is an EKS API endpoint
  * (`https://<id>.<cell>.<region>.eks.amazonaws.com`), with the region its host names: the API
- * server, and so the cluster, is in that region.
+ * server, and so the cluster, is in that region. An override naming no cluster of the kubeconfig
+ * selects none.
  */
 export function eksEndpointOf(
   props: Readonly<Record<string, unknown>>,
   context: string | undefined,
+  override?: string,
 ): { readonly server: string; readonly region: string } | undefined {
   const read = known(() => {
     const clusters = valuesAt(props, "kubeconfig.clusters[]").map((f) => f.value);
     const selected = context ?? str(valueAt(props, "kubeconfig.current-context"));
-    const contexts = valuesAt(props, "kubeconfig.contexts[]").map((f) => f.value);
-    const clusterName =
-      selected === undefined
-        ? undefined
-        : str(
-            valueAt(
-              contexts.find((c) => valueAt(c, "name") === selected),
-              "context.cluster",
-            ),
-          );
+    const clusterName = override ?? contextClusterOf(props, context);
     const cluster =
       clusterName !== undefined
         ? clusters.find((c) => valueAt(c, "name") === clusterName)
@@ -1258,7 +1287,10 @@ export class Resolver {
    * Where a Kubernetes provider deploys (shared/research/data-paths.md §1.4): the cluster its
    * kubeconfig was built from — through the property's dependencies, known at preview even when
    * the kubeconfig itself is not — else the cluster the stack config declares for the context it
-   * selects (its `context` input, or the `current-context` of a kubeconfig given as text).
+   * selects (its `context` input, or the `current-context` of a kubeconfig given as text), else
+   * the EKS endpoint of a kubeconfig given as text. A provider whose `cluster` input (or
+   * kubernetes:cluster) overrides its context's cluster with another is placed by that cluster
+   * only: a declaration naming it, or its server in the kubeconfig.
    */
   clusterSource(provider: BorderResource): ClusterSource {
     const cached = this.clusterSources.get(provider.urn);
@@ -1277,9 +1309,21 @@ export class Resolver {
       from.find((d) => clusterComponentTypes[d.type] !== undefined);
     const kubeconfig = provider.props.kubeconfig;
     const context = str(provider.props.context) ?? currentContextOf(kubeconfig);
+    // The kubeconfig cluster the provider talks to instead of its context's (`cluster`, or
+    // kubernetes:cluster on the default provider): one that names the context's own changes
+    // nothing; any other, or one the pack cannot compare, switches to a cluster the context's
+    // placement does not hold for.
+    const override = str(provider.props.cluster);
+    const switched =
+      override !== undefined && override !== contextClusterOf(provider.props, context)
+        ? override
+        : undefined;
+    const ofContext =
+      context === undefined ? [] : this.declaredClusters.filter((c) => c.context === context);
     const declared =
-      context === undefined ? undefined : this.declaredClusters.find((c) => c.context === context);
-    const endpoint = eksEndpointOf(provider.props, context);
+      ofContext.find((c) => override !== undefined && c.cluster === override) ??
+      (switched === undefined ? ofContext.find((c) => c.cluster === undefined) : undefined);
+    const endpoint = eksEndpointOf(provider.props, context, override);
     // A provider that renders its objects to files (`renderYamlToDirectory`) deploys nothing:
     // whoever applies the files decides the cluster, outside this program.
     const rendered = str(provider.props.renderYamlToDirectory);
@@ -1306,7 +1350,7 @@ export class Resolver {
         reason: `it renders its objects into the folder ${JSON.stringify(rendered)} (renderYamlToDirectory) instead of deploying them, and whoever applies those files picks the cluster outside this program`,
         rendered,
       };
-    } else if (cluster) {
+    } else if (cluster && switched === undefined) {
       source = { kind: "resource", cluster };
     } else if (declared && !otherCloud) {
       source = { kind: "declared", declared };
@@ -1314,29 +1358,45 @@ export class Resolver {
       source = { kind: "endpoint", server: endpoint.server, cloud: "aws", region: endpoint.region };
     } else {
       const edge = named.find((d) => d.type === edgeClusterType);
+      const holds = kubeconfigClusterNames(provider.props);
+      const absent = switched !== undefined && holds.length > 0 && !holds.includes(switched);
       const why = otherCloud
         ? `its kubeconfig comes from ${this.label(otherCloud.cluster)}, a cluster of ${otherCloud.pkg}, a cloud whose places the pack does not catalog`
-        : edge
-          ? `its kubeconfig comes from ${this.label(edge)}, an ACK Edge cluster, whose edge nodes join it from sites of their own wherever those stand, so the cluster's region does not place the pods they run`
-          : named.length > 0
-            ? `its kubeconfig comes from ${named.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
-            : kubeconfig === undefined
-              ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
-              : isUnknown(kubeconfig)
-                ? "its kubeconfig is not known until deployed (another stack's output through a stack reference, a lookup or a secret) and comes from no resource of this program"
-                : kubeconfigPath(kubeconfig) !== undefined
-                  ? `its kubeconfig is the file ${JSON.stringify(kubeconfigPath(kubeconfig))}, which the provider reads on the machine that runs Pulumi and the pack does not`
-                  : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
+        : cluster && switched !== undefined
+          ? `its kubeconfig comes from ${this.label(cluster)}, but it overrides its context's cluster with cluster ${JSON.stringify(switched)}, a cluster of that kubeconfig the pack cannot tie to ${this.label(cluster)}`
+          : edge
+            ? `its kubeconfig comes from ${this.label(edge)}, an ACK Edge cluster, whose edge nodes join it from sites of their own wherever those stand, so the cluster's region does not place the pods they run`
+            : named.length > 0
+              ? `its kubeconfig comes from ${named.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
+              : kubeconfig === undefined
+                ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
+                : isUnknown(kubeconfig)
+                  ? "its kubeconfig is not known until deployed (another stack's output through a stack reference, a lookup or a secret) and comes from no resource of this program"
+                  : kubeconfigPath(kubeconfig) !== undefined
+                    ? `its kubeconfig is the file ${JSON.stringify(kubeconfigPath(kubeconfig))}, which the provider reads on the machine that runs Pulumi and the pack does not`
+                    : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
       source = {
         kind: "unplaced",
         // sovereign-dc:clusters declares clusters of the catalogued clouds only: no context
         // would place this one.
         reason: otherCloud
           ? why
-          : context === undefined
-            ? `${why}, and it selects no context the stack config declares`
-            : `${why}, and its context ${JSON.stringify(context)} is not declared in sovereign-dc:clusters`,
+          : switched !== undefined && !cluster
+            ? `${why}, and it overrides its context's cluster with cluster ${JSON.stringify(switched)}, ${
+                absent
+                  ? "which names no cluster of its kubeconfig"
+                  : context === undefined
+                    ? "while it selects no context the stack config declares"
+                    : ofContext.length > 0
+                      ? `which the declaration of its context ${JSON.stringify(context)} in sovereign-dc:clusters does not cover`
+                      : `a cluster sovereign-dc:clusters does not declare for its context ${JSON.stringify(context)}`
+              }`
+            : context === undefined
+              ? `${why}, and it selects no context the stack config declares`
+              : `${why}, and its context ${JSON.stringify(context)} is not declared in sovereign-dc:clusters`,
         ...(context === undefined ? {} : { context }),
+        ...(switched === undefined ? {} : { cluster: switched }),
+        ...(absent ? { clusterAbsent: true } : {}),
         ...(otherCloud ? { otherCloud } : {}),
       };
     }

@@ -398,6 +398,86 @@ describe("placement through the stack", () => {
       expect(source({ kubeconfig: eksConfig(undefined) })).toMatchObject({ kind: "unplaced" });
     });
 
+    // `cluster` (kubernetes:cluster on the default provider) overrides the context's cluster:
+    // the provider talks to the cluster it names, wherever its context points.
+    test("is where the cluster its cluster input overrides its context's with is", () => {
+      const dublin = {
+        kind: "endpoint",
+        server: "https://0A1B2C.gr7.eu-west-1.eks.amazonaws.com",
+        cloud: "aws",
+        region: "eu-west-1",
+      };
+      expect(source({ kubeconfig: eksConfig("lab"), cluster: "dublin" })).toEqual(dublin);
+      // Naming the context's own cluster changes nothing.
+      expect(source({ kubeconfig: eksConfig("dublin"), cluster: "dublin" })).toEqual(dublin);
+      expect(source({ kubeconfig: eksConfig("dublin"), cluster: "lab" })).toEqual({
+        kind: "unplaced",
+        reason:
+          'its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program, and it overrides its context\'s cluster with cluster "lab", a cluster sovereign-dc:clusters does not declare for its context "dublin"',
+        context: "dublin",
+        cluster: "lab",
+      });
+    });
+
+    test("cannot be placed when its cluster input names no cluster of the kubeconfig", () => {
+      expect(source({ kubeconfig: eksConfig("dublin"), cluster: "frankfurt" })).toMatchObject({
+        kind: "unplaced",
+        reason: expect.stringContaining(
+          'it overrides its context\'s cluster with cluster "frankfurt", which names no cluster of its kubeconfig',
+        ),
+        cluster: "frankfurt",
+        clusterAbsent: true,
+      });
+    });
+
+    test("is not the declared cluster of its context when its cluster input switches to another", () => {
+      expect(source({ context: "apps-prod", cluster: "foreign" })).toEqual({
+        kind: "unplaced",
+        reason:
+          'it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi, and it overrides its context\'s cluster with cluster "foreign", which the declaration of its context "apps-prod" in sovereign-dc:clusters does not cover',
+        context: "apps-prod",
+        cluster: "foreign",
+      });
+      // A declaration that names the cluster too places it; the context's own still places a
+      // provider that keeps its context's cluster.
+      const both = [
+        ...declared,
+        { context: "apps-prod", cluster: "foreign", cloud: "aws" as const, region: "us-east-1" },
+      ];
+      const placed = (props: Record<string, unknown>) => {
+        const provider = resource("pulumi:providers:kubernetes", "kp", props);
+        return new Resolver([provider], cn, [], both).clusterSource(provider);
+      };
+      expect(placed({ context: "apps-prod", cluster: "foreign" })).toEqual({
+        kind: "declared",
+        declared: both[1],
+      });
+      expect(placed({ context: "apps-prod" })).toEqual({ kind: "declared", declared: both[0] });
+    });
+
+    test("places no object of a provider whose cluster input leaves its context's declared cluster", () => {
+      const provider = resource("pulumi:providers:kubernetes", "kp", {
+        context: "apps-prod",
+        cluster: "foreign",
+      });
+      const obj = resource("kubernetes:core/v1:Namespace", "n8", {}, { provider: provider.urn });
+      expect(new Resolver([provider, obj], cn, [], declared).placement(obj)).not.toMatchObject({
+        kind: "region",
+      });
+    });
+
+    test("built from a cluster of the program, is not that cluster when its cluster input may switch", () => {
+      expect(
+        source({ cluster: "other" }, { propertyDependencies: { kubeconfig: [cluster.urn] } }),
+      ).toMatchObject({
+        kind: "unplaced",
+        reason: expect.stringContaining(
+          'but it overrides its context\'s cluster with cluster "other", a cluster of that kubeconfig the pack cannot tie to',
+        ),
+        cluster: "other",
+      });
+    });
+
     test("a kubeconfig built from a resource that is not a cluster names it", () => {
       const secret = resource("alicloud:kms/secret:Secret", "kubeconfig");
       const provider = resource(

@@ -6906,6 +6906,25 @@ describe("kubernetes clusters and namespaces", () => {
     ...us,
     clusters: [{ context: "records-prod", cloud: "aws", region }],
   });
+  /** A kubeconfig of an EKS cluster in Oregon (its current context) and one in Frankfurt. */
+  const twoEks = [
+    "apiVersion: v1",
+    "kind: Config",
+    "clusters:",
+    "- name: oregon",
+    "  cluster:",
+    "    server: https://0A1B2C3D.gr7.us-west-2.eks.amazonaws.com",
+    "- name: frankfurt",
+    "  cluster:",
+    "    server: https://0A1B2C3D.gr7.eu-central-1.eks.amazonaws.com",
+    "contexts:",
+    "- name: oregon",
+    "  context: {cluster: oregon, user: ops}",
+    "current-context: oregon",
+    "users:",
+    "- name: ops",
+    "  user: {token: redacted}",
+  ].join("\n");
   const unplaced: Finding = [
     "kubernetes-cluster-placement",
     "ops",
@@ -7389,6 +7408,76 @@ describe("kubernetes clusters and namespaces", () => {
         kubeconfig: "apiVersion: v1\nkind: Config\ncurrent-context: records-prod\n",
       }),
       twinSettings: declared("us-west-2"),
+    },
+    {
+      // `cluster` overrides the current context's cluster: the provider talks to Frankfurt.
+      name: "a provider's cluster input switches its kubeconfig from Oregon to an EKS cluster in Frankfurt",
+      bad: onProvider({ kubeconfig: twoEks, cluster: "frankfurt" }),
+      expected: [
+        [
+          "kubernetes-cluster-placement",
+          "ops",
+          "mandatory",
+          [
+            'kubernetes provider "ops"',
+            "cluster at https://0A1B2C3D.gr7.eu-central-1.eks.amazonaws.com",
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the provider's cluster input names the cluster in Oregon",
+      twin: onProvider({ kubeconfig: twoEks, cluster: "oregon" }),
+    },
+    {
+      name: "a provider's cluster input names no cluster of its kubeconfig",
+      bad: onProvider({ kubeconfig: twoEks, cluster: "records" }),
+      expected: [unplaced],
+      message:
+        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program, and it overrides its context\'s cluster with cluster "records", which names no cluster of its kubeconfig. Its 2 Kubernetes objects (k8s deployment "ingest" and k8s networkpolicy "ops-deny") could run in any country. Name a cluster the kubeconfig holds (kubectl config get-clusters) in the provider\'s cluster argument, or drop the override so the provider talks to its context\'s cluster.',
+      twinName: "the provider keeps its kubeconfig's current context, in Oregon",
+      twin: onProvider({ kubeconfig: twoEks }),
+    },
+    {
+      name: "a provider whose context is declared in Oregon overrides its cluster with one the declaration does not cover",
+      bad: onProvider({ context: "records-prod", cluster: "frankfurt" }),
+      settings: declared("us-west-2"),
+      expected: [unplaced],
+      message:
+        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi, and it overrides its context\'s cluster with cluster "frankfurt", which the declaration of its context "records-prod" in sovereign-dc:clusters does not cover. Its 2 Kubernetes objects (k8s deployment "ingest" and k8s networkpolicy "ops-deny") could run in any country. Drop the cluster override (the provider\'s cluster argument) so the provider talks to its context\'s cluster, or declare where cluster "frankfurt" is: add it with its context, cloud and region to the stack config, e.g. sovereign-dc:clusters: [{ context: "records-prod", cluster: "frankfurt", cloud: aws, region: us-west-2 }], with a region inside US.',
+      twinName: "the provider keeps its context's declared cluster",
+      twin: onProvider({ context: "records-prod" }),
+      twinSettings: declared("us-west-2"),
+    },
+    {
+      name: "the cluster a provider overrides its context's with is declared in Frankfurt",
+      bad: onProvider({ context: "records-prod", cluster: "frankfurt" }),
+      settings: {
+        ...us,
+        clusters: [
+          { context: "records-prod", cloud: "aws", region: "us-west-2" },
+          { context: "records-prod", cluster: "frankfurt", cloud: "aws", region: "eu-central-1" },
+        ],
+      },
+      expected: [
+        [
+          "kubernetes-cluster-placement",
+          "ops",
+          "mandatory",
+          [
+            'kubernetes provider "ops"',
+            'cluster "frankfurt" of context "records-prod"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the cluster it overrides its context's with is declared in Oregon",
+      twin: onProvider({ context: "records-prod", cluster: "portland" }),
+      twinSettings: {
+        ...us,
+        clusters: [
+          { context: "records-prod", cluster: "portland", cloud: "aws", region: "us-west-2" },
+        ],
+      },
     },
     {
       name: "a provider's kubeconfig comes from a stack reference",

@@ -30,6 +30,16 @@ test.each([
       { context: "ack-shanghai", cloud: "alicloud", region: "cn-shanghai" },
     ],
   ],
+  [
+    // A provider that overrides its context's cluster (`cluster`, kubernetes:cluster) is placed
+    // by the entry that names that cluster too.
+    "a context is declared as itself and with a cluster a provider overrides its own with",
+    [
+      { context: "tracking-prod", cloud: "aws", region: "us-west-2" },
+      { context: "tracking-prod", cluster: "tracking-dr", cloud: "aws", region: "us-east-1" },
+      { context: "tracking-prod", cluster: "tracking-lab", site: "portland-dc", country: "US" },
+    ],
+  ],
 ])("%s", (_what, clusters) => {
   expect(declaredClustersOf(declare(clusters))).toEqual({ clusters });
 });
@@ -53,7 +63,7 @@ test.each([
   [
     "a site with a region",
     [{ context: "a", site: "dc1", country: "CN", region: "cn-shanghai" }],
-    'sovereign-dc:clusters[0].region: received "cn-shanghai"; expected only context, site and country (a site of the team\'s own has no cloud or region).',
+    'sovereign-dc:clusters[0].region: received "cn-shanghai"; expected only context, cluster, site and country (a site of the team\'s own has no cloud or region).',
   ],
 ])("refuses %s", (_what, value, message) => {
   const result = declaredClustersOf(declare(value));
@@ -87,6 +97,19 @@ test.each([
     'sovereign-dc:clusters[1].context: received "a"; expected each context to be declared once.',
   ],
   [
+    "a context declared twice with the same cluster",
+    [
+      { context: "a", cluster: "b", cloud: "aws", region: "us-west-2" },
+      { context: "a", cluster: "b", cloud: "aws", region: "us-east-1" },
+    ],
+    'sovereign-dc:clusters[1].context: received "a"; expected each context and cluster to be declared once.',
+  ],
+  [
+    "a cluster with no name",
+    [{ context: "a", cluster: "", cloud: "aws", region: "us-west-2" }],
+    'sovereign-dc:clusters[0].cluster: received ""; expected the name of a kubeconfig cluster (kubectl config get-clusters) the provider overrides its context\'s with, or no cluster.',
+  ],
+  [
     "an unknown cloud",
     [{ context: "a", cloud: "gcp", region: "us-west1" }],
     'sovereign-dc:clusters[0].cloud: received "gcp"; expected one of: alicloud, aws.',
@@ -104,7 +127,7 @@ test.each([
   [
     "a key it does not know",
     [{ context: "a", cloud: "aws", region: "us-west-2", zone: "us-west-2a" }],
-    'sovereign-dc:clusters[0].zone: received "us-west-2a"; expected only context, cloud and region.',
+    'sovereign-dc:clusters[0].zone: received "us-west-2a"; expected only context, cluster, cloud and region.',
   ],
 ])("refuses %s", (_what, value, message) => {
   const result = declaredClustersOf(declare(value));
