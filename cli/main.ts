@@ -200,7 +200,20 @@ async function planCommand(
     // (A require, not import(): the CLI's TypeScript is compiled by a CommonJS require hook.)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeReport } = require("../report/index") as typeof import("../report/index");
-    const files = await writeReport(result.plan, result.violations, outDir);
+    const { gitCommit, hashedFile, sdkVersions } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("../report/provenance") as typeof import("../report/provenance");
+    const project = loadProject(opts.project);
+    const files = await writeReport(result.plan, result.violations, outDir, {
+      provenance: {
+        tool: `sovereign-dc ${version}`,
+        sdks: sdkVersions(result.plan, project.dir),
+        stackFile: hashedFile(loadStackConfig(project, opts.stack).file, project.dir),
+        policyConfig:
+          opts.policyConfig === undefined ? undefined : hashedFile(opts.policyConfig, project.dir),
+        commit: gitCommit(project.dir),
+      },
+    });
     notesOnStderr(0, opts.stack, result, io);
     io.err(`Wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(", ")}\n`);
     io.out(`${verdictLine(opts.stack, result.jurisdiction, result.violations)}\n`);

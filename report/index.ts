@@ -19,6 +19,7 @@ import { findJurisdiction } from "../residency/jurisdictions";
 import { type Control, evaluateControls } from "./controls";
 import { diagramModel, toDot, toMermaid } from "./diagram";
 import { renderMarkdown } from "./markdown";
+import type { Provenance } from "./provenance";
 import { renderSvg } from "./svg";
 
 export type { Control, Evidence, Status } from "./controls";
@@ -28,6 +29,8 @@ export interface ReportOptions {
   readonly settings?: ResidencySettings;
   /** Names of the files the markdown refers to; omitted ones are not mentioned. */
   readonly files?: { readonly svg?: string; readonly plan?: string };
+  /** What the report was produced from (report/provenance.ts): its own section when given. */
+  readonly provenance?: Provenance;
 }
 
 export interface RenderedReport {
@@ -71,7 +74,13 @@ export async function renderReport(
   const planJson = `${JSON.stringify(planForReport(plan), null, 2)}\n`;
   if (!jurisdiction) {
     return {
-      markdown: renderMarkdown({ plan, violations, controls: [], files: opts.files ?? {} }),
+      markdown: renderMarkdown({
+        plan,
+        violations,
+        controls: [],
+        files: opts.files ?? {},
+        provenance: opts.provenance,
+      }),
       planJson,
       controls: [],
     };
@@ -101,6 +110,7 @@ export async function renderReport(
     analysis,
     mermaid,
     files: opts.files ?? { svg: reportFiles.svg },
+    provenance: opts.provenance,
   });
   return { markdown, planJson, svg, dot, mermaid, analysis, controls };
 }

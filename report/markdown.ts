@@ -11,6 +11,7 @@ import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
 import type { Posture } from "../residency/spec";
 import { hardeningPolicyNames } from "../policy/names";
 import { type Control, controlPolicies } from "./controls";
+import type { Provenance } from "./provenance";
 
 export interface MarkdownInputs {
   readonly plan: Plan;
@@ -23,6 +24,8 @@ export interface MarkdownInputs {
   readonly mermaid?: string;
   /** File names next to the report, when they are written. */
   readonly files: { readonly svg?: string; readonly plan?: string };
+  /** What the report was produced from; without it the report has no Provenance section. */
+  readonly provenance?: Provenance;
 }
 
 function cell(text: string): string {
@@ -73,10 +76,17 @@ function verdict(i: MarkdownInputs): string[] {
     ];
   }
   if (mandatory === 0) {
+    const advisory = active(i).length;
     return [
       `**Verdict: sealed.** No mandatory violation${
-        j ? `; no data store or key of the stack can reach a place outside ${j.id}` : ""
-      }${waived > 0 ? `, except by ${waived} waived ${waived === 1 ? "crossing" : "crossings"} (see Waivers)` : ""}.`,
+        j
+          ? `; no data store or key of the stack can reach a place outside ${j.id} by a path the pack models (see What the verdict covers)`
+          : ""
+      }${waived > 0 ? `, except by ${waived} waived ${waived === 1 ? "crossing" : "crossings"} (see Waivers)` : ""}${
+        advisory > 0
+          ? `; ${advisory} advisory ${advisory === 1 ? "finding is" : "findings are"} listed for you to review (see Violations)`
+          : ""
+      }.`,
     ];
   }
   return [
@@ -108,8 +118,12 @@ function summary(i: MarkdownInputs): string[] {
   ];
 }
 
-/** Which policy fails a stack for the control's unmet rows, at the stack's posture, or none. */
-function enforcement(c: Control, posture: Posture): string {
+/**
+ * Which policy fails a stack for the control's unmet rows, at the stack's posture, or none; an
+ * unmet control none of whose policies found anything says that its unmet rows fail nothing
+ * (the policies judge the part of it that would move data, the rest is the components').
+ */
+function enforcement(c: Control, posture: Posture, findings: readonly Violation[]): string {
   const policies = controlPolicies[c.id] ?? [];
   if (policies.length === 0) {
     return "Informational: no policy fails a stack for it; this repository's components build it.";
@@ -118,16 +132,64 @@ function enforcement(c: Control, posture: Posture): string {
     (p) =>
       `${code(p)} (${hardeningPolicyNames.includes(p) && posture !== "strict" ? `advisory at ${posture} posture, mandatory at strict` : "mandatory"})`,
   );
-  return `Enforced by ${levels.join(", ")}.`;
+  const unenforced =
+    c.status === "not met" && !findings.some((v) => policies.includes(v.policy))
+      ? " Its unmet rows above are none of those policies' findings: the policies judge the part of this control that would let data leave, and the rest of it is informational."
+      : "";
+  return `Enforced by ${levels.join(", ")}.${unenforced}`;
 }
 
-function controlSection(c: Control, n: number, posture: Posture): string[] {
+/**
+ * What the verdict covers and what it does not: the program as evaluated, along the data paths
+ * the pack models; not access by people or accounts with credentials, the cloud provider's own
+ * operations, the deployed cloud as it drifts, or the legal steps no infrastructure takes.
+ */
+function scope(i: MarkdownInputs): string[] {
+  const j = i.jurisdiction?.id ?? "the jurisdiction";
+  return [
+    "## What the verdict covers",
+    "",
+    `It covers the program as evaluated here: every resource it registered, placed by its provider and region, and every data path the pack models from a data store or key — replication, backups and snapshots, peering, transit and leased lines, NAT and internet exits, deliveries to queues, topics, functions, mailboxes and endpoints, key use, log shipping, Kubernetes egress and exposure — traced across the border of ${j}. It does not cover, and a statement resting on it must establish otherwise:`,
+    "",
+    "- **Access with credentials.** People or systems abroad who hold the stack's users, access keys, console logins, roles or federated identities read data in place; the pack does not know where they are. A grant to another account is listed (`cross-account-links`: advisory at standard posture, mandatory at strict), but who holds that account, and where, is yours to establish.",
+    "- **The cloud provider's own operations.** Support access, managed control planes and telemetry the provider keeps for itself are no resource of the program.",
+    "- **The deployed cloud.** The report attests the program, not the live stack: changes made outside it (the console, another tool, drift) are not seen.",
+    "- **Values known only at deployment.** Lookups the cloud answers, other stacks' outputs, secrets the engine cannot decrypt and random draws are stood in for; what the program declares only for their real values is not judged (each is named in the findings or the plan).",
+    "- **Legal steps.** Consent, security assessments, certifications, standard contracts and their filings are no property of infrastructure.",
+    "",
+  ];
+}
+
+/** What the report was produced from, for tying it to the program, the tool and the config. */
+function provenanceSection(p: Provenance): string[] {
+  const file = (f: { name: string; sha256: string } | undefined, none: string) =>
+    f === undefined ? none : `${code(f.name)}, SHA-256 ${code(f.sha256)}`;
+  return [
+    "## Provenance",
+    "",
+    "| | |",
+    "|---|---|",
+    `| Tool | ${code(p.tool)} |`,
+    `| SDKs the program resolves | ${p.sdks.map(code).join(", ")} |`,
+    `| Stack config | ${file(p.stackFile, "none")} |`,
+    `| Policy config (\`--policy-config\`) | ${file(p.policyConfig, "none: the stack's own settings, every policy that decides the verdict mandatory")} |`,
+    `| Program commit | ${p.commit === undefined ? "not recorded (no git repository, or not asked for)" : `${code(p.commit.id)}${p.commit.dirty ? ", with uncommitted changes to tracked files" : ""}`} |`,
+    "",
+  ];
+}
+
+function controlSection(
+  c: Control,
+  n: number,
+  posture: Posture,
+  findings: readonly Violation[],
+): string[] {
   const lines = [
     `### ${n}. ${c.title} — ${statusText(c)}`,
     "",
     c.intent,
     "",
-    enforcement(c, posture),
+    enforcement(c, posture, findings),
     "",
   ];
   if (c.evidence.length > 0) {
@@ -186,6 +248,7 @@ export function renderMarkdown(i: MarkdownInputs): string {
       "The regulations named below are references for auditors, not legal advice." +
       (i.files.plan ? ` The full plan is in ${code(i.files.plan)}.` : ""),
     "",
+    ...(j ? scope(i) : []),
   ];
 
   if (j) {
@@ -195,7 +258,9 @@ export function renderMarkdown(i: MarkdownInputs): string {
       lines.push(`| ${k + 1} | ${cell(c.title)} | ${statusText(c)} | ${cell(regs(c.serves))} |`),
     );
     lines.push("");
-    i.controls.forEach((c, k) => lines.push(...controlSection(c, k + 1, i.posture ?? "standard")));
+    i.controls.forEach((c, k) =>
+      lines.push(...controlSection(c, k + 1, i.posture ?? "standard", active(i))),
+    );
   } else {
     lines.push(
       "## Controls of the sealed contract",
@@ -207,7 +272,13 @@ export function renderMarkdown(i: MarkdownInputs): string {
 
   lines.push("## Violations", "");
   if (active(i).length === 0) {
-    lines.push("None: every policy of the pack passed.", "");
+    const waivedCount = i.violations.length;
+    lines.push(
+      waivedCount === 0
+        ? "None: every policy of the pack passed."
+        : `None but the ${waivedCount} waived ${waivedCount === 1 ? "finding" : "findings"} below: every other check passed.`,
+      "",
+    );
   } else {
     sortedViolations(active(i)).forEach((v, k) => lines.push(...violationSection(v, k + 1)));
   }
@@ -258,6 +329,9 @@ export function renderMarkdown(i: MarkdownInputs): string {
       lines.push(`| ${cell(r.id)} | ${cell(r.title)} | ${cell(r.requirement)} | ${by || "—"} |`);
     }
     lines.push("", "References for auditors, not legal advice.", "");
+  }
+  if (i.provenance !== undefined) {
+    lines.push(...provenanceSection(i.provenance));
   }
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
 }

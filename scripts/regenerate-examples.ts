@@ -13,6 +13,7 @@ import { checkPlan, packConfigFor, settingsFromStackConfig } from "../engine/che
 import type { EvaluationWorker } from "../engine/evaluation-worker";
 import { evaluateIsolated } from "../engine/isolated";
 import { renderReport, reportFiles, type RenderedReport } from "../report";
+import { hashedFile, sdkVersions } from "../report/provenance";
 
 export const root = path.resolve(__dirname, "..");
 export const exampleStack = "cn-shanghai";
@@ -28,7 +29,18 @@ export async function produceExample(
   const plan = await evaluateIsolated({ projectDir: root, stack: exampleStack }, running.worker);
   const config = packConfigFor(settingsFromStackConfig(plan.config));
   const violations = await checkPlan(plan, config, running.session);
-  return renderReport(plan, violations, { files: { svg: reportFiles.svg } });
+  // What the committed example was produced from, but its commit, which it cannot name itself.
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    version: string;
+  };
+  return renderReport(plan, violations, {
+    files: { svg: reportFiles.svg },
+    provenance: {
+      tool: `sovereign-dc ${version}`,
+      sdks: sdkVersions(plan, root),
+      stackFile: hashedFile(path.join(root, `Pulumi.${exampleStack}.yaml`), root),
+    },
+  });
 }
 
 async function main(): Promise<void> {

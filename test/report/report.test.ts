@@ -296,3 +296,92 @@ test("identities kept partition-wide by AWS hold the placement control; a global
   ]);
   expect(waived?.status).toBe("met");
 });
+
+// Found by a compliance officer's reading: the verdict said "no data store or key can reach a
+// place outside CN" with no word of what it does not cover (access with credentials, the
+// provider's operations, drift), and beside advisory findings and waivers it said nothing of them.
+test("the verdict says what it covers, and counts the advisory and waived findings beside it", async () => {
+  const r = bounded.plan.resources.find((x) => x.custom && !x.type.startsWith("pulumi:"))!;
+  const finding = (over: Partial<Violation>): Violation => ({
+    policy: "cross-account-links",
+    level: "advisory",
+    resourceType: r.type,
+    resourceName: r.name,
+    message: "grants another account.",
+    path: null,
+    urn: r.urn,
+    ...over,
+  });
+  const render = async (violations: Violation[]) =>
+    (await renderReport(bounded.plan, violations, { settings })).markdown;
+  const clean = await render([]);
+  expect(clean.split("\n")[2]).toBe(
+    "**Verdict: sealed.** No mandatory violation; no data store or key of the stack can reach a place outside CN by a path the pack models (see What the verdict covers).",
+  );
+  expect(clean).toContain("## What the verdict covers");
+  expect(clean).toContain("- **Access with credentials.**");
+  expect(clean).toContain("- **The deployed cloud.**");
+  expect(clean).toContain("None: every policy of the pack passed.");
+  const waived = finding({
+    policy: "storage-replication",
+    level: "mandatory",
+    waived: { reason: "assessment approved", expires: "2099-01-01" },
+  });
+  const both = await render([finding({}), waived]);
+  expect(both.split("\n")[2]).toBe(
+    "**Verdict: sealed.** No mandatory violation; no data store or key of the stack can reach a place outside CN by a path the pack models (see What the verdict covers), except by 1 waived crossing (see Waivers); 1 advisory finding is listed for you to review (see Violations).",
+  );
+  const onlyWaived = await render([waived]);
+  expect(onlyWaived).toContain("None but the 1 waived finding below: every other check passed.");
+  expect(onlyWaived).not.toContain("every policy of the pack passed");
+});
+
+test("a control left unmet by rows no policy found says its policies judge only what would let data leave", () => {
+  const md = open.report.markdown;
+  const sentence =
+    "Its unmet rows above are none of those policies' findings: the policies judge the part of this control that would let data leave, and the rest of it is informational.";
+  // Every control section that carries the sentence is unmet and has no finding of its policies.
+  const sections = md.split("\n### ").slice(1);
+  const carrying = sections.filter((s) => s.includes(sentence));
+  expect(carrying.length).toBeGreaterThan(0);
+  for (const section of carrying) {
+    expect(section.split("\n")[0]).toMatch(/— \*\*not met\*\*$/);
+  }
+  // The internet control is unmet by internet-egress's own finding: no such sentence there.
+  const internet = sections.find((s) => /^\d+\. No path to the internet/.test(s));
+  expect(internet).toBeDefined();
+  expect(internet).not.toContain(sentence);
+});
+
+test("the provenance names the tool, the SDKs, the stack and policy config by hash, and the commit", async () => {
+  const md = (
+    await renderReport(bounded.plan, [], {
+      settings,
+      provenance: {
+        tool: "sovereign-dc 1.2.3",
+        sdks: ["@pulumi/pulumi 3.276.0", "@pulumi/aws 7.48.0"],
+        stackFile: { name: "Pulumi.sealed.yaml", sha256: "ab".repeat(32) },
+        policyConfig: { name: "policy/levels.json", sha256: "cd".repeat(32) },
+        commit: { id: "0123456789abcdef0123456789abcdef01234567", dirty: true },
+      },
+    })
+  ).markdown;
+  expect(md.slice(md.indexOf("## Provenance"))).toBe(
+    [
+      "## Provenance",
+      "",
+      "| | |",
+      "|---|---|",
+      "| Tool | `sovereign-dc 1.2.3` |",
+      "| SDKs the program resolves | `@pulumi/pulumi 3.276.0`, `@pulumi/aws 7.48.0` |",
+      `| Stack config | \`Pulumi.sealed.yaml\`, SHA-256 \`${"ab".repeat(32)}\` |`,
+      `| Policy config (\`--policy-config\`) | \`policy/levels.json\`, SHA-256 \`${"cd".repeat(32)}\` |`,
+      "| Program commit | `0123456789abcdef0123456789abcdef01234567`, with uncommitted changes to tracked files |",
+      "",
+    ].join("\n"),
+  );
+  // Without it, no section: a report rendered for comparison names nothing of the machine.
+  expect((await renderReport(bounded.plan, [], { settings })).markdown).not.toContain(
+    "## Provenance",
+  );
+});
