@@ -517,7 +517,8 @@ function compileRef(
   return {
     outcome: { kind: "stack" },
     far:
-      arnPlaceOf(value, x) ??
+      // The region a target judged by its own rows names by its ARN does not place it.
+      (kind?.judgedByTarget ? undefined : arnPlaceOf(value, x)) ??
       bucketByPartition(value, kind, r, x) ??
       x.unknownPlace(
         isUnknown(value)

@@ -547,6 +547,13 @@ export interface FieldSpec {
    */
   readonly cloudOwn?: readonly string[];
   /**
+   * For `ref` with `where`: the field reads only some of the values its path holds (an
+   * EventBridge target's `arn` when it names an API destination), so the path stays the
+   * scanners' for the rest (arn-locality's reading of the ARN, named-destinations' of one not
+   * known at preview): no other field of the row declares it.
+   */
+  readonly someValues?: true;
+  /**
    * For `ref`: the sibling (relative to the same holder) that places the far end when the ref
    * names nothing of the stack; without it an unresolved ref fails closed (named-destinations).
    */

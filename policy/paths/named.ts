@@ -187,8 +187,9 @@ function resolve(
           why: `which is not ${withArticle(kind.noun)} name`,
         };
   }
-  if (arnRegion(hit.value)) {
-    // A regional ARN (a log group, a stream) places itself.
+  if (arnRegion(hit.value) && !kind.judgedByTarget) {
+    // A regional ARN (a log group, a stream) places itself; not a target judged by its own rows
+    // (an API destination), whose region says nothing of where it sends the data.
     return arnOutcome(j, hit.value);
   }
   // By name first (or by what a form of it names: a bucket's own domain, its bucket); else
@@ -213,7 +214,7 @@ function resolve(
   }
   if (
     placedElse ||
-    (partition !== undefined && holdsAwsPartition(j, partition)) ||
+    (partition !== undefined && holdsAwsPartition(j, partition) && !kind.judgedByTarget) ||
     heldPartitionOfBucketName(kind, hit.value, awsRegionOf(r), j) !== undefined
   ) {
     return inside;

@@ -66,9 +66,11 @@ export function arnOutcome(j: Jurisdiction, arn: string): PlaceOutcome {
  * at once: the scanners still read their paths.
  */
 function namesPlaceByValue(f: FieldSpec): boolean {
-  // A field that judges an ARN's account alone (`ofArn`) leaves the places it names to the rest.
+  // A field that judges an ARN's account alone (`ofArn`), or reads only some of the path's
+  // values (`someValues`), leaves the places it names to the rest.
   return (
     f.ofArn !== true &&
+    f.someValues !== true &&
     !["internet", "public", "global", "relation", "judged", "grants", "destination"].includes(
       f.format,
     )

@@ -71,7 +71,9 @@ export interface RefKind {
   readonly aliases?: RefKindName;
   /**
    * A target of the stack is judged by its own rows (a Cloud WAN attachment, of a global
-   * service, by its edge location), so naming one is enough: its region is not compared.
+   * service, by its edge location), so naming one is enough: its region is not compared. Nor
+   * does the region an ARN names place a target the program does not create (an API
+   * destination's ARN says nothing of the URL it posts to): that one cannot be checked.
    */
   readonly judgedByTarget?: true;
   /** What cannot be checked of a target the program does not create (default: its region). */
@@ -151,6 +153,7 @@ export type RefKindName =
   | "db-subnet-group"
   | "mail-relay"
   | "voice-connector"
+  | "api-destination"
   | "cloudwan-core-network"
   | "cen-instance"
   | "transit-gateway"
@@ -542,6 +545,24 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "Chime voice connector",
     types: ["aws:chime/voiceConnector:VoiceConnector"],
     keys: ["id"],
+  },
+  /**
+   * An EventBridge API destination, which POSTs every event it is handed to the HTTPS URL it
+   * holds: AWS's by ARN, Alibaba Cloud's by name or ACS ARN
+   * (`acs:eventbridge:<region>:<uid>:/apidestination/<name>`). The program's own is judged by its
+   * own row (its URL, log-shipping); another's URL cannot be checked, whatever region it is in.
+   */
+  "api-destination": {
+    noun: "API destination",
+    types: [
+      "aws:cloudwatch/eventApiDestination:EventApiDestination",
+      "alicloud:eventbridge/apiDestination:ApiDestination",
+    ],
+    keys: ["arn", "apiDestinationName", "id"],
+    normalize: (value) =>
+      /^acs:eventbridge:[^:]*:[^:]*:\/?apidestination\/([^/]+)/i.exec(value)?.[1] ?? value,
+    judgedByTarget: true,
+    unchecked: "the endpoint URL it posts events to",
   },
   /**
    * A core network joins every region of its policy's edge locations, which the program's own

@@ -108,6 +108,8 @@ describe("the rows internet-egress judges", () => {
       "aws:elasticbeanstalk/environment:Environment public-exposure settings",
       "aws:apprunner/service:Service public-exposure networkConfiguration.ingressConfiguration.isPubliclyAccessible",
       "aws:apprunner/service:Service remote-sites sourceConfiguration.codeRepository.repositoryUrl",
+      // An EventBridge target's account, and the API destination it names (named-destinations).
+      "aws:cloudwatch/eventTarget:EventTarget log-shipping arn",
       "aws:cloudwatch/eventTarget:EventTarget log-shipping arn",
       "aws:scheduler/schedule:Schedule log-shipping target.arn",
       "alicloud:fc/service:Service log-shipping tracingConfig.params.endpoint",

@@ -735,6 +735,28 @@ const eventShipped = (place: string): Finding => [
   ["cn-shanghai (inside CN)", 'eventbridge rule "events"', place],
 ];
 
+/** An API destination of the stack's region by its ACS ARN. */
+const partnerSinkArn = "acs:eventbridge:cn-shanghai:1234567890123456:/apidestination/partner-sink";
+
+/** Rule targets posting the whole event to the API destination "partner-sink", by name and ARN. */
+const partnerSinkTargets = ["partner-sink", partnerSinkArn].map((endpoint, i) => ({
+  targetId: `sink-${i}`,
+  type: "acs.api.destination",
+  endpoint,
+  paramLists: [
+    { resourceKey: "Name", form: "CONSTANT", value: "partner-sink" },
+    { resourceKey: "Body", form: "ORIGINAL" },
+  ],
+}));
+
+/** The finding of the rule "events" posting to the API destination `endpoint`, not the program's. */
+const unplacedSink = (endpoint: string): Finding => [
+  "named-destinations",
+  "events",
+  "mandatory",
+  ["cn-shanghai (inside CN)", 'eventbridge rule "events"', `"${endpoint}" (cannot be placed)`],
+];
+
 /** An EventBridge rule writing OSS events to a self-managed MySQL database at `endpoint`. */
 const selfManagedTarget = (endpoint: string) =>
   add("alicloud:eventbridge/rule:Rule", "events", {
@@ -6794,6 +6816,23 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       expected: [eventShipped('"192.0.2.10" (cannot be placed)')],
       twinName: "the database is at a private address",
       twin: selfManagedTarget("10.20.1.30:3306"),
+    },
+    // Found by the red team: an API destination POSTs every event to the URL it holds, but one the
+    // program does not create was placed by its ACS ARN's region, or not at all by its name.
+    {
+      name: "an EventBridge rule sends events to an API destination the program does not create",
+      bad: ordersRule(partnerSinkTargets),
+      expected: ["partner-sink", partnerSinkArn].map(unplacedSink),
+      twinName:
+        "the API destination, by name and by ACS ARN, is the program's own, posting to an address of the VPC",
+      twin: pipe(
+        add("alicloud:eventbridge/apiDestination:ApiDestination", "partner-sink", {
+          apiDestinationName: "partner-sink",
+          connectionName: "partner",
+          httpApiParameters: { endpoint: "http://10.20.1.5:8080/orders", method: "POST" },
+        }),
+        ordersRule(partnerSinkTargets),
+      ),
     },
     {
       name: "an activation code lets servers anywhere register as managed instances",

@@ -432,6 +432,17 @@ const hourly = (target: Record<string, unknown>) =>
 const ruleTarget = (name: string, arn: string) =>
   add("aws:cloudwatch/eventTarget:EventTarget", name, { rule: "nightly", arn });
 
+/** An EventBridge API destination in the stack's region, by its ARN. */
+const partnerApiDestination = `arn:aws:events:us-west-2:${account}:api-destination/partner-sink/0b1c2d3e-aaaa-bbbb-cccc-111122223333`;
+
+/** The finding on `name` (`label`) delivering events to the API destination above, not the program's. */
+const unplacedApiDestination = (name: string, label: string): Finding => [
+  "named-destinations",
+  name,
+  "mandatory",
+  ["us-west-2 (inside US)", label, `"${partnerApiDestination}" (cannot be placed)`],
+];
+
 /** `policy`'s finding on `name` (`label`), delivering to a resource of account 999988887777. */
 const partnerDelivery = (name: string, label: string, policy = "log-shipping"): Finding => [
   policy,
@@ -1714,6 +1725,44 @@ describe("placement", () => {
       ],
       twinName: "the bus is in the stack's region",
       twin: ruleTarget("to-frankfurt", `arn:aws:events:us-west-2:${account}:event-bus/orders`),
+    },
+    // Found by the red team: an API destination POSTs every event to the URL it holds, but one the
+    // program does not create was placed by its ARN's region, and its URL was never read.
+    {
+      name: "an EventBridge rule and a pipe deliver events to an API destination the program does not create",
+      bad: pipe(
+        ruleTarget("to-partner", partnerApiDestination),
+        add("aws:pipes/pipe:Pipe", "orders-pipe", {
+          roleArn: `arn:aws:iam::${account}:role/pipes`,
+          source: `arn:aws:sqs:us-west-2:${account}:orders`,
+          target: partnerApiDestination,
+        }),
+      ),
+      expected: [
+        unplacedApiDestination("to-partner", 'cloudwatch event target "to-partner"'),
+        unplacedApiDestination("orders-pipe", 'pipe "orders-pipe"'),
+      ],
+      twinName:
+        "both deliver to the program's own API destination, which posts to the allowlisted partner exchange",
+      twin: pipe(
+        add("aws:cloudwatch/eventApiDestination:EventApiDestination", "partner-hook", {
+          httpMethod: "POST",
+          invocationEndpoint: "https://198.51.100.20/orders",
+          connectionArn: `arn:aws:events:us-west-2:${account}:connection/partner/0a1b2c3d`,
+          // Its ARN among its outputs, as the provider and the offline engine report it.
+          arn: partnerApiDestination,
+        }),
+        add("aws:cloudwatch/eventTarget:EventTarget", "to-partner", {
+          rule: "nightly",
+          arn: unknown,
+        }),
+        (plan) => withDependencies(plan, "to-partner", { arn: ["partner-hook"] }),
+        add("aws:pipes/pipe:Pipe", "orders-pipe", {
+          roleArn: `arn:aws:iam::${account}:role/pipes`,
+          source: `arn:aws:sqs:us-west-2:${account}:orders`,
+          target: partnerApiDestination,
+        }),
+      ),
     },
     {
       name: "a schedule invokes another account's queue",

@@ -58,6 +58,7 @@ import {
   subnetEdges,
 } from "./routes";
 import { eipTypes } from "./eips";
+import { apiDestinationArn, apiDestinationFix } from "./log-readers";
 import { variants } from "../kubernetes";
 
 /** The fields of one edge label, one maker per opening: `ip.true(path, verb)`. */
@@ -901,6 +902,15 @@ export const egress: TypeTable = {
         "hands every event the rule matches to a target of",
         { ofArn: true },
       ),
+      // An API destination POSTs every event to its URL: the program's own is judged on it
+      // (log-shipping), one it does not create fails closed (named-destinations). Any other
+      // target's ARN stays arn-locality's (`someValues`).
+      edgesOf("log-shipping", "data sync").ref("arn", "hands every event the rule matches to", {
+        ref: "api-destination",
+        where: apiDestinationArn("arn"),
+        someValues: true,
+        fix: apiDestinationFix,
+      }),
     ],
     fix: {
       "internet-egress":

@@ -1185,6 +1185,31 @@ export function remoteWriteTargets(path: string) {
 /** EventBridge target types whose endpoint is a URL. */
 export const httpTargets = new Set(["http", "https", "acs.dingtalk"]);
 
+/**
+ * The value at `key` is, once known, the ARN of an EventBridge API destination
+ * (`arn:aws:events:<region>:<account>:api-destination/<name>/<id>`): a pipe's or a rule's target
+ * that POSTs every event to the URL the destination holds.
+ */
+export const apiDestinationArn =
+  (key: string) =>
+  (holder: unknown): boolean => {
+    const value = known(() => valueAt(holder, key));
+    return (
+      typeof value === "string" && /^arn:[^:]+:events:[^:]*:[^:]*:api-destination\//.test(value)
+    );
+  };
+
+/**
+ * An Alibaba Cloud EventBridge rule's target is, by its known type, an API destination
+ * (`acs.api.destination`), named by its endpoint: a name or an ACS ARN.
+ */
+export const alicloudApiDestination = (target: unknown): boolean =>
+  str(known(() => valueAt(target, "type")))?.toLowerCase() === "acs.api.destination";
+
+/** The fix of a delivery to an API destination the program does not create. */
+export const apiDestinationFix =
+  "Deliver events only to an API destination this program creates, whose endpoint URL the pack checks, or to targets inside the jurisdiction by ARN.";
+
 /** The AWS region of a legacy Snowflake account locator, `<locator>.<region>[.aws]`. */
 function legacyLocatorRegion(text: string): string | undefined {
   const [locator, region, cloud, ...rest] = text.toLowerCase().split(".");

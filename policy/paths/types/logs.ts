@@ -44,6 +44,9 @@ import {
   hostAliases,
   hostsFile,
   httpTargets,
+  alicloudApiDestination,
+  apiDestinationArn,
+  apiDestinationFix,
   cognitoAnalytics,
   cognitoSms,
   kindIs,
@@ -1043,6 +1046,12 @@ export const logs: TypeTable = {
     sends(
       "Deliver events and logs only to targets and buckets of this account inside the jurisdiction, by ARN, and to an event bus directly rather than through a global endpoint (endpointId); read only from Kafka brokers at allowlisted addresses.",
       arn("target", "delivers events to"),
+      // An API destination POSTs the events to its URL: the program's own is judged on it.
+      push.ref("target", "delivers events to", {
+        ref: "api-destination",
+        where: apiDestinationArn("target"),
+        fix: apiDestinationFix,
+      }),
       push.account("target", "delivers events to a target of", { ofArn: true }),
       push.flag(
         "targetParameters.eventbridgeEventBusParameters.endpointId",
@@ -2744,9 +2753,16 @@ export const logs: TypeTable = {
   // HTTP and DingTalk targets name a URL; the others an ACS ARN, which arn-locality places.
   // A rule's target is an HTTP(S) or DingTalk URL, a self-managed database's or Kafka cluster's
   // address, or an Alibaba Cloud resource named by its ACS ARN — an MNS queue or topic, a
-  // function, another event bus (cross-region routing) — which lies in the region it names.
+  // function, another event bus (cross-region routing) — which lies in the region it names. An
+  // API destination (by name or ACS ARN) POSTs the events to its URL, judged on the program's
+  // own; one it does not create fails closed (named-destinations).
   "alicloud:eventbridge/rule:Rule": sends(
     pushFix,
+    push.ref("targets[].endpoint", "sends events to", {
+      ref: "api-destination",
+      where: alicloudApiDestination,
+      fix: apiDestinationFix,
+    }),
     url("targets[].endpoint", "sends events to", {
       where: kindIs("type", (kind) => httpTargets.has(kind.toLowerCase())),
     }),
