@@ -757,6 +757,20 @@ const unplacedSink = (endpoint: string): Finding => [
   ["cn-shanghai (inside CN)", 'eventbridge rule "events"', `"${endpoint}" (cannot be placed)`],
 ];
 
+/**
+ * A rule target of `type` (`acs.mail`, `acs.sms`) whose recipient parameter `key` is `value`,
+ * given in `form`, and the whole event its body.
+ */
+const messageTarget = (type: string, key: string, form: string, value: string) => ({
+  targetId: type.replace(".", "-"),
+  type,
+  endpoint: `acs:${type === "acs.mail" ? "directmail" : "sms"}:cn-hangzhou:1234567890123456:/`,
+  paramLists: [
+    { resourceKey: key, form, value },
+    { resourceKey: type === "acs.mail" ? "Body" : "TemplateParam", form: "ORIGINAL" },
+  ],
+});
+
 /** An EventBridge rule writing OSS events to a self-managed MySQL database at `endpoint`. */
 const selfManagedTarget = (endpoint: string) =>
   add("alicloud:eventbridge/rule:Rule", "events", {
@@ -6833,6 +6847,45 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         }),
         ordersRule(partnerSinkTargets),
       ),
+    },
+    // Found by the red team: a mail or text target's recipient, in its parameters, was never read;
+    // an SNS subscription's mailbox or phone is judged as these are.
+    {
+      name: "an EventBridge rule mails events to a mailbox and texts them to a US phone",
+      bad: ordersRule([
+        messageTarget("acs.mail", "ToAddress", "CONSTANT", "leak@gmail.com"),
+        messageTarget("acs.sms", "PhoneNumbers", "CONSTANT", "13800000000,+14155550100"),
+      ]),
+      expected: [
+        eventShipped(
+          `"leak@gmail.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside)`,
+        ),
+        eventShipped("+14155550100 (a phone outside CN, in US)"),
+      ],
+      twinName:
+        "it mails a mailbox of a domain the stack places by name, and texts a mainland mobile",
+      twin: ordersRule([
+        messageTarget("acs.mail", "ToAddress", "CONSTANT", "ops@corp.example.cn"),
+        messageTarget("acs.sms", "PhoneNumbers", "CONSTANT", "13800000000"),
+      ]),
+      twinSettings: {
+        ...cn,
+        egressAllowlist: [
+          ...(cn.egressAllowlist ?? []),
+          { host: "corp.example.cn", reason: "The team's own mail servers, in Shanghai" },
+        ],
+      },
+    },
+    {
+      name: "an EventBridge rule mails events to a recipient it reads from each event",
+      bad: ordersRule([messageTarget("acs.mail", "ToAddress", "JSONPATH", "$.data.email")]),
+      expected: [
+        eventShipped(
+          '"$.data.email" (a recipient the rule reads from each event as it runs, form "JSONPATH", which cannot be placed)',
+        ),
+      ],
+      twinName: "it texts a mainland mobile it names",
+      twin: ordersRule([messageTarget("acs.sms", "PhoneNumbers", "CONSTANT", "+8613800000000")]),
     },
     {
       name: "an activation code lets servers anywhere register as managed instances",

@@ -1210,6 +1210,93 @@ export const alicloudApiDestination = (target: unknown): boolean =>
 export const apiDestinationFix =
   "Deliver events only to an API destination this program creates, whose endpoint URL the pack checks, or to targets inside the jurisdiction by ARN.";
 
+/** The fix of events mailed or texted by an Alibaba Cloud EventBridge rule. */
+export const eventMessageFix =
+  "Mail events only to mailboxes of a domain the stack places by name (egressHosts), and text them only to phones of the jurisdiction's countries; a recipient the rule reads from each event cannot be placed.";
+
+/**
+ * Alibaba Cloud EventBridge rule targets that mail (`acs.mail`, Direct Mail) or text (`acs.sms`,
+ * Short Message Service) the events, by the `paramLists` entry that names the recipient.
+ */
+const messageTargets: Readonly<
+  Record<string, { readonly key: string; readonly protocol: string }>
+> = {
+  "acs.mail": { key: "ToAddress", protocol: "email" },
+  "acs.sms": { key: "PhoneNumbers", protocol: "sms" },
+};
+
+/**
+ * The recipients an Alibaba Cloud EventBridge rule mails or texts its events to (`messageTargets`):
+ * a `CONSTANT` parameter's value, each address of it a mailbox, placed only by a domain the stack
+ * placed by name (`egressHosts`), as an SNS email subscription's; each number in the phone's
+ * country, read as Alibaba Cloud's SMS reads it. A recipient of any other form (`JSONPATH`,
+ * `TEMPLATE`) is read from each event as the rule runs, and cannot be placed; a type, form or
+ * value not known at preview leaves the reading undecided.
+ */
+export function eventMessageTargets(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
+  return valuesAt(props, "targets[]").flatMap((t): Judged[] => {
+    const type = str(
+      decided(
+        known(() => valueAt(t.value, "type")),
+        `${t.path}.type`,
+      ),
+    );
+    const message = type === undefined ? undefined : messageTargets[type.toLowerCase()];
+    if (message === undefined) {
+      return [];
+    }
+    const verb = `sends events (${message.protocol}) to`;
+    return valuesAt(t.value, "paramLists[]").flatMap((p): Judged[] => {
+      const entry = decided(p.value, `${t.path}.${p.path}`);
+      const at = `${t.path}.${p.path}.value`;
+      if (
+        str(
+          decided(
+            known(() => valueAt(entry, "resourceKey")),
+            at,
+          ),
+        ) !== message.key
+      ) {
+        return [];
+      }
+      const form = str(
+        decided(
+          known(() => valueAt(entry, "form")),
+          at,
+        ),
+      )?.toUpperCase();
+      const value = decided(
+        known(() => valueAt(entry, "value")),
+        at,
+      );
+      if (form !== "CONSTANT") {
+        return [
+          {
+            path: at,
+            verb,
+            place: `${JSON.stringify(value ?? message.key)} (a recipient the rule reads from each event as it runs, form ${JSON.stringify(form ?? "unset")}, which cannot be placed)`,
+          },
+        ];
+      }
+      if (message.protocol === "sms") {
+        return alibabaPhoneNumbers("value", verb)(entry as Record<string, unknown>, j).map((n) => ({
+          ...n,
+          path: at,
+        }));
+      }
+      return (str(value) ?? "")
+        .split(",")
+        .map((a) => a.trim())
+        .filter((a) => a !== "")
+        .flatMap((address) => mailed(at, verb, address, allowlist));
+    });
+  });
+}
+
 /** The AWS region of a legacy Snowflake account locator, `<locator>.<region>[.aws]`. */
 function legacyLocatorRegion(text: string): string | undefined {
   const [locator, region, cloud, ...rest] = text.toLowerCase().split(".");

@@ -47,6 +47,8 @@ import {
   alicloudApiDestination,
   apiDestinationArn,
   apiDestinationFix,
+  eventMessageFix,
+  eventMessageTargets,
   cognitoAnalytics,
   cognitoSms,
   kindIs,
@@ -2755,13 +2757,17 @@ export const logs: TypeTable = {
   // address, or an Alibaba Cloud resource named by its ACS ARN — an MNS queue or topic, a
   // function, another event bus (cross-region routing) — which lies in the region it names. An
   // API destination (by name or ACS ARN) POSTs the events to its URL, judged on the program's
-  // own; one it does not create fails closed (named-destinations).
+  // own, one it does not create failing closed (named-destinations); mail and text targets
+  // deliver them to the recipient their parameters name.
   "alicloud:eventbridge/rule:Rule": sends(
     pushFix,
     push.ref("targets[].endpoint", "sends events to", {
       ref: "api-destination",
       where: alicloudApiDestination,
       fix: apiDestinationFix,
+    }),
+    judgedField("log-shipping", "data sync", "targets", eventMessageTargets, {
+      fix: eventMessageFix,
     }),
     url("targets[].endpoint", "sends events to", {
       where: kindIs("type", (kind) => httpTargets.has(kind.toLowerCase())),
