@@ -12163,6 +12163,19 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
     Branches: [{ StartAt: "Call", States: { Call: task } }],
     End: true,
   });
+  // A Task state calling the service integration `api` (`sqs:sendMessage`,
+  // `aws-sdk:sesv2:sendEmail`) with the parameters (JSONPath) or arguments (JSONata) `with`.
+  const task = (api: string, with_: Props, args: "Parameters" | "Arguments" = "Parameters") => ({
+    Type: "Task",
+    ...(args === "Arguments" ? { QueryLanguage: "JSONata" } : {}),
+    Resource: `arn:aws:states:::${api}`,
+    [args]: with_,
+    End: true,
+  });
+  const oregonQueue = `https://sqs.us-west-2.amazonaws.com/${account}/quotes`;
+  const oregonFunction = `arn:aws:lambda:us-west-2:${account}:function:quotes`;
+  const mailboxWhy =
+    "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside";
   const stateMachine = (states: Record<string, Props>) =>
     add("aws:sfn/stateMachine:StateMachine", "quotes-flow", {
       roleArn: `arn:aws:iam::${account}:role/quotes-flow`,
@@ -12558,6 +12571,206 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       twinName: "the branch calls the API in Oregon",
       twin: stateMachine({
         Both: parallelState(httpTask({ ApiEndpoint: oregonApi }, "Arguments")),
+      }),
+    },
+    {
+      // Found by a probe: a target chosen at run time was not judged, where an HTTP task's was.
+      name: "a state machine's Task sends the execution's data to the queue its input names at run time",
+      bad: stateMachine({
+        Send: task("sqs:sendMessage", { "QueueUrl.$": "$.queue", "MessageBody.$": "$" }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [
+            inside,
+            'sfn state machine "quotes-flow"',
+            '"$.queue" (a queue chosen at run time, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the Task sends the execution's data (chosen at run time) to a queue in Oregon",
+      twin: stateMachine({
+        Send: task("sqs:sendMessage", { QueueUrl: oregonQueue, "MessageBody.$": "$" }),
+      }),
+    },
+    {
+      name: "a Task in a Parallel branch publishes to the topic its input names at run time",
+      bad: stateMachine({
+        Both: parallelState(task("sns:publish", { "TopicArn.$": "$.topic", "Message.$": "$" })),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [
+            inside,
+            'sfn state machine "quotes-flow"',
+            '"$.topic" (a topic chosen at run time, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the branch publishes to a topic in Oregon",
+      twin: stateMachine({
+        Both: parallelState(
+          task("sns:publish", {
+            TopicArn: `arn:aws:sns:us-west-2:${account}:quotes`,
+            "Message.$": "$",
+          }),
+        ),
+      }),
+    },
+    {
+      name: "a Task invokes a function whose ARN the definition builds with States.Format",
+      bad: stateMachine({
+        Invoke: task("lambda:invoke", {
+          "FunctionName.$": `States.Format('arn:aws:lambda:{}:${account}:function:quotes', 'eu-west-1')`,
+          "Payload.$": "$",
+        }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [
+            inside,
+            'sfn state machine "quotes-flow"',
+            `"States.Format('arn:aws:lambda:{}:${account}:function:quotes', 'eu-west-1')" (a function built in the definition as the state runs, which cannot be placed)`,
+          ],
+        ],
+      ],
+      twinName: "it invokes a function in Oregon by its ARN",
+      twin: stateMachine({
+        Invoke: task("lambda:invoke", { FunctionName: oregonFunction, "Payload.$": "$" }),
+      }),
+    },
+    {
+      name: "a JSONata Task in a Map state invokes a function whose ARN an expression assembles",
+      bad: stateMachine({
+        Each: mapState(
+          task(
+            "lambda:invoke",
+            {
+              FunctionName: `{% 'arn:aws:lambda:' & 'eu-west-1' & ':${account}:function:quotes' %}`,
+              Payload: "{% $states.input %}",
+            },
+            "Arguments",
+          ),
+        ),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [
+            inside,
+            'sfn state machine "quotes-flow"',
+            `"{% 'arn:aws:lambda:' & 'eu-west-1' & ':${account}:function:quotes' %}" (a function built in the definition as the state runs, which cannot be placed)`,
+          ],
+        ],
+      ],
+      twinName: "each item goes to a function in Oregon, its payload an expression",
+      twin: stateMachine({
+        Each: mapState(
+          task(
+            "lambda:invoke",
+            { FunctionName: oregonFunction, Payload: "{% $states.input %}" },
+            "Arguments",
+          ),
+        ),
+      }),
+    },
+    {
+      // Found by a probe: an SES call from a state machine passed where an SNS subscription by
+      // e-mail fails.
+      name: "a Task e-mails the execution's data through SES to a mailbox",
+      bad: stateMachine({
+        Mail: task("aws-sdk:sesv2:sendEmail", {
+          FromEmailAddress: "quotes@records.example",
+          Destination: { ToAddresses: ["finance@records.example"] },
+          Content: { Simple: { Subject: { Data: "Quote" }, Body: { Text: { "Data.$": "$" } } } },
+        }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [inside, 'sfn state machine "quotes-flow"', `"finance@records.example" (${mailboxWhy})`],
+        ],
+      ],
+      twinName: "the stack places the mailbox's domain by name (egressHosts)",
+      twinSettings: {
+        ...us,
+        egressAllowlist: [
+          ...(us.egressAllowlist ?? []),
+          { host: "records.example", reason: "The finance team's mail servers, in Oregon" },
+        ],
+      },
+      twin: stateMachine({
+        Mail: task("aws-sdk:sesv2:sendEmail", {
+          FromEmailAddress: "quotes@records.example",
+          Destination: { ToAddresses: ["finance@records.example"] },
+          Content: { Simple: { Subject: { Data: "Quote" }, Body: { Text: { "Data.$": "$" } } } },
+        }),
+      }),
+    },
+    {
+      name: "a Task e-mails the execution's data through SES to the recipients its input names",
+      bad: stateMachine({
+        Mail: task("aws-sdk:ses:sendEmail", {
+          Source: "quotes@records.example",
+          "Destination.$": "$.recipients",
+          Message: { Subject: { Data: "Quote" }, Body: { Text: { "Data.$": "$" } } },
+        }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [
+            inside,
+            'sfn state machine "quotes-flow"',
+            '"$.recipients" (mailboxes chosen at run time, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it publishes the data to a topic in Oregon",
+      twin: stateMachine({
+        Mail: task("aws-sdk:sns:publish", {
+          TopicArn: `arn:aws:sns:us-west-2:${account}:quotes`,
+          "Message.$": "$",
+        }),
+      }),
+    },
+    {
+      name: "a Task texts the execution's data through SNS to a phone in the United Kingdom",
+      bad: stateMachine({
+        Text: task("aws-sdk:sns:publish", {
+          PhoneNumber: "+442071838750",
+          "Message.$": "States.JsonToString($)",
+        }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [inside, 'sfn state machine "quotes-flow"', "+442071838750 (a phone outside US, in GB)"],
+        ],
+      ],
+      twinName: "it texts a phone in the United States",
+      twin: stateMachine({
+        Text: task("aws-sdk:sns:publish", {
+          PhoneNumber: "+14155550100",
+          "Message.$": "States.JsonToString($)",
+        }),
       }),
     },
     {

@@ -4,10 +4,10 @@
  * spans other countries), subscriber lists whose kind decides whether an address is a mailbox,
  * and destinations written inside one text — JSON host aliases and sinks, `/etc/hosts` lines,
  * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies, an
- * ActiveMQ broker's XML network connectors. Each
- * names the places it sends data to in log-shipping's words; every other row of the table is
- * plain fields. Also the fields rows of other tables share with log-shipping: the integrations
- * of an API imported from an OpenAPI body (`openApiIntegrations`), and the fix of a push.
+ * ActiveMQ broker's XML network connectors, a state machine's Task states. Each names the places
+ * it sends data to in log-shipping's words; every other row of the table is plain fields. Also
+ * the fields rows of other tables share with log-shipping: the integrations of an API imported
+ * from an OpenAPI body (`openApiIntegrations`), and the fix of a push.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
@@ -345,6 +345,177 @@ function unplacedMailbox(address: unknown, allowlist: Allowlist): string | undef
 function mailed(path: string, verb: string, address: unknown, allowlist: Allowlist): Judged[] {
   const place = unplacedMailbox(address, allowlist);
   return place === undefined ? [] : [{ path, verb, place }];
+}
+
+/**
+ * The parameters of a Step Functions service integration that name where a Task state sends the
+ * execution's data, by what they name: the function, queue, topic, state machine, event bus,
+ * table or stream it calls. A literal one is an ARN or a queue's URL, which arn-locality places.
+ */
+const taskTargets: Readonly<Record<string, string>> = {
+  FunctionName: "a function",
+  QueueUrl: "a queue",
+  TopicArn: "a topic",
+  TargetArn: "a topic or a mobile endpoint",
+  StateMachineArn: "a state machine",
+  EventBusName: "an event bus",
+  TableName: "a table",
+  StreamName: "a stream",
+  StreamARN: "a stream",
+  DeliveryStreamName: "a Firehose stream",
+};
+
+/** An SES call (`aws-sdk:ses:sendEmail`, `aws-sdk:sesv2:sendEmail`). */
+const sesCall = /^aws-sdk:(ses|sesv2):/i;
+
+/**
+ * The parameters of the calls (`api`, the integration's name after `states:::`) that send the
+ * execution's data straight to people: the mailboxes an SES message goes to (`Destinations`, raw
+ * mail's), the phone an SNS message or an SMS Voice text or call reaches. `holds`: parameters
+ * that hold several (an SES message's `Destination`, EventBridge's `Entries`, each naming its
+ * bus), judged only when chosen at run time — written out, their own parameters are read.
+ */
+const taskRecipients: readonly {
+  readonly key: string;
+  readonly api: RegExp;
+  readonly by: "mail" | "phone" | "send";
+  readonly what: string;
+  readonly holds?: true;
+}[] = [
+  ...["ToAddresses", "CcAddresses", "BccAddresses", "Destinations"].map((key) => ({
+    key,
+    api: sesCall,
+    by: "mail" as const,
+    what: "mailboxes",
+  })),
+  { key: "PhoneNumber", api: /^(aws-sdk:)?sns:publish$/i, by: "phone", what: "a phone number" },
+  { key: "DestinationPhoneNumber", api: /^aws-sdk:/i, by: "phone", what: "a phone number" },
+  { key: "Destination", api: sesCall, by: "mail", what: "mailboxes", holds: true },
+  { key: "BulkEmailEntries", api: sesCall, by: "mail", what: "mailboxes", holds: true },
+  {
+    key: "Entries",
+    api: /^(events|aws-sdk:eventbridge):putEvents$/i,
+    by: "send",
+    what: "event buses",
+    holds: true,
+  },
+];
+
+/**
+ * How a Task's parameter value is chosen when the definition does not write it out: a path into
+ * the state's input or the context (JSONPath `$.queue`, JSONata `{% $states.input.queue %}`) at
+ * run time; an intrinsic function (`States.Format(…)`) or any other JSONata expression builds it
+ * in the definition as the state runs. Undefined for a value written out (a JSONata argument
+ * that is no expression); a JSONPath parameter (`Key.$`) is always chosen.
+ */
+function chosenHow(value: unknown, jsonPath: boolean): string | undefined {
+  const text = typeof value === "string" ? value : "";
+  const jsonata = /^\s*\{%([\s\S]*)%\}\s*$/.exec(text);
+  if (!jsonPath && jsonata === null) {
+    return undefined;
+  }
+  const expression = (jsonata?.[1] ?? text).trim();
+  return /^\$[\w$]*(\.[\w$]+|\[[^\]]*\])*$/.test(expression)
+    ? "chosen at run time"
+    : "built in the definition as the state runs";
+}
+
+/**
+ * Where the Task states of the state machine definition at `path` send the execution's data
+ * besides HTTP endpoints (logs.ts `httpTaskEndpoints`), at its top level and inside Parallel
+ * branches and Map item processors. The target of a service integration
+ * (`arn:<partition>:states:::<api>`) that the state chooses at run time or builds in the
+ * definition — a JSONPath parameter (`FunctionName.$`: a path into the execution's data, or an
+ * intrinsic function such as `States.Format`), a JSONata expression among its `Arguments`
+ * (`{% … %}`) — names no place, so it cannot be placed (arguments that are one expression fail
+ * closed already: `httpTaskEndpoints` cannot read them); a literal target is an ARN or a queue's
+ * URL, which arn-locality places. Mail an SES call sends goes to mailboxes, placed only by a
+ * domain egressHosts names; a text or call to a phone reaches its country; either chosen at run
+ * time cannot be placed.
+ */
+export function stateMachineTasks(path: string) {
+  return (
+    props: Readonly<Record<string, unknown>>,
+    j: Jurisdiction,
+    allowlist: Allowlist,
+  ): Judged[] => {
+    const out: Judged[] = [];
+    const verbs: Readonly<Record<"send" | "mail" | "phone", string>> = {
+      send: "sends the execution's data to",
+      mail: "e-mails the execution's data to",
+      phone: "texts the execution's data to",
+    };
+    const unplaced = (at: string, verb: string, value: unknown, what: string, how: string) =>
+      out.push({
+        path: at,
+        verb,
+        place: `${JSON.stringify(value)} (${what} ${how}, which cannot be placed)`,
+      });
+    const recipient = (kind: "mail" | "phone", at: string, value: unknown): void => {
+      if (kind === "mail") {
+        out.push(...mailed(at, verbs.mail, value, allowlist));
+        return;
+      }
+      const place = phonePlace(value, j);
+      if (place !== undefined) {
+        out.push({ path: at, verb: verbs.phone, place });
+      }
+    };
+    const readArgs = (api: string, value: unknown, at: string, jsonPath: boolean): void => {
+      if (Array.isArray(value)) {
+        value.forEach((v, i) => readArgs(api, v, `${at}[${i}]`, jsonPath));
+        return;
+      }
+      for (const [written, v] of Object.entries(record(value) ?? {})) {
+        const chosen = jsonPath && written.endsWith(".$");
+        const key = chosen ? written.slice(0, -2) : written;
+        const here = `${at}.${written}`;
+        const how = chosen || !jsonPath ? chosenHow(v, jsonPath) : undefined;
+        const to = taskRecipients.find((r) => r.key === key && r.api.test(api));
+        const target = taskTargets[key];
+        if ((target !== undefined || to !== undefined) && how !== undefined) {
+          unplaced(here, verbs[to?.by ?? "send"], v, to?.what ?? target, how);
+        } else if (to !== undefined && to.by !== "send" && to.holds !== true) {
+          const by = to.by;
+          (Array.isArray(v) ? v : [v]).forEach((each, i) => {
+            const eachAt = Array.isArray(v) ? `${here}[${i}]` : here;
+            // A JSONata list may name each recipient by an expression of its own.
+            const eachHow = jsonPath ? undefined : chosenHow(each, false);
+            if (eachHow !== undefined) {
+              unplaced(eachAt, verbs[by], each, to.what, eachHow);
+            } else {
+              recipient(by, eachAt, each);
+            }
+          });
+        } else if (!chosen) {
+          readArgs(api, v, here, jsonPath);
+        }
+      }
+    };
+    const readStates = (states: unknown, at: string): void => {
+      for (const [name, state] of Object.entries(record(states) ?? {})) {
+        const s = record(state) ?? {};
+        const here = `${at}.${name}`;
+        (Array.isArray(s.Branches) ? s.Branches : []).forEach((b, i) =>
+          readStates(record(b)?.States, `${here}.Branches[${i}].States`),
+        );
+        for (const nest of ["ItemProcessor", "Iterator"]) {
+          readStates(record(s[nest])?.States, `${here}.${nest}.States`);
+        }
+        const api = /^arn:[\w-]+:states:::(.+?)(\.sync(:\d+)?|\.waitForTaskToken)?$/.exec(
+          str(s.Resource) ?? "",
+        )?.[1];
+        if (s.Type !== "Task" || api === undefined) {
+          continue;
+        }
+        readArgs(api, s.Parameters, `${here}.Parameters`, true);
+        readArgs(api, s.Arguments, `${here}.Arguments`, false);
+      }
+    };
+    const definition = record(jsonDocument(valueAt(props, path)));
+    readStates(definition?.States, `${path}.States`);
+    return out;
+  };
 }
 
 /**

@@ -76,6 +76,7 @@ import {
   snowflakeAccount,
   snsArnEndpoint,
   snsEndpoint,
+  stateMachineTasks,
   snsProtocol,
   sqlCalls,
   streamSink,
@@ -2146,10 +2147,14 @@ export const logs: TypeTable = {
 
   // Where AWS services write what they produce or record: job outputs, exports, reports,
   // recordings and service logs, to a bucket, log group or stream named by reference.
+  // A state machine's Task states also send the execution's data where their parameters say:
+  // HTTP endpoints, targets chosen at run time or built in the definition, mailboxes and phones
+  // (a literal target's ARN or queue URL is arn-locality's, which the reading leaves it to read).
   "aws:sfn/stateMachine:StateMachine": sends(
-    "Deliver execution logs only to log groups inside the jurisdiction, and send HTTP tasks only to services inside it (by regional endpoint) or to an allowlisted address; an external host, or an endpoint chosen at run time, cannot be placed.",
+    "Deliver execution logs only to log groups inside the jurisdiction, and send HTTP tasks only to services inside it (by regional endpoint) or to an allowlisted address; name each task's function, queue, topic or other target by its ARN or URL inside the jurisdiction, mail only mailboxes of domains egressHosts places, and text only phones of the jurisdiction. An external host, a mailbox, or an endpoint or target chosen at run time or built in the definition cannot be placed.",
     logGroup("loggingConfiguration.logDestination", "delivers execution logs to"),
     ...httpTaskEndpoints("definition"),
+    onceKnown(judged("data sync", "definition", stateMachineTasks("definition"), [])),
   ),
   "aws:dynamodb/tableExport:TableExport": sends(
     exportFix,
