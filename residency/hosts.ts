@@ -111,9 +111,9 @@ export function hostEntryFor(
   if (entries.length === 0 || name === "" || !/^[a-z0-9.-]+$/i.test(name)) {
     return undefined;
   }
-  const entry = entries.find((e) => hostEntryMatches(e, name));
   // As compared: `oss-accelerate.aliyuncs.com.` is the endpoint its trailing dot qualifies.
   const normalized = normalizeHost(name);
+  const entry = entries.find((e) => hostEntryMatches(e, name) && !underSuffixBelow(e, normalized));
   // A cloud service's regional endpoint is placed by its region, and a transfer-acceleration
   // endpoint is global, whatever a wildcard covers (`*.amazonaws.com` must admit neither
   // `s3.eu-west-1.amazonaws.com` nor `<bucket>.s3-accelerate.amazonaws.com`).
@@ -122,6 +122,21 @@ export function hostEntryFor(
     accelerationNetworkOf(normalized) === undefined
     ? entry
     : undefined;
+}
+
+/**
+ * Whether `host` lies under a public suffix below a wildcard entry's domain: a name anyone may
+ * register there (`<bucket>.s3.amazonaws.com`, `ec2-….compute-1.amazonaws.com` under
+ * `*.amazonaws.com`), so the owners of the domain never placed it. The Public Suffix List's
+ * private section counts, as for the entries themselves.
+ */
+function underSuffixBelow(entry: HostAllowEntry, host: string): boolean {
+  const pattern = normalizeHost(entry.host);
+  if (!pattern.startsWith("*.")) {
+    return false;
+  }
+  const suffix = parse(host, { allowPrivateDomains: true }).publicSuffix;
+  return suffix !== null && suffix.endsWith(pattern.slice(1));
 }
 
 /** The stack config key of the host allowlist. */

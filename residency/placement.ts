@@ -702,6 +702,12 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
     if (region !== undefined) {
       return { cloud: "aws", region };
     }
+    // An EC2 instance's public DNS name in US East (N. Virginia), the one region whose names
+    // carry no region (`ec2-<address>.compute-1.amazonaws.com`; elsewhere
+    // `….<region>.compute.amazonaws.com`, read above).
+    if (/(?:^|\.)compute-1\.amazonaws\.com$/.test(host)) {
+      return { cloud: "aws", region: "us-east-1" };
+    }
     // ElastiCache and MemoryDB spell the region as a short code before `cache`.
     const cache = /\.([a-z]+\d+)\.cache\.amazonaws\.com(?:\.cn)?$/.exec(host);
     const coded = cache === null ? undefined : cacheRegionCode(cache[1]);

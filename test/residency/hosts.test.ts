@@ -10,6 +10,7 @@ import {
   hostEntryMatches,
   hostEntryProblem,
 } from "../../residency/hosts";
+import { regionOfEndpoint } from "../../residency/placement";
 
 const entry = (host: string) => ({ host, reason: "placed by the team" });
 
@@ -111,6 +112,31 @@ describe("what an entry admits", () => {
     expect(hostEntryFor([entry("*.aliyuncs.com")], "hooks.example.aliyuncs.com")).toEqual(
       entry("*.aliyuncs.com"),
     );
+  });
+
+  // Found by probing the guard: `*.amazonaws.com` admitted any AWS customer's bucket on S3's
+  // global endpoint and any EC2 instance's public name in us-east-1, whoever owns them.
+  it("never admits a name under a public suffix below a wildcard's domain, which anyone may register", () => {
+    const wide = [entry("*.amazonaws.com")];
+    expect(hostEntryFor(wide, "someone-elses-bucket.s3.amazonaws.com")).toBeUndefined();
+    expect(hostEntryFor(wide, "ec2-3-80-1-1.compute-1.amazonaws.com")).toBeUndefined();
+    // A wildcard over that suffix is refused itself; a host of the domain that is none is admitted.
+    expect(hostEntryProblem("*.s3.amazonaws.com")).toContain("is a public suffix");
+    expect(hostEntryFor(wide, "hooks.amazonaws.com")).toEqual(entry("*.amazonaws.com"));
+    expect(hostEntryFor([entry("*.dingtalk.com")], "oapi.dingtalk.com")).toEqual(
+      entry("*.dingtalk.com"),
+    );
+  });
+
+  it("places an EC2 instance's public name in us-east-1, the region whose names carry none", () => {
+    expect(regionOfEndpoint("https://ec2-3-80-1-1.compute-1.amazonaws.com/ingest")).toEqual({
+      cloud: "aws",
+      region: "us-east-1",
+    });
+    expect(regionOfEndpoint("ec2-3-80-1-1.eu-west-1.compute.amazonaws.com")).toEqual({
+      cloud: "aws",
+      region: "eu-west-1",
+    });
   });
 });
 
