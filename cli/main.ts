@@ -205,6 +205,11 @@ async function planCommand(
       require("../report/provenance") as typeof import("../report/provenance");
     const project = loadProject(opts.project);
     const files = await writeReport(result.plan, result.violations, outDir, {
+      levels: Object.fromEntries(
+        Object.entries(result.packConfig).flatMap(([p, s]) =>
+          typeof s.enforcementLevel === "string" ? [[p, s.enforcementLevel]] : [],
+        ),
+      ),
       provenance: {
         tool: `sovereign-dc ${version}`,
         sdks: sdkVersions(result.plan, project.dir),

@@ -31,6 +31,8 @@ export interface ReportOptions {
   readonly files?: { readonly svg?: string; readonly plan?: string };
   /** What the report was produced from (report/provenance.ts): its own section when given. */
   readonly provenance?: Provenance;
+  /** The policies' levels as the pack was configured (a `--policy-config` may set hardening's). */
+  readonly levels?: Readonly<Record<string, string>>;
 }
 
 export interface RenderedReport {
@@ -111,6 +113,7 @@ export async function renderReport(
     mermaid,
     files: opts.files ?? { svg: reportFiles.svg },
     provenance: opts.provenance,
+    levels: opts.levels,
   });
   return { markdown, planJson, svg, dot, mermaid, analysis, controls };
 }

@@ -26,6 +26,27 @@ export interface MarkdownInputs {
   readonly files: { readonly svg?: string; readonly plan?: string };
   /** What the report was produced from; without it the report has no Provenance section. */
   readonly provenance?: Provenance;
+  /**
+   * The hardening policies' levels a `--policy-config` set otherwise than the stack's posture
+   * does (the other policies take only mandatory): the report names each where it says a level.
+   */
+  readonly levels?: Readonly<Record<string, string>>;
+}
+
+/** A hardening policy's level as the stack's posture sets it. */
+function postureLevel(posture: Posture): string {
+  return posture === "strict" ? "mandatory" : "advisory";
+}
+
+/** The hardening levels a policy config set otherwise than the posture, as `policy level` words. */
+function overridden(i: MarkdownInputs): string[] {
+  const posture = i.posture ?? "standard";
+  return hardeningPolicyNames.flatMap((p) => {
+    const level = i.levels?.[p];
+    return level !== undefined && level !== postureLevel(posture)
+      ? [`${code(p)} ${level} by its --policy-config`]
+      : [];
+  });
 }
 
 function cell(text: string): string {
@@ -111,7 +132,7 @@ function summary(i: MarkdownInputs): string[] {
     `| Stack | ${code(plan.stack)} |`,
     `| Program | ${code(plan.program)} |`,
     `| Jurisdiction | ${i.jurisdiction ? cell(`${i.jurisdiction.id} — ${i.jurisdiction.name}`) : "not configured"} |`,
-    `| Posture | ${i.posture ?? "standard"} (hardening that keeps data in place is ${i.posture === "strict" ? "mandatory" : "advisory"}) |`,
+    `| Posture | ${i.posture ?? "standard"} (hardening that keeps data in place is ${i.posture === "strict" ? "mandatory" : "advisory"}${overridden(i).length > 0 ? `; ${overridden(i).join(", ")}` : ""}) |`,
     `| Resources | ${counts(plan)} |`,
     ...(stores !== undefined ? [`| Data stores and keys | ${stores} |`] : []),
     `| Violations | ${mandatory} mandatory, ${advisory} advisory${waived > 0 ? `, ${waived} waived` : ""} |`,
@@ -123,15 +144,26 @@ function summary(i: MarkdownInputs): string[] {
  * unmet control none of whose policies found anything says that its unmet rows fail nothing
  * (the policies judge the part of it that would move data, the rest is the components').
  */
-function enforcement(c: Control, posture: Posture, findings: readonly Violation[]): string {
+function enforcement(
+  c: Control,
+  posture: Posture,
+  findings: readonly Violation[],
+  set: Readonly<Record<string, string>> = {},
+): string {
   const policies = controlPolicies[c.id] ?? [];
   if (policies.length === 0) {
     return "Informational: no policy fails a stack for it; this repository's components build it.";
   }
-  const levels = policies.map(
-    (p) =>
-      `${code(p)} (${hardeningPolicyNames.includes(p) && posture !== "strict" ? `advisory at ${posture} posture, mandatory at strict` : "mandatory"})`,
-  );
+  const levels = policies.map((p) => {
+    if (!hardeningPolicyNames.includes(p)) {
+      return `${code(p)} (mandatory)`;
+    }
+    const level = set[p];
+    if (level !== undefined && level !== postureLevel(posture)) {
+      return `${code(p)} (${level}, set by the stack's --policy-config; ${postureLevel(posture)} at ${posture} posture)`;
+    }
+    return `${code(p)} (${posture !== "strict" ? `advisory at ${posture} posture, mandatory at strict` : "mandatory"})`;
+  });
   const unenforced =
     c.status === "not met" && !findings.some((v) => policies.includes(v.policy))
       ? " Its unmet rows above are none of those policies' findings: the policies judge the part of this control that would let data leave, and the rest of it is informational."
@@ -183,13 +215,14 @@ function controlSection(
   n: number,
   posture: Posture,
   findings: readonly Violation[],
+  levels?: Readonly<Record<string, string>>,
 ): string[] {
   const lines = [
     `### ${n}. ${c.title} — ${statusText(c)}`,
     "",
     c.intent,
     "",
-    enforcement(c, posture, findings),
+    enforcement(c, posture, findings, levels),
     "",
   ];
   if (c.evidence.length > 0) {
@@ -259,7 +292,7 @@ export function renderMarkdown(i: MarkdownInputs): string {
     );
     lines.push("");
     i.controls.forEach((c, k) =>
-      lines.push(...controlSection(c, k + 1, i.posture ?? "standard", active(i))),
+      lines.push(...controlSection(c, k + 1, i.posture ?? "standard", active(i), i.levels)),
     );
   } else {
     lines.push(

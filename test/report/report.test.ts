@@ -385,3 +385,30 @@ test("the provenance names the tool, the SDKs, the stack and policy config by ha
     "## Provenance",
   );
 });
+
+// Found by a compliance officer's reading: a --policy-config that lowered a hardening policy left
+// the report saying "strict … mandatory" and "Enforced by … (mandatory)".
+test("a hardening level a policy config set otherwise than the posture is named where the report gives levels", async () => {
+  const md = (
+    await renderReport(bounded.plan, [], {
+      settings,
+      levels: { "customer-key-encryption": "disabled", "network-links": "mandatory" },
+    })
+  ).markdown;
+  expect(md).toContain(
+    "| Posture | standard (hardening that keeps data in place is advisory; `customer-key-encryption` disabled by its --policy-config) |",
+  );
+  expect(md).toContain(
+    "Enforced by `customer-key-encryption` (disabled, set by the stack's --policy-config; advisory at standard posture).",
+  );
+  // Twin: the posture's own level is no override.
+  const plain = (
+    await renderReport(bounded.plan, [], {
+      settings,
+      levels: { "customer-key-encryption": "advisory" },
+    })
+  ).markdown;
+  expect(plain).toContain(
+    "| Posture | standard (hardening that keeps data in place is advisory) |",
+  );
+});
