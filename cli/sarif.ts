@@ -127,7 +127,7 @@ export function toSarif(
             {
               kind: "external",
               status: "accepted",
-              justification: `${v.waived.reason} (waiver expires ${v.waived.expires})`,
+              justification: `${v.waived.reason} (waiver expires ${v.waived.expires}${v.waived.approvedBy === undefined ? "" : `; approved by ${v.waived.approvedBy}`}${v.waived.reference === undefined ? "" : `; reference ${v.waived.reference}`})`,
             },
           ]
         : undefined,

@@ -394,7 +394,11 @@ export function renderFindings(
   if (waived.length > 0) {
     const blocks = waived.map((v) => {
       const who = v.resourceName ? ` ${v.resourceType} "${v.resourceName}"` : "";
-      return `~ [waived] ${v.policy}${who}\n    ${v.message.replace(/\n/g, "\n    ")}\n    waived: ${v.waived!.reason} (expires ${v.waived!.expires})`;
+      const by = [
+        v.waived!.approvedBy === undefined ? "" : `; approved by ${v.waived!.approvedBy}`,
+        v.waived!.reference === undefined ? "" : `; reference ${v.waived!.reference}`,
+      ].join("");
+      return `~ [waived] ${v.policy}${who}\n    ${v.message.replace(/\n/g, "\n    ")}\n    waived: ${v.waived!.reason} (expires ${v.waived!.expires}${by})`;
     });
     lines.push(
       `Waived (listed, not counted in the verdict):\n${blocks.join("\n")}${opts.heading ? "\n" : ""}`,

@@ -153,7 +153,8 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
   waivers: {
     type: "array",
     default: [],
-    description: "Accepted exceptions: { policy, resource, reason, expires (YYYY-MM-DD) }.",
+    description:
+      "Accepted exceptions: { policy, resource, reason, expires (YYYY-MM-DD), approvedBy?, reference? } — who approved it, and the ticket, assessment or filing it rests on, for the report's reader.",
     items: {
       type: "object",
       properties: {
@@ -161,7 +162,10 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
         resource: { type: "string" },
         reason: { type: "string" },
         expires: { type: "string" },
+        approvedBy: { type: "string" },
+        reference: { type: "string" },
       },
+      additionalProperties: false,
     },
   },
 };

@@ -33,6 +33,10 @@ export interface Waiver {
   readonly reason: string;
   /** ISO date (YYYY-MM-DD) after which the waiver no longer applies. */
   readonly expires: string;
+  /** Who approved the exception, for the report's reader. */
+  readonly approvedBy?: string;
+  /** What it rests on: a ticket, an assessment or a filing by its number. */
+  readonly reference?: string;
 }
 
 /** A block of addresses workloads may reach, with its justification. */
@@ -141,6 +145,8 @@ export interface Finding {
 export interface WaivedBy {
   readonly reason: string;
   readonly expires: string;
+  readonly approvedBy?: string;
+  readonly reference?: string;
 }
 
 /** Encodes a finding (and the waiver that covers it, if any) as the one message CrossGuard carries. */
@@ -148,7 +154,12 @@ export function encodeFinding(f: Finding, waiver?: WaivedBy): string {
   const text =
     f.path && f.path.length > 0 ? `${f.message}${pathMarker}${f.path.join(hop)}` : f.message;
   return waiver
-    ? `${text}${waiverMarker}${JSON.stringify({ reason: waiver.reason, expires: waiver.expires })}`
+    ? `${text}${waiverMarker}${JSON.stringify({
+        reason: waiver.reason,
+        expires: waiver.expires,
+        ...(waiver.approvedBy === undefined ? {} : { approvedBy: waiver.approvedBy }),
+        ...(waiver.reference === undefined ? {} : { reference: waiver.reference }),
+      })}`
     : text;
 }
 

@@ -322,11 +322,11 @@ export function renderMarkdown(i: MarkdownInputs): string {
       "",
       "Findings a waiver covers: listed here, not counted in the verdict. Each lapses on its expiry, and from then the finding fails the stack.",
       "",
-      "| Policy | Resource | Reason | Lapses on |",
-      "|---|---|---|---|",
+      "| Policy | Resource | Crossing | Reason | Approved by | Reference | Lapses on |",
+      "|---|---|---|---|---|---|---|",
       ...sortedViolations(waived).map(
         (v) =>
-          `| ${code(v.policy)} | ${v.resourceName ? code(v.resourceName) : "the stack"} | ${cell(v.waived!.reason)} | ${v.waived!.expires} |`,
+          `| ${code(v.policy)} | ${v.resourceName ? code(v.resourceName) : "the stack"} | ${v.path && v.path.length > 0 ? cell(v.path.join(" → ")) : "—"} | ${cell(v.waived!.reason)} | ${cell(v.waived!.approvedBy ?? "not recorded")} | ${cell(v.waived!.reference ?? "not recorded")} | ${v.waived!.expires} |`,
       ),
       "",
     );

@@ -521,6 +521,24 @@ describe("pack config", () => {
       { "network-links": { jurisdiction: "China" } },
       'network-links.jurisdiction received "China", which must be one of "CN", "US"',
     );
+    // A waiver's field the schema does not know is refused, not dropped (approvedBy and
+    // reference are its fields for who approved it and on what).
+    rejects(
+      {
+        "public-exposure": {
+          waivers: [
+            {
+              policy: "public-exposure",
+              resource: "a",
+              reason: "r",
+              expires: "2099-01-01",
+              ticket: "T-1",
+            },
+          ],
+        },
+      },
+      'public-exposure.waivers[0].ticket is not a setting there (received "T-1"); it takes policy, resource, reason, expires, approvedBy, reference',
+    );
     rejects(
       { "internet-egress": "warn" },
       `internet-egress.enforcementLevel received "warn"; CrossGuard's levels are advisory, mandatory, remediate, disabled.`,

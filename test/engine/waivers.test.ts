@@ -33,7 +33,12 @@ function waived(resourceName: string, w: Waiver): Violation {
     message: "s3 bucket acl must not be reachable from the internet.",
     path: ["the internet", `s3 bucket acl "${resourceName}"`],
     urn: `urn:pulumi:dev::p::aws:s3/bucketAcl:BucketAcl::${resourceName}`,
-    waived: { reason: w.reason, expires: w.expires },
+    waived: {
+      reason: w.reason,
+      expires: w.expires,
+      ...(w.approvedBy === undefined ? {} : { approvedBy: w.approvedBy }),
+      ...(w.reference === undefined ? {} : { reference: w.reference }),
+    },
   };
 }
 
@@ -131,29 +136,62 @@ describe("the residency report", () => {
     outputs: {},
   };
 
-  it("lists the waivers in effect and when each lapses, outside the violations", () => {
+  // Found by a compliance officer's reading: the table showed neither where the waived crossing
+  // goes nor who approved it, and a waiver's approvedBy or ticket was dropped without a word.
+  it("lists the waivers in effect: the crossing, the reason, who approved it, on what, and when each lapses", () => {
+    const approved: Waiver = {
+      ...waiver("status-page", "2027-06-30"),
+      approvedBy: "DPO Li Wei",
+      reference: "CAC assessment 2026-123",
+    };
     const md = renderMarkdown({
       plan,
-      violations: [waived("status-page", waiver("status-page", "2027-06-30"))],
+      violations: [
+        waived("status-page", approved),
+        waived("press-kit", waiver("press-kit", "2027-01-31")),
+      ],
       controls: [],
       files: {},
     });
     expect(md).toContain(
-      "**Verdict: sealed.** No mandatory violation, except by 1 waived crossing (see Waivers).",
+      "**Verdict: sealed.** No mandatory violation, except by 2 waived crossings (see Waivers).",
     );
-    expect(md).toContain("## Violations\n\nNone: every policy of the pack passed.\n");
+    expect(md).toContain(
+      "## Violations\n\nNone but the 2 waived findings below: every other check passed.\n",
+    );
     expect(md).toContain(
       [
         "## Waivers",
         "",
         "Findings a waiver covers: listed here, not counted in the verdict. Each lapses on its expiry, and from then the finding fails the stack.",
         "",
-        "| Policy | Resource | Reason | Lapses on |",
-        "|---|---|---|---|",
-        "| `public-exposure` | `status-page` | status page, no personal data | 2027-06-30 |",
+        "| Policy | Resource | Crossing | Reason | Approved by | Reference | Lapses on |",
+        "|---|---|---|---|---|---|---|",
+        '| `public-exposure` | `press-kit` | the internet → s3 bucket acl "press-kit" | status page, no personal data | not recorded | not recorded | 2027-01-31 |',
+        '| `public-exposure` | `status-page` | the internet → s3 bucket acl "status-page" | status page, no personal data | DPO Li Wei | CAC assessment 2026-123 | 2027-06-30 |',
         "",
       ].join("\n"),
     );
-    expect(md).toContain("| Violations | 0 mandatory, 0 advisory, 1 waived |");
+    expect(md).toContain("| Violations | 0 mandatory, 0 advisory, 2 waived |");
+  });
+});
+
+test("a waiver's approver and reference travel with the finding the pack reports under it", () => {
+  const finding = { message: "m.", path: ["a", "b"] };
+  const approved = {
+    ...waiver("status-page", "2027-06-30"),
+    approvedBy: "DPO Li Wei",
+    reference: "CAC assessment 2026-123",
+  };
+  expect(decodeMessage(encodeFinding(finding, approved)).waived).toEqual({
+    reason: "status page, no personal data",
+    expires: "2027-06-30",
+    approvedBy: "DPO Li Wei",
+    reference: "CAC assessment 2026-123",
+  });
+  // Twin: a waiver without them carries only its reason and expiry, as before.
+  expect(decodeMessage(encodeFinding(finding, waiver("x", "2027-06-30"))).waived).toEqual({
+    reason: "status page, no personal data",
+    expires: "2027-06-30",
   });
 });
