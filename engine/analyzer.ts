@@ -10,7 +10,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import * as path from "node:path";
 import { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import {
@@ -30,6 +30,7 @@ import {
 import { CallWindow } from "./call-window";
 import { PackConnection } from "./pack-connection";
 import { PackError } from "./pack-error";
+import { engineWorker } from "./program-loop";
 import { encodeStackOfEntries, type StackPart } from "./pack-frames";
 import { FramedConnection, type PackCalls } from "./pack-frames-client";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
@@ -259,7 +260,8 @@ class AnalyzerThread {
     // The engine's sources are TypeScript when it runs from this repository: the thread loads
     // the same compile hook first (a no-op for the built package, which is JavaScript).
     const hook = path.join(__dirname, "register-ts.js");
-    this.worker = new Worker(
+    // The Worker as it was before a program ran: the pack's thread is no worker of the program's.
+    this.worker = new engineWorker(
       `require(${JSON.stringify(hook)}); require(${JSON.stringify(file)});`,
       {
         eval: true,

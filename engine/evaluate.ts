@@ -225,6 +225,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let programRequests: ProgramRequest[] = [];
   let programConnections: ProgramConnection[] = [];
   let programCommands: string[] = [];
+  let programWorkers: string[] = [];
   try {
     const run = (async () => {
       const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -412,6 +413,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     programRequests = loop.sent();
     programConnections = loop.ownConnections();
     programCommands = loop.ran();
+    programWorkers = loop.workers();
     loop.dispose();
     restoreInvokes();
     restoreCallbacks();
@@ -470,6 +472,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...(sdkCalls.length > 0 ? { sdkCalls: sdkCalls.map((c) => ({ ...c })) } : {}),
     ...(programConnections.length > 0 ? { programConnections } : {}),
     ...(programCommands.length > 0 ? { programCommands } : {}),
+    ...(programWorkers.length > 0 ? { programWorkers } : {}),
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,
@@ -701,8 +704,11 @@ export function withOwnCalls(
     ...requests
       .filter((r) => r.failed !== undefined && r.bySdkCall !== true && !isLocalHost(r.host))
       .map((r) => `${r.method} ${r.url}: ${r.failed}`),
-    // A connection of its own (a database client's) reaches no server offline.
-    ...connections.map((c) => `a connection to ${c.host}:${c.port}`),
+    // A connection of its own (a database client's) reaches no server offline; a datagram waits
+    // for no answer.
+    ...connections
+      .filter((c) => c.protocol !== "udp")
+      .map((c) => `a connection to ${c.host}:${c.port}`),
   ];
   if (unanswered.length === 0) {
     return error;

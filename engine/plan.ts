@@ -34,6 +34,8 @@ export interface ProgramRequest {
 export interface ProgramConnection {
   readonly host: string;
   readonly port: number;
+  /** A UDP datagram's destination (dgram's `send`); a TCP connection's otherwise. */
+  readonly protocol?: "udp";
 }
 
 /**
@@ -169,6 +171,11 @@ export interface Plan {
    * requests (a database client's socket, a raw `net.connect`), each once, in order.
    */
   readonly programConnections?: readonly ProgramConnection[];
+  /**
+   * What each worker thread the program started while it ran runs (its file, or "code given as
+   * text"): what a worker sends is not recorded.
+   */
+  readonly programWorkers?: readonly string[];
   /** The commands the program ran while it ran (`execSync("aws s3 cp …")`), each once, in order. */
   readonly programCommands?: readonly string[];
   /**

@@ -31,10 +31,13 @@
  * The same channels say what each request was — its method, where it went, and whether it was
  * answered — which the loop keeps for the plan (`sent`): a program's own requests are no
  * resources, and the engine reports them itself (engine/program-requests.ts). So are the TCP
- * connections it opens itself and the commands it runs: the loop wraps a socket's `connect` and
- * the functions of `child_process` while the program evaluates, and keeps where each connection
- * went (`ownConnections`: not those of its requests, nor local ones) and what each command was
- * (`ran`).
+ * connections it opens itself, the UDP datagrams it sends, the commands it runs and the worker
+ * threads it starts: the loop wraps a socket's `connect`, a UDP socket's `send` and `connect`, the
+ * functions of `child_process` and `worker_threads.Worker` while the program evaluates, and keeps
+ * where each connection and datagram went (`ownConnections`: not those of its requests, nor local
+ * ones), what each command was (`ran`) and what each worker runs (`workers`). The hooks are this
+ * thread's: a worker runs its code in a thread of its own, unseen, so the engine reports its start
+ * as a send it cannot place rather than pass what the worker sends.
  */
 
 import * as diagnostics from "node:diagnostics_channel";
@@ -43,6 +46,7 @@ import type { ClientRequest } from "node:http";
 import type { ProgramConnection, ProgramRequest } from "./plan";
 import { errorLine, inSdkCall } from "./sdk-calls";
 import { syncBuiltinESMExports } from "node:module";
+import * as path from "node:path";
 import { promisify } from "node:util";
 import type * as timersPromises from "node:timers/promises";
 
@@ -72,6 +76,12 @@ const promisesModule = require("node:timers/promises") as {
 const netModule = require("node:net") as typeof import("node:net");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const childModule = require("node:child_process") as Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dgramModule = require("node:dgram") as typeof import("node:dgram");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const threadsModule = require("node:worker_threads") as {
+  Worker: typeof import("node:worker_threads").Worker;
+};
 
 /** The functions of `child_process` that run a command, and which take it as one shell line. */
 const commandFunctions: Readonly<Record<string, "line" | "file">> = {
@@ -86,6 +96,9 @@ const commandFunctions: Readonly<Record<string, "line" | "file">> = {
 
 const original = {
   connect: netModule.Socket.prototype.connect,
+  udpSend: dgramModule.Socket.prototype.send,
+  udpConnect: dgramModule.Socket.prototype.connect,
+  Worker: threadsModule.Worker,
   commands: Object.fromEntries(
     Object.keys(commandFunctions).map((name) => [name, childModule[name]]),
   ) as Record<string, (...args: unknown[]) => unknown>,
@@ -106,6 +119,12 @@ export const engineChildProcess = original.commands as unknown as Pick<
   typeof import("node:child_process"),
   "spawn" | "spawnSync"
 >;
+
+/**
+ * `worker_threads.Worker` as it was before any program ran: the engine starts its own threads (the
+ * policy pack's) with it, which are not worker threads the program started (`workers`).
+ */
+export const engineWorker = original.Worker;
 
 /** Kinds of Node's active resources that are a program's I/O while it evaluates. */
 const programIo: ReadonlySet<string> = new Set([
@@ -188,6 +207,57 @@ function connectTarget(args: readonly unknown[]): ProgramConnection | undefined 
 
 const hostOf = (host: string): string => host.replace(/^\[|\]$/g, "").toLowerCase();
 
+/**
+ * Where a UDP socket's `send` arguments go — `(msg[, offset, length], port[, address][, cb])`, as
+ * Node reads them — or undefined when the socket is connected (its `connect` was recorded). No
+ * address is the machine's own.
+ */
+function datagramTarget(
+  socket: import("node:dgram").Socket,
+  args: readonly unknown[],
+): ProgramConnection | undefined {
+  try {
+    socket.remoteAddress();
+    return undefined;
+  } catch {
+    // Not connected: the datagram goes where its arguments say.
+  }
+  const [, offset, length, port, address] = args;
+  const [to, at] =
+    (typeof address === "string" && address !== "") || (port && typeof port !== "function")
+      ? [port, address]
+      : [offset, length];
+  return udpTarget(to, at);
+}
+
+/** A datagram's destination from a port and an address as `send` and `connect` take them. */
+function udpTarget(port: unknown, address: unknown): ProgramConnection {
+  return {
+    host: typeof address === "string" && address !== "" ? hostOf(address) : "localhost",
+    port: Number(port),
+    protocol: "udp",
+  };
+}
+
+/** What a worker thread runs: its file (relative to the project), or its code given as text. */
+function describeWorker(filename: unknown, options: unknown): string {
+  if ((options as { eval?: unknown } | undefined)?.eval === true) {
+    return "code given as text";
+  }
+  const href = filename instanceof URL ? filename.href : String(filename);
+  if (href.startsWith("data:")) {
+    return "code given as a data: URL";
+  }
+  let file = href;
+  try {
+    file = href.startsWith("file:") ? new URL(href).pathname : href;
+  } catch {
+    // Not a URL: the name as given.
+  }
+  const shown = file.startsWith("/") ? path.relative(process.cwd(), file) : file;
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
+}
+
 /** A command as run: its shell line, or its file and arguments, cut short past 200 characters. */
 function describeCommand(kind: "line" | "file", args: readonly unknown[]): string {
   const words =
@@ -225,8 +295,10 @@ export class ProgramLoop {
   private readonly requests = new Set<object>();
   /** Every request the program sent, in order, with its outcome once known. */
   private readonly log = new Map<object, { request: ProgramRequest; answered: boolean }>();
-  /** The TCP connections the program opened, by `host:port`, in order. */
+  /** The TCP connections the program opened and the datagrams it sent, by destination, in order. */
   private readonly connections = new Map<string, ProgramConnection>();
+  /** What each worker thread the program started runs, in order. */
+  private readonly threads: string[] = [];
   /** The commands the program ran, in order. */
   private readonly commands = new Set<string>();
   /** The channel subscriptions of this evaluation, undone by `dispose`. */
@@ -306,6 +378,38 @@ export class ProgramLoop {
       }
       return (original.connect as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original.connect;
+    // Every UDP datagram goes through a socket's `send`, to the address its arguments name or,
+    // for a connected socket, the one its `connect` named: each destination is kept as a
+    // connection's is.
+    const datagram = (to: ProgramConnection | undefined) => {
+      const key = `udp:${to?.host}:${to?.port}`;
+      if (to !== undefined && !connections.has(key)) {
+        connections.set(key, to);
+      }
+    };
+    dgramModule.Socket.prototype.send = function (
+      this: import("node:dgram").Socket,
+      ...args: unknown[]
+    ) {
+      datagram(datagramTarget(this, args));
+      return (original.udpSend as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original.udpSend;
+    dgramModule.Socket.prototype.connect = function (
+      this: import("node:dgram").Socket,
+      ...args: unknown[]
+    ) {
+      datagram(udpTarget(args[0], typeof args[1] === "function" ? undefined : args[1]));
+      return (original.udpConnect as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original.udpConnect;
+    // A worker thread runs apart from the hooks above: what it starts is kept, for the report. A
+    // proxy, so that `instanceof`, subclasses and the class's own properties work as before.
+    const threads = this.threads;
+    threadsModule.Worker = new Proxy(original.Worker, {
+      construct(target, args: unknown[], newTarget) {
+        threads.push(describeWorker(args[0], args[1]));
+        return Reflect.construct(target, args, newTarget) as object;
+      },
+    });
     const commands = this.commands;
     const recording = (kind: "line" | "file", run: (...a: unknown[]) => unknown) =>
       function (this: unknown, ...args: unknown[]) {
@@ -428,8 +532,13 @@ export class ProgramLoop {
   ownConnections(): ProgramConnection[] {
     const requested = new Set([...this.log.values()].map(({ request }) => request.host));
     return [...this.connections.values()].filter(
-      (c) => !requested.has(c.host) && !isLocalHost(c.host),
+      (c) => (c.protocol === "udp" || !requested.has(c.host)) && !isLocalHost(c.host),
     );
+  }
+
+  /** What each worker thread the program started runs (its file, or code given as text). */
+  workers(): string[] {
+    return [...this.threads];
   }
 
   /** The commands the program ran, each once, in order. */
@@ -463,6 +572,9 @@ export class ProgramLoop {
       globalThis.clearInterval = original.clearInterval;
       promisesModule.setTimeout = original.sleep;
       netModule.Socket.prototype.connect = original.connect;
+      dgramModule.Socket.prototype.send = original.udpSend;
+      dgramModule.Socket.prototype.connect = original.udpConnect;
+      threadsModule.Worker = original.Worker;
       Object.assign(childModule, original.commands);
       syncBuiltinESMExports();
       for (const [name, listener] of this.subscriptions.splice(0)) {
@@ -475,5 +587,6 @@ export class ProgramLoop {
     this.log.clear();
     this.connections.clear();
     this.commands.clear();
+    this.threads.length = 0;
   }
 }

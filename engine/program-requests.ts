@@ -21,7 +21,12 @@
  * - a TCP connection the program opens itself (a database client's socket; not one of its
  *   requests', nor one to the machine or a private network) to a host outside the jurisdiction,
  *   or one the pack cannot place, is a path out as data sent there: mandatory, one finding per
- *   host. What goes over it is not seen.
+ *   host. What goes over it is not seen. A UDP datagram it sends (`dgram`) is judged so too, by
+ *   where it went: one to the machine or a private network passes.
+ * - a worker thread the program starts (`worker_threads`) runs its code apart from the program's
+ *   thread, where the engine records what the program sends, and may go on after the program
+ *   returned: what it sends, and where, is not seen, so its start is a destination that cannot be
+ *   placed, mandatory.
  * - a command the program runs (`child_process`) is advised on: what it sends, and where, is not
  *   seen, and most send nothing (a build) — but a curl or wget that sends data to a URL its line
  *   names is judged as a request to that URL's host (`sentUrls`).
@@ -179,11 +184,13 @@ export function programRequestViolations(
   const calls = plan.sdkCalls ?? [];
   const connections = plan.programConnections ?? [];
   const commands = plan.programCommands ?? [];
+  const workers = plan.programWorkers ?? [];
   if (
     sent.length === 0 &&
     calls.length === 0 &&
     connections.length === 0 &&
-    commands.length === 0
+    commands.length === 0 &&
+    workers.length === 0
   ) {
     return [];
   }
@@ -275,25 +282,48 @@ export function programRequestViolations(
     });
   }
 
-  // The program's own TCP connections (a database client's, a raw socket's), by host: what it
-  // sends over one is unseen, so a host outside or that cannot be placed is a path out.
-  const byConnectedHost = new Map<string, number[]>();
+  // The program's own TCP connections (a database client's, a raw socket's) and UDP datagrams, by
+  // host: what it sends over one is unseen, so a host outside or that cannot be placed is a path
+  // out.
+  const byConnectedHost = new Map<string, { host: string; udp: boolean; ports: number[] }>();
   for (const c of connections) {
-    const ports = byConnectedHost.get(c.host) ?? [];
-    ports.push(c.port);
-    byConnectedHost.set(c.host, ports);
+    const udp = c.protocol === "udp";
+    const key = `${udp ? "udp" : "tcp"}\0${c.host}`;
+    const entry = byConnectedHost.get(key) ?? { host: c.host, udp, ports: [] };
+    entry.ports.push(c.port);
+    byConnectedHost.set(key, entry);
   }
-  for (const [host, ports] of byConnectedHost) {
+  for (const { host, udp, ports } of byConnectedHost.values()) {
     const place = placeOf(j, host);
     if (place.inside) {
       continue;
     }
     const at = `${host}:${ports.join(", ")}`;
+    if (udp) {
+      out.push({
+        ...subject,
+        level,
+        message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent UDP datagrams to ${at}, ${place.words}, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside ${j.id}, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+        path: [program, `its own UDP datagrams (${at})`, `${host}: ${place.words}`],
+      });
+      continue;
+    }
     out.push({
       ...subject,
       level,
       message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself connected to ${at}, ${place.words}, while it ran. What it sends over its own connection — a database client's queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside ${j.id}, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
       path: [program, `its own connection (${at})`, `${host}: ${place.words}`],
+    });
+  }
+
+  // The worker threads the program starts: what a worker sends is not seen, so it fails closed.
+  if (workers.length > 0) {
+    const shown = firstOf([...new Set(workers)]);
+    out.push({
+      ...subject,
+      level,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} starts ${workers.length} worker thread(s) itself while it ran (${shown}), whose requests the engine cannot see: a worker runs its code apart from the program's thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program's own thread or in a resource the pack judges; once you have reviewed what the worker sends, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      path: [program, `its own worker threads (${shown})`, "a destination that cannot be placed"],
     });
   }
 

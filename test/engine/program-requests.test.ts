@@ -20,6 +20,7 @@ import { ProgramLoop } from "../../engine/program-loop";
 import { programRequestViolations, sentUrls } from "../../engine/program-requests";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { cliMany, root } from "../helpers/cli";
+import { evaluateMany } from "../helpers/worker";
 
 const cn = getJurisdiction("CN");
 const stackUrn = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
@@ -521,6 +522,64 @@ describe("program-requests: the program's own connections and commands", () => {
     expect(sentUrls("git push https://github.com/acme/records")).toEqual([]);
   });
 
+  // Found by the red team: a UDP datagram (dgram's send) to a public address passed unrecorded.
+  it("a UDP datagram of its own to a host abroad, or one the pack cannot place, is a path out as a connection is", () => {
+    expect(
+      found(
+        plan([
+          { host: "203.0.113.7", port: 514, protocol: "udp" },
+          { host: "logs.eu-west-1.amazonaws.com", port: 514, protocol: "udp" },
+          { host: "203.0.113.7", port: 443 },
+        ]),
+      ),
+    ).toEqual([
+      [
+        "program-requests",
+        "mandatory",
+        'the program index.ts itself sent UDP datagrams to 203.0.113.7:514, a host the pack cannot place in a country, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside CN, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+      ],
+      [
+        "program-requests",
+        "mandatory",
+        expect.stringContaining(
+          "the program index.ts itself sent UDP datagrams to logs.eu-west-1.amazonaws.com:514, AWS eu-west-1 (outside CN, in EU), while it ran.",
+        ),
+      ],
+      [
+        "program-requests",
+        "mandatory",
+        expect.stringContaining("the program index.ts itself connected to 203.0.113.7:443,"),
+      ],
+    ]);
+  });
+
+  it("twin: a UDP datagram to a host inside the jurisdiction passes", () => {
+    expect(
+      found(plan([{ host: "logs.cn-north-1.amazonaws.com.cn", port: 514, protocol: "udp" }])),
+    ).toEqual([]);
+  });
+
+  // Found by the red team: a fetch POST from a worker thread the program starts passed, unseen.
+  it("a worker thread the program starts is a send whose destination cannot be placed", () => {
+    const [worker, ...rest] = programRequestViolations(
+      { ...planSending(), programWorkers: ["code given as text", "workers/upload.js"] },
+      cn,
+    );
+    expect(rest).toEqual([]);
+    expect([worker.policy, worker.level, worker.path]).toEqual([
+      "program-requests",
+      "mandatory",
+      [
+        "the program index.ts",
+        "its own worker threads (code given as text, workers/upload.js)",
+        "a destination that cannot be placed",
+      ],
+    ]);
+    expect(worker.message).toBe(
+      'stack "prod" must send data only to places inside CN, but the program index.ts starts 2 worker thread(s) itself while it ran (code given as text, workers/upload.js), whose requests the engine cannot see: a worker runs its code apart from the program\'s thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program\'s own thread or in a resource the pack judges; once you have reviewed what the worker sends, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+    );
+  });
+
   it("twin: a connection to a host inside the jurisdiction passes, and none at all says nothing", () => {
     expect(
       found(plan([{ host: "orders.cluster-abc.cn-north-1.rds.amazonaws.com.cn", port: 5432 }])),
@@ -567,6 +626,111 @@ describe("program-requests: the program's own connections and commands", () => {
     }
     // Undone with the evaluation: the engine's own sockets and commands are not the program's.
     expect([netModule.Socket.prototype.connect, cp.execFileSync, cp.spawn]).toEqual(before);
+  });
+
+  it("the loop records the datagrams the program sends (not local ones) and the worker threads it starts", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const dgramModule = require("node:dgram") as typeof import("node:dgram");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const threads = require("node:worker_threads") as typeof import("node:worker_threads");
+    const before = [
+      dgramModule.Socket.prototype.send,
+      dgramModule.Socket.prototype.connect,
+      threads.Worker,
+    ];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "worker-")), "upload.js");
+    fs.writeFileSync(file, "0;\n");
+    const loop = new ProgramLoop();
+    loop.install();
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const dgram = require("node:dgram") as typeof import("node:dgram");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
+      const receiver = dgram.createSocket("udp4");
+      await new Promise<void>((resolve) => receiver.bind(0, "127.0.0.1", resolve));
+      const socket = dgram.createSocket("udp4");
+      socket.on("error", () => undefined);
+      const sent = (...args: unknown[]) =>
+        new Promise<void>((resolve) =>
+          (socket.send as (...a: unknown[]) => void)(...args, () => resolve()),
+        );
+      await sent("to the machine", receiver.address().port, "127.0.0.1");
+      await sent(Buffer.from("secret"), 0, 6, 514, "203.0.113.7");
+      await sent(Buffer.from("secret"), "5140", "Logs.Example.DE");
+      const connected = dgram.createSocket("udp4");
+      connected.on("error", () => undefined);
+      await new Promise<void>((resolve) => connected.connect(514, "198.51.100.9", resolve));
+      await new Promise<void>((resolve) => connected.send("secret", () => resolve()));
+      for (const s of [receiver, socket, connected]) {
+        s.close();
+      }
+      const workers = [new Worker("0;", { eval: true }), new Worker(file)];
+      await Promise.all(workers.map((w) => new Promise((resolve) => w.once("exit", resolve))));
+      expect(workers[0]).toBeInstanceOf(Worker);
+      expect(loop.ownConnections()).toEqual([
+        { host: "203.0.113.7", port: 514, protocol: "udp" },
+        { host: "logs.example.de", port: 5140, protocol: "udp" },
+        { host: "198.51.100.9", port: 514, protocol: "udp" },
+      ]);
+      expect(loop.workers()).toEqual(["code given as text", path.relative(process.cwd(), file)]);
+    } finally {
+      loop.dispose();
+    }
+    expect([
+      dgramModule.Socket.prototype.send,
+      dgramModule.Socket.prototype.connect,
+      threads.Worker,
+    ]).toEqual(before);
+  });
+});
+
+// The red team's probes, as programs: datagrams to public addresses and a worker that POSTs.
+describe("program-requests: datagrams and worker threads of the program's own, evaluated", () => {
+  const dir = path.join(root, "test", "fixtures", "engine");
+  const evaluated = (...programs: string[]) =>
+    evaluateMany(
+      programs.map((p) => ({ projectDir: dir, stack: "dev", program: path.join(dir, p) })),
+    );
+
+  it("a datagram sent, or sent over a connected socket, to a public address is a path out; twin: local and private ones pass", async () => {
+    const [abroad, local] = await evaluated("datagrams.ts", "datagrams-local.ts");
+    if (abroad instanceof Error || local instanceof Error) {
+      throw abroad instanceof Error ? abroad : local;
+    }
+    expect(abroad.programConnections).toEqual([
+      { host: "203.0.113.7", port: 514, protocol: "udp" },
+      { host: "198.51.100.9", port: 514, protocol: "udp" },
+    ]);
+    expect(programRequestViolations(abroad, cn).map((v) => [v.level, v.path?.slice(1)])).toEqual([
+      [
+        "mandatory",
+        [
+          "its own UDP datagrams (203.0.113.7:514)",
+          "203.0.113.7: a host the pack cannot place in a country",
+        ],
+      ],
+      [
+        "mandatory",
+        [
+          "its own UDP datagrams (198.51.100.9:514)",
+          "198.51.100.9: a host the pack cannot place in a country",
+        ],
+      ],
+    ]);
+    expect(local.programConnections).toBeUndefined();
+    expect(programRequestViolations(local, cn)).toEqual([]);
+  });
+
+  it("a worker thread it starts fails closed: what the worker sends is not seen", async () => {
+    const [plan] = await evaluated("worker-fetch.ts");
+    if (plan instanceof Error) {
+      throw plan;
+    }
+    expect(plan.programWorkers).toEqual(["code given as text"]);
+    expect(programRequestViolations(plan, cn).map((v) => [v.level, v.path?.[2]])).toEqual([
+      ["mandatory", "a destination that cannot be placed"],
+    ]);
   });
 });
 
