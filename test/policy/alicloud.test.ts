@@ -7209,6 +7209,87 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     },
   ]);
 
+  /** An OSS bucket policy statement of `effect` letting `principal` (a list) read the bucket. */
+  const ossStatement = (principal: unknown[], effect = "Allow", condition?: Props) => ({
+    Effect: effect,
+    Principal: principal,
+    Action: ["oss:GetObject", "oss:ListObjects"],
+    Resource: ["acs:oss:*:*:sdc-telemetry", "acs:oss:*:*:sdc-telemetry/*"],
+    ...(condition ? { Condition: condition } : {}),
+  });
+  /** The fixture's bucket policy, holding `statements` instead of its own. */
+  const bucketPolicy = (...statements: Props[]) =>
+    set("telemetry-policy", (p) => {
+      p.policy = JSON.stringify({ Version: "1", Statement: statements });
+    });
+  const bucketPolicyGrant = grant('oss bucket policy "telemetry-policy"', [
+    "cn-shanghai (inside CN)",
+    'oss bucket policy "telemetry-policy"',
+    abroad(other),
+  ]);
+
+  // Found by the compliance review: a bucket policy letting another account read the bucket gave
+  // no finding, where an S3 bucket policy's is cross-account-links'. OSS names principals in a
+  // list: account (or RAM user) UIDs, RAM ARNs and STS role sessions.
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "an OSS bucket policy lets another account read the bucket",
+      bad: bucketPolicy(ossStatement([other])),
+      expected: [bucketPolicyGrant],
+      twinName: "it lets only the stack's own account read it",
+      twin: bucketPolicy(ossStatement([own])),
+    },
+    {
+      name: "an OSS bucket policy lets a role of another account read the bucket",
+      bad: bucketPolicy(ossStatement([`acs:ram::${other}:role/hq-analytics`])),
+      expected: [bucketPolicyGrant],
+      twinName: "it lets a role of the stack's own account read it",
+      twin: bucketPolicy(ossStatement([`acs:ram::${own}:role/hq-analytics`])),
+    },
+    {
+      name: "an OSS bucket policy lets another account's role session read the bucket",
+      bad: bucketPolicy(ossStatement([`arn:sts::${other}:assumed-role/hq-analytics/etl`])),
+      expected: [bucketPolicyGrant],
+      twinName: "it lets a session of the stack's own role read it",
+      twin: bucketPolicy(ossStatement([`arn:sts::${own}:assumed-role/hq-analytics/etl`])),
+    },
+    {
+      name: "an OSS bucket policy lets the stack's account and another read the bucket",
+      bad: bucketPolicy(ossStatement([own, other])),
+      expected: [bucketPolicyGrant],
+      twinName: "it denies the other account instead",
+      twin: bucketPolicy(ossStatement([own]), ossStatement([other], "Deny")),
+    },
+    {
+      name: "an OSS bucket policy lets another account read the bucket from the stack's VPC",
+      bad: bucketPolicy(
+        ossStatement([other], "Allow", { StringEquals: { "acs:SourceVpc": ["vpc-1"] } }),
+      ),
+      expected: [bucketPolicyGrant],
+      twinName: "it lets everyone read it only from the stack's VPC",
+      twin: bucketPolicy(
+        ossStatement(["*"], "Allow", { StringEquals: { "acs:SourceVpc": ["vpc-1"] } }),
+      ),
+    },
+    {
+      name: "an OSS bucket's own policy lets another account read it",
+      bad: set("telemetry", (p) => {
+        p.policy = JSON.stringify({ Version: "1", Statement: [ossStatement([other])] });
+      }),
+      expected: [
+        grant('oss bucket "telemetry"', [
+          "cn-shanghai (inside CN)",
+          'oss bucket "telemetry"',
+          abroad(other),
+        ]),
+      ],
+      twinName: "the bucket's own policy lets only the stack's own account read it",
+      twin: set("telemetry", (p) => {
+        p.policy = JSON.stringify({ Version: "1", Statement: [ossStatement([own])] });
+      }),
+    },
+  ]);
+
   /** A rule (ingress accept unless `rule` says otherwise) naming a group `owner` owns (`key`). */
   const groupRule = (key: string, owner: string, rule: Props = {}) =>
     add("alicloud:ecs/securityGroupRule:SecurityGroupRule", "peer-admit", {

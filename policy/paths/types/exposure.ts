@@ -112,7 +112,7 @@ const s3Exposure = [
  * bucket's opens them all (the storage table's bucket and object rows declare them).
  */
 export const bucketExposure = {
-  "alicloud:oss/bucket:Bucket": [ossAcl, policyDoc],
+  "alicloud:oss/bucket:Bucket": [ossAcl, policyDoc, ramAccountGrants("policy")],
   "alicloud:oss/bucketObject:BucketObject": [
     exposed(
       "acl",
@@ -325,11 +325,6 @@ function aclRow(fields: readonly FieldSpec[], fix: string): TypeModel {
     },
     fix,
   };
-}
-
-/** A bucket policy: its bucket's row draws the readers and the public grant it makes. */
-function bucketPolicyRow(fix: string): TypeModel {
-  return { role: "control", fields: [policyDoc], fix };
 }
 
 /** A public-access block: a gate the bucket rows' public grants pass (`publicAccessBlocked`). */
@@ -685,9 +680,18 @@ export const exposure: TypeTable = {
   ),
   "aws:s3/bucketObject:BucketObject": objectAclRow,
   "aws:s3/bucketObjectv2:BucketObjectv2": objectAclRow,
-  "alicloud:oss/bucketPolicy:BucketPolicy": bucketPolicyRow(
-    'Allow only principals of this account, or bind "*" to the VPC with acs:SourceVpc.',
-  ),
+  // Its bucket's row draws the readers and the public grant it makes. A grant to another account
+  // hands the bucket to credentials the stack does not control, as an S3 bucket policy's does
+  // (grants.ts).
+  "alicloud:oss/bucketPolicy:BucketPolicy": {
+    role: "control",
+    fields: [policyDoc, ramAccountGrants("policy")],
+    fix: {
+      "public-exposure":
+        'Allow only principals of this account, or bind "*" to the VPC with acs:SourceVpc.',
+      "cross-account-links": alibabaAccountFix,
+    },
+  },
   // A grant to another account hands the bucket to credentials the stack does not control, as
   // any resource policy's does (grants.ts).
   "aws:s3/bucketPolicy:BucketPolicy": {

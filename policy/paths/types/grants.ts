@@ -802,13 +802,19 @@ function alibabaAccounts(verb: string, ...paths: string[]): TypeModel {
   );
 }
 
-/** A RAM principal: `acs:ram::<uid>:*`, `acs:ram::<uid>:role/<name>`, `acs:ram::<uid>:user/<name>`. */
-const ramPrincipal = /^acs:ram::(\d+):/;
+/**
+ * A RAM principal: `acs:ram::<uid>:*`, `acs:ram::<uid>:role/<name>`, `acs:ram::<uid>:user/<name>`,
+ * or an STS session of a role an OSS bucket policy names, `arn:sts::<uid>:assumed-role/<role>/<session>`.
+ */
+const ramPrincipal = /^(?:acs:ram|arn:sts|acs:sts)::(\d+):/;
 
 /**
- * An Alibaba Cloud resource policy document (a KMS secret's, key's or Log Service project's): each `Allow` statement grants the
- * accounts of its `Principal.RAM` entries, or everyone for `"*"`. Service principals are not
- * accounts; `Deny` statements grant nothing.
+ * An Alibaba Cloud resource policy document (a KMS secret's, key's, Log Service project's or OSS
+ * bucket's, a RAM role's trust): each `Allow` statement grants the accounts of its `Principal.RAM`
+ * entries — or, as an OSS bucket policy names them, of a `Principal` list of account UIDs and RAM
+ * or STS ARNs — or everyone for `"*"`. Service principals are not accounts; `Deny` statements
+ * grant nothing. A bare UID in an OSS bucket policy may be a RAM user's of the stack's own account,
+ * which the pack cannot tell from another account's UID: it is read as an account.
  */
 function ramDocumentGrantees(path: string) {
   return fromDocument(path, (doc) => {
@@ -819,8 +825,8 @@ function ramDocumentGrantees(path: string) {
       const at = `${path}.Statement[${i}].Principal`;
       const principal = s.Principal;
       const ram =
-        principal === "*"
-          ? ["*"]
+        typeof principal === "string" || typeof principal === "number" || Array.isArray(principal)
+          ? [principal].flat()
           : isRecord(principal)
             ? [principal.RAM].flat().filter((p) => p !== undefined)
             : [];
@@ -847,8 +853,8 @@ function ramDocumentGrantees(path: string) {
 
 /**
  * cross-account-links' field alone over the RAM policy document at `path`, for a row whose
- * public grants another field judges (a KMS key's or Log Service project's, whose `"*"` a
- * condition on the source VPC or address may bind, as a bucket policy's is judged).
+ * public grants another field judges (a KMS key's, Log Service project's or OSS bucket's, whose
+ * `"*"` a condition on the source VPC or address may bind).
  */
 export function ramAccountGrants(path: string): FieldSpec {
   return accountField(path, ramDocumentGrantees(path));

@@ -28,7 +28,7 @@ import {
 } from "./exposure";
 import { accelerationFix, bucketAcceleration } from "./edge-services";
 import { storageLensScope } from "./log-readers";
-import { accountGrantFix, emailGrantFix, emailGrants } from "./grants";
+import { accountGrantFix, alibabaAccountFix, emailGrantFix, emailGrants } from "./grants";
 import {
   copyOf,
   edgesOf,
@@ -220,7 +220,7 @@ export const storage: TypeTable = {
       bucketAcceleration["alicloud:oss/bucket:Bucket"],
     ],
     edges: bucketEdges(["serverSideEncryptionRule.kmsMasterKeyId"]),
-    fix: bucketFix(ossFix, bucketExposureFix.oss),
+    fix: { ...bucketFix(ossFix, bucketExposureFix.oss), "cross-account-links": alibabaAccountFix },
   },
   "alicloud:oss/bucketReplication:BucketReplication": row(
     "other",
