@@ -1977,6 +1977,32 @@ describe("network links", () => {
         document: ramTrust({ Service: ["fc.aliyuncs.com"] }),
       }),
     },
+    // Found by the compliance review: a role made through Resource Manager trusts as a RAM role
+    // does, and its trust of another account gave no finding.
+    {
+      name: "a Resource Manager role trusts another account",
+      bad: add("alicloud:resourcemanager/role:Role", "hq-analytics", {
+        roleName: "hq-analytics",
+        assumeRolePolicyDocument: ramTrust({ RAM: ["acs:ram::9876543210987654:root"] }),
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "hq-analytics",
+          "advisory",
+          [
+            "cn-shanghai (inside CN)",
+            'resourcemanager role "hq-analytics"',
+            "account 9876543210987654 (not this stack's account 1234567890123456)",
+          ],
+        ],
+      ],
+      twinName: "it trusts the stack's own account",
+      twin: add("alicloud:resourcemanager/role:Role", "hq-analytics", {
+        roleName: "hq-analytics",
+        assumeRolePolicyDocument: ramTrust({ RAM: ["acs:ram::1234567890123456:root"] }),
+      }),
+    },
   ]);
 });
 

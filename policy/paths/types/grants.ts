@@ -1028,8 +1028,10 @@ export const grants: TypeTable = {
   // A role's trust policy: whoever it lets assume the role acts with the role's permissions on
   // the stack's data, from wherever their credentials are.
   "aws:iam/role:Role": role(documentGrantees, "assumeRolePolicy"),
-  // A RAM role's trust policy, under its current and its deprecated name.
+  // A RAM role's trust policy, under its current and its deprecated name; a role made through
+  // Resource Manager is a RAM role of the account too.
   "alicloud:ram/role:Role": role(ramDocumentGrantees, "assumeRolePolicyDocument", "document"),
+  "alicloud:resourcemanager/role:Role": role(ramDocumentGrantees, "assumeRolePolicyDocument"),
   "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": document("policy"),
   "aws:cloudsearch/domainServiceAccessPolicy:DomainServiceAccessPolicy": document("accessPolicy"),
   "aws:cloudwatch/eventBusPolicy:EventBusPolicy": document("policy"),
