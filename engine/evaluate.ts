@@ -46,6 +46,7 @@ import { readYamlProgram, runYamlProgram } from "./pulumi-yaml";
 import {
   loadProject,
   loadStackConfig,
+  offlineSecretPlaceholder,
   yamlProgramPattern,
   type StackConfig,
   UsageError,
@@ -455,19 +456,28 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   }
   mark("recording");
   setLeftWork(false);
+  const resources = inConstructionOrder(monitor.recorded, constructionOrder);
+  // A stand-in the program put into a resource (a password, a stack reference's name) was used
+  // as data, as the real value would be; one it read and put into none went elsewhere: into a
+  // branch, say, whose other side is not seen.
+  const branchedOn = (text: string) =>
+    !resources.some((r) => r.name.includes(text) || JSON.stringify(r.inputs).includes(text));
+  const secretsRead = standIns.secrets().filter((key) => branchedOn(offlineSecretPlaceholder(key)));
   return {
     project: project.name,
     stack: opts.stack,
     program: path.relative(project.dir, program) || path.basename(program),
     config,
-    resources: inConstructionOrder(monitor.recorded, constructionOrder),
+    resources,
     unknownFunctions: [...monitor.unknownFunctions],
     ...argumentOnly(monitor),
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
     ...(standIns.dryRun() ? { asksDryRun: true } : {}),
-    ...(standIns.organization() ? { asksOrganization: true } : {}),
-    ...(standIns.secrets().length > 0 ? { readsSecrets: standIns.secrets() } : {}),
+    ...(standIns.organization() && branchedOn(offlineOrganization)
+      ? { asksOrganization: true }
+      : {}),
+    ...(secretsRead.length > 0 ? { readsSecrets: secretsRead } : {}),
     ...(programRequests.length > 0 ? { programRequests } : {}),
     ...(sdkCalls.length > 0 ? { sdkCalls: sdkCalls.map((c) => ({ ...c })) } : {}),
     ...(programConnections.length > 0 ? { programConnections } : {}),

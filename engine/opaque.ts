@@ -140,12 +140,12 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
       : []),
     ...(plan.asksOrganization === true
       ? [
-          `which asks for its Pulumi organization (pulumi.getOrganization()): offline the answer is ${JSON.stringify(offlineOrganization)}, as a self-managed backend answers, so whatever it declares only in another organization was not checked. Declare resources whatever the answer, or check the stack with the pack under the Pulumi CLI.`,
+          `which asks for its Pulumi organization (pulumi.getOrganization()) and puts the answer into no resource: offline it is ${JSON.stringify(offlineOrganization)}, as a self-managed backend answers, so whatever it declares only in another organization was not checked. Declare resources whatever the answer, or check the stack with the pack under the Pulumi CLI.`,
         ]
       : []),
     ...(plan.readsSecrets !== undefined && plan.readsSecrets.length > 0
       ? [
-          `which reads the secret config value${plan.readsSecrets.length === 1 ? "" : "s"} ${plan.readsSecrets.join(", ")}, which cannot be decrypted offline: it got a placeholder that names the key, so whatever it declares only for the real value (a branch on it, a region it names) was not checked. Give the check a stack file with the value in plain text, or check the stack with the pack under the Pulumi CLI.`,
+          `which reads the secret config value${plan.readsSecrets.length === 1 ? "" : "s"} ${plan.readsSecrets.join(", ")}, which cannot be decrypted offline, and puts ${plan.readsSecrets.length === 1 ? "it" : "them"} into no resource's input: it got a placeholder that names the key, so whatever it declares only for the real value (a branch on it) was not checked. Give the check a stack file with the value in plain text, or check the stack with the pack under the Pulumi CLI.`,
         ]
       : []),
   ];

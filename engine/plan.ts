@@ -191,12 +191,14 @@ export interface Plan {
   readonly asksDryRun?: boolean;
   /**
    * The program asked `pulumi.getOrganization()`, which is `organization` offline (a DIY
-   * backend's answer): what it declares only in another organization was not seen.
+   * backend's answer), and put the answer into no resource (a stack reference's name, an input):
+   * what it declares only in another organization was not seen.
    */
   readonly asksOrganization?: boolean;
   /**
-   * The secret config keys the program read, whose values cannot be decrypted offline: it got a
-   * placeholder that names the key, so what it declares only for the real value was not seen.
+   * The secret config keys the program read, whose values cannot be decrypted offline, and put
+   * into no resource's input: it got a placeholder that names the key, so what it declares only
+   * for the real value was not seen.
    */
   readonly readsSecrets?: readonly string[];
   /** The stack's outputs (exports of the program). */

@@ -517,7 +517,7 @@ describe("evaluating a program offline", () => {
     expect(p.resources.filter((r) => r.type === "aws:s3/bucket:Bucket").map((r) => r.name)).toEqual(
       ["records"],
     );
-    // Read by the program, not the secret it never reads nor the provider's own key.
+    // Compared, not the secret it puts into a resource, nor one it never reads, nor the provider's own key.
     expect(p.readsSecrets).toEqual(["stand-ins:drTarget"]);
     expect(p.asksOrganization).toBe(true);
     expect(p.asksDryRun).toBe(true);

@@ -180,12 +180,12 @@ describe("opaqueViolations", () => {
       [
         "offline-visibility",
         "advisory",
-        'stack "prod" runs index.ts, which asks for its Pulumi organization (pulumi.getOrganization()): offline the answer is "organization", as a self-managed backend answers, so whatever it declares only in another organization was not checked. Declare resources whatever the answer, or check the stack with the pack under the Pulumi CLI.',
+        'stack "prod" runs index.ts, which asks for its Pulumi organization (pulumi.getOrganization()) and puts the answer into no resource: offline it is "organization", as a self-managed backend answers, so whatever it declares only in another organization was not checked. Declare resources whatever the answer, or check the stack with the pack under the Pulumi CLI.',
       ],
       [
         "offline-visibility",
         "advisory",
-        'stack "prod" runs index.ts, which reads the secret config values opaque:drTarget, opaque:token, which cannot be decrypted offline: it got a placeholder that names the key, so whatever it declares only for the real value (a branch on it, a region it names) was not checked. Give the check a stack file with the value in plain text, or check the stack with the pack under the Pulumi CLI.',
+        'stack "prod" runs index.ts, which reads the secret config values opaque:drTarget, opaque:token, which cannot be decrypted offline, and puts them into no resource\'s input: it got a placeholder that names the key, so whatever it declares only for the real value (a branch on it) was not checked. Give the check a stack file with the value in plain text, or check the stack with the pack under the Pulumi CLI.',
       ],
     ]);
   });
