@@ -29,7 +29,9 @@ const {
 const {
   commonJsSyntaxError,
   compileWithTypeScript,
+  definesClassFields,
   holdsNamespace,
+  holdsParameterProperty,
   refuseUnstrippable,
   stripRefusal,
 } = require("./typescript-fallback.js");
@@ -199,18 +201,26 @@ function* loadSteps(url, context) {
 /**
  * A TypeScript ES module with its types taken away: the imports stay ES imports. Sucrase keeps
  * every line where it was; a file with a namespace, which Sucrase would drop, goes to TypeScript
- * without it.
+ * without it. Class fields with define semantics under pulumi up (typescript-fallback.js's
+ * `definesClassFields`; the language host's default target for an ES-module program is ES2022)
+ * stay as written, for Node to define, and a file with parameter properties, which TypeScript
+ * then declares as fields, goes to TypeScript.
  */
 function typesOnly(source, file) {
+  const defines = definesClassFields(path.dirname(file), true);
   let code;
-  if (!holdsNamespace(source)) {
+  if (!holdsNamespace(source) && !(defines && holdsParameterProperty(source))) {
     try {
-      code = transform(source, { transforms: ["typescript"], filePath: file }).code;
+      code = transform(source, {
+        transforms: ["typescript"],
+        disableESTransforms: defines,
+        filePath: file,
+      }).code;
     } catch {
       // Sucrase's parser refuses some TypeScript that TypeScript accepts: TypeScript decides.
     }
   }
-  if (code === undefined || mistranslated(source, file)) {
+  if (code === undefined || mistranslated(source, file, defines)) {
     code = compileWithTypeScript(source, file, "esnext");
   }
   return code;
@@ -236,10 +246,14 @@ function moduleSyntax(js, file) {
  * when it links it, past this hook, so the check parses the same file with its imports made
  * CommonJS; what only a module may hold (top-level await, `import.meta`) is not a fault.
  */
-function mistranslated(source, file) {
+function mistranslated(source, file, defines) {
   let cjs;
   try {
-    cjs = transform(source, { transforms: ["typescript", "imports"], filePath: file }).code;
+    cjs = transform(source, {
+      transforms: ["typescript", "imports"],
+      disableESTransforms: defines,
+      filePath: file,
+    }).code;
   } catch {
     return true;
   }

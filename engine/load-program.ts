@@ -361,6 +361,8 @@ function shorten(text: string): string {
 const fallback = require("./typescript-fallback.js") as {
   holdsNamespace(code: string): boolean;
   exportsByList(code: string): boolean;
+  holdsParameterProperty(code: string): boolean;
+  definesClassFields(dir: string, esm: boolean): boolean;
   compileWithTypeScript(code: string, file: string, moduleKind: "commonjs" | "esnext"): string;
 };
 
@@ -429,13 +431,24 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
       optionsFor(file: string): import("sucrase").Options;
     };
     const source = fs.readFileSync(file, "utf8");
-    if (!esm && (fallback.holdsNamespace(source) || fallback.exportsByList(source))) {
+    const options: import("sucrase").Options = esm
+      ? {
+          transforms: ["typescript"],
+          disableESTransforms: fallback.definesClassFields(path.dirname(file), true),
+        }
+      : optionsFor(file);
+    if (
+      !esm &&
+      (fallback.holdsNamespace(source) ||
+        fallback.exportsByList(source) ||
+        (options.disableESTransforms === true && fallback.holdsParameterProperty(source)))
+    ) {
       // The require hook had TypeScript compile this file (engine/typescript-fallback.js), whose
       // lines are not the source's: its own source map reads the position back.
       return typeScriptPosition(source, file, line, column);
     }
     const { code, sourceMap } = transform(source, {
-      ...(esm ? { transforms: ["typescript"] } : optionsFor(file)),
+      ...options,
       filePath: file,
       sourceMapOptions: { compiledFilename: file },
     });

@@ -13,12 +13,17 @@ const fs = require("node:fs");
 const path = require("node:path");
 const pirates = require("pirates");
 const {
+  booleanOption,
   commonJsSyntaxError,
   compileWithTypeScript,
+  definesClassFields,
   exportsByList,
   holdsNamespace,
+  holdsParameterProperty,
   refuseUnstrippable,
+  tsconfigFor,
   useNodeTypeStripping,
+  useTsconfig,
 } = require("./typescript-fallback.js");
 
 const registered = Symbol.for("sovereign-dc.register-ts");
@@ -28,16 +33,18 @@ const registered = Symbol.for("sovereign-dc.register-ts");
 // a module of the program, whose exports Sucrase assigns late; 5: or whose list stands above a
 // name's declaration, which Sucrase reads before it is set; 6: TypeScript targets the language
 // host's default, ES2020, when the project's tsconfig names none; 7: JavaScript TypeScript emits
-// that Node refuses is refused at the line of the file, not cached).
-const compilerVersion = `${require("sucrase/package.json").version}+7`;
+// that Node refuses is refused at the line of the file, not cached; 8: TypeScript is told the
+// project's class-field semantics as the language host's ts-node has them).
+const compilerVersion = `${require("sucrase/package.json").version}+8`;
 const options = { transforms: ["imports", "typescript"] };
 /**
  * This package's own sources (its folders beside engine/, outside node_modules and the test
  * fixtures, which are programs like any other) target ES2022, as the built package does
  * (tsconfig.build.json): optional chaining, `??` and class fields stay native instead of being
  * rewritten into helper calls, which cost the pack a tenth of its time on a large stack.
- * Programs keep Sucrase's rewriting: a program's own tsconfig may target older JavaScript, and
- * its class fields then follow TypeScript's assignment semantics.
+ * Programs keep Sucrase's rewriting unless their class fields have define semantics (below): a
+ * program's own tsconfig may target older JavaScript, and its class fields then follow
+ * TypeScript's assignment semantics.
  */
 const ownOptions = { ...options, disableESTransforms: true };
 const ownRoot = path.join(__dirname, "..") + path.sep;
@@ -57,98 +64,47 @@ const notOwn = [
  */
 const legacyInteropOptions = { ...options, enableLegacyTypeScriptModuleInterop: true };
 
+/**
+ * A program whose class fields have define semantics under pulumi up (typescript-fallback.js's
+ * `definesClassFields`: tsconfig's target ES2022 or later, or `useDefineForClassFields: true`)
+ * keeps them as written, for Node to define: a field declared without a value (`region?: string;`)
+ * is then reset to undefined after `super()`, as ts-node compiles it, where Sucrase's rewriting
+ * would drop it and keep the value the base class set. A `declare`d field stays a type.
+ */
+const defineOptions = { ...options, disableESTransforms: true };
+const legacyInteropDefineOptions = { ...legacyInteropOptions, disableESTransforms: true };
+
 function optionsFor(filePath) {
   if (filePath.startsWith(ownRoot) && !notOwn.some((p) => filePath.includes(p))) {
     return ownOptions;
   }
-  return esModuleInterop(path.dirname(filePath)) === false ? legacyInteropOptions : options;
-}
-
-/** `esModuleInterop` of the tsconfig.json nearest to `dir`, by folder; undefined when unknown. */
-const interopByDir = new Map();
-
-function esModuleInterop(dir) {
-  if (interopByDir.has(dir)) {
-    return interopByDir.get(dir);
+  const dir = path.dirname(filePath);
+  const legacy = esModuleInterop(dir) === false;
+  if (definesClassFields(dir, false)) {
+    return legacy ? legacyInteropDefineOptions : defineOptions;
   }
-  const file = path.join(dir, "tsconfig.json");
-  const parent = path.dirname(dir);
-  let found;
-  if (fs.existsSync(file)) {
-    const setting = interopOf(file, 0);
-    found = setting === undefined ? undefined : setting === "unset" ? false : setting;
-  } else if (parent !== dir && path.basename(dir) !== "node_modules") {
-    found = esModuleInterop(parent);
-  }
-  interopByDir.set(dir, found);
-  return found;
+  return legacy ? legacyInteropOptions : options;
 }
 
 /**
- * `compilerOptions.esModuleInterop` as TypeScript reads `file`: its own setting, else that of
- * the configs it extends (a later one of a list over an earlier one); "unset" when none sets it,
- * undefined when one of them cannot be read.
+ * `esModuleInterop` of the tsconfig that governs the files of `dir` (typescript-fallback.js's
+ * `tsconfigFor`); undefined when unknown.
  */
-function interopOf(file, depth) {
-  const config = readConfig(file);
-  if (config === undefined || depth > 8) {
+const interopByConfig = new Map();
+
+function esModuleInterop(dir) {
+  const file = tsconfigFor(dir);
+  if (file === undefined) {
     return undefined;
   }
-  const own = config.compilerOptions && config.compilerOptions.esModuleInterop;
-  if (typeof own === "boolean") {
-    return own;
+  if (!interopByConfig.has(file)) {
+    const setting = booleanOption(file, "esModuleInterop", 0);
+    interopByConfig.set(
+      file,
+      setting === undefined ? undefined : setting === "unset" ? false : setting,
+    );
   }
-  const bases = config.extends === undefined ? [] : [config.extends].flat();
-  for (const base of [...bases].reverse()) {
-    const baseFile =
-      typeof base === "string" ? resolveExtends(base, path.dirname(file)) : undefined;
-    const inherited = baseFile === undefined ? undefined : interopOf(baseFile, depth + 1);
-    if (inherited !== "unset") {
-      return inherited;
-    }
-  }
-  return "unset";
-}
-
-/** A tsconfig file: JSON with comments and trailing commas. */
-function readConfig(file) {
-  let text;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Comments or trailing commas: TypeScript's own dialect.
-  }
-  const { parse } = require("jsonc-parser");
-  const errors = [];
-  const config = parse(text, errors, { allowTrailingComma: true });
-  return errors.length === 0 && config !== null && typeof config === "object" ? config : undefined;
-}
-
-/** The file an `extends` names: a path, or a package's config as Node resolves it. */
-function resolveExtends(base, dir) {
-  const candidates =
-    base.startsWith(".") || path.isAbsolute(base)
-      ? [path.resolve(dir, base), path.resolve(dir, `${base}.json`)]
-      : [base, `${base}.json`, `${base}/tsconfig.json`];
-  for (const candidate of candidates) {
-    try {
-      if (path.isAbsolute(candidate)) {
-        if (fs.statSync(candidate).isFile()) {
-          return candidate;
-        }
-      } else {
-        return require.resolve(candidate, { paths: [dir] });
-      }
-    } catch {
-      // The next form.
-    }
-  }
-  return undefined;
+  return interopByConfig.get(file);
 }
 
 /**
@@ -187,9 +143,15 @@ function compileStrictly(code, filePath) {
 
 function compile(code, filePath) {
   const options = optionsFor(filePath);
-  // A namespace Sucrase would drop, or exports it would assign late: TypeScript compiles the
+  // A namespace Sucrase would drop, exports it would assign late, or, with define semantics,
+  // parameter properties TypeScript declares as fields of their own: TypeScript compiles the
   // file, and Sucrase need not run.
-  if (options !== ownOptions && (holdsNamespace(code) || exportsByList(code))) {
+  if (
+    options !== ownOptions &&
+    (holdsNamespace(code) ||
+      exportsByList(code) ||
+      (options.disableESTransforms === true && holdsParameterProperty(code)))
+  ) {
     return compileStrictly(code, filePath);
   }
   // Loaded on the first file not in the cache: a process whose files are all compiled already
@@ -267,13 +229,12 @@ function registerTs() {
 registerTs();
 
 /**
- * Reads the module interop of a project's files from `file`, the tsconfig its Pulumi.yaml names
- * (`runtime.options.tsconfig`), which ts-node then reads for every file of the program instead of
- * the tsconfig.json nearest to it.
+ * Reads the settings of a project's files (module interop, class fields) from `file`, the
+ * tsconfig its Pulumi.yaml names (`runtime.options.tsconfig`), which ts-node then reads for every
+ * file of the program instead of the tsconfig.json nearest to it.
  */
 function useProjectTsconfig(dir, file) {
-  const setting = interopOf(file, 0);
-  interopByDir.set(dir, setting === undefined ? undefined : setting === "unset" ? false : setting);
+  useTsconfig(dir, file);
 }
 
 module.exports = { registerTs, compile, optionsFor, useProjectTsconfig, useNodeTypeStripping };

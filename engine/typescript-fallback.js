@@ -71,6 +71,146 @@ function exportsByList(code) {
 }
 
 /**
+ * Whether `code` declares a parameter property (`constructor(public zone: string)`). With define
+ * semantics TypeScript declares it as a field of the class (`zone;`), above the class's other
+ * fields, which Sucrase does not: such a file is compiled by TypeScript. A false match costs
+ * only the time TypeScript takes.
+ */
+function holdsParameterProperty(code) {
+  return /\bconstructor\s*\((?:[^()]|\([^()]*\))*?\b(?:public|private|protected|readonly|override)\s+[A-Za-z_$[{]/.test(
+    code,
+  );
+}
+
+/**
+ * The tsconfig file that governs the files of a folder: the one Pulumi.yaml names for the
+ * project (`useTsconfig`), else the tsconfig.json nearest to it, by folder, not above a
+ * node_modules folder; undefined when there is none.
+ */
+const configByDir = new Map();
+
+function tsconfigFor(dir) {
+  if (configByDir.has(dir)) {
+    return configByDir.get(dir);
+  }
+  const file = path.join(dir, "tsconfig.json");
+  const parent = path.dirname(dir);
+  let found;
+  if (fs.existsSync(file)) {
+    found = file;
+  } else if (parent !== dir && path.basename(dir) !== "node_modules") {
+    found = tsconfigFor(parent);
+  }
+  configByDir.set(dir, found);
+  return found;
+}
+
+/** Has `file` govern the files of the project in `dir`, as ts-node reads it for all of them. */
+function useTsconfig(dir, file) {
+  configByDir.set(dir, file);
+}
+
+/**
+ * A boolean of `compilerOptions` as TypeScript reads `file`: its own setting, else that of the
+ * configs it extends (a later one of a list over an earlier one); "unset" when none sets it,
+ * undefined when one of them cannot be read.
+ */
+function booleanOption(file, name, depth) {
+  const config = readConfig(file);
+  if (config === undefined || depth > 8) {
+    return undefined;
+  }
+  const own = config.compilerOptions && config.compilerOptions[name];
+  if (typeof own === "boolean") {
+    return own;
+  }
+  const bases = config.extends === undefined ? [] : [config.extends].flat();
+  for (const base of [...bases].reverse()) {
+    const baseFile =
+      typeof base === "string" ? resolveExtends(base, path.dirname(file)) : undefined;
+    const inherited = baseFile === undefined ? undefined : booleanOption(baseFile, name, depth + 1);
+    if (inherited !== "unset") {
+      return inherited;
+    }
+  }
+  return "unset";
+}
+
+/** A tsconfig file: JSON with comments and trailing commas. */
+function readConfig(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Comments or trailing commas: TypeScript's own dialect.
+  }
+  const { parse } = require("jsonc-parser");
+  const errors = [];
+  const config = parse(text, errors, { allowTrailingComma: true });
+  return errors.length === 0 && config !== null && typeof config === "object" ? config : undefined;
+}
+
+/** The file an `extends` names: a path, or a package's config as Node resolves it. */
+function resolveExtends(base, dir) {
+  const candidates =
+    base.startsWith(".") || path.isAbsolute(base)
+      ? [path.resolve(dir, base), path.resolve(dir, `${base}.json`)]
+      : [base, `${base}.json`, `${base}/tsconfig.json`];
+  for (const candidate of candidates) {
+    try {
+      if (path.isAbsolute(candidate)) {
+        if (fs.statSync(candidate).isFile()) {
+          return candidate;
+        }
+      } else {
+        return require.resolve(candidate, { paths: [dir] });
+      }
+    } catch {
+      // The next form.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the class fields of the files in `dir` have define semantics under pulumi up, where a
+ * field declared without a value (`region?: string;`) is reset to undefined after `super()`:
+ * TypeScript's `useDefineForClassFields` as the language host's ts-node has it — the tsconfig's
+ * setting (its own, else a config's it extends), else true when the target is ES2022 or later.
+ * The target is the tsconfig's own `compilerOptions.target`, else the host's default (ES2020,
+ * ES2022 for an ES-module program, `esm`): the host hands ts-node the tsconfig's own
+ * compilerOptions over that default, which overrides a target only an extended config names.
+ * False without a tsconfig, or with one that cannot be read (the host's ES2020).
+ */
+const definesByConfig = new Map();
+
+function definesClassFields(dir, esm) {
+  const file = tsconfigFor(dir);
+  if (file === undefined) {
+    return false;
+  }
+  const key = `${esm}\0${file}`;
+  if (!definesByConfig.has(key)) {
+    const setting = booleanOption(file, "useDefineForClassFields", 0);
+    let defines = false;
+    if (typeof setting === "boolean") {
+      defines = setting;
+    } else if (setting === "unset") {
+      const own = readConfig(file).compilerOptions?.target;
+      const target = typeof own === "string" ? own.toLowerCase() : esm ? "es2022" : "es2020";
+      defines = target === "esnext" || Number(/^es(\d{4})$/.exec(target)?.[1]) >= 2022;
+    }
+    definesByConfig.set(key, defines);
+  }
+  return definesByConfig.get(key);
+}
+
+/**
  * A program file Sucrase cannot compile into JavaScript Node parses (`moduleKind` "commonjs" for
  * the require hook, "esnext" for the ES-module loader): Sucrase drops a type
  * assertion of an arrow function's object body (`(id) => <PolicyDocument>{ … }`), leaving a
@@ -107,6 +247,9 @@ function compileWithTypeScript(code, filePath, moduleKind) {
       inlineSourceMap: true,
       declaration: false,
       noEmit: false,
+      // The class-field semantics of the language host's ts-node, whose target may not be the
+      // one TypeScript reads from the tsconfig here (a target only an extended config names).
+      useDefineForClassFields: definesClassFields(dir, moduleKind === "esnext"),
     },
   });
   // The file's own errors (its syntax); settings of the project's tsconfig this compilation
@@ -200,11 +343,16 @@ function stripRefusal(code) {
 }
 
 module.exports = {
+  booleanOption,
   commonJsSyntaxError,
   compileWithTypeScript,
+  definesClassFields,
   exportsByList,
   holdsNamespace,
+  holdsParameterProperty,
   refuseUnstrippable,
   stripRefusal,
+  tsconfigFor,
   useNodeTypeStripping,
+  useTsconfig,
 };

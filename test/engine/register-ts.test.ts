@@ -89,7 +89,7 @@ test("refuses to require a .mts file, saying it is an ES module, where Node woul
   }
 });
 
-test("this package's own sources stay ES2022, as built; programs and fixtures keep Sucrase's rewriting", () => {
+test("this package's own sources stay ES2022, as built; programs keep Sucrase's rewriting unless their class fields are defined", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { compile } = require(hook) as { compile(code: string, file: string): string };
   const code = "export const f = (o?: { a?: number }) => o?.a ?? 0;\nexport class C { n = 1; }\n";
@@ -98,7 +98,6 @@ test("this package's own sources stay ES2022, as built; programs and fixtures ke
   expect(own).toContain("n = 1;");
   for (const program of [
     path.join(os.tmpdir(), "project", "index.ts"),
-    path.join(root, "test", "fixtures", "engine", "x.ts"),
     path.join(root, "node_modules", "some-package", "x.ts"),
   ]) {
     const js = compile(code, program);
@@ -106,6 +105,9 @@ test("this package's own sources stay ES2022, as built; programs and fixtures ke
     expect(js).toContain("_nullishCoalesce");
     expect(js).not.toContain("?.");
   }
+  // A fixture is a program under this repository's tsconfig.json, whose target (ES2022) gives
+  // its class fields define semantics: they stay as written, for Node to define.
+  expect(compile(code, path.join(root, "test", "fixtures", "engine", "x.ts"))).toContain("n = 1;");
 });
 
 describe("a program's module interop follows its tsconfig.json, as ts-node compiles it", () => {
@@ -264,5 +266,170 @@ describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
     expect(stderr).toMatch(
       /SyntaxError: \S*reserved\.ts:3: Unexpected strict mode reserved word \(const static = path\.sep;\)/,
     );
+  });
+});
+
+describe("class fields follow the project's useDefineForClassFields, as ts-node compiles them", () => {
+  // A subclass that redeclares a field its base sets (`region?: string;`, for the types): with
+  // define semantics (tsconfig's target ES2022 or later, TypeScript's default for them) the
+  // declaration resets the field to undefined after super(), and the program takes its other
+  // path — under pulumi up, so offline too.
+  const program = [
+    'const { Placement } = require("./placement");',
+    "class DrArchive extends Placement {",
+    "  region?: string; // typed for TS; the base sets it",
+    "  constructor() {",
+    "    super();",
+    "  }",
+    "}",
+    'export const x = new DrArchive().region ?? "eu-west-1";',
+  ];
+  const placement =
+    'class Placement { constructor() { this.region = "cn-northwest-1"; } }\nmodule.exports = { Placement };\n';
+  let dir: string;
+  /** What `x` is for `lines` as index.ts of a project with `tsconfig` (and more files). */
+  const loadedWith = (
+    tsconfig: string | undefined,
+    lines: readonly string[] = program,
+    files: Record<string, string> = {},
+  ): string => {
+    const p = fs.mkdtempSync(path.join(dir, "p-"));
+    const all = { "placement.js": placement, ...files, "index.ts": [...lines, ""].join("\n") };
+    for (const [name, text] of Object.entries(
+      tsconfig === undefined ? all : { ...all, "tsconfig.json": tsconfig },
+    )) {
+      fs.mkdirSync(path.dirname(path.join(p, name)), { recursive: true });
+      fs.writeFileSync(path.join(p, name), text);
+    }
+    return load(path.join(p, "index.ts"), path.join(dir, "cache"));
+  };
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-class-fields-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("resets a redeclared field where the target is ES2022 or later and the setting is left alone", () => {
+    for (const target of ["ES2022", "es2023", "ESNext"]) {
+      expect(
+        loadedWith(`{ "compilerOptions": { "target": "${target}", "module": "commonjs" } }`),
+      ).toBe("eu-west-1");
+    }
+    // Or set true over an older target; and a tsconfig that extends another keeps its own target.
+    expect(
+      loadedWith('{ "compilerOptions": { "target": "ES2020", "useDefineForClassFields": true } }'),
+    ).toBe("eu-west-1");
+    expect(
+      loadedWith(
+        '{ "extends": "./base.json", "compilerOptions": { "target": "ES2022" } }',
+        program,
+        {
+          "base.json": '{ "compilerOptions": { "strict": true } }',
+        },
+      ),
+    ).toBe("eu-west-1");
+  });
+
+  it("keeps the base's value with useDefineForClassFields false, an older target, or none", () => {
+    expect(
+      loadedWith('{ "compilerOptions": { "target": "ES2022", "useDefineForClassFields": false } }'),
+    ).toBe("cn-northwest-1");
+    expect(
+      loadedWith('{ "extends": "./base", "compilerOptions": { "target": "ESNext" } }', program, {
+        "base.json": '{ "compilerOptions": { "useDefineForClassFields": false } }',
+      }),
+    ).toBe("cn-northwest-1");
+    expect(loadedWith('{ "compilerOptions": { "target": "ES2020" } }')).toBe("cn-northwest-1");
+    // No target: the language host's own, ES2020. A target only a base config names is
+    // overridden by it too (the host hands ts-node the tsconfig's own compilerOptions over it).
+    expect(loadedWith('{ "compilerOptions": { "strict": true } }')).toBe("cn-northwest-1");
+    expect(
+      loadedWith('{ "extends": "./base.json" }', program, {
+        "base.json": '{ "compilerOptions": { "target": "ES2022" } }',
+      }),
+    ).toBe("cn-northwest-1");
+    expect(loadedWith(undefined)).toBe("cn-northwest-1");
+  });
+
+  it("never resets a field declared with `declare`, which is a type only", () => {
+    const declared = program.map((l) =>
+      l.includes("region?:") ? "  declare region: string | undefined;" : l,
+    );
+    expect(loadedWith('{ "compilerOptions": { "target": "ES2022" } }', declared)).toBe(
+      "cn-northwest-1",
+    );
+  });
+
+  it("defines them in an ES-module program, whose default target under the language host is ES2022", () => {
+    /** What `x` is for the probe's program as an ES module, with `tsconfig`. */
+    const imported = (tsconfig: string): string => {
+      const p = fs.mkdtempSync(path.join(dir, "esm-"));
+      fs.writeFileSync(path.join(p, "package.json"), '{ "type": "module" }');
+      fs.writeFileSync(path.join(p, "tsconfig.json"), tsconfig);
+      fs.writeFileSync(
+        path.join(p, "placement.js"),
+        'export class Placement { constructor() { this.region = "cn-northwest-1"; } }\n',
+      );
+      fs.writeFileSync(
+        path.join(p, "index.ts"),
+        [
+          'import { Placement } from "./placement.js";',
+          "class DrArchive extends Placement {",
+          "  region?: string;",
+          "}",
+          'export const x: string = new DrArchive().region ?? "eu-west-1";',
+          "",
+        ].join("\n"),
+      );
+      const loader = path.join(root, "engine", "esm-loader.mjs");
+      return execFileSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `import { register } from "node:module";
+import { pathToFileURL } from "node:url";
+register(pathToFileURL(${JSON.stringify(loader)}));
+const { x } = await import(pathToFileURL(${JSON.stringify(path.join(p, "index.ts"))}).href);
+process.stdout.write(x);`,
+        ],
+        { encoding: "utf8" },
+      );
+    };
+    expect(imported('{ "compilerOptions": { "module": "nodenext" } }')).toBe("eu-west-1");
+    expect(imported('{ "compilerOptions": { "module": "nodenext", "target": "ES2020" } }')).toBe(
+      "cn-northwest-1",
+    );
+  });
+
+  it("defines a parameter property as a field, before the class's other fields, as TypeScript does", () => {
+    // TypeScript declares `constructor(public zone: string)` as a field `zone;` at the top of the
+    // class: a field initialised from it reads undefined, and the base's value is reset.
+    const lines = [
+      'const { Placement } = require("./placement");',
+      "class Zoned extends Placement {",
+      '  copy = (this as unknown as { zone?: string }).zone ?? "none";',
+      "  constructor(public zone: string) {",
+      "    super();",
+      "  }",
+      "}",
+      'export const x = new Zoned("b").copy;',
+    ];
+    const base =
+      'class Placement { constructor() { this.zone = "cn-northwest-1a"; } }\nmodule.exports = { Placement };\n';
+    // The project's own TypeScript compiles such a file (the Pulumi SDK's, 3.8, knows no ES2022).
+    const typescript = {
+      "node_modules/typescript/index.js": `module.exports = require(${JSON.stringify(require.resolve("typescript"))});\n`,
+      "node_modules/typescript/package.json": '{ "name": "typescript", "main": "index.js" }',
+    };
+    expect(
+      loadedWith('{ "compilerOptions": { "target": "ES2022" } }', lines, {
+        "placement.js": base,
+        ...typescript,
+      }),
+    ).toBe("none");
+    expect(
+      loadedWith('{ "compilerOptions": { "target": "ES2020" } }', lines, { "placement.js": base }),
+    ).toBe("b");
   });
 });
