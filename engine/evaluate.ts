@@ -12,6 +12,7 @@
 import { cloudNames } from "../residency/jurisdictions";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
@@ -227,6 +228,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let programConnections: ProgramConnection[] = [];
   let programCommands: string[] = [];
   let programWorkers: string[] = [];
+  let unrefdTimers: string[] = [];
   try {
     const run = (async () => {
       const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -415,6 +417,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     programConnections = loop.ownConnections();
     programCommands = loop.ran();
     programWorkers = loop.workers();
+    unrefdTimers = loop.unrefdPending().map((site) => {
+      const file = site.startsWith("file://") ? fileURLToPath(site.replace(/:\d+:\d+$/, "")) : "";
+      const at = file === "" ? site : `${file}${/:\d+:\d+$/.exec(site)?.[0] ?? ""}`;
+      return path.isAbsolute(at) ? path.relative(project.dir, at) : at;
+    });
     loop.dispose();
     restoreInvokes();
     restoreCallbacks();
@@ -483,6 +490,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...(programConnections.length > 0 ? { programConnections } : {}),
     ...(programCommands.length > 0 ? { programCommands } : {}),
     ...(programWorkers.length > 0 ? { programWorkers } : {}),
+    ...(unrefdTimers.length > 0 ? { unrefdTimers } : {}),
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,

@@ -143,6 +143,11 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
           `which asks for its Pulumi organization (pulumi.getOrganization()) and puts the answer into no resource: offline it is ${JSON.stringify(offlineOrganization)}, as a self-managed backend answers, so whatever it declares only in another organization was not checked. Declare resources whatever the answer, or check the stack with the pack under the Pulumi CLI.`,
         ]
       : []),
+    ...(plan.unrefdTimers !== undefined && plan.unrefdTimers.length > 0
+      ? [
+          `which leaves ${plan.unrefdTimers.length === 1 ? "a timer" : `${plan.unrefdTimers.length} timers`} it unref'd pending when it ends (set at ${plan.unrefdTimers.join(", ")}): nothing waits for ${plan.unrefdTimers.length === 1 ? "it" : "them"} here, but under pulumi up the deployment keeps the process running, so ${plan.unrefdTimers.length === 1 ? "it" : "each"} may fire there, and whatever ${plan.unrefdTimers.length === 1 ? "it declares" : "they declare"} was not checked. Await the work before the program ends, or leave the timer referenced.`,
+        ]
+      : []),
     ...(plan.readsSecrets !== undefined && plan.readsSecrets.length > 0
       ? [
           `which reads the secret config value${plan.readsSecrets.length === 1 ? "" : "s"} ${plan.readsSecrets.join(", ")}, which cannot be decrypted offline, and puts ${plan.readsSecrets.length === 1 ? "it" : "them"} into no resource's input: it got a placeholder that names the key, so whatever it declares only for the real value (a branch on it) was not checked. Give the check a stack file with the value in plain text, or check the stack with the pack under the Pulumi CLI.`,

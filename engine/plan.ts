@@ -201,6 +201,12 @@ export interface Plan {
    * for the real value was not seen.
    */
   readonly readsSecrets?: readonly string[];
+  /**
+   * Where the program set the timers it `unref`'d and left pending when it ended (`index.ts:7:3`):
+   * under pulumi up the deployment's own calls keep the process running, so such a timer may
+   * fire there, and what it declares was not seen.
+   */
+  readonly unrefdTimers?: readonly string[];
   /** The stack's outputs (exports of the program). */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The state backend Pulumi.yaml pins, if any — where the stack's checkpoint would go. */

@@ -289,8 +289,34 @@ export function isLocalHost(host: string): boolean {
   return localRanges.has(address.range());
 }
 
+/** The engine's own folder: its frames are no program's. */
+const engineDir = path.dirname(__filename) + path.sep;
+
+/**
+ * Where the program's own code (not a library's in `node_modules`, nor the engine's) called: the
+ * first such frame of a short stack, `file:line:column`, or undefined.
+ */
+function programSite(): string | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 12;
+  const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
+  for (const line of stack.split("\n").slice(1)) {
+    if (line.includes(engineDir) || /\(node:|at node:|\(<anonymous>\)/.test(line)) {
+      continue;
+    }
+    if (/[\\/]node_modules[\\/]/.test(line)) {
+      return undefined;
+    }
+    return /\(?((?:file:\/\/)?[^()]+:\d+:\d+)\)?$/.exec(line.trim())?.[1];
+  }
+  return undefined;
+}
+
 export class ProgramLoop {
   private readonly timers = new Set<Held>();
+  /** The program's own `setTimeout` timers it `unref`'d, by where it did. */
+  private readonly unrefd = new Map<Held, string>();
   /** The program's network requests not yet answered in full, nor failed. */
   private readonly requests = new Set<object>();
   /** Every request the program sent, in order, with its outcome once known. */
@@ -315,6 +341,7 @@ export class ProgramLoop {
     this.installed = true;
     this.ioBaseline = ioCounts();
     const timers = this.timers;
+    const unrefd = this.unrefd;
     const wrapTimeout = function (this: unknown, callback: Callback, ...rest: unknown[]): Timer {
       if (typeof callback !== "function") {
         return (original.setTimeout as (...a: unknown[]) => Timer).call(this, callback, ...rest);
@@ -328,6 +355,16 @@ export class ProgramLoop {
         ...rest,
       );
       timers.add(timer);
+      // An unref'd timer holds the loop open neither here nor under pulumi up, where the
+      // deployment's own calls keep the process running a while: it may fire there, unseen here.
+      const unref = timer.unref;
+      timer.unref = function (this: Timer) {
+        const site = unrefd.has(timer) ? undefined : programSite();
+        if (site !== undefined) {
+          unrefd.set(timer, site);
+        }
+        return unref.call(this);
+      };
       return timer;
     };
     const wrapInterval = function (this: unknown, ...args: unknown[]): Timer {
@@ -499,6 +536,17 @@ export class ProgramLoop {
     return n;
   }
 
+  /**
+   * Where the program set the timers it `unref`'d that have neither fired nor been cleared:
+   * under pulumi up each fires if the deployment still runs by then, and what its callback
+   * declares is not seen here.
+   */
+  unrefdPending(): string[] {
+    return [...this.unrefd]
+      .filter(([t]) => this.timers.has(t) && !t.hasRef())
+      .map(([, site]) => site);
+  }
+
   /** How many I/O operations the program started still hold the loop open. */
   pendingIo(): number {
     let n = 0;
@@ -583,6 +631,7 @@ export class ProgramLoop {
       this.installed = false;
     }
     this.timers.clear();
+    this.unrefd.clear();
     this.requests.clear();
     this.log.clear();
     this.connections.clear();

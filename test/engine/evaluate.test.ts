@@ -446,6 +446,14 @@ describe("evaluating a program offline", () => {
     expect(names).toEqual(
       expect.arrayContaining(["after-timeout", "after-sleep", "after-promised-sleep"]),
     );
+    // …but under pulumi up the deployment keeps the process running, so it may fire there: the
+    // plan says where it was set (found by probing the engine), and the programs without one
+    // say nothing.
+    expect((lateTimers as Plan).unrefdTimers).toEqual([
+      expect.stringMatching(/^late-timers\.ts:\d+:\d+$/),
+    ]);
+    expect(plan.unrefdTimers).toBeUndefined();
+    expect((dryRunOnly as Plan).unrefdTimers).toBeUndefined();
   });
 
   it("waits, as the CLI's event loop does, for the I/O the program left running", () => {

@@ -190,6 +190,20 @@ describe("opaqueViolations", () => {
     ]);
   });
 
+  it("advises that a timer the program unref'd and left pending may fire under pulumi up, unseen here", () => {
+    expect(
+      opaqueViolations({ ...plan(), unrefdTimers: ["index.ts:4:3"] }).map((v) => [
+        v.level,
+        v.message,
+      ]),
+    ).toEqual([
+      [
+        "advisory",
+        'stack "prod" runs index.ts, which leaves a timer it unref\'d pending when it ends (set at index.ts:4:3): nothing waits for it here, but under pulumi up the deployment keeps the process running, so it may fire there, and whatever it declares was not checked. Await the work before the program ends, or leave the timer referenced.',
+      ],
+    ]);
+  });
+
   it("leaves a Helm v3 Release to the pack's helm-releases, which fails it offline and under the CLI", () => {
     const release = resource("kubernetes:helm.sh/v3:Release", "exporter", { custom: true });
     expect(opaqueViolations(plan(release))).toEqual([]);
