@@ -237,7 +237,7 @@ function controlSection(
     lines.push("Nothing in the stack for this control to apply to.", "");
   }
   if (c.serves.length > 0) {
-    lines.push(`Serves: ${c.serves.map((r) => `${r.id} (${r.title})`).join("; ")}.`, "");
+    lines.push(`Relevant to: ${c.serves.map((r) => `${r.id} (${r.title})`).join("; ")}.`, "");
   }
   return lines;
 }
@@ -286,7 +286,7 @@ export function renderMarkdown(i: MarkdownInputs): string {
 
   if (j) {
     lines.push("## Controls of the sealed contract", "");
-    lines.push("| # | Control | Status | Serves |", "|---|---|---|---|");
+    lines.push("| # | Control | Status | Relevant to |", "|---|---|---|---|");
     i.controls.forEach((c, k) =>
       lines.push(`| ${k + 1} | ${cell(c.title)} | ${statusText(c)} | ${cell(regs(c.serves))} |`),
     );
@@ -351,7 +351,7 @@ export function renderMarkdown(i: MarkdownInputs): string {
   if (j) {
     lines.push("## Regulations referenced", "");
     lines.push(
-      "| Reference | Title | What it asks of the stack | Served by controls |",
+      "| Reference | Title | What it says, in short | Controls relevant to it |",
       "|---|---|---|---|",
     );
     for (const r of j.regulations) {
