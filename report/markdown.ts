@@ -229,7 +229,7 @@ function controlSection(
     lines.push("| Realised by | Evidence | Holds |", "|---|---|---|");
     for (const e of c.evidence) {
       lines.push(
-        `| ${cell(e.subject)} | ${cell(e.facts.join("; "))} | ${e.ok ? "yes" : "**no**"} |`,
+        `| ${cell(e.subject)} | ${cell(e.facts.join("; "))} | ${e.judged === false ? "not judged" : e.ok ? "yes" : "**no**"} |`,
       );
     }
     lines.push("");

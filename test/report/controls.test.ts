@@ -160,6 +160,23 @@ describe("the encryption control", () => {
       },
     ]);
   });
+  // Found by a compliance officer's reading: the log project the border control counts as a data
+  // store was missing from the encryption control, which says "every data store".
+  test("lists a data store no policy reads the encryption of as not judged, outside the status", () => {
+    const logs = sh("alicloud:log/project:Project", "audit-logs", { projectName: "audit-logs" });
+    const cs = controls("CN", [...shanghai, logs]);
+    expect(evidenceOf(cs, "cmk-encryption")).toEqual([
+      {
+        subject: 'log project "audit-logs"',
+        facts: [
+          "not judged: no policy reads how this store is encrypted (what it holds is encrypted by its service, or in stores the program does not create)",
+        ],
+        ok: false,
+        judged: false,
+      },
+    ]);
+    expect(cs.find((c) => c.id === "cmk-encryption")?.status).toBe("not applicable");
+  });
 });
 
 describe("the protection control", () => {
