@@ -6,6 +6,7 @@
 import { analyzeBorder, type BorderResource } from "../../policy/paths";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import type { Violation } from "../../engine/check";
+import type { EgressAllowEntry } from "../../policy/framework";
 import { type Control, evaluateControls } from "../../report/controls";
 import { on, oracleBorderResources, type OracleResource } from "../helpers/model-oracle";
 
@@ -19,6 +20,7 @@ function controls(
     protect?: readonly string[];
     retain?: readonly string[];
     violations?: readonly Violation[];
+    allowlist?: readonly EgressAllowEntry[];
   } = {},
 ): Control[] {
   const border: BorderResource[] = oracleBorderResources(resources).map((r) => ({
@@ -30,7 +32,7 @@ function controls(
     resources: border,
     retained: new Set(border.filter((r) => opts.retain?.includes(r.name)).map((r) => r.urn)),
     jurisdiction: j,
-    allowlist: [],
+    allowlist: opts.allowlist ?? [],
     analysis: analyzeBorder(border, j),
     violations: opts.violations ?? [],
   });
@@ -202,4 +204,28 @@ describe("the protection control", () => {
       ['oss bucket "telemetry"', ["not protected", "deleted with the stack"], false],
     ]);
   });
+});
+
+// Found by a compliance officer's reading: a public range justified as "analytics collector"
+// (Google's) was drawn inside the border and listed as met, with nothing saying it was the
+// team's word alone.
+test("the allowlist control says a public range or a host is placed inside by the stack owners' declaration", () => {
+  const allowlist: EgressAllowEntry[] = [
+    { cidr: "8.8.8.0/24", ports: [443], reason: "analytics collector" },
+    { cidr: "10.20.0.0/16", reason: "the office network over the leased line" },
+    { cidr: "100.100.2.136/30", reason: "VPC DNS" },
+    { host: "oapi.dingtalk.com", reason: "DingTalk robot" },
+  ];
+  const facts = evidenceOf(controls("CN", shanghai, { allowlist }), "egress-allowlist")?.map(
+    (e) => [
+      e.subject,
+      e.facts.some((f) => f.includes("declaration, which the pack does not verify")),
+    ],
+  );
+  expect(facts).toEqual([
+    ["8.8.8.0/24 ports 443", true],
+    ["10.20.0.0/16", false],
+    ["100.100.2.136/30", false],
+    ["oapi.dingtalk.com", true],
+  ]);
 });
