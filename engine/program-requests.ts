@@ -29,7 +29,8 @@
  *   placed, mandatory.
  * - a command the program runs (`child_process`) is advised on: what it sends, and where, is not
  *   seen, and most send nothing (a build) — but a curl or wget that sends data to a URL its line
- *   names is judged as a request to that URL's host (`sentUrls`).
+ *   names is judged as a request to that URL's host (residency/uploads.ts `sentUrls`, which reads
+ *   the scripts a resource's compute runs too).
  * - a request that got no answer (offline, most do not) left the program going on without it:
  *   what it would have done with the answer was not seen. Advisory: one that a resource needed
  *   stops the check itself (exit 2), naming the resource.
@@ -37,6 +38,7 @@
 import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
 import { cloudNames, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint } from "../residency/placement";
+import { sentUrls } from "../residency/uploads";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
@@ -123,33 +125,6 @@ function sdkCallPlace(
   const cloud = c.cloud ?? "aws";
   const place = describePlace(j, cloud, c.region);
   return { inside: regionInJurisdiction(j, cloud, c.region), words: `in ${place}`, where: place };
-}
-
-/**
- * The URLs a curl or wget command sends data to: those its line names when it sends any — curl's
- * `-d`/`--data…`, `-F`/`--form`, `-T`/`--upload-file`, `--json`, or a method other than GET and
- * HEAD (`-X POST`); wget's `--post-data`, `--post-file`, `--body-…` or `--method`. A download
- * sends nothing but its request.
- */
-export function sentUrls(command: string): string[] {
-  const tool = /(^|[\s/;&|(])(curl|wget)(\s|$)/.exec(command)?.[2];
-  if (tool === undefined) {
-    return [];
-  }
-  const sends =
-    tool === "curl"
-      ? /\s(-[a-zA-Z]*[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json)(\s|=|$)|\s(-X|--request)\s*['"]?(POST|PUT|PATCH|DELETE)\b/i
-      : /\s(--post-data|--post-file|--body-data|--body-file|--method)(\s|=|$)/;
-  if (!sends.test(command)) {
-    return [];
-  }
-  return [...command.matchAll(/https?:\/\/[^\s'"<>|;]+/g)].flatMap(([url]) => {
-    try {
-      return [new URL(url).toString()];
-    } catch {
-      return [];
-    }
-  });
 }
 
 /** `a, b, c and 2 more`: the first `n` of `items`, and how many more. */
