@@ -67,7 +67,7 @@ import {
 } from "./framework";
 import { isDefaultProvider } from "./paths/describe";
 import { reachOfAddress } from "./paths/addresses";
-import { knownRegions, locate, namesAPlace, regionOfZone } from "./paths/places";
+import { knownRegions, locate, namesAPlace, regionOfZone, serverPlace } from "./paths/places";
 import {
   arnReferences,
   type DeclaredPaths,
@@ -81,6 +81,7 @@ import {
   kmsArn,
   type NamedPlaceKind,
   namedPlaceReferences,
+  scriptUploads,
 } from "./paths/references";
 import { clusterDomain } from "./paths/kubernetes";
 import { byType } from "./paths/types";
@@ -1109,7 +1110,7 @@ const edgeCertificate = /^arn:aws:acm:us-east-1:\d{12}:certificate\//;
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none, nor is one a Deny statement names, which only takes access away, or that a statement leaves out by NotResource or NotPrincipal) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names; and whether every ARN a resource delivers data to (a destination, stream, queue, topic, event bus or function) is of the stack's own accounts.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none, nor is one a Deny statement names, which only takes access away, or that a statement leaves out by NotResource or NotPrincipal) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names; whether every host a script or command line the compute runs uploads to (a curl or wget that sends data) is a private or allowlisted address, a host egressHosts names or a cloud service's endpoint inside; and whether every ARN a resource delivers data to (a destination, stream, queue, topic, event bus or function) is of the stack's own accounts.",
   severity: "high",
   remediationSteps:
     "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition), and deliver only to resources of the stack's own accounts; replace every value that names a place outside.",
@@ -1346,8 +1347,83 @@ export const arnLocality = residencyResourcePolicy({
         path: [label, where],
       });
     }
+    if (kinds.includes("endpoint")) {
+      for (const f of scriptUploadFindings(args.type, args.props, label, ctx, decided)) {
+        ctx.report(f);
+      }
+    }
   },
 });
+
+/** Hosts of the machine itself, and the metadata services a script asks for a token. */
+const machineHosts =
+  /^(localhost|[\w-]+\.localhost|100\.100\.100\.200|metadata\.google\.internal)$/;
+
+/**
+ * The uploads of the scripts a resource's compute runs (paths/references.ts `scriptUploads`: a
+ * curl or wget that sends data, in user data, a container's command, an SSM document's
+ * `runCommand`), by where they send: a private or allowlisted address, a host the stack places by
+ * name (`egressHosts`) or the machine itself passes; a cloud service's regional endpoint (or an
+ * AWS partition's global one) is placed by the script's endpoint reading above, once; any other
+ * host cannot be placed, nor can a destination the line builds from shell variables. One finding
+ * per destination.
+ */
+function scriptUploadFindings(
+  type: string,
+  props: Record<string, unknown>,
+  label: string,
+  ctx: PolicyContext,
+  skip: ReadonlyMap<string, DeclaredPaths>,
+): Finding[] {
+  const j = ctx.jurisdiction;
+  const byPlace = new Map<string, { where: string; path: string; commands: string[] }>();
+  for (const upload of scriptUploads(type, props, skip)) {
+    let where: string;
+    if (upload.url === undefined) {
+      where =
+        upload.unread === ""
+          ? "a destination the command does not name as a URL, which cannot be read"
+          : `a destination the command builds at run time (${upload.unread}), which cannot be read`;
+    } else {
+      const host = hostOf(upload.url);
+      if (
+        machineHosts.test(host) ||
+        regionOfEndpoint(upload.url) !== undefined ||
+        awsPartitionOfHost(host) !== undefined
+      ) {
+        continue;
+      }
+      const place = serverPlace(host, j, ctx.settings.egressAllowlist);
+      switch (place.kind) {
+        case "inside":
+          continue;
+        case "region":
+          where = `${host} (${place.where})`;
+          break;
+        case "global":
+          where = `${host} (the ${place.network}, global, outside ${j.id})`;
+          break;
+        case "public":
+          where = `${host} (a public address the pack cannot place in a country)`;
+          break;
+        case "unplaced":
+          where = `${host} (a host the pack cannot place in a country)`;
+          break;
+      }
+    }
+    const entry = byPlace.get(where) ?? { where, path: upload.path, commands: [] };
+    entry.commands.push(upload.command);
+    byPlace.set(where, entry);
+  }
+  return [...byPlace.values()].map(({ where, path, commands }) => {
+    const distinct = [...new Set(commands)];
+    const shown = distinct.map((c) => JSON.stringify(c)).join(", ");
+    return {
+      message: `${label} must send data only to places inside ${j.id}, but ${path} runs ${shown}, which ${distinct.length > 1 ? "upload" : "uploads"} to ${where}: the compute sends what the command reads there each time it runs, and no resource of the stack holds it. Upload only to a service inside ${j.id} by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason.`,
+      path: [label, where],
+    };
+  });
+}
 
 /**
  * Where an ENS instance scheduled by area (`scheduleAreaLevel` Big, Middle or Small) may be

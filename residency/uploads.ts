@@ -47,3 +47,36 @@ export function uploadOf(command: string): Upload | undefined {
 export function sentUrls(command: string): string[] {
   return [...(uploadOf(command)?.urls ?? [])];
 }
+
+/**
+ * The commands of a shell script, each on its own: lines (a line continued by a backslash is
+ * one), and the commands a line chains or pipes (`;`, `&&`, `||`, `|`, `&`), outside quotes.
+ */
+export function commandsIn(script: string): string[] {
+  const text = script.replace(/\\\r?\n/g, " ");
+  const out: string[] = [];
+  let current = "";
+  let quote: string | undefined;
+  for (const ch of text) {
+    if (quote !== undefined) {
+      current += ch;
+      if (ch === quote || ch === "\n") {
+        quote = undefined;
+      }
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      current += ch;
+      continue;
+    }
+    if (ch === "\n" || ch === ";" || ch === "|" || ch === "&") {
+      out.push(current);
+      current = "";
+      continue;
+    }
+    current += ch;
+  }
+  out.push(current);
+  return out.map((c) => c.trim()).filter((c) => c !== "");
+}

@@ -11,8 +11,10 @@ import {
   arnPartition,
   awsPartitionOfHost,
   describeNamedPlace,
+  hostOf,
   regionOfEndpoint,
 } from "../../residency/placement";
+import { commandsIn, uploadOf } from "../../residency/uploads";
 import { notAPlace, type PlaceKind, placeRuleOf, wordsOf } from "../inventory/place-rules";
 import documentsJson from "../review/documents.json";
 import type { Outcome } from "./fields";
@@ -461,7 +463,7 @@ function globalAwsEndpoint(value: string, url: boolean): boolean {
 /**
  * The properties that hold a script or a command line the compute runs: an instance's or launch
  * template's user data (its cloud-config too, read as a document), a container's command or
- * entry point, a job's script.
+ * entry point, a job's script, an SSM Command document's `runCommand`.
  */
 const scriptProperties: ReadonlySet<string> = new Set([
   "userData",
@@ -470,6 +472,8 @@ const scriptProperties: ReadonlySet<string> = new Set([
   "commands",
   "entryPoint",
   "script",
+  // An SSM Command document's shell steps (aws:runShellScript, aws:runPowerShellScript).
+  "runCommand",
 ]);
 
 /** Whether the value at `path` is (within) a script or command line. */
@@ -486,7 +490,8 @@ const scriptWord =
  * user data uncompressed): the regional endpoints of cloud services among its words, and the
  * regions its cloud CLIs and SDKs are told to use — a `--region` flag, an `AWS_REGION` or
  * `AWS_DEFAULT_REGION` (Alibaba Cloud's `ALIBABA_CLOUD_REGION_ID`) assignment. A script's other
- * words (a package mirror, a vendor's installer) are not read, nor a line that is a shell comment.
+ * words (a package mirror, a vendor's installer) are not read here, nor a line that is a shell
+ * comment; its upload commands are read by `scriptUploads`.
  */
 export function placesInScript(
   text: string,
@@ -504,6 +509,83 @@ export function placesInScript(
     }
   }
   return [...found].map(([value, kind]) => ({ kind, value }));
+}
+
+/** An upload command a script names: where it stands, the command, and where it sends. */
+export interface ScriptUpload {
+  /** Where in the props the script stands. */
+  readonly path: string;
+  /** The command line that uploads, as the script writes it. */
+  readonly command: string;
+  /** The URL it sends to; undefined when its line names none the pack can read. */
+  readonly url?: string;
+  /** The destination as the line writes it, when it cannot be read (`"$UPLOAD_URL"`). */
+  readonly unread?: string;
+}
+
+/**
+ * The upload commands of the scripts and command lines a resource's compute runs (user data,
+ * plain, base64 or cloud-config; a container's command, an argument list read as one line; an
+ * SSM Command document's `runCommand`): each curl or wget that sends data, read as a command the
+ * program runs itself is (residency/uploads.ts `uploadOf`), with each URL its line names. A URL
+ * whose host the line builds from shell variables (`"$UPLOAD_URL"`, `https://$HOST/…`), or an
+ * upload whose line names no URL, cannot be read. Downloads are not read, nor comment lines.
+ */
+export function scriptUploads(
+  type: string,
+  props: Record<string, unknown>,
+  skip: ReadonlyMap<string, PathTest>,
+): ScriptUpload[] {
+  const skipped = skip.get(type) ?? noPaths;
+  const out: ScriptUpload[] = [];
+  const lists = new Set<unknown>();
+  for (const { path, value, holder, name } of stringsIn(
+    plainValue(props),
+    "",
+    (key) => wordsNotPlaces.has(key),
+    "json-yaml",
+  )) {
+    if (typeof value !== "string" || value === "" || !scriptAt(path)) {
+      continue;
+    }
+    const at = modelPath(path);
+    if (skipped.has(at) || notAPlace(at) !== undefined) {
+      continue;
+    }
+    // An argument list (a container's `command: ["curl", "-T", …]`, a cloud-config runcmd's
+    // `- [curl, -T, …]`) is one command line; a list of lines (an SSM document's `runCommand`, a
+    // runcmd's strings) is read line by line.
+    const argv = name === "command" || name === "entryPoint" || /\]\[\d+\]$/.test(path);
+    const list =
+      argv && Array.isArray(holder) && holder.every((v) => typeof v === "string")
+        ? holder
+        : undefined;
+    if (list !== undefined && lists.has(list)) {
+      continue;
+    }
+    lists.add(list);
+    const where = list === undefined ? path : path.replace(/\[\d+\]$/, "");
+    const text = list === undefined ? value : list.join(" ");
+    const seen = new Set<string>();
+    for (const t of [text, decodedScript(text)]) {
+      for (const command of commandsIn(t?.replace(shellComments, "$1") ?? "")) {
+        const upload = uploadOf(command);
+        if (upload === undefined || seen.has(command)) {
+          continue;
+        }
+        seen.add(command);
+        const readable = upload.urls.filter((u) => !/[$`{}]/.test(hostOf(u)));
+        for (const url of readable) {
+          out.push({ path: where, command, url });
+        }
+        if (readable.length < upload.urls.length || upload.urls.length === 0) {
+          const built = /["']?[^\s"']*[$`][^\s"']*["']?/.exec(command.replace(/^\S+\s/, ""))?.[0];
+          out.push({ path: where, command, unread: built ?? "" });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**

