@@ -23,6 +23,7 @@ import {
   loadStackConfig,
   nearestProjectFile,
   projectFileIn,
+  organizationIn,
   stackNameIn,
   UsageError,
 } from "../engine/project";
@@ -158,6 +159,7 @@ async function planCommand(
     policyConfig?: string;
     timeout: number;
     firstPreview?: boolean;
+    organization?: string;
     pack?: PackHandle;
   },
   io: Io,
@@ -178,6 +180,7 @@ async function planCommand(
     policyConfigFile: opts.policyConfig,
     timeoutSeconds: opts.timeout,
     firstPreview: opts.firstPreview,
+    organization: opts.organization,
     pack: opts.pack,
     sourcePositions: opts.sarif !== undefined,
   });
@@ -307,6 +310,7 @@ async function checkCommand(
     policyConfigFile: opts.policyConfig,
     timeoutSeconds: opts.timeout,
     firstPreview: opts.firstPreview,
+    organization: organizationIn(opts.stack),
     pack: opts.pack,
     sourcePositions: opts.sarif !== undefined || opts.format === "sarif",
   });
@@ -534,7 +538,19 @@ function buildProgram(
     )
     .addOption(timeout())
     .addOption(firstPreview())
-    .action((opts) => setCode(planCommand({ ...opts, stack: stackOf(opts, "plan"), pack }, io)));
+    .action((opts) =>
+      setCode(
+        planCommand(
+          {
+            ...opts,
+            stack: stackOf(opts, "plan"),
+            organization: organizationIn(opts.stack as string | undefined),
+            pack,
+          },
+          io,
+        ),
+      ),
+    );
 
   program
     .command("check")

@@ -46,6 +46,8 @@ export interface RunOptions {
   readonly pack?: PackHandle;
   /** Evaluate as a first `pulumi preview` of the stack (`--first-preview`; EvaluateOptions). */
   readonly firstPreview?: boolean;
+  /** The organization a full `--stack` names (engine/evaluate.ts `organization`). */
+  readonly organization?: string;
   /** Record where the program declares each resource, for SARIF (EvaluateOptions). */
   readonly sourcePositions?: boolean;
 }
@@ -103,6 +105,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       program: opts.program ? path.resolve(opts.program) : undefined,
       timeoutSeconds: opts.timeoutSeconds,
       firstPreview: opts.firstPreview,
+      organization: opts.organization,
       sourcePositions: opts.sourcePositions,
       // The stack's settings are read before the program runs: a bad one is a usage error
       // at once, and the pack, configured, judges each resource as it is registered.

@@ -91,6 +91,12 @@ export interface EvaluateOptions {
    */
   readonly firstPreview?: boolean;
   /**
+   * The stack's organization, where `--stack` names it (`acme/app/prod`): what
+   * `pulumi.getOrganization()` answers, as under the Pulumi CLI; else the stand-in
+   * `organization`, a self-managed backend's answer.
+   */
+  readonly organization?: string;
+  /**
    * Record each resource's source position (the program's line that declares it), as the SDK
    * sends it under the Pulumi CLI; off unless asked (SARIF output), for the stack walk it costs.
    */
@@ -170,7 +176,13 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   disableStackCapture(opts.sourcePositions === true);
   const monitor = new RecordingMonitor(project.name, opts.stack, config, opts.firstPreview);
   monitor.onRecord = opts.onResource;
-  settings.setMockOptions(monitor, project.name, opts.stack, true, offlineOrganization);
+  settings.setMockOptions(
+    monitor,
+    project.name,
+    opts.stack,
+    true,
+    opts.organization ?? offlineOrganization,
+  );
   presentEngine();
   monitor.programCallbacks = enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);
@@ -481,7 +493,9 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
     ...(standIns.dryRun() ? { asksDryRun: true } : {}),
-    ...(standIns.organization() && branchedOn(offlineOrganization)
+    ...(opts.organization === undefined &&
+    standIns.organization() &&
+    branchedOn(offlineOrganization)
       ? { asksOrganization: true }
       : {}),
     ...(secretsRead.length > 0 ? { readsSecrets: secretsRead } : {}),

@@ -479,6 +479,16 @@ export function stackNameIn(project: ProjectInfo, given: string): string {
   return name;
 }
 
+/**
+ * The organization a `--stack` names in full (`<org>/<stack>`, `<org>/<project>/<stack>`), which
+ * the program's `pulumi.getOrganization()` answers with, as under the Pulumi CLI; undefined for a
+ * bare stack name.
+ */
+export function organizationIn(given: string | undefined): string | undefined {
+  const parts = given?.split("/") ?? [];
+  return parts.length >= 2 && parts[0] !== "" ? parts[0] : undefined;
+}
+
 /** Reads `Pulumi.<stack>.yaml` into the flat config map the Pulumi runtime holds. */
 export function loadStackConfig(project: ProjectInfo, stack: string): StackConfig {
   const base = `Pulumi.${stack}${project.stackFileExt}`;

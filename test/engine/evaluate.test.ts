@@ -49,6 +49,7 @@ let setMocks: Plan | Error;
 let baseUrl: Plan | Error;
 let dryRunOnly: Plan | Error;
 let standIns: Plan | Error;
+let standInsOfAcme: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -96,6 +97,7 @@ beforeAll(async () => {
     { projectDir: path.join(dir, "base-url"), stack: "dev" },
     { projectDir: dir, stack: "dev", program: path.join(dir, "dry-run-only.ts") },
     { projectDir: path.join(dir, "stand-ins"), stack: "dev" },
+    { projectDir: path.join(dir, "stand-ins"), stack: "dev", organization: "acme" },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -130,6 +132,7 @@ beforeAll(async () => {
     baseUrl,
     dryRunOnly,
     standIns,
+    standInsOfAcme,
   ] = results.slice(18);
 });
 
@@ -535,6 +538,14 @@ describe("evaluating a program offline", () => {
       expect(other.asksOrganization).toBeUndefined();
     }
     expect((lateTimers as Plan).asksDryRun).toBeUndefined();
+  });
+
+  // Found by the regression bench: `--stack acme/app/dev` names the organization, which the
+  // program was still told was "organization".
+  it("answers getOrganization() with the organization a full --stack names, which is then no stand-in", () => {
+    const p = standInsOfAcme as Plan;
+    expect(p.resources.map((r) => r.name)).toContain("records-acme");
+    expect(p.asksOrganization).toBeUndefined();
   });
 
   it("refuses a program that installs unit-test mocks itself, saying so", () => {

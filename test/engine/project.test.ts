@@ -9,6 +9,7 @@ import {
   listStacks,
   loadProject,
   loadStackConfig,
+  organizationIn,
   stackNameIn,
   UsageError,
 } from "../../engine/project";
@@ -158,6 +159,12 @@ describe("the stack file is the one the Pulumi CLI reads", () => {
     expect(stackNameIn(project, "cn")).toBe("cn");
     expect(stackNameIn(project, "acme/cn")).toBe("cn");
     expect(stackNameIn(project, "acme/app/cn")).toBe("cn");
+    // …and its organization is the program's (pulumi.getOrganization()), as under the CLI.
+    expect([
+      organizationIn("acme/app/cn"),
+      organizationIn("acme/cn"),
+      organizationIn("cn"),
+    ]).toEqual(["acme", "acme", undefined]);
     expect(() => stackNameIn(project, "acme/other/cn")).toThrow(
       new UsageError(
         `--stack "acme/other/cn": its project "other" is not this project, "app" (${path.join(project.dir, "Pulumi.yaml")}).`,
