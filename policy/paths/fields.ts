@@ -193,6 +193,17 @@ function urlPlace(
   if (mailbox.test(value)) {
     return cannotPlace(x, value, mailboxReason, "a mailbox the pack cannot place");
   }
+  // A bucket on S3's global endpoint (`<bucket>.s3.amazonaws.com`): routed to the bucket's own
+  // region, which the name does not say, in any account (found by the regression bench, which
+  // saw it called "neither an address nor a cloud service endpoint").
+  if (/^[a-z0-9.-]+\.s3\.amazonaws\.com$/i.test(host)) {
+    return cannotPlace(
+      x,
+      value,
+      "a bucket on S3's global endpoint, which serves it from the bucket's own region, in whatever account holds it, and names neither, so it cannot be placed in a region",
+      "an S3 bucket the pack cannot place",
+    );
+  }
   const registry = publicRegistries.get(host.toLowerCase());
   if (registry !== undefined) {
     return cannotPlace(

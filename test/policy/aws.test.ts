@@ -10814,6 +10814,29 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
     });
 
+  // Found by the regression bench: a bucket's host on S3's global endpoint read "a host that is
+  // neither an address nor a cloud service endpoint", which it is.
+  test("a webhook to a bucket on S3's global endpoint cannot be placed, and says it is such a bucket", async () => {
+    const violations = await pack.checkAround(
+      happy,
+      add("aws:cloudwatch/eventApiDestination:EventApiDestination", "partner-hook", {
+        httpMethod: "PUT",
+        invocationEndpoint: "https://someone-elses-bucket.s3.amazonaws.com/drop",
+        connectionArn: `arn:aws:events:us-west-2:${account}:connection/partner/0a1b2c3d`,
+      })(happy),
+      us,
+    );
+    expect(violations.map((v) => [v.policy, v.level, v.message])).toEqual([
+      [
+        "log-shipping",
+        "mandatory",
+        expect.stringContaining(
+          "a bucket on S3's global endpoint, which serves it from the bucket's own region, in whatever account holds it, and names neither, so it cannot be placed in a region",
+        ),
+      ],
+    ]);
+  });
+
   runCases(pack, () => happy, us, [
     {
       name: "a pipe runs Fargate tasks with public IP addresses",
