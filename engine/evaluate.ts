@@ -985,8 +985,7 @@ interface StandInQuestions {
 
 /**
  * Notes whether the program's own code or a library of its own (not a Pulumi SDK) asks what the
- * engine can only stand in for: `isDryRun()` (through `pulumi.runtime` or the SDK's settings
- * module), `getOrganization()`, or a secret config value. What it declares on the real answer —
+ * engine can only stand in for: `isDryRun()` (through `pulumi.runtime`), `getOrganization()`, or a secret config value. What it declares on the real answer —
  * only when it deploys, only in one organization, only for one value of the secret — is not seen
  * (engine/opaque.ts says so in an advisory finding).
  */
@@ -1019,7 +1018,9 @@ function watchStandInQuestions(secretKeys: ReadonlySet<string>): StandInQuestion
   let dryRun = false;
   let organization = false;
   const secrets = new Set<string>();
-  wrap([runtime, settings], "isDryRun", () => {
+  // Not the settings module's own isDryRun, which the SDK asks for every output property it
+  // resolves: a stack trace each would cost the evaluation a quarter of its time (scale bench).
+  wrap([runtime], "isDryRun", () => {
     dryRun ||= askedOutsidePulumi(callerStack());
   });
   wrap([sdk, metadata, runtime, settings], "getOrganization", () => {
