@@ -25,7 +25,7 @@ import {
 } from "./load-program";
 import { incompatibleNode } from "./node-engines";
 import { applyEnvFiles, loadPreloads } from "./nodeargs";
-import { isLocalHost, ProgramLoop } from "./program-loop";
+import { callerFrames, isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
 import { InProcessCallbacks } from "./transforms";
@@ -940,36 +940,16 @@ function refuseSetMocks(program: string): () => void {
   return () => modules.forEach((m, i) => (m.setMocks = originals[i]));
 }
 
-/** The engine's own folder: its frames are no program's. */
-const engineDir = path.dirname(__filename) + path.sep;
-
 /**
- * Whether the code that asked (the first frame of `stack` outside the Pulumi SDK and the engine)
- * is the program's or a library of its own, not a Pulumi SDK's (`node_modules/@pulumi/…`), which
- * asks for its own bookkeeping.
+ * Whether the code that asked (the first frame outside the Pulumi SDK and the engine) is the
+ * program's or a library of its own, not a Pulumi SDK's (`node_modules/@pulumi/…`), which asks
+ * for its own bookkeeping.
  */
-function askedOutsidePulumi(stack: string): boolean {
-  const caller = stack
-    .split("\n")
-    .slice(1)
-    .find(
-      (line) =>
-        !line.includes(engineDir) &&
-        !/\(node:|at node:|\(<anonymous>\)/.test(line) &&
-        !/[\\/]node_modules[\\/]@pulumi[\\/]pulumi[\\/]/.test(line),
-    );
+function askedOutsidePulumi(): boolean {
+  const caller = callerFrames().find(
+    (line) => !/[\\/]node_modules[\\/]@pulumi[\\/]pulumi[\\/]/.test(line),
+  );
   return caller !== undefined && !/[\\/]node_modules[\\/]@pulumi[\\/]/.test(caller);
-}
-
-/** The stack of the code that called, a few frames deep: enough to find the asker, cheaply. */
-function callerStack(): string {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 12;
-  try {
-    return new Error().stack ?? "";
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
 }
 
 /** What the program asked that the engine answers with a stand-in, by the code that asked it. */
@@ -1021,16 +1001,16 @@ function watchStandInQuestions(secretKeys: ReadonlySet<string>): StandInQuestion
   // Not the settings module's own isDryRun, which the SDK asks for every output property it
   // resolves: a stack trace each would cost the evaluation a quarter of its time (scale bench).
   wrap([runtime], "isDryRun", () => {
-    dryRun ||= askedOutsidePulumi(callerStack());
+    dryRun ||= askedOutsidePulumi();
   });
   wrap([sdk, metadata, runtime, settings], "getOrganization", () => {
-    organization ||= askedOutsidePulumi(callerStack());
+    organization ||= askedOutsidePulumi();
   });
   if (secretKeys.size > 0) {
     wrap([configModule], "getConfig", (args) => {
       const key = args[0];
       if (typeof key === "string" && secretKeys.has(key) && !secrets.has(key)) {
-        if (askedOutsidePulumi(callerStack())) {
+        if (askedOutsidePulumi()) {
           secrets.add(key);
         }
       }

@@ -293,18 +293,26 @@ export function isLocalHost(host: string): boolean {
 const engineDir = path.dirname(__filename) + path.sep;
 
 /**
- * Where the program's own code (not a library's in `node_modules`, nor the engine's) called: the
- * first such frame of a short stack, `file:line:column`, or undefined.
+ * The frames of the code that called, a few deep (enough to find it, cheaply), without the
+ * engine's own, Node's, or anonymous ones: the first is the program's or a library's.
  */
-function programSite(): string | undefined {
+export function callerFrames(): string[] {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 12;
   const stack = new Error().stack ?? "";
   Error.stackTraceLimit = limit;
-  for (const line of stack.split("\n").slice(1)) {
-    if (line.includes(engineDir) || /\(node:|at node:|\(<anonymous>\)/.test(line)) {
-      continue;
-    }
+  return stack
+    .split("\n")
+    .slice(1)
+    .filter((line) => !line.includes(engineDir) && !/\(node:|at node:|\(<anonymous>\)/.test(line));
+}
+
+/**
+ * Where the program's own code (not a library's in `node_modules`, nor the engine's) called: the
+ * first such frame of a short stack, `file:line:column`, or undefined.
+ */
+function programSite(): string | undefined {
+  for (const line of callerFrames()) {
     if (/[\\/]node_modules[\\/]/.test(line)) {
       return undefined;
     }
