@@ -79,6 +79,32 @@ function byFile(lines, root) {
   return files.sort((a, b) => b.tree - a.tree);
 }
 
+/**
+ * The processes `kindOf` names "other", grouped by their command line (paths shown relative to
+ * `root`, cut at 140 characters), dearest first: the place to look when that row grows.
+ */
+function unknownKinds(lines, root) {
+  const byCommand = new Map();
+  for (const line of lines) {
+    if (line.trim() === "") {
+      continue;
+    }
+    const p = JSON.parse(line);
+    if (p.testFile !== undefined || kindOf(p.argv) !== "other") {
+      continue;
+    }
+    const command = p.argv
+      .split(root + path.sep)
+      .join("")
+      .slice(0, 140);
+    const c = byCommand.get(command) ?? { command, processes: 0, cpu: 0 };
+    c.processes += 1;
+    c.cpu += p.user + p.system;
+    byCommand.set(command, c);
+  }
+  return [...byCommand.values()].sort((a, b) => b.cpu - a.cpu);
+}
+
 /** How many test files to list: SOVEREIGN_DC_CPU_FILES (a whole number, or "all"), 15 unless set. */
 function listed(setting) {
   if (setting === undefined || setting === "") {
@@ -137,6 +163,17 @@ function main() {
     out.push(`${r.cpu.toFixed(1).padStart(8)} s  ${String(r.processes).padStart(4)}  ${r.kind}`);
   }
   out.push(`${total.toFixed(1).padStart(8)} s  in all (processes that exited)`);
+  const others = unknownKinds(lines, root);
+  if (others.length > 0) {
+    out.push(
+      `\nProcesses of no known kind, by command line (dearest ${Math.min(others.length, 12)}):`,
+    );
+    for (const o of others.slice(0, 12)) {
+      out.push(
+        `${o.cpu.toFixed(1).padStart(8)} s  ${String(o.processes).padStart(4)}  ${o.command}`,
+      );
+    }
+  }
   const files = byFile(lines, root);
   if (files.length > 0) {
     const shown = files.slice(0, count);
@@ -165,4 +202,4 @@ if (require.main === module) {
   main();
 }
 
-module.exports = { byFile, kindOf, listed, summarise };
+module.exports = { byFile, kindOf, listed, summarise, unknownKinds };

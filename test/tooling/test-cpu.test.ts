@@ -9,12 +9,20 @@ import * as path from "node:path";
 import { measureFile } from "../support/file-cpu";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { byFile, kindOf, listed, summarise } = require("../../scripts/test-cpu.js") as {
-  byFile(lines: readonly string[], root: string): { file: string; worker: number; tree: number }[];
-  kindOf(argv: string): string;
-  listed(setting: string | undefined): number;
-  summarise(lines: readonly string[]): { kind: string; processes: number; cpu: number }[];
-};
+const { byFile, kindOf, listed, summarise, unknownKinds } =
+  require("../../scripts/test-cpu.js") as {
+    byFile(
+      lines: readonly string[],
+      root: string,
+    ): { file: string; worker: number; tree: number }[];
+    kindOf(argv: string): string;
+    listed(setting: string | undefined): number;
+    summarise(lines: readonly string[]): { kind: string; processes: number; cpu: number }[];
+    unknownKinds(
+      lines: readonly string[],
+      root: string,
+    ): { command: string; processes: number; cpu: number }[];
+  };
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -78,6 +86,26 @@ test("sums each kind's CPU and processes, largest first", () => {
   ]);
 });
 
+test("lists the processes of no known kind by command line, paths relative to the checkout", () => {
+  const line = (argv: string, user: number) =>
+    JSON.stringify({ pid: 1, argv, user, system: 0, wall: 1 });
+  expect(
+    unknownKinds(
+      [
+        line("/r/engine/worker.ts", 9),
+        line("-e require('/r/engine/register-ts.js')", 0.5),
+        line("/r/node_modules/typescript/bin/tsc -p /r/test/fixtures/x", 2),
+        line("-e require('/r/engine/register-ts.js')", 0.25),
+        JSON.stringify({ testFile: "/r/test/a.test.ts", worker: 1, tree: 2 }),
+      ],
+      "/r",
+    ),
+  ).toEqual([
+    { command: "node_modules/typescript/bin/tsc -p test/fixtures/x", processes: 1, cpu: 2 },
+    { command: "-e require('engine/register-ts.js')", processes: 2, cpu: 0.75 },
+  ]);
+});
+
 test("the hook writes a process's line when it exits, and nothing without a log to write to", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovereign-dc-cpu-hook-"));
   const log = path.join(dir, "log.jsonl");
@@ -89,11 +117,25 @@ test("the hook writes a process's line when it exits, and nothing without a log 
     execFileSync(process.execPath, ["--require", hook, "-e", "0"], {
       env: { ...process.env, SOVEREIGN_DC_CPU_LOG: "" },
     });
+    // A probe with no arguments is named by its code; its worker thread writes no line of its
+    // own (its process.cpuUsage() is the whole process's).
+    execFileSync(
+      process.execPath,
+      [
+        "--require",
+        hook,
+        "-e",
+        'new (require("node:worker_threads").Worker)("0", {\n eval: true })',
+      ],
+      { env: { ...process.env, SOVEREIGN_DC_CPU_LOG: log } },
+    );
     const lines = fs.readFileSync(log, "utf8").trim().split("\n");
-    expect(lines).toHaveLength(1);
-    const p = JSON.parse(lines[0]) as { argv: string; user: number; system: number };
-    expect(p.argv).toBe("marker");
-    expect(p.user + p.system).toBeGreaterThan(0);
+    const p = lines.map((l) => JSON.parse(l) as { argv: string; user: number; system: number });
+    expect(p.map((l) => l.argv)).toEqual([
+      "marker",
+      '-e new (require("node:worker_threads").Worker)("0", { eval: true })',
+    ]);
+    expect(p[0].user + p[0].system).toBeGreaterThan(0);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
