@@ -8,8 +8,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measureFile } from "../support/file-cpu";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { byFile, kindOf, listed, summarise, unknownKinds } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("../../scripts/test-cpu.js") as {
     byFile(
       lines: readonly string[],
