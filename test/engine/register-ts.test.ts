@@ -18,6 +18,24 @@ function load(file: string, cache: string): string {
   ).toString();
 }
 
+/**
+ * `x` of each of `files`, required one after another in one process under the hook (a process
+ * loads TypeScript once, not once a file): what a program that imports them all would see.
+ */
+function loadAll(files: readonly string[], cache: string): string[] {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--require",
+      hook,
+      "-e",
+      `process.stdout.write(JSON.stringify(${JSON.stringify(files)}.map((f) => String(require(f).x))))`,
+    ],
+    { env: { ...process.env, SOVEREIGN_DC_TS_CACHE: cache } },
+  ).toString();
+  return JSON.parse(out) as string[];
+}
+
 function cachedFiles(cache: string): string[] {
   return fs.existsSync(cache)
     ? fs
@@ -287,8 +305,8 @@ describe("class fields follow the project's useDefineForClassFields, as ts-node 
   const placement =
     'class Placement { constructor() { this.region = "cn-northwest-1"; } }\nmodule.exports = { Placement };\n';
   let dir: string;
-  /** What `x` is for `lines` as index.ts of a project with `tsconfig` (and more files). */
-  const loadedWith = (
+  /** index.ts of a new project of `lines` with `tsconfig` (and more files). */
+  const projectWith = (
     tsconfig: string | undefined,
     lines: readonly string[] = program,
     files: Record<string, string> = {},
@@ -301,8 +319,11 @@ describe("class fields follow the project's useDefineForClassFields, as ts-node 
       fs.mkdirSync(path.dirname(path.join(p, name)), { recursive: true });
       fs.writeFileSync(path.join(p, name), text);
     }
-    return load(path.join(p, "index.ts"), path.join(dir, "cache"));
+    return path.join(p, "index.ts");
   };
+  /** What `x` is in each project, all loaded by one process. */
+  const loadedAll = (projects: readonly string[]): string[] =>
+    loadAll(projects, path.join(dir, "cache"));
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-class-fields-"));
@@ -310,54 +331,50 @@ describe("class fields follow the project's useDefineForClassFields, as ts-node 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("resets a redeclared field where the target is ES2022 or later and the setting is left alone", () => {
-    for (const target of ["ES2022", "es2023", "ESNext"]) {
-      expect(
-        loadedWith(`{ "compilerOptions": { "target": "${target}", "module": "commonjs" } }`),
-      ).toBe("eu-west-1");
-    }
+    const projects = ["ES2022", "es2023", "ESNext"].map((target) =>
+      projectWith(`{ "compilerOptions": { "target": "${target}", "module": "commonjs" } }`),
+    );
     // Or set true over an older target; and a tsconfig that extends another keeps its own target.
-    expect(
-      loadedWith('{ "compilerOptions": { "target": "ES2020", "useDefineForClassFields": true } }'),
-    ).toBe("eu-west-1");
-    expect(
-      loadedWith(
+    projects.push(
+      projectWith('{ "compilerOptions": { "target": "ES2020", "useDefineForClassFields": true } }'),
+      projectWith(
         '{ "extends": "./base.json", "compilerOptions": { "target": "ES2022" } }',
         program,
         {
           "base.json": '{ "compilerOptions": { "strict": true } }',
         },
       ),
-    ).toBe("eu-west-1");
+    );
+    expect(loadedAll(projects)).toEqual(projects.map(() => "eu-west-1"));
   });
 
   it("keeps the base's value with useDefineForClassFields false, an older target, or none", () => {
-    expect(
-      loadedWith('{ "compilerOptions": { "target": "ES2022", "useDefineForClassFields": false } }'),
-    ).toBe("cn-northwest-1");
-    expect(
-      loadedWith('{ "extends": "./base", "compilerOptions": { "target": "ESNext" } }', program, {
+    const projects = [
+      projectWith(
+        '{ "compilerOptions": { "target": "ES2022", "useDefineForClassFields": false } }',
+      ),
+      projectWith('{ "extends": "./base", "compilerOptions": { "target": "ESNext" } }', program, {
         "base.json": '{ "compilerOptions": { "useDefineForClassFields": false } }',
       }),
-    ).toBe("cn-northwest-1");
-    expect(loadedWith('{ "compilerOptions": { "target": "ES2020" } }')).toBe("cn-northwest-1");
-    // No target: the language host's own, ES2020. A target only a base config names is
-    // overridden by it too (the host hands ts-node the tsconfig's own compilerOptions over it).
-    expect(loadedWith('{ "compilerOptions": { "strict": true } }')).toBe("cn-northwest-1");
-    expect(
-      loadedWith('{ "extends": "./base.json" }', program, {
+      projectWith('{ "compilerOptions": { "target": "ES2020" } }'),
+      // No target: the language host's own, ES2020. A target only a base config names is
+      // overridden by it too (the host hands ts-node the tsconfig's own compilerOptions over it).
+      projectWith('{ "compilerOptions": { "strict": true } }'),
+      projectWith('{ "extends": "./base.json" }', program, {
         "base.json": '{ "compilerOptions": { "target": "ES2022" } }',
       }),
-    ).toBe("cn-northwest-1");
-    expect(loadedWith(undefined)).toBe("cn-northwest-1");
+      projectWith(undefined),
+    ];
+    expect(loadedAll(projects)).toEqual(projects.map(() => "cn-northwest-1"));
   });
 
   it("never resets a field declared with `declare`, which is a type only", () => {
     const declared = program.map((l) =>
       l.includes("region?:") ? "  declare region: string | undefined;" : l,
     );
-    expect(loadedWith('{ "compilerOptions": { "target": "ES2022" } }', declared)).toBe(
-      "cn-northwest-1",
-    );
+    expect(
+      loadedAll([projectWith('{ "compilerOptions": { "target": "ES2022" } }', declared)]),
+    ).toEqual(["cn-northwest-1"]);
   });
 
   it("defines them in an ES-module program, whose default target under the language host is ES2022", () => {
@@ -423,13 +440,15 @@ process.stdout.write(x);`,
       "node_modules/typescript/package.json": '{ "name": "typescript", "main": "index.js" }',
     };
     expect(
-      loadedWith('{ "compilerOptions": { "target": "ES2022" } }', lines, {
-        "placement.js": base,
-        ...typescript,
-      }),
-    ).toBe("none");
-    expect(
-      loadedWith('{ "compilerOptions": { "target": "ES2020" } }', lines, { "placement.js": base }),
-    ).toBe("b");
+      loadedAll([
+        projectWith('{ "compilerOptions": { "target": "ES2022" } }', lines, {
+          "placement.js": base,
+          ...typescript,
+        }),
+        projectWith('{ "compilerOptions": { "target": "ES2020" } }', lines, {
+          "placement.js": base,
+        }),
+      ]),
+    ).toEqual(["none", "b"]);
   });
 });
