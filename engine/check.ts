@@ -291,23 +291,23 @@ export const enginePolicies = [
 
 /**
  * The engine's own policies a `--policy-config` file may lower to advisory (never turn off), by
- * name, with why one would: what they report is still listed.
+ * name, with why one would: what they report is still listed. `program-requests` is not among
+ * them: its findings are paths out, and one the organisation has approved is waived.
  */
 const lowerable: Readonly<Record<string, string>> = {
   [offlineVisibility.name]:
     'Components the offline engine cannot see are always reported; set "advisory" when the stack is also checked with pulumi preview --policy-pack.',
-  [programRequests.name]:
-    'What the program sends itself is always reported; set "advisory" once the program\'s own requests have been reviewed.',
 };
 
 /**
- * The policy names a `--policy-config` file may set: the pack's, and `offline-visibility` and
- * `program-requests` (mandatory or advisory only). `state-residency` is not configurable: the fix
- * is the backend.
+ * The policy names a `--policy-config` file may set: the pack's, `offline-visibility`
+ * (mandatory or advisory only) and `program-requests` (waivers; mandatory only).
+ * `state-residency` is not configurable: the fix is the backend.
  */
 export const configurablePolicyNames: readonly string[] = [
   ...policyNames,
   ...Object.keys(lowerable),
+  programRequests.name,
 ];
 
 /**
@@ -363,6 +363,10 @@ export function mergePolicyConfigFile(
       out[name] = { enforcementLevel: engineLevelIn(file, name, value) };
       continue;
     }
+    if (name === programRequests.name) {
+      out[name] = programRequestsEntryIn(file, value);
+      continue;
+    }
     if (!policyNames.includes(name)) {
       throw new UsageError(
         `--policy-config ${file}: received policy ${JSON.stringify(name)}; known policies: ${configurablePolicyNames.join(", ")}.`,
@@ -405,7 +409,8 @@ function refuseLoweredBorder(file: string, doc: Readonly<Record<string, unknown>
   // "remediate" too: a validation policy has nothing to remediate, and its findings are dropped.
   const lowered = (v: unknown) => levelOf(v) !== undefined && levelOf(v) !== "mandatory";
   const border = policyNames.filter((p) => !hardeningPolicyNames.includes(p));
-  const named = border.filter((p) => lowered(doc[p]));
+  // The engine's program-requests too, whose findings are paths out (`all` does not reach it).
+  const named = [...border, programRequests.name].filter((p) => lowered(doc[p]));
   // `all` reaches the border policies an entry of their own does not set.
   const byAll = lowered(doc.all) ? border.filter((p) => levelOf(doc[p]) === undefined) : [];
   if (named.length === 0 && byAll.length === 0) {
@@ -425,6 +430,28 @@ function refuseLoweredBorder(file: string, doc: Readonly<Record<string, unknown>
     `--policy-config ${file}: ${received.join("; ")}. The policies other than hardening decide the verdict (their findings are paths out of the jurisdiction, or what keeps the pack from judging one) and take "mandatory" only: lowered or off, the stack would be called sealed over a path never judged. ` +
       `Waive one crossing your organisation has approved, under its policy, with its reason and expiry (the report lists it); the hardening policies ${hardeningPolicyNames.join(" and ")} take any level.`,
   );
+}
+
+/**
+ * A `--policy-config` entry for `program-requests`: its level (a string or `enforcementLevel`,
+ * which `refuseLoweredBorder` holds to mandatory) and the waivers of the requests an organisation
+ * has approved. No other setting: the pack has no policy of that name to read one.
+ */
+function programRequestsEntryIn(file: string, value: unknown): Record<string, unknown> {
+  if (typeof value === "string") {
+    return { enforcementLevel: value };
+  }
+  const takes = ["enforcementLevel", "waivers"];
+  const other =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? Object.keys(value).filter((k) => !takes.includes(k))
+      : undefined;
+  if (other === undefined || other.length > 0) {
+    throw new UsageError(
+      `--policy-config ${file}: ${programRequests.name} received ${JSON.stringify(value)}; it takes "mandatory" or an object of ${takes.join(" and ")} (the waivers of the program's own requests your organisation has approved).`,
+    );
+  }
+  return value as Record<string, unknown>;
 }
 
 /**

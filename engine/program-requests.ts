@@ -38,11 +38,13 @@
 import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
 import { cloudNames, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint } from "../residency/placement";
+import { type WaivedBy, waiverProblem } from "../policy/framework";
 import { sentUrls } from "../residency/uploads";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
 import { isLocalHost } from "./program-loop";
+import { waiversOf } from "./waivers";
 
 export const programRequests = {
   name: "program-requests",
@@ -140,14 +142,11 @@ function listed(rs: readonly ProgramRequest[], reason = false): string {
   ]);
 }
 
-/** The level `program-requests` is set to in a pack config (mandatory unless lowered). */
-function levelIn(config: PolicyPackConfig | undefined): Level {
-  return config?.[programRequests.name]?.enforcementLevel === "advisory" ? "advisory" : "mandatory";
-}
-
 /**
- * The findings on what the program sent over the network itself (see the module's doc), at the
- * level `config` sets (`--policy-config` may lower it to advisory, by name).
+ * The findings on what the program sent over the network itself (see the module's doc). Its
+ * paths out are mandatory, as the pack's are (`--policy-config` may not lower them); a valid
+ * waiver of `program-requests` for the stack, in `config`, covers its findings: listed as waived,
+ * out of the verdict.
  */
 export function programRequestViolations(
   plan: Plan,
@@ -177,7 +176,8 @@ export function programRequestViolations(
     urn: stack?.urn ?? null,
   };
   const program = `the program ${plan.program}`;
-  const level = levelIn(config);
+  const approved = `a request your organisation has approved is waived in --policy-config, under "${programRequests.name}" for the stack's resource ${JSON.stringify(subject.resourceName)}, with its reason and expiry.`;
+  const level: Level = "mandatory";
   const out: Violation[] = [];
 
   // The program's calls through the AWS SDK, by service and place: the endpoint the program gave
@@ -210,7 +210,7 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls ${cloudNames[group[0].cloud ?? "aws"]} ${service} itself ${place.words}, through ${sdkWords[group[0].cloud ?? "aws"]} while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it.${unseen} Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls ${cloudNames[group[0].cloud ?? "aws"]} ${service} itself ${place.words}, through ${sdkWords[group[0].cloud ?? "aws"]} while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it.${unseen} Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once reviewed, ${approved}`,
       path: [
         program,
         `its own ${cloudNames[group[0].cloud ?? "aws"]} SDK calls (${service}: ${named})`,
@@ -225,7 +225,7 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at ${hosts} for credentials (${listed(metadata)}). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, lower this policy to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at ${hosts} for credentials (${listed(metadata)}). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program; once where they go and what they send is reviewed, ${approved}`,
       path: [
         program,
         `its own calls to a cloud's API (credentials asked of ${hosts})`,
@@ -278,7 +278,7 @@ export function programRequestViolations(
       out.push({
         ...subject,
         level,
-        message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent UDP datagrams to ${at}, ${place.words}, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside ${j.id}, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+        message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent UDP datagrams to ${at}, ${place.words}, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside ${j.id}, or do the work in a resource the pack judges; once reviewed, ${approved}`,
         path: [program, `its own UDP datagrams (${at})`, `${host}: ${place.words}`],
       });
       continue;
@@ -286,7 +286,7 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself connected to ${at}, ${place.words}, while it ran. What it sends over its own connection — a database client's queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside ${j.id}, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself connected to ${at}, ${place.words}, while it ran. What it sends over its own connection — a database client's queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside ${j.id}, or do the work in a resource the pack judges; once reviewed, ${approved}`,
       path: [program, `its own connection (${at})`, `${host}: ${place.words}`],
     });
   }
@@ -297,7 +297,7 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} starts ${workers.length} worker thread(s) itself while it ran (${shown}), whose requests the engine cannot see: a worker runs its code apart from the program's thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program's own thread or in a resource the pack judges; once you have reviewed what the worker sends, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} starts ${workers.length} worker thread(s) itself while it ran (${shown}), whose requests the engine cannot see: a worker runs its code apart from the program's thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program's own thread or in a resource the pack judges; once what the worker sends is reviewed, ${approved}`,
       path: [program, `its own worker threads (${shown})`, "a destination that cannot be placed"],
     });
   }
@@ -360,5 +360,35 @@ export function programRequestViolations(
       path: null,
     });
   }
-  return out;
+  return waivedIn(config, out, subject);
+}
+
+/**
+ * `found` with each path out a valid waiver of `program-requests` covers marked with it: one that
+ * names the stack's resource (its name or URN), as a pack policy's waiver names the resource its
+ * finding is on. It covers every request the program sends itself, as lowering the policy used
+ * to (its reason says what was reviewed); the advisory findings stay advice. A waived finding is
+ * listed and decides no verdict.
+ */
+function waivedIn(
+  config: PolicyPackConfig | undefined,
+  found: readonly Violation[],
+  stack: { readonly resourceName: string | null; readonly urn: string | null },
+): Violation[] {
+  const waiver = waiversOf(config ?? {}).find(
+    (w) =>
+      w.policy === programRequests.name &&
+      (w.resource === stack.resourceName || w.resource === stack.urn) &&
+      waiverProblem(w) === undefined,
+  );
+  if (waiver === undefined) {
+    return [...found];
+  }
+  const waived: WaivedBy = {
+    reason: waiver.reason,
+    expires: waiver.expires,
+    ...(waiver.approvedBy === undefined ? {} : { approvedBy: waiver.approvedBy }),
+    ...(waiver.reference === undefined ? {} : { reference: waiver.reference }),
+  };
+  return found.map((v) => (v.level === "mandatory" ? { ...v, waived } : v));
 }

@@ -114,7 +114,7 @@ describe("program-requests: what the program sends itself", () => {
       [
         "program-requests",
         "mandatory",
-        `the program index.ts calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at 169.254.169.254, 100.100.100.200 for credentials (PUT http://169.254.169.254/latest/api/token, GET http://169.254.169.254/latest/meta-data/iam/security-credentials/, GET http://100.100.100.200/latest/meta-data/ram/security-credentials/). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, lower this policy to advisory in --policy-config ({"program-requests": "advisory"}).`,
+        `the program index.ts calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at 169.254.169.254, 100.100.100.200 for credentials (PUT http://169.254.169.254/latest/api/token, GET http://169.254.169.254/latest/meta-data/iam/security-credentials/, GET http://100.100.100.200/latest/meta-data/ram/security-credentials/). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program; once where they go and what they send is reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack's resource "shop-prod", with its reason and expiry.`,
       ],
     ]);
   });
@@ -143,7 +143,7 @@ describe("program-requests: what the program sends itself", () => {
     );
   });
 
-  it("a --policy-config file may lower it to advisory, by name, and never turn it off", () => {
+  it("a --policy-config file may not lower it: a request the organisation approved is waived, with its reason and expiry", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "program-requests-"));
     const file = (doc: unknown) => {
       const f = path.join(dir, `${Math.random().toString(36).slice(2)}.json`);
@@ -153,26 +153,52 @@ describe("program-requests: what the program sends itself", () => {
     const abroad = planSending(
       request("PUT", "https://acme-eu-archive.s3.eu-west-1.amazonaws.com/customers.json"),
       request("PUT", "http://169.254.169.254/latest/api/token"),
+      request("GET", "https://api.ipify.org/", "getaddrinfo ENOTFOUND api.ipify.org"),
     );
-    const lowered = mergePolicyConfigFile({}, file({ "program-requests": "advisory" }));
-    expect(programRequestViolations(abroad, cn, lowered).map((v) => v.level)).toEqual([
-      "advisory",
-      "advisory",
-    ]);
-    // `all` sets the pack's policies only: lowering them is refused, and this one is not set.
-    const all = mergePolicyConfigFile(
+    // Lowered or off, by name: refused as the pack's own paths out are; `all` does not reach it.
+    for (const level of ["advisory", { enforcementLevel: "disabled" }]) {
+      const lowered = file({ all: "mandatory", "program-requests": level });
+      expect(() => mergePolicyConfigFile({}, lowered)).toThrow(
+        `--policy-config ${lowered}: program-requests received ${JSON.stringify(level)}. The policies other than hardening decide the verdict`,
+      );
+    }
+    const other = file({
+      "program-requests": { enforcementLevel: "mandatory", jurisdiction: "CN" },
+    });
+    expect(() => mergePolicyConfigFile({}, other)).toThrow(
+      `--policy-config ${other}: program-requests received {"enforcementLevel":"mandatory","jurisdiction":"CN"}; it takes "mandatory" or an object of enforcementLevel and waivers (the waivers of the program's own requests your organisation has approved).`,
+    );
+    const waiver = {
+      policy: "program-requests",
+      resource: "shop-prod",
+      reason: "metrics export reviewed: no personal data",
+      expires: "2099-12-31",
+      approvedBy: "Data Protection Office",
+    };
+    const waived = mergePolicyConfigFile(
       {},
-      file({ all: "mandatory", "program-requests": "advisory" }),
+      file({ "program-requests": { enforcementLevel: "mandatory", waivers: [waiver] } }),
     );
-    expect(all["program-requests"]).toEqual({ enforcementLevel: "advisory" });
-    expect(programRequestViolations(abroad, cn, all).map((v) => v.level)).toEqual([
-      "advisory",
-      "advisory",
+    expect(
+      programRequestViolations(abroad, cn, waived).map((v) => [v.level, v.waived?.reason]),
+    ).toEqual([
+      ["mandatory", "metrics export reviewed: no personal data"],
+      ["mandatory", "metrics export reviewed: no personal data"],
+      // Advice stays advice.
+      ["advisory", undefined],
     ]);
-    const off = file({ "program-requests": { enforcementLevel: "disabled" } });
-    expect(() => mergePolicyConfigFile({}, off)).toThrow(
-      `--policy-config ${off}: program-requests received {"enforcementLevel":"disabled"}; it takes "mandatory" or "advisory" (or { "enforcementLevel": … }). What the program sends itself is always reported; set "advisory" once the program's own requests have been reviewed.`,
-    );
+    // A waiver of another resource, or lapsed, covers nothing.
+    for (const w of [
+      { ...waiver, resource: "shop-dev" },
+      { ...waiver, expires: "2020-01-01" },
+    ]) {
+      const config = mergePolicyConfigFile({}, file({ "program-requests": { waivers: [w] } }));
+      expect(programRequestViolations(abroad, cn, config).map((v) => v.waived)).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    }
     expect(configurablePolicyNames).toContain("program-requests");
   });
 
@@ -207,7 +233,7 @@ describe("program-requests: what the program sends itself", () => {
     expect(rest).toEqual([]);
     expect([abroad.level, abroad.message, abroad.path]).toEqual([
       "mandatory",
-      'stack "prod" must send data only to places inside CN, but the program index.ts calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts, InviteAccountToOrganization). A program\'s own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Offline the call got no answer (no credentials): what the program does with it was not seen either. Declare what the call does as a resource of the program, or make it in a region inside CN; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+      'stack "prod" must send data only to places inside CN, but the program index.ts calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts, InviteAccountToOrganization). A program\'s own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Offline the call got no answer (no credentials): what the program does with it was not seen either. Declare what the call does as a resource of the program, or make it in a region inside CN; once reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
       [
         "the program index.ts",
         "its own AWS SDK calls (Organizations: ListAccounts, InviteAccountToOrganization)",
@@ -474,7 +500,7 @@ describe("program-requests: the program's own connections and commands", () => {
       [
         "program-requests",
         "mandatory",
-        'the program index.ts itself connected to orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432, AWS eu-west-1 (outside CN, in EU), while it ran. What it sends over its own connection — a database client\'s queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside CN, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+        'the program index.ts itself connected to orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432, AWS eu-west-1 (outside CN, in EU), while it ran. What it sends over its own connection — a database client\'s queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside CN, or do the work in a resource the pack judges; once reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
       ],
       [
         "program-requests",
@@ -537,7 +563,7 @@ describe("program-requests: the program's own connections and commands", () => {
       [
         "program-requests",
         "mandatory",
-        'the program index.ts itself sent UDP datagrams to 203.0.113.7:514, a host the pack cannot place in a country, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside CN, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+        'the program index.ts itself sent UDP datagrams to 203.0.113.7:514, a host the pack cannot place in a country, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside CN, or do the work in a resource the pack judges; once reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
       ],
       [
         "program-requests",
@@ -577,7 +603,7 @@ describe("program-requests: the program's own connections and commands", () => {
       ],
     ]);
     expect(worker.message).toBe(
-      'stack "prod" must send data only to places inside CN, but the program index.ts starts 2 worker thread(s) itself while it ran (code given as text, workers/upload.js), whose requests the engine cannot see: a worker runs its code apart from the program\'s thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program\'s own thread or in a resource the pack judges; once you have reviewed what the worker sends, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+      'stack "prod" must send data only to places inside CN, but the program index.ts starts 2 worker thread(s) itself while it ran (code given as text, workers/upload.js), whose requests the engine cannot see: a worker runs its code apart from the program\'s thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program\'s own thread or in a resource the pack judges; once what the worker sends is reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
     );
   });
 
