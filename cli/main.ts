@@ -95,6 +95,12 @@ function verdictLine(
   const waived = violations.filter((v) => v.waived !== undefined).length;
   const advisory = violations.filter((v) => v.level === "advisory" && !v.waived).length;
   const held = waived > 0 ? ` but ${counted(waived, "waived crossing")}` : "";
+  // What the check could not see, lowered by the team's --policy-config: the verdict is over the
+  // rest, and says so.
+  const unseen = violations.filter((v) => v.lowered === true && !v.waived).length;
+  if (unseen > 0) {
+    return `SEALED: stack ${stack} has no path out of ${jurisdiction} in what the check could see${held} (${counted(advisory, "advisory finding")}); ${counted(unseen, "finding")} on what it could not see offline ${unseen === 1 ? "is" : "are"} advisory by --policy-config (offline-visibility), left to pulumi preview --policy-pack.`;
+  }
   return `SEALED: stack ${stack} has no path out of ${jurisdiction}${held} (${counted(advisory, "advisory finding")}).`;
 }
 

@@ -62,6 +62,12 @@ export interface Violation {
   /** Present when a valid waiver covers the finding: it is listed, but decides no verdict. */
   readonly waived?: WaivedBy;
   /**
+   * Present on a finding its policy reports as mandatory, lowered to advisory by `--policy-config`
+   * (`offline-visibility`: what the check could not see offline, left by the team to `pulumi
+   * preview --policy-pack`). The verdict says how many such findings it did not count.
+   */
+  readonly lowered?: true;
+  /**
    * Present when the policy runtime skipped the policy for the resource because a value it reads
    * is not known at preview (`--first-preview`, with the pack's `unknownAtPreview: defer`): the
    * finding waits for `pulumi up`, which judges the known value before it creates the resource.

@@ -90,6 +90,11 @@ export function offlineVisibilityLevel(config: PolicyPackConfig | undefined): Le
     : "mandatory";
 }
 
+/** The mark of a finding `offline-visibility` reports at `level`: lowered where it is advisory. */
+function loweredMark(level: Level): { readonly lowered?: true } {
+  return level === "advisory" ? { lowered: true } : {};
+}
+
 /** How to check what the engine cannot see offline: the same pack, under the Pulumi CLI. */
 export function checkUnderCli(stack: string): string {
   return `Check it with credentials under the Pulumi CLI: ${cliCheckCommands(stack)}`;
@@ -106,6 +111,7 @@ export function checkUnderCli(stack: string): string {
 export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violation[] {
   const parents = new Set(plan.resources.map((r) => r.parent));
   const level = offlineVisibilityLevel(config);
+  const lowered = loweredMark(level);
   const fix = checkUnderCli(plan.stack);
   const out: Violation[] = [];
   for (const r of plan.resources) {
@@ -119,6 +125,7 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
     out.push({
       policy: offlineVisibility.name,
       level,
+      ...lowered,
       resourceType: r.type,
       resourceName: r.name,
       message: `${r.type} ${JSON.stringify(r.name)} must have its resources checked, but ${why}, so nothing inside it was checked. ${fix}`,
@@ -210,6 +217,7 @@ function failedCallbackViolations(plan: Plan, level: Level, fix: string): Violat
     out.push({
       policy: offlineVisibility.name,
       level,
+      ...loweredMark(level),
       resourceType: stack.type,
       resourceName: stack.name,
       message: `stack ${JSON.stringify(plan.stack)} must have every resource of its program checked, but ${elsewhere.length} callback(s) the program runs on ${from} could not run offline on stand-ins for them, so any resource they declare was not checked (${which(elsewhere)}). ${fix}`,

@@ -41,12 +41,20 @@ function postureLevel(posture: Posture): string {
 /** The hardening levels a policy config set otherwise than the posture, as `policy level` words. */
 function overridden(i: MarkdownInputs): string[] {
   const posture = i.posture ?? "standard";
-  return hardeningPolicyNames.flatMap((p) => {
+  const hardening = hardeningPolicyNames.flatMap((p) => {
     const level = i.levels?.[p];
     return level !== undefined && level !== postureLevel(posture)
       ? [`${code(p)} ${level} by its --policy-config`]
       : [];
   });
+  // What the offline check could not see, left by the team to pulumi preview --policy-pack.
+  const unseen =
+    i.levels?.["offline-visibility"] === "advisory"
+      ? [
+          `${code("offline-visibility")} advisory by its --policy-config: what the offline check could not see is left to pulumi preview --policy-pack`,
+        ]
+      : [];
+  return [...hardening, ...unseen];
 }
 
 function cell(text: string): string {
@@ -98,14 +106,19 @@ function verdict(i: MarkdownInputs): string[] {
   }
   if (mandatory === 0) {
     const advisory = active(i).length;
+    const unseen = active(i).filter((v) => v.lowered === true).length;
     return [
-      `**Verdict: sealed.** No mandatory violation${
+      `**Verdict: sealed${unseen > 0 ? " in what the offline check could see" : ""}.** No mandatory violation${
         j
           ? `; no data store or key of the stack can reach a place outside ${j.id} by a path the pack models (see What the verdict covers)`
           : ""
       }${waived > 0 ? `, except by ${waived} waived ${waived === 1 ? "crossing" : "crossings"} (see Waivers)` : ""}${
         advisory > 0
           ? `; ${advisory} advisory ${advisory === 1 ? "finding is" : "findings are"} listed for you to review (see Violations)`
+          : ""
+      }${
+        unseen > 0
+          ? `. ${unseen} of them ${unseen === 1 ? "is" : "are"} on what the check could not see offline, made advisory by the stack's --policy-config (\`offline-visibility\`) and left to \`pulumi preview --policy-pack\``
           : ""
       }.`,
     ];

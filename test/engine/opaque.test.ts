@@ -233,8 +233,12 @@ describe("opaqueViolations", () => {
   it("reports at advisory level when the pack config lowers offline-visibility", () => {
     const vpc = resource("awsx:ec2:Vpc", "vpc", { remote: true });
     const config = { "offline-visibility": { enforcementLevel: "advisory" } };
-    expect(opaqueViolations(plan(vpc), config).map((v) => [v.level, v.message])).toEqual([
-      ["advisory", remoteMessage("awsx:ec2:Vpc", "vpc", "awsx")],
+    expect(opaqueViolations(plan(vpc), config).map((v) => [v.level, v.lowered, v.message])).toEqual(
+      [["advisory", true, remoteMessage("awsx:ec2:Vpc", "vpc", "awsx")]],
+    );
+    // At its own level, no mark.
+    expect(opaqueViolations(plan(vpc)).map((v) => [v.level, v.lowered])).toEqual([
+      ["mandatory", undefined],
     ]);
   });
   describe("a callback that failed on stand-ins", () => {
@@ -332,17 +336,19 @@ describe("sovereign-dc check on a program with components it cannot see into", (
   let mandatory: { code: number; stdout: string; stderr: string };
   let sarif: string;
   let advisory: { code: number; stdout: string; stderr: string };
+  let advisoryText: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-opaque-cli-"));
     const sarifFile = path.join(dir, "prod.sarif");
     const config = path.join(dir, "policy-config.json");
     fs.writeFileSync(config, JSON.stringify({ "offline-visibility": "advisory" }));
     // Side by side through the CLI's `main` in the worker's CLI lanes (test/helpers/cli.ts).
-    [mandatory, advisory] = await cliMany([
+    [mandatory, advisory, advisoryText] = await cliMany([
       { args: ["check", program, "--stack", "prod", "--format", "json", "--sarif", sarifFile] },
       {
         args: ["check", program, "--stack", "prod", "--format", "json", "--policy-config", config],
       },
+      { args: ["check", program, "--stack", "prod", "--policy-config", config] },
     ]);
     sarif = fs.readFileSync(sarifFile, "utf8");
   });
@@ -352,6 +358,8 @@ describe("sovereign-dc check on a program with components it cannot see into", (
   const finding = (level: string, type: string, name: string, message: string) => ({
     policy: "offline-visibility",
     level,
+    // Advisory here only by the --policy-config: marked as lowered.
+    ...(level === "advisory" ? { lowered: true } : {}),
     resourceType: type,
     resourceName: name,
     message,
@@ -424,6 +432,13 @@ describe("sovereign-dc check on a program with components it cannot see into", (
   it("exits 0 with the same findings as advisory when --policy-config lowers offline-visibility", () => {
     expect(advisory.code).toBe(0);
     expect(byName(JSON.parse(advisory.stdout).violations)).toEqual(expected("advisory"));
+  });
+
+  it("says its verdict is over what it could see, and how many findings on the rest were lowered", () => {
+    expect(advisoryText.code).toBe(0);
+    expect(advisoryText.stdout.trim().split("\n").at(-1)).toBe(
+      "SEALED: stack prod has no path out of CN in what the check could see (4 advisory findings); 4 findings on what it could not see offline are advisory by --policy-config (offline-visibility), left to pulumi preview --policy-pack.",
+    );
   });
 });
 

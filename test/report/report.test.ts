@@ -412,3 +412,36 @@ test("a hardening level a policy config set otherwise than the posture is named 
     "| Posture | standard (hardening that keeps data in place is advisory) |",
   );
 });
+
+// A team whose pipeline also runs pulumi preview --policy-pack may make what the offline check
+// could not see advisory: the report then says its verdict is over the rest.
+test("a verdict over a stack whose unseen components were made advisory says it is over what was seen", async () => {
+  const unseen: Violation = {
+    policy: "offline-visibility",
+    level: "advisory",
+    lowered: true,
+    resourceType: "awsx:ec2:Vpc",
+    resourceName: "network",
+    message: 'awsx:ec2:Vpc "network" must have its resources checked, but …',
+    path: null,
+    urn: "urn:pulumi:sealed::p::awsx:ec2:Vpc::network",
+  };
+  const md = (
+    await renderReport(bounded.plan, [unseen], {
+      settings,
+      levels: { "offline-visibility": "advisory" },
+    })
+  ).markdown;
+  expect(md).toContain("**Verdict: sealed in what the offline check could see.** No mandatory");
+  expect(md).toContain(
+    "1 of them is on what the check could not see offline, made advisory by the stack's --policy-config (`offline-visibility`) and left to `pulumi preview --policy-pack`.",
+  );
+  expect(md).toContain(
+    "`offline-visibility` advisory by its --policy-config: what the offline check could not see is left to pulumi preview --policy-pack) |",
+  );
+  // Twin: an advisory finding of the policy's own (not lowered) leaves the verdict as it is.
+  const own = (await renderReport(bounded.plan, [{ ...unseen, lowered: undefined }], { settings }))
+    .markdown;
+  expect(own).toContain("**Verdict: sealed.** No mandatory");
+  expect(own).not.toContain("offline-visibility` advisory by its");
+});
