@@ -8784,6 +8784,39 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
         },
       }),
     },
+    // An API destination sink POSTs every event to the URL the destination holds, as a rule's
+    // API destination target does; one the program does not create was passed as regional.
+    {
+      name: "an event stream delivers events to an API destination the program does not create",
+      bad: stream({
+        SinkApiDestinationParameters: {
+          Name: "partner-sink",
+          Body: { Value: "$.data", Form: "JSONPATH" },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "stream",
+          "mandatory",
+          [shanghai, 'eventbridge event streaming "stream"', '"partner-sink" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the API destination is the program's own, posting to an address of the VPC",
+      twin: pipe(
+        add("alicloud:eventbridge/apiDestination:ApiDestination", "partner-sink", {
+          apiDestinationName: "partner-sink",
+          connectionName: "partner",
+          httpApiParameters: { endpoint: "http://10.20.1.5:8080/orders", method: "POST" },
+        }),
+        stream({
+          SinkApiDestinationParameters: {
+            Name: "partner-sink",
+            Body: { Value: "$.data", Form: "JSONPATH" },
+          },
+        }),
+      ),
+    },
     {
       name: "a Prometheus instance remote-writes to a public address",
       bad: remoteWrite("http://198.51.100.50:8080/prometheus/api/v3/write"),

@@ -953,7 +953,8 @@ export function hostsFile(path: string, verb: string) {
  * Event stream sinks (CreateEventStreaming `Sink`) that name a cloud target by name or instance
  * ID, which EventBridge resolves in the stream's own region and account: an MNS queue, a
  * function, a CloudFlow flow, an SLS logstore, an ApsaraMQ for Kafka or RabbitMQ instance, a
- * DataHub topic, or an API destination (whose URL is judged on eventbridge/apiDestination).
+ * DataHub topic, or an API destination (by name: named-destinations judges the program's own
+ * on its URL and fails closed on one the program does not create).
  */
 const regionalSinks = new Set([
   "SinkMNSParameters",

@@ -2794,8 +2794,14 @@ export const logs: TypeTable = {
     }),
   ),
   "alicloud:eventbridge/eventStreaming:EventStreaming": sends(
-    "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination), and pull them only from cloud instances or hosts at private or allowlisted addresses.",
+    "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination this program creates), and pull them only from cloud instances or hosts at private or allowlisted addresses.",
     onceKnown(judged("data sync", "sink", streamSink("sink"))),
+    // An API destination sink POSTs every event to the URL the destination holds, as a rule's
+    // target does: the program's own is judged on it, one it does not create fails closed.
+    push.ref("sink.SinkApiDestinationParameters.Name", "delivers events to", {
+      ref: "api-destination",
+      fix: apiDestinationFix,
+    }),
     // A self-managed source (its JSON names the host): a MySQL server whose changes it captures,
     // an open-source RabbitMQ or a RocketMQ broker it consumes.
     ...[
