@@ -539,8 +539,18 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     types: ["aws:rds/subnetGroup:SubnetGroup"],
     keys: ["name"],
   },
-  /** A Mail Manager relay, by ID or ARN: the mail server it relays to is judged on it. */
-  "mail-relay": { noun: "mail relay", types: ["aws:mailmanager/relay:Relay"], keys: ["id"] },
+  /**
+   * A Mail Manager relay, by ID or ARN, which sends the mail on to the SMTP server it names: the
+   * program's own is judged by its own row (the server's host name); another's server cannot be
+   * checked, whatever region its ARN names.
+   */
+  "mail-relay": {
+    noun: "mail relay",
+    types: ["aws:mailmanager/relay:Relay"],
+    keys: ["id", "arn"],
+    judgedByTarget: true,
+    unchecked: "the mail server it relays to",
+  },
   "voice-connector": {
     noun: "Chime voice connector",
     types: ["aws:chime/voiceConnector:VoiceConnector"],

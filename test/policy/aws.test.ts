@@ -11381,6 +11381,48 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ),
       ),
     },
+    // A relay sends the mail on to the server it names, wherever its ARN's region is: one the
+    // program does not create was placed by that region and passed.
+    {
+      name: "a Mail Manager rule relays mail through a relay of Oregon, by ARN, the program does not create",
+      bad: add("aws:mailmanager/ruleSet:RuleSet", "relay-rules", {
+        name: "relay",
+        rules: [
+          {
+            name: "forward",
+            actions: [
+              { relay: { relay: `arn:aws:ses:us-west-2:${account}:mailmanager-relay/r-0abc1234` } },
+            ],
+          },
+        ],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "relay-rules",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mailmanager rule set "relay-rules"',
+            `"arn:aws:ses:us-west-2:${account}:mailmanager-relay/r-0abc1234" (cannot be placed)`,
+          ],
+        ],
+      ],
+      twinName: "it relays through the program's own relay, to an SES SMTP endpoint in Virginia",
+      twin: pipe(
+        add("aws:mailmanager/relay:Relay", "smarthost", {
+          name: "smarthost",
+          serverName: "email-smtp.us-east-1.amazonaws.com",
+          serverPort: 587,
+        }),
+        add(
+          "aws:mailmanager/ruleSet:RuleSet",
+          "relay-rules",
+          { name: "relay", rules: [{ name: "forward", actions: [{ relay: { relay: unknown } }] }] },
+          { dependsOn: { rules: ["smarthost"] } },
+        ),
+      ),
+    },
     {
       name: "a REST API sends requests to an HTTP backend on the internet",
       bad: add("aws:apigateway/integration:Integration", "orders-backend", {
@@ -15418,6 +15460,40 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twin: add("aws:mailmanager/relay:Relay", "smarthost", {
         name: "smarthost",
         serverName: "198.51.100.25",
+        serverPort: 587,
+      }),
+    },
+    {
+      name: "a Mail Manager relay sends email to the SES SMTP endpoint of Ireland",
+      bad: add("aws:mailmanager/relay:Relay", "smarthost", {
+        name: "smarthost",
+        serverName: "email-smtp.eu-west-1.amazonaws.com",
+        serverPort: 587,
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "smarthost",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mailmanager relay "smarthost"',
+            "email-smtp.eu-west-1.amazonaws.com (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName:
+        "it relays to the partner's mail server, which the stack places by name (egressHosts)",
+      twinSettings: {
+        ...us,
+        egressAllowlist: [
+          ...(us.egressAllowlist ?? []),
+          { host: "smtp.partner.example", reason: "The partner's mail server, in Oregon" },
+        ],
+      },
+      twin: add("aws:mailmanager/relay:Relay", "smarthost", {
+        name: "smarthost",
+        serverName: "smtp.partner.example",
         serverPort: 587,
       }),
     },
