@@ -2,24 +2,44 @@
  * A stack's settings of a provider's namespace (`aws:`, `alicloud:`, `kubernetes:`) that the
  * provider package the project installed declares no setting for: a misspelt `aws:regoin` leaves
  * the default provider without a region, and its resources fail resource-placement for a reason
- * the findings cannot name. The package's own declarations (`config/vars.d.ts`) are the list, so
- * it is the installed release's. A warning, not a refusal: the verdict is the findings' (a
- * resource without a region fails closed), and a release newer than the installed one may read it.
+ * the findings cannot name. The package's own declarations are the list, so it is the installed
+ * release's: its config module (`config/vars.d.ts`), or where it ships none (`@pulumi/kubernetes`)
+ * its provider's inputs (`ProviderArgs` in `provider.d.ts`), which a default provider takes from
+ * the namespace's settings. A warning, not a refusal: the verdict is the findings' (a resource
+ * without a region fails closed), and a release newer than the installed one may read it. The
+ * value is not repeated: it may be a kubeconfig or a credential.
  */
 import * as fs from "node:fs";
 import { closest, distance } from "fastest-levenshtein";
 
-/** The settings a provider package declares, by namespace; undefined where it is not installed. */
-function declaredSettings(namespace: string, fromDir: string): readonly string[] | undefined {
-  let file: string;
+/** The text of a declaration file of a provider package, or undefined where it has none. */
+function declarations(namespace: string, file: string, fromDir: string): string | undefined {
   try {
-    file = require.resolve(`@pulumi/${namespace}/config/vars.d.ts`, { paths: [fromDir] });
+    return fs.readFileSync(
+      require.resolve(`@pulumi/${namespace}/${file}`, { paths: [fromDir] }),
+      "utf8",
+    );
   } catch {
     return undefined;
   }
-  const names = [...fs.readFileSync(file, "utf8").matchAll(/^export declare const (\w+)/gm)].map(
-    (m) => m[1],
-  );
+}
+
+/** The members of the `ProviderArgs` interface a provider's `provider.d.ts` declares. */
+function providerInputs(text: string): string[] {
+  const body = /^export interface ProviderArgs \{\n([\s\S]*?)^\}/m.exec(text)?.[1] ?? "";
+  return [...body.matchAll(/^ {4}(\w+)\??:/gm)].map((m) => m[1]);
+}
+
+/**
+ * The settings a provider package declares, by namespace: its config module's variables, else
+ * its provider's inputs; undefined where it is not installed or declares none.
+ */
+function declaredSettings(namespace: string, fromDir: string): readonly string[] | undefined {
+  const vars = declarations(namespace, "config/vars.d.ts", fromDir);
+  const names =
+    vars !== undefined
+      ? [...vars.matchAll(/^export declare const (\w+)/gm)].map((m) => m[1])
+      : providerInputs(declarations(namespace, "provider.d.ts", fromDir) ?? "");
   return names.length > 0 ? names : undefined;
 }
 

@@ -240,8 +240,13 @@ test("a provider setting the installed provider does not declare is named on std
   expect(run.stderr).toContain(
     "warning: aws:regoin is no setting of the installed @pulumi/aws (did you mean aws:region?); the provider does not take it for another.\n",
   );
-  // Its real settings (aws:skipMetadataApiCheck) and the guard's own are no warning.
-  expect(run.stderr.match(/^warning: /gm)).toHaveLength(1);
+  // A Kubernetes setting, read from the provider's inputs (@pulumi/kubernetes has no config module).
+  expect(run.stderr).toContain(
+    "warning: kubernetes:contex is no setting of the installed @pulumi/kubernetes (did you mean kubernetes:context?); the provider does not take it for another.\n",
+  );
+  // Its real settings (aws:skipMetadataApiCheck, kubernetes:namespace) and the guard's own are no
+  // warning.
+  expect(run.stderr.match(/^warning: /gm)).toHaveLength(2);
   expect(JSON.parse(run.stdout).violations.map((v: { policy: string }) => v.policy)).toContain(
     "resource-placement",
   );

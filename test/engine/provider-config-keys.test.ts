@@ -24,6 +24,27 @@ describe("settings a provider package does not declare", () => {
     ]);
   });
 
+  // @pulumi/kubernetes ships no config module: a misspelt kubeconfig or context was passed over,
+  // and the default provider used the kubeconfig's current context, whatever cluster that is.
+  it("reads the Kubernetes provider's settings from its inputs, its package having no config module", () => {
+    expect(
+      providerKeyWarnings(
+        {
+          "kubernetes:kubeconfg": "~/.kube/config",
+          "kubernetes:contex": "prod-shanghai",
+          "kubernetes:context": "prod-shanghai",
+          "kubernetes:enableServerSideApply": "true",
+          "kubernetes:namespace": "records",
+        },
+        root,
+        "infra",
+      ),
+    ).toEqual([
+      "warning: kubernetes:contex is no setting of the installed @pulumi/kubernetes (did you mean kubernetes:context?); the provider does not take it for another.",
+      "warning: kubernetes:kubeconfg is no setting of the installed @pulumi/kubernetes (did you mean kubernetes:kubeconfig?); the provider does not take it for another.",
+    ]);
+  });
+
   // Found by the regression bench: a project named after a provider package reads its own keys.
   it("leaves the project's own namespace and namespaces of no installed package alone", () => {
     expect(providerKeyWarnings({ "aws:imageTag": "v1" }, root, "aws")).toEqual([]);
