@@ -72,6 +72,22 @@ function schemaAt(properties: unknown, pointer: string): Record<string, unknown>
   return (at as { properties?: Record<string, unknown> } | undefined)?.properties;
 }
 
+/** The description the schema gives the value at an ajv JSON pointer, if any. */
+function describedAt(policy: string, pointer: string): string | undefined {
+  const parts = pointer.split("/").slice(1);
+  const last = parts.pop();
+  if (last === undefined) {
+    return undefined;
+  }
+  const node = /^\d+$/.test(last)
+    ? undefined
+    : schemaAt(configSchemaOf(policy).properties, `/${parts.join("/")}`)?.[
+        last.replace(/~1/g, "/").replace(/~0/g, "~")
+      ];
+  const description = (node as { description?: unknown } | undefined)?.description;
+  return typeof description === "string" ? description : undefined;
+}
+
 function describeError(policy: string, settings: unknown, e: ErrorObject): string {
   if (e.keyword === "additionalProperties") {
     // An entry with a setting it does not take: name that setting, as for a policy's own.
@@ -87,10 +103,15 @@ function describeError(policy: string, settings: unknown, e: ErrorObject): strin
     property !== undefined && typeof property === "object" && "description" in property
       ? ` (${top}: ${String(property.description).replace(/\.$/, "")})`
       : "";
+  // A pattern is said in the words of the value's own description where it has one, not as
+  // the regular expression.
+  const described = e.keyword === "pattern" ? describedAt(policy, e.instancePath) : undefined;
   const must =
     e.keyword === "enum"
       ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((a) => JSON.stringify(a)).join(", ")}`
-      : (e.message ?? "is not valid");
+      : described !== undefined
+        ? `must be ${described}`
+        : (e.message ?? "is not valid");
   return `${policy}.${key} received ${JSON.stringify(valueAt(settings, e.instancePath))}, which ${must}${takes}`;
 }
 

@@ -30,6 +30,14 @@ function declaredSites(id: string, pattern: RegExp, description: string) {
   };
 }
 
+/**
+ * An IPv4 CIDR block of prefix /8 to /32: an egress allowlist entry. A wider one is most of the
+ * internet (`0.0.0.0/1` and `128.0.0.0/1` are all of it), which no entry may admit — the stack
+ * spec refuses the same blocks in `sovereign-dc:egress`.
+ */
+const octet = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+export const boundedCidrPattern = `^${octet}(\\.${octet}){3}/([89]|[12][0-9]|3[0-2])$`;
+
 /** JSON-schema properties of the shared settings, merged into every policy's configSchema. */
 export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
   jurisdiction: {
@@ -45,7 +53,13 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       type: "object",
       required: ["cidr", "reason"],
       properties: {
-        cidr: { type: "string" },
+        cidr: {
+          type: "string",
+          // RE2's syntax, which the Pulumi CLI's schema validator uses: no lookahead.
+          pattern: boundedCidrPattern,
+          description:
+            "an IPv4 block of /8 or narrower: 0.0.0.0/0 is the whole internet, and a block wider than /8 a large part of it, so neither can be allowlisted",
+        },
         ports: { type: "array", items: { type: "integer" } },
         protocol: { type: "string" },
         reason: { type: "string" },

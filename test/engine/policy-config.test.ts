@@ -543,6 +543,28 @@ describe("pack config", () => {
       { "internet-egress": "warn" },
       `internet-egress.enforcementLevel received "warn"; CrossGuard's levels are advisory, mandatory, remediate, disabled.`,
     );
+    // Found by a probe: an allowlist of the whole internet, which the stack spec refuses, was taken
+    // from a policy config, and an egress rule to 0.0.0.0/0 passed as sealed.
+    for (const cidr of ["0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/7", "10.0.0.0"]) {
+      rejects(
+        { "internet-egress": { egressAllowlist: [{ cidr, ports: [443], reason: "all" }] } },
+        `internet-egress.egressAllowlist[0].cidr received "${cidr}", which must be an IPv4 block of /8 or narrower: 0.0.0.0/0 is the whole internet, and a block wider than /8 a large part of it, so neither can be allowlisted`,
+      );
+    }
+    // Twin: a /8 and narrower blocks are taken.
+    expect(
+      mergePolicyConfigFile(
+        base,
+        file({
+          "internet-egress": {
+            egressAllowlist: [
+              { cidr: "10.0.0.0/8", reason: "private" },
+              { cidr: "198.51.100.0/24", ports: [443], protocol: "tcp", reason: "partner" },
+            ],
+          },
+        }),
+      )["internet-egress"].egressAllowlist,
+    ).toHaveLength(2);
   });
 
   it("takes a cluster declared at a site of the team's own, and refuses one with a region too", () => {

@@ -18,6 +18,12 @@ import {
 } from "./stack-specs";
 import { getJurisdiction } from "../../residency/jurisdictions";
 
+/** The four bytes of the base of the block of `bits` that holds the address `a` (host bits zero). */
+function blockBaseOf(a: number, bits: number): number[] {
+  const base = bits === 0 ? 0 : ((a >>> (32 - bits)) << (32 - bits)) >>> 0;
+  return [base >>> 24, (base >>> 16) & 255, (base >>> 8) & 255, base & 255];
+}
+
 /** A config the program must refuse, and what the refusal must say. */
 export interface RefusedStack {
   /** What was made wrong, in words. */
@@ -169,13 +175,20 @@ const mutations: readonly Mutation[] = [
     },
   },
   {
-    name: "an egress entry to 0.0.0.0/0",
+    name: "an egress entry to 0.0.0.0/0, or to a block wider than /8",
     apply: (spec) => {
       const egress = withEgress(spec);
-      return indexIn(egress.length).map((i) => {
+      const wide = fc
+        .integer({ min: 0, max: 7 })
+        .chain((bits) =>
+          fc
+            .integer({ min: 0, max: 2 ** 32 - 1 })
+            .map((a) => `${blockBaseOf(a, bits).join(".")}/${bits}`),
+        );
+      return fc.tuple(indexIn(egress.length), wide).map(([i, cidr]) => {
         const s = copy(spec);
-        s.egress![i] = { ...egress[i], cidr: "0.0.0.0/0" };
-        return { spec: s, key: `${ns}:egress[${i}].cidr`, received: "0.0.0.0/0" };
+        s.egress![i] = { ...egress[i], cidr };
+        return { spec: s, key: `${ns}:egress[${i}].cidr`, received: cidr };
       });
     },
   },

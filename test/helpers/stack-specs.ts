@@ -8,6 +8,7 @@ import * as ipaddr from "ipaddr.js";
 import { hostEntryProblem } from "../../residency/hosts";
 import { type Cloud, clouds, listJurisdictions } from "../../residency/jurisdictions";
 import { namespace } from "../../residency/spec";
+import { widestEgressPrefix } from "../../residency/spec-schema";
 import { defaultBackendUrl } from "../../residency/state";
 import { zoneName, zonesOf } from "../../residency/zones";
 
@@ -236,13 +237,16 @@ function reasonArb(scope: Scope) {
   return scope.urlReasons ? reasons : reasons.filter((r) => !/^https?:\/\//i.test(r));
 }
 
-/** A destination block: anywhere (public or private), inside the network, or a single host. */
+/**
+ * A destination block: anywhere (public or private), inside the network, or a single host; no
+ * wider than the spec's widest egress block.
+ */
 function egressCidrArb(network: string) {
   return fc.oneof(
     fc
       .record({
         address: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-        bits: fc.integer({ min: 1, max: 32 }),
+        bits: fc.integer({ min: widestEgressPrefix, max: 32 }),
       })
       .map((g) => blockAt(g.address, g.bits)),
     fc
@@ -252,7 +256,7 @@ function egressCidrArb(network: string) {
         const size = 2 ** (32 - blockBits(network));
         return blockAt(blockBase(network) + (g.offset % size), bits);
       })
-      .filter((cidr) => !cidr.endsWith("/0")),
+      .filter((cidr) => Number(cidr.split("/")[1]) >= widestEgressPrefix),
   );
 }
 

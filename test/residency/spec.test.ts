@@ -187,6 +187,20 @@ describe("stack spec validation", () => {
       ],
     ],
     [
+      // Found by reading the spec: /0 was refused, and the two halves of the internet were not.
+      "egress rules to the two halves of the internet, each wider than /8",
+      (s) => {
+        s.egress = [
+          { cidr: "0.0.0.0/1", ports: [443], protocol: "tcp", reason: "everything, lower half" },
+          { cidr: "128.0.0.0/1", ports: [443], protocol: "tcp", reason: "everything, upper half" },
+        ];
+      },
+      [
+        '  - sovereign-dc:egress[0].cidr: received "0.0.0.0/1"; expected a bounded destination, a block of /8 or narrower; a wider one is a large part of the internet (0.0.0.0/1 and 128.0.0.0/1 are all of it) and cannot be allowlisted.',
+        '  - sovereign-dc:egress[1].cidr: received "128.0.0.0/1"; expected a bounded destination, a block of /8 or narrower; a wider one is a large part of the internet (0.0.0.0/1 and 128.0.0.0/1 are all of it) and cannot be allowlisted.',
+      ],
+    ],
+    [
       "an egress rule without a reason",
       (s) => {
         delete (s.egress as { reason?: string }[])[0].reason;
