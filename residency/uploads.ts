@@ -4,22 +4,61 @@
  * runs — an instance's user data, a container's command, an SSM Command document's `runCommand`
  * (policy/paths/references.ts). A curl or wget that sends data (an upload, a POST) sends it to the
  * URLs its line names; one that only downloads (`curl -fsSL https://get.docker.com | sh`) sends
- * nothing but its request, and is not read.
+ * nothing but its request, and is not read. A cloud CLI's copy to a bucket (`aws s3 cp`,
+ * `ossutil cp`), a copy to another machine (`scp`, `rsync`) and a raw connection (`nc`) send to
+ * the bucket or host their line names; their downloads, local copies and dry runs do not.
  */
+import { parse } from "shell-quote";
 
-/** An upload a command line makes: the tool, and the URLs its line names. */
-export interface Upload {
-  /** The tool that sends: `curl` or `wget`. */
-  readonly tool: "curl" | "wget";
-  /** The URLs the line names, as parsed; none when it names its destination otherwise. */
-  readonly urls: readonly string[];
+/** The tools whose uploads are read. */
+export type UploadTool =
+  | "curl"
+  | "wget"
+  | "aws s3"
+  | "ossutil"
+  | "aliyun oss"
+  | "scp"
+  | "rsync"
+  | "nc";
+
+/** A bucket an object store's CLI copies to, and what its line says of where it is. */
+export interface BucketTarget {
+  /** `s3` (AWS S3) or `oss` (Alibaba Cloud OSS). */
+  readonly store: "s3" | "oss";
+  /** The bucket's name, as the line writes it (an S3 access point's ARN too). */
+  readonly bucket: string;
+  /** The destination as the line writes it (`s3://backups/db/`). */
+  readonly written: string;
+  /** The region the line tells the CLI to use (`--region`, an `AWS_REGION=` before it). */
+  readonly region?: string;
+  /** The endpoint the line tells the CLI to use (`--endpoint-url`, `-e`). */
+  readonly endpoint?: string;
 }
+
+/** An upload a command line makes: the tool, and where its line says it sends. */
+export interface Upload {
+  /** The tool that sends. */
+  readonly tool: UploadTool;
+  /** The URLs a curl or wget line names, as parsed; none when it names its destination otherwise. */
+  readonly urls: readonly string[];
+  /** The hosts a copy or connection sends to (`scp … backup@host:/srv`, `nc host 9000`). */
+  readonly hosts: readonly string[];
+  /** The buckets an object store's CLI copies to. */
+  readonly buckets: readonly BucketTarget[];
+  /**
+   * Destinations of the tools other than curl and wget that the line builds at run time
+   * (`"$HOST:/backup"`, `s3://$BUCKET/`), as it writes them: where they are cannot be read.
+   */
+  readonly unread: readonly string[];
+}
+
+const none: readonly never[] = [];
 
 /**
  * Whether a curl or wget command sends data, and to which URLs its line names: curl's
  * `-d`/`--data…`, `-F`/`--form`, `-T`/`--upload-file`, `--json`, or a method other than GET and
  * HEAD (`-X POST`); wget's `--post-data`, `--post-file`, `--body-…` or `--method`. A download
- * sends nothing but its request: undefined.
+ * sends nothing but its request: undefined. The other tools' uploads are `uploadsIn`'s.
  */
 export function uploadOf(command: string): Upload | undefined {
   const tool = /(^|[\s/;&|(])(curl|wget)(\s|$)/.exec(command)?.[2] as "curl" | "wget" | undefined;
@@ -40,7 +79,21 @@ export function uploadOf(command: string): Upload | undefined {
       return [];
     }
   });
-  return { tool, urls };
+  return { tool, urls, hosts: none, buckets: none, unread: none };
+}
+
+/**
+ * The uploads of a command line — a curl or wget that sends data (`uploadOf`), a copy to a bucket,
+ * another machine or a raw connection (`copyOf`) —, a shell's `-c` script (`sh -c "tar cz /data | nc
+ * host 9000"`) read as the script it is, command by command.
+ */
+export function uploadsIn(command: string): Upload[] {
+  const script = shellScript(wordsOf(command));
+  if (script !== undefined) {
+    return commandsIn(script).flatMap(uploadsIn);
+  }
+  const upload = uploadOf(command) ?? copyOf(command);
+  return upload === undefined ? [] : [upload];
 }
 
 /** The URLs a curl or wget command sends data to (see `uploadOf`); none for a download. */
@@ -79,4 +132,418 @@ export function commandsIn(script: string): string[] {
   }
   out.push(current);
   return out.map((c) => c.trim()).filter((c) => c !== "");
+}
+
+/**
+ * The script of an argument list that runs a shell on one (`["sh", "-c", "<script>"]`, a
+ * container's command), undefined for any other list.
+ */
+export function shellScriptOf(argv: readonly string[]): string | undefined {
+  return shellScript(argv);
+}
+
+/** A shell program's name. */
+const shells = /^(?:.*\/)?(?:sh|bash|dash|ash|zsh|ksh)$/;
+
+/**
+ * The script a shell is given with `-c` (options before it, `-e`, `-ec`, `-lc`), when it is one
+ * word; a line whose quotes are lost (`/bin/sh -c tar cz /data`, as a command the program ran is
+ * recorded) is read as the command it runs, not as a script.
+ */
+function shellScript(words: readonly string[]): string | undefined {
+  const at = commandStart(words);
+  const script = at < words.length ? shellRuns(words, at) : undefined;
+  return script !== undefined && /\s/.test(words[script].trim()) ? words[script] : undefined;
+}
+
+/** Where the `-c` script stands when the words at `at` run a shell on one. */
+function shellRuns(words: readonly string[], at: number): number | undefined {
+  if (!shells.test(words[at])) {
+    return undefined;
+  }
+  let i = at + 1;
+  while (i < words.length && /^-[a-z]+$/i.test(words[i]) && !words[i].includes("c")) {
+    i++;
+  }
+  return i + 1 < words.length && /^-[a-z]*c[a-z]*$/i.test(words[i]) ? i + 1 : undefined;
+}
+
+/**
+ * A command line's words, as a shell splits them (`shell-quote`), its variables kept as written
+ * (`$HOST`) and globs as their pattern; a redirection and its target are left out
+ * (`nc host 9000 < dump.sql`), and the words end at the first operator or comment.
+ */
+function wordsOf(command: string): string[] {
+  let entries: ReturnType<typeof parse>;
+  try {
+    entries = parse(command, (name) => `$${name}`);
+  } catch {
+    return [];
+  }
+  const words: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (typeof e === "string") {
+      words.push(e);
+      continue;
+    }
+    if (!("op" in e)) {
+      // A comment ends the words (an object an environment lookup gives is never ours).
+      break;
+    }
+    const entry = e as { op: string; pattern?: string };
+    if (entry.op === "glob") {
+      words.push(entry.pattern ?? "");
+      continue;
+    }
+    if (redirections.has(entry.op)) {
+      // `2>&1`: the descriptor before the operator is no word of the command.
+      if (/^\d$/.test(words.at(-1) ?? "")) {
+        words.pop();
+      }
+      i++;
+      continue;
+    }
+    break;
+  }
+  return words;
+}
+
+const redirections: ReadonlySet<string> = new Set(["<", ">", ">>", ">&", "<&", ">|", "<(", "<<"]);
+
+/**
+ * Commands that run the command after them (`sudo`, `env`, `timeout 60`, `xargs -I{}`), with
+ * their options that take a value of their own.
+ */
+const wrappers: Readonly<Record<string, ReadonlySet<string>>> = {
+  sudo: new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"]),
+  env: new Set(["-u", "-C", "-S", "--unset", "--chdir"]),
+  exec: new Set(["-a"]),
+  nohup: new Set(),
+  time: new Set(["-f", "-o"]),
+  nice: new Set(["-n"]),
+  ionice: new Set(["-c", "-n", "-p"]),
+  stdbuf: new Set(["-i", "-o", "-e"]),
+  command: new Set(),
+  timeout: new Set(["-s", "-k", "--signal", "--kill-after"]),
+  xargs: new Set(["-I", "-i", "-n", "-P", "-L", "-l", "-s", "-d", "-E", "-a", "--max-args"]),
+  retry: new Set(["-t", "-d", "--times", "--delay"]),
+};
+
+/** `NAME=value` before a command, which the shell sets in the command's environment. */
+const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** Where the command itself starts among a line's words: after assignments and wrappers. */
+function commandStart(words: readonly string[]): number {
+  let i = 0;
+  while (i < words.length) {
+    if (assignment.test(words[i])) {
+      i++;
+      continue;
+    }
+    // A shell given its script as words of its own (`/bin/sh -c aws s3 cp …`, the quotes of a
+    // recorded command line lost): the command is those words.
+    const script = shellRuns(words, i);
+    if (script !== undefined && !/\s/.test(words[script].trim())) {
+      i = script;
+      continue;
+    }
+    const name = words[i].replace(/^.*\//, "");
+    const takes = Object.hasOwn(wrappers, name) ? wrappers[name] : undefined;
+    if (takes === undefined) {
+      return i;
+    }
+    i++;
+    while (i < words.length && words[i].startsWith("-")) {
+      i += takes.has(words[i]) ? 2 : 1;
+    }
+    if (name === "timeout" && i < words.length) {
+      // Its duration.
+      i++;
+    }
+  }
+  return i;
+}
+
+/** What a line's words say of its options and operands, read against a tool's options. */
+interface Options {
+  /** Each option given, by its name (`--region`, `-e`), with its value (`""` for a flag). */
+  readonly given: ReadonlyMap<string, string>;
+  /** The words that are no option or option value. */
+  readonly operands: readonly string[];
+}
+
+/**
+ * A tool's words split into options and operands: `--name=value`, `--name value` and `-x value`
+ * for the options `valued` names, clusters of one-letter flags (`-avz`, `-P2222`); after `--`,
+ * operands only.
+ */
+function optionsOf(words: readonly string[], valued: ReadonlySet<string>): Options {
+  const given = new Map<string, string>();
+  const operands: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === "--") {
+      operands.push(...words.slice(i + 1));
+      break;
+    }
+    if (w.startsWith("--")) {
+      const eq = w.indexOf("=");
+      if (eq > 0) {
+        given.set(w.slice(0, eq), w.slice(eq + 1));
+      } else if (valued.has(w)) {
+        given.set(w, words[i + 1] ?? "");
+        i++;
+      } else {
+        given.set(w, "");
+      }
+      continue;
+    }
+    if (w.startsWith("-") && w.length > 1) {
+      for (let k = 1; k < w.length; k++) {
+        const flag = `-${w[k]}`;
+        if (valued.has(flag)) {
+          const rest = w.slice(k + 1);
+          given.set(flag, rest !== "" ? rest : (words[i + 1] ?? ""));
+          if (rest === "") {
+            i++;
+          }
+          break;
+        }
+        given.set(flag, "");
+      }
+      continue;
+    }
+    operands.push(w);
+  }
+  return { given, operands };
+}
+
+/** The value of the first of `names` given. */
+function optionValue(o: Options, ...names: readonly string[]): string | undefined {
+  for (const n of names) {
+    const v = o.given.get(n);
+    if (v !== undefined && v !== "") {
+      return v;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a destination is built at run time: a variable, a command's output. */
+const built = (text: string) => /[$`]/.test(text);
+
+/**
+ * The regions the environment of a command is given before it (`AWS_REGION=eu-west-1 aws s3 …`),
+ * by the variable's name.
+ */
+function assignedRegion(words: readonly string[], start: number, names: readonly string[]) {
+  for (const w of words.slice(0, start)) {
+    const [name, value] = [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)];
+    if (names.includes(name) && value !== "" && !built(value)) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A copy to a bucket, another machine or a raw connection that a command line makes (the command
+ * after its assignments and wrappers, `sudo`, `xargs -I{}`):
+ * - `aws s3 cp|mv|sync <source> s3://bucket/…` — a copy between buckets sends to the destination
+ *   bucket; a download (`s3://… ./local`), and `--dryrun`, send nothing;
+ * - `ossutil cp|sync <source> oss://bucket/…` and `aliyun oss cp …`, the same;
+ * - `scp <source>… [user@]host:path` and `rsync <source>… [user@]host:path` (`host::module`,
+ *   `rsync://host/…`); a copy to a local path, and rsync's `--dry-run`, send nothing;
+ * - `nc host port` (netcat, ncat), which sends what it is given (`< dump.sql`, a pipe); not one
+ *   that listens (`-l`) or only probes a port (`-z`).
+ */
+function copyOf(command: string): Upload | undefined {
+  const words = wordsOf(command);
+  const start = commandStart(words);
+  const name = words[start]?.replace(/^.*\//, "");
+  const rest = words.slice(start + 1);
+  switch (name) {
+    case "aws":
+      return awsS3Copy(rest, assignedRegion(words, start, ["AWS_REGION", "AWS_DEFAULT_REGION"]));
+    case "ossutil":
+    case "ossutil64":
+      return ossCopy("ossutil", rest);
+    case "aliyun":
+      return rest[0] === "oss" || rest[0] === "ossutil"
+        ? ossCopy("aliyun oss", rest.slice(1))
+        : undefined;
+    case "scp":
+      return remoteCopy("scp", optionsOf(rest, scpValued), false);
+    case "rsync": {
+      const o = optionsOf(rest, rsyncValued);
+      return o.given.has("--dry-run") || o.given.has("-n") || o.given.has("--list-only")
+        ? undefined
+        : remoteCopy("rsync", o, true);
+    }
+    case "nc":
+    case "ncat":
+    case "netcat":
+      return netcatSend(optionsOf(rest, ncValued));
+    default:
+      return undefined;
+  }
+}
+
+/** The options of `aws` and its `s3` commands that take a value. */
+const awsValued: ReadonlySet<string> = new Set([
+  ...["--region", "--endpoint-url", "--profile", "--output", "--query", "--color"],
+  ...["--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout", "--cli-binary-format"],
+  ...["--acl", "--storage-class", "--sse", "--sse-kms-key-id", "--sse-c", "--sse-c-key"],
+  ...["--sse-c-copy-source", "--sse-c-copy-source-key", "--content-type", "--cache-control"],
+  ...["--content-disposition", "--content-encoding", "--content-language", "--expires"],
+  ...["--exclude", "--include", "--grants", "--metadata", "--metadata-directive"],
+  ...["--expected-size", "--source-region", "--website-redirect", "--request-payer"],
+  ...["--checksum-algorithm", "--checksum-mode", "--copy-props", "--page-size"],
+]);
+
+/** `aws [options] s3 cp|mv|sync <source> s3://bucket/…`: an upload to the bucket. */
+function awsS3Copy(rest: readonly string[], assigned: string | undefined): Upload | undefined {
+  const o = optionsOf(rest, awsValued);
+  const [service, verb, source, destination] = o.operands;
+  if (
+    service !== "s3" ||
+    !["cp", "mv", "sync"].includes(verb ?? "") ||
+    source === undefined ||
+    destination === undefined ||
+    !destination.startsWith("s3://") ||
+    o.given.has("--dryrun")
+  ) {
+    return undefined;
+  }
+  const region = optionValue(o, "--region") ?? assigned;
+  return bucketUpload("aws s3", "s3", destination, region, optionValue(o, "--endpoint-url"));
+}
+
+/** The options of ossutil (and `aliyun oss`) that take a value. */
+const ossValued: ReadonlySet<string> = new Set([
+  ...["-e", "--endpoint", "--region", "-c", "--config-file", "-i", "--access-key-id"],
+  ...["-k", "--access-key-secret", "-t", "--sts-token", "-p", "--profile", "--mode"],
+  ...["--include", "--exclude", "-j", "--jobs", "--parallel", "--part-size", "--meta"],
+  ...["--acl", "-L", "--language", "--loglevel", "--checkpoint-dir", "--output-dir"],
+  ...["--snapshot-path", "--payer", "--bigfile-threshold", "--encoding-type", "--tagging"],
+  ...["--maxupspeed", "--maxdownspeed", "--version-id", "--sign-version", "--retry-times"],
+  ...["--proxy-host", "--proxy-user", "--proxy-pwd", "--storage-class", "--start-time"],
+  ...["--end-time", "--content-type", "--cache-control", "--read-timeout"],
+  ...["--connect-timeout", "--metadata", "--filter", "--include-from", "--exclude-from"],
+]);
+
+/** `ossutil cp|sync <source> oss://bucket/…` (and `aliyun oss cp …`): an upload to the bucket. */
+function ossCopy(tool: "ossutil" | "aliyun oss", rest: readonly string[]): Upload | undefined {
+  const o = optionsOf(rest, ossValued);
+  const [verb, source, destination] = o.operands;
+  if (
+    !["cp", "sync"].includes(verb ?? "") ||
+    source === undefined ||
+    destination === undefined ||
+    !destination.startsWith("oss://") ||
+    o.given.has("--dry-run") ||
+    o.given.has("--dryrun")
+  ) {
+    return undefined;
+  }
+  const endpoint = optionValue(o, "-e", "--endpoint");
+  return bucketUpload(tool, "oss", destination, optionValue(o, "--region"), endpoint);
+}
+
+/** An upload to the bucket of `destination` (`s3://bucket/key`). */
+function bucketUpload(
+  tool: UploadTool,
+  store: "s3" | "oss",
+  destination: string,
+  region: string | undefined,
+  endpoint: string | undefined,
+): Upload {
+  const path = destination.slice(`${store}://`.length);
+  // An S3 access point's ARN holds slashes of its own (`arn:aws:s3:…:accesspoint/name/key`).
+  const bucket = path.startsWith("arn:")
+    ? path.split("/").slice(0, 2).join("/")
+    : path.split("/")[0];
+  if (bucket === "" || built(bucket) || (endpoint !== undefined && built(endpoint))) {
+    return { tool, urls: none, hosts: none, buckets: none, unread: [destination] };
+  }
+  const target: BucketTarget = {
+    store,
+    bucket,
+    written: destination,
+    ...(region !== undefined && !built(region) ? { region } : {}),
+    ...(endpoint !== undefined ? { endpoint } : {}),
+  };
+  return { tool, urls: none, hosts: none, buckets: [target], unread: none };
+}
+
+/** The options of scp that take a value. */
+const scpValued: ReadonlySet<string> = new Set(
+  ["c", "D", "F", "i", "J", "l", "o", "P", "S", "X"].map((f) => `-${f}`),
+);
+
+/** The options of rsync that take a value. */
+const rsyncValued: ReadonlySet<string> = new Set([
+  ...["-e", "-f", "-B", "-T", "-M", "-@"],
+  ...["--rsh", "--rsync-path", "--exclude", "--include", "--filter", "--exclude-from"],
+  ...["--include-from", "--files-from", "--password-file", "--port", "--log-file"],
+  ...["--log-file-format", "--out-format", "--bwlimit", "--timeout", "--contimeout"],
+  ...["--chmod", "--chown", "--temp-dir", "--partial-dir", "--backup-dir", "--suffix"],
+  ...["--compare-dest", "--copy-dest", "--link-dest", "--max-size", "--min-size"],
+  ...["--modify-window", "--sockopts", "--address", "--info", "--debug", "--usermap"],
+  ...["--groupmap", "--iconv", "--checksum-choice", "--compress-choice"],
+  ...["--compress-level", "--skip-compress", "--block-size", "--max-delete", "--outbuf"],
+  ...["--remote-option", "--stop-after", "--stop-at", "--write-batch"],
+  ...["--only-write-batch", "--read-batch", "--protocol", "--max-alloc"],
+]);
+
+/**
+ * The host of a remote operand of scp or rsync — `[user@]host:path`, `[user@][v6]:path`,
+ * `scp://[user@]host[:port]/path`, rsync's `host::module` and `rsync://host/…` — undefined for a
+ * local path (a colon after a slash is a local name's).
+ */
+function remoteHost(operand: string, rsync: boolean): string | undefined {
+  const url = /^([a-z]+):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:]+)/i.exec(operand);
+  if (url !== null) {
+    return url[1] === "scp" || (rsync && url[1] === "rsync") ? url[2] : undefined;
+  }
+  const scpLike = /^(?:[^@/:]*@)?(\[[^\]]+\]|[^/:[\]]+):/.exec(operand);
+  return scpLike === null ? undefined : scpLike[1];
+}
+
+/**
+ * `scp|rsync <source>… <destination>`: an upload to the host of a remote destination; a copy to
+ * a local path (a download, a local copy) sends nothing.
+ */
+function remoteCopy(tool: "scp" | "rsync", o: Options, rsync: boolean): Upload | undefined {
+  if (o.operands.length < 2) {
+    return undefined;
+  }
+  const destination = o.operands[o.operands.length - 1];
+  const host = remoteHost(destination, rsync)?.replace(/^\[|\]$/g, "");
+  if (host === undefined) {
+    return undefined;
+  }
+  return built(host)
+    ? { tool, urls: none, hosts: none, buckets: none, unread: [destination] }
+    : { tool, urls: none, hosts: [host.toLowerCase()], buckets: none, unread: none };
+}
+
+/** The options of netcat (OpenBSD's, traditional, ncat) that take a value. */
+const ncValued: ReadonlySet<string> = new Set([
+  ...["-w", "-p", "-s", "-i", "-q", "-x", "-X", "-O", "-I", "-T", "-V", "-e", "-c", "-P"],
+  ...["--proxy", "--proxy-type", "--proxy-auth", "--source-port", "--wait", "--idle-timeout"],
+  ...["--exec", "--sh-exec", "--lua-exec", "--output", "--hex-dump", "--source"],
+]);
+
+/** `nc [options] host port`: a connection that sends what it is given, to the host. */
+function netcatSend(o: Options): Upload | undefined {
+  const listens = ["-l", "--listen", "-z", "-U", "--unixsock"].some((f) => o.given.has(f));
+  const [host, port] = o.operands;
+  if (listens || host === undefined || port === undefined) {
+    return undefined;
+  }
+  return built(host)
+    ? { tool: "nc", urls: none, hosts: none, buckets: none, unread: [host] }
+    : { tool: "nc", urls: none, hosts: [host.toLowerCase()], buckets: none, unread: none };
 }

