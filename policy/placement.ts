@@ -81,8 +81,11 @@ import {
   kmsArn,
   type NamedPlaceKind,
   namedPlaceReferences,
+  arnOutcome,
+  type ScriptUpload,
   scriptUploads,
 } from "./paths/references";
+import type { UploadTool } from "../residency/uploads";
 import { clusterDomain } from "./paths/kubernetes";
 import { byType } from "./paths/types";
 import { bundles } from "./paths/types/bundles";
@@ -1110,7 +1113,7 @@ const edgeCertificate = /^arn:aws:acm:us-east-1:\d{12}:certificate\//;
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none, nor is one a Deny statement names, which only takes access away, or that a statement leaves out by NotResource or NotPrincipal) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names; whether every host a script or command line the compute runs uploads to (a curl or wget that sends data) is a private or allowlisted address, a host egressHosts names or a cloud service's endpoint inside; and whether every ARN a resource delivers data to (a destination, stream, queue, topic, event bus or function) is of the stack's own accounts.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none, nor is one a Deny statement names, which only takes access away, or that a statement leaves out by NotResource or NotPrincipal) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names; whether every host a script or command line the compute runs uploads to (a curl or wget that sends data, an scp or rsync copy to another machine, an nc connection, a cloud CLI's copy to a bucket by the endpoint or region its line names) is a private or allowlisted address, a host egressHosts names or a cloud service's endpoint inside; and whether every ARN a resource delivers data to (a destination, stream, queue, topic, event bus or function) is of the stack's own accounts.",
   severity: "high",
   remediationSteps:
     "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition), and deliver only to resources of the stack's own accounts; replace every value that names a place outside.",
@@ -1361,12 +1364,15 @@ const machineHosts =
 
 /**
  * The uploads of the scripts a resource's compute runs (paths/references.ts `scriptUploads`: a
- * curl or wget that sends data, in user data, a container's command, an SSM document's
- * `runCommand`), by where they send: a private or allowlisted address, a host the stack places by
- * name (`egressHosts`) or the machine itself passes; a cloud service's regional endpoint (or an
- * AWS partition's global one) is placed by the script's endpoint reading above, once; any other
- * host cannot be placed, nor can a destination the line builds from shell variables. One finding
- * per destination.
+ * curl or wget that sends data, a copy to a bucket or another machine, an nc connection, in user
+ * data, a container's command, an SSM document's `runCommand`), by where they send: a private or
+ * allowlisted address, a host the stack places by name (`egressHosts`) or the machine itself
+ * passes; where the script's endpoints and regions are read above (`placesRead`), a cloud
+ * service's regional endpoint (or an AWS partition's global one) and the region a line gives a
+ * bucket's CLI are placed there, once, and here otherwise; any other host cannot be placed, nor
+ * can a destination the line builds from shell variables. A bucket the line places neither by
+ * region nor by endpoint is placed by the program's bucket of that name, which only the stack
+ * tells (`scriptBucketFindings`). One finding per destination.
  */
 function scriptUploadFindings(
   type: string,
@@ -1374,52 +1380,147 @@ function scriptUploadFindings(
   label: string,
   ctx: PolicyContext,
   skip: ReadonlyMap<string, DeclaredPaths>,
+  placesRead = true,
 ): Finding[] {
   const j = ctx.jurisdiction;
-  const byPlace = new Map<string, { where: string; path: string; commands: string[] }>();
-  for (const upload of scriptUploads(type, props, skip)) {
-    let where: string;
-    if (upload.url === undefined) {
-      where =
-        upload.unread === ""
-          ? "a destination the command does not name as a URL, which cannot be read"
-          : `a destination the command builds at run time (${upload.unread}), which cannot be read`;
-    } else {
-      const host = hostOf(upload.url);
-      if (
-        machineHosts.test(host) ||
-        regionOfEndpoint(upload.url) !== undefined ||
-        awsPartitionOfHost(host) !== undefined
-      ) {
-        continue;
-      }
-      const place = serverPlace(host, j, ctx.settings.egressAllowlist);
-      switch (place.kind) {
-        case "inside":
-          continue;
-        case "region":
-          where = `${host} (${place.where})`;
-          break;
-        case "global":
-          where = `${host} (the ${place.network}, global, outside ${j.id})`;
-          break;
-        case "public":
-          where = `${host} (a public address the pack cannot place in a country)`;
-          break;
-        case "unplaced":
-          where = `${host} (a host the pack cannot place in a country)`;
-          break;
-      }
-    }
-    const entry = byPlace.get(where) ?? { where, path: upload.path, commands: [] };
-    entry.commands.push(upload.command);
-    byPlace.set(where, entry);
+  const uploads = scriptUploads(type, props, skip).flatMap((upload) => {
+    const where = uploadDestination(upload, j, ctx.settings.egressAllowlist, placesRead);
+    return where === undefined ? [] : [{ ...upload, where }];
+  });
+  return uploadFindings(uploads, label, j);
+}
+
+/**
+ * Where an upload of a script sends, in a finding's words, when that is not inside the
+ * jurisdiction (see `scriptUploadFindings`); undefined when it is, when the script's endpoint
+ * reading places it (`placesRead`), or when only the stack can place it (a bucket by name).
+ */
+function uploadDestination(
+  upload: ScriptUpload,
+  j: Jurisdiction,
+  allowlist: readonly EgressAllowEntry[],
+  placesRead: boolean,
+): string | undefined {
+  if (upload.unread !== undefined) {
+    return upload.unread === ""
+      ? "a destination the command does not name as a URL, which cannot be read"
+      : `a destination the command builds at run time (${upload.unread}), which cannot be read`;
   }
-  return [...byPlace.values()].map(({ where, path, commands }) => {
+  if (upload.url !== undefined || upload.host !== undefined) {
+    return hostDestination(upload.url ?? upload.host!, j, allowlist, placesRead);
+  }
+  const bucket = upload.bucket;
+  if (bucket === undefined) {
+    return undefined;
+  }
+  const named = `the ${bucket.store === "s3" ? "S3" : "OSS"} bucket ${bucket.bucket}`;
+  if (bucket.endpoint !== undefined) {
+    const at = hostDestination(bucket.endpoint, j, allowlist, placesRead);
+    return at === undefined ? undefined : `${named} at ${at}`;
+  }
+  if (bucket.bucket.startsWith("arn:")) {
+    const outcome = arnOutcome(j, bucket.bucket);
+    return placesRead || outcome.kind === "inside"
+      ? undefined
+      : outcome.kind === "outside"
+        ? outcome.place
+        : `${outcome.raw} (${outcome.why})`;
+  }
+  if (bucket.region === undefined || placesRead) {
+    return undefined;
+  }
+  const cloud: Cloud = bucket.store === "s3" ? "aws" : "alicloud";
+  return regionInJurisdiction(j, cloud, bucket.region)
+    ? undefined
+    : `${named} in ${describePlace(j, cloud, bucket.region)}`;
+}
+
+/** Where a URL or host an upload sends to lies, in a finding's words (see `uploadDestination`). */
+function hostDestination(
+  target: string,
+  j: Jurisdiction,
+  allowlist: readonly EgressAllowEntry[],
+  placesRead: boolean,
+): string | undefined {
+  const host = hostOf(target);
+  if (machineHosts.test(host)) {
+    return undefined;
+  }
+  const endpoint = regionOfEndpoint(target.includes("://") ? target : `https://${target}`);
+  const partition = awsPartitionOfHost(host);
+  if (placesRead && (endpoint !== undefined || partition !== undefined)) {
+    return undefined;
+  }
+  if (endpoint === undefined && partition !== undefined) {
+    return j.awsPartitions.includes(partition)
+      ? undefined
+      : `${host} (an endpoint of AWS's ${partition} partition, none of whose regions is inside ${j.id})`;
+  }
+  const place = serverPlace(host, j, allowlist);
+  switch (place.kind) {
+    case "inside":
+      return undefined;
+    case "region":
+      return `${host} (${place.where})`;
+    case "global":
+      return `${host} (the ${place.network}, global, outside ${j.id})`;
+    case "public":
+      return `${host} (a public address the pack cannot place in a country)`;
+    case "unplaced":
+      return `${host} (a host the pack cannot place in a country)`;
+  }
+}
+
+/** What a tool does with the data, in a finding's words: one command's, several's. */
+const uploadVerbs: Readonly<Record<UploadTool, readonly [string, string]>> = {
+  curl: ["uploads", "upload"],
+  wget: ["uploads", "upload"],
+  "aws s3": ["copies files", "copy files"],
+  ossutil: ["copies files", "copy files"],
+  "aliyun oss": ["copies files", "copy files"],
+  scp: ["copies files", "copy files"],
+  rsync: ["copies files", "copy files"],
+  nc: ["sends what it is given over a connection", "send what they are given over a connection"],
+};
+
+/**
+ * The findings on the uploads of a resource's scripts that send outside or to a place that
+ * cannot be placed: one per destination and what the commands do there (`where`), naming the
+ * commands.
+ */
+function uploadFindings(
+  uploads: ReadonlyArray<ScriptUpload & { readonly where: string }>,
+  label: string,
+  j: Jurisdiction,
+): Finding[] {
+  const byPlace = new Map<
+    string,
+    { where: string; path: string; tool: UploadTool; commands: string[] }
+  >();
+  for (const upload of uploads) {
+    const key = `${upload.where}\0${uploadVerbs[upload.tool][0]}`;
+    const entry = byPlace.get(key) ?? {
+      where: upload.where,
+      path: upload.path,
+      tool: upload.tool,
+      commands: [],
+    };
+    entry.commands.push(upload.command);
+    byPlace.set(key, entry);
+  }
+  return [...byPlace.values()].map(({ where, path, tool, commands }) => {
     const distinct = [...new Set(commands)];
     const shown = distinct.map((c) => JSON.stringify(c)).join(", ");
+    const [one, several] = uploadVerbs[tool];
+    const bucket = ["aws s3", "ossutil", "aliyun oss"].includes(tool);
+    const why = bucket
+      ? "the compute sends what the command reads there each time it runs"
+      : "the compute sends what the command reads there each time it runs, and no resource of the stack holds it";
+    const fix = bucket
+      ? `Copy only to a bucket this program creates inside ${j.id}, or to one the command places inside ${j.id} by its region or regional endpoint (--region, --endpoint-url, -e).`
+      : `Upload only to a service inside ${j.id} by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason.`;
     return {
-      message: `${label} must send data only to places inside ${j.id}, but ${path} runs ${shown}, which ${distinct.length > 1 ? "upload" : "uploads"} to ${where}: the compute sends what the command reads there each time it runs, and no resource of the stack holds it. Upload only to a service inside ${j.id} by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason.`,
+      message: `${label} must send data only to places inside ${j.id}, but ${path} runs ${shown}, which ${distinct.length > 1 ? several : one} to ${where}: ${why}. ${fix}`,
       path: [label, where],
     };
   });

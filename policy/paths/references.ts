@@ -14,7 +14,13 @@ import {
   hostOf,
   regionOfEndpoint,
 } from "../../residency/placement";
-import { commandsIn, uploadOf } from "../../residency/uploads";
+import {
+  type BucketTarget,
+  commandsIn,
+  shellScriptOf,
+  type UploadTool,
+  uploadsIn,
+} from "../../residency/uploads";
 import { notAPlace, type PlaceKind, placeRuleOf, wordsOf } from "../inventory/place-rules";
 import documentsJson from "../review/documents.json";
 import type { Outcome } from "./fields";
@@ -517,19 +523,30 @@ export interface ScriptUpload {
   readonly path: string;
   /** The command line that uploads, as the script writes it. */
   readonly command: string;
-  /** The URL it sends to; undefined when its line names none the pack can read. */
+  /** The tool that sends (`curl`, `aws s3`, `scp`…). */
+  readonly tool: UploadTool;
+  /** The URL it sends to (curl, wget). */
   readonly url?: string;
+  /** The host it sends to (scp, rsync, nc). */
+  readonly host?: string;
+  /**
+   * The bucket it copies to (aws s3, ossutil, aliyun oss), with the region its line — or an
+   * `AWS_REGION=`/`AWS_DEFAULT_REGION=` the script sets — tells the CLI to use.
+   */
+  readonly bucket?: BucketTarget;
   /** The destination as the line writes it, when it cannot be read (`"$UPLOAD_URL"`). */
   readonly unread?: string;
 }
 
 /**
  * The upload commands of the scripts and command lines a resource's compute runs (user data,
- * plain, base64 or cloud-config; a container's command, an argument list read as one line; an
- * SSM Command document's `runCommand`): each curl or wget that sends data, read as a command the
- * program runs itself is (residency/uploads.ts `uploadOf`), with each URL its line names. A URL
- * whose host the line builds from shell variables (`"$UPLOAD_URL"`, `https://$HOST/…`), or an
- * upload whose line names no URL, cannot be read. Downloads are not read, nor comment lines.
+ * plain, base64 or cloud-config; a container's command, an argument list read as one line, or as
+ * the script a shell is given with `-c`; an SSM Command document's `runCommand`): each curl or
+ * wget that sends data, with each URL its line names, each copy to a bucket or another machine
+ * and each nc connection, read as a command the program runs itself is (residency/uploads.ts
+ * `uploadsIn`). A URL whose host the line builds from shell variables (`"$UPLOAD_URL"`,
+ * `https://$HOST/…`), or an upload whose line names no URL, cannot be read; nor can a bucket or
+ * host the line builds so. Downloads are not read, nor comment lines.
  */
 export function scriptUploads(
   type: string,
@@ -553,40 +570,73 @@ export function scriptUploads(
       continue;
     }
     // An argument list (a container's `command: ["curl", "-T", …]`, a cloud-config runcmd's
-    // `- [curl, -T, …]`) is one command line; a list of lines (an SSM document's `runCommand`, a
-    // runcmd's strings) is read line by line.
+    // `- [curl, -T, …]`) is one command line, or the script a shell is given (`["sh", "-c",
+    // "…"]`); a list of lines (an SSM document's `runCommand`, a runcmd's strings) is read line
+    // by line.
     const argv = name === "command" || name === "entryPoint" || /\]\[\d+\]$/.test(path);
     const list =
       argv && Array.isArray(holder) && holder.every((v) => typeof v === "string")
-        ? holder
+        ? (holder as string[])
         : undefined;
     if (list !== undefined && lists.has(list)) {
       continue;
     }
     lists.add(list);
     const where = list === undefined ? path : path.replace(/\[\d+\]$/, "");
-    const text = list === undefined ? value : list.join(" ");
-    const seen = new Set<string>();
-    for (const t of [text, decodedScript(text)]) {
-      for (const command of commandsIn(t?.replace(shellComments, "$1") ?? "")) {
-        const upload = uploadOf(command);
-        if (upload === undefined || seen.has(command)) {
+    const text = list === undefined ? value : (shellScriptOf(list) ?? list.join(" "));
+    out.push(...uploadsOfScript(where, text));
+  }
+  return out;
+}
+
+/** The uploads of one script or command line standing at `where` (see `scriptUploads`). */
+function uploadsOfScript(where: string, text: string): ScriptUpload[] {
+  const out: ScriptUpload[] = [];
+  const seen = new Set<string>();
+  for (const t of [text, decodedScript(text)]) {
+    const code = t?.replace(shellComments, "$1") ?? "";
+    // The region a script sets for the AWS CLI of its later commands.
+    const region = awsRegionSetting.exec(code)?.[1];
+    for (const command of commandsIn(code)) {
+      if (seen.has(command)) {
+        continue;
+      }
+      seen.add(command);
+      for (const upload of uploadsIn(command)) {
+        const { tool } = upload;
+        if (tool === "curl" || tool === "wget") {
+          const readable = upload.urls.filter((u) => !/[$`{}]/.test(hostOf(u)));
+          for (const url of readable) {
+            out.push({ path: where, command, tool, url });
+          }
+          if (readable.length < upload.urls.length || upload.urls.length === 0) {
+            const built = /["']?[^\s"']*[$`][^\s"']*["']?/.exec(command.replace(/^\S+\s/, ""))?.[0];
+            out.push({ path: where, command, tool, unread: built ?? "" });
+          }
           continue;
         }
-        seen.add(command);
-        const readable = upload.urls.filter((u) => !/[$`{}]/.test(hostOf(u)));
-        for (const url of readable) {
-          out.push({ path: where, command, url });
+        for (const host of upload.hosts) {
+          out.push({ path: where, command, tool, host });
         }
-        if (readable.length < upload.urls.length || upload.urls.length === 0) {
-          const built = /["']?[^\s"']*[$`][^\s"']*["']?/.exec(command.replace(/^\S+\s/, ""))?.[0];
-          out.push({ path: where, command, unread: built ?? "" });
+        for (const bucket of upload.buckets) {
+          const placed =
+            bucket.store !== "s3" ||
+            bucket.region !== undefined ||
+            bucket.endpoint !== undefined ||
+            region === undefined;
+          out.push({ path: where, command, tool, bucket: placed ? bucket : { ...bucket, region } });
+        }
+        for (const unread of upload.unread) {
+          out.push({ path: where, command, tool, unread });
         }
       }
     }
   }
   return out;
 }
+
+/** An `AWS_REGION=` or `AWS_DEFAULT_REGION=` a script sets (`export AWS_REGION=eu-west-1`). */
+const awsRegionSetting = /\b(?:AWS_REGION|AWS_DEFAULT_REGION)=["']?([a-z]{2}(?:-[a-z]+)+-\d+)\b/;
 
 /**
  * A script's shell comments: from a `#` that starts a word to the end of its line (not `#!` or

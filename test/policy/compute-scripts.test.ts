@@ -410,3 +410,116 @@ describe("a script that uploads to a host", () => {
     expect(await named(instance(script)(oregon), "vm")).toEqual([ireland]);
   });
 });
+
+// Found by the upload review: a script that sent the stack's data with scp, rsync, nc or a cloud
+// CLI's copy to a bucket passed, where the same data sent with `curl -T` failed. Their uploads are
+// now read as curl's are (residency/uploads.ts `uploadsIn`); their downloads are not.
+describe("a script that copies to another machine or a bucket", () => {
+  const offsite = "backup.example.de (a host the pack cannot place in a country)";
+
+  /** arn-locality's messages on `name`. */
+  async function messages(plan: Plan, name: string): Promise<string[]> {
+    return (await pack.check(plan, oregonSettings))
+      .filter((v) => v.policy === "arn-locality" && v.resourceName === name)
+      .map((v) => `${v.level} ${v.message}`);
+  }
+
+  test("fails when user data copies with scp to a host the pack cannot place, naming the command and the host", async () => {
+    const script =
+      "#!/bin/bash\nscp -i /root/.ssh/backup /var/backups/db.tgz ops@backup.example.de:/srv/\n";
+    expect(await messages(instance(script)(oregon), "vm")).toEqual([
+      `mandatory ec2 instance "vm" must send data only to places inside US, but userData runs "scp -i /root/.ssh/backup /var/backups/db.tgz ops@backup.example.de:/srv/", which copies files to ${offsite}: the compute sends what the command reads there each time it runs, and no resource of the stack holds it. Upload only to a service inside US by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside US, name it in the stack's egressHosts with your reason.`,
+    ]);
+  });
+
+  test("fails the same with rsync (over ssh or to a daemon) and with nc, one finding per host", async () => {
+    const script = [
+      "#!/bin/bash",
+      "rsync -az --delete /var/lib/app/ backup.example.de:/srv/app/",
+      "rsync -a /var/log/ rsync://backup.example.de/logs/",
+      "pg_dumpall | nc -w 5 203.0.113.9 9000",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      "203.0.113.9 (a public address the pack cannot place in a country)",
+      offsite,
+    ]);
+    const [rsync, nc] = await messages(instance(script)(oregon), "vm");
+    expect(rsync).toContain(
+      'userData runs "rsync -az --delete /var/lib/app/ backup.example.de:/srv/app/", "rsync -a /var/log/ rsync://backup.example.de/logs/", which copy files to backup.example.de',
+    );
+    expect(nc).toContain(
+      'userData runs "nc -w 5 203.0.113.9 9000", which sends what it is given over a connection to 203.0.113.9',
+    );
+  });
+
+  test("fails when a container's command runs a shell on a script that copies to a host", async () => {
+    const plan = add("aws:ecs/taskDefinition:TaskDefinition", "sync", {
+      family: "sync",
+      containerDefinitions: JSON.stringify([
+        {
+          name: "sync",
+          image: "instrumentisto/rsync-ssh:alpine",
+          essential: true,
+          command: ["sh", "-c", "rsync -a /data/ ops@backup.example.de:/srv/data/"],
+        },
+      ]),
+    })(oregon);
+    expect(await named(plan, "sync")).toEqual([offsite]);
+  });
+
+  test("fails when a bucket's CLI is pointed at an endpoint the pack cannot place, or the bucket is built at run time", async () => {
+    const script = [
+      "#!/bin/bash",
+      "aws s3 cp /var/backups/db.tgz s3://backups/ --endpoint-url https://minio.example.com",
+      'ossutil cp /var/backups/db.tgz "oss://$BUCKET/db.tgz"',
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      "a destination the command builds at run time (oss://$BUCKET/db.tgz), which cannot be read",
+      "the S3 bucket backups at minio.example.com (a host the pack cannot place in a country)",
+    ]);
+  });
+
+  test("twin: a copy the line places by a region or endpoint abroad is one finding, the region's or endpoint's", async () => {
+    const script = [
+      "#!/bin/bash",
+      "aws s3 cp /var/backups/db.tgz s3://backups/ --region eu-west-1",
+      "aws s3 sync /var/log s3://logs/ --endpoint-url https://s3.eu-west-1.amazonaws.com",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      "eu-west-1 (outside US, in EU)",
+      ireland,
+    ]);
+  });
+
+  test("twin: downloads, local copies, dry runs, port probes and copies to a private or allowlisted host pass", async () => {
+    const script = [
+      "#!/bin/bash",
+      "scp ops@backup.example.de:/srv/config.tgz /etc/app/",
+      "rsync -a backup.example.de:/srv/app/ /var/lib/app/",
+      "rsync -a --dry-run /var/lib/app/ backup.example.de:/srv/app/",
+      "rsync -a /var/lib/app/ /mnt/backup/",
+      "aws s3 cp s3://backups/db.tgz /tmp/db.tgz --region eu-west-1",
+      "aws s3 sync /var/log s3://logs/ --dryrun --region us-west-2",
+      "until nc -z backup.example.de 22; do sleep 1; done",
+      "scp /var/backups/db.tgz ops@10.0.4.20:/srv/",
+      "tar cz /data | nc 10.0.4.21 9000",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      // The region the download's line names, read as any region a script names.
+      "eu-west-1 (outside US, in EU)",
+    ]);
+    const settings = {
+      ...oregonSettings,
+      egressAllowlist: [
+        ...(oregonSettings.egressAllowlist ?? []),
+        { host: "backup.example.de", reason: "The team's own backup host, in Oregon" },
+      ],
+    };
+    const upload = "#!/bin/bash\nrsync -a /var/lib/app/ backup.example.de:/srv/app/\n";
+    expect(await named(instance(upload)(oregon), "vm", settings)).toEqual([]);
+  });
+});
