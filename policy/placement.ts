@@ -27,7 +27,7 @@ import {
   ensNodePath,
   unreadEnsNode,
 } from "../residency/ens-nodes";
-import type { ResourceValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import {
   type Cloud,
   clouds,
@@ -87,6 +87,12 @@ import {
 } from "./paths/references";
 import type { UploadTool } from "../residency/uploads";
 import { clusterDomain } from "./paths/kubernetes";
+import {
+  heldPartitionOfBucketName,
+  placementOfResource,
+  refKinds,
+  resolveRef,
+} from "./paths/resolver";
 import { byType } from "./paths/types";
 import { bundles } from "./paths/types/bundles";
 import { readFromInputs } from "./paths/types/common";
@@ -1350,13 +1356,78 @@ export const arnLocality = residencyResourcePolicy({
         path: [label, where],
       });
     }
-    if (kinds.includes("endpoint")) {
+    if (readsScripts(args.type)) {
       for (const f of scriptUploadFindings(args.type, args.props, label, ctx, decided)) {
         ctx.report(f);
       }
     }
   },
 });
+
+/**
+ * Whether arn-locality reads the scripts a resource's compute runs: those of every type whose
+ * endpoints and regions it reads (not a Kubernetes object's, see above).
+ */
+function readsScripts(type: string): boolean {
+  return !type.startsWith("kubernetes:") || isChartValues(type) || unreviewedCustomResource(type);
+}
+
+/**
+ * The copies to a bucket of the scripts resource `r`'s compute runs (`aws s3 cp … s3://backups/`,
+ * `ossutil cp … oss://backups/`) whose line places the bucket neither by region nor by endpoint:
+ * the bucket lies where the program's bucket of that name lies, which only the stack tells
+ * (named-destinations runs this); one the program does not create cannot be placed, unless the
+ * resource's AWS partition lies wholly inside (its CLI reaches no bucket of another partition).
+ * One finding per destination, in arn-locality's words.
+ */
+export function scriptBucketFindings(
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+  ctx: PolicyContext,
+): Finding[] {
+  if (r.type.startsWith("pulumi:providers:") || !r.provider || !readsScripts(r.type)) {
+    return [];
+  }
+  decided ??= decidedPaths(byType);
+  const j = ctx.jurisdiction;
+  const own = placementOfResource(r);
+  const region = !isUnknown(own) && own.kind === "region" ? own : undefined;
+  const uploads = scriptUploads(r.type, r.props, decided).flatMap((upload) => {
+    const b = upload.bucket;
+    if (
+      b === undefined ||
+      b.region !== undefined ||
+      b.endpoint !== undefined ||
+      b.bucket.startsWith("arn:")
+    ) {
+      return [];
+    }
+    const kind = refKinds[b.store === "s3" ? "s3-bucket" : "oss-bucket"];
+    const named = `the ${b.store === "s3" ? "S3" : "OSS"} bucket ${b.bucket}`;
+    const target = resolveRef(kind, b.bucket, resources, r.urn);
+    let where: string;
+    if (target !== undefined) {
+      const at = placementOfResource(target);
+      if (isUnknown(at)) {
+        // Not known at preview: the bucket is judged where it is created.
+        return [];
+      }
+      if (at.kind !== "region") {
+        where = `${named}, of this program, whose region cannot be determined (${at.reason ?? at.kind})`;
+      } else if (regionInJurisdiction(j, at.cloud, at.region)) {
+        return [];
+      } else {
+        where = `${named}, of this program, in ${describePlace(j, at.cloud, at.region)}`;
+      }
+    } else if (heldPartitionOfBucketName(kind, b.bucket, region, j) !== undefined) {
+      return [];
+    } else {
+      where = `${named} (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)`;
+    }
+    return [{ ...upload, where }];
+  });
+  return uploadFindings(uploads, resourceLabel(r.type, r.name), j);
+}
 
 /** Hosts of the machine itself, and the metadata services a script asks for a token. */
 const machineHosts =

@@ -9,7 +9,12 @@ import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
 import { arnPartition, arnRegion, cloudOf, providerHosted } from "../../residency/placement";
 import { locate } from "./places";
-import { type PolicyMeta, residencyStackPolicy } from "../framework";
+import {
+  type Finding,
+  type PolicyContext,
+  type PolicyMeta,
+  residencyStackPolicy,
+} from "../framework";
 import { resourceLabel } from "./describe";
 import { fallbackField, formOf, sourceLabel } from "./fields";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
@@ -515,9 +520,19 @@ function refRows(
  * the words of the field's own policy, from its source (or the resource's place) to that place.
  */
 export function namedDestinationsPolicy(
-  meta: PolicyMeta & { readonly name: PolicyName; readonly table?: TypeTable },
+  meta: PolicyMeta & {
+    readonly name: PolicyName;
+    readonly table?: TypeTable;
+    /**
+     * Other names a resource gives that only the stack places, each read by a function of the
+     * policy that owns their words (a script's copy to a bucket by name, placement.ts).
+     */
+    readonly readers?: ReadonlyArray<
+      (r: PolicyResource, resources: readonly PolicyResource[], ctx: PolicyContext) => Finding[]
+    >;
+  },
 ): StackValidationPolicy {
-  const { table, ...policy } = meta;
+  const { table, readers = [], ...policy } = meta;
   // Read on first use: the tables are made after the policies that read them are declared.
   let rows: ReturnType<typeof refRows> | undefined;
   return residencyStackPolicy({
@@ -538,7 +553,7 @@ export function namedDestinationsPolicy(
         }
       }
       const placers = stackPlacers(args.resources);
-      const readers = stackReaders(args.resources);
+      const hostReaders = stackReaders(args.resources);
       for (const r of args.resources) {
         const hosted = hostFromResources(r, args.resources, j);
         if (hosted) {
@@ -550,7 +565,16 @@ export function namedDestinationsPolicy(
         for (const f of lokiStackFindings(r, args.resources, ctx.settings.egressAllowlist, j.id)) {
           ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
-        for (const f of meshHostFindings(r, placers, readers, ctx.settings.egressAllowlist, j.id)) {
+        for (const f of meshHostFindings(
+          r,
+          placers,
+          hostReaders,
+          ctx.settings.egressAllowlist,
+          j.id,
+        )) {
+          ctx.report({ ...f, urn: r.urn, resourceName: r.name });
+        }
+        for (const f of readers.flatMap((read) => read(r, args.resources, ctx))) {
           ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
         const row = rows.get(r.type);

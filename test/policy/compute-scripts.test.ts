@@ -523,3 +523,61 @@ describe("a script that copies to another machine or a bucket", () => {
     expect(await named(instance(upload)(oregon), "vm", settings)).toEqual([]);
   });
 });
+
+// A bucket a script copies to by name alone — no --region, no endpoint on its line — lies where
+// the program's bucket of that name lies: named-destinations, which sees the whole stack, judges
+// it; a bucket the program does not create cannot be placed.
+describe("a script that copies to a bucket it names alone", () => {
+  /** named-destinations' findings on `name`: the place each names. */
+  async function resolved(plan: Plan, name: string, settings = oregonSettings): Promise<string[]> {
+    return findings(await pack.check(plan, settings))
+      .filter(([policy, resource]) => policy === "named-destinations" && resource === name)
+      .map(([, , , path]) => path?.at(-1) ?? "");
+  }
+  const backup = "#!/bin/bash\ntar cz /var/lib/app | aws s3 cp - s3://app-backups/app.tgz\n";
+  const bucket = (region?: string) =>
+    add("aws:s3/bucket:Bucket", "backups", {
+      bucket: "app-backups",
+      ...(region === undefined ? {} : { region }),
+    });
+
+  test("fails when the program does not create the bucket, naming the command and the bucket", async () => {
+    const plan = instance(backup)(oregon);
+    const where =
+      "the S3 bucket app-backups (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)";
+    expect(await resolved(plan, "vm")).toEqual([where]);
+    const [violation] = (await pack.check(plan, oregonSettings)).filter(
+      (v) => v.policy === "named-destinations" && v.resourceName === "vm",
+    );
+    expect(`${violation.level} ${violation.message}`).toBe(
+      `mandatory ec2 instance "vm" must send data only to places inside US, but userData runs "aws s3 cp - s3://app-backups/app.tgz", which copies files to ${where}: the compute sends what the command reads there each time it runs. Copy only to a bucket this program creates inside US, or to one the command places inside US by its region or regional endpoint (--region, --endpoint-url, -e).`,
+    );
+    // arn-locality leaves it: one crossing, one finding.
+    expect(await named(plan, "vm")).toEqual([]);
+  });
+
+  test("fails when the program's bucket of that name lies abroad", async () => {
+    const plan = bucket("eu-west-1")(instance(backup)(oregon));
+    expect(await resolved(plan, "vm")).toEqual([
+      "the S3 bucket app-backups, of this program, in eu-west-1 (outside US, in EU)",
+    ]);
+  });
+
+  test("twin: the program's bucket of that name, inside, passes", async () => {
+    expect(await resolved(bucket()(instance(backup)(oregon)), "vm")).toEqual([]);
+  });
+
+  test("an OSS bucket the program does not create fails; its own passes", async () => {
+    const vm = add("alicloud:ecs/instance:Instance", "avm", {
+      imageId: "ubuntu_22_04_x64_20G_alibase_20240101.vhd",
+      instanceType: "ecs.g7.large",
+      internetMaxBandwidthOut: 0,
+      userData: "#!/bin/bash\nossutil cp -r /var/log/app oss://app-logs/\n",
+    });
+    expect(await resolved(vm(shanghai), "avm", shanghaiSettings)).toEqual([
+      "the OSS bucket app-logs (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)",
+    ]);
+    const logs = add("alicloud:oss/bucket:Bucket", "logs", { bucket: "app-logs" });
+    expect(await resolved(logs(vm(shanghai)), "avm", shanghaiSettings)).toEqual([]);
+  });
+});
