@@ -86,7 +86,7 @@ import {
   scriptUploads,
 } from "./paths/references";
 import type { UploadTool } from "../residency/uploads";
-import { clusterDomain } from "./paths/kubernetes";
+import { clusterDomain, isListType, podTemplateOf } from "./paths/kubernetes";
 import {
   heldPartitionOfBucketName,
   placementOfResource,
@@ -1119,7 +1119,7 @@ const edgeCertificate = /^arn:aws:acm:us-east-1:\d{12}:certificate\//;
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none, nor is one a Deny statement names, which only takes access away, or that a statement leaves out by NotResource or NotPrincipal) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names; whether every host a script or command line the compute runs uploads to (a curl or wget that sends data, an scp or rsync copy to another machine, an nc connection, a cloud CLI's copy to a bucket by the endpoint or region its line names) is a private or allowlisted address, a host egressHosts names or a cloud service's endpoint inside; and whether every ARN a resource delivers data to (a destination, stream, queue, topic, event bus or function) is of the stack's own accounts.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none, nor is one a Deny statement names, which only takes access away, or that a statement leaves out by NotResource or NotPrincipal) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names; whether every host a script or command line the compute runs uploads to (a curl or wget that sends data, an scp or rsync copy to another machine, an nc connection, a cloud CLI's copy to a bucket by the endpoint or region its line names; a Kubernetes workload's containers' command and args too) is a private or allowlisted address, a host egressHosts names or a cloud service's endpoint inside; and whether every ARN a resource delivers data to (a destination, stream, queue, topic, event bus or function) is of the stack's own accounts.",
   severity: "high",
   remediationSteps:
     "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition), and deliver only to resources of the stack's own accounts; replace every value that names a place outside.",
@@ -1356,20 +1356,42 @@ export const arnLocality = residencyResourcePolicy({
         path: [label, where],
       });
     }
-    if (readsScripts(args.type)) {
-      for (const f of scriptUploadFindings(args.type, args.props, label, ctx, decided)) {
+    const reading = scriptReading(args.type);
+    if (reading !== undefined) {
+      for (const f of scriptUploadFindings(args.type, args.props, label, ctx, decided, reading)) {
         ctx.report(f);
       }
     }
   },
 });
 
+/** How arn-locality reads the scripts a resource's compute runs (see `scriptReading`). */
+interface ScriptReading {
+  /** The script's endpoints and regions are read as places of their own (`namedPlaceReferences`). */
+  readonly placesRead: boolean;
+  /** A Kubernetes workload's pod specs, whose containers' commands are read (only they). */
+  readonly podSpecs?: readonly string[];
+}
+
 /**
- * Whether arn-locality reads the scripts a resource's compute runs: those of every type whose
- * endpoints and regions it reads (not a Kubernetes object's, see above).
+ * How arn-locality reads the scripts a resource's compute runs: those of every type whose
+ * endpoints and regions it reads, and the containers' commands of a Kubernetes workload's pods
+ * (a Pod, a Deployment, a CronJob…, their Lists and Patches), whose uploads are placed here,
+ * endpoints and regions included, since no place reading covers a Kubernetes object's fields.
+ * Undefined for any other Kubernetes object.
  */
-function readsScripts(type: string): boolean {
-  return !type.startsWith("kubernetes:") || isChartValues(type) || unreviewedCustomResource(type);
+function scriptReading(type: string): ScriptReading | undefined {
+  if (!type.startsWith("kubernetes:") || isChartValues(type) || unreviewedCustomResource(type)) {
+    return { placesRead: true };
+  }
+  const template = podTemplateOf(type);
+  if (template === undefined) {
+    return undefined;
+  }
+  return {
+    placesRead: false,
+    podSpecs: [isListType(type) ? `items[].${template.spec}` : template.spec],
+  };
 }
 
 /**
@@ -1385,14 +1407,15 @@ export function scriptBucketFindings(
   resources: readonly PolicyResource[],
   ctx: PolicyContext,
 ): Finding[] {
-  if (r.type.startsWith("pulumi:providers:") || !r.provider || !readsScripts(r.type)) {
+  const reading = scriptReading(r.type);
+  if (r.type.startsWith("pulumi:providers:") || !r.provider || reading === undefined) {
     return [];
   }
   decided ??= decidedPaths(byType);
   const j = ctx.jurisdiction;
   const own = placementOfResource(r);
   const region = !isUnknown(own) && own.kind === "region" ? own : undefined;
-  const uploads = scriptUploads(r.type, r.props, decided).flatMap((upload) => {
+  const uploads = scriptUploads(r.type, r.props, decided, reading.podSpecs).flatMap((upload) => {
     const b = upload.bucket;
     if (
       b === undefined ||
@@ -1451,10 +1474,10 @@ function scriptUploadFindings(
   label: string,
   ctx: PolicyContext,
   skip: ReadonlyMap<string, DeclaredPaths>,
-  placesRead = true,
+  { placesRead, podSpecs }: ScriptReading,
 ): Finding[] {
   const j = ctx.jurisdiction;
-  const uploads = scriptUploads(type, props, skip).flatMap((upload) => {
+  const uploads = scriptUploads(type, props, skip, podSpecs).flatMap((upload) => {
     const where = uploadDestination(upload, j, ctx.settings.egressAllowlist, placesRead);
     return where === undefined ? [] : [{ ...upload, where }];
   });
@@ -1532,7 +1555,7 @@ function hostDestination(
     case "inside":
       return undefined;
     case "region":
-      return `${host} (${place.where})`;
+      return `${host} in ${place.where}`;
     case "global":
       return `${host} (the ${place.network}, global, outside ${j.id})`;
     case "public":

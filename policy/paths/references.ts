@@ -34,6 +34,8 @@ import {
   stringsIn,
   unknown,
   type Unknown,
+  valueAt,
+  valuesAt,
 } from "./values";
 
 /** What a value alone says about where it points: inside, outside (named), or unplaceable. */
@@ -552,7 +554,11 @@ export function scriptUploads(
   type: string,
   props: Record<string, unknown>,
   skip: ReadonlyMap<string, PathTest>,
+  podSpecs?: readonly string[],
 ): ScriptUpload[] {
+  if (podSpecs !== undefined) {
+    return podUploads(plainValue(props), podSpecs);
+  }
   const skipped = skip.get(type) ?? noPaths;
   const out: ScriptUpload[] = [];
   const lists = new Set<unknown>();
@@ -585,6 +591,38 @@ export function scriptUploads(
     const where = list === undefined ? path : path.replace(/\[\d+\]$/, "");
     const text = list === undefined ? value : (shellScriptOf(list) ?? list.join(" "));
     out.push(...uploadsOfScript(where, text));
+  }
+  return out;
+}
+
+/**
+ * The uploads of the containers of a Kubernetes workload's pod specs (at `specs`: `spec`, a
+ * Deployment's `spec.template.spec`, a List's `items[].spec…`), init and ephemeral containers
+ * too: a container runs its `command` (else its image's entry point) with its `args`, read as one
+ * line, or as the script a shell is given (`command: ["sh", "-c"]`, `args: ["tar cz … | nc …"]`;
+ * `args: ["-c", "…"]` alone, for an image whose entry point is a shell).
+ */
+function podUploads(props: unknown, specs: readonly string[]): ScriptUpload[] {
+  const out: ScriptUpload[] = [];
+  for (const spec of specs) {
+    for (const kind of ["containers", "initContainers", "ephemeralContainers"]) {
+      for (const { path, value } of valuesAt(props, `${spec}.${kind}[]`)) {
+        const words = (key: string) => {
+          const v = isUnknown(value) ? undefined : valueAt(value, key);
+          return Array.isArray(v) && v.every((w) => typeof w === "string") ? (v as string[]) : [];
+        };
+        const [command, args] = [words("command"), words("args")];
+        const argv = [...command, ...args];
+        if (argv.length === 0) {
+          continue;
+        }
+        const script =
+          shellScriptOf(argv) ??
+          (command.length === 0 && /^-[a-z]*c$/.test(args[0] ?? "") ? args[1] : undefined);
+        const where = `${path}.${args.length > 0 ? "args" : "command"}`;
+        out.push(...uploadsOfScript(where, script ?? argv.join(" ")));
+      }
+    }
   }
   return out;
 }

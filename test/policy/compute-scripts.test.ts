@@ -581,3 +581,120 @@ describe("a script that copies to a bucket it names alone", () => {
     expect(await resolved(logs(vm(shanghai)), "avm", shanghaiSettings)).toEqual([]);
   });
 });
+
+// Found by the upload review: a Kubernetes workload's container that uploaded the stack's data
+// passed, where an ECS container's same command failed. A pod's containers (init containers too)
+// are now read as ECS's are: the command with its args, a shell's `-c` script as a script.
+describe("a Kubernetes workload's containers that upload", () => {
+  const collector = "collector.example.com (a host the pack cannot place in a country)";
+  const pod = (containers: Record<string, unknown>, more: Record<string, unknown> = {}) => ({
+    containers: [{ name: "app", image: "registry.example.com/app:1.0", ...containers }],
+    ...more,
+  });
+  const deployment = (containers: Record<string, unknown>) =>
+    add(
+      "kubernetes:apps/v1:Deployment",
+      "export",
+      {
+        metadata: { namespace: "records" },
+        spec: {
+          selector: { matchLabels: { app: "export" } },
+          template: { metadata: { labels: { app: "export" } }, spec: pod(containers) },
+        },
+      },
+      { provider: "kube" },
+    );
+  const cronJob = (init: Record<string, unknown>) =>
+    add(
+      "kubernetes:batch/v1:CronJob",
+      "nightly",
+      {
+        metadata: { namespace: "records" },
+        spec: {
+          schedule: "0 2 * * *",
+          jobTemplate: {
+            spec: {
+              template: {
+                spec: pod(
+                  { command: ["sleep", "1"] },
+                  {
+                    restartPolicy: "OnFailure",
+                    initContainers: [{ name: "dump", image: "amazon/aws-cli:2.17.0", ...init }],
+                  },
+                ),
+              },
+            },
+          },
+        },
+      },
+      { provider: "kube" },
+    );
+
+  test("fails when a Deployment's container runs a shell on a script that sends to a host the pack cannot place", async () => {
+    const plan = deployment({
+      command: ["sh", "-c"],
+      args: ["tar cz /data | nc collector.example.com 9000"],
+    })(oregon);
+    expect(await named(plan, "export")).toEqual([collector]);
+    const [violation] = (await pack.check(plan, oregonSettings)).filter(
+      (v) => v.policy === "arn-locality" && v.resourceName === "export",
+    );
+    expect(violation.level).toBe("mandatory");
+    expect(violation.message).toContain(
+      'but spec.template.spec.containers[0].args runs "nc collector.example.com 9000", which sends what it is given over a connection to collector.example.com',
+    );
+  });
+
+  test("fails when a CronJob's init container copies to a bucket in a region abroad, or to an endpoint abroad", async () => {
+    const copy = cronJob({
+      command: ["aws", "s3", "cp", "/data/db.tgz", "s3://backups/", "--region", "eu-west-1"],
+    });
+    expect(await named(copy(oregon), "nightly")).toEqual([
+      "the S3 bucket backups in eu-west-1 (outside US, in EU)",
+    ]);
+    const curl = cronJob({
+      args: ["-c", "curl -T /data/db.tgz https://s3.eu-west-1.amazonaws.com/backups/db.tgz"],
+    });
+    expect(await named(curl(oregon), "nightly")).toEqual([
+      "s3.eu-west-1.amazonaws.com in eu-west-1 (outside US, in EU)",
+    ]);
+  });
+
+  test("fails when a Pod copies to a bucket the program does not create (named-destinations)", async () => {
+    const plan = add(
+      "kubernetes:core/v1:Pod",
+      "once",
+      {
+        metadata: { namespace: "records" },
+        spec: pod({ command: ["aws", "s3", "sync", "/data", "s3://offsite/"] }),
+      },
+      { provider: "kube" },
+    )(oregon);
+    expect(
+      findings(await pack.check(plan, oregonSettings))
+        .filter(([policy, resource]) => policy === "named-destinations" && resource === "once")
+        .map(([, , , path]) => path?.at(-1)),
+    ).toEqual([
+      "the S3 bucket offsite (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)",
+    ]);
+  });
+
+  test("twin: downloads, probes, and uploads to a private address or a region inside pass", async () => {
+    const plan = deployment({
+      command: ["/bin/sh", "-ec"],
+      args: [
+        [
+          "curl -fsSL https://get.example.com/agent.sh | sh",
+          "until nc -z postgres 5432; do sleep 1; done",
+          "rsync -a /data/ 10.0.4.20:/srv/data/",
+          "aws s3 cp /data/db.tgz s3://backups/ --region us-west-2",
+        ].join("\n"),
+      ],
+    })(oregon);
+    expect(await named(plan, "export")).toEqual([]);
+    const copy = cronJob({
+      command: ["aws", "s3", "cp", "s3://backups/db.tgz", "/data/db.tgz", "--region", "eu-west-1"],
+    });
+    expect(await named(copy(oregon), "nightly")).toEqual([]);
+  });
+});
