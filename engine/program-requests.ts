@@ -28,18 +28,20 @@
  *   returned: what it sends, and where, is not seen, so its start is a destination that cannot be
  *   placed, mandatory.
  * - a command the program runs (`child_process`) is advised on: what it sends, and where, is not
- *   seen, and most send nothing (a build) — but a curl or wget that sends data to a URL its line
- *   names is judged as a request to that URL's host (residency/uploads.ts `sentUrls`, which reads
- *   the scripts a resource's compute runs too).
+ *   seen, and most send nothing (a build) — but an upload its line names is judged as a request
+ *   there (residency/uploads.ts `uploadsIn`, which reads the scripts a resource's compute runs
+ *   too): a curl or wget that sends data, by its URL's host; an scp or rsync copy or an nc
+ *   connection, by its host; a cloud CLI's copy to a bucket, by the endpoint or region its line
+ *   gives, else by the program's bucket of that name, else it cannot be placed.
  * - a request that got no answer (offline, most do not) left the program going on without it:
  *   what it would have done with the answer was not seen. Advisory: one that a resource needed
  *   stops the check itself (exit 2), naming the resource.
  */
 import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
 import { cloudNames, regionInJurisdiction } from "../residency/jurisdictions";
-import { describePlace, regionOfEndpoint } from "../residency/placement";
+import { describePlace, placementOf, regionOfEndpoint } from "../residency/placement";
 import { type WaivedBy, waiverProblem } from "../policy/framework";
-import { sentUrls } from "../residency/uploads";
+import { commandsIn, uploadsIn } from "../residency/uploads";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
@@ -127,6 +129,82 @@ function sdkCallPlace(
   const cloud = c.cloud ?? "aws";
   const place = describePlace(j, cloud, c.region);
   return { inside: regionInJurisdiction(j, cloud, c.region), words: `in ${place}`, where: place };
+}
+
+/** The bucket types a copy by bucket name resolves to, by the store its URL names. */
+const bucketTypes: Readonly<Record<"s3" | "oss", readonly string[]>> = {
+  s3: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+  oss: ["alicloud:oss/bucket:Bucket"],
+};
+
+/**
+ * Where a command the program ran sends data (residency/uploads.ts `uploadsIn`), each by the
+ * words a finding names it with (`key`) and its place: the host of a URL, a copy or a
+ * connection; a bucket by the endpoint or region its line gives, else by the program's bucket of
+ * that name (its region), else not placed; a destination the line builds at run time not placed.
+ */
+function commandDestinations(
+  command: string,
+  plan: Plan,
+  j: Jurisdiction,
+): Array<{ key: string; place: { inside: boolean; words: string } }> {
+  const unplaced = (words: string) => ({ inside: false, words });
+  return commandsIn(command)
+    .flatMap(uploadsIn)
+    .flatMap((u) => [
+      ...u.urls.map((url) => {
+        const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+        return { key: host, place: placeOf(j, host) };
+      }),
+      ...u.hosts.map((host) => ({ key: host, place: placeOf(j, host) })),
+      ...u.unread.map((written) => ({
+        key: written,
+        place: unplaced("a destination the command builds at run time, which cannot be read"),
+      })),
+      ...u.buckets.map((b) => {
+        const key = `the ${b.store === "s3" ? "S3" : "OSS"} bucket ${b.bucket}`;
+        if (b.endpoint !== undefined) {
+          const url = b.endpoint.includes("://") ? b.endpoint : `https://${b.endpoint}`;
+          return { key, place: placeOf(j, new URL(url).hostname.toLowerCase(), url) };
+        }
+        const cloud: Cloud = b.store === "s3" ? "aws" : "alicloud";
+        const region = b.region ?? declaredBucketRegion(plan, b.store, b.bucket);
+        if (region === undefined) {
+          return {
+            key,
+            place: unplaced(
+              "a bucket the program does not create in a region it names, and the command names no region or endpoint for it",
+            ),
+          };
+        }
+        return {
+          key,
+          place: {
+            inside: regionInJurisdiction(j, cloud, region),
+            words: `${cloudNames[cloud]} ${describePlace(j, cloud, region)}`,
+          },
+        };
+      }),
+    ]);
+}
+
+/** The region of the program's bucket named `name`, where its placement names one. */
+function declaredBucketRegion(plan: Plan, store: "s3" | "oss", name: string): string | undefined {
+  const bucket = plan.resources.find(
+    (r) =>
+      bucketTypes[store].includes(r.type) &&
+      (r.outputs.bucket === name || r.inputs.bucket === name),
+  );
+  if (bucket === undefined) {
+    return undefined;
+  }
+  const provider = plan.resources.find((p) => p.urn === bucket.provider);
+  const at = placementOf(
+    bucket.type,
+    bucket.inputs,
+    provider === undefined ? undefined : { type: provider.type, props: provider.inputs },
+  );
+  return at.kind === "region" ? at.region : undefined;
 }
 
 /** `a, b, c and 2 more`: the first `n` of `items`, and how many more. */
@@ -303,18 +381,18 @@ export function programRequestViolations(
   }
 
   // A curl or wget that sends data (a POST, an upload) to a URL its command line names is a
-  // request as the program's own are: judged by the URL's host.
-  const sendsTo = new Map<string, string[]>();
+  // request as the program's own are: judged by the URL's host; so is an scp or rsync copy to
+  // another machine and an nc connection, by its host, and a cloud CLI's copy to a bucket, by the
+  // endpoint or region its line gives, else by the program's bucket of that name.
+  const sendsTo = new Map<string, { place: { inside: boolean; words: string }; ran: string[] }>();
   for (const c of commands) {
-    for (const url of sentUrls(c)) {
-      const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
-      const ran = sendsTo.get(host) ?? [];
-      ran.push(c);
-      sendsTo.set(host, ran);
+    for (const { key, place } of commandDestinations(c, plan, j)) {
+      const entry = sendsTo.get(key) ?? { place, ran: [] };
+      entry.ran.push(c);
+      sendsTo.set(key, entry);
     }
   }
-  for (const [host, ran] of sendsTo) {
-    const place = placeOf(j, host);
+  for (const [to, { place, ran }] of sendsTo) {
     if (place.inside) {
       continue;
     }
@@ -322,8 +400,8 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent data to ${host}, ${place.words}, through a command it ran (${shown}). A program's own command is no resource: it runs on every pulumi preview and up, and no policy of the pack judges what it sends. Move what it sends into a resource the pack judges, or remove the command.`,
-      path: [program, `its own command (${shown})`, `${host}: ${place.words}`],
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent data to ${to}, ${place.words}, through a command it ran (${shown}). A program's own command is no resource: it runs on every pulumi preview and up, and no policy of the pack judges what it sends. Move what it sends into a resource the pack judges, or remove the command.`,
+      path: [program, `its own command (${shown})`, `${to}: ${place.words}`],
     });
   }
 
@@ -333,7 +411,7 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level: "advisory",
-      message: `stack ${JSON.stringify(plan.stack)} has ${program} running ${commands.length} command(s) itself while it ran (${shown}): what a command sends, and where — a cloud CLI's upload, a curl POST — is not seen by the pack. Review what each one sends; a command that moves the stack's data is better declared as a resource the pack judges.`,
+      message: `stack ${JSON.stringify(plan.stack)} has ${program} running ${commands.length} command(s) itself while it ran (${shown}): what a command sends, and where, is seen by the pack only where its line names it (a curl or wget upload, an scp, rsync or nc to a host, a cloud CLI's copy to a bucket), not what a script or tool it runs sends by itself. Review what each one sends; a command that moves the stack's data is better declared as a resource the pack judges.`,
       path: null,
     });
   }

@@ -493,7 +493,7 @@ describe("program-requests: the program's own connections and commands", () => {
             { host: "db.example.de", port: 5432 },
             { host: "db.example.de", port: 5433 },
           ],
-          ["aws s3 cp dump.sql s3://archive/", "git rev-parse HEAD"],
+          ["aws s3 cp s3://archive/dump.sql dump.sql", "git rev-parse HEAD"],
         ),
       ),
     ).toEqual([
@@ -511,9 +511,9 @@ describe("program-requests: the program's own connections and commands", () => {
       ],
       ["program-requests", "advisory", undefined],
     ]);
-    const [commands] = programRequestViolations(plan([], ["aws s3 cp dump.sql s3://archive/"]), cn);
+    const [commands] = programRequestViolations(plan([], ["node scripts/export.js"]), cn);
     expect(commands.message).toBe(
-      'stack "prod" has the program index.ts running 1 command(s) itself while it ran ("aws s3 cp dump.sql s3://archive/"): what a command sends, and where — a cloud CLI\'s upload, a curl POST — is not seen by the pack. Review what each one sends; a command that moves the stack\'s data is better declared as a resource the pack judges.',
+      'stack "prod" has the program index.ts running 1 command(s) itself while it ran ("node scripts/export.js"): what a command sends, and where, is seen by the pack only where its line names it (a curl or wget upload, an scp, rsync or nc to a host, a cloud CLI\'s copy to a bucket), not what a script or tool it runs sends by itself. Review what each one sends; a command that moves the stack\'s data is better declared as a resource the pack judges.',
     );
   });
 
@@ -547,6 +547,74 @@ describe("program-requests: the program's own connections and commands", () => {
     ]);
     expect(sentUrls('curl -fsS -H "Authorization: Bearer x" https://api.example.de/z')).toEqual([]);
     expect(sentUrls("git push https://github.com/acme/records")).toEqual([]);
+  });
+
+  // Found by the upload review: an scp, rsync, nc or cloud CLI copy the program ran passed, where
+  // a curl -T of the same data failed. Read as the scripts of a resource's compute are.
+  it("an scp, rsync or nc to a host, or a copy to a bucket, outside or unplaceable is a path out", () => {
+    const ossProvider = recordOf({
+      urn: "urn:pulumi:prod::shop::pulumi:providers:alicloud::frankfurt",
+      type: "pulumi:providers:alicloud",
+      name: "frankfurt",
+      custom: true,
+      inputs: { region: "eu-central-1" },
+    });
+    const ossBucket = recordOf({
+      urn: "urn:pulumi:prod::shop::alicloud:oss/bucket:Bucket::eu-archive",
+      type: "alicloud:oss/bucket:Bucket",
+      name: "eu-archive",
+      custom: true,
+      provider: ossProvider.urn,
+      inputs: { bucket: "eu-archive" },
+      outputs: { bucket: "eu-archive" },
+    });
+    const base = plan(
+      [],
+      [
+        "scp -P 2222 dump.sql ops@backup.example.de:/srv/",
+        "/bin/sh -c tar cz data | nc 203.0.113.9 9000",
+        "aws s3 cp dump.sql s3://archive/ --region eu-west-1",
+        "ossutil cp dump.sql oss://eu-archive/dump.sql",
+        "aws s3 cp dump.sql s3://unknown-bucket/",
+      ],
+    );
+    const violations = programRequestViolations(
+      { ...base, resources: [...base.resources, ossProvider, ossBucket] },
+      cn,
+    );
+    expect(violations.map((v) => [v.level, v.path?.at(-1)])).toEqual([
+      ["mandatory", "backup.example.de: a host the pack cannot place in a country"],
+      ["mandatory", "203.0.113.9: a host the pack cannot place in a country"],
+      ["mandatory", "the S3 bucket archive: AWS eu-west-1 (outside CN, in EU)"],
+      ["mandatory", "the OSS bucket eu-archive: Alibaba Cloud eu-central-1 (outside CN, in EU)"],
+      [
+        "mandatory",
+        "the S3 bucket unknown-bucket: a bucket the program does not create in a region it names, and the command names no region or endpoint for it",
+      ],
+      ["advisory", undefined],
+    ]);
+    expect(violations[0].message).toBe(
+      'stack "prod" must send data only to places inside CN, but the program index.ts itself sent data to backup.example.de, a host the pack cannot place in a country, through a command it ran ("scp -P 2222 dump.sql ops@backup.example.de:/srv/"). A program\'s own command is no resource: it runs on every pulumi preview and up, and no policy of the pack judges what it sends. Move what it sends into a resource the pack judges, or remove the command.',
+    );
+  });
+
+  it("twin: a download, a local copy, a private host and a bucket placed inside are only advised on", () => {
+    expect(
+      programRequestViolations(
+        plan(
+          [],
+          [
+            "scp ops@backup.example.de:/srv/dump.sql .",
+            "rsync -a ./dist/ ./public/",
+            "rsync -a ./dist/ deploy@10.0.4.20:/srv/www/",
+            "nc -z 203.0.113.9 9000",
+            "aws s3 cp dump.sql s3://archive/ --region cn-north-1",
+            "ossutil cp dump.sql oss://records/ -e oss-cn-shanghai.aliyuncs.com",
+          ],
+        ),
+        cn,
+      ).map((v) => v.level),
+    ).toEqual(["advisory"]);
   });
 
   // Found by the red team: a UDP datagram (dgram's send) to a public address passed unrecorded.
