@@ -1513,8 +1513,9 @@ function uploadDestination(
     return at === undefined ? undefined : `${named} at ${at}`;
   }
   if (bucket.bucket.startsWith("arn:")) {
+    // An access point's ARN places itself; the ARN reading does not read a script's words.
     const outcome = arnOutcome(j, bucket.bucket);
-    return placesRead || outcome.kind === "inside"
+    return outcome.kind === "inside"
       ? undefined
       : outcome.kind === "outside"
         ? outcome.place

@@ -481,6 +481,17 @@ describe("a script that copies to another machine or a bucket", () => {
     ]);
   });
 
+  test("fails when a bucket's CLI copies to an S3 access point of a region abroad, named by its ARN", async () => {
+    const copy = (region: string) =>
+      instance(
+        `#!/bin/bash\naws s3 cp /var/backups/db.tgz s3://arn:aws:s3:${region}:111122223333:accesspoint/backups/db.tgz\n`,
+      );
+    expect(await named(copy("eu-west-1")(oregon), "vm")).toEqual([
+      "arn:aws:s3:eu-west-1:111122223333:accesspoint/backups (outside US, in EU)",
+    ]);
+    expect(await named(copy("us-west-2")(oregon), "vm")).toEqual([]);
+  });
+
   test("twin: a copy the line places by a region or endpoint abroad is one finding, the region's or endpoint's", async () => {
     const script = [
       "#!/bin/bash",
