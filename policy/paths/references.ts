@@ -431,7 +431,7 @@ export function namedPlaceReferences(
       // region its CLI or SDK is to use (`--region eu-west-1`, `AWS_REGION=eu-west-1`): each names
       // its region, as the same URL or region alone in an environment variable does (found by
       // the compute bench). Other words of a script are not read, nor its comment lines.
-      if ((kinds as readonly PlaceKind[]).includes("endpoint") && scriptAt(path)) {
+      if ((kinds as readonly PlaceKind[]).includes("endpoint") && scriptAt(path, type)) {
         const at = modelPath(path);
         if (!skipped.has(at) && notAPlace(at) === undefined) {
           for (const place of placesInScript(value)) {
@@ -484,9 +484,25 @@ const scriptProperties: ReadonlySet<string> = new Set([
   "runCommand",
 ]);
 
-/** Whether the value at `path` is (within) a script or command line. */
-function scriptAt(path: string): boolean {
-  return path.split(/[.[\]]+/).some((segment) => scriptProperties.has(segment));
+/**
+ * The scripts of the Command provider's resources, which run on the machine that runs `pulumi up`
+ * (`command:local:Command`) or on a host it reaches over SSH (`command:remote:Command`) as the
+ * resource is created, updated and deleted. A stack accepts the type only once it has reviewed it
+ * (`allowTypes`); what its scripts send out is judged as a compute's scripts are.
+ */
+const commandScripts: ReadonlySet<string> = new Set(["create", "update", "delete"]);
+const commandTypes: ReadonlySet<string> = new Set([
+  "command:local:Command",
+  "command:remote:Command",
+]);
+
+/** Whether the value at `path` of a resource of `type` is (within) a script or command line. */
+function scriptAt(path: string, type: string): boolean {
+  const segments = path.split(/[.[\]]+/);
+  return (
+    segments.some((segment) => scriptProperties.has(segment)) ||
+    (commandTypes.has(type) && commandScripts.has(segments[0]))
+  );
 }
 
 /** A URL, or a host name alone, among a script's words. */
@@ -568,7 +584,7 @@ export function scriptUploads(
     (key) => wordsNotPlaces.has(key),
     "json-yaml",
   )) {
-    if (typeof value !== "string" || value === "" || !scriptAt(path)) {
+    if (typeof value !== "string" || value === "" || !scriptAt(path, type)) {
       continue;
     }
     const at = modelPath(path);

@@ -7,7 +7,7 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Plan } from "../../engine/plan";
-import { add, fixturePlan } from "../helpers/policy-plan";
+import { add, addProvider, fixturePlan, pipe } from "../helpers/policy-plan";
 import {
   findings,
   oregonSettings,
@@ -707,5 +707,47 @@ describe("a Kubernetes workload's containers that upload", () => {
       command: ["aws", "s3", "cp", "s3://backups/db.tgz", "/data/db.tgz", "--region", "eu-west-1"],
     });
     expect(await named(copy(oregon), "nightly")).toEqual([]);
+  });
+});
+
+// Found by the upload review: a Command resource's scripts, which run on the machine that deploys
+// (or a host it reaches over SSH) as the resource is created, updated and deleted, were not read
+// once the stack had accepted the type (`allowTypes`): a backup copied abroad passed.
+describe("a Command resource's scripts, once the stack accepts the type", () => {
+  const accepted = {
+    ...oregonSettings,
+    policies: { "reviewed-resource-types": { allowTypes: ["command:local:Command"] } },
+  };
+  const command = (props: Record<string, unknown>) =>
+    pipe(
+      addProvider("command", "command", {}),
+      add("command:local:Command", "export", props, { provider: "command" }),
+    );
+
+  test("fails when its create or delete script copies to a host or a region abroad", async () => {
+    const plan = command({
+      create:
+        "pg_dump orders | gzip | ssh ops@backup.example.de 'cat > /srv/orders.gz'; scp /tmp/orders.gz ops@backup.example.de:/srv/",
+      delete: "aws s3 cp /tmp/orders.gz s3://archive/ --region eu-west-1",
+    })(oregon);
+    expect(await named(plan, "export", accepted)).toEqual([
+      "backup.example.de (a host the pack cannot place in a country)",
+      // A Command resource is no cloud's: the region is placed by every cloud that has one of
+      // that name.
+      "eu-west-1 (outside US: Alibaba Cloud's in GB, AWS's in EU)",
+    ]);
+  });
+
+  test("twin: scripts that send nothing out, or only inside, pass; and another type's create is no script", async () => {
+    const plan = command({
+      create: "./export.sh && scp /tmp/orders.gz ops@10.0.3.7:/srv/",
+      update: "aws s3 cp /tmp/orders.gz s3://archive/ --region us-east-1",
+    })(oregon);
+    expect(await named(plan, "export", accepted)).toEqual([]);
+    const timeouts = add("aws:s3/bucketV2:BucketV2", "timed", {
+      bucket: "timed",
+      timeouts: { create: "scp /tmp/x ops@backup.example.de:/srv/" },
+    })(oregon);
+    expect(await named(timeouts, "timed", accepted)).toEqual([]);
   });
 });
