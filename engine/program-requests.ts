@@ -40,7 +40,13 @@
 import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
 import { cloudNames, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, placementOf, regionOfEndpoint } from "../residency/placement";
-import { type WaivedBy, waiverProblem } from "../policy/framework";
+import {
+  type EgressAllowEntry,
+  readSettings,
+  type WaivedBy,
+  waiverProblem,
+} from "../policy/framework";
+import { allowlistEntryAt } from "../policy/paths/addresses";
 import { commandsIn, uploadsIn } from "../residency/uploads";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
@@ -85,6 +91,7 @@ const sdkWords: Readonly<Record<Cloud, string>> = {
  */
 function placeOf(
   j: Jurisdiction,
+  allow: readonly EgressAllowEntry[],
   host: string,
   url = `https://${host}/`,
 ): { inside: boolean; words: string } {
@@ -93,6 +100,15 @@ function placeOf(
   }
   const at = regionOfEndpoint(url);
   if (at === undefined) {
+    // A host the stack's owners placed by name (`egressHosts`, never a cloud's regional
+    // endpoint) or an address of its egress allowlist, as the pack admits them for resources.
+    const entry = allowlistEntryAt(allow, host);
+    if (entry !== undefined) {
+      return {
+        inside: true,
+        words: `${"host" in entry ? "a host the stack's egressHosts places" : "an address of the stack's egress allowlist"} (${entry.reason})`,
+      };
+    }
     return { inside: false, words: "a host the pack cannot place in a country" };
   }
   return {
@@ -107,10 +123,11 @@ function placeOf(
  */
 function sdkCallPlace(
   j: Jurisdiction,
+  allow: readonly EgressAllowEntry[],
   c: SdkCall,
 ): { inside: boolean; words: string; where: string } {
   if (c.endpoint !== undefined) {
-    const at = placeOf(j, c.endpoint);
+    const at = placeOf(j, allow, c.endpoint);
     return {
       inside: at.inside,
       // "…, s3.eu-west-1.amazonaws.com, in AWS eu-west-1 (outside CN, in EU)" or "…, a host the
@@ -147,6 +164,7 @@ function commandDestinations(
   command: string,
   plan: Plan,
   j: Jurisdiction,
+  allow: readonly EgressAllowEntry[],
 ): Array<{ key: string; place: { inside: boolean; words: string } }> {
   const unplaced = (words: string) => ({ inside: false, words });
   return commandsIn(command)
@@ -154,9 +172,9 @@ function commandDestinations(
     .flatMap((u) => [
       ...u.urls.map((url) => {
         const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
-        return { key: host, place: placeOf(j, host) };
+        return { key: host, place: placeOf(j, allow, host) };
       }),
-      ...u.hosts.map((host) => ({ key: host, place: placeOf(j, host) })),
+      ...u.hosts.map((host) => ({ key: host, place: placeOf(j, allow, host) })),
       ...u.unread.map((written) => ({
         key: written,
         place: unplaced("a destination the command builds at run time, which cannot be read"),
@@ -165,7 +183,7 @@ function commandDestinations(
         const key = `the ${b.store === "s3" ? "S3" : "OSS"} bucket ${b.bucket}`;
         if (b.endpoint !== undefined) {
           const url = b.endpoint.includes("://") ? b.endpoint : `https://${b.endpoint}`;
-          return { key, place: placeOf(j, new URL(url).hostname.toLowerCase(), url) };
+          return { key, place: placeOf(j, allow, new URL(url).hostname.toLowerCase(), url) };
         }
         const cloud: Cloud = b.store === "s3" ? "aws" : "alicloud";
         const region = b.region ?? declaredBucketRegion(plan, b.store, b.bucket);
@@ -254,6 +272,12 @@ export function programRequestViolations(
     urn: stack?.urn ?? null,
   };
   const program = `the program ${plan.program}`;
+  // The places the stack's owners declared (the same under every policy of the pack config).
+  const allow = readSettings(
+    Object.values(config ?? {}).find(
+      (s) => s !== null && typeof s === "object" && "jurisdiction" in s,
+    ) ?? {},
+  ).egressAllowlist;
   const approved = `a request your organisation has approved is waived in --policy-config, under "${programRequests.name}" for the stack's resource ${JSON.stringify(subject.resourceName)}, with its reason and expiry.`;
   const level: Level = "mandatory";
   const out: Violation[] = [];
@@ -271,7 +295,7 @@ export function programRequestViolations(
   const reportedCalls = new Set<SdkCall>();
   for (const group of byPlace.values()) {
     const { service } = group[0];
-    const place = sdkCallPlace(j, group[0]);
+    const place = sdkCallPlace(j, allow, group[0]);
     if (place.inside) {
       continue;
     }
@@ -322,7 +346,7 @@ export function programRequestViolations(
   }
   const reported = new Set<string>();
   for (const [host, rs] of byHost) {
-    const place = placeOf(j, rs[0].host, rs[0].url);
+    const place = placeOf(j, allow, rs[0].host, rs[0].url);
     if (place.inside) {
       continue;
     }
@@ -347,7 +371,7 @@ export function programRequestViolations(
     byConnectedHost.set(key, entry);
   }
   for (const { host, udp, ports } of byConnectedHost.values()) {
-    const place = placeOf(j, host);
+    const place = placeOf(j, allow, host);
     if (place.inside) {
       continue;
     }
@@ -386,7 +410,7 @@ export function programRequestViolations(
   // endpoint or region its line gives, else by the program's bucket of that name.
   const sendsTo = new Map<string, { place: { inside: boolean; words: string }; ran: string[] }>();
   for (const c of commands) {
-    for (const { key, place } of commandDestinations(c, plan, j)) {
+    for (const { key, place } of commandDestinations(c, plan, j, allow)) {
       const entry = sendsTo.get(key) ?? { place, ran: [] };
       entry.ran.push(c);
       sendsTo.set(key, entry);

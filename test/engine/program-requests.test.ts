@@ -476,6 +476,52 @@ describe("the calls of its own a failed program got no answer to", () => {
   });
 });
 
+// Found reading the policy once it could no longer be lowered: a program's own POST to a host the
+// stack's egressHosts places (a chat robot's webhook) failed as one that cannot be placed, where a
+// resource sending there passes.
+describe("program-requests: the places the stack's owners declared", () => {
+  const declared = {
+    "internet-egress": {
+      jurisdiction: "CN",
+      egressAllowlist: [
+        { cidr: "198.51.100.0/24", ports: [443], protocol: "tcp", reason: "partner exchange" },
+      ],
+      egressHosts: [{ host: "oapi.dingtalk.com", reason: "the team's deploy robot" }],
+    },
+  };
+  const sending: Plan = {
+    ...planSending(
+      request("POST", "https://oapi.dingtalk.com/robot/send?access_token=x"),
+      // A cloud's regional endpoint abroad stays abroad, whatever egressHosts says.
+      request("PUT", "https://acme-eu.s3.eu-west-1.amazonaws.com/x"),
+    ),
+    programConnections: [
+      { host: "198.51.100.7", port: 443 },
+      { host: "203.0.113.9", port: 443 },
+    ],
+  };
+  const paths = (config?: typeof declared) =>
+    programRequestViolations(sending, cn, config)
+      .filter((v) => v.level === "mandatory")
+      .map((v) => v.path?.at(-1));
+
+  it("admits a host egressHosts places and an address of the egress allowlist, as the pack does for resources", () => {
+    expect(paths(declared)).toEqual([
+      "acme-eu.s3.eu-west-1.amazonaws.com: AWS eu-west-1 (outside CN, in EU)",
+      "203.0.113.9: a host the pack cannot place in a country",
+    ]);
+  });
+
+  it("twin: undeclared, the webhook and the partner's address cannot be placed", () => {
+    expect(paths()).toEqual([
+      "oapi.dingtalk.com: a host the pack cannot place in a country",
+      "acme-eu.s3.eu-west-1.amazonaws.com: AWS eu-west-1 (outside CN, in EU)",
+      "198.51.100.7: a host the pack cannot place in a country",
+      "203.0.113.9: a host the pack cannot place in a country",
+    ]);
+  });
+});
+
 // Not recorded before: what a program sends over a socket of its own (a database client's), and
 // the commands it runs. A connection goes where its host is; a command's sends are not seen.
 describe("program-requests: the program's own connections and commands", () => {
