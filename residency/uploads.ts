@@ -96,11 +96,6 @@ export function uploadsIn(command: string): Upload[] {
   return upload === undefined ? [] : [upload];
 }
 
-/** The URLs a curl or wget command sends data to (see `uploadOf`); none for a download. */
-export function sentUrls(command: string): string[] {
-  return [...(uploadOf(command)?.urls ?? [])];
-}
-
 /**
  * The commands of a shell script, each on its own: lines (a line continued by a backslash is
  * one), and the commands a line chains or pipes (`;`, `&&`, `||`, `|`, `&`), outside quotes.

@@ -18,7 +18,7 @@ import { ProgramError } from "../../engine/program-error";
 import { type Plan, type ProgramRequest, recordOf } from "../../engine/plan";
 import { ProgramLoop } from "../../engine/program-loop";
 import { programRequestViolations } from "../../engine/program-requests";
-import { sentUrls } from "../../residency/uploads";
+import { uploadsIn } from "../../residency/uploads";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { cliMany, root } from "../helpers/cli";
 import { evaluateMany } from "../helpers/worker";
@@ -588,11 +588,12 @@ describe("program-requests: the program's own connections and commands", () => {
       ],
       ["advisory", null],
     ]);
-    expect(sentUrls("/bin/sh -c curl -T report.csv https://up.example.de/r")).toEqual([
+    const urls = (command: string) => uploadsIn(command).flatMap((u) => u.urls);
+    expect(urls("/bin/sh -c curl -T report.csv https://up.example.de/r")).toEqual([
       "https://up.example.de/r",
     ]);
-    expect(sentUrls('curl -fsS -H "Authorization: Bearer x" https://api.example.de/z')).toEqual([]);
-    expect(sentUrls("git push https://github.com/acme/records")).toEqual([]);
+    expect(urls('curl -fsS -H "Authorization: Bearer x" https://api.example.de/z')).toEqual([]);
+    expect(urls("git push https://github.com/acme/records")).toEqual([]);
   });
 
   // Found by the upload review: an scp, rsync, nc or cloud CLI copy the program ran passed, where
