@@ -11,8 +11,11 @@ import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
 export type Theme = "residency" | "security";
 
 export const regulationThemes: Readonly<Record<string, readonly Theme[]>> = {
+  "CSL Art. 37": ["residency"],
   "PIPL Art. 38-40": ["residency"],
   "DSL Art. 21, 31": ["residency", "security"],
+  "CAC Outbound Data Security Assessment Measures (2022)": ["residency"],
+  "CAC Cross-Border Data Flow Provisions (2024)": ["residency"],
   "Automotive Data Provisions Art. 11": ["residency"],
   "EO 14117 / 28 CFR 202": ["residency"],
   "CCPA/CPRA 1798.100": ["security"],

@@ -194,6 +194,12 @@ const catalog: readonly Jurisdiction[] = [
     awsPartitions: ["aws-cn"],
     regulations: [
       {
+        id: "CSL Art. 37",
+        title: "Cybersecurity Law — localisation of critical information infrastructure's data",
+        requirement:
+          "Operators of critical information infrastructure store the personal information and important data they collect and generate in mainland China; what their business truly needs to provide abroad passes a security assessment under the measures of the CAC and the State Council's departments.",
+      },
+      {
         id: "PIPL Art. 38-40",
         title: "Personal Information Protection Law — cross-border provision",
         requirement:
@@ -204,6 +210,18 @@ const catalog: readonly Jurisdiction[] = [
         title: "Data Security Law — important data",
         requirement:
           "Data is classified and graded, important data protected first (Art. 21); important data goes abroad only as the Cybersecurity Law and the CAC's measures allow (Art. 31).",
+      },
+      {
+        id: "CAC Outbound Data Security Assessment Measures (2022)",
+        title: "Measures for the Security Assessment of Outbound Data Transfers",
+        requirement:
+          "Before a data processor provides important data abroad, or personal information as an operator of critical information infrastructure or in the volumes the CAC sets, it applies through its provincial cyberspace office for the CAC's security assessment, which weighs the transfer's purpose and necessity, the volume and sensitivity of the data and the recipient's protection.",
+      },
+      {
+        id: "CAC Cross-Border Data Flow Provisions (2024)",
+        title: "Provisions on Promoting and Regulating Cross-Border Data Flows",
+        requirement:
+          "Which exports need the security assessment, a standard contract or a certification, by the kind of data (important data, sensitive personal information) and the number of people it concerns in a year; which are exempt (data not identified or announced as important, transfers necessary for a contract with the individual or for cross-border human-resources management, emergencies); a passed assessment holds for three years.",
       },
       {
         id: "Automotive Data Provisions Art. 11",

@@ -209,7 +209,14 @@ test("every regulation of the catalog is mapped to the controls it serves", () =
   expect(ids.filter((id) => regulationThemes[id] === undefined)).toEqual([]);
   const served = new Set(open.report.controls.flatMap((c) => c.serves.map((r) => r.id)));
   expect([...served].sort()).toEqual(
-    ["Automotive Data Provisions Art. 11", "DSL Art. 21, 31", "PIPL Art. 38-40"].sort(),
+    [
+      "Automotive Data Provisions Art. 11",
+      "CAC Cross-Border Data Flow Provisions (2024)",
+      "CAC Outbound Data Security Assessment Measures (2022)",
+      "CSL Art. 37",
+      "DSL Art. 21, 31",
+      "PIPL Art. 38-40",
+    ].sort(),
   );
 });
 
