@@ -240,6 +240,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let programConnections: ProgramConnection[] = [];
   let programCommands: string[] = [];
   let programWorkers: string[] = [];
+  let libraryWorkers: string[] = [];
   let unrefdTimers: string[] = [];
   try {
     const run = (async () => {
@@ -429,6 +430,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     programConnections = loop.ownConnections();
     programCommands = loop.ran();
     programWorkers = loop.workers();
+    libraryWorkers = loop.libraryWorkers();
     unrefdTimers = loop.unrefdPending().map((site) => {
       const file = site.startsWith("file://") ? fileURLToPath(site.replace(/:\d+:\d+$/, "")) : "";
       const at = file === "" ? site : `${file}${/:\d+:\d+$/.exec(site)?.[0] ?? ""}`;
@@ -504,6 +506,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...(programConnections.length > 0 ? { programConnections } : {}),
     ...(programCommands.length > 0 ? { programCommands } : {}),
     ...(programWorkers.length > 0 ? { programWorkers } : {}),
+    ...(libraryWorkers.length > 0 ? { libraryWorkers } : {}),
     ...(unrefdTimers.length > 0 ? { unrefdTimers } : {}),
     outputs,
     backendUrl: project.backendUrl,

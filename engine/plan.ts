@@ -176,6 +176,12 @@ export interface Plan {
    * text"): what a worker sends is not recorded.
    */
   readonly programWorkers?: readonly string[];
+  /**
+   * The worker threads libraries started while the program ran (`esbuild: node_modules/esbuild/
+   * lib/main.js`, esbuild's synchronous API): what a worker sends is not recorded, as what a
+   * command sends is not.
+   */
+  readonly libraryWorkers?: readonly string[];
   /** The commands the program ran while it ran (`execSync("aws s3 cp …")`), each once, in order. */
   readonly programCommands?: readonly string[];
   /**

@@ -308,6 +308,20 @@ export function callerFrames(): string[] {
 }
 
 /**
+ * The package whose code called, where the first frame of the caller (past the engine's and
+ * Node's) is a library's in `node_modules` (`esbuild`, `@scope/name`); undefined where it is the
+ * program's own, or cannot be told.
+ */
+function callingPackage(): string | undefined {
+  const [first] = callerFrames();
+  return first === undefined
+    ? undefined
+    : /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/
+        .exec(first)?.[1]
+        ?.replace(/\\/g, "/");
+}
+
+/**
  * Where the program's own code (not a library's in `node_modules`, nor the engine's) called: the
  * first such frame of a short stack, `file:line:column`, or undefined.
  */
@@ -331,8 +345,10 @@ export class ProgramLoop {
   private readonly log = new Map<object, { request: ProgramRequest; answered: boolean }>();
   /** The TCP connections the program opened and the datagrams it sent, by destination, in order. */
   private readonly connections = new Map<string, ProgramConnection>();
-  /** What each worker thread the program started runs, in order. */
+  /** What each worker thread the program's own code started runs, in order. */
   private readonly threads: string[] = [];
+  /** The worker threads libraries started (esbuild's synchronous API), by package, in order. */
+  private readonly libraryThreads: string[] = [];
   /** The commands the program ran, in order. */
   private readonly commands = new Set<string>();
   /** The channel subscriptions of this evaluation, undone by `dispose`. */
@@ -448,10 +464,19 @@ export class ProgramLoop {
     } as typeof original.udpConnect;
     // A worker thread runs apart from the hooks above: what it starts is kept, for the report. A
     // proxy, so that `instanceof`, subclasses and the class's own properties work as before.
+    // One a library starts (esbuild's synchronous API blocks on its service in one) is kept apart:
+    // it is advised on as the commands a library runs are, while the program's own fails closed.
     const threads = this.threads;
+    const libraryThreads = this.libraryThreads;
     threadsModule.Worker = new Proxy(original.Worker, {
       construct(target, args: unknown[], newTarget) {
-        threads.push(describeWorker(args[0], args[1]));
+        const described = describeWorker(args[0], args[1]);
+        const library = callingPackage();
+        if (library === undefined) {
+          threads.push(described);
+        } else {
+          libraryThreads.push(`${library}: ${described}`);
+        }
         return Reflect.construct(target, args, newTarget) as object;
       },
     });
@@ -592,9 +617,14 @@ export class ProgramLoop {
     );
   }
 
-  /** What each worker thread the program started runs (its file, or code given as text). */
+  /** What each worker thread the program's own code started runs (its file, or code given as text). */
   workers(): string[] {
     return [...this.threads];
+  }
+
+  /** The worker threads libraries started: `<package>: <what it runs>`, in order. */
+  libraryWorkers(): string[] {
+    return [...this.libraryThreads];
   }
 
   /** The commands the program ran, each once, in order. */

@@ -255,12 +255,14 @@ export function programRequestViolations(
   const connections = plan.programConnections ?? [];
   const commands = plan.programCommands ?? [];
   const workers = plan.programWorkers ?? [];
+  const libraryWorkers = plan.libraryWorkers ?? [];
   if (
     sent.length === 0 &&
     calls.length === 0 &&
     connections.length === 0 &&
     commands.length === 0 &&
-    workers.length === 0
+    workers.length === 0 &&
+    libraryWorkers.length === 0
   ) {
     return [];
   }
@@ -426,6 +428,19 @@ export function programRequestViolations(
       level,
       message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent data to ${to}, ${place.words}, through a command it ran (${shown}). A program's own command is no resource: it runs on every pulumi preview and up, and no policy of the pack judges what it sends. Move what it sends into a resource the pack judges, or remove the command.`,
       path: [program, `its own command (${shown})`, `${to}: ${place.words}`],
+    });
+  }
+
+  // The worker threads libraries start (esbuild's synchronous API blocks on its service in one):
+  // what they send is not seen, as what a command sends is not; advised on as commands are. The
+  // program's own are a path that cannot be placed (above).
+  if (libraryWorkers.length > 0) {
+    const shown = firstOf([...new Set(libraryWorkers)]);
+    out.push({
+      ...subject,
+      level: "advisory",
+      message: `stack ${JSON.stringify(plan.stack)} has libraries of ${program} starting ${libraryWorkers.length} worker thread(s) while it ran (${shown}): what a library's thread sends, and where, is not seen by the pack, as what a command sends is not. Review what each library does in its thread (a bundler's service, a logger's transport); one that sends the stack's data is better replaced by a resource the pack judges.`,
+      path: null,
     });
   }
 

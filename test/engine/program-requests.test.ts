@@ -807,9 +807,22 @@ describe("program-requests: the program's own connections and commands", () => {
       for (const s of [receiver, socket, connected]) {
         s.close();
       }
-      const workers = [new Worker("0;", { eval: true }), new Worker(file)];
+      // A library's own (found on a public program bundling its function with esbuild's
+      // synchronous API, which blocks on esbuild's service in a worker) is kept apart.
+      const library = path.join(path.dirname(file), "node_modules", "@acme", "bundler");
+      fs.mkdirSync(library, { recursive: true });
+      fs.writeFileSync(
+        path.join(library, "index.js"),
+        'const { Worker } = require("node:worker_threads");\nmodule.exports = () => new Worker("0;", { eval: true });\n',
+      );
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const startService = require(path.join(library, "index.js")) as () => InstanceType<
+        typeof Worker
+      >;
+      const workers = [new Worker("0;", { eval: true }), new Worker(file), startService()];
       await Promise.all(workers.map((w) => new Promise((resolve) => w.once("exit", resolve))));
       expect(workers[0]).toBeInstanceOf(Worker);
+      expect(loop.libraryWorkers()).toEqual(["@acme/bundler: code given as text"]);
       expect(loop.ownConnections()).toEqual([
         { host: "203.0.113.7", port: 514, protocol: "udp" },
         { host: "logs.example.de", port: 5140, protocol: "udp" },
@@ -862,6 +875,19 @@ describe("program-requests: datagrams and worker threads of the program's own, e
     ]);
     expect(local.programConnections).toBeUndefined();
     expect(programRequestViolations(local, cn)).toEqual([]);
+  });
+
+  it("a worker thread a library starts is advised on, as a command is; the program's own fails closed", () => {
+    const plan: Plan = {
+      ...planSending(),
+      libraryWorkers: ["esbuild: node_modules/esbuild/lib/main.js"],
+    };
+    expect(programRequestViolations(plan, cn).map((v) => [v.level, v.message])).toEqual([
+      [
+        "advisory",
+        "stack \"prod\" has libraries of the program index.ts starting 1 worker thread(s) while it ran (esbuild: node_modules/esbuild/lib/main.js): what a library's thread sends, and where, is not seen by the pack, as what a command sends is not. Review what each library does in its thread (a bundler's service, a logger's transport); one that sends the stack's data is better replaced by a resource the pack judges.",
+      ],
+    ]);
   });
 
   it("a worker thread it starts fails closed: what the worker sends is not seen", async () => {
