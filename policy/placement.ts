@@ -31,6 +31,7 @@ import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import {
   type Cloud,
   clouds,
+  findJurisdiction,
   holdsCountry,
   type Jurisdiction,
   jurisdictionOfRegion,
@@ -500,6 +501,16 @@ function uncataloguedPlaceFindings(
       out.push({
         message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)} of ${of}, which has no region in ${j.id}: every place of it lies outside. Keep the stack on a cloud with regions inside ${j.id}.`,
         path: [label, abroad],
+      });
+      continue;
+    }
+    // A place named by another country's or union's code (a BigQuery dataset's `US` or `EU`
+    // multi-region) names where it is: outside, with no place to confirm inside.
+    const named = /^[A-Z]{2}$/.test(value) ? findJurisdiction(value) : undefined;
+    if (named !== undefined && !holdsCountry(j, value)) {
+      out.push({
+        message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)} of ${pkg}, which names ${named.name} (${named.id}), not ${j.id}. Keep the stack's data in a place of a cloud inside ${j.id}.`,
+        path: [label, `${pkg} ${key} ${JSON.stringify(value)} (outside ${j.id}, in ${named.id})`],
       });
       continue;
     }

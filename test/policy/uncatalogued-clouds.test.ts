@@ -113,6 +113,29 @@ describe("a cloud the catalog does not place, its types allowed", () => {
       twin: gcpBucket("US"),
       twinSettings: confirmed({ gcp: ["US-WEST1", "us"] }),
     },
+    // Found on a public program: a BigQuery dataset in the `US` multi-region, in a GB stack, was
+    // offered for confirmation as lying inside GB.
+    {
+      name: "a gcp bucket's location is another country's or union's code: it names where it is",
+      bad: gcpBucket("EU"),
+      expected: [
+        [
+          "resource-placement",
+          "gcp",
+          "mandatory",
+          ['gcp provider "gcp"', 'gcp region "us-west1" (which the pack cannot place)'],
+        ],
+        [
+          "resource-placement",
+          "logs",
+          "mandatory",
+          ['storage bucket "logs"', 'gcp location "EU" (outside US, in EU)'],
+        ],
+      ],
+      twinName: "the bucket is in the stack's own country's code, which a reviewer lists",
+      twin: gcpBucket("US"),
+      twinSettings: confirmed({ gcp: ["us-west1", "US"] }),
+    },
     {
       name: "a gcp provider sets a region and a zone, neither listed: one finding names both",
       bad: zonalGcp(),
