@@ -325,3 +325,36 @@ test("an Amplify app's repository and proxy rewrite findings each carry their ow
   expect(rewrite[0]).toMatch(/Rewrite only to paths of the app/);
   expect(rewrite[0]).not.toMatch(/Build from repositories/);
 });
+
+// Found on a public program that rotates its API keys: a REST method open to callers with a key
+// was told "anyone … can call" without a word of the key, which identifies no caller.
+describe("a REST API method that needs an API key and no authorization", () => {
+  const method = (props: Record<string, unknown>) =>
+    add("aws:apigateway/method:Method", "orders-get", {
+      restApi: "api-orders",
+      resourceId: "orders",
+      httpMethod: "GET",
+      authorization: "NONE",
+      ...props,
+    });
+  const said = async (plan: Plan) =>
+    (await pack.check(plan, oregonSettings))
+      .filter((v) => v.policy === "public-exposure" && v.resourceName === "orders-get")
+      .map((v) => v.message);
+
+  test("fails, saying the key meters callers and identifies none", async () => {
+    expect(await said(method({ apiKeyRequired: true })(oregon))).toEqual([
+      expect.stringContaining(
+        "with one of its API keys can call the method's integration: a key (apiKeyRequired) meters and throttles callers, it identifies none and guards no data",
+      ),
+    ]);
+  });
+
+  test("twin: without a key, it fails as open to anyone, with no word of keys", async () => {
+    const [message] = await said(method({})(oregon));
+    expect(message).toContain(
+      "anyone who reaches the API's endpoint — on the internet, for an edge or regional API — can call the method's integration",
+    );
+    expect(message).not.toContain("API key");
+  });
+});

@@ -731,12 +731,21 @@ export const exposure: TypeTable = {
   // An API key (`apiKeyRequired`) meters callers and identifies none. A method of a PRIVATE API
   // answers only through the VPC endpoints its API's resource policy admits, which this row
   // cannot see: such a method is waived with that reason.
+  // An API key (`apiKeyRequired`) meters and throttles callers; it identifies none (found on a
+  // public program rotating its keys, told "anyone … can call" without a word of them).
   "aws:apigateway/method:Method": endpoint(
     'Set authorization to "AWS_IAM", "CUSTOM" or "COGNITO_USER_POOLS". For a method of a PRIVATE API (endpointConfiguration.types "PRIVATE", reached only through the VPC endpoints its resource policy names), waive this finding with that reason.',
     exposed(
       "authorization",
       { unless: ["aws_iam", "custom", "cognito_user_pools"], absentIs: "NONE" },
       "anyone who reaches the API's endpoint — on the internet, for an edge or regional API — can call the method's integration",
+      { when: (p) => p.apiKeyRequired !== true },
+    ),
+    exposed(
+      "authorization",
+      { unless: ["aws_iam", "custom", "cognito_user_pools"], absentIs: "NONE" },
+      "anyone who reaches the API's endpoint — on the internet, for an edge or regional API — with one of its API keys can call the method's integration: a key (apiKeyRequired) meters and throttles callers, it identifies none and guards no data",
+      { when: (p) => p.apiKeyRequired === true },
     ),
   ),
   "alicloud:lindorm/publicNetwork:PublicNetwork": endpoint(
