@@ -789,6 +789,35 @@ function describeThrown(value: unknown): string {
  * (`$lib/db`, `@app/config`), which Node does not map: `pulumi up` fails on it too unless the
  * program runs under a loader that maps them.
  */
+/**
+ * How to bring a package the program requires and Node cannot find: installing the dependencies
+ * where the project's package.json lists it, adding it where that file does not (npm install
+ * alone cannot bring it; found on a public program that required an SDK it never declared).
+ */
+function installHint(name: string, root: string): string {
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+  } catch {
+    return "install the program's dependencies (npm install in its project)";
+  }
+  const listed = [
+    "dependencies",
+    "devDependencies",
+    "optionalDependencies",
+    "peerDependencies",
+  ].some((k) => {
+    const deps = manifest[k];
+    return typeof deps === "object" && deps !== null && name in deps;
+  });
+  return listed
+    ? "install the program's dependencies (npm install in its project)"
+    : `the project's package.json does not list ${JSON.stringify(name)}, so npm install does not bring it and pulumi up fails on it too: add it (npm install ${name} in the project)`;
+}
+
 function missingPackageHint(name: string, root: string): string {
   let paths: Record<string, unknown>;
   let baseUrl: string | undefined;
@@ -823,7 +852,7 @@ function missingPackageHint(name: string, root: string): string {
     return `it names ${JSON.stringify(relative)} of the project through compilerOptions.baseUrl in tsconfig.json, which only the compiler applies and Node does not: pulumi up fails on it too, and npm install cannot help. Import it by a relative path ("./${relative}")`;
   }
   return alias === undefined
-    ? "install the program's dependencies (npm install in its project)"
+    ? installHint(name, root)
     : `it is the alias ${JSON.stringify(alias)} of compilerOptions.paths in tsconfig.json, which Node does not map: pulumi up fails on it too unless the project runs the program under a loader that maps them (runtime.options.nodeargs "--import tsx" in Pulumi.yaml, as the guard reads it, or "-r tsconfig-paths/register")`;
 }
 

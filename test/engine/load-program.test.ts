@@ -465,6 +465,35 @@ describe("describeProgramFailure", () => {
     );
   });
 
+  // Found on a public program that required an SDK its package.json never listed: "npm install"
+  // cannot bring it.
+  it("says to add a missing package the project's package.json does not list; to install one it lists", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-undeclared-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({
+          dependencies: { "@pulumi/aws": "^7.0.0" },
+          devDependencies: { tsx: "4" },
+        }),
+      );
+      const missing = (name: string) =>
+        Object.assign(
+          new Error(`Cannot find package '${name}' imported from ${path.join(dir, "index.ts")}`),
+          { code: "ERR_MODULE_NOT_FOUND" },
+        );
+      const index = path.join(dir, "index.ts");
+      expect(describeProgramFailure(missing("@aws-sdk/client-s3"), index, dir)).toBe(
+        `Cannot find package '@aws-sdk/client-s3': the project's package.json does not list "@aws-sdk/client-s3", so npm install does not bring it and pulumi up fails on it too: add it (npm install @aws-sdk/client-s3 in the project) (imported from index.ts)`,
+      );
+      expect(describeProgramFailure(missing("@pulumi/aws"), index, dir)).toBe(
+        "Cannot find package '@pulumi/aws': install the program's dependencies (npm install in its project) (imported from index.ts)",
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // Found on a public program whose tsconfig.json extends a file it does not commit: the program's
   // own error was replaced by the tsconfig reader's.
   it("says to install a missing package when the project's tsconfig.json cannot be read", () => {
