@@ -239,6 +239,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let programRequests: ProgramRequest[] = [];
   let programConnections: ProgramConnection[] = [];
   let programCommands: string[] = [];
+  let libraryCommands: { command: string; package: string }[] = [];
   let programWorkers: string[] = [];
   let libraryWorkers: string[] = [];
   let unrefdTimers: string[] = [];
@@ -429,6 +430,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     programRequests = loop.sent();
     programConnections = loop.ownConnections();
     programCommands = loop.ran();
+    libraryCommands = loop.ranByLibraries();
     programWorkers = loop.workers();
     libraryWorkers = loop.libraryWorkers();
     unrefdTimers = loop.unrefdPending().map((site) => {
@@ -505,6 +507,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...(sdkCalls.length > 0 ? { sdkCalls: sdkCalls.map((c) => ({ ...c })) } : {}),
     ...(programConnections.length > 0 ? { programConnections } : {}),
     ...(programCommands.length > 0 ? { programCommands } : {}),
+    ...(libraryCommands.length > 0 ? { libraryCommands } : {}),
     ...(programWorkers.length > 0 ? { programWorkers } : {}),
     ...(libraryWorkers.length > 0 ? { libraryWorkers } : {}),
     ...(unrefdTimers.length > 0 ? { unrefdTimers } : {}),

@@ -185,6 +185,11 @@ export interface Plan {
   /** The commands the program ran while it ran (`execSync("aws s3 cp …")`), each once, in order. */
   readonly programCommands?: readonly string[];
   /**
+   * Which of `programCommands` a library ran, by its package (`@pulumi/eks` asking
+   * `aws --version`): named so in the advice on commands.
+   */
+  readonly libraryCommands?: readonly { readonly command: string; readonly package: string }[];
+  /**
    * The program's CommonJS entry exports a default function (`export default async () => …`),
    * which the language host never calls: whatever it would declare is not created.
    */

@@ -351,6 +351,8 @@ export class ProgramLoop {
   private readonly libraryThreads: string[] = [];
   /** The commands the program ran, in order. */
   private readonly commands = new Set<string>();
+  /** The package that ran each command a library ran (`@pulumi/eks` asking `aws --version`). */
+  private readonly commandPackages = new Map<string, string>();
   /** The channel subscriptions of this evaluation, undone by `dispose`. */
   private readonly subscriptions: [string, (message: unknown) => void][] = [];
   private installed = false;
@@ -481,9 +483,15 @@ export class ProgramLoop {
       },
     });
     const commands = this.commands;
+    const commandPackages = this.commandPackages;
     const recording = (kind: "line" | "file", run: (...a: unknown[]) => unknown) =>
       function (this: unknown, ...args: unknown[]) {
-        commands.add(describeCommand(kind, args));
+        const command = describeCommand(kind, args);
+        commands.add(command);
+        const library = callingPackage();
+        if (library !== undefined && !commandPackages.has(command)) {
+          commandPackages.set(command, library);
+        }
         return run.apply(this, args);
       };
     for (const [name, kind] of Object.entries(commandFunctions)) {
@@ -630,6 +638,11 @@ export class ProgramLoop {
   /** The commands the program ran, each once, in order. */
   ran(): string[] {
     return [...this.commands];
+  }
+
+  /** The commands libraries ran (of `ran()`), each with its package, in order. */
+  ranByLibraries(): { command: string; package: string }[] {
+    return [...this.commandPackages].map(([command, pkg]) => ({ command, package: pkg }));
   }
 
   /** How many timers, I/O operations and requests of the program still hold the loop open. */

@@ -446,11 +446,32 @@ export function programRequestViolations(
 
   // The commands the program runs: where a command sends what it is given is not seen.
   if (commands.length > 0) {
-    const shown = firstOf(commands.map((c) => JSON.stringify(c)));
+    // The commands a library ran are named with it (`@pulumi/eks` asking `aws --version`).
+    const byLibrary = new Map((plan.libraryCommands ?? []).map((c) => [c.command, c.package]));
+    const own = commands.filter((c) => !byLibrary.has(c));
+    const libraries = [...new Set(byLibrary.values())].map(
+      (pkg) =>
+        `${pkg}: ${[...byLibrary]
+          .filter(([, p]) => p === pkg)
+          .map(([c]) => JSON.stringify(c))
+          .join(", ")}`,
+    );
+    const running = [
+      ...(own.length > 0
+        ? [
+            `${program} running ${own.length} command(s) itself while it ran (${firstOf(own.map((c) => JSON.stringify(c)))})`,
+          ]
+        : []),
+      ...(libraries.length > 0
+        ? [
+            `${own.length > 0 ? "its" : `${program}'s`} libraries running ${byLibrary.size} command(s) while it ran (${firstOf(libraries)})`,
+          ]
+        : []),
+    ].join(" and ");
     out.push({
       ...subject,
       level: "advisory",
-      message: `stack ${JSON.stringify(plan.stack)} has ${program} running ${commands.length} command(s) itself while it ran (${shown}): what a command sends, and where, is seen by the pack only where its line names it (a curl or wget upload, an scp, rsync or nc to a host, a cloud CLI's copy to a bucket), not what a script or tool it runs sends by itself. Review what each one sends; a command that moves the stack's data is better declared as a resource the pack judges.`,
+      message: `stack ${JSON.stringify(plan.stack)} has ${running}: what a command sends, and where, is seen by the pack only where its line names it (a curl or wget upload, an scp, rsync or nc to a host, a cloud CLI's copy to a bucket), not what a script or tool it runs sends by itself. Review what each one sends; a command that moves the stack's data is better declared as a resource the pack judges.`,
       path: null,
     });
   }

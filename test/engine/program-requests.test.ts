@@ -813,16 +813,28 @@ describe("program-requests: the program's own connections and commands", () => {
       fs.mkdirSync(library, { recursive: true });
       fs.writeFileSync(
         path.join(library, "index.js"),
-        'const { Worker } = require("node:worker_threads");\nmodule.exports = () => new Worker("0;", { eval: true });\n',
+        [
+          'const { Worker } = require("node:worker_threads");',
+          'const { execFileSync } = require("node:child_process");',
+          'exports.startService = () => new Worker("0;", { eval: true });',
+          'exports.version = () => execFileSync(process.execPath, ["--version"]);',
+          "",
+        ].join("\n"),
       );
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const startService = require(path.join(library, "index.js")) as () => InstanceType<
-        typeof Worker
-      >;
-      const workers = [new Worker("0;", { eval: true }), new Worker(file), startService()];
+      const bundler = require(path.join(library, "index.js")) as {
+        startService(): InstanceType<typeof Worker>;
+        version(): Buffer;
+      };
+      const workers = [new Worker("0;", { eval: true }), new Worker(file), bundler.startService()];
       await Promise.all(workers.map((w) => new Promise((resolve) => w.once("exit", resolve))));
       expect(workers[0]).toBeInstanceOf(Worker);
       expect(loop.libraryWorkers()).toEqual(["@acme/bundler: code given as text"]);
+      // So is a command a library runs (@pulumi/eks asks for the AWS CLI's version).
+      bundler.version();
+      expect(loop.ranByLibraries()).toEqual([
+        { command: `${process.execPath} --version`, package: "@acme/bundler" },
+      ]);
       expect(loop.ownConnections()).toEqual([
         { host: "203.0.113.7", port: 514, protocol: "udp" },
         { host: "logs.example.de", port: 5140, protocol: "udp" },
@@ -888,6 +900,28 @@ describe("program-requests: datagrams and worker threads of the program's own, e
         "stack \"prod\" has libraries of the program index.ts starting 1 worker thread(s) while it ran (esbuild: node_modules/esbuild/lib/main.js): what a library's thread sends, and where, is not seen by the pack, as what a command sends is not. Review what each library does in its thread (a bundler's service, a logger's transport); one that sends the stack's data is better replaced by a resource the pack judges.",
       ],
     ]);
+  });
+
+  it("names the library that ran a command beside the program's own, in the advice on commands", () => {
+    const plan: Plan = {
+      ...planSending(),
+      programCommands: ["git rev-parse HEAD", "aws --version", "kubectl version --output=json"],
+      libraryCommands: [
+        { command: "aws --version", package: "@pulumi/eks" },
+        { command: "kubectl version --output=json", package: "@pulumi/eks" },
+      ],
+    };
+    const [advice] = programRequestViolations(plan, cn);
+    expect(advice.message).toMatch(
+      /^stack "prod" has the program index\.ts running 1 command\(s\) itself while it ran \("git rev-parse HEAD"\) and its libraries running 2 command\(s\) while it ran \(@pulumi\/eks: "aws --version", "kubectl version --output=json"\): what a command sends/,
+    );
+    const [libraryOnly] = programRequestViolations(
+      { ...plan, programCommands: ["aws --version", "kubectl version --output=json"] },
+      cn,
+    );
+    expect(libraryOnly.message).toMatch(
+      /^stack "prod" has the program index\.ts's libraries running 2 command\(s\) while it ran \(@pulumi\/eks: /,
+    );
   });
 
   it("a worker thread it starts fails closed: what the worker sends is not seen", async () => {
