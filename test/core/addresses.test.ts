@@ -135,7 +135,7 @@ describe("a whitelist's sources, in words", () => {
       openSource("securityIps", "10.0.0.0/8,100.69.7.112,8.8.8.0/24", []).map((s) => s.what),
     ).toEqual([
       "admits 100.69.7.112, shared address space (100.64.0.0/10: carrier-grade NAT, and the cloud's own services) that is not in the allowlist",
-      "admits 8.8.8.0/24, a public range that is not in the allowlist",
+      "admits 8.8.8.0/24, a public range (outside the private ranges) that is not in the allowlist",
     ]);
   });
 

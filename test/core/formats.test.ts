@@ -530,7 +530,9 @@ describe("public: the values that make the resource reachable from the internet"
       "a public range in a list of sources",
       ingress,
       { rules: [{ direction: "in", cidr: "10.0.0.0/8, ,203.0.113.0/24" }] },
-      ["rules[0].cidr admits 203.0.113.0/24, a public range that is not in the allowlist"],
+      [
+        "rules[0].cidr admits 203.0.113.0/24, a public range (outside the private ranges) that is not in the allowlist",
+      ],
     ],
     [
       "private and allowlisted sources",

@@ -15,7 +15,7 @@ type Allowlist = readonly EgressAllowEntry[];
 
 /** What public-exposure asks of ingress rules and security groups. */
 export const ingressFix =
-  "Admit only private ranges (the VPC) or allowlisted sources; never 0.0.0.0/0 or ::/0.";
+  "Admit only private ranges (the VPC's, numbered in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) or allowlisted sources; never 0.0.0.0/0 or ::/0. A VPC numbered in public address space (172.32.0.0/16, say, just outside 172.16.0.0/12) makes a rule admitting its own block admit the internet: renumber it in private space.";
 
 const undecided = "is not known at preview, so whether it is public cannot be decided";
 
@@ -45,7 +45,7 @@ export function openSource(path: string, value: unknown, allowlist: Allowlist): 
           ? `admits ${c}, shared address space (100.64.0.0/10: carrier-grade NAT, and the cloud's own services) that is not in the allowlist`
           : parseCidr(c) === undefined
             ? `admits ${JSON.stringify(c)}, which is neither an IP address nor a CIDR range, so what it admits cannot be decided`
-            : `admits ${c}, a public range that is not in the allowlist`,
+            : `admits ${c}, a public range (outside the private ranges) that is not in the allowlist`,
     }));
 }
 
