@@ -238,6 +238,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let uncalledDefault = false;
   let programRequests: ProgramRequest[] = [];
   let programConnections: ProgramConnection[] = [];
+  let localConnections: ProgramConnection[] = [];
   let programCommands: string[] = [];
   let libraryCommands: { command: string; package: string }[] = [];
   let programWorkers: string[] = [];
@@ -417,6 +418,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       sdkCalls,
       loop.sent(),
       loop.ownConnections(),
+      loop.localConnections(),
     );
   } finally {
     monitor.disposePlugins();
@@ -429,6 +431,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     restoreEnvironment(envBefore);
     programRequests = loop.sent();
     programConnections = loop.ownConnections();
+    localConnections = loop.localConnections();
     programCommands = loop.ran();
     libraryCommands = loop.ranByLibraries();
     programWorkers = loop.workers();
@@ -469,6 +472,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       sdkCalls,
       programRequests,
       programConnections,
+      localConnections,
     );
   }
   if (exitCodeSet !== exitCodeBefore && exitCodeSet !== undefined && Number(exitCodeSet) !== 0) {
@@ -722,6 +726,7 @@ export function withOwnCalls(
   calls: readonly SdkCall[],
   requests: readonly ProgramRequest[],
   connections: readonly ProgramConnection[] = [],
+  local: readonly ProgramConnection[] = [],
 ): Error {
   // A program that calls an API its SDK no longer has, or asks for a config value its stack does
   // not set, fails there, whatever its calls got.
@@ -748,6 +753,13 @@ export function withOwnCalls(
       .filter((c) => c.protocol !== "udp")
       .map((c) => `a connection to ${c.host}:${c.port}`),
   ];
+  // A service the program expects on the machine (a database on localhost) runs where the check
+  // runs only if someone started it there: named, since the program's own error rarely says so
+  // (found on a public program whose failure read "Cannot read properties of null").
+  if (local.length > 0) {
+    const at = [...new Set(local.map((c) => `${c.host}:${c.port}`))];
+    error.message += `\nThe program connected itself to ${at.slice(0, 3).join(", ")}${at.length > 3 ? ` and ${at.length - 3} more` : ""}, on this machine or its private network: a service it expects there (a database it reads) must be running where the check runs, as where pulumi up runs, for the program to go on.`;
+  }
   if (unanswered.length === 0) {
     return error;
   }

@@ -625,6 +625,17 @@ export class ProgramLoop {
     );
   }
 
+  /**
+   * The TCP connections the program opened to the machine itself or its private network (a
+   * database it expects on localhost), other than for its requests: each host and port once.
+   */
+  localConnections(): ProgramConnection[] {
+    const requested = new Set([...this.log.values()].map(({ request }) => request.host));
+    return [...this.connections.values()].filter(
+      (c) => c.protocol !== "udp" && !requested.has(c.host) && isLocalHost(c.host),
+    );
+  }
+
   /** What each worker thread the program's own code started runs (its file, or code given as text). */
   workers(): string[] {
     return [...this.threads];

@@ -470,6 +470,21 @@ describe("the calls of its own a failed program got no answer to", () => {
     );
   });
 
+  // Found on a public program reading a database on localhost: its exit-2 reason was only its own
+  // crash on the missing rows.
+  it("name a connection to the machine's own service, which must run where the check runs", () => {
+    const error = withOwnCalls(
+      new ProgramError("The program index.ts failed: Cannot read properties of null (reading '0')"),
+      [],
+      [],
+      [],
+      [{ host: "127.0.0.1", port: 5432 }],
+    );
+    expect(error.message).toBe(
+      "The program index.ts failed: Cannot read properties of null (reading '0')\nThe program connected itself to 127.0.0.1:5432, on this machine or its private network: a service it expects there (a database it reads) must be running where the check runs, as where pulumi up runs, for the program to go on.",
+    );
+  });
+
   it("twin: are not named when the program failed for an API its SDK no longer has", () => {
     const message = `The program index.ts failed: k8s.helm.v2 is undefined (${missingApiCause})`;
     expect(withOwnCalls(new ProgramError(message), calls, requests).message).toBe(message);
@@ -762,6 +777,8 @@ describe("program-requests: the program's own connections and commands", () => {
         request: { method: "GET", origin: "https://records.example.cn", path: "/" },
       });
       expect(loop.ownConnections()).toEqual([{ host: "db.example.de", port: 5432 }]);
+      // The private one is kept apart, for a failed program's exit-2 reason.
+      expect(loop.localConnections()).toEqual([{ host: "10.0.0.5", port: 6379 }]);
       expect(loop.ran()).toEqual([`${process.execPath} -e 0`, `${process.execPath} -e 1`]);
     } finally {
       loop.dispose();
