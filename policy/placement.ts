@@ -68,7 +68,7 @@ import {
 } from "./framework";
 import { isDefaultProvider } from "./paths/describe";
 import { reachOfAddress } from "./paths/addresses";
-import { knownRegions, locate, namesAPlace, regionOfZone, serverPlace } from "./paths/places";
+import { knownRegions, locate, namesAPlace, regionOfZone, serverOutside } from "./paths/places";
 import {
   arnReferences,
   type DeclaredPaths,
@@ -1562,19 +1562,10 @@ function hostDestination(
       ? undefined
       : `${host} (an endpoint of AWS's ${partition} partition, none of whose regions is inside ${j.id})`;
   }
-  const place = serverPlace(host, j, allowlist);
-  switch (place.kind) {
-    case "inside":
-      return undefined;
-    case "region":
-      return `${host} in ${place.where}`;
-    case "global":
-      return `${host} (the ${place.network}, global, outside ${j.id})`;
-    case "public":
-      return `${host} (a public address the pack cannot place in a country)`;
-    case "unplaced":
-      return `${host} (a host the pack cannot place in a country)`;
-  }
+  return serverOutside(host, j, allowlist, {
+    public: "a public address the pack cannot place in a country",
+    unplaced: "a host the pack cannot place in a country",
+  });
 }
 
 /** What a tool does with the data, in a finding's words: one command's, several's. */

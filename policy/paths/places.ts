@@ -75,6 +75,31 @@ export function serverPlace(
   return parseCidr(host) === undefined ? { kind: "unplaced" } : { kind: "public" };
 }
 
+/**
+ * Where a server the stack sends data to lies, in a finding's words, when it is not inside
+ * (`serverPlace`), with the words the caller gives a public address and an unplaced host.
+ */
+export function serverOutside(
+  host: string,
+  j: Jurisdiction,
+  allowlist: readonly EgressAllowEntry[],
+  words: { readonly public: string; readonly unplaced: string },
+): string | undefined {
+  const place = serverPlace(host, j, allowlist);
+  switch (place.kind) {
+    case "inside":
+      return undefined;
+    case "region":
+      return `${host} in ${place.where}`;
+    case "global":
+      return `${host} (the ${place.network}, global, outside ${j.id})`;
+    case "public":
+      return `${host} (${words.public})`;
+    case "unplaced":
+      return `${host} (${words.unplaced})`;
+  }
+}
+
 /** The formats whose value alone names a place. */
 export type PlaceFormat =
   /** A region ID of the resource's own cloud. */

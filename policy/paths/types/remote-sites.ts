@@ -19,7 +19,7 @@ import type { EdgeLabel, FieldSpec, Judged, PolicyName, TypeModel, TypeTable } f
 import type { EgressAllowEntry } from "../../framework";
 import { corefileUpstreamsOut } from "../kubernetes";
 import { decided, known, valueAt } from "../values";
-import { serverPlace } from "../places";
+import { serverOutside } from "../places";
 import type { Jurisdiction } from "../../../residency/jurisdictions";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
@@ -273,7 +273,10 @@ function volumeStorage(
       },
     ];
   }
-  const place = serverOutside(server, j, allowlist);
+  const place = serverOutside(server, j, allowlist, {
+    public: "a public address the egress allowlist does not cover",
+    unplaced: "cannot be placed",
+  });
   return place === undefined ? [] : [{ path: at.opts, verb, place }];
 }
 
@@ -339,27 +342,6 @@ const containerVolumes: FieldSpec = {
 
 /** Filesystems the `local` driver mounts from the daemon host itself. */
 const localFilesystems = ["none", "tmpfs", "bind", "ext4", "xfs", "btrfs", "overlay"];
-
-/** Where a server the stack sends data to lies, in words, when it is not inside (places.ts). */
-function serverOutside(
-  host: string,
-  j: Jurisdiction,
-  allowlist: readonly EgressAllowEntry[],
-): string | undefined {
-  const place = serverPlace(host, j, allowlist);
-  switch (place.kind) {
-    case "inside":
-      return undefined;
-    case "region":
-      return `${host} in ${place.where}`;
-    case "global":
-      return `${host} (the ${place.network}, global, outside ${j.id})`;
-    case "public":
-      return `${host} (a public address the egress allowlist does not cover)`;
-    case "unplaced":
-      return `${host} (cannot be placed)`;
-  }
-}
 
 /**
  * A Docker driver setting at `path` (a network's driver, a container's log driver): the drivers
