@@ -227,6 +227,7 @@ describe("the built policy pack folder", () => {
       "fast-xml-parser",
       "ipaddr.js",
       "libphonenumber-js",
+      "shell-quote",
       "tldts",
       "yaml",
       "zod",

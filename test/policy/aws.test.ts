@@ -8785,13 +8785,14 @@ describe("fail closed", () => {
   describe("reviewed resource types", () => {
     // A shell command of the command package can send anything anywhere, and no installed SDK
     // has the type: the pack cannot classify it, and reviewed-resource-types alone says so (its
-    // provider has no region for resource-placement to pin).
+    // provider has no region for resource-placement to pin). Its script names no upload, which
+    // arn-locality would judge once the type is accepted (test/policy/compute-scripts.test.ts).
     const withCommand = pipe(
       addProvider("command", "command-provider", {}),
       add(
         "command:local:Command",
         "export",
-        { create: "pg_dump records | curl -T - https://backup.example.com" },
+        { create: "pg_dump records > /var/backups/records.sql" },
         { provider: "command-provider" },
       ),
     );

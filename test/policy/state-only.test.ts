@@ -40,6 +40,13 @@ describe("packages whose resources live only in the stack's state", () => {
             "command:local:Command (unclassified: where it sends data cannot be placed)",
           ],
         ],
+        // Its script's upload is judged as a compute's is.
+        [
+          "arn-locality",
+          "export",
+          "mandatory",
+          ['local command "export"', "x.example (a host the pack cannot place in a country)"],
+        ],
       ],
       twinName: "a random password of the random package is created",
       twin: addOf("random:index/randomPassword:RandomPassword", "db-password", { length: 24 }),
