@@ -17,6 +17,7 @@ import {
 import { isHostEntry } from "../policy/paths/addresses";
 import { resourceLabel } from "../policy/paths/describe";
 import type { Jurisdiction } from "../residency/jurisdictions";
+import { egressCidrProblem } from "../residency/allowlist";
 import { declaredClustersOf } from "../residency/clusters";
 import { declaredDiskEncryptionOf } from "../residency/disk-encryption";
 import { declaredDirectConnectLocationsOf } from "../residency/direct-connect";
@@ -160,6 +161,19 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
           "expected a cidr entry { cidr, ports, protocol, reason }; a host goes under sovereign-dc:egressHosts as { host, reason }",
       },
     ]);
+  }
+  // A block wider than /8 is most of the internet: refused in any program's stack file, as in
+  // this repository's stacks (found by the session's old-against-new bench: 0.0.0.0/0 there
+  // sealed an egress rule to the whole internet).
+  const wide = (Array.isArray(egress) ? (egress as unknown[]) : []).flatMap((e, i) => {
+    const cidr = (e as { cidr?: unknown } | null)?.cidr;
+    const problem = typeof cidr === "string" ? egressCidrProblem(cidr) : undefined;
+    return problem === undefined
+      ? []
+      : [{ key: `sovereign-dc:egress[${i}].cidr`, received: cidr, expected: problem }];
+  });
+  if (wide.length > 0) {
+    throw invalidConfig(wide);
   }
   const account = config["sovereign-dc:accountId"];
   return {

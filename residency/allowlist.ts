@@ -5,7 +5,25 @@
  * about what is allowed, and the stack spec counts the rules a config needs from the same flows
  * (residency/buildable.ts) before any resource is declared.
  */
+import * as ipaddr from "ipaddr.js";
 import type { EgressRule } from "./spec";
+
+/** The widest block an egress entry may admit: a wider one is a large part of the internet. */
+export const widestEgressPrefix = 8;
+
+/**
+ * What is wrong with an egress entry's IPv4 block as a destination, in the words of the stack
+ * spec's errors, or undefined when it is bounded (/8 or narrower). Checked for this repository's
+ * stacks (spec-schema.ts) and for any program's stack file (`check`).
+ */
+export function egressCidrProblem(cidr: string): string | undefined {
+  if (!ipaddr.IPv4.isValidCIDR(cidr) || ipaddr.IPv4.parseCIDR(cidr)[1] >= widestEgressPrefix) {
+    return undefined;
+  }
+  return cidr.endsWith("/0")
+    ? "expected a bounded destination; 0.0.0.0/0 is the whole internet and cannot be allowlisted"
+    : `expected a bounded destination, a block of /${widestEgressPrefix} or narrower; a wider one is a large part of the internet (0.0.0.0/1 and 128.0.0.0/1 are all of it) and cannot be allowlisted`;
+}
 
 /** The first and last port of the ephemeral range replies come back to (AWS's NACL guidance). */
 export const ephemeralPorts = { fromPort: 1024, toPort: 65535 } as const;

@@ -5,6 +5,7 @@
  * program of another project, most test files) does not load zod, some 95 modules.
  */
 import * as ipaddr from "ipaddr.js";
+import { egressCidrProblem } from "./allowlist";
 import { z } from "zod";
 import { hostEntriesSchema } from "./hosts";
 import { type Cloud, clouds, findJurisdiction, jurisdictionIds } from "./jurisdictions";
@@ -72,19 +73,12 @@ const portSchema = z
   .min(1, { error: "expected a port number from 1 to 65535" })
   .max(65535, { error: "expected a port number from 1 to 65535" });
 
-/** The widest block an egress entry may admit: a wider one is a large part of the internet. */
-export const widestEgressPrefix = 8;
+export { widestEgressPrefix } from "./allowlist";
 
 const egressSchema = z.strictObject({
-  cidr: cidrSchema.refine(
-    (v) => !ipaddr.IPv4.isValidCIDR(v) || ipaddr.IPv4.parseCIDR(v)[1] >= widestEgressPrefix,
-    {
-      error: (iss) =>
-        String(iss.input).endsWith("/0")
-          ? "expected a bounded destination; 0.0.0.0/0 is the whole internet and cannot be allowlisted"
-          : `expected a bounded destination, a block of /${widestEgressPrefix} or narrower; a wider one is a large part of the internet (0.0.0.0/1 and 128.0.0.0/1 are all of it) and cannot be allowlisted`,
-    },
-  ),
+  cidr: cidrSchema.refine((v) => egressCidrProblem(v) === undefined, {
+    error: (iss) => egressCidrProblem(String(iss.input)),
+  }),
   ports: z
     .array(portSchema, { error: "expected a list of port numbers" })
     .min(1, { error: "expected at least one port" }),

@@ -85,6 +85,39 @@ describe("pack config", () => {
     );
   });
 
+  // Found by the old-against-new bench: any program's stack file took the whole internet as an
+  // egress entry (the repository's own stack spec refused it), and an egress rule to it passed.
+  it("refuses an egress entry wider than /8 in any program's stack file, naming each", () => {
+    const entry = (cidr: string) => ({ cidr, ports: [443], protocol: "tcp", reason: "all" });
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:egress": JSON.stringify([
+          entry("198.51.100.0/24"),
+          entry("0.0.0.0/0"),
+          entry("128.0.0.0/1"),
+        ]),
+      }),
+    ).toThrow(
+      'sovereign-dc:egress[1].cidr: received "0.0.0.0/0"; expected a bounded destination; 0.0.0.0/0 is the whole internet and cannot be allowlisted.',
+    );
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:egress": JSON.stringify([entry("128.0.0.0/1")]),
+      }),
+    ).toThrow(
+      'sovereign-dc:egress[0].cidr: received "128.0.0.0/1"; expected a bounded destination, a block of /8 or narrower',
+    );
+    // Twin: a /8 and narrower are taken.
+    expect(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:egress": JSON.stringify([entry("10.0.0.0/8"), entry("198.51.100.0/24")]),
+      }).egressAllowlist,
+    ).toHaveLength(2);
+  });
+
   it("repeats the account the stack declares its own under every policy, and none when it declares none", () => {
     const config = packConfigFor(
       settingsFromStackConfig({
