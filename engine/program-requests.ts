@@ -181,12 +181,41 @@ function commandDestinations(
       })),
       ...u.buckets.map((b) => {
         const key = `the ${b.store === "s3" ? "S3" : "OSS"} bucket ${b.bucket}`;
-        if (b.endpoint !== undefined) {
-          const url = b.endpoint.includes("://") ? b.endpoint : `https://${b.endpoint}`;
-          return { key, place: placeOf(j, allow, new URL(url).hostname.toLowerCase(), url) };
-        }
         const cloud: Cloud = b.store === "s3" ? "aws" : "alicloud";
-        const region = b.region ?? declaredBucketRegion(plan, b.store, b.bucket);
+        // The line's region or endpoint places where an S3 request goes, not the bucket: inside,
+        // the AWS CLI follows S3's redirect to wherever the bucket lies, so the program's bucket
+        // of that name places it, or nothing does. OSS's endpoint places its bucket.
+        const endpoint =
+          b.endpoint === undefined
+            ? undefined
+            : b.endpoint.includes("://")
+              ? b.endpoint
+              : `https://${b.endpoint}`;
+        const line =
+          endpoint !== undefined
+            ? placeOf(j, allow, new URL(endpoint).hostname.toLowerCase(), endpoint)
+            : b.region !== undefined
+              ? {
+                  inside: regionInJurisdiction(j, cloud, b.region),
+                  words: `${cloudNames[cloud]} ${describePlace(j, cloud, b.region)}`,
+                }
+              : undefined;
+        const redirected =
+          b.store === "s3" &&
+          line?.inside === true &&
+          (endpoint === undefined || regionOfEndpoint(endpoint) !== undefined);
+        if (line !== undefined && !redirected) {
+          return { key, place: line };
+        }
+        const region = declaredBucketRegion(plan, b.store, b.bucket);
+        if (region === undefined && redirected) {
+          return {
+            key,
+            place: unplaced(
+              "a bucket the program does not create: the command's region or endpoint places only its request, and the AWS CLI follows S3's redirect to wherever the bucket lies",
+            ),
+          };
+        }
         if (region === undefined) {
           return {
             key,

@@ -86,7 +86,7 @@ import {
   type ScriptUpload,
   scriptUploads,
 } from "./paths/references";
-import type { UploadTool } from "../residency/uploads";
+import type { BucketTarget, UploadTool } from "../residency/uploads";
 import { clusterDomain, isListType, podTemplateOf } from "./paths/kubernetes";
 import {
   heldPartitionOfBucketName,
@@ -1428,10 +1428,13 @@ export function scriptBucketFindings(
   const region = !isUnknown(own) && own.kind === "region" ? own : undefined;
   const uploads = scriptUploads(r.type, r.props, decided, reading.podSpecs).flatMap((upload) => {
     const b = upload.bucket;
+    // The line's region or endpoint places an OSS bucket (ossutil does not follow another
+    // region's bucket), and one abroad is arn-locality's; an S3 bucket the line sends to in a
+    // region inside is placed by its own region only: the AWS CLI follows S3's redirect to it.
+    const lineInside = b !== undefined && b.store === "s3" && s3LinePlaceInside(b, j);
     if (
       b === undefined ||
-      b.region !== undefined ||
-      b.endpoint !== undefined ||
+      (!lineInside && (b.region !== undefined || b.endpoint !== undefined)) ||
       b.bucket.startsWith("arn:")
     ) {
       return [];
@@ -1455,12 +1458,26 @@ export function scriptBucketFindings(
       }
     } else if (heldPartitionOfBucketName(kind, b.bucket, region, j) !== undefined) {
       return [];
+    } else if (lineInside) {
+      where = `${named} (a bucket this program does not create: the command's ${b.region !== undefined ? `region ${b.region}` : `endpoint ${b.endpoint}`} places only its request, and the AWS CLI follows S3's redirect to wherever the bucket lies, which cannot be checked)`;
     } else {
       where = `${named} (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)`;
     }
     return [{ ...upload, where }];
   });
   return uploadFindings(uploads, resourceLabel(r.type, r.name), j);
+}
+
+/**
+ * Whether an S3 copy's line sends its request to a region inside `j`, by the `--region` it gives
+ * or the regional endpoint it names (a custom endpoint is another server, placed by its host).
+ */
+function s3LinePlaceInside(b: BucketTarget, j: Jurisdiction): boolean {
+  if (b.endpoint !== undefined) {
+    const at = regionOfEndpoint(b.endpoint.includes("://") ? b.endpoint : `https://${b.endpoint}`);
+    return at !== undefined && at.cloud === "aws" && regionInJurisdiction(j, "aws", at.region);
+  }
+  return b.region !== undefined && regionInJurisdiction(j, "aws", b.region);
 }
 
 /** Hosts of the machine itself, and the metadata services a script asks for a token. */
@@ -1614,7 +1631,7 @@ function uploadFindings(
       ? "the compute sends what the command reads there each time it runs"
       : "the compute sends what the command reads there each time it runs, and no resource of the stack holds it";
     const fix = bucket
-      ? `Copy only to a bucket this program creates inside ${j.id}, or to one the command places inside ${j.id} by its region or regional endpoint (--region, --endpoint-url, -e).`
+      ? `Copy only to a bucket this program creates inside ${j.id}, or to an OSS bucket the command places inside ${j.id} by its regional endpoint (-e); an S3 bucket's region or endpoint on the line places only the request, which the AWS CLI redirects to wherever the bucket lies.`
       : `Upload only to a service inside ${j.id} by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason.`;
     return {
       message: `${label} must send data only to places inside ${j.id}, but ${path} runs ${shown}, which ${distinct.length > 1 ? several : one} to ${where}: ${why}. ${fix}`,

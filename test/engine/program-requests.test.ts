@@ -670,13 +670,57 @@ describe("program-requests: the program's own connections and commands", () => {
             "rsync -a ./dist/ ./public/",
             "rsync -a ./dist/ deploy@10.0.4.20:/srv/www/",
             "nc -z 203.0.113.9 9000",
-            "aws s3 cp dump.sql s3://archive/ --region cn-north-1",
             "ossutil cp dump.sql oss://records/ -e oss-cn-shanghai.aliyuncs.com",
           ],
         ),
         cn,
       ).map((v) => v.level),
     ).toEqual(["advisory"]);
+  });
+
+  // Found by the old-against-new bench: `--region` inside was taken as where an S3 bucket lies,
+  // but the AWS CLI follows S3's redirect to the bucket's own region, wherever it is.
+  it("an S3 copy with a region inside is placed by the program's bucket of that name, or not at all", () => {
+    const provider = recordOf({
+      urn: "urn:pulumi:prod::shop::pulumi:providers:aws::beijing",
+      type: "pulumi:providers:aws",
+      name: "beijing",
+      custom: true,
+      inputs: { region: "cn-north-1" },
+    });
+    const bucket = recordOf({
+      urn: "urn:pulumi:prod::shop::aws:s3/bucketV2:BucketV2::archive",
+      type: "aws:s3/bucketV2:BucketV2",
+      name: "archive",
+      custom: true,
+      provider: provider.urn,
+      inputs: { bucket: "archive" },
+      outputs: { bucket: "archive" },
+    });
+    const base = plan(
+      [],
+      [
+        "aws s3 cp dump.sql s3://archive/ --region cn-north-1",
+        "aws s3 cp dump.sql s3://elsewhere/ --region cn-north-1",
+        "aws s3 cp dump.sql s3://elsewhere-too/ --endpoint-url https://s3.cn-north-1.amazonaws.com.cn",
+      ],
+    );
+    expect(
+      programRequestViolations(
+        { ...base, resources: [...base.resources, provider, bucket] },
+        cn,
+      ).map((v) => [v.level, v.path?.at(-1)]),
+    ).toEqual([
+      [
+        "mandatory",
+        "the S3 bucket elsewhere: a bucket the program does not create: the command's region or endpoint places only its request, and the AWS CLI follows S3's redirect to wherever the bucket lies",
+      ],
+      [
+        "mandatory",
+        "the S3 bucket elsewhere-too: a bucket the program does not create: the command's region or endpoint places only its request, and the AWS CLI follows S3's redirect to wherever the bucket lies",
+      ],
+      ["advisory", undefined],
+    ]);
   });
 
   // Found by the red team: a UDP datagram (dgram's send) to a public address passed unrecorded.

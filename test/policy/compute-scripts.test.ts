@@ -561,7 +561,7 @@ describe("a script that copies to a bucket it names alone", () => {
       (v) => v.policy === "named-destinations" && v.resourceName === "vm",
     );
     expect(`${violation.level} ${violation.message}`).toBe(
-      `mandatory ec2 instance "vm" must send data only to places inside US, but userData runs "aws s3 cp - s3://app-backups/app.tgz", which copies files to ${where}: the compute sends what the command reads there each time it runs. Copy only to a bucket this program creates inside US, or to one the command places inside US by its region or regional endpoint (--region, --endpoint-url, -e).`,
+      `mandatory ec2 instance "vm" must send data only to places inside US, but userData runs "aws s3 cp - s3://app-backups/app.tgz", which copies files to ${where}: the compute sends what the command reads there each time it runs. Copy only to a bucket this program creates inside US, or to an OSS bucket the command places inside US by its regional endpoint (-e); an S3 bucket's region or endpoint on the line places only the request, which the AWS CLI redirects to wherever the bucket lies.`,
     );
     // arn-locality leaves it: one crossing, one finding.
     expect(await named(plan, "vm")).toEqual([]);
@@ -576,6 +576,26 @@ describe("a script that copies to a bucket it names alone", () => {
 
   test("twin: the program's bucket of that name, inside, passes", async () => {
     expect(await resolved(bucket()(instance(backup)(oregon)), "vm")).toEqual([]);
+  });
+
+  // Found by the old-against-new bench: `--region us-east-1` was taken as where the bucket lies,
+  // but the AWS CLI follows S3's redirect to the bucket's own region, wherever it is.
+  test("a region or regional endpoint inside on the line places only the request: the bucket is still resolved by name", async () => {
+    const inside = [
+      "#!/bin/bash\ntar cz /var/lib/app | aws s3 cp - s3://app-backups/app.tgz --region us-east-1\n",
+      "#!/bin/bash\naws s3 sync /data s3://app-backups/ --endpoint-url https://s3.us-east-1.amazonaws.com\n",
+    ];
+    for (const script of inside) {
+      const [where] = await resolved(instance(script)(oregon), "vm");
+      expect(where).toMatch(
+        /^the S3 bucket app-backups \(a bucket this program does not create: the command's (region us-east-1|endpoint https:\/\/s3\.us-east-1\.amazonaws\.com) places only its request, and the AWS CLI follows S3's redirect to wherever the bucket lies, which cannot be checked\)$/,
+      );
+      expect(await resolved(bucket("eu-west-1")(instance(script)(oregon)), "vm")).toEqual([
+        "the S3 bucket app-backups, of this program, in eu-west-1 (outside US, in EU)",
+      ]);
+      // Twin: the program's bucket of that name, inside.
+      expect(await resolved(bucket()(instance(script)(oregon)), "vm")).toEqual([]);
+    }
   });
 
   test("an OSS bucket the program does not create fails; its own passes", async () => {
