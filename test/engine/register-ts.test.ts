@@ -36,6 +36,33 @@ function loadAll(files: readonly string[], cache: string): string[] {
   return JSON.parse(out) as string[];
 }
 
+/**
+ * What requiring each of `files` gave, one after another in one process under the hook: its
+ * `x`, or the stack of the error it threw (which Node would print, had nothing caught it).
+ */
+function loadEach(
+  files: readonly string[],
+  cache: string,
+): { readonly x?: string; readonly error?: string }[] {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--require",
+      hook,
+      "-e",
+      `process.stdout.write(JSON.stringify(${JSON.stringify(files)}.map((f) => {
+         try {
+           return { x: String(require(f).x) };
+         } catch (e) {
+           return { error: String(e.stack) };
+         }
+       })))`,
+    ],
+    { env: { ...process.env, SOVEREIGN_DC_TS_CACHE: cache } },
+  ).toString();
+  return JSON.parse(out) as { x?: string; error?: string }[];
+}
+
 function cachedFiles(cache: string): string[] {
   return fs.existsSync(cache)
     ? fs
@@ -185,45 +212,65 @@ describe("a program's module interop follows its tsconfig.json, as ts-node compi
 });
 
 describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
-  /** What `load` gives for a program file `name` of `lines`, in a folder of its own. */
-  const loaded = (name: string, lines: readonly string[]): string => {
+  /** The program files of this block, each required in turn by one process (`loadEach`). */
+  const files: Readonly<Record<string, readonly string[]>> = {
+    // An arrow function whose body is a type-asserted object literal (pulumi-eks's examples build
+    // a role policy so): Sucrase drops the assertion and leaves a block where the object was.
+    "policy.ts": [
+      "const policy = (id: string) => <Record<string, unknown>>{",
+      '  "Principal": { "AWS": id },',
+      "};",
+      'export const x = JSON.stringify(policy("111122223333"));',
+    ],
+    // `namespace deployment { export function … }` (pulumi-kubernetes' MariaDB example): Sucrase
+    // reads every namespace as types only, and the program failed with `deployment is not defined`.
+    "names.ts": [
+      "namespace naming {",
+      "  export const prefix = 'sdc';",
+      "  export function of(n: string): string { return `${prefix}-${n}`; }",
+      "}",
+      "declare namespace ambient { const version: string }",
+      "export namespace shapes { export type Id = string }",
+      'export const x = naming.of("logs");',
+    ],
+    // `export { settings };` above `const settings = …` (a public static-website program): Sucrase
+    // reads each name where the list stands, before it is set.
+    "vars.ts": ["export { x, later as y };", "const x = `${later}-site`;", 'var later = "sdc";'],
+    "settings.ts": ["export { x };", 'const x = "site";'],
+    "broken.ts": ["export const x = {", '  a: "1"', '  b: "2",', "};"],
+    // A reserved word as a name: TypeScript's transpiler lets it through, a module's strict mode
+    // refuses it — at a line of the compiled output, which is not the file's.
+    "reserved.ts": [
+      'import * as path from "node:path";',
+      "",
+      "const static = path.sep;",
+      "export const x = static;",
+    ],
+  };
+  /** What requiring each file gave: its `x`, or the stack of the error it threw. */
+  let loaded: Record<string, { readonly x?: string; readonly error?: string }>;
+
+  beforeAll(() => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
-    const file = path.join(dir, name);
     try {
-      fs.writeFileSync(file, [...lines, ""].join("\n"));
-      return load(file, path.join(dir, "cache"));
+      const paths = Object.entries(files).map(([name, lines]) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, [...lines, ""].join("\n"));
+        return file;
+      });
+      const results = loadEach(paths, path.join(dir, "cache"));
+      loaded = Object.fromEntries(Object.keys(files).map((name, i) => [name, results[i]]));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  };
+  });
 
   it("is compiled by TypeScript, as the Pulumi CLI compiles it", () => {
-    // An arrow function whose body is a type-asserted object literal (pulumi-eks's examples build
-    // a role policy so): Sucrase drops the assertion and leaves a block where the object was.
-    expect(
-      loaded("policy.ts", [
-        "const policy = (id: string) => <Record<string, unknown>>{",
-        '  "Principal": { "AWS": id },',
-        "};",
-        'export const x = JSON.stringify(policy("111122223333"));',
-      ]),
-    ).toBe('{"Principal":{"AWS":"111122223333"}}');
+    expect(loaded["policy.ts"]).toEqual({ x: '{"Principal":{"AWS":"111122223333"}}' });
   });
 
   it("compiles a file that declares a namespace with code, which Sucrase drops, by TypeScript", () => {
-    // `namespace deployment { export function … }` (pulumi-kubernetes' MariaDB example): Sucrase
-    // reads every namespace as types only, and the program failed with `deployment is not defined`.
-    expect(
-      loaded("names.ts", [
-        "namespace naming {",
-        "  export const prefix = 'sdc';",
-        "  export function of(n: string): string { return `${prefix}-${n}`; }",
-        "}",
-        "declare namespace ambient { const version: string }",
-        "export namespace shapes { export type Id = string }",
-        'export const x = naming.of("logs");',
-      ]),
-    ).toBe("sdc-logs");
+    expect(loaded["names.ts"]).toEqual({ x: "sdc-logs" });
   });
 
   it("targets the language host's default (ES2020) where the project's tsconfig names no target", () => {
@@ -245,44 +292,17 @@ describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
   });
 
   it("sets the names an export list above their declarations exports, as TypeScript does", () => {
-    // `export { settings };` above `const settings = …` (a public static-website program): Sucrase
-    // reads each name where the list stands, before it is set.
-    expect(
-      loaded("vars.ts", [
-        "export { x, later as y };",
-        "const x = `${later}-site`;",
-        'var later = "sdc";',
-      ]),
-    ).toBe("undefined-site");
-    expect(loaded("settings.ts", ["export { x };", 'const x = "site";'])).toBe("site");
+    expect(loaded["vars.ts"]).toEqual({ x: "undefined-site" });
+    expect(loaded["settings.ts"]).toEqual({ x: "site" });
   });
 
   it("names the place of a syntax error TypeScript finds too", () => {
-    let stderr = "";
-    try {
-      loaded("broken.ts", ["export const x = {", '  a: "1"', '  b: "2",', "};"]);
-    } catch (e) {
-      stderr = String((e as { stderr?: Buffer }).stderr);
-    }
-    expect(stderr).toMatch(/SyntaxError: \S*broken\.ts:3:3: ',' expected\./);
+    expect(loaded["broken.ts"].error).toMatch(/^SyntaxError: \S*broken\.ts:3:3: ',' expected\./);
   });
 
   it("names the line of the file where JavaScript TypeScript emits is refused by Node", () => {
-    // A reserved word as a name: TypeScript's transpiler lets it through, a module's strict mode
-    // refuses it — at a line of the compiled output, which is not the file's.
-    let stderr = "";
-    try {
-      loaded("reserved.ts", [
-        'import * as path from "node:path";',
-        "",
-        "const static = path.sep;",
-        "export const x = static;",
-      ]);
-    } catch (e) {
-      stderr = String((e as { stderr?: Buffer }).stderr);
-    }
-    expect(stderr).toMatch(
-      /SyntaxError: \S*reserved\.ts:3: Unexpected strict mode reserved word \(const static = path\.sep;\)/,
+    expect(loaded["reserved.ts"].error).toMatch(
+      /^SyntaxError: \S*reserved\.ts:3: Unexpected strict mode reserved word \(const static = path\.sep;\)/,
     );
   });
 });
