@@ -598,6 +598,29 @@ describe("a script that copies to a bucket it names alone", () => {
     }
   });
 
+  test("twin: in a region of AWS China, a bucket the program does not create passes under CN, which holds the whole aws-cn partition", async () => {
+    // The CLI of a cn-north-1 instance reaches only buckets of aws-cn, every one of them inside CN.
+    const plan = pipe(
+      addProvider("aws", "beijing", { region: "cn-north-1" }),
+      add(
+        "aws:ec2/instance:Instance",
+        "vm",
+        {
+          ami: "ami-0123456789abcdef0",
+          instanceType: "t3.micro",
+          associatePublicIpAddress: false,
+          userData: backup,
+        },
+        { provider: "beijing" },
+      ),
+    )(oregon);
+    expect(await resolved(plan, "vm", { jurisdiction: "CN" })).toEqual([]);
+    // The same instance under US: the bucket cannot be placed.
+    expect(await resolved(plan, "vm")).toEqual([
+      "the S3 bucket app-backups (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)",
+    ]);
+  });
+
   test("an OSS bucket the program does not create fails; its own passes", async () => {
     const vm = add("alicloud:ecs/instance:Instance", "avm", {
       imageId: "ubuntu_22_04_x64_20G_alibase_20240101.vhd",
