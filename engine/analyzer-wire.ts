@@ -123,6 +123,12 @@ class Encoder {
   /** Lengths of the length-delimited fields, in the order both passes meet them. */
   private readonly lens: number[] = [];
   private next = 0;
+  /**
+   * Each struct's keys in the order they are written, sorted once by the sizing pass for the
+   * writing pass, which meets the structs in the same order.
+   */
+  private readonly keys: string[][] = [];
+  private nextKeys = 0;
   private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
 
@@ -200,7 +206,9 @@ class Encoder {
 
   private structBody(obj: Readonly<Record<string, unknown>>): number {
     let n = 0;
-    for (const k of sortedKeys(obj)) {
+    const keys = sortedKeys(obj);
+    this.keys.push(keys);
+    for (const k of keys) {
       const entry = this.reserve();
       const e = this.sizeString(k) + this.sizeValue(obj[k]);
       this.lens[entry] = e;
@@ -224,12 +232,17 @@ class Encoder {
     this.buf = Buffer.allocUnsafe(size);
     this.pos = 0;
     this.next = 0;
+    this.nextKeys = 0;
   }
 
   finish(): Buffer {
-    if (this.pos !== this.buf.length || this.next !== this.lens.length) {
+    if (
+      this.pos !== this.buf.length ||
+      this.next !== this.lens.length ||
+      this.nextKeys !== this.keys.length
+    ) {
       throw new Error(
-        `analyzer request encoding went wrong: wrote ${this.pos} of ${this.buf.length} bytes, used ${this.next} of ${this.lens.length} lengths`,
+        `analyzer request encoding went wrong: wrote ${this.pos} of ${this.buf.length} bytes, used ${this.next} of ${this.lens.length} lengths and ${this.nextKeys} of ${this.keys.length} structs`,
       );
     }
     return this.buf;
@@ -320,7 +333,7 @@ class Encoder {
 
   writeStruct(field: number, obj: Readonly<Record<string, unknown>>): void {
     this.header(field);
-    for (const k of sortedKeys(obj)) {
+    for (const k of this.keys[this.nextKeys++]) {
       this.header(1);
       this.writeString(1, k);
       this.writeValue(2, obj[k]);
