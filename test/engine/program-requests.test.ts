@@ -47,6 +47,29 @@ const request = (method: string, url: string, failed?: string): ProgramRequest =
   ...(failed === undefined ? {} : { failed }),
 });
 
+/** A provider of `pkg` named `name` in `region`, and a bucket `bucket` of type `type` it manages. */
+function bucketIn(pkg: string, name: string, region: string, type: string, bucket: string) {
+  const provider = recordOf({
+    urn: `urn:pulumi:prod::shop::pulumi:providers:${pkg}::${name}`,
+    type: `pulumi:providers:${pkg}`,
+    name,
+    custom: true,
+    inputs: { region },
+  });
+  return [
+    provider,
+    recordOf({
+      urn: `urn:pulumi:prod::shop::${type}::${bucket}`,
+      type,
+      name: bucket,
+      custom: true,
+      provider: provider.urn,
+      inputs: { bucket },
+      outputs: { bucket },
+    }),
+  ];
+}
+
 /** Level, and the start of the message after the stack's name, of each finding. */
 const found = (plan: Plan) =>
   programRequestViolations(plan, cn).map((v) => [v.policy, v.level, v.message.split(", but ")[1]]);
@@ -614,22 +637,13 @@ describe("program-requests: the program's own connections and commands", () => {
   // Found by the upload review: an scp, rsync, nc or cloud CLI copy the program ran passed, where
   // a curl -T of the same data failed. Read as the scripts of a resource's compute are.
   it("an scp, rsync or nc to a host, or a copy to a bucket, outside or unplaceable is a path out", () => {
-    const ossProvider = recordOf({
-      urn: "urn:pulumi:prod::shop::pulumi:providers:alicloud::frankfurt",
-      type: "pulumi:providers:alicloud",
-      name: "frankfurt",
-      custom: true,
-      inputs: { region: "eu-central-1" },
-    });
-    const ossBucket = recordOf({
-      urn: "urn:pulumi:prod::shop::alicloud:oss/bucket:Bucket::eu-archive",
-      type: "alicloud:oss/bucket:Bucket",
-      name: "eu-archive",
-      custom: true,
-      provider: ossProvider.urn,
-      inputs: { bucket: "eu-archive" },
-      outputs: { bucket: "eu-archive" },
-    });
+    const oss = bucketIn(
+      "alicloud",
+      "frankfurt",
+      "eu-central-1",
+      "alicloud:oss/bucket:Bucket",
+      "eu-archive",
+    );
     const base = plan(
       [],
       [
@@ -641,7 +655,7 @@ describe("program-requests: the program's own connections and commands", () => {
       ],
     );
     const violations = programRequestViolations(
-      { ...base, resources: [...base.resources, ossProvider, ossBucket] },
+      { ...base, resources: [...base.resources, ...oss] },
       cn,
     );
     expect(violations.map((v) => [v.level, v.path?.at(-1)])).toEqual([
@@ -681,22 +695,7 @@ describe("program-requests: the program's own connections and commands", () => {
   // Found by the old-against-new bench: `--region` inside was taken as where an S3 bucket lies,
   // but the AWS CLI follows S3's redirect to the bucket's own region, wherever it is.
   it("an S3 copy with a region inside is placed by the program's bucket of that name, or not at all", () => {
-    const provider = recordOf({
-      urn: "urn:pulumi:prod::shop::pulumi:providers:aws::beijing",
-      type: "pulumi:providers:aws",
-      name: "beijing",
-      custom: true,
-      inputs: { region: "cn-north-1" },
-    });
-    const bucket = recordOf({
-      urn: "urn:pulumi:prod::shop::aws:s3/bucketV2:BucketV2::archive",
-      type: "aws:s3/bucketV2:BucketV2",
-      name: "archive",
-      custom: true,
-      provider: provider.urn,
-      inputs: { bucket: "archive" },
-      outputs: { bucket: "archive" },
-    });
+    const archive = bucketIn("aws", "beijing", "cn-north-1", "aws:s3/bucketV2:BucketV2", "archive");
     const base = plan(
       [],
       [
@@ -706,10 +705,9 @@ describe("program-requests: the program's own connections and commands", () => {
       ],
     );
     expect(
-      programRequestViolations(
-        { ...base, resources: [...base.resources, provider, bucket] },
-        cn,
-      ).map((v) => [v.level, v.path?.at(-1)]),
+      programRequestViolations({ ...base, resources: [...base.resources, ...archive] }, cn).map(
+        (v) => [v.level, v.path?.at(-1)],
+      ),
     ).toEqual([
       [
         "mandatory",
