@@ -52,7 +52,7 @@ import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
 import { isLocalHost } from "./program-loop";
-import { waiversOf } from "./waivers";
+import { requestDestination, waiversOf } from "./waivers";
 
 export const programRequests = {
   name: "program-requests",
@@ -309,7 +309,7 @@ export function programRequestViolations(
       (s) => s !== null && typeof s === "object" && "jurisdiction" in s,
     ) ?? {},
   ).egressAllowlist;
-  const approved = `a request your organisation has approved is waived in --policy-config, under "${programRequests.name}" for the stack's resource ${JSON.stringify(subject.resourceName)}, with its reason and expiry.`;
+  const approved = `a request your organisation has approved is waived in --policy-config under "${programRequests.name}", for its destination as the path names it (or for the stack's resource ${JSON.stringify(subject.resourceName)}, which covers every request), with its reason and expiry.`;
   const level: Level = "mandatory";
   const out: Violation[] = [];
 
@@ -532,30 +532,39 @@ export function programRequestViolations(
 
 /**
  * `found` with each path out a valid waiver of `program-requests` covers marked with it: one that
- * names the stack's resource (its name or URN), as a pack policy's waiver names the resource its
- * finding is on. It covers every request the program sends itself, as lowering the policy used
- * to (its reason says what was reviewed); the advisory findings stay advice. A waived finding is
- * listed and decides no verdict.
+ * names the finding's destination (`hooks.example.com`, `the S3 bucket archive`: that crossing
+ * alone), or the stack's resource (its name or URN), as a pack policy's waiver names the resource
+ * its finding is on — that one covers every request the program sends itself, as lowering the
+ * policy used to, so its reason says what was reviewed. The advisory findings stay advice. A
+ * waived finding is listed and decides no verdict.
  */
 function waivedIn(
   config: PolicyPackConfig | undefined,
   found: readonly Violation[],
   stack: { readonly resourceName: string | null; readonly urn: string | null },
 ): Violation[] {
-  const waiver = waiversOf(config ?? {}).find(
-    (w) =>
-      w.policy === programRequests.name &&
-      (w.resource === stack.resourceName || w.resource === stack.urn) &&
-      waiverProblem(w) === undefined,
+  const valid = waiversOf(config ?? {}).filter(
+    (w) => w.policy === programRequests.name && waiverProblem(w) === undefined,
   );
-  if (waiver === undefined) {
+  if (valid.length === 0) {
     return [...found];
   }
-  const waived: WaivedBy = {
-    reason: waiver.reason,
-    expires: waiver.expires,
-    ...(waiver.approvedBy === undefined ? {} : { approvedBy: waiver.approvedBy }),
-    ...(waiver.reference === undefined ? {} : { reference: waiver.reference }),
-  };
-  return found.map((v) => (v.level === "mandatory" ? { ...v, waived } : v));
+  return found.map((v) => {
+    const destination = requestDestination(v);
+    const waiver =
+      v.level === "mandatory"
+        ? (valid.find((w) => destination !== undefined && w.resource === destination) ??
+          valid.find((w) => w.resource === stack.resourceName || w.resource === stack.urn))
+        : undefined;
+    if (waiver === undefined) {
+      return v;
+    }
+    const waived: WaivedBy = {
+      reason: waiver.reason,
+      expires: waiver.expires,
+      ...(waiver.approvedBy === undefined ? {} : { approvedBy: waiver.approvedBy }),
+      ...(waiver.reference === undefined ? {} : { reference: waiver.reference }),
+    };
+    return { ...v, waived };
+  });
 }

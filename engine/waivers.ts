@@ -23,6 +23,17 @@ export const waiverReview = {
 /** Days before its expiry from which a waiver is reported as lapsing. */
 export const lapseWarningDays = 30;
 
+/**
+ * Where a finding of `program-requests` sends, as its path's last hop names it before its place
+ * (`acme.s3.eu-west-1.amazonaws.com`, `the S3 bucket archive`): a waiver naming it covers that
+ * destination's findings alone, where one naming the stack covers every request the program sends.
+ */
+export function requestDestination(v: Pick<Violation, "policy" | "path">): string | undefined {
+  const last = v.policy === "program-requests" ? v.path?.at(-1) : undefined;
+  const at = last?.indexOf(": ") ?? -1;
+  return last === undefined || at < 0 ? undefined : last.slice(0, at);
+}
+
 /** `config` with `extra` laid over the settings of every pack policy it configures. */
 export function onEveryPolicy(
   config: PolicyPackConfig,
@@ -86,7 +97,9 @@ export function waiverFindings(
       (v) =>
         v.waived !== undefined &&
         v.policy === w.policy &&
-        (v.resourceName === w.resource || v.urn === w.resource),
+        (v.resourceName === w.resource ||
+          v.urn === w.resource ||
+          requestDestination(v) === w.resource),
     );
     if (!covers) {
       out.push(

@@ -18,6 +18,7 @@ import { ProgramError } from "../../engine/program-error";
 import { type Plan, type ProgramRequest, recordOf } from "../../engine/plan";
 import { ProgramLoop } from "../../engine/program-loop";
 import { programRequestViolations } from "../../engine/program-requests";
+import { waiverFindings } from "../../engine/waivers";
 import { uploadsIn } from "../../residency/uploads";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { cliMany, root } from "../helpers/cli";
@@ -137,7 +138,7 @@ describe("program-requests: what the program sends itself", () => {
       [
         "program-requests",
         "mandatory",
-        `the program index.ts calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at 169.254.169.254, 100.100.100.200 for credentials (PUT http://169.254.169.254/latest/api/token, GET http://169.254.169.254/latest/meta-data/iam/security-credentials/, GET http://100.100.100.200/latest/meta-data/ram/security-credentials/). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program; once where they go and what they send is reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack's resource "shop-prod", with its reason and expiry.`,
+        `the program index.ts calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at 169.254.169.254, 100.100.100.200 for credentials (PUT http://169.254.169.254/latest/api/token, GET http://169.254.169.254/latest/meta-data/iam/security-credentials/, GET http://100.100.100.200/latest/meta-data/ram/security-credentials/). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program; once where they go and what they send is reviewed, a request your organisation has approved is waived in --policy-config under "program-requests", for its destination as the path names it (or for the stack's resource "shop-prod", which covers every request), with its reason and expiry.`,
       ],
     ]);
   });
@@ -210,6 +211,32 @@ describe("program-requests: what the program sends itself", () => {
       // Advice stays advice.
       ["advisory", undefined],
     ]);
+    // One naming a destination covers that crossing alone, and the stale review counts it.
+    const one = mergePolicyConfigFile(
+      {},
+      file({
+        "program-requests": {
+          waivers: [{ ...waiver, resource: "acme-eu-archive.s3.eu-west-1.amazonaws.com" }],
+        },
+      }),
+    );
+    const narrow = programRequestViolations(abroad, cn, one);
+    expect(narrow.map((v) => [v.path?.at(-1)?.split(": ")[0], v.waived?.reason])).toEqual([
+      ["a destination that cannot be placed", undefined],
+      ["acme-eu-archive.s3.eu-west-1.amazonaws.com", "metrics export reviewed: no personal data"],
+      [undefined, undefined],
+    ]);
+    expect(waiverFindings(one, narrow)).toEqual([]);
+    // A destination the program does not send to covers nothing, and is stale.
+    const elsewhere = mergePolicyConfigFile(
+      {},
+      file({ "program-requests": { waivers: [{ ...waiver, resource: "hooks.example.com" }] } }),
+    );
+    const none = programRequestViolations(abroad, cn, elsewhere);
+    expect(none.map((v) => v.waived)).toEqual([undefined, undefined, undefined]);
+    expect(waiverFindings(elsewhere, none).map((v) => v.message)).toEqual([
+      'The waiver of program-requests for "hooks.example.com" must cover a finding, but no finding of program-requests names "hooks.example.com". Remove the waiver, or correct its policy and resource names; a stale waiver would silently cover a future crossing.',
+    ]);
     // A waiver of another resource, or lapsed, covers nothing.
     for (const w of [
       { ...waiver, resource: "shop-dev" },
@@ -256,7 +283,7 @@ describe("program-requests: what the program sends itself", () => {
     expect(rest).toEqual([]);
     expect([abroad.level, abroad.message, abroad.path]).toEqual([
       "mandatory",
-      'stack "prod" must send data only to places inside CN, but the program index.ts calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts, InviteAccountToOrganization). A program\'s own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Offline the call got no answer (no credentials): what the program does with it was not seen either. Declare what the call does as a resource of the program, or make it in a region inside CN; once reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
+      'stack "prod" must send data only to places inside CN, but the program index.ts calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts, InviteAccountToOrganization). A program\'s own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Offline the call got no answer (no credentials): what the program does with it was not seen either. Declare what the call does as a resource of the program, or make it in a region inside CN; once reviewed, a request your organisation has approved is waived in --policy-config under "program-requests", for its destination as the path names it (or for the stack\'s resource "shop-prod", which covers every request), with its reason and expiry.',
       [
         "the program index.ts",
         "its own AWS SDK calls (Organizations: ListAccounts, InviteAccountToOrganization)",
@@ -584,7 +611,7 @@ describe("program-requests: the program's own connections and commands", () => {
       [
         "program-requests",
         "mandatory",
-        'the program index.ts itself connected to orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432, AWS eu-west-1 (outside CN, in EU), while it ran. What it sends over its own connection — a database client\'s queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside CN, or do the work in a resource the pack judges; once reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
+        'the program index.ts itself connected to orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432, AWS eu-west-1 (outside CN, in EU), while it ran. What it sends over its own connection — a database client\'s queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside CN, or do the work in a resource the pack judges; once reviewed, a request your organisation has approved is waived in --policy-config under "program-requests", for its destination as the path names it (or for the stack\'s resource "shop-prod", which covers every request), with its reason and expiry.',
       ],
       [
         "program-requests",
@@ -735,7 +762,7 @@ describe("program-requests: the program's own connections and commands", () => {
       [
         "program-requests",
         "mandatory",
-        'the program index.ts itself sent UDP datagrams to 203.0.113.7:514, a host the pack cannot place in a country, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside CN, or do the work in a resource the pack judges; once reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
+        'the program index.ts itself sent UDP datagrams to 203.0.113.7:514, a host the pack cannot place in a country, while it ran. What a datagram carries — a log line, a metric, a password — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Send only to hosts inside CN, or do the work in a resource the pack judges; once reviewed, a request your organisation has approved is waived in --policy-config under "program-requests", for its destination as the path names it (or for the stack\'s resource "shop-prod", which covers every request), with its reason and expiry.',
       ],
       [
         "program-requests",
@@ -775,7 +802,7 @@ describe("program-requests: the program's own connections and commands", () => {
       ],
     ]);
     expect(worker.message).toBe(
-      'stack "prod" must send data only to places inside CN, but the program index.ts starts 2 worker thread(s) itself while it ran (code given as text, workers/upload.js), whose requests the engine cannot see: a worker runs its code apart from the program\'s thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program\'s own thread or in a resource the pack judges; once what the worker sends is reviewed, a request your organisation has approved is waived in --policy-config, under "program-requests" for the stack\'s resource "shop-prod", with its reason and expiry.',
+      'stack "prod" must send data only to places inside CN, but the program index.ts starts 2 worker thread(s) itself while it ran (code given as text, workers/upload.js), whose requests the engine cannot see: a worker runs its code apart from the program\'s thread, where the engine records what the program sends, and may go on after the program returned, so what it sends, and where, on every pulumi preview and up, is not judged. Do the work in the program\'s own thread or in a resource the pack judges; once what the worker sends is reviewed, a request your organisation has approved is waived in --policy-config under "program-requests", for its destination as the path names it (or for the stack\'s resource "shop-prod", which covers every request), with its reason and expiry.',
     );
   });
 
