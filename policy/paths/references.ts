@@ -628,7 +628,12 @@ function podUploads(props: unknown, specs: readonly string[]): ScriptUpload[] {
           return Array.isArray(v) && v.every((w) => typeof w === "string") ? (v as string[]) : [];
         };
         const [command, args] = [words("command"), words("args")];
-        const argv = [...command, ...args];
+        // An image whose entry point is a CLI runs it on the args alone (the AWS CLI's image:
+        // `args: ["s3", "sync", "/data", "s3://…"]`).
+        const image = isUnknown(value) ? undefined : valueAt(value, "image");
+        const entry =
+          command.length === 0 && typeof image === "string" ? entryPointOf(image) : undefined;
+        const argv = [...(entry === undefined ? command : [entry]), ...args];
         if (argv.length === 0) {
           continue;
         }
@@ -641,6 +646,15 @@ function podUploads(props: unknown, specs: readonly string[]): ScriptUpload[] {
     }
   }
   return out;
+}
+
+/**
+ * The command an image's own entry point runs, for the images of the cloud CLIs the upload
+ * reading knows (`amazon/aws-cli`, `public.ecr.aws/aws-cli/aws-cli`): `aws`. Found by the
+ * old-against-new bench: a pod running that image on `s3 sync … s3://…` copied unread.
+ */
+function entryPointOf(image: string): string | undefined {
+  return /(^|\/)aws-cli(:|@|$)/.test(image) ? "aws" : undefined;
 }
 
 /** The uploads of one script or command line standing at `where` (see `scriptUploads`). */

@@ -714,6 +714,22 @@ describe("a Kubernetes workload's containers that upload", () => {
     ]);
   });
 
+  // Found by the old-against-new bench: the AWS CLI's image given only the CLI's arguments
+  // copied unread, its entry point (`aws`) not added.
+  test("fails when the AWS CLI's image is given only its arguments, its entry point being aws", async () => {
+    const sync = ["s3", "sync", "/data", "s3://backups/", "--region", "eu-west-1"];
+    expect(await named(cronJob({ args: sync })(oregon), "nightly")).toEqual([
+      "the S3 bucket backups in eu-west-1 (outside US, in EU)",
+    ]);
+    // Twin: another image's entry point is not known, and its arguments are no command.
+    expect(
+      await named(
+        cronJob({ image: "registry.example.com/sync:1.0", args: sync })(oregon),
+        "nightly",
+      ),
+    ).toEqual([]);
+  });
+
   test("fails when a Pod copies to a bucket the program does not create (named-destinations)", async () => {
     const plan = add(
       "kubernetes:core/v1:Pod",
