@@ -153,6 +153,11 @@ function shellScript(words: readonly string[]): string | undefined {
 
 /** Where the `-c` script stands when the words at `at` run a shell on one. */
 function shellRuns(words: readonly string[], at: number): number | undefined {
+  // `su [-] [user] -c '…'` runs its command through the user's shell, wherever `-c` stands.
+  if (/^(?:.*\/)?su$/.test(words[at])) {
+    const c = words.findIndex((w, i) => i > at && (w === "-c" || w === "--command"));
+    return c > 0 && c + 1 < words.length ? c + 1 : undefined;
+  }
   if (!shells.test(words[at])) {
     return undefined;
   }

