@@ -1557,7 +1557,9 @@ function uploadDestination(
         ? outcome.place
         : `${outcome.raw} (${outcome.why})`;
   }
-  if (bucket.region === undefined || placesRead) {
+  // The reading of places met the line's `--region` where the line is one string; an argument
+  // list's `--region` and value, apart, only here.
+  if (bucket.region === undefined || (placesRead && upload.argv !== true)) {
     return undefined;
   }
   const cloud: Cloud = bucket.store === "s3" ? "aws" : "alicloud";

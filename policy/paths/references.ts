@@ -554,6 +554,12 @@ export interface ScriptUpload {
   readonly bucket?: BucketTarget;
   /** The destination as the line writes it, when it cannot be read (`"$UPLOAD_URL"`). */
   readonly unread?: string;
+  /**
+   * The line was joined from an argument list (`command: ["aws", "s3", "cp", …, "--region",
+   * "eu-west-1"]`), whose words the reading of a script's places meets one at a time: a
+   * `--region` and its value apart are seen here only.
+   */
+  readonly argv?: true;
 }
 
 /**
@@ -578,12 +584,26 @@ export function scriptUploads(
   const skipped = skip.get(type) ?? noPaths;
   const out: ScriptUpload[] = [];
   const lists = new Set<unknown>();
-  for (const { path, value, holder, name } of stringsIn(
-    plainValue(props),
-    "",
-    (key) => wordsNotPlaces.has(key),
-    "json-yaml",
-  )) {
+  const strings = [
+    ...stringsIn(plainValue(props), "", (key) => wordsNotPlaces.has(key), "json-yaml"),
+  ];
+  // The containers whose image's own entry point runs their command (the AWS CLI's image given
+  // `command: ["s3", "sync", …]`, an ECS container's arguments to it), by their path, and those
+  // that set an entry point of their own.
+  const entries = new Map<string, string>();
+  const ownEntry = new Set<string>();
+  for (const { path, value, name } of strings) {
+    const container = path.replace(/\.(image|entryPoint)(\[\d+\])?$/, "");
+    if (name === "image" && typeof value === "string") {
+      const entry = entryPointOf(value);
+      if (entry !== undefined) {
+        entries.set(container, entry);
+      }
+    } else if (name === "entryPoint" || /\.entryPoint\[\d+\]$/.test(path)) {
+      ownEntry.add(container);
+    }
+  }
+  for (const { path, value, holder, name } of strings) {
     if (typeof value !== "string" || value === "" || !scriptAt(path, type)) {
       continue;
     }
@@ -605,8 +625,17 @@ export function scriptUploads(
     }
     lists.add(list);
     const where = list === undefined ? path : path.replace(/\[\d+\]$/, "");
-    const text = list === undefined ? value : (shellScriptOf(list) ?? list.join(" "));
-    out.push(...uploadsOfScript(where, text));
+    const container = where.replace(/\.command$/, "");
+    const entry =
+      list !== undefined && where.endsWith(".command") && !ownEntry.has(container)
+        ? entries.get(container)
+        : undefined;
+    const words = list === undefined ? undefined : entry === undefined ? list : [entry, ...list];
+    const script = words === undefined ? undefined : shellScriptOf(words);
+    const text = words === undefined ? value : (script ?? words.join(" "));
+    // A list joined into a line (not a shell's script, which is one string) is met word by word
+    // by the reading of places.
+    out.push(...uploadsOfScript(where, text, words !== undefined && script === undefined));
   }
   return out;
 }
@@ -658,7 +687,12 @@ function entryPointOf(image: string): string | undefined {
 }
 
 /** The uploads of one script or command line standing at `where` (see `scriptUploads`). */
-function uploadsOfScript(where: string, text: string): ScriptUpload[] {
+function uploadsOfScript(where: string, text: string, argv = false): ScriptUpload[] {
+  const uploads = scriptLineUploads(where, text);
+  return argv ? uploads.map((u) => ({ ...u, argv: true as const })) : uploads;
+}
+
+function scriptLineUploads(where: string, text: string): ScriptUpload[] {
   const out: ScriptUpload[] = [];
   const seen = new Set<string>();
   for (const t of [text, decodedScript(text)]) {

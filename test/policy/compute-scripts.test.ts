@@ -453,6 +453,37 @@ describe("a script that copies to another machine or a bucket", () => {
     );
   });
 
+  // Found by the old-against-new bench: the AWS CLI's image given only the CLI's arguments as its
+  // command (ECS's `command` is the image's CMD) copied unread.
+  test("fails when an ECS container of the AWS CLI's image is given only its arguments", async () => {
+    const task = (container: Record<string, unknown>) =>
+      add("aws:ecs/taskDefinition:TaskDefinition", "sync", {
+        family: "sync",
+        containerDefinitions: JSON.stringify([{ name: "sync", essential: true, ...container }]),
+      })(oregon);
+    const command = ["s3", "sync", "/data", "s3://backups/", "--region", "eu-west-1"];
+    expect(await named(task({ image: "amazon/aws-cli:2.17.0", command }), "sync")).toEqual([
+      "the S3 bucket backups in eu-west-1 (outside US, in EU)",
+    ]);
+    // Twins: an entry point of its own replaces the image's; another image's is not known.
+    expect(
+      await named(
+        task({ image: "amazon/aws-cli:2.17.0", entryPoint: ["/usr/local/bin/sync"], command }),
+        "sync",
+      ),
+    ).toEqual([]);
+    expect(await named(task({ image: "registry.example.com/sync:1", command }), "sync")).toEqual(
+      [],
+    );
+    // The same with the CLI named in the command, any image.
+    expect(
+      await named(
+        task({ image: "registry.example.com/sync:1", command: ["aws", ...command] }),
+        "sync",
+      ),
+    ).toEqual(["the S3 bucket backups in eu-west-1 (outside US, in EU)"]);
+  });
+
   test("fails when a container's command runs a shell on a script that copies to a host", async () => {
     const plan = add("aws:ecs/taskDefinition:TaskDefinition", "sync", {
       family: "sync",
