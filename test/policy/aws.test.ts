@@ -46,6 +46,14 @@ import { s3BucketName } from "../../policy/paths/resolver";
 
 const account = "111122223333";
 
+/** A Mail Manager relay "smarthost" forwarding mail to the SMTP server `serverName`, port 587. */
+const relay = (serverName: string) =>
+  add("aws:mailmanager/relay:Relay", "smarthost", {
+    name: "smarthost",
+    serverName,
+    serverPort: 587,
+  });
+
 /**
  * An MSK replicator "replicator" from the program's Oregon cluster to the one `cluster` names (its
  * `amazonMskCluster` or `apacheKafkaCluster`), in the stack's subnets, logging as `logDelivery`.
@@ -11368,11 +11376,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ],
       twinName: "it relays through the program's relay to the allowlisted partner address",
       twin: pipe(
-        add("aws:mailmanager/relay:Relay", "smarthost", {
-          name: "smarthost",
-          serverName: "198.51.100.25",
-          serverPort: 587,
-        }),
+        relay("198.51.100.25"),
         // The program passes the relay's ID, known only once the relay is created.
         add(
           "aws:mailmanager/ruleSet:RuleSet",
@@ -11411,11 +11415,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ],
       twinName: "it relays through the program's own relay, to an SES SMTP endpoint in Virginia",
       twin: pipe(
-        add("aws:mailmanager/relay:Relay", "smarthost", {
-          name: "smarthost",
-          serverName: "email-smtp.us-east-1.amazonaws.com",
-          serverPort: 587,
-        }),
+        relay("email-smtp.us-east-1.amazonaws.com"),
         add(
           "aws:mailmanager/ruleSet:RuleSet",
           "relay-rules",
@@ -15440,11 +15440,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "a Mail Manager relay sends email to a mail server outside the cloud",
-      bad: add("aws:mailmanager/relay:Relay", "smarthost", {
-        name: "smarthost",
-        serverName: "smtp.partner.example",
-        serverPort: 587,
-      }),
+      bad: relay("smtp.partner.example"),
       expected: [
         [
           "log-shipping",
@@ -15458,19 +15454,11 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         ],
       ],
       twinName: "it relays to the allowlisted partner address",
-      twin: add("aws:mailmanager/relay:Relay", "smarthost", {
-        name: "smarthost",
-        serverName: "198.51.100.25",
-        serverPort: 587,
-      }),
+      twin: relay("198.51.100.25"),
     },
     {
       name: "a Mail Manager relay sends email to the SES SMTP endpoint of Ireland",
-      bad: add("aws:mailmanager/relay:Relay", "smarthost", {
-        name: "smarthost",
-        serverName: "email-smtp.eu-west-1.amazonaws.com",
-        serverPort: 587,
-      }),
+      bad: relay("email-smtp.eu-west-1.amazonaws.com"),
       expected: [
         [
           "log-shipping",
@@ -15492,11 +15480,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           { host: "smtp.partner.example", reason: "The partner's mail server, in Oregon" },
         ],
       },
-      twin: add("aws:mailmanager/relay:Relay", "smarthost", {
-        name: "smarthost",
-        serverName: "smtp.partner.example",
-        serverPort: 587,
-      }),
+      twin: relay("smtp.partner.example"),
     },
     {
       name: "a Mail Manager rule stores received mail in a bucket the program does not create",
