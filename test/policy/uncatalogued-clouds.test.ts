@@ -15,7 +15,13 @@ import {
   unknown,
   withDependencies,
 } from "../helpers/policy-plan";
-import { oregonSettings, policyPack, runCases, shanghaiSettings } from "../helpers/policy-session";
+import {
+  type Finding,
+  oregonSettings,
+  policyPack,
+  runCases,
+  shanghaiSettings,
+} from "../helpers/policy-session";
 
 const pack = policyPack();
 let happy: Plan;
@@ -53,6 +59,14 @@ const gcpBucket = (location: unknown) =>
   );
 
 const azureProvider = 'azure-native provider "azure"';
+
+/** The finding on gcpBucket's provider, whose region the pack cannot place. */
+const gcpRegionUnplaced: Finding = [
+  "resource-placement",
+  "gcp",
+  "mandatory",
+  ['gcp provider "gcp"', 'gcp region "us-west1" (which the pack cannot place)'],
+];
 
 /** A bucket through a gcp provider with a default region and zone. */
 const zonalGcp = () =>
@@ -96,12 +110,7 @@ describe("a cloud the catalog does not place, its types allowed", () => {
       name: "a gcp bucket sets a location other than its provider's, and the provider's is unlisted",
       bad: gcpBucket("US"),
       expected: [
-        [
-          "resource-placement",
-          "gcp",
-          "mandatory",
-          ['gcp provider "gcp"', 'gcp region "us-west1" (which the pack cannot place)'],
-        ],
+        gcpRegionUnplaced,
         [
           "resource-placement",
           "logs",
@@ -119,12 +128,7 @@ describe("a cloud the catalog does not place, its types allowed", () => {
       name: "a gcp bucket's location is another country's or union's code: it names where it is",
       bad: gcpBucket("EU"),
       expected: [
-        [
-          "resource-placement",
-          "gcp",
-          "mandatory",
-          ['gcp provider "gcp"', 'gcp region "us-west1" (which the pack cannot place)'],
-        ],
+        gcpRegionUnplaced,
         [
           "resource-placement",
           "logs",
