@@ -1513,11 +1513,21 @@ function scriptUploadFindings(
   { placesRead, podSpecs }: ScriptReading,
 ): Finding[] {
   const j = ctx.jurisdiction;
-  const uploads = scriptUploads(type, props, skip, podSpecs).flatMap((upload) => {
-    const where = uploadDestination(upload, j, ctx.settings.egressAllowlist, placesRead);
-    return where === undefined ? [] : [{ ...upload, where }];
-  });
-  return uploadFindings(uploads, label, j);
+  const unknown = new Set<string>();
+  const uploads = scriptUploads(type, props, skip, podSpecs, (path) => unknown.add(path)).flatMap(
+    (upload) => {
+      const where = uploadDestination(upload, j, ctx.settings.egressAllowlist, placesRead);
+      return where === undefined ? [] : [{ ...upload, where }];
+    },
+  );
+  return [
+    ...[...unknown].map((path): Finding => ({
+      message: `${label} must send data only to places inside ${j.id}, but ${path} is not known before deployment (an output of another resource, or the answer of a lookup), so what the compute runs there, and where that sends data, cannot be decided at preview. Build the script or command from literal values and resources of this program, or waive the finding after review.`,
+      path: [label, `${path} (unknown at preview)`],
+      undecided: true,
+    })),
+    ...uploadFindings(uploads, label, j),
+  ];
 }
 
 /**

@@ -137,6 +137,15 @@ export function shellScriptOf(argv: readonly string[]): string | undefined {
   return shellScript(argv);
 }
 
+/**
+ * Where the command a line's words run stands: past its variable assignments, the wrappers that
+ * run a command (`sudo`, `env`, `nohup`, `timeout`…) and a shell given its script as words of its
+ * own (`sh -c <script>`, the script one word): the index of the command's name, or of that script.
+ */
+export function commandWordOf(words: readonly string[]): number {
+  return commandStart(words);
+}
+
 /** A shell program's name. */
 const shells = /^(?:.*\/)?(?:sh|bash|dash|ash|zsh|ksh)$/;
 

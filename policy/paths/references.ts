@@ -17,6 +17,7 @@ import {
 import {
   type BucketTarget,
   commandsIn,
+  commandWordOf,
   shellScriptOf,
   type UploadTool,
   uploadsIn,
@@ -577,9 +578,10 @@ export function scriptUploads(
   props: Record<string, unknown>,
   skip: ReadonlyMap<string, PathTest>,
   podSpecs?: readonly string[],
+  onUnknown: (path: string) => void = () => {},
 ): ScriptUpload[] {
   if (podSpecs !== undefined) {
-    return podUploads(plainValue(props), podSpecs);
+    return podUploads(plainValue(props), podSpecs, onUnknown);
   }
   const skipped = skip.get(type) ?? noPaths;
   const out: ScriptUpload[] = [];
@@ -604,7 +606,7 @@ export function scriptUploads(
     }
   }
   for (const { path, value, holder, name } of strings) {
-    if (typeof value !== "string" || value === "" || !scriptAt(path, type)) {
+    if (value === "" || !scriptAt(path, type)) {
       continue;
     }
     const at = modelPath(path);
@@ -617,9 +619,19 @@ export function scriptUploads(
     // by line.
     const argv = name === "command" || name === "entryPoint" || /\]\[\d+\]$/.test(path);
     const list =
-      argv && Array.isArray(holder) && holder.every((v) => typeof v === "string")
-        ? (holder as string[])
+      argv &&
+      Array.isArray(holder) &&
+      holder.every((v) => typeof v === "string" || isUnknown(v)) &&
+      (typeof value === "string" || isUnknown(value))
+        ? (holder as Array<string | Unknown>)
         : undefined;
+    if (list === undefined && typeof value !== "string") {
+      // A script, a line of one or a whole argument list not known at preview.
+      if (isUnknown(value)) {
+        onUnknown(path);
+      }
+      continue;
+    }
     if (list !== undefined && lists.has(list)) {
       continue;
     }
@@ -630,14 +642,81 @@ export function scriptUploads(
       list !== undefined && where.endsWith(".command") && !ownEntry.has(container)
         ? entries.get(container)
         : undefined;
-    const words = list === undefined ? undefined : entry === undefined ? list : [entry, ...list];
-    const script = words === undefined ? undefined : shellScriptOf(words);
-    const text = words === undefined ? value : (script ?? words.join(" "));
-    // A list joined into a line (not a shell's script, which is one string) is met word by word
-    // by the reading of places.
-    out.push(...uploadsOfScript(where, text, words !== undefined && script === undefined));
+    if (list === undefined) {
+      out.push(...uploadsOfScript(where, value as string));
+      continue;
+    }
+    out.push(...argvUploads(where, list, entry, onUnknown));
   }
   return out;
+}
+
+/** The word an argument list's element not known at preview is read as. */
+const unknownWord = "⟨unknown-at-preview⟩";
+/** The same in a line the upload reading reads: a value the line builds at run time. */
+const unknownVariable = "$UNKNOWN_AT_PREVIEW";
+
+/**
+ * The uploads of an argument list standing at `where` (`["curl", "-T", …]`, `["sh", "-c", "…"]`),
+ * read as one line, or as the script a shell is given. An element not known at preview (a
+ * lookup's answer, another stack's output) is reported to `onUnknown`, by its path, where what
+ * runs depends on it: the command itself, or the script a shell runs, is not known; or the
+ * destination of an upload the line makes is built from it. Elsewhere (`["python", "app.py",
+ * "--token", <unknown>]`) the list is read as the rest of its words say.
+ */
+function argvUploads(
+  where: string,
+  list: ReadonlyArray<string | Unknown>,
+  entry: string | undefined,
+  onUnknown: (path: string) => void,
+): ScriptUpload[] {
+  // The image's entry point (`aws`), where the list is the arguments it is given.
+  const words = [...(entry === undefined ? [] : [entry]), ...list].map((w) =>
+    isUnknown(w) ? unknownWord : w,
+  );
+  const firstUnknown = list.findIndex((w) => isUnknown(w));
+  if (firstUnknown < 0) {
+    const script = shellScriptOf(words);
+    // A list joined into a line (not a shell's script, which is one string) is met word by
+    // word by the reading of places.
+    return uploadsOfScript(where, script ?? words.join(" "), script === undefined);
+  }
+  const unknownAt = `${where}[${firstUnknown}]`;
+  if (words[commandWordOf(words)] === unknownWord) {
+    onUnknown(unknownAt);
+    return [];
+  }
+  const script = shellScriptOf(words);
+  return withoutUnknownDestinations(
+    where,
+    script ?? words.join(" "),
+    unknownAt,
+    onUnknown,
+    script === undefined,
+  );
+}
+
+/**
+ * The uploads of a line holding a word not known at preview (`unknownWord`), read as a value the
+ * line builds at run time: an upload whose destination is built from it is reported to
+ * `onUnknown` as `unknownAt` (the element's path) instead of as a destination that cannot be
+ * read; the line's other uploads are read as they stand.
+ */
+function withoutUnknownDestinations(
+  where: string,
+  line: string,
+  unknownAt: string,
+  onUnknown: (path: string) => void,
+  argv = false,
+): ScriptUpload[] {
+  const uploads = uploadsOfScript(where, line.split(unknownWord).join(unknownVariable), argv);
+  const built = uploads.filter((u) =>
+    [u.unread, u.url, u.host, u.bucket?.bucket].some((d) => d?.includes(unknownVariable)),
+  );
+  if (built.length > 0) {
+    onUnknown(unknownAt);
+  }
+  return uploads.filter((u) => !built.includes(u));
 }
 
 /**
@@ -647,30 +726,61 @@ export function scriptUploads(
  * line, or as the script a shell is given (`command: ["sh", "-c"]`, `args: ["tar cz … | nc …"]`;
  * `args: ["-c", "…"]` alone, for an image whose entry point is a shell).
  */
-function podUploads(props: unknown, specs: readonly string[]): ScriptUpload[] {
+function podUploads(
+  props: unknown,
+  specs: readonly string[],
+  onUnknown: (path: string) => void,
+): ScriptUpload[] {
   const out: ScriptUpload[] = [];
   for (const spec of specs) {
     for (const kind of ["containers", "initContainers", "ephemeralContainers"]) {
       for (const { path, value } of valuesAt(props, `${spec}.${kind}[]`)) {
-        const words = (key: string) => {
-          const v = isUnknown(value) ? undefined : valueAt(value, key);
-          return Array.isArray(v) && v.every((w) => typeof w === "string") ? (v as string[]) : [];
+        if (isUnknown(value)) {
+          // What the container runs is not known at preview.
+          onUnknown(path);
+          continue;
+        }
+        // A list's elements, an element not known at preview as the unknown word; a list not
+        // known at preview is reported, and read as none.
+        const words = (key: string): string[] => {
+          const v = valueAt(value, key);
+          if (isUnknown(v)) {
+            onUnknown(`${path}.${key}`);
+            return [];
+          }
+          return Array.isArray(v) && v.every((w) => typeof w === "string" || isUnknown(w))
+            ? v.map((w: unknown) => (isUnknown(w) ? unknownWord : (w as string)))
+            : [];
         };
         const [command, args] = [words("command"), words("args")];
         // An image whose entry point is a CLI runs it on the args alone (the AWS CLI's image:
         // `args: ["s3", "sync", "/data", "s3://…"]`).
-        const image = isUnknown(value) ? undefined : valueAt(value, "image");
+        const image = valueAt(value, "image");
         const entry =
           command.length === 0 && typeof image === "string" ? entryPointOf(image) : undefined;
         const argv = [...(entry === undefined ? command : [entry]), ...args];
         if (argv.length === 0) {
           continue;
         }
+        const where = `${path}.${args.length > 0 ? "args" : "command"}`;
+        const unknownAt = [
+          ...command.map((w, i) => [`${path}.command[${i}]`, w]),
+          ...args.map((w, i) => [`${path}.args[${i}]`, w]),
+        ].find(([, w]) => w === unknownWord)?.[0];
         const script =
           shellScriptOf(argv) ??
           (command.length === 0 && /^-[a-z]*c$/.test(args[0] ?? "") ? args[1] : undefined);
-        const where = `${path}.${args.length > 0 ? "args" : "command"}`;
-        out.push(...uploadsOfScript(where, script ?? argv.join(" ")));
+        if (unknownAt === undefined) {
+          out.push(...uploadsOfScript(where, script ?? argv.join(" ")));
+          continue;
+        }
+        if (argv[commandWordOf(argv)] === unknownWord || script === unknownWord) {
+          onUnknown(unknownAt);
+          continue;
+        }
+        out.push(
+          ...withoutUnknownDestinations(where, script ?? argv.join(" "), unknownAt, onUnknown),
+        );
       }
     }
   }

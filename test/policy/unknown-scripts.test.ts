@@ -1,0 +1,135 @@
+/**
+ * A script the compute runs that is not known at preview — user data built from a lookup's answer
+ * or another stack's output, a container's command holding one — passed as sealed: the upload
+ * reading read only known text, so `curl -T … https://collector.example.de` in such user data
+ * went unseen and the check exited 0. What such a script runs, and where it sends, is now
+ * arn-locality's undecided finding: failed offline (and by a stack that sets `unknownAtPreview:
+ * fail`), deferred by the pack under the Pulumi CLI to `pulumi up`, which judges the known value.
+ * An argument list is failed only where what runs depends on the value: the command itself, the
+ * script a shell runs, or the destination of an upload its line makes.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, fixturePlan, unknown } from "../helpers/policy-plan";
+import { type CheckOptions, findings, oregonSettings, policyPack } from "../helpers/policy-session";
+
+const pack = policyPack();
+let oregon: Plan;
+beforeAll(async () => {
+  oregon = await fixturePlan("policy-aws", "us");
+});
+
+/** arn-locality's findings on `name`: each one's level and the last hop of its path. */
+async function judged(
+  plan: Plan,
+  name: string,
+  settings: CheckOptions = oregonSettings,
+): Promise<string[]> {
+  return findings(await pack.check(plan, settings))
+    .filter(([policy, resource]) => policy === "arn-locality" && resource === name)
+    .map(([, , level, path]) => `${level}: ${path?.at(-1) ?? ""}`);
+}
+
+const instance = (props: Record<string, unknown>) =>
+  add("aws:ec2/instance:Instance", "vm", {
+    ami: "ami-0123456789abcdef0",
+    instanceType: "t3.micro",
+    associatePublicIpAddress: false,
+    ...props,
+  });
+
+/** A Kubernetes Deployment whose one container has `container`'s command and args. */
+const deployment = (container: Record<string, unknown>) =>
+  add(
+    "kubernetes:apps/v1:Deployment",
+    "export",
+    {
+      metadata: { namespace: "records" },
+      spec: {
+        selector: { matchLabels: { app: "export" } },
+        template: {
+          metadata: { labels: { app: "export" } },
+          spec: {
+            containers: [{ name: "app", image: "registry.example.com/app:1.0", ...container }],
+          },
+        },
+      },
+    },
+    { provider: "kube" },
+  );
+
+describe("user data not known at preview", () => {
+  test("fails closed: what the instance runs, and where it sends, cannot be read", async () => {
+    const plan = instance({ userData: unknown })(oregon);
+    expect(await judged(plan, "vm")).toEqual(["mandatory: userData (unknown at preview)"]);
+    const [violation] = (await pack.check(plan, oregonSettings)).filter(
+      (v) => v.policy === "arn-locality" && v.resourceName === "vm",
+    );
+    expect(violation.message).toContain(
+      'ec2 instance "vm" must send data only to places inside US, but userData is not known before deployment',
+    );
+  });
+
+  test("twin: the same script known at preview, uploading to a region inside, passes", async () => {
+    const plan = instance({
+      userData: "#!/bin/bash\naws s3 cp /var/log/app.log s3://logs/ --region us-east-1\n",
+    })(oregon);
+    expect(await judged(plan, "vm")).toEqual([]);
+  });
+
+  test("is deferred under the Pulumi CLI's default (defer) to pulumi up: the runtime's advisory note", async () => {
+    const plan = instance({ userData: unknown })(oregon);
+    expect(await judged(plan, "vm", { ...oregonSettings, unknownAtPreview: "defer" })).toEqual([
+      "advisory: userData (unknown at preview)",
+    ]);
+  });
+});
+
+describe("a container's command holding a value not known at preview", () => {
+  const at = (i: number) =>
+    `mandatory: spec.template.spec.containers[0].command[${i}] (unknown at preview)`;
+  test("fails closed when the command itself, or the script a shell runs, is not known", async () => {
+    const command = (words: unknown[]) => deployment({ command: words })(oregon);
+    expect(await judged(command([unknown, "/data"]), "export")).toEqual([at(0)]);
+    expect(await judged(command(["sh", "-c", unknown]), "export")).toEqual([at(2)]);
+    expect(await judged(command(["sudo", "-u", "app", unknown]), "export")).toEqual([at(3)]);
+  });
+
+  test("fails closed when an upload's destination is built from it", async () => {
+    const connect = deployment({ command: ["nc", unknown, "9000"] });
+    expect(await judged(connect(oregon), "export")).toEqual([at(1)]);
+    const curl = deployment({ command: ["curl", "-T", "/data/db.tgz", unknown] });
+    expect(await judged(curl(oregon), "export")).toEqual([at(3)]);
+  });
+
+  test("twin: an argument of a command that uploads nothing is not read", async () => {
+    const plan = deployment({ command: ["python", "/app/serve.py", "--token", unknown] });
+    expect(await judged(plan(oregon), "export")).toEqual([]);
+  });
+
+  test("twin: an upload to a known host beside it is judged as it stands", async () => {
+    const plan = deployment({
+      command: ["curl", "-H", unknown, "-T", "/data/db.tgz", "https://collector.example.de/u"],
+    });
+    expect(await judged(plan(oregon), "export")).toEqual([
+      "mandatory: collector.example.de (a host the pack cannot place in a country)",
+    ]);
+  });
+});
+
+describe("a Kubernetes container's command or args not known at preview", () => {
+  test("fails closed for a shell's script not known, or args not known as a whole", async () => {
+    const script = deployment({ command: ["sh", "-c"], args: [unknown] })(oregon);
+    expect(await judged(script, "export")).toEqual([
+      "mandatory: spec.template.spec.containers[0].args[0] (unknown at preview)",
+    ]);
+    const whole = deployment({ command: ["sh", "-c"], args: unknown })(oregon);
+    expect(await judged(whole, "export")).toEqual([
+      "mandatory: spec.template.spec.containers[0].args (unknown at preview)",
+    ]);
+  });
+
+  test("twin: an unknown argument of a program that uploads nothing passes", async () => {
+    const plan = deployment({ command: ["/app/server"], args: ["--listen", unknown] })(oregon);
+    expect(await judged(plan, "export")).toEqual([]);
+  });
+});
