@@ -17,7 +17,7 @@ import type {
 import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { answerInvoke, type CreatedResource, pluginStandIn, unknownMark } from "./invokes/index";
-import { standInText, withStandInMarksUnknown } from "./invokes/callbacks";
+import { scriptInputsOf, standInText, withStandInMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
@@ -626,9 +626,11 @@ export class RecordingMonitor extends MockMonitor {
       propertyDependencies[key] = deps.getUrnsList();
     });
     // A callback run on stand-ins for unknown values (invokes/callbacks.ts) builds strings from
-    // them: what holds one is unknown.
+    // them: what holds one is unknown — but for a script the compute runs, whose text the pack
+    // reads, the marks standing for the values it cannot know.
     const given = givenInputs(req);
-    const inputs = construction?.inputs ?? withStandInMarksUnknown(given);
+    const inputs =
+      construction?.inputs ?? withStandInMarksUnknown(given, custom ? scriptInputsOf(type) : []);
     const standInInputs =
       construction?.standInInputs ?? Object.keys(given).filter((k) => given[k] !== inputs[k]);
     if (custom && holdsResourceRef(inputs)) {

@@ -146,6 +146,11 @@ export function commandWordOf(words: readonly string[]): number {
   return commandStart(words);
 }
 
+/** A command line's words, as `uploadsIn` reads them (see `wordsOf`). */
+export function commandWordsOf(command: string): string[] {
+  return wordsOf(command);
+}
+
 /** A shell program's name. */
 const shells = /^(?:.*\/)?(?:sh|bash|dash|ash|zsh|ksh)$/;
 

@@ -148,15 +148,76 @@ const outputKeys = new Set([
 const standIns = new WeakSet<object>();
 
 /**
+ * The text an Output the SDK leaves unknown would hold, each unknown value in it a stand-in's
+ * mark: what `pulumi.interpolate` or `pulumi.concat` built from an unknown value (re-run on marks,
+ * as they only join text), or a program's callback on one returned (run on stand-ins, or on the
+ * text its own Output was built as). A script the compute runs is sent with it (`scriptTexts`).
+ */
+const texts = new WeakMap<object, string>();
+
+/** `value` with each unknown in it a stand-in's mark, as text builders read it. */
+function withMarks(value: unknown): unknown {
+  if (pulumi.isUnknown(value)) {
+    return standInText();
+  }
+  if (Array.isArray(value)) {
+    return value.map(withMarks);
+  }
+  return value;
+}
+
+/** The SDK's own `apply`, while an evaluation runs (`installUnknownCallbacks`). */
+let revealingApply:
+  | ((this: unknown, func: (v: unknown) => unknown, runWithUnknowns?: boolean) => unknown)
+  | undefined;
+
+/**
+ * The inputs of a resource that hold a script its compute runs, by the resource's type: an
+ * instance's or launch template's user data, a job's script, a Command's scripts. The same
+ * properties the pack reads uploads in (policy/paths/references.ts `scriptProperties`), at the
+ * top level, where a program sets them whole.
+ */
+export function scriptInputsOf(type: string): readonly string[] {
+  return type === "command:local:Command" || type === "command:remote:Command"
+    ? ["create", "update", "delete"]
+    : ["userData", "userDataBase64", "script"];
+}
+
+/**
+ * A resource's script inputs (`scriptInputsOf`) that are Outputs, each as an Output of the text
+ * it was built as where it is unknown and a text was built (`texts`): the script, its unknown
+ * values as marks, which the monitor keeps for these inputs (`withStandInMarksUnknown`) and the
+ * pack reads as values it cannot know. An Output known, or unknown with no text, stays as it is.
+ */
+function scriptTexts(type: string, props: Record<string, unknown>): Record<string, unknown> {
+  const apply = revealingApply;
+  let out: Record<string, unknown> | undefined;
+  for (const key of scriptInputsOf(type)) {
+    const v = props[key];
+    if (apply === undefined || !pulumi.Output.isInstance(v)) {
+      continue;
+    }
+    out ??= { ...props };
+    out[key] = apply.call(
+      v,
+      (value: unknown) =>
+        pulumi.containsUnknowns(value)
+          ? (texts.get(v as object) ?? pulumi.output(pulumi.unknown))
+          : value,
+      true,
+    );
+  }
+  return out ?? props;
+}
+
+/**
  * A stack transformation that passes each stand-in in a resource's inputs on as an unknown
  * Output. (The SDK would drop a callable one, as a function, and send a plain one as an empty
  * object.)
  */
 export const standInsUnknown: pulumi.ResourceTransformation = (args) => {
-  if (made === 0) {
-    return undefined;
-  }
-  const props = replaceStandIns(args.props, new Set());
+  const scripts = scriptTexts(args.type, args.props);
+  const props = made === 0 ? scripts : replaceStandIns(scripts, new Set());
   return props === args.props ? undefined : { props, opts: args.opts };
 };
 // Hidden from function serialisation, as the SDK's own deployment-time functions are.
@@ -205,8 +266,21 @@ let made = 0;
  * `v` with the marks of this evaluation's stand-ins made unknown (`withMarksUnknown`); the value
  * itself, unwalked, while no stand-in exists: the monitor asks for every registration.
  */
-export function withStandInMarksUnknown<T>(v: T): T {
-  return made === 0 ? v : withMarksUnknown(v);
+export function withStandInMarksUnknown<T>(v: T, keep: readonly string[] = []): T {
+  if (made === 0) {
+    return v;
+  }
+  if (keep.length === 0 || typeof v !== "object" || v === null) {
+    return withMarksUnknown(v);
+  }
+  // The script inputs keep their text, marks and all (`scriptTexts`): the pack reads a mark in a
+  // script as a value it cannot know.
+  const out = withMarksUnknown(v) as Record<string, unknown>;
+  const given = v as Record<string, unknown>;
+  const kept = keep.filter((k) => typeof given[k] === "string" && out[k] !== given[k]);
+  return kept.length === 0
+    ? (out as T)
+    : ({ ...out, ...Object.fromEntries(kept.map((k) => [k, given[k]])) } as T);
 }
 
 /**
@@ -363,16 +437,44 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     if (runWithUnknowns) {
       return apply.call(this, (value: unknown) => liftedRead(func, value), true);
     }
-    if (!calledFromProgram(patched)) {
+    const caller = callerOf(patched);
+    if (caller === "sdk") {
       return apply.call(this, func, runWithUnknowns);
     }
-    return apply.call(
+    // The Output this call makes, which a text built on stand-ins is kept for (`textOf`).
+    let made: object | undefined = undefined;
+    // A result built from marks holds one, or encodes them (base64 user data from a text).
+    const keep = (text: unknown, fromText = false) => {
+      if (made !== undefined && typeof text === "string" && (fromText || holdsMark(text))) {
+        texts.set(made, text);
+      }
+    };
+    if (caller === "text") {
+      made = apply.call(
+        this,
+        (value: unknown) => {
+          if (!pulumi.containsUnknowns(value)) {
+            return func(value);
+          }
+          // Pure text building: run again with marks for the unknowns, kept, the result unknown.
+          if (!pulumi.isUnknown(value)) {
+            keep(func(withMarks(value)));
+          }
+          return pulumi.output(pulumi.unknown);
+        },
+        true,
+      ) as object;
+      return made;
+    }
+    made = apply.call(
       this,
       (value: unknown) => {
         // Known, as the SDK would run it; an Output is known exactly when its value holds no
         // unknown (and the SDK hands an unknown one's value as `unknown` when it holds none).
         if (pulumi.containsUnknowns(value)) {
-          return withStandIns(func, value, this, failures);
+          // A text this Output's own callback built on stand-ins is what the callback reads.
+          const text = pulumi.isUnknown(value) ? texts.get(this as object) : undefined;
+          return withStandIns(func, value, this, failures, text, keep);
         }
         if (holdsEcho(value, new Set())) {
           return withAbsentFieldsUnknown(func, value, this, failures);
@@ -380,11 +482,14 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
         return func(value);
       },
       true,
-    );
+    ) as object;
+    return made;
   };
   proto.apply = patched;
+  revealingApply = apply;
   return () => {
     proto.apply = apply;
+    revealingApply = undefined;
     restoreParse();
     restoreClone();
     restoreMarks();
@@ -434,25 +539,39 @@ const sdkFolders = [
   path.dirname(__dirname) + path.sep,
 ];
 
-/** The file of a call site, as V8 reports it. */
-const fileOf = (_e: Error, frames: NodeJS.CallSite[]): string | undefined =>
-  frames[0]?.getFileName() ?? undefined;
+/** The file and function of a call site, as V8 reports them. */
+const siteOf = (_e: Error, frames: NodeJS.CallSite[]): { file?: string; name?: string } => ({
+  file: frames[0]?.getFileName() ?? undefined,
+  name: frames[0]?.getFunctionName() ?? undefined,
+});
 
-/** True when the caller of `fn` is the program's code (or a library of its own). */
-function calledFromProgram(fn: (...xs: never[]) => unknown): boolean {
+/** The SDK's functions that build a text from Outputs and nothing else. */
+const textBuilders: ReadonlySet<string> = new Set(["interpolate", "concat"]);
+
+/**
+ * Who calls `fn`: the program's code (or a library of its own), the SDK's `pulumi.interpolate`
+ * or `pulumi.concat` (`text`), or other code of the SDKs or this engine.
+ */
+function callerOf(fn: (...xs: never[]) => unknown): "program" | "text" | "sdk" {
   const holder: { stack?: unknown } = {};
   const limit = Error.stackTraceLimit;
   const prepare = Error.prepareStackTrace;
   Error.stackTraceLimit = 1;
-  Error.prepareStackTrace = fileOf;
+  Error.prepareStackTrace = siteOf;
   try {
     Error.captureStackTrace(holder, fn);
-    const file = holder.stack as string | undefined;
-    if (file === undefined) {
-      return true;
+    const site = holder.stack as { file?: string; name?: string } | undefined;
+    if (site?.file === undefined) {
+      return "program";
     }
-    const name = file.startsWith("file://") ? url.fileURLToPath(file) : file;
-    return !sdkFolders.some((f) => name.includes(f));
+    const file = site.file.startsWith("file://") ? url.fileURLToPath(site.file) : site.file;
+    if (!sdkFolders.some((f) => file.includes(f))) {
+      return "program";
+    }
+    return textBuilders.has(site.name ?? "") &&
+      file.endsWith(`${path.sep}@pulumi${path.sep}pulumi${path.sep}output.js`)
+      ? "text"
+      : "sdk";
   } finally {
     Error.stackTraceLimit = limit;
     Error.prepareStackTrace = prepare;
@@ -468,10 +587,12 @@ async function withStandIns(
   value: unknown,
   source: unknown,
   failures: CallbackFailure[],
+  text?: string,
+  keep?: (result: unknown, fromText: boolean) => void,
 ): Promise<unknown> {
   const run = new Run();
   try {
-    await func(givenValue(run, value));
+    keep?.(await func(text ?? givenValue(run, value)), text !== undefined);
     await Promise.all(run.pending);
   } catch (e) {
     recordFailure(func, e, run, source, failures);

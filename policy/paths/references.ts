@@ -18,6 +18,7 @@ import {
   type BucketTarget,
   commandsIn,
   commandWordOf,
+  commandWordsOf,
   shellScriptOf,
   type UploadTool,
   uploadsIn,
@@ -643,12 +644,55 @@ export function scriptUploads(
         ? entries.get(container)
         : undefined;
     if (list === undefined) {
-      out.push(...uploadsOfScript(where, value as string));
+      out.push(...scriptTextUploads(where, value as string, onUnknown));
       continue;
     }
     out.push(...argvUploads(where, list, entry, onUnknown));
   }
   return out;
+}
+
+/**
+ * The mark the offline engine writes in a script for each value it cannot know (a lookup's
+ * answer, an output the provider computes at deployment) where the program built the script
+ * from it (engine/invokes/callbacks.ts `texts`): the rest of the script is as the program wrote it.
+ */
+const unknownMarks = /⟨unknown \d+⟩/g;
+
+/** A script holding values not known at preview as marks, base64 user data decoded first. */
+function markedScript(value: string): string | undefined {
+  if (value.includes("⟨unknown ")) {
+    return value;
+  }
+  const decoded = decodedScript(value);
+  return decoded?.includes("⟨unknown ") ? decoded : undefined;
+}
+
+/**
+ * The uploads of a script standing at `where` (see `uploadsOfScript`). One the offline engine
+ * sends with marks for the values it cannot know (`markedScript`) is reported to `onUnknown`
+ * where what runs depends on them: a command the script runs is one (`${script}` alone on a
+ * line), or an upload's destination is built from one; a mark elsewhere (`bootstrap.sh
+ * --b64-cluster-ca ⟨unknown 3⟩`) is an argument the reading has no use for.
+ */
+function scriptTextUploads(
+  where: string,
+  value: string,
+  onUnknown: (path: string) => void,
+): ScriptUpload[] {
+  const marked = markedScript(value);
+  if (marked === undefined) {
+    return uploadsOfScript(where, value);
+  }
+  const text = marked.replace(unknownMarks, unknownWord);
+  for (const command of commandsIn(text.replace(shellComments, "$1"))) {
+    const words = commandWordsOf(command);
+    if (words.length > 0 && words[commandWordOf(words)] === unknownWord) {
+      onUnknown(where);
+      break;
+    }
+  }
+  return withoutUnknownDestinations(where, text, where, onUnknown);
 }
 
 /** The word an argument list's element not known at preview is read as. */

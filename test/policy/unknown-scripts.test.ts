@@ -84,6 +84,48 @@ describe("user data not known at preview", () => {
   });
 });
 
+// Offline, the engine sends such a script as the text the program built, each value it cannot
+// know a mark (test/engine/script-texts.test.ts): the pack reads the rest.
+describe("user data the engine sends with marks for the values it cannot know", () => {
+  const script = (...lines: string[]) => ["#!/bin/bash", ...lines, ""].join("\n");
+
+  test("fails on an upload abroad beside an unknown value, as on the same script known", async () => {
+    const plan = instance({
+      userData: script(
+        "echo ⟨unknown 1⟩ > /etc/app/token",
+        "curl -T /var/log/app.log https://collector.example.de/u",
+      ),
+    })(oregon);
+    expect(await judged(plan, "vm")).toEqual([
+      "mandatory: collector.example.de (a host the pack cannot place in a country)",
+    ]);
+  });
+
+  test("fails closed where a command it runs, or an upload's destination, is the unknown value", async () => {
+    for (const userData of [
+      script("⟨unknown 2⟩"),
+      script('bash -c "⟨unknown 2⟩"'),
+      script("curl -d @/etc/passwd https://⟨unknown 1⟩/x"),
+      Buffer.from(script("sudo ⟨unknown 4⟩ --all")).toString("base64"),
+    ]) {
+      expect(await judged(instance({ userData })(oregon), "vm")).toEqual([
+        "mandatory: userData (unknown at preview)",
+      ]);
+    }
+  });
+
+  test("twin: an unknown argument of a command that uploads nothing passes, base64 too", async () => {
+    const bootstrap = script(
+      "/etc/eks/bootstrap.sh nodes --apiserver-endpoint ⟨unknown 1⟩ --b64-cluster-ca ⟨unknown 2⟩",
+      "export TOKEN=⟨unknown 3⟩",
+      "aws s3 cp /var/log/app.log s3://logs/ --region us-east-1",
+    );
+    expect(await judged(instance({ userData: bootstrap })(oregon), "vm")).toEqual([]);
+    const encoded = Buffer.from(bootstrap).toString("base64");
+    expect(await judged(instance({ userData: encoded })(oregon), "vm")).toEqual([]);
+  });
+});
+
 describe("a container's command holding a value not known at preview", () => {
   const at = (i: number) =>
     `mandatory: spec.template.spec.containers[0].command[${i}] (unknown at preview)`;

