@@ -47,7 +47,7 @@ import {
   waiverProblem,
 } from "../policy/framework";
 import { allowlistEntryAt } from "../policy/paths/addresses";
-import { commandsIn, uploadsIn } from "../residency/uploads";
+import { commandsRun, uploadsIn } from "../residency/uploads";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
@@ -167,7 +167,7 @@ function commandDestinations(
   allow: readonly EgressAllowEntry[],
 ): Array<{ key: string; place: { inside: boolean; words: string } }> {
   const unplaced = (words: string) => ({ inside: false, words });
-  return commandsIn(command)
+  return commandsRun(command)
     .flatMap(uploadsIn)
     .flatMap((u) => [
       ...u.urls.map((url) => {

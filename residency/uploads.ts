@@ -54,6 +54,11 @@ export interface Upload {
 
 const none: readonly never[] = [];
 
+/** An upload by `tool` that names no destination yet. */
+function nothing(tool: UploadTool): Upload {
+  return { tool, urls: none, hosts: none, buckets: none, unread: none };
+}
+
 /**
  * Whether a curl or wget command sends data, and to which URLs its line names: curl's
  * `-d`/`--data…`, `-F`/`--form`, `-T`/`--upload-file`, `--json`, or a method other than GET and
@@ -79,7 +84,7 @@ export function uploadOf(command: string): Upload | undefined {
       return [];
     }
   });
-  return { tool, urls, hosts: none, buckets: none, unread: none };
+  return { ...nothing(tool), urls };
 }
 
 /**
@@ -88,9 +93,10 @@ export function uploadOf(command: string): Upload | undefined {
  * host 9000"`) read as the script it is, command by command.
  */
 export function uploadsIn(command: string): Upload[] {
-  const script = shellScript(wordsOf(command));
+  const words = wordsOf(command);
+  const script = shellScript(words);
   if (script !== undefined) {
-    return commandsIn(script).flatMap(uploadsIn);
+    return commandsRun(script).flatMap(uploadsIn);
   }
   const upload = uploadOf(command) ?? copyOf(command);
   return upload === undefined ? [] : [upload];
@@ -127,6 +133,238 @@ export function commandsIn(script: string): string[] {
   }
   out.push(current);
   return out.map((c) => c.trim()).filter((c) => c !== "");
+}
+
+/**
+ * The commands a script has its machine run: its own (`commandsIn`), and those it installs to
+ * run later — the command of each cron line it hands `crontab` (`echo "<line>" | crontab -`,
+ * `(crontab -l; echo "<line>") | crontab -`, a heredoc, a file it wrote before: `crontab
+ * /tmp/jobs`) or writes into a crontab (`/etc/crontab`, `/etc/cron.d/…`, `/var/spool/cron/…`), a
+ * script it writes into `/etc/cron.daily/…` and the like. The echo or heredoc that writes them is read as what it installs, not as a command of its own; a heredoc written
+ * anywhere else (`ssh host <<EOF`, `cat <<EOF | sh`) is read as a script.
+ */
+export function commandsRun(script: string): string[] {
+  const out: string[] = [];
+  // What the script wrote where, for a `crontab <file>` that installs it later.
+  const written = new Map<string, string>();
+  for (const { line, body } of scriptLines(script)) {
+    const commands = commandsIn(line);
+    const stages = pipelineStages(line).map(wordsOf);
+    const feedsCrontab = stages.some(
+      (w, i) => crontabInstalls(w) === "-" && (i > 0 || body !== undefined),
+    );
+    const files = stages.flatMap((w, i) => (i > 0 || body !== undefined ? teeFiles(w) : []));
+    files.push(...redirectedFiles(line));
+    const echoed = commands.filter(echoes);
+    const text = body ?? echoed.map(echoedText).join("\n");
+    const appends = body !== undefined || echoed.length > 0;
+    for (const file of appends ? files : []) {
+      written.set(file, `${written.get(file) ?? ""}${text}\n`);
+    }
+    const installed = [
+      ...(feedsCrontab && appends ? cronCommands(text, false) : []),
+      ...(appends ? files.flatMap((f) => fileCommands(f, text) ?? []) : []),
+    ];
+    const read = feedsCrontab || files.some((f) => fileKind(f) !== undefined);
+    for (const command of commands) {
+      const file = crontabInstalls(wordsOf(command));
+      if (file !== undefined && file !== "-" && written.has(file)) {
+        out.push(...cronCommands(written.get(file)!, false));
+      }
+      if (!(read && appends && echoes(command))) {
+        out.push(command);
+      }
+    }
+    out.push(...installed);
+    if (body !== undefined && !read) {
+      out.push(...commandsRun(body));
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * A script's lines (a line continued by a backslash is one), each with the body of the heredoc
+ * it opens (`cat <<EOF > f`, `<<-'EOF'`), which is no line of the script's own.
+ */
+function scriptLines(script: string): Array<{ line: string; body?: string }> {
+  const lines = script.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  const out: Array<{ line: string; body?: string }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const opens = /<<(-?)[ \t]*(["']?)([A-Za-z_][\w.-]*)\2/.exec(line.replace(/<<</g, ""));
+    if (opens === null) {
+      out.push({ line });
+      continue;
+    }
+    const end = lines.findIndex(
+      (l, k) => k > i && (opens[1] === "-" ? l.replace(/^\t+/, "") : l).trim() === opens[3],
+    );
+    const last = end < 0 ? lines.length : end;
+    out.push({ line, body: lines.slice(i + 1, last).join("\n") });
+    i = last;
+  }
+  return out;
+}
+
+/** The stages of a line's pipelines (`a | b`), split outside quotes; `||` splits none. */
+function pipelineStages(line: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote !== undefined) {
+      quote = ch === quote ? undefined : quote;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+    } else if (ch === "|" && line[i + 1] !== "|" && line[i - 1] !== "|") {
+      out.push(current);
+      current = "";
+      continue;
+    }
+    current += ch;
+  }
+  out.push(current);
+  // A stage that groups commands (`{ cat; echo …; }`, `(crontab -l; echo …)`) is each of them.
+  return out.flatMap((stage) => stage.split(/[;&]/)).map((c) => c.trim().replace(/^[({]\s*/, ""));
+}
+
+/**
+ * What `crontab` installs, when the words run it so (`crontab -`, `crontab -u app /tmp/jobs`):
+ * `-` for what it reads on its input, else the file; undefined for a listing, an edit, a removal
+ * and any other command.
+ */
+function crontabInstalls(words: readonly string[]): string | undefined {
+  const at = commandStart(words);
+  if (words[at]?.replace(/^.*\//, "") !== "crontab") {
+    return undefined;
+  }
+  const o = optionsOf(words.slice(at + 1), new Set(["-u"]));
+  if (["-l", "-r", "-e"].some((f) => o.given.has(f))) {
+    return undefined;
+  }
+  return o.operands[0] ?? "-";
+}
+
+/** The files a `tee` among the words writes what it is given to. */
+function teeFiles(words: readonly string[]): string[] {
+  const at = commandStart(words);
+  return words[at]?.replace(/^.*\//, "") === "tee"
+    ? [...optionsOf(words.slice(at + 1), new Set()).operands]
+    : [];
+}
+
+/** The files a line's output is redirected into (`> /etc/cron.d/x`, `>> /etc/crontab`). */
+function redirectedFiles(line: string): string[] {
+  let entries: ReturnType<typeof parse>;
+  try {
+    entries = parse(line, (name) => `$${name}`);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (let i = 0; i + 1 < entries.length; i++) {
+    const [e, next] = [entries[i], entries[i + 1]];
+    if (
+      typeof e === "object" &&
+      "op" in e &&
+      [">", ">>", ">|"].includes(e.op) &&
+      typeof next === "string" &&
+      !/^\d$/.test(typeof entries[i - 1] === "string" ? (entries[i - 1] as string) : "") &&
+      next.startsWith("/")
+    ) {
+      out.push(next);
+    }
+  }
+  return out;
+}
+
+/** Whether a command prints its words (`echo`, `printf`), which a line may write into a file. */
+function echoes(command: string): boolean {
+  const words = wordsOf(command);
+  return ["echo", "printf"].includes(words[commandStart(words)]?.replace(/^.*\//, "") ?? "");
+}
+
+/** The text an `echo` or `printf` prints, its `\n` escapes as line breaks. */
+function echoedText(command: string): string {
+  const words = wordsOf(command);
+  const at = commandStart(words);
+  let args = words.slice(at + 1);
+  while (args.length > 0 && /^-[neE]+$/.test(args[0])) {
+    args = args.slice(1);
+  }
+  const joiner = words[at].endsWith("printf") ? "\n" : " ";
+  return args.join(joiner).replace(/\\n/g, "\n");
+}
+
+/** What a file at `path` is to the machine that runs it, where it runs what the file holds. */
+type RunFile = "crontab" | "user crontab" | "script";
+
+function fileKind(path: string): RunFile | undefined {
+  if (/^\/etc\/(crontab$|cron\.d\/)/.test(path)) {
+    return "crontab";
+  }
+  if (/^\/var\/spool\/cron\//.test(path)) {
+    return "user crontab";
+  }
+  if (/^\/etc\/(cron\.(hourly|daily|weekly|monthly)|periodic\/\w+)\//.test(path)) {
+    return "script";
+  }
+  return undefined;
+}
+
+/**
+ * The commands a file written at `path` has the machine run, by what the file is there: each
+ * cron line's command (a crontab's lines under `/etc` name the user who runs it first), a
+ * script's commands (`/etc/cron.daily/…`). Undefined for a file of no such place.
+ */
+export function fileCommands(path: string, content: string): string[] | undefined {
+  switch (fileKind(path)) {
+    case "crontab":
+      return cronCommands(content, true);
+    case "user crontab":
+      return cronCommands(content, false);
+    case "script":
+      return commandsRun(content);
+    case undefined:
+      return undefined;
+  }
+}
+
+/** A field of a cron schedule (`*\/5`, `1-5`, `mon,wed`) after the first, a number's or a name's. */
+const cronField = /^(?:[\d*?][\d*,/?LW#-]*|[a-z]{3}(?:[,-][a-z]{3})*)$/i;
+
+/**
+ * The commands of a crontab's lines: what follows each line's schedule (five fields, or
+ * `@reboot`, `@daily`…) and, in a system crontab, its user — up to a `%`, after which cron hands
+ * the rest to the command as its input. Comments and variable settings run nothing.
+ */
+function cronCommands(text: string, system: boolean): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const fields = line.split(/\s+/);
+    const schedule = /^@(reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)$/.test(
+      fields[0],
+    )
+      ? 1
+      : /^[\d*]/.test(fields[0]) &&
+          fields.length > 5 &&
+          fields.slice(0, 5).every((f) => cronField.test(f))
+        ? 5
+        : 0;
+    if (schedule === 0) {
+      continue;
+    }
+    const skip = schedule + (system ? 1 : 0);
+    const command = line.replace(new RegExp(`^(?:\\S+\\s+){${skip}}`), "");
+    if (command === line) {
+      continue;
+    }
+    out.push(...commandsIn(command.replace(/(^|[^\\])%.*$/, "$1").replace(/\\%/g, "%")));
+  }
+  return out;
 }
 
 /**
@@ -437,6 +675,7 @@ const awsValued: ReadonlySet<string> = new Set([
 function awsS3Copy(rest: readonly string[], assigned: string | undefined): Upload | undefined {
   const o = optionsOf(rest, awsValued);
   const [service, verb, source, destination] = o.operands;
+  const region = optionValue(o, "--region") ?? assigned;
   if (
     service !== "s3" ||
     !["cp", "mv", "sync"].includes(verb ?? "") ||
@@ -447,7 +686,6 @@ function awsS3Copy(rest: readonly string[], assigned: string | undefined): Uploa
   ) {
     return undefined;
   }
-  const region = optionValue(o, "--region") ?? assigned;
   return bucketUpload("aws s3", "s3", destination, region, optionValue(o, "--endpoint-url"));
 }
 
@@ -496,7 +734,7 @@ function bucketUpload(
     ? path.split("/").slice(0, 2).join("/")
     : path.split("/")[0];
   if (bucket === "" || built(bucket) || (endpoint !== undefined && built(endpoint))) {
-    return { tool, urls: none, hosts: none, buckets: none, unread: [destination] };
+    return { ...nothing(tool), unread: [destination] };
   }
   const target: BucketTarget = {
     store,
@@ -505,7 +743,7 @@ function bucketUpload(
     ...(region !== undefined && !built(region) ? { region } : {}),
     ...(endpoint !== undefined ? { endpoint } : {}),
   };
-  return { tool, urls: none, hosts: none, buckets: [target], unread: none };
+  return { ...nothing(tool), buckets: [target] };
 }
 
 /** The options of scp that take a value. */
@@ -559,9 +797,7 @@ function remoteCopy(tool: "scp" | "rsync", o: Options, rsync: boolean): Upload |
   if (host === undefined) {
     return undefined;
   }
-  return built(host)
-    ? { tool, urls: none, hosts: none, buckets: none, unread: [destination] }
-    : { tool, urls: none, hosts: [host.toLowerCase()], buckets: none, unread: none };
+  return hostUpload(tool, host, destination);
 }
 
 /** The options of netcat (OpenBSD's, traditional, ncat) that take a value. */
@@ -578,7 +814,12 @@ function netcatSend(o: Options): Upload | undefined {
   if (listens || host === undefined || port === undefined) {
     return undefined;
   }
+  return hostUpload("nc", host, host);
+}
+
+/** An upload to `host`, which the line writes in `destination`; unread when built at run time. */
+function hostUpload(tool: UploadTool, host: string, destination: string): Upload {
   return built(host)
-    ? { tool: "nc", urls: none, hosts: none, buckets: none, unread: [host] }
-    : { tool: "nc", urls: none, hosts: [host.toLowerCase()], buckets: none, unread: none };
+    ? { ...nothing(tool), unread: [destination] }
+    : { ...nothing(tool), hosts: [host.toLowerCase()] };
 }

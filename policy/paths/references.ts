@@ -16,9 +16,10 @@ import {
 } from "../../residency/placement";
 import {
   type BucketTarget,
-  commandsIn,
+  commandsRun,
   commandWordOf,
   commandWordsOf,
+  fileCommands,
   shellScriptOf,
   type UploadTool,
   uploadsIn,
@@ -644,7 +645,20 @@ export function scriptUploads(
         ? entries.get(container)
         : undefined;
     if (list === undefined) {
-      out.push(...scriptTextUploads(where, value as string, onUnknown));
+      // A file a cloud-config writes (`write_files: [{ path, content }]`) where the machine runs
+      // what it holds — a crontab — is read as that file.
+      const file =
+        name === "content" && holder !== null && typeof holder === "object"
+          ? (holder as Record<string, unknown>).path
+          : undefined;
+      out.push(
+        ...scriptTextUploads(
+          where,
+          value as string,
+          onUnknown,
+          typeof file === "string" ? file : undefined,
+        ),
+      );
       continue;
     }
     out.push(...argvUploads(where, list, entry, onUnknown));
@@ -679,13 +693,14 @@ function scriptTextUploads(
   where: string,
   value: string,
   onUnknown: (path: string) => void,
+  file?: string,
 ): ScriptUpload[] {
   const marked = markedScript(value);
   if (marked === undefined) {
-    return uploadsOfScript(where, value);
+    return uploadsOfScript(where, value, false, file);
   }
   const text = marked.replace(unknownMarks, unknownWord);
-  for (const command of commandsIn(text.replace(shellComments, "$1"))) {
+  for (const command of commandsRun(text.replace(shellComments, "$1"))) {
     const words = commandWordsOf(command);
     if (words.length > 0 && words[commandWordOf(words)] === unknownWord) {
       onUnknown(where);
@@ -840,20 +855,25 @@ function entryPointOf(image: string): string | undefined {
   return /(^|\/)aws-cli(:|@|$)/.test(image) ? "aws" : undefined;
 }
 
-/** The uploads of one script or command line standing at `where` (see `scriptUploads`). */
-function uploadsOfScript(where: string, text: string, argv = false): ScriptUpload[] {
-  const uploads = scriptLineUploads(where, text);
+/**
+ * The uploads of one script or command line standing at `where` (see `scriptUploads`), or of the
+ * file a cloud-config writes at `file`.
+ */
+function uploadsOfScript(where: string, text: string, argv = false, file?: string): ScriptUpload[] {
+  const uploads = scriptLineUploads(where, text, file);
   return argv ? uploads.map((u) => ({ ...u, argv: true as const })) : uploads;
 }
 
-function scriptLineUploads(where: string, text: string): ScriptUpload[] {
+function scriptLineUploads(where: string, text: string, file?: string): ScriptUpload[] {
   const out: ScriptUpload[] = [];
   const seen = new Set<string>();
   for (const t of [text, decodedScript(text)]) {
     const code = t?.replace(shellComments, "$1") ?? "";
     // The region a script sets for the AWS CLI of its later commands.
     const region = awsRegionSetting.exec(code)?.[1];
-    for (const command of commandsIn(code)) {
+    const commands =
+      (file === undefined ? undefined : fileCommands(file, code)) ?? commandsRun(code);
+    for (const command of commands) {
       if (seen.has(command)) {
         continue;
       }

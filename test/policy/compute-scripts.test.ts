@@ -841,3 +841,52 @@ describe("a Command resource's scripts, once the stack accepts the type", () => 
     expect(await named(timeouts, "timed", accepted)).toEqual([]);
   });
 });
+
+// Found by the scripts bench: uploads a script has run later, or makes by means the reading did
+// not know, passed as sealed. Each is now read as the script's own commands are.
+describe("a script's uploads that run later or by other means", () => {
+  const offsite = "backup.example.de (a host the pack cannot place in a country)";
+
+  /** arn-locality's messages on `name`. */
+  async function messages(plan: Plan, name: string): Promise<string[]> {
+    return (await pack.check(plan, oregonSettings))
+      .filter((v) => v.policy === "arn-locality" && v.resourceName === name)
+      .map((v) => `${v.level} ${v.message}`);
+  }
+
+  test("fails when user data installs a cron line that copies to a host the pack cannot place, naming the cron line's command", async () => {
+    const script = `#!/bin/bash\n(crontab -l 2>/dev/null; echo "0 2 * * * scp /var/backups/db.tgz ops@backup.example.de:/srv/") | crontab -\n`;
+    expect(await named(instance(script)(oregon), "vm")).toEqual([offsite]);
+    const [message] = await messages(instance(script)(oregon), "vm");
+    expect(message).toContain(
+      'userData runs "scp /var/backups/db.tgz ops@backup.example.de:/srv/", which copies files to backup.example.de',
+    );
+    expect(message).toMatch(/^mandatory /);
+  });
+
+  test("fails the same for a line written into /etc/cron.d, by a heredoc or a cloud-config's write_files", async () => {
+    const heredoc =
+      "#!/bin/bash\ncat <<'EOF' > /etc/cron.d/ship\n*/5 * * * * root rsync -a /var/lib/app/ backup.example.de:/srv/app/\nEOF\n";
+    expect(await named(instance(heredoc)(oregon), "vm")).toEqual([offsite]);
+    const cloudConfig = [
+      "#cloud-config",
+      "write_files:",
+      "  - path: /etc/cron.d/ship",
+      "    content: |",
+      "      */5 * * * * root rsync -a /var/lib/app/ backup.example.de:/srv/app/",
+      "",
+    ].join("\n");
+    expect(await named(instance(cloudConfig)(oregon), "vm")).toEqual([offsite]);
+  });
+
+  test("twin: a cron line that only downloads, or copies to a private host, and a listing pass", async () => {
+    const script = [
+      "#!/bin/bash",
+      'echo "0 * * * * curl -fsSL https://backup.example.de/config -o /etc/app.conf" | crontab -',
+      "crontab -l",
+      "echo '0 2 * * * root scp /var/backups/db.tgz ops@10.0.4.20:/srv/' > /etc/cron.d/ship",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+});

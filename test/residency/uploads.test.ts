@@ -3,11 +3,11 @@
  * a bucket, a copy to another machine, a raw connection. Read from the line's words as a shell
  * splits them; downloads, local copies and dry runs send nothing.
  */
-import { commandsIn, type Upload, uploadsIn } from "../../residency/uploads";
+import { commandsRun, fileCommands, type Upload, uploadsIn } from "../../residency/uploads";
 
 /** Where the uploads of a script's commands send, in one line each. */
 function sends(script: string): string[] {
-  return commandsIn(script)
+  return commandsRun(script)
     .flatMap(uploadsIn)
     .flatMap((u: Upload) => [
       ...u.urls.map((url) => `${u.tool} → ${url}`),
@@ -116,5 +116,82 @@ describe("a copy to another machine, or a raw connection", () => {
     "su - backup -c 'scp h.example.de:/x/db.tgz /srv/'",
   ])("twin: %s sends nothing", (line) => {
     expect(sends(line)).toEqual([]);
+  });
+});
+
+// Found by the scripts bench: a script that installed a cron job which uploads passed — the
+// command stood among an echo's words or in a heredoc, for cron to run later. The command of each
+// cron line a script installs is read as a command it runs.
+describe("the cron lines a script installs", () => {
+  it.each([
+    [
+      'echo "0 * * * * curl -T /var/log/x https://h.example.de/u" | crontab -',
+      "curl → https://h.example.de/u",
+    ],
+    [
+      '(crontab -l 2>/dev/null; echo "*/15 * * * * aws s3 sync /var/log s3://logs/") | crontab -',
+      "aws s3 → s3 bucket logs",
+    ],
+    [
+      "crontab -l | { cat; echo '@hourly scp /srv/db.tgz h.example.de:/x/'; } | crontab -",
+      "scp → host h.example.de",
+    ],
+    [
+      "printf '%s\\n' '0 2 * * * nc 203.0.113.9 9000 < /tmp/dump' | sudo crontab -u app -",
+      "nc → host 203.0.113.9",
+    ],
+    // A system crontab names the user who runs the command first.
+    [
+      'echo "*/5 * * * * root rsync -a /data h.example.de:/x" > /etc/cron.d/ship',
+      "rsync → host h.example.de",
+    ],
+    [
+      "echo '0 3 * * * root tar cz /data | nc 203.0.113.9 9000' | sudo tee -a /etc/crontab >/dev/null",
+      "nc → host 203.0.113.9",
+    ],
+    [
+      "cat <<'EOF' > /etc/cron.d/ship\nSHELL=/bin/bash\n# nightly\n0 2 * * * root scp /srv/db.tgz h.example.de:/x/\nEOF",
+      "scp → host h.example.de",
+    ],
+    // A `%` ends cron's command: what follows is its input.
+    [
+      "crontab - <<EOF\n0 2 * * * rsync -a /data h.example.de:/x%secret\nEOF",
+      "rsync → host h.example.de",
+    ],
+    // A file the script wrote, then installed.
+    [
+      "cat > /tmp/jobs <<EOF\n0 2 * * * scp /srv/db.tgz h.example.de:/x/\nEOF\ncrontab /tmp/jobs",
+      "scp → host h.example.de",
+    ],
+    // A script cron runs daily.
+    [
+      "cat > /etc/cron.daily/ship <<EOF\n#!/bin/sh\nrsync -a /data h.example.de:/x\nEOF",
+      "rsync → host h.example.de",
+    ],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    "crontab -l",
+    "crontab -l > /tmp/saved",
+    // A cron line that only downloads.
+    'echo "0 * * * * curl -fsSL https://h.example.de/config -o /etc/app.conf" | crontab -',
+    'echo "0 * * * * root scp h.example.de:/x/config /etc/app/" > /etc/cron.d/fetch',
+    // A line of no schedule, a comment, a variable.
+    "cat <<EOF > /etc/cron.d/x\nMAILTO=ops@example.de\n# 0 2 * * * root scp /x h.example.de:/y\nEOF",
+    // Written elsewhere, never installed.
+    'echo "0 2 * * * scp /x h.example.de:/y" > /tmp/notes',
+  ])("twin: %s sends nothing", (script) => {
+    expect(sends(script)).toEqual([]);
+  });
+
+  it("reads a file by where it is written: a crontab's lines, nothing elsewhere", () => {
+    const line = "0 2 * * * root scp /srv/db.tgz h.example.de:/x/\n";
+    expect(fileCommands("/etc/cron.d/ship", line)).toEqual(["scp /srv/db.tgz h.example.de:/x/"]);
+    expect(
+      fileCommands("/var/spool/cron/crontabs/app", "@daily rsync -a /d h.example.de:/x\n"),
+    ).toEqual(["rsync -a /d h.example.de:/x"]);
+    expect(fileCommands("/etc/app/app.conf", line)).toBeUndefined();
   });
 });
