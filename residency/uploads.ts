@@ -94,12 +94,29 @@ export function uploadOf(command: string): Upload | undefined {
  */
 export function uploadsIn(command: string): Upload[] {
   const words = wordsOf(command);
-  const script = shellScript(words);
+  const script = shellScript(words) ?? trapped(words);
   if (script !== undefined) {
     return commandsRun(script).flatMap(uploadsIn);
   }
   const upload = uploadOf(command) ?? copyOf(command);
   return upload === undefined ? [] : [upload];
+}
+
+/**
+ * The command a `trap` sets to run when the shell exits or is signalled (`trap 'scp … host:…'
+ * EXIT`), undefined for any other command, for one that resets (`trap - EXIT`) or ignores
+ * (`trap '' INT`) a signal, and for `trap -p`.
+ */
+function trapped(words: readonly string[]): string | undefined {
+  const at = commandStart(words);
+  if (words[at] !== "trap") {
+    return undefined;
+  }
+  const rest = words.slice(at + 1);
+  const [action, ...signals] = rest[0] === "--" ? rest.slice(1) : rest;
+  return action === undefined || action === "-" || action.startsWith("-") || signals.length === 0
+    ? undefined
+    : action;
 }
 
 /**

