@@ -1615,6 +1615,8 @@ const uploadVerbs: Readonly<Record<UploadTool, readonly [string, string]>> = {
   scp: ["copies files", "copy files"],
   rsync: ["copies files", "copy files"],
   nc: ["sends what it is given over a connection", "send what they are given over a connection"],
+  "/dev/tcp": ["writes to a connection", "write to a connection"],
+  "/dev/udp": ["sends datagrams", "send datagrams"],
 };
 
 /**

@@ -19,7 +19,9 @@ export type UploadTool =
   | "aliyun oss"
   | "scp"
   | "rsync"
-  | "nc";
+  | "nc"
+  | "/dev/tcp"
+  | "/dev/udp";
 
 /** A bucket an object store's CLI copies to, and what its line says of where it is. */
 export interface BucketTarget {
@@ -99,7 +101,7 @@ export function uploadsIn(command: string): Upload[] {
     return commandsRun(script).flatMap(uploadsIn);
   }
   const upload = uploadOf(command) ?? copyOf(command);
-  return upload === undefined ? [] : [upload];
+  return [...(upload === undefined ? [] : [upload]), ...connectionsOf(command)];
 }
 
 /**
@@ -118,6 +120,35 @@ function trapped(words: readonly string[]): string | undefined {
     ? undefined
     : action;
 }
+
+/**
+ * The connections a line opens by bash's `/dev/tcp/<host>/<port>` and `/dev/udp/…` to write to
+ * (`cat /data > /dev/tcp/host/9000`, `exec 3<>/dev/tcp/host/9000`): each sends what is written
+ * to it to the host. One only read from (`< /dev/tcp/…`) sends nothing but its request.
+ */
+function connectionsOf(command: string): Upload[] {
+  if (!command.includes("/dev/")) {
+    return [];
+  }
+  let entries: ReturnType<typeof parse>;
+  try {
+    entries = parse(command, (name) => `$${name}`);
+  } catch {
+    return [];
+  }
+  const out: Upload[] = [];
+  for (let i = 1; i < entries.length; i++) {
+    const [op, target] = [entries[i - 1], entries[i]];
+    const to = typeof target === "string" ? /^\/dev\/(tcp|udp)\/([^/]+)\/./.exec(target) : null;
+    if (to !== null && typeof op === "object" && "op" in op && writes.has(op.op)) {
+      out.push(hostUpload(`/dev/${to[1]}` as "/dev/tcp" | "/dev/udp", to[2], target as string));
+    }
+  }
+  return out;
+}
+
+/** The redirections that write to their target (`>`, `>>`, `<>`, `&>`). */
+const writes: ReadonlySet<string> = new Set([">", ">>", ">|", "<>", "&>", ">&"]);
 
 /**
  * The commands of a shell script, each on its own: lines (a line continued by a backslash is
@@ -501,7 +532,9 @@ function wordsOf(command: string): string[] {
   return words;
 }
 
-const redirections: ReadonlySet<string> = new Set(["<", ">", ">>", ">&", "<&", ">|", "<(", "<<"]);
+const redirections: ReadonlySet<string> = new Set([
+  ...["<", ">", ">>", ">&", "<&", ">|", "<(", "<<", "<>", "&>"],
+]);
 
 /**
  * Commands that run the command after them (`sudo`, `env`, `timeout 60`, `xargs -I{}`), with

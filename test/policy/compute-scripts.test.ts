@@ -924,4 +924,18 @@ describe("a script's uploads that run later or by other means", () => {
     ]);
     expect(await named(instance(cloudConfig("10.0.4.20"))(oregon), "vm")).toEqual([]);
   });
+
+  test("fails when a script writes to bash's /dev/tcp of a host the pack cannot place; twin: reading from it, or a private host, passes", async () => {
+    const script = "#!/bin/bash\ncat /var/backups/db.tgz > /dev/tcp/backup.example.de/9000\n";
+    expect(await messages(instance(script)(oregon), "vm")).toEqual([
+      `mandatory ec2 instance "vm" must send data only to places inside US, but userData runs "cat /var/backups/db.tgz > /dev/tcp/backup.example.de/9000", which writes to a connection to ${offsite}: the compute sends what the command reads there each time it runs, and no resource of the stack holds it. Upload only to a service inside US by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside US, name it in the stack's egressHosts with your reason.`,
+    ]);
+    const twin = [
+      "#!/bin/bash",
+      "exec 3</dev/tcp/backup.example.de/80",
+      "cat /var/backups/db.tgz > /dev/tcp/10.0.4.20/9000",
+      "",
+    ].join("\n");
+    expect(await named(instance(twin)(oregon), "vm")).toEqual([]);
+  });
 });

