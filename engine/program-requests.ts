@@ -47,7 +47,7 @@ import {
   waiverProblem,
 } from "../policy/framework";
 import { allowlistEntryAt } from "../policy/paths/addresses";
-import { commandsRun, uploadsIn } from "../residency/uploads";
+import { commandsRun, describeRemote, uploadsIn } from "../residency/uploads";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
@@ -179,6 +179,10 @@ function commandDestinations(
         key: written,
         place: unplaced("a destination the command builds at run time, which cannot be read"),
       })),
+      ...u.remotes.map((r) => {
+        const { named, why } = describeRemote(r);
+        return { key: named, place: unplaced(why) };
+      }),
       ...u.buckets.map((b) => {
         const key = `the ${b.store === "s3" ? "S3" : "OSS"} bucket ${b.bucket}`;
         const cloud: Cloud = b.store === "s3" ? "aws" : "alicloud";

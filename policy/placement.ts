@@ -86,7 +86,7 @@ import {
   type ScriptUpload,
   scriptUploads,
 } from "./paths/references";
-import type { BucketTarget, UploadTool } from "../residency/uploads";
+import { type BucketTarget, describeRemote, type UploadTool } from "../residency/uploads";
 import { clusterDomain, isListType, podTemplateOf } from "./paths/kubernetes";
 import {
   heldPartitionOfBucketName,
@@ -1546,6 +1546,10 @@ function uploadDestination(
       ? "a destination the command does not name as a URL, which cannot be read"
       : `a destination the command builds at run time (${upload.unread}), which cannot be read`;
   }
+  if (upload.remote !== undefined) {
+    const { named, why } = describeRemote(upload.remote);
+    return `${named} (${why})`;
+  }
   if (upload.url !== undefined || upload.host !== undefined) {
     return hostDestination(upload.url ?? upload.host!, j, allowlist, placesRead);
   }
@@ -1568,8 +1572,11 @@ function uploadDestination(
         : `${outcome.raw} (${outcome.why})`;
   }
   // The reading of places met the line's `--region` where the line is one string; an argument
-  // list's `--region` and value, apart, only here.
-  if (bucket.region === undefined || (placesRead && upload.argv !== true)) {
+  // list's `--region` and value, apart, and an rclone remote's inline `region=`, only here.
+  if (
+    bucket.region === undefined ||
+    (placesRead && upload.argv !== true && upload.tool !== "rclone")
+  ) {
     return undefined;
   }
   const cloud: Cloud = bucket.store === "s3" ? "aws" : "alicloud";
@@ -1617,6 +1624,12 @@ const uploadVerbs: Readonly<Record<UploadTool, readonly [string, string]>> = {
   nc: ["sends what it is given over a connection", "send what they are given over a connection"],
   "/dev/tcp": ["writes to a connection", "write to a connection"],
   "/dev/udp": ["sends datagrams", "send datagrams"],
+  "aws s3api": ["copies files", "copy files"],
+  rclone: ["copies files", "copy files"],
+  mc: ["copies files", "copy files"],
+  gsutil: ["copies files", "copy files"],
+  "gcloud storage": ["copies files", "copy files"],
+  azcopy: ["copies files", "copy files"],
 };
 
 /**
@@ -1631,7 +1644,7 @@ function uploadFindings(
 ): Finding[] {
   const byPlace = new Map<
     string,
-    { where: string; path: string; tool: UploadTool; commands: string[] }
+    { where: string; path: string; tool: UploadTool; bucket: boolean; commands: string[] }
   >();
   for (const upload of uploads) {
     const key = `${upload.where}\0${uploadVerbs[upload.tool][0]}`;
@@ -1639,16 +1652,16 @@ function uploadFindings(
       where: upload.where,
       path: upload.path,
       tool: upload.tool,
+      bucket: upload.bucket !== undefined,
       commands: [],
     };
     entry.commands.push(upload.command);
     byPlace.set(key, entry);
   }
-  return [...byPlace.values()].map(({ where, path, tool, commands }) => {
+  return [...byPlace.values()].map(({ where, path, tool, bucket, commands }) => {
     const distinct = [...new Set(commands)];
     const shown = distinct.map((c) => JSON.stringify(c)).join(", ");
     const [one, several] = uploadVerbs[tool];
-    const bucket = ["aws s3", "ossutil", "aliyun oss"].includes(tool);
     const why = bucket
       ? "the compute sends what the command reads there each time it runs"
       : "the compute sends what the command reads there each time it runs, and no resource of the stack holds it";

@@ -21,7 +21,13 @@ export type UploadTool =
   | "rsync"
   | "nc"
   | "/dev/tcp"
-  | "/dev/udp";
+  | "/dev/udp"
+  | "aws s3api"
+  | "rclone"
+  | "mc"
+  | "gsutil"
+  | "gcloud storage"
+  | "azcopy";
 
 /** A bucket an object store's CLI copies to, and what its line says of where it is. */
 export interface BucketTarget {
@@ -52,13 +58,39 @@ export interface Upload {
    * (`"$HOST:/backup"`, `s3://$BUCKET/`), as it writes them: where they are cannot be read.
    */
   readonly unread: readonly string[];
+  /** Destinations the line names whose place only a configuration elsewhere tells. */
+  readonly remotes: readonly RemoteTarget[];
+}
+
+/**
+ * A destination a line names by a name whose place it does not give: an rclone remote or an mc
+ * alias, configured outside the line, a Cloud Storage bucket, whose location the line does not
+ * say. It cannot be placed.
+ */
+export interface RemoteTarget {
+  readonly kind: "rclone remote" | "mc alias" | "Cloud Storage bucket";
+  /** The remote's, alias's or bucket's name (an inline rclone backend by its type, `:gcs`). */
+  readonly name: string;
+}
+
+/** A destination that cannot be placed, in a finding's words: what it is, and why. */
+export function describeRemote(r: RemoteTarget): { readonly named: string; readonly why: string } {
+  return r.kind === "Cloud Storage bucket"
+    ? {
+        named: `the Cloud Storage bucket ${r.name}`,
+        why: "the command does not say where it lies, so it cannot be placed",
+      }
+    : {
+        named: `the ${r.kind} ${r.name}`,
+        why: "configured outside the command, which does not say where it sends, so it cannot be placed",
+      };
 }
 
 const none: readonly never[] = [];
 
 /** An upload by `tool` that names no destination yet. */
 function nothing(tool: UploadTool): Upload {
-  return { tool, urls: none, hosts: none, buckets: none, unread: none };
+  return { tool, urls: none, hosts: none, buckets: none, unread: none, remotes: none };
 }
 
 /**
@@ -727,6 +759,18 @@ function copyOf(command: string): Upload | undefined {
     case "ncat":
     case "netcat":
       return netcatSend(optionsOf(rest, ncValued));
+    case "rclone":
+      return rcloneCopy(optionsOf(rest, rcloneValued));
+    case "mc":
+      return minioCopy(optionsOf(rest, mcValued));
+    case "gsutil":
+      return gcsCopy("gsutil", optionsOf(rest, gsutilValued));
+    case "gcloud":
+      return rest[0] === "storage"
+        ? gcsCopy("gcloud storage", optionsOf(rest.slice(1), gcloudValued))
+        : undefined;
+    case "azcopy":
+      return azureCopy(optionsOf(rest, azcopyValued));
     default:
       return undefined;
   }
@@ -742,6 +786,8 @@ const awsValued: ReadonlySet<string> = new Set([
   ...["--exclude", "--include", "--grants", "--metadata", "--metadata-directive"],
   ...["--expected-size", "--source-region", "--website-redirect", "--request-payer"],
   ...["--checksum-algorithm", "--checksum-mode", "--copy-props", "--page-size"],
+  // s3api's.
+  ...["--bucket", "--key", "--body", "--copy-source", "--upload-id", "--part-number"],
 ]);
 
 /** `aws [options] s3 cp|mv|sync <source> s3://bucket/…`: an upload to the bucket. */
@@ -749,6 +795,9 @@ function awsS3Copy(rest: readonly string[], assigned: string | undefined): Uploa
   const o = optionsOf(rest, awsValued);
   const [service, verb, source, destination] = o.operands;
   const region = optionValue(o, "--region") ?? assigned;
+  if (service === "s3api") {
+    return s3apiPut(o, verb, region);
+  }
   if (
     service !== "s3" ||
     !["cp", "mv", "sync"].includes(verb ?? "") ||
@@ -760,6 +809,216 @@ function awsS3Copy(rest: readonly string[], assigned: string | undefined): Uploa
     return undefined;
   }
   return bucketUpload("aws s3", "s3", destination, region, optionValue(o, "--endpoint-url"));
+}
+
+/** The `aws s3api` commands that send an object to their `--bucket`. */
+const s3apiPuts: ReadonlySet<string> = new Set([
+  ...["put-object", "upload-part", "copy-object", "upload-part-copy"],
+]);
+
+/**
+ * `aws s3api put-object|upload-part|copy-object --bucket <bucket> …`: an upload to the bucket, as
+ * `aws s3 cp` to it; a download (`get-object`) and the other calls send no object.
+ */
+function s3apiPut(o: Options, verb: string | undefined, region: string | undefined) {
+  const bucket = optionValue(o, "--bucket");
+  if (!s3apiPuts.has(verb ?? "") || bucket === undefined) {
+    return undefined;
+  }
+  return built(bucket)
+    ? { ...nothing("aws s3api"), unread: [`--bucket ${bucket}`] }
+    : bucketUpload("aws s3api", "s3", `s3://${bucket}`, region, optionValue(o, "--endpoint-url"));
+}
+
+/** The options of rclone that take a value (its flags are otherwise booleans). */
+const rcloneValued: ReadonlySet<string> = new Set([
+  ...["--config", "--transfers", "--checkers", "--bwlimit", "--include", "--exclude"],
+  ...["--filter", "--include-from", "--exclude-from", "--filter-from", "--files-from"],
+  ...["--log-file", "--log-level", "--stats", "--min-age", "--max-age", "--min-size"],
+  ...["--max-size", "--backup-dir", "--suffix", "--max-transfer", "--max-depth", "--retries"],
+  ...["--low-level-retries", "--timeout", "--contimeout", "--user-agent", "--order-by"],
+  ...["--compare-dest", "--copy-dest", "--multi-thread-streams", "--buffer-size"],
+  ...["--cache-dir", "--header", "--header-upload", "--tpslimit", "--bind", "--ca-cert"],
+  ...["--client-cert", "--client-key", "--password-command", "--exclude-if-present"],
+]);
+
+/** The rclone commands that send their source to their destination (`rcat` its input). */
+const rcloneVerbs: ReadonlySet<string> = new Set([
+  ...["copy", "sync", "move", "copyto", "moveto", "rcat"],
+]);
+
+/**
+ * `rclone copy|sync|move|copyto|moveto <source> <remote>:<path>` (`rcat <remote>:<path>`): an
+ * upload to the remote. A remote configured elsewhere (`offsite:backups`) cannot be placed; one
+ * the line gives inline is placed by what it says: an S3 backend's bucket by its `region` or
+ * `endpoint` (`:s3,region=eu-west-1:bucket/…`; Alibaba Cloud's OSS as S3's provider `Alibaba`, by
+ * its endpoint), an SFTP, FTP or WebDAV backend by its `host` or `url`. A copy to a local path (a
+ * download), `:local:`, and `--dry-run` send nothing.
+ */
+function rcloneCopy(o: Options): Upload | undefined {
+  const [verb, ...paths] = o.operands;
+  const destination = verb === "rcat" ? paths[0] : paths[1];
+  if (
+    !rcloneVerbs.has(verb ?? "") ||
+    destination === undefined ||
+    o.given.has("--dry-run") ||
+    o.given.has("-n")
+  ) {
+    return undefined;
+  }
+  const remote = /^(:?[\w.+@ ${}-]+)((?:,[^,]*)*):([^:]*)$/.exec(destination);
+  if (remote === null || /^[a-z]$/i.test(remote[1]) || remote[1] === ":local") {
+    // A local path (`/backup`, `./x`, a Windows drive).
+    return undefined;
+  }
+  const [, name, settings, path] = remote;
+  if (built(name)) {
+    return { ...nothing("rclone"), unread: [destination] };
+  }
+  if (!name.startsWith(":")) {
+    return { ...nothing("rclone"), remotes: [{ kind: "rclone remote", name }] };
+  }
+  const given = new Map(
+    settings
+      .split(",")
+      .filter((p) => p.includes("="))
+      .map((p) => [
+        p.slice(0, p.indexOf("=")).toLowerCase(),
+        p.slice(p.indexOf("=") + 1).replace(/^["']|["']$/g, ""),
+      ]),
+  );
+  const host = given.get("host") ?? given.get("url");
+  if (name === ":s3" && path.split("/")[0] !== "") {
+    const store = given.get("provider")?.toLowerCase() === "alibaba" ? "oss" : "s3";
+    return bucketUpload(
+      "rclone",
+      store,
+      `${store}://${path}`,
+      given.get("region"),
+      given.get("endpoint"),
+    );
+  }
+  if ([":sftp", ":ftp", ":webdav", ":http", ":smb"].includes(name) && host !== undefined) {
+    const at = /^[a-z]+:\/\//i.test(host) ? hostOfUrl(host) : host;
+    return at === undefined ? undefined : hostUpload("rclone", at, destination);
+  }
+  return { ...nothing("rclone"), remotes: [{ kind: "rclone remote", name }] };
+}
+
+/** A URL's host, undefined when it is none. */
+function hostOfUrl(url: string): string | undefined {
+  if (built(url)) {
+    return url;
+  }
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The options of the MinIO client (mc) that take a value. */
+const mcValued: ReadonlySet<string> = new Set([
+  ...["-C", "--config-dir", "--attr", "--storage-class", "--encrypt-key", "--tags"],
+  ...["--limit-upload", "--limit-download", "--newer-than", "--older-than", "--exclude"],
+  ...["--rewind", "--version-id", "--enc-c", "--enc-kms", "--enc-s3", "--region"],
+  ...["--checksum", "--exclude-bucket", "--exclude-storageclass", "--retention-mode"],
+  ...["--retention-duration", "--legal-hold", "--max-workers"],
+]);
+
+/**
+ * `mc cp|mirror|mv <source>… <alias>/<bucket>/…` (the MinIO client): an upload to the server the
+ * alias is configured for, which the line does not say, so it cannot be placed. A copy to a
+ * local path (`/data`, `./x`, `.`, a directory `dir/` with no bucket after it) and `--dry-run` send
+ * nothing.
+ */
+function minioCopy(o: Options): Upload | undefined {
+  const [verb, ...paths] = o.operands;
+  const destination = paths.at(-1);
+  if (
+    !["cp", "mirror", "mv"].includes(verb ?? "") ||
+    paths.length < 2 ||
+    destination === undefined ||
+    o.given.has("--dry-run")
+  ) {
+    return undefined;
+  }
+  const alias = /^([A-Za-z0-9][\w.-]*)\/[^/]/.exec(destination)?.[1];
+  if (alias === undefined) {
+    return undefined;
+  }
+  return built(destination)
+    ? { ...nothing("mc"), unread: [destination] }
+    : { ...nothing("mc"), remotes: [{ kind: "mc alias", name: alias }] };
+}
+
+/** The options of gsutil (before and after its command) that take a value. */
+const gsutilValued: ReadonlySet<string> = new Set(
+  ["o", "h", "u", "i", "a", "j", "L", "s", "z", "x", "y", "p"].map((f) => `-${f}`),
+);
+
+/** The options of `gcloud storage` that take a value. */
+const gcloudValued: ReadonlySet<string> = new Set([
+  ...["--project", "--billing-project", "--impersonate-service-account", "--account"],
+  ...["--configuration", "--storage-class", "--predefined-acl", "--content-type"],
+  ...["--cache-control", "--custom-metadata", "--exclude", "--encryption-key"],
+  ...["--verbosity", "--format", "--manifest-path", "--additional-headers"],
+]);
+
+/**
+ * `gsutil [-m] cp|mv|rsync <source>… gs://bucket/…` (`gcloud storage cp|mv|rsync …`): an upload to
+ * a Cloud Storage bucket, whose location the line does not say, so it cannot be placed. A copy to
+ * a local path (a download) and rsync's dry run (`-n`, `--dry-run`) send nothing.
+ */
+function gcsCopy(tool: "gsutil" | "gcloud storage", o: Options): Upload | undefined {
+  const [verb, ...paths] = o.operands;
+  const destination = paths.at(-1);
+  const dry = verb === "rsync" && (o.given.has("-n") || o.given.has("--dry-run"));
+  if (
+    !["cp", "mv", "rsync"].includes(verb ?? "") ||
+    paths.length < 2 ||
+    !destination?.startsWith("gs://") ||
+    dry
+  ) {
+    return undefined;
+  }
+  const bucket = destination.slice("gs://".length).split("/")[0];
+  return bucket === "" || built(bucket)
+    ? { ...nothing(tool), unread: [destination] }
+    : { ...nothing(tool), remotes: [{ kind: "Cloud Storage bucket", name: bucket }] };
+}
+
+/** The options of azcopy that take a value. */
+const azcopyValued: ReadonlySet<string> = new Set([
+  ...["--from-to", "--include-pattern", "--exclude-pattern", "--include-path"],
+  ...["--exclude-path", "--log-level", "--block-size-mb", "--cap-mbps", "--blob-type"],
+  ...["--overwrite", "--list-of-files", "--metadata", "--content-type", "--output-type"],
+  ...["--include-after", "--include-before", "--block-blob-tier", "--page-blob-tier"],
+  ...["--cache-control", "--content-encoding", "--content-disposition", "--blob-tags"],
+  ...["--content-language", "--check-md5", "--compare-hash", "--delete-destination"],
+  ...["--exclude-regex", "--include-regex", "--trusted-microsoft-suffixes"],
+]);
+
+/**
+ * `azcopy copy|cp|sync <source> https://<account>.blob.core.windows.net/…`: an upload to the
+ * storage account's host, placed as any host is. A copy to a local path (a download) and
+ * `--dry-run` send nothing.
+ */
+function azureCopy(o: Options): Upload | undefined {
+  const [verb, source, destination] = o.operands;
+  if (
+    !["copy", "cp", "sync"].includes(verb ?? "") ||
+    source === undefined ||
+    destination === undefined ||
+    o.given.has("--dry-run")
+  ) {
+    return undefined;
+  }
+  const host = /^https?:\/\//i.test(destination) ? hostOfUrl(destination) : undefined;
+  // The destination as written, its query (a SAS token, a credential) left out.
+  return host === undefined
+    ? undefined
+    : hostUpload("azcopy", host, destination.replace(/\?.*$/, ""));
 }
 
 /** The options of ossutil (and `aliyun oss`) that take a value. */

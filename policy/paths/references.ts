@@ -20,6 +20,7 @@ import {
   commandWordOf,
   commandWordsOf,
   fileCommands,
+  type RemoteTarget,
   shellScriptOf,
   type UploadTool,
   uploadsIn,
@@ -557,6 +558,8 @@ export interface ScriptUpload {
   readonly bucket?: BucketTarget;
   /** The destination as the line writes it, when it cannot be read (`"$UPLOAD_URL"`). */
   readonly unread?: string;
+  /** A destination the line names without its place (an rclone remote, a Cloud Storage bucket). */
+  readonly remote?: RemoteTarget;
   /**
    * The line was joined from an argument list (`command: ["aws", "s3", "cp", …, "--region",
    * "eu-west-1"]`), whose words the reading of a script's places meets one at a time: a
@@ -904,6 +907,9 @@ function scriptLineUploads(where: string, text: string, file?: string): ScriptUp
         }
         for (const unread of upload.unread) {
           out.push({ path: where, command, tool, unread });
+        }
+        for (const remote of upload.remotes) {
+          out.push({ path: where, command, tool, remote });
         }
       }
     }

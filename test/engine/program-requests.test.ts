@@ -701,6 +701,50 @@ describe("program-requests: the program's own connections and commands", () => {
     );
   });
 
+  // Found by the scripts bench: the program's own rclone or gsutil copy, a /dev/tcp write in a
+  // shell it ran and a cron line it installed passed, where an scp of the same data failed.
+  it("an rclone remote, a Cloud Storage bucket, a /dev/tcp write or a cron line's upload is a path out", () => {
+    const violations = programRequestViolations(
+      plan(
+        [],
+        [
+          "rclone copy dump.sql offsite:db/",
+          "gsutil cp dump.sql gs://archive/",
+          "bash -c 'cat dump.sql > /dev/tcp/203.0.113.9/9000'",
+          `sh -c 'echo "0 2 * * * scp /srv/dump.sql ops@backup.example.de:/srv/" | crontab -'`,
+        ],
+      ),
+      cn,
+    );
+    expect(violations.map((v) => [v.level, v.path?.at(-1)])).toEqual([
+      [
+        "mandatory",
+        "the rclone remote offsite: configured outside the command, which does not say where it sends, so it cannot be placed",
+      ],
+      [
+        "mandatory",
+        "the Cloud Storage bucket archive: the command does not say where it lies, so it cannot be placed",
+      ],
+      ["mandatory", "203.0.113.9: a host the pack cannot place in a country"],
+      ["mandatory", "backup.example.de: a host the pack cannot place in a country"],
+      ["advisory", undefined],
+    ]);
+    // Twins: their downloads, and a cron line that only downloads.
+    expect(
+      programRequestViolations(
+        plan(
+          [],
+          [
+            "rclone copy offsite:db/dump.sql .",
+            "gsutil cp gs://archive/dump.sql .",
+            `sh -c 'echo "0 2 * * * scp ops@backup.example.de:/srv/dump.sql /srv/" | crontab -'`,
+          ],
+        ),
+        cn,
+      ).map((v) => v.level),
+    ).toEqual(["advisory"]);
+  });
+
   it("twin: a download, a local copy, a private host and a bucket placed inside are only advised on", () => {
     expect(
       programRequestViolations(

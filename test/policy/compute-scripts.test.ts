@@ -938,4 +938,60 @@ describe("a script's uploads that run later or by other means", () => {
     ].join("\n");
     expect(await named(instance(twin)(oregon), "vm")).toEqual([]);
   });
+
+  test("fails when rclone, mc or gsutil copies to a remote, alias or bucket the line does not place", async () => {
+    const script = [
+      "#!/bin/bash",
+      "rclone sync /var/lib/app offsite:app",
+      "mc mirror /var/log minio/logs",
+      "gsutil -m cp -r /var/backups gs://archive/",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      "the Cloud Storage bucket archive (the command does not say where it lies, so it cannot be placed)",
+      "the mc alias minio (configured outside the command, which does not say where it sends, so it cannot be placed)",
+      "the rclone remote offsite (configured outside the command, which does not say where it sends, so it cannot be placed)",
+    ]);
+  });
+
+  test("fails when rclone's inline S3 remote names a region abroad, or azcopy copies to a storage account the pack cannot place", async () => {
+    const script = [
+      "#!/bin/bash",
+      "rclone copy /var/backups :s3,provider=AWS,region=eu-west-1:app-backups/db",
+      'azcopy copy /var/backups "https://acct.blob.core.windows.net/backups?sv=2022&sig=x" --recursive',
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      "acct.blob.core.windows.net (a host the pack cannot place in a country)",
+      "the S3 bucket app-backups in eu-west-1 (outside US, in EU)",
+    ]);
+  });
+
+  test("twin: their downloads and dry runs pass", async () => {
+    const script = [
+      "#!/bin/bash",
+      "rclone copy offsite:app /var/lib/app",
+      "rclone sync /var/lib/app offsite:app --dry-run",
+      "mc cp minio/logs/app.log /tmp/",
+      "gsutil cp gs://archive/db.tgz /tmp/",
+      'azcopy copy "https://acct.blob.core.windows.net/backups/db.tgz" /tmp/db.tgz',
+      "aws s3api get-object --bucket app-backups --key db.tgz /tmp/db.tgz",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+
+  test("an aws s3api put-object is judged as aws s3 cp to the bucket: by the program's bucket of that name", async () => {
+    const put =
+      "#!/bin/bash\naws s3api put-object --bucket app-backups --key db.tgz --body /tmp/db.tgz\n";
+    const resolved = async (plan: Plan) =>
+      findings(await pack.check(plan, oregonSettings))
+        .filter(([policy, resource]) => policy === "named-destinations" && resource === "vm")
+        .map(([, , , path]) => path?.at(-1));
+    expect(await resolved(instance(put)(oregon))).toEqual([
+      "the S3 bucket app-backups (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)",
+    ]);
+    const bucket = add("aws:s3/bucket:Bucket", "backups", { bucket: "app-backups" });
+    expect(await resolved(bucket(instance(put)(oregon)))).toEqual([]);
+  });
 });

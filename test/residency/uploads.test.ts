@@ -17,6 +17,7 @@ function sends(script: string): string[] {
           `${u.tool} → ${b.store} bucket ${b.bucket}${b.region ? ` region ${b.region}` : ""}${b.endpoint ? ` endpoint ${b.endpoint}` : ""}`,
       ),
       ...u.unread.map((w) => `${u.tool} → unread ${w}`),
+      ...u.remotes.map((r) => `${u.tool} → ${r.kind} ${r.name}`),
     ]);
 }
 
@@ -272,5 +273,78 @@ describe("bash's /dev/tcp and /dev/udp redirections", () => {
     "cat /data > /dev/null",
   ])("twin: %s sends nothing", (script) => {
     expect(sends(script)).toEqual([]);
+  });
+});
+
+// Found by the scripts bench: copies by rclone, the MinIO client, gsutil, azcopy and the AWS
+// CLI's s3api passed, where `aws s3 cp` of the same data failed.
+describe("rclone, mc, gsutil, azcopy and aws s3api", () => {
+  it.each([
+    ["rclone copy /data offsite:backups/db", "rclone → rclone remote offsite"],
+    ["rclone sync --transfers 8 /data offsite:backups", "rclone → rclone remote offsite"],
+    ["tar cz /data | rclone rcat offsite:db.tgz", "rclone → rclone remote offsite"],
+    [
+      "rclone copy /data :s3,provider=AWS,region=eu-west-1:app-backups/db",
+      "rclone → s3 bucket app-backups region eu-west-1",
+    ],
+    [
+      "rclone copyto /data/x :s3,provider=Alibaba,endpoint=oss-eu-central-1.aliyuncs.com:logs/x",
+      "rclone → oss bucket logs endpoint oss-eu-central-1.aliyuncs.com",
+    ],
+    ["rclone moveto /data/x :sftp,host=h.example.de:/srv/x", "rclone → host h.example.de"],
+    ['rclone copy /data "$REMOTE:backups"', "rclone → unread $REMOTE:backups"],
+    ["mc cp /data/db.tgz offsite/backups/", "mc → mc alias offsite"],
+    ["mc mirror --overwrite /data offsite/backups", "mc → mc alias offsite"],
+    ["gsutil -m cp -r /data gs://archive/x", "gsutil → Cloud Storage bucket archive"],
+    ["gsutil rsync -r /data gs://archive", "gsutil → Cloud Storage bucket archive"],
+    [
+      "gcloud storage cp /data/db.tgz gs://archive/",
+      "gcloud storage → Cloud Storage bucket archive",
+    ],
+    ["gsutil mv /data/x gs://$BUCKET/", "gsutil → unread gs://$BUCKET/"],
+    [
+      'azcopy copy /data "https://acct.blob.core.windows.net/c?sv=2022&sig=x" --recursive',
+      "azcopy → host acct.blob.core.windows.net",
+    ],
+    [
+      "azcopy sync /data https://$ACCOUNT.blob.core.windows.net/c",
+      "azcopy → unread https://$ACCOUNT.blob.core.windows.net/c",
+    ],
+    [
+      "aws s3api put-object --bucket app-backups --key db.tgz --body /data/db.tgz --region eu-west-1",
+      "aws s3api → s3 bucket app-backups region eu-west-1",
+    ],
+    [
+      "aws s3api upload-part --bucket b --key k --part-number 1 --body p --upload-id u",
+      "aws s3api → s3 bucket b",
+    ],
+    [
+      "aws s3api copy-object --copy-source src/k --bucket dst --key k --endpoint-url https://minio.example.com",
+      "aws s3api → s3 bucket dst endpoint https://minio.example.com",
+    ],
+    ['aws s3api put-object --bucket "$B" --key k --body f', "aws s3api → unread --bucket $B"],
+  ])("%s sends", (line, expected) => {
+    expect(sends(line)).toEqual([expected]);
+  });
+
+  it.each([
+    "rclone copy offsite:backups /data",
+    "rclone copy /a /b",
+    "rclone copy /a :local:/b",
+    "rclone copy /a offsite:b --dry-run",
+    "rclone ls offsite:",
+    "mc cp offsite/backups/db.tgz /tmp/",
+    "mc cp offsite/backups/db.tgz .",
+    "mc mirror --dry-run /data offsite/b",
+    "mc ls offsite/b",
+    "gsutil cp gs://archive/x .",
+    "gsutil rsync -n -r /data gs://archive",
+    "gsutil ls gs://archive",
+    'azcopy copy "https://acct.blob.core.windows.net/c/x" /data',
+    "azcopy copy /data https://acct.blob.core.windows.net/c --dry-run",
+    "aws s3api get-object --bucket b --key k out",
+    "aws s3api list-objects --bucket b",
+  ])("twin: %s sends nothing", (line) => {
+    expect(sends(line)).toEqual([]);
   });
 });
