@@ -5,8 +5,12 @@
  * (policy/paths/references.ts). A curl or wget that sends data (an upload, a POST) sends it to the
  * URLs its line names; one that only downloads (`curl -fsSL https://get.docker.com | sh`) sends
  * nothing but its request, and is not read. A cloud CLI's copy to a bucket (`aws s3 cp`,
- * `ossutil cp`), a copy to another machine (`scp`, `rsync`) and a raw connection (`nc`) send to
- * the bucket or host their line names; their downloads, local copies and dry runs do not.
+ * `aws s3api put-object`, `ossutil cp`, an rclone inline S3 remote), a copy to another machine
+ * (`scp`, `rsync`, `azcopy` to a storage account) and a raw connection (`nc`, bash's `/dev/tcp`)
+ * send to the bucket or host their line names; an rclone remote or mc alias configured elsewhere,
+ * and a Cloud Storage bucket (`gsutil cp … gs://…`), to a place the line does not give. Their
+ * downloads, local copies and dry runs send nothing. A script is read for what it installs to run
+ * later too: its cron lines, its systemd units' Exec lines (`commandsRun`).
  */
 import { parse } from "shell-quote";
 
@@ -123,8 +127,9 @@ export function uploadOf(command: string): Upload | undefined {
 
 /**
  * The uploads of a command line — a curl or wget that sends data (`uploadOf`), a copy to a bucket,
- * another machine or a raw connection (`copyOf`) —, a shell's `-c` script (`sh -c "tar cz /data | nc
- * host 9000"`) read as the script it is, command by command.
+ * another machine or a raw connection (`copyOf`), a write to bash's `/dev/tcp` (`connectionsOf`)
+ * —, a shell's `-c` script (`sh -c "tar cz /data | nc host 9000"`) and a trap's command read as
+ * the scripts they are, command by command (`commandsRun`).
  */
 export function uploadsIn(command: string): Upload[] {
   const words = wordsOf(command);
@@ -730,7 +735,9 @@ function assignedRegion(words: readonly string[], start: number, names: readonly
  * - `scp <source>… [user@]host:path` and `rsync <source>… [user@]host:path` (`host::module`,
  *   `rsync://host/…`); a copy to a local path, and rsync's `--dry-run`, send nothing;
  * - `nc host port` (netcat, ncat), which sends what it is given (`< dump.sql`, a pipe); not one
- *   that listens (`-l`) or only probes a port (`-z`).
+ *   that listens (`-l`) or only probes a port (`-z`);
+ * - `aws s3api put-object|upload-part|copy-object --bucket …`, `rclone`, `mc`, `gsutil`,
+ *   `gcloud storage` and `azcopy` copies (see each reader below).
  */
 function copyOf(command: string): Upload | undefined {
   const words = wordsOf(command);

@@ -573,10 +573,13 @@ export interface ScriptUpload {
  * plain, base64 or cloud-config; a container's command, an argument list read as one line, or as
  * the script a shell is given with `-c`; an SSM Command document's `runCommand`): each curl or
  * wget that sends data, with each URL its line names, each copy to a bucket or another machine
- * and each nc connection, read as a command the program runs itself is (residency/uploads.ts
- * `uploadsIn`). A URL whose host the line builds from shell variables (`"$UPLOAD_URL"`,
- * `https://$HOST/…`), or an upload whose line names no URL, cannot be read; nor can a bucket or
- * host the line builds so. Downloads are not read, nor comment lines.
+ * and each nc or /dev/tcp connection, read as a command the program runs itself is
+ * (residency/uploads.ts `uploadsIn`), with what a script installs to run later (its cron lines,
+ * its systemd units' Exec lines; a cloud-config's `write_files` by their path). A URL whose host
+ * the line builds from shell variables (`"$UPLOAD_URL"`, `https://$HOST/…`), or an upload whose
+ * line names no URL, cannot be read; nor can a bucket or host the line builds so, nor a remote the
+ * line names without its place (an rclone remote, a Cloud Storage bucket). Downloads are not
+ * read, nor comment lines.
  */
 export function scriptUploads(
   type: string,
