@@ -776,7 +776,9 @@ function withoutUnknownDestinations(
 ): ScriptUpload[] {
   const uploads = uploadsOfScript(where, line.split(unknownWord).join(unknownVariable), argv);
   const built = uploads.filter((u) =>
-    [u.unread, u.url, u.host, u.bucket?.bucket].some((d) => d?.includes(unknownVariable)),
+    [u.unread, u.url, u.host, u.bucket?.bucket, u.remote?.name].some((d) =>
+      d?.includes(unknownVariable),
+    ),
   );
   if (built.length > 0) {
     onUnknown(unknownAt);
