@@ -810,10 +810,16 @@ function awsS3Copy(rest: readonly string[], assigned: string | undefined): Uploa
     !["cp", "mv", "sync"].includes(verb ?? "") ||
     source === undefined ||
     destination === undefined ||
-    !destination.startsWith("s3://") ||
     o.given.has("--dryrun")
   ) {
     return undefined;
+  }
+  if (!destination.startsWith("s3://")) {
+    // One end of a copy is a bucket: from a local file, a destination the line builds at run
+    // time (`aws s3 cp /data/db.tgz "$DEST"`) is the bucket, which cannot be read.
+    return !source.startsWith("s3://") && !built(source) && built(destination)
+      ? { ...nothing("aws s3"), unread: [destination] }
+      : undefined;
   }
   return bucketUpload("aws s3", "s3", destination, region, optionValue(o, "--endpoint-url"));
 }

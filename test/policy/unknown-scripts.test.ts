@@ -137,6 +137,8 @@ describe("a container's command holding a value not known at preview", () => {
   });
 
   test("fails closed when an upload's destination is built from it", async () => {
+    const copy = deployment({ command: ["aws", "s3", "cp", "/data/db.tgz", unknown] });
+    expect(await judged(copy(oregon), "export")).toEqual([at(4)]);
     const connect = deployment({ command: ["nc", unknown, "9000"] });
     expect(await judged(connect(oregon), "export")).toEqual([at(1)]);
     const curl = deployment({ command: ["curl", "-T", "/data/db.tgz", unknown] });

@@ -54,6 +54,8 @@ describe("a cloud CLI's copy to a bucket", () => {
       "aliyun oss → oss bucket records endpoint oss-cn-shanghai.aliyuncs.com",
     ],
     ["aws s3 cp /data s3://$BUCKET/x", "aws s3 → unread s3://$BUCKET/x"],
+    // From a local file, the other end is a bucket, whatever the line builds it from.
+    ['aws s3 cp /data/db.tgz "$DEST"', "aws s3 → unread $DEST"],
     // A command line recorded without its quotes: the shell's words are the command.
     ["/bin/sh -c aws s3 cp dump.sql s3://archive/", "aws s3 → s3 bucket archive"],
     ["for f in *.gz; do aws s3 cp $f s3://archive/; done", "aws s3 → s3 bucket archive"],
@@ -69,6 +71,9 @@ describe("a cloud CLI's copy to a bucket", () => {
     "ossutil64 cp oss://a/x ./x",
     "aliyun ecs DescribeInstances",
     "echo aws s3 cp a s3://b",
+    // A copy between variables, or from a bucket, may be a download.
+    'aws s3 cp "$SRC" "$DEST"',
+    "aws s3 cp s3://b/x $LOCAL",
   ])("twin: %s sends nothing", (line) => {
     expect(sends(line)).toEqual([]);
   });
