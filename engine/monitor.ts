@@ -326,6 +326,7 @@ export class RecordingMonitor extends MockMonitor {
       stackAccount: this.config["sovereign-dc:accountId"],
       // A resource read by ID (`Queue.get`) or imported: the SDK's mocks hand the ID on.
       existingId: args.id,
+      created: (type: string, id: string) => this.createdResource(type, id),
     };
     const made = synthesizeState(synth);
     // A first preview knows a provider's settings and what is read from the cloud, not what a

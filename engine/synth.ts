@@ -7,6 +7,7 @@
  * same program and config always produce the same plan, and committed reports do not drift.
  */
 import { createHash } from "node:crypto";
+import * as ipaddr from "ipaddr.js";
 import { installedTypes, type TypeEntry } from "../policy/inventory/sdk";
 import { awsPartitionOf, countryOfRegion } from "../residency/jurisdictions";
 import { arnAccount, arnRegion, imageRegistry, regionOfEndpoint } from "../residency/placement";
@@ -106,6 +107,15 @@ export interface SynthArgs {
    * its state comes from the cloud, where the ID says the resource is.
    */
   readonly existingId?: unknown;
+  /**
+   * A resource of `type` the program has created with ID `id`, its outputs as the engine
+   * synthesised them: what a provider derives from another resource (an instance's address from
+   * its subnet's block) is read there.
+   */
+  readonly created?: (
+    type: string,
+    id: string,
+  ) => { readonly outputs: Readonly<Record<string, unknown>> } | undefined;
 }
 
 /**
@@ -406,12 +416,85 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         : `arn:${awsPartitionOf(region)}:iam::cloudfront:user/CloudFront Origin Access Identity ${id}`;
     state.cloudfrontAccessIdentityPath = `origin-access-identity/cloudfront/${id}`;
   }
+  Object.assign(state, privateAddressOutputs(args, state));
   if ((pkg === "aws" || pkg === "alicloud") && state.id === undefined) {
     // The Terraform-bridged providers report the ID among the outputs too, which the pack reads
     // to tell a resource's own ID from a literal one beside it in the same input.
     state.id = id;
   }
   return { id, state };
+}
+
+/** The blocks of private address space (RFC 1918) a VPC may be numbered in. */
+const privateSpace = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) =>
+  ipaddr.IPv4.parseCIDR(c),
+);
+
+/**
+ * An address of `block` drawn from `parts`, outside the first four and the last, which AWS
+ * reserves in every subnet; undefined unless the block is known IPv4 text inside private address
+ * space, of 16 addresses or more.
+ */
+function privateAddressIn(block: unknown, ...parts: string[]): string | undefined {
+  const text = knownText(block);
+  if (text === undefined || !ipaddr.IPv4.isValidCIDR(text)) {
+    return undefined;
+  }
+  const [address, prefix] = ipaddr.IPv4.parseCIDR(text);
+  if (prefix > 28 || !privateSpace.some((space) => address.match(space))) {
+    return undefined;
+  }
+  const size = 2 ** (32 - prefix);
+  const first = address.toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+  const base = first - (first % size);
+  const offset = 4 + (parseInt(hexStream(8, ...parts), 16) % (size - 5));
+  const n = base + offset;
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
+}
+
+/**
+ * The primary private IPv4 address EC2 gives an instance or a network interface: one of the block
+ * of the subnet it is launched in, or of the default VPC (172.31.0.0/16, wherever an account has
+ * one) for an instance given no subnet, network interface or launch template. Programs admit it in
+ * security groups (`${bastion.privateIp}/32`), and left unknown such a rule cannot be told from
+ * one that admits the internet. Which address the subnet hands out is the cloud's to tell, so it
+ * is drawn from the resource's name; every address of a private block is judged alike. Known only
+ * where the block is: a subnet the program creates with a block in private address space — one
+ * read by a lookup, with a block not known before deployment or in public space leaves the address
+ * unknown, as a preview shows it.
+ */
+function privateAddressOutputs(
+  args: SynthArgs,
+  state: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const { type, name, inputs } = args;
+  if (
+    (type !== "aws:ec2/instance:Instance" &&
+      type !== "aws:ec2/networkInterface:NetworkInterface") ||
+    !unset(state.privateIp)
+  ) {
+    return {};
+  }
+  const subnetId = knownText(inputs.subnetId);
+  const subnet =
+    subnetId === undefined ? undefined : args.created?.("aws:ec2/subnet:Subnet", subnetId);
+  const elsewhere = ["networkInterfaces", "launchTemplate", "privateIps", "privateIpList"].some(
+    (k) => inputs[k] !== undefined,
+  );
+  const block =
+    subnet !== undefined
+      ? subnet.outputs.cidrBlock
+      : inputs.subnetId === undefined && !elsewhere && type === "aws:ec2/instance:Instance"
+        ? "172.31.0.0/20"
+        : undefined;
+  const privateIp = privateAddressIn(block, "private-ip", type, name);
+  if (privateIp === undefined) {
+    return {};
+  }
+  return type === "aws:ec2/networkInterface:NetworkInterface" &&
+    count(inputs.privateIpsCount, 0) === 0
+    ? { privateIp, privateIps: [privateIp] }
+    : { privateIp };
 }
 
 /**

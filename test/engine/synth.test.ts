@@ -693,3 +693,66 @@ describe("a first preview (previewState)", () => {
     expect(state.result).toBe(unknownValue);
   });
 });
+
+describe("private addresses", () => {
+  /** A created subnet of block `cidrBlock`, found by its ID `subnet-app`. */
+  const created = (cidrBlock: unknown) => (type: string, id: string) =>
+    type === "aws:ec2/subnet:Subnet" && id === "subnet-app"
+      ? { outputs: { cidrBlock } }
+      : undefined;
+  const state = (
+    type: string,
+    inputs: Record<string, unknown>,
+    cidrBlock: unknown = "10.0.1.0/24",
+  ) =>
+    synthesizeState({
+      type,
+      name: "bastion",
+      inputs,
+      providerProps: virginia,
+      created: created(cidrBlock),
+    }).state;
+  const instance = "aws:ec2/instance:Instance";
+  const eni = "aws:ec2/networkInterface:NetworkInterface";
+  const octets = (ip: unknown) => String(ip).split(".").map(Number);
+
+  it("gives an instance and a network interface an address of their subnet's block, not one AWS reserves", () => {
+    for (const type of [instance, eni]) {
+      const [a, b, c, d] = octets(state(type, { subnetId: "subnet-app" }).privateIp);
+      expect([a, b, c]).toEqual([10, 0, 1]);
+      expect(d).toBeGreaterThanOrEqual(4);
+      expect(d).toBeLessThanOrEqual(254);
+    }
+    const probe = state(eni, { subnetId: "subnet-app" });
+    expect(probe.privateIps).toEqual([probe.privateIp]);
+    expect(state(instance, { subnetId: "subnet-app" }).privateIp).toBe(
+      state(instance, { subnetId: "subnet-app" }).privateIp,
+    );
+  });
+
+  it("gives an instance with no subnet an address of the default VPC", () => {
+    const [a, b] = octets(state(instance, {}).privateIp);
+    expect([a, b]).toEqual([172, 31]);
+  });
+
+  it("keeps the address the program sets", () => {
+    expect(state(instance, { subnetId: "subnet-app", privateIp: "10.0.1.9" }).privateIp).toBe(
+      "10.0.1.9",
+    );
+  });
+
+  it.each([
+    ["a subnet the program does not create", { subnetId: "subnet-elsewhere" }, "10.0.1.0/24"],
+    ["a subnet ID not known before deployment", { subnetId: unknownValue }, "10.0.1.0/24"],
+    ["a subnet numbered in public space", { subnetId: "subnet-app" }, "172.32.1.0/24"],
+    ["a subnet whose block is not known", { subnetId: "subnet-app" }, unknownValue],
+    ["a launch template's network", { launchTemplate: { id: "lt-1" } }, "10.0.1.0/24"],
+    [
+      "a network interface it attaches",
+      { networkInterfaces: [{ networkInterfaceId: "eni-1", deviceIndex: 0 }] },
+      "10.0.1.0/24",
+    ],
+  ])("leaves an instance's address unknown in %s", (_, inputs, block) => {
+    expect(state(instance, inputs, block).privateIp).toBeUndefined();
+  });
+});
