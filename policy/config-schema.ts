@@ -96,7 +96,7 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
     type: "array",
     default: [],
     description:
-      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region } for a cluster of a cloud, { context, site, country } for one in a data center of the team's own; cluster names the kubeconfig cluster a provider overrides its context's with (its cluster, or kubernetes:cluster).",
+      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region } for a cluster of a cloud, { context, site, country } for one in a data center of the team's own; cluster names the kubeconfig cluster a provider overrides its context's with (its cluster, or kubernetes:cluster); internalIngressClasses the Ingress classes whose controller, which the program does not create, the team keeps off the internet.",
     items: {
       // CrossGuard's schema type has no oneOf: a cloud's cluster takes cloud with region, a
       // site's takes site with country (residency/clusters.ts refuses any other mix).
@@ -110,6 +110,7 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
         region: { type: "string" },
         site: { type: "string" },
         country: { type: "string" },
+        internalIngressClasses: { type: "array", items: { type: "string" } },
       },
       dependencies: {
         cloud: ["region"],

@@ -102,6 +102,7 @@ import {
   podSpecsOf,
   readDestination,
   unjudgedKinds,
+  runsIngressController,
 } from "./paths/kubernetes";
 import { settleAdminDenies } from "./paths/cluster-policies";
 import { gatewayServing, type MadeService, runsProxiesInItsNamespace } from "./paths/gateways";
@@ -119,6 +120,7 @@ import {
 import {
   gateways,
   ingresses,
+  traefikRoutes,
   operatorPodKinds,
   operatorServiceKinds,
   zalandoConfigTypes,
@@ -1806,7 +1808,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
     return [overlayFinding(label, classOf, overlay)];
   }
   if (cls !== "alb") {
-    return [];
+    return unseenControllerFindings(r, x, label, cls === undefined ? { default: true } : { cls });
   }
   const cloud = clusterCloud(r, x);
   if (cloud === undefined) {
@@ -1880,6 +1882,72 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
 }
 
 /**
+ * An Ingress (or a Traefik route) served by a controller that runs in the cluster — not a cloud's
+ * load balancer, not a vendor's network — faces whatever its controller's own Service faces. The
+ * program's own controller's Service is judged as a Service; one the program does not create (k3s's
+ * Traefik, a controller a platform team installs) cannot be seen, so the object may face the
+ * internet, as a LoadBalancer Service on that cluster may: it fails closed unless the stack
+ * declares the class internal (`internalIngressClasses` of the cluster's `sovereign-dc:clusters`
+ * entry).
+ */
+function unseenControllerFindings(
+  r: BorderResource,
+  x: Resolver,
+  label: string,
+  of: { readonly cls: string } | { readonly default: true } | { readonly traefik: string },
+): Finding[] {
+  const runs = runsIngressController(r, x, "traefik" in of ? { traefik: true } : of);
+  const cls = "cls" in of ? of.cls : "traefik" in of ? of.traefik : undefined;
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  const source = provider?.type === kubernetesProviderType ? x.clusterSource(provider) : undefined;
+  const declared =
+    cls !== undefined &&
+    source?.kind === "declared" &&
+    (source.declared.internalIngressClasses ?? []).includes(cls);
+  if (runs || declared) {
+    return [];
+  }
+  const served =
+    cls === undefined
+      ? "it names no class (spec.ingressClassName), so the cluster's default Ingress controller serves it, which this program does not create"
+      : "traefik" in of
+        ? `Traefik (class ${JSON.stringify(cls)}) serves it, which this program does not create`
+        : `its class ${JSON.stringify(cls)} is served by an Ingress controller this program does not create`;
+  const context =
+    source?.kind === "declared" ? JSON.stringify(source.declared.context) : "<context>";
+  const declare = `declare the class internal once the controller's Service is ClusterIP or on an internal load balancer or private address (sovereign-dc:clusters: [{ context: ${context}, …, internalIngressClasses: [${JSON.stringify(cls ?? "<class>")}] }])`;
+  return [
+    {
+      message: `${label} must not face the internet, but ${served}: the controller's own Service decides whether it faces the internet, and the pack cannot see it. ${cls === undefined ? "Name its class, and " : ""}${cls === undefined ? declare : declare.charAt(0).toUpperCase() + declare.slice(1)}, install the controller in this program so that its Service is judged, or waive the finding naming the controller's Service.`,
+      path: [
+        "the internet",
+        cls === undefined
+          ? "the cluster's default Ingress controller (not created by this program)"
+          : `the Ingress controller of class ${JSON.stringify(cls)} (not created by this program)`,
+        label,
+      ],
+    },
+  ];
+}
+
+/** A Traefik route faces what the Traefik that serves it faces. */
+function traefikRouteFindings(r: BorderResource, x: Resolver): Finding[] {
+  const annotations = valueAt(r.props, "metadata.annotations");
+  const label = resourceLabel(r.type, r.name);
+  if (isUnknown(annotations)) {
+    return [
+      {
+        message: `${label} must not face the internet, but its annotations are not known at preview, so which Traefik serves it cannot be decided. Set them as literals.`,
+        path: [label, "metadata.annotations (unknown at preview)"],
+        undecided: true,
+      },
+    ];
+  }
+  const cls = str(mapAt(r.props, "metadata.annotations")["kubernetes.io/ingress.class"]);
+  return unseenControllerFindings(r, x, label, { traefik: cls ?? "traefik" });
+}
+
+/**
  * Whether a workload object runs pods the program declares: a workload of a core kind, or a patch
  * of one whose pod spec names containers (a sidecar added, an image changed). A patch that only
  * reschedules the pods of an object the program does not declare — a node selector, tolerations,
@@ -1912,7 +1980,7 @@ function runsPodsOfItsOwn(r: BorderResource): boolean {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana, APM Server, Logstash, Agent, Enterprise Search or Elastic Maps Server, and Skupper's controller for a site's link access or a secured access, included), ALB Ingresses get an internal load balancer, the Service or load balancer a Gateway's implementation makes for it (Istio, Envoy Gateway, Cilium, NGINX Gateway Fabric, Consul, the Kong Gateway Operator, kgateway, Contour, the AWS Load Balancer Controller) is internal, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana, APM Server, Logstash, Agent, Enterprise Search or Elastic Maps Server, and Skupper's controller for a site's link access or a secured access, included), ALB Ingresses get an internal load balancer, an Ingress or Traefik route whose in-cluster controller the program does not install is of a class the stack declares internal, the Service or load balancer a Gateway's implementation makes for it (Istio, Envoy Gateway, Cilium, NGINX Gateway Fabric, Consul, the Kong Gateway Operator, kgateway, Contour, the AWS Load Balancer Controller) is internal, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',
@@ -1935,11 +2003,13 @@ export const kubernetesServiceExposure = residencyStackPolicy({
             ? operatorServices
             : r.type in ingresses
               ? ingressFindings
-              : r.type in gateways
-                ? gatewayFindings
-                : podTemplateOf(r.type)
-                  ? hostPortFindings
-                  : undefined;
+              : r.type in traefikRoutes
+                ? traefikRouteFindings
+                : r.type in gateways
+                  ? gatewayFindings
+                  : podTemplateOf(r.type)
+                    ? hostPortFindings
+                    : undefined;
       if (judge === undefined) {
         continue;
       }

@@ -197,9 +197,9 @@ export const reviewed = {
   ],
   /**
    * Traefik's routes and settings that name no server outside the cluster (custom resources, see
-   * `customResourceGroups`): an IngressRoute (TCP, UDP) routes the requests Traefik serves to
-   * Services of the cluster (an ExternalName one is judged on the Service), a TraefikService
-   * balances or mirrors among them; ServersTransports, TLSOptions and TLSStores set the TLS of
+   * `customResourceGroups`): a TraefikService balances or mirrors among Services of the cluster
+   * the routes Traefik serves send requests to (the routes themselves, IngressRoute and its TCP
+   * and UDP kinds, are rows of the Kubernetes table, judged by the Traefik that serves them); ServersTransports, TLSOptions and TLSStores set the TLS of
    * those connections, and a MiddlewareTCP limits connections. Traefik's exposure is its own
    * Service's; a Middleware that sends requests out is a row of the Kubernetes table.
    */
@@ -209,16 +209,7 @@ export const reviewed = {
       variants(
         group,
         ["v1alpha1"],
-        [
-          "IngressRoute",
-          "IngressRouteTCP",
-          "IngressRouteUDP",
-          "MiddlewareTCP",
-          "ServersTransport",
-          "TLSOption",
-          "TLSStore",
-          "TraefikService",
-        ],
+        ["MiddlewareTCP", "ServersTransport", "TLSOption", "TLSStore", "TraefikService"],
       ),
     ),
   ],

@@ -40,6 +40,8 @@ export interface CloudCluster {
   readonly cluster?: string;
   readonly cloud: Cloud;
   readonly region: string;
+  /** As a site's cluster's: the Ingress classes the stack declares internal. */
+  readonly internalIngressClasses?: readonly string[];
 }
 
 /** A cluster in a data center of the team's own: its context, the site's name and its country. */
@@ -50,6 +52,14 @@ export interface SiteCluster {
   readonly site: string;
   /** The country the site lies in: the ID of a country of the catalog (`CN`, `DE`). */
   readonly country: string;
+  /**
+   * Ingress classes whose controller runs on the cluster without this program (k3s's Traefik, a
+   * platform team's ingress-nginx) and whose own Service the team keeps off the internet
+   * (ClusterIP, an internal load balancer, a private address): Ingresses of these classes, and
+   * Traefik routes for `traefik`, are inside. Any other class whose controller the program does
+   * not create may face the internet.
+   */
+  readonly internalIngressClasses?: readonly string[];
 }
 
 export function isSiteCluster(c: DeclaredCluster): c is SiteCluster {
@@ -105,16 +115,16 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
     const e = entry as Record<string, unknown>;
     const site = "site" in e || "country" in e;
     const keys = site
-      ? ["context", "cluster", "site", "country"]
-      : ["context", "cluster", "cloud", "region"];
+      ? ["context", "cluster", "site", "country", "internalIngressClasses"]
+      : ["context", "cluster", "cloud", "region", "internalIngressClasses"];
     const extra = Object.keys(e).filter((k) => !keys.includes(k));
     if (extra.length > 0) {
       issues.push({
         key: `${at}.${extra[0]}`,
         received: e[extra[0]],
         expected: site
-          ? "expected only context, cluster, site and country (a site of the team's own has no cloud or region)"
-          : "expected only context, cluster, cloud and region",
+          ? "expected only context, cluster, site, country and internalIngressClasses (a site of the team's own has no cloud or region)"
+          : "expected only context, cluster, cloud, region and internalIngressClasses",
       });
     }
     const cluster = "cluster" in e ? e.cluster : undefined;
@@ -124,6 +134,18 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
         received: cluster,
         expected:
           "expected the name of a kubeconfig cluster (kubectl config get-clusters) the provider overrides its context's with, or no cluster",
+      });
+    }
+    const classes = e.internalIngressClasses;
+    if (
+      classes !== undefined &&
+      (!Array.isArray(classes) || classes.some((c) => typeof c !== "string" || c.trim() === ""))
+    ) {
+      issues.push({
+        key: `${at}.internalIngressClasses`,
+        received: classes,
+        expected:
+          "expected a list of Ingress class names (kubectl get ingressclass) whose controller's Service is internal",
       });
     }
     if (typeof e.context !== "string" || e.context.trim() === "") {
@@ -195,9 +217,13 @@ export function declaredClustersOf(
   const read = declaredListOf(config, clustersKey, clustersIssues, (e) => {
     const c = e as unknown as DeclaredCluster;
     const cluster = c.cluster === undefined ? {} : { cluster: c.cluster };
+    const classes =
+      c.internalIngressClasses === undefined
+        ? {}
+        : { internalIngressClasses: c.internalIngressClasses };
     return isSiteCluster(c)
-      ? { context: c.context, ...cluster, site: c.site, country: c.country }
-      : { context: c.context, ...cluster, cloud: c.cloud, region: c.region };
+      ? { context: c.context, ...cluster, site: c.site, country: c.country, ...classes }
+      : { context: c.context, ...cluster, cloud: c.cloud, region: c.region, ...classes };
   });
   return "issues" in read ? read : { clusters: read.declared };
 }

@@ -3393,3 +3393,45 @@ export function egressFields(type: string): Array<{ path: string; format: string
       : []),
   ];
 }
+
+/** The controller name Traefik's IngressClass names (its chart's, and k3s's, class `traefik`). */
+const traefikController = "traefik.io/ingress-controller";
+
+/**
+ * Whether the program runs the controller of an Ingress class on `r`'s cluster, so that its
+ * Service is judged as the program's: it declares there the IngressClass the controller's install
+ * creates — of the class's name, or (for an object naming no class) the one annotated the
+ * cluster's default, or for a Traefik route one whose controller is Traefik's — or the cluster is
+ * an ACK cluster of the program and the class is `nginx`, its NGINX Ingress add-on's, which
+ * public-exposure judges on the cluster.
+ */
+export function runsIngressController(
+  r: BorderResource,
+  x: Resolver,
+  of: { readonly cls: string } | { readonly default: true } | { readonly traefik: true },
+): boolean {
+  const classes = x
+    .ofType("kubernetes:networking.k8s.io/v1:IngressClass")
+    .filter((c) => c.provider === r.provider);
+  if (
+    classes.some((c) =>
+      "cls" in of
+        ? objectName(c) === of.cls
+        : "default" in of
+          ? String(
+              mapAt(c.props, "metadata.annotations")["ingressclass.kubernetes.io/is-default-class"],
+            ) === "true"
+          : valueAt(c.props, "spec.controller") === traefikController,
+    )
+  ) {
+    return true;
+  }
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  const source = provider?.type === kubernetesProviderType ? x.clusterSource(provider) : undefined;
+  return (
+    "cls" in of &&
+    of.cls === "nginx" &&
+    source?.kind === "resource" &&
+    clusterCloud(r, x) === "alicloud"
+  );
+}

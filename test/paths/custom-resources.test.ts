@@ -2863,8 +2863,9 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // Services kubernetes-service-exposure judges; and the parameters of Gateway API
   // implementations (27: EnvoyProxy, NginxProxy, GatewayParameters, ContourDeployment and
   // CiliumGatewayClassConfig of one version, GatewayConfiguration and LoadBalancerConfiguration
-  // of two), which a Gateway's Service is made from.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(285);
+  // of two), which a Gateway's Service is made from; and Traefik's IngressRoute, IngressRouteTCP
+  // and IngressRouteUDP of two groups (18), judged by the Traefik that serves them.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(303);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

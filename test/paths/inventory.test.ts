@@ -180,8 +180,17 @@ describe("the kubernetes table", () => {
       ),
     );
     expect(parameters).toHaveLength(27);
+    // Traefik's routes (IngressRoute, IngressRouteTCP, IngressRouteUDP of Traefik 3's and 2's
+    // groups), which the Traefik that serves them exposes as it does an Ingress.
+    const traefikRoutes = [...customResourceTypes].filter((t) =>
+      /^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:IngressRoute(TCP|UDP)?(List|Patch)?$/.test(
+        t,
+      ),
+    );
+    expect(traefikRoutes).toHaveLength(18);
+    expect(traefikRoutes.filter((t) => !(t in rows))).toEqual([]);
     expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
-      [...exposed, ...workloads, ...gateways, ...parameters, ...operators].sort(),
+      [...exposed, ...workloads, ...gateways, ...parameters, ...operators, ...traefikRoutes].sort(),
     );
     // kubernetes-egress's view reads the Ingresses too: the services their controller sends
     // requests to (NGINX annotations), not their exposure.

@@ -7197,6 +7197,13 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider },
     );
+  /** The IngressClass the program's own ingress-nginx install creates on the happy path's cluster. */
+  const nginxClass = add(
+    "kubernetes:networking.k8s.io/v1:IngressClass",
+    "nginx",
+    { metadata: { name: "nginx" }, spec: { controller: "k8s.io/ingress-nginx" } },
+    { provider: "kube" },
+  );
   /** A sealed ACK cluster in Silicon Valley and a provider built from it. */
   const ackCluster = pipe(
     addProvider("alicloud", "ali-us", { region: "us-west-1" }),
@@ -8259,10 +8266,14 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       message:
         'k8s kafka "kafka" must not be served outside the cluster\'s network, but the class "ngrok" of the Ingresses of spec.kafka.listeners[0] ("external") makes the ngrok Kubernetes Operator serve it from ngrok\'s global network: requests and answers pass through ngrok\'s points of presence worldwide, whoever sends them, outside the jurisdiction. Serve it through a controller of the cluster\'s own network (an internal load balancer of its cloud) instead.',
-      twinName: "its Ingresses are of the cluster's nginx class",
-      twin: kafka([
-        ingressListener({ class: "nginx", bootstrap: { host: "bootstrap.kafka.example.com" } }),
-      ]),
+      twinName:
+        "its Ingresses are of the cluster's nginx class, whose controller the program installs",
+      twin: pipe(
+        nginxClass,
+        kafka([
+          ingressListener({ class: "nginx", bootstrap: { host: "bootstrap.kafka.example.com" } }),
+        ]),
+      ),
     },
     {
       name: "a Strimzi Kafka listener of type loadbalancer is of the tailscale class",
@@ -8673,8 +8684,8 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       message:
         'k8s ingress "web" must not be served outside the cluster\'s network, but its class "ngrok" makes the ngrok Kubernetes Operator serve it from ngrok\'s global network: requests and answers pass through ngrok\'s points of presence worldwide',
-      twinName: "it is of class nginx, served by the in-cluster controller's own Service",
-      twin: ingress({}, "kube", "nginx"),
+      twinName: "it is of class nginx, served by the controller the program installs",
+      twin: pipe(nginxClass, ingress({}, "kube", "nginx")),
     },
     {
       name: "an Ingress annotated with class cloudflare-tunnel is served through Cloudflare's network",
@@ -8687,8 +8698,8 @@ describe("kubernetes clusters and namespaces", () => {
           ['k8s ingress "web"', "Cloudflare's global network (points of presence worldwide)"],
         ],
       ],
-      twinName: "it is annotated with class nginx",
-      twin: ingress({ "kubernetes.io/ingress.class": "nginx" }, "kube", null),
+      twinName: "it is annotated with class nginx, whose controller the program installs",
+      twin: pipe(nginxClass, ingress({ "kubernetes.io/ingress.class": "nginx" }, "kube", null)),
     },
     {
       name: "a LoadBalancer Service of class ngrok is served from ngrok's network, annotated internal or not",

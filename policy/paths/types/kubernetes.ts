@@ -1324,6 +1324,17 @@ export const ingresses: TypeTable = serverControls([
 ]);
 
 /**
+ * Traefik's routes (`IngressRoute`, `IngressRouteTCP`, `IngressRouteUDP` of Traefik 3's
+ * `traefik.io` and Traefik 2's `traefik.containo.us`), with their Lists and Patches: Traefik serves them as it
+ * serves Ingresses, so kubernetes-service-exposure judges them by the Traefik that serves them.
+ */
+export const traefikRoutes: TypeTable = controls(
+  ["traefik.io", "traefik.containo.us"].flatMap((group) =>
+    variants(group, ["v1alpha1"], ["IngressRoute", "IngressRouteTCP", "IngressRouteUDP"]),
+  ),
+);
+
+/**
  * The Gateway API's Gateways and GatewayClasses (`gateway.networking.k8s.io` `v1`, `v1beta1`), with
  * their Lists and Patches: controls of how the cluster's traffic comes in, which
  * kubernetes-service-exposure judges by their class (a controller that serves them from a
@@ -1415,13 +1426,18 @@ export const judgedByCode: Readonly<
     kyvernoServiceCalls,
     kyvernoCelPolicies,
   ].flatMap((t) => Object.keys(t)),
-  // Services, Ingresses and Gateways with their cluster (and the parameters a Gateway's Service
-  // is made from); every workload kind (its objects, Patches and Lists) whose pods may open ports
+  // Services, Ingresses (Traefik's routes too) and Gateways with their cluster (and the parameters
+  // a Gateway's Service is made from); every workload kind (its objects, Patches and Lists) whose pods may open ports
   // on their nodes (hostPort, hostNetwork).
   "kubernetes-service-exposure": [
-    ...[services, ingresses, gateways, gatewayParameters, operatorServiceKinds].flatMap((t) =>
-      Object.keys(t),
-    ),
+    ...[
+      services,
+      ingresses,
+      traefikRoutes,
+      gateways,
+      gatewayParameters,
+      operatorServiceKinds,
+    ].flatMap((t) => Object.keys(t)),
     ...Object.keys(podTemplates),
     ...Object.keys(podTemplates)
       .filter((t) => !t.endsWith("Patch"))
@@ -1489,5 +1505,6 @@ export const kubernetes: TypeTable = {
   ...kyvernoCelPolicies,
   ...services,
   ...ingresses,
+  ...traefikRoutes,
   ...gateways,
 };
