@@ -210,6 +210,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   // program or a library may read there (`PULUMI_CONFIG`, as the SDK itself does).
   process.env.PULUMI_CONFIG = JSON.stringify(config);
   process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify([...stackConfig.secretKeys]);
+  const unsetEnvironment = watchUnsetEnvironment(project.dir);
   let exitCodeSet: typeof process.exitCode;
   process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);
@@ -414,7 +415,15 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
             project.runtime,
           );
     throw withOwnCalls(
-      withUnknownAnswers(error, monitor.unknownFunctions, monitor.regionlessFunctions, opts.stack),
+      withUnsetEnvironment(
+        withUnknownAnswers(
+          error,
+          monitor.unknownFunctions,
+          monitor.regionlessFunctions,
+          opts.stack,
+        ),
+        unsetEnvironment.read(),
+      ),
       sdkCalls,
       loop.sent(),
       loop.ownConnections(),
@@ -428,6 +437,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     standIns.restore();
     exitCodeSet = process.exitCode;
     process.exitCode = exitCodeBefore;
+    unsetEnvironment.restore();
     restoreEnvironment(envBefore);
     programRequests = loop.sent();
     programConnections = loop.ownConnections();
@@ -459,15 +469,18 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     // The program finished and its work settled, as a success's: nothing of it is left to run.
     setLeftWork(false);
     throw withOwnCalls(
-      withUnknownAnswers(
-        onRuntime(
-          (await inputFailure(asyncErrors[0], constructed, program, project.dir)) ??
-            asProgramError(asyncErrors[0], program, project.dir),
-          project.runtime,
+      withUnsetEnvironment(
+        withUnknownAnswers(
+          onRuntime(
+            (await inputFailure(asyncErrors[0], constructed, program, project.dir)) ??
+              asProgramError(asyncErrors[0], program, project.dir),
+            project.runtime,
+          ),
+          monitor.unknownFunctions,
+          monitor.regionlessFunctions,
+          opts.stack,
         ),
-        monitor.unknownFunctions,
-        monitor.regionlessFunctions,
-        opts.stack,
+        unsetEnvironment.read(),
       ),
       sdkCalls,
       programRequests,
@@ -1045,6 +1058,64 @@ function watchStandInQuestions(secretKeys: ReadonlySet<string>): StandInQuestion
 /** Whether this Node loads TypeScript itself, stripping its types (`process.features.typescript`). */
 function nodeStripsTypes(): boolean {
   return Boolean((process.features as { typescript?: unknown }).typescript);
+}
+
+/**
+ * Watches the program's own code read environment variables that are not set (`process.env.X`
+ * undefined), by name, until `restore`: a program that fails on such a value (`readFileSync`
+ * given undefined) fails with Node's words for the value, which do not name the variable. Reads
+ * by libraries and the SDK (outside the project, or under node_modules) are not the program's.
+ */
+function watchUnsetEnvironment(projectDir: string): {
+  read(): readonly string[];
+  restore(): void;
+} {
+  const original = process.env;
+  const names = new Set<string>();
+  const own = (file: string) =>
+    file.startsWith(projectDir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`);
+  process.env = new Proxy(original, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (value === undefined && typeof key === "string" && !names.has(key)) {
+        // The frame that read it: the one after this trap.
+        const held = { stack: "" };
+        Error.captureStackTrace(held, this.get);
+        const caller = /\(?((?:file:\/\/)?\/[^():]+):\d+:\d+\)?$/m.exec(
+          held.stack.split("\n")[1] ?? "",
+        );
+        const file = caller?.[1].startsWith("file://") ? fileURLToPath(caller[1]) : caller?.[1];
+        if (file !== undefined && own(file)) {
+          names.add(key);
+        }
+      }
+      return value;
+    },
+  });
+  return {
+    read: () => [...names],
+    restore: () => {
+      process.env = original;
+    },
+  };
+}
+
+/**
+ * A failed program that read environment variables not set here: where its failure is about a
+ * value that is undefined, it may be one of theirs, and Node's words do not name it.
+ */
+function withUnsetEnvironment(error: Error, names: readonly string[]): Error {
+  if (
+    !(error instanceof ProgramError) ||
+    error instanceof StalledEvaluation ||
+    names.length === 0 ||
+    !/\bundefined\b/.test(error.message)
+  ) {
+    return error;
+  }
+  const many = names.length > 1;
+  error.message += `\nThe program read the environment variable${many ? "s" : ""} ${names.join(", ")}, which ${many ? "are" : "is"} not set here, so the undefined value may be ${many ? "one of them" : "it"}. Set ${many ? "them" : "it"} in the environment check runs in, as pulumi up would run with ${many ? "them" : "it"}.`;
+  return error;
 }
 
 /** Sets process.env back to `before`: keys added since are removed, changed ones reset. */
