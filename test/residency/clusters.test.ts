@@ -63,7 +63,7 @@ test.each([
   [
     "a site with a region",
     [{ context: "a", site: "dc1", country: "CN", region: "cn-shanghai" }],
-    'sovereign-dc:clusters[0].region: received "cn-shanghai"; expected only context, cluster, site and country (a site of the team\'s own has no cloud or region).',
+    'sovereign-dc:clusters[0].region: received "cn-shanghai"; expected only context, cluster, site, country and internalIngressClasses (a site of the team\'s own has no cloud or region).',
   ],
 ])("refuses %s", (_what, value, message) => {
   const result = declaredClustersOf(declare(value));
@@ -127,7 +127,7 @@ test.each([
   [
     "a key it does not know",
     [{ context: "a", cloud: "aws", region: "us-west-2", zone: "us-west-2a" }],
-    'sovereign-dc:clusters[0].zone: received "us-west-2a"; expected only context, cluster, cloud and region.',
+    'sovereign-dc:clusters[0].zone: received "us-west-2a"; expected only context, cluster, cloud, region and internalIngressClasses.',
   ],
 ])("refuses %s", (_what, value, message) => {
   const result = declaredClustersOf(declare(value));
