@@ -3394,6 +3394,47 @@ export function egressFields(type: string): Array<{ path: string; format: string
   ];
 }
 
+/**
+ * The flags by which an ingress controller is told the class it serves: ingress-nginx's
+ * `--ingress-class` (before IngressClass objects, the class's whole declaration), Traefik's
+ * `--providers.kubernetesingress.ingressclass` and `--providers.kubernetescrd.ingressclass`.
+ */
+const ingressClassFlag =
+  /^--(?:ingress-class|ingressclass|providers\.kubernetes(?:ingress|crd)\.ingressclass)(?:=(.*))?$/i;
+
+/**
+ * Whether a workload of the program on `r`'s cluster runs an ingress controller of class `cls`:
+ * a container whose args (or command) give the class by its flag (`--ingress-class=my-nginx`),
+ * as programs that install ingress-nginx from its manifests do, with no IngressClass object.
+ * Its Service is then the program's, judged as such.
+ */
+function runsControllerOfClass(r: BorderResource, x: Resolver, cls: string): boolean {
+  for (const [type, template] of Object.entries(podTemplates)) {
+    for (const w of x.ofType(type)) {
+      if (w.provider !== r.provider) {
+        continue;
+      }
+      for (const kind of ["containers", "initContainers"]) {
+        for (const { value } of valuesAt(w.props, `${template.spec}.${kind}[]`)) {
+          const words = ["command", "args"].flatMap((k) => {
+            const v = isUnknown(value) ? undefined : valueAt(value, k);
+            return Array.isArray(v) ? v.filter((a): a is string => typeof a === "string") : [];
+          });
+          if (
+            words.some((w, i) => {
+              const m = ingressClassFlag.exec(w);
+              return m !== null && (m[1] ?? words[i + 1]) === cls;
+            })
+          ) {
+            return true;
+          }
+        }
+      }
+    }
+  }
+  return false;
+}
+
 /** The controller name Traefik's IngressClass names (its chart's, and k3s's, class `traefik`). */
 const traefikController = "traefik.io/ingress-controller";
 
@@ -3424,6 +3465,9 @@ export function runsIngressController(
           : valueAt(c.props, "spec.controller") === traefikController,
     )
   ) {
+    return true;
+  }
+  if ("cls" in of && runsControllerOfClass(r, x, of.cls)) {
     return true;
   }
   const provider = r.provider ? x.get(r.provider) : undefined;

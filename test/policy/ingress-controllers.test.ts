@@ -146,6 +146,50 @@ describe.each([
     expect(await exposure(pipe(installed, ingress("traefik")), settings)).toEqual([]);
   });
 
+  // Found on a public program that installs ingress-nginx from its manifests: no IngressClass,
+  // the class given to the controller's container by its flag.
+  it("passes it when a workload of the program runs the class's controller, named by its flag", async () => {
+    const controller = (args: string[]) =>
+      add(
+        "kubernetes:apps/v1:Deployment",
+        "ingress-controller",
+        {
+          metadata: { namespace: "media" },
+          spec: {
+            selector: { matchLabels: { app: "ingress" } },
+            template: {
+              metadata: { labels: { app: "ingress" } },
+              spec: {
+                containers: [
+                  {
+                    name: "controller",
+                    image: "registry.k8s.io/ingress-nginx/controller:v1.9.4",
+                    args,
+                  },
+                ],
+              },
+            },
+          },
+        },
+        { provider: "lab" },
+      );
+    for (const args of [
+      ["/nginx-ingress-controller", "--ingress-class=traefik"],
+      ["--providers.kubernetesingress.ingressclass", "traefik"],
+    ]) {
+      expect(await exposure(pipe(cluster, controller(args), ingress("traefik")), settings)).toEqual(
+        [],
+      );
+    }
+    // Twin: a controller of another class serves none of this one's.
+    expect(
+      await exposure(
+        pipe(cluster, controller(["--ingress-class=internal"]), ingress("traefik")),
+        settings,
+      ),
+    ).toEqual([unseen("web", 'k8s ingress "web"', traefik)]);
+  });
+
   it("fails an Ingress of another class than the one the stack declares internal", async () => {
     const internal = { ...declared, internalIngressClasses: ["nginx-internal"] };
     expect(await exposure(pipe(cluster, ingress("traefik")), declaring(internal))).toEqual([
