@@ -251,9 +251,16 @@ export const externalName = (host: string) =>
 
 /**
  * A Deployment `name` (pods labelled `app: <name>`) of `namespace`, through `provider` (the happy
- * path's cluster), its pod spec with `pod` beside the one container.
+ * path's cluster), its pod spec with `pod` beside the one container, which has `container`'s
+ * fields (its command, args) too.
  */
-export const deploymentOn = (name: string, namespace: string, provider = "kube", pod: Props = {}) =>
+export const deploymentOn = (
+  name: string,
+  namespace: string,
+  provider = "kube",
+  pod: Props = {},
+  container: Props = {},
+) =>
   add(
     "kubernetes:apps/v1:Deployment",
     name,
@@ -263,7 +270,10 @@ export const deploymentOn = (name: string, namespace: string, provider = "kube",
         selector: { matchLabels: { app: name } },
         template: {
           metadata: { labels: { app: name } },
-          spec: { ...pod, containers: [{ name, image: `registry.example.com/${name}:1.0` }] },
+          spec: {
+            ...pod,
+            containers: [{ name, image: `registry.example.com/${name}:1.0`, ...container }],
+          },
         },
       },
     },

@@ -9,7 +9,7 @@
 import type { Plan } from "../../engine/plan";
 import type { DeclaredCluster } from "../../residency/clusters";
 import { clustersIssues } from "../../residency/clusters";
-import { add, addProvider, fixturePlan, pipe } from "../helpers/policy-plan";
+import { add, addProvider, deploymentOn, fixturePlan, pipe } from "../helpers/policy-plan";
 import { findings, oregonSettings, policyPack } from "../helpers/policy-session";
 
 const pack = policyPack();
@@ -150,29 +150,7 @@ describe.each([
   // the class given to the controller's container by its flag.
   it("passes it when a workload of the program runs the class's controller, named by its flag", async () => {
     const controller = (args: string[]) =>
-      add(
-        "kubernetes:apps/v1:Deployment",
-        "ingress-controller",
-        {
-          metadata: { namespace: "media" },
-          spec: {
-            selector: { matchLabels: { app: "ingress" } },
-            template: {
-              metadata: { labels: { app: "ingress" } },
-              spec: {
-                containers: [
-                  {
-                    name: "controller",
-                    image: "registry.k8s.io/ingress-nginx/controller:v1.9.4",
-                    args,
-                  },
-                ],
-              },
-            },
-          },
-        },
-        { provider: "lab" },
-      );
+      deploymentOn("ingress-controller", "media", "lab", {}, { args });
     for (const args of [
       ["/nginx-ingress-controller", "--ingress-class=traefik"],
       ["--providers.kubernetesingress.ingressclass", "traefik"],

@@ -9,7 +9,7 @@
  * script a shell runs, or the destination of an upload its line makes.
  */
 import type { Plan } from "../../engine/plan";
-import { add, fixturePlan, unknown } from "../helpers/policy-plan";
+import { add, deploymentOn, fixturePlan, unknown } from "../helpers/policy-plan";
 import { type CheckOptions, findings, oregonSettings, policyPack } from "../helpers/policy-session";
 
 const pack = policyPack();
@@ -37,25 +37,9 @@ const instance = (props: Record<string, unknown>) =>
     ...props,
   });
 
-/** A Kubernetes Deployment whose one container has `container`'s command and args. */
+/** A Kubernetes Deployment "export" whose one container has `container`'s command and args. */
 const deployment = (container: Record<string, unknown>) =>
-  add(
-    "kubernetes:apps/v1:Deployment",
-    "export",
-    {
-      metadata: { namespace: "records" },
-      spec: {
-        selector: { matchLabels: { app: "export" } },
-        template: {
-          metadata: { labels: { app: "export" } },
-          spec: {
-            containers: [{ name: "app", image: "registry.example.com/app:1.0", ...container }],
-          },
-        },
-      },
-    },
-    { provider: "kube" },
-  );
+  deploymentOn("export", "records", "kube", {}, container);
 
 describe("user data not known at preview", () => {
   test("fails closed: what the instance runs, and where it sends, cannot be read", async () => {
