@@ -695,7 +695,10 @@ export class RecordingMonitor extends MockMonitor {
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           aliases: req.getAliasurnsList(),
           inputs,
-          outputs: withStandInMarksUnknown(withUnknownInputs(state, inputs)),
+          outputs: withStandInMarksUnknown(
+            withUnknownInputs(state, inputs),
+            custom ? scriptInputsOf(type) : [],
+          ),
           id: custom ? resp.getId() : undefined,
           ...sourceOf(req),
           ...(req.getRemote() || construction ? { remote: true } : {}),

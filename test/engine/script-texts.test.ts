@@ -38,6 +38,12 @@ it("records interpolated user data as its text, the unknown values as marks", ()
   );
 });
 
+// Stack policies (named-destinations: a copy to a bucket by name) read a resource's outputs.
+it("records the same text among the resource's outputs", () => {
+  const r = plan.resources.find((x) => x.name === "interpolated");
+  expect(shown(r?.outputs.userData)).toBe("#!/bin/bash\necho ⟨?⟩ > /etc/app/token\nping -c1 ⟨?⟩\n");
+});
+
 it("keeps another input built from the same value unknown", () => {
   expect((inputs("interpolated").tags as Record<string, unknown>).token).toBe(unknownValue);
 });

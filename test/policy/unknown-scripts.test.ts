@@ -85,6 +85,22 @@ describe("user data the engine sends with marks for the values it cannot know", 
     ]);
   });
 
+  test("fails a copy beside an unknown value to a bucket the program does not create (named-destinations)", async () => {
+    const plan = instance({
+      userData: script(
+        "hostnamectl set-hostname ⟨unknown 1⟩",
+        "aws s3 cp /var/log/app.log s3://partner-dropbox/acme/",
+      ),
+    })(oregon);
+    expect(
+      findings(await pack.check(plan, oregonSettings))
+        .filter(([policy, resource]) => policy === "named-destinations" && resource === "vm")
+        .map(([, , level, path]) => `${level}: ${path?.at(-1)}`),
+    ).toEqual([
+      "mandatory: the S3 bucket partner-dropbox (a bucket this program does not create, and the command names no region or endpoint for it, so where it lies cannot be checked)",
+    ]);
+  });
+
   test("fails closed where a command it runs, or an upload's destination, is the unknown value", async () => {
     for (const userData of [
       script("⟨unknown 2⟩"),
