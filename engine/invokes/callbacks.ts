@@ -155,6 +155,17 @@ const standIns = new WeakSet<object>();
  */
 const texts = new WeakMap<object, string>();
 
+/**
+ * Whether `text` is base64 whose bytes hold a stand-in's mark: user data a callback encoded from a
+ * text it built on stand-ins (`Buffer.from(script).toString("base64")`).
+ */
+function encodesMark(text: string): boolean {
+  if (text.length < 16 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) {
+    return false;
+  }
+  return holdsMark(Buffer.from(text, "base64").toString("utf8"));
+}
+
 /** `value` with each unknown in it a stand-in's mark, as text builders read it. */
 function withMarks(value: unknown): unknown {
   if (pulumi.isUnknown(value)) {
@@ -445,7 +456,11 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     let made: object | undefined = undefined;
     // A result built from marks holds one, or encodes them (base64 user data from a text).
     const keep = (text: unknown, fromText = false) => {
-      if (made !== undefined && typeof text === "string" && (fromText || holdsMark(text))) {
+      if (
+        made !== undefined &&
+        typeof text === "string" &&
+        (fromText || holdsMark(text) || encodesMark(text))
+      ) {
         texts.set(made, text);
       }
     };

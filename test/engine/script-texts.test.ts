@@ -55,6 +55,14 @@ it("records a concatenated script and one the program's callback built", () => {
   );
 });
 
+it("records base64 user data a callback encoded on stand-ins, the marks inside", () => {
+  const encoded = inputs("encoded-in-callback").userData;
+  expect(typeof encoded).toBe("string");
+  expect(shown(Buffer.from(encoded as string, "base64").toString("utf8"))).toBe(
+    "#!/bin/bash\n/usr/bin/nodeadm init --token ⟨?⟩ --endpoint ⟨?⟩\n",
+  );
+});
+
 it("records base64 user data encoded from such a text, the marks inside", () => {
   const encoded = inputs("encoded").userData;
   expect(typeof encoded).toBe("string");
