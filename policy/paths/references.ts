@@ -776,9 +776,14 @@ function withoutUnknownDestinations(
 ): ScriptUpload[] {
   const uploads = uploadsOfScript(where, line.split(unknownWord).join(unknownVariable), argv);
   const built = uploads.filter((u) =>
-    [u.unread, u.url, u.host, u.bucket?.bucket, u.remote?.name].some((d) =>
-      d?.includes(unknownVariable),
-    ),
+    // A URL by its host: an unknown value in its path changes where on that host it sends.
+    [
+      u.unread,
+      u.url === undefined ? undefined : hostOf(u.url),
+      u.host,
+      u.bucket?.bucket,
+      u.remote?.name,
+    ].some((d) => d?.includes(unknownVariable)),
   );
   if (built.length > 0) {
     onUnknown(unknownAt);

@@ -114,6 +114,13 @@ describe("user data the engine sends with marks for the values it cannot know", 
     }
   });
 
+  test("twin: an upload to a private host whose path alone holds the unknown value passes", async () => {
+    const plan = instance({
+      userData: script("curl -T /var/log/app.log http://10.0.4.20/logs/⟨unknown 1⟩"),
+    });
+    expect(await judged(plan(oregon), "vm")).toEqual([]);
+  });
+
   test("twin: an unknown argument of a command that uploads nothing passes, base64 too", async () => {
     const bootstrap = script(
       "/etc/eks/bootstrap.sh nodes --apiserver-endpoint ⟨unknown 1⟩ --b64-cluster-ca ⟨unknown 2⟩",
