@@ -706,14 +706,47 @@ function scriptTextUploads(
     return uploadsOfScript(where, value, false, file);
   }
   const text = marked.replace(unknownMarks, unknownWord);
-  for (const command of commandsRun(text.replace(shellComments, "$1"))) {
+  // A file a cloud-config writes runs what its place makes it run (a crontab's lines); one of no
+  // such place (a certificate, an env file) runs nothing, whatever it holds.
+  const code = text.replace(shellComments, "$1");
+  const runs =
+    file === undefined ? commandsRun(withoutWrittenBodies(code)) : fileCommands(file, code);
+  for (const command of runs ?? []) {
     const words = commandWordsOf(command);
     if (words.length > 0 && words[commandWordOf(words)] === unknownWord) {
       onUnknown(where);
       break;
     }
   }
-  return withoutUnknownDestinations(where, text, where, onUnknown);
+  return withoutUnknownDestinations(where, text, where, onUnknown, false, file);
+}
+
+/**
+ * A script without the bodies of its heredocs written into a file (`cat >> ~/.ssh/authorized_keys
+ * <<EOF`, `tee /etc/app.env <<EOF`): the lines of such a body are the file's data, not commands of
+ * the script — a value alone on one of them runs nothing. A heredoc a command reads as a script
+ * (`ssh host <<EOF`, `cat <<EOF | sh`) is kept, and so is one into a crontab or a systemd unit,
+ * whose commands `commandsRun` reads from the line that writes it.
+ */
+function withoutWrittenBodies(script: string): string {
+  const out: string[] = [];
+  let end: RegExp | undefined;
+  for (const line of script.split("\n")) {
+    if (end !== undefined) {
+      if (end.test(line)) {
+        end = undefined;
+      }
+      continue;
+    }
+    out.push(line);
+    const heredoc = /<<-?\s*(['"]?)([\w.-]+)\1/.exec(line);
+    const intoFile = /(^|[^<>&\d])>>?\s*[^\s&>|]|\btee\b/.test(line.replace(/<<-?\s*\S+/, ""));
+    if (heredoc !== null && intoFile && !/\b(?:cron|systemd|\.service|\.timer)\b/.test(line)) {
+      end = new RegExp(`^\\t*${heredoc[2].replace(/[.]/g, "\\.")}\\s*$`);
+      // The heredoc's lines are left out; its closing line too.
+    }
+  }
+  return out.join("\n");
 }
 
 /** The word an argument list's element not known at preview is read as. */
@@ -773,8 +806,9 @@ function withoutUnknownDestinations(
   unknownAt: string,
   onUnknown: (path: string) => void,
   argv = false,
+  file?: string,
 ): ScriptUpload[] {
-  const uploads = uploadsOfScript(where, line.split(unknownWord).join(unknownVariable), argv);
+  const uploads = uploadsOfScript(where, line.split(unknownWord).join(unknownVariable), argv, file);
   const built = uploads.filter((u) =>
     // A URL by its host: an unknown value in its path changes where on that host it sends.
     [

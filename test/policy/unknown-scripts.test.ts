@@ -114,6 +114,45 @@ describe("user data the engine sends with marks for the values it cannot know", 
     }
   });
 
+  test("twin: a heredoc or a cloud-config file that writes the unknown value as data passes", async () => {
+    const keys = script(
+      "cat >> /home/ec2-user/.ssh/authorized_keys <<EOF",
+      "⟨unknown 1⟩",
+      "EOF",
+      "tee /etc/app.env <<'END' >/dev/null",
+      "⟨unknown 2⟩",
+      "END",
+    );
+    expect(await judged(instance({ userData: keys })(oregon), "vm")).toEqual([]);
+    const certificate = [
+      "#cloud-config",
+      "write_files:",
+      "  - path: /etc/app/ca.pem",
+      "    content: |",
+      "      ⟨unknown 1⟩",
+      "",
+    ].join("\n");
+    expect(await judged(instance({ userData: certificate })(oregon), "vm")).toEqual([]);
+  });
+
+  test("fails closed where a heredoc a shell runs, or a crontab's line, is the unknown value", async () => {
+    const shell = script("ssh backup@10.0.4.20 <<EOF", "⟨unknown 1⟩", "EOF");
+    expect(await judged(instance({ userData: shell })(oregon), "vm")).toEqual([
+      "mandatory: userData (unknown at preview)",
+    ]);
+    const cron = [
+      "#cloud-config",
+      "write_files:",
+      "  - path: /etc/cron.d/export",
+      "    content: |",
+      "      */5 * * * * root ⟨unknown 1⟩",
+      "",
+    ].join("\n");
+    expect(await judged(instance({ userData: cron })(oregon), "vm")).toEqual([
+      "mandatory: userData.write_files[0].content (unknown at preview)",
+    ]);
+  });
+
   test("twin: an upload to a private host whose path alone holds the unknown value passes", async () => {
     const plan = instance({
       userData: script("curl -T /var/log/app.log http://10.0.4.20/logs/⟨unknown 1⟩"),
