@@ -713,13 +713,31 @@ function scriptTextUploads(
     file === undefined ? commandsRun(withoutWrittenBodies(code)) : fileCommands(file, code);
   for (const command of runs ?? []) {
     const words = commandWordsOf(command);
-    if (words.length > 0 && words[commandWordOf(words)] === unknownWord) {
+    const at = commandWordOf(words);
+    // The command is the unknown value, or runs it as code (`eval "⟨…⟩"`, `source ⟨…⟩`).
+    if (
+      words.length > 0 &&
+      (words[at] === unknownWord ||
+        (evaluators.has(words[at] ?? "") &&
+          words.slice(at + 1).some((w) => w.includes(unknownWord))))
+    ) {
       onUnknown(where);
       break;
     }
   }
+  // A pipeline that hands a shell the unknown value as its script (`echo ⟨…⟩ | base64 -d | bash`).
+  if (code.split("\n").some((line) => line.includes(unknownWord) && pipedToShell.test(line))) {
+    onUnknown(where);
+  }
   return withoutUnknownDestinations(where, text, where, onUnknown, false, file);
 }
+
+/** The shell's built-ins that run their arguments as code. */
+const evaluators: ReadonlySet<string> = new Set(["eval", "source", "."]);
+
+/** A pipeline whose last stage is a shell reading its script from the pipe. */
+const pipedToShell =
+  /\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*\/)?(?:ba|da|z|k)?sh\s*(?:-\w+\s*)*(?:$|[;&|)])/;
 
 /**
  * A script without the bodies of its heredocs written into a file (`cat >> ~/.ssh/authorized_keys

