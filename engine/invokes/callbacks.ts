@@ -174,6 +174,13 @@ function withMarks(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(withMarks);
   }
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMarks(v)]));
+  }
   return value;
 }
 
@@ -184,14 +191,17 @@ let revealingApply:
 
 /**
  * The inputs of a resource that hold a script its compute runs, by the resource's type: an
- * instance's or launch template's user data, a job's script, a Command's scripts. The same
+ * instance's or launch template's user data, a job's script, a Command's scripts, an SSM
+ * document's content (its `runCommand` lines). The same
  * properties the pack reads uploads in (policy/paths/references.ts `scriptProperties`), at the
  * top level, where a program sets them whole.
  */
 export function scriptInputsOf(type: string): readonly string[] {
   return type === "command:local:Command" || type === "command:remote:Command"
     ? ["create", "update", "delete"]
-    : ["userData", "userDataBase64", "script"];
+    : type === "aws:ssm/document:Document"
+      ? ["content"]
+      : ["userData", "userDataBase64", "script"];
 }
 
 /**
@@ -560,8 +570,8 @@ const siteOf = (_e: Error, frames: NodeJS.CallSite[]): { file?: string; name?: s
   name: frames[0]?.getFunctionName() ?? undefined,
 });
 
-/** The SDK's functions that build a text from Outputs and nothing else. */
-const textBuilders: ReadonlySet<string> = new Set(["interpolate", "concat"]);
+/** The SDK's functions that build a text from Outputs and nothing else (JSON's too). */
+const textBuilders: ReadonlySet<string> = new Set(["interpolate", "concat", "jsonStringify"]);
 
 /**
  * Who calls `fn`: the program's code (or a library of its own), the SDK's `pulumi.interpolate`

@@ -500,6 +500,9 @@ const commandTypes: ReadonlySet<string> = new Set([
   "command:remote:Command",
 ]);
 
+/** The types whose `content` is a document of the scripts the compute runs (SSM's). */
+const documentsScripts: ReadonlySet<string> = new Set(["aws:ssm/document:Document"]);
+
 /** Whether the value at `path` of a resource of `type` is (within) a script or command line. */
 function scriptAt(path: string, type: string): boolean {
   const segments = path.split(/[.[\]]+/);
@@ -614,6 +617,11 @@ export function scriptUploads(
     }
   }
   for (const { path, value, holder, name } of strings) {
+    if (isUnknown(value) && documentsScripts.has(type) && path === "content") {
+      // A Command document not known at preview: its `runCommand` lines with it.
+      onUnknown(path);
+      continue;
+    }
     if (value === "" || !scriptAt(path, type)) {
       continue;
     }

@@ -70,3 +70,10 @@ it("records base64 user data encoded from such a text, the marks inside", () => 
     "#!/bin/bash\n/etc/eks/bootstrap.sh nodes --apiserver-endpoint ⟨?⟩\n",
   );
 });
+
+it("records an SSM document built by pulumi.jsonStringify, each unknown value a mark", () => {
+  const content = JSON.parse(inputs("collect").content as string) as {
+    mainSteps: Array<{ inputs: { runCommand: string[] } }>;
+  };
+  expect(content.mainSteps[0].inputs.runCommand.map(shown)).toEqual(["set -e", "⟨?⟩"]);
+});

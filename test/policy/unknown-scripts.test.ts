@@ -70,6 +70,30 @@ describe("user data not known at preview", () => {
 
 // Offline, the engine sends such a script as the text the program built, each value it cannot
 // know a mark (test/engine/script-texts.test.ts): the pack reads the rest.
+describe("an SSM Command document", () => {
+  const document = (content: unknown) =>
+    add("aws:ssm/document:Document", "collect", { documentType: "Command", content });
+  const lines = (...runCommand: string[]) =>
+    JSON.stringify({
+      schemaVersion: "2.2",
+      mainSteps: [{ action: "aws:runShellScript", name: "collect", inputs: { runCommand } }],
+    });
+
+  test("fails closed when its content is not known at preview, or a line of it is the unknown value", async () => {
+    expect(await judged(document(unknown)(oregon), "collect")).toEqual([
+      "mandatory: content (unknown at preview)",
+    ]);
+    expect(await judged(document(lines("set -e", "⟨unknown 1⟩"))(oregon), "collect")).toEqual([
+      "mandatory: content.mainSteps[0].inputs.runCommand[1] (unknown at preview)",
+    ]);
+  });
+
+  test("twin: a line that writes the unknown value into a file passes", async () => {
+    const plan = document(lines("set -e", "echo ⟨unknown 1⟩ > /etc/app.id"));
+    expect(await judged(plan(oregon), "collect")).toEqual([]);
+  });
+});
+
 describe("user data the engine sends with marks for the values it cannot know", () => {
   const script = (...lines: string[]) => ["#!/bin/bash", ...lines, ""].join("\n");
 
