@@ -500,6 +500,28 @@ const commandTypes: ReadonlySet<string> = new Set([
   "command:remote:Command",
 ]);
 
+/**
+ * `props` with base64 user data (a launch template's, `userDataBase64`; gzip-compressed too) that
+ * holds a cloud-config given as its text, which is then read as the document it is — its
+ * `runcmd`, and the files it writes by their paths (a crontab, a unit) — as plain cloud-config
+ * user data is. Other user data is left as it is (its script is decoded where it is read).
+ */
+function withCloudConfigDecoded(props: unknown): unknown {
+  if (props === null || typeof props !== "object" || Array.isArray(props)) {
+    return props;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const key of ["userData", "userDataBase64"]) {
+    const v = (props as Record<string, unknown>)[key];
+    const decoded = typeof v === "string" ? decodedScript(v) : undefined;
+    if (decoded !== undefined && /^#cloud-config\b/.test(decoded.trimStart())) {
+      out ??= { ...(props as Record<string, unknown>) };
+      out[key] = decoded;
+    }
+  }
+  return out ?? props;
+}
+
 /** The types whose `content` is a document of the scripts the compute runs (SSM's). */
 const documentsScripts: ReadonlySet<string> = new Set(["aws:ssm/document:Document"]);
 
@@ -598,7 +620,12 @@ export function scriptUploads(
   const out: ScriptUpload[] = [];
   const lists = new Set<unknown>();
   const strings = [
-    ...stringsIn(plainValue(props), "", (key) => wordsNotPlaces.has(key), "json-yaml"),
+    ...stringsIn(
+      withCloudConfigDecoded(plainValue(props)),
+      "",
+      (key) => wordsNotPlaces.has(key),
+      "json-yaml",
+    ),
   ];
   // The containers whose image's own entry point runs their command (the AWS CLI's image given
   // `command: ["s3", "sync", …]`, an ECS container's arguments to it), by their path, and those

