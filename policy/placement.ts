@@ -1638,6 +1638,14 @@ const uploadVerbs: Readonly<Record<UploadTool, readonly [string, string]>> = {
  * cannot be placed: one per destination and what the commands do there (`where`), naming the
  * commands.
  */
+/** The tools whose every destination is a bucket (a copy of the AWS CLI's, OSS's CLIs). */
+const bucketTools: ReadonlySet<UploadTool> = new Set<UploadTool>([
+  "aws s3",
+  "aws s3api",
+  "ossutil",
+  "aliyun oss",
+]);
+
 function uploadFindings(
   uploads: ReadonlyArray<ScriptUpload & { readonly where: string }>,
   label: string,
@@ -1653,7 +1661,11 @@ function uploadFindings(
       where: upload.where,
       path: upload.path,
       tool: upload.tool,
-      bucket: upload.bucket !== undefined,
+      // A bucket the line names, or builds at run time (`s3://$BUCKET/`, `--bucket "$B"`).
+      bucket:
+        upload.bucket !== undefined ||
+        /^(?:s3|oss):\/\/|^--bucket /.test(upload.unread ?? "") ||
+        (upload.unread !== undefined && bucketTools.has(upload.tool)),
       commands: [],
     };
     entry.commands.push(upload.command);

@@ -106,6 +106,15 @@ describe("a cloud-config given base64-encoded", () => {
   });
 });
 
+test("a copy to a bucket the line builds at run time says to copy to a bucket of the program", async () => {
+  const plan = instance({ userData: "#!/bin/bash\naws s3 cp /data/db.tgz s3://$BUCKET/db.tgz\n" });
+  const [violation] = (await pack.check(plan(oregon), oregonSettings)).filter(
+    (v) => v.policy === "arn-locality" && v.resourceName === "vm",
+  );
+  expect(violation.message).toContain("Copy only to a bucket this program creates inside US");
+  expect(violation.message).not.toContain("egressHosts");
+});
+
 describe("an SSM Command document", () => {
   const document = (content: unknown) =>
     add("aws:ssm/document:Document", "collect", { documentType: "Command", content });
