@@ -744,8 +744,14 @@ function scriptTextUploads(
   // A file a cloud-config writes runs what its place makes it run (a crontab's lines); one of no
   // such place (a certificate, an env file) runs nothing, whatever it holds.
   const code = text.replace(shellComments, "$1");
-  const runs =
-    file === undefined ? commandsRun(withoutWrittenBodies(code)) : fileCommands(file, code);
+  // Of a cloud-config, only its commands (`runcmd`, `bootcmd`) and files run anything: a setting
+  // (`hostname: ⟨…⟩`) is no command.
+  const setting = /^userData(?:Base64)?\.(?!(?:runcmd|bootcmd|write_files)\b)/.test(where);
+  const runs = setting
+    ? []
+    : file === undefined
+      ? commandsRun(withoutWrittenBodies(code))
+      : fileCommands(file, code);
   for (const command of runs ?? []) {
     const words = commandWordsOf(command);
     const at = commandWordOf(words);

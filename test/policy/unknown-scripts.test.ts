@@ -205,6 +205,14 @@ describe("user data the engine sends with marks for the values it cannot know", 
       "",
     ].join("\n");
     expect(await judged(instance({ userData: certificate })(oregon), "vm")).toEqual([]);
+    const settings = [
+      "#cloud-config",
+      "hostname: ⟨unknown 1⟩",
+      "runcmd:",
+      "  - systemctl start app",
+      "",
+    ];
+    expect(await judged(instance({ userData: settings.join("\n") })(oregon), "vm")).toEqual([]);
   });
 
   test("fails closed where a heredoc a shell runs, or a crontab's line, is the unknown value", async () => {
