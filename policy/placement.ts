@@ -1488,6 +1488,14 @@ function s3LinePlaceInside(b: BucketTarget, j: Jurisdiction): boolean {
   return b.region !== undefined && regionInJurisdiction(j, "aws", b.region);
 }
 
+/**
+ * An EC2 instance's private DNS name (`ip-10-0-1-5.us-west-2.compute.internal`, US East's
+ * `ip-10-0-1-5.ec2.internal`, a resource name `i-0abc….us-west-2.compute.internal`): the VPC's own
+ * resolver answers it, with the instance's private address.
+ */
+const vpcInternalName =
+  /^(?:ip-\d{1,3}(?:-\d{1,3}){3}|i-[0-9a-f]{8,17})\.(?:[a-z]{2}(?:-[a-z]+)+-\d\.compute|ec2)\.internal$/;
+
 /** Hosts of the machine itself, and the metadata services a script asks for a token. */
 const machineHosts =
   /^(localhost|[\w-]+\.localhost|100\.100\.100\.200|metadata\.google\.internal)$/;
@@ -1594,7 +1602,7 @@ function hostDestination(
   placesRead: boolean,
 ): string | undefined {
   const host = hostOf(target);
-  if (machineHosts.test(host)) {
+  if (machineHosts.test(host) || vpcInternalName.test(host)) {
     return undefined;
   }
   const endpoint = regionOfEndpoint(target.includes("://") ? target : `https://${target}`);

@@ -106,6 +106,23 @@ describe("a cloud-config given base64-encoded", () => {
   });
 });
 
+// Found by the old-against-new bench: an EC2 instance's private DNS name could not be placed.
+test("an upload to an instance by its private DNS name passes, as by its private address", async () => {
+  for (const host of ["ip-10-0-1-5.us-west-2.compute.internal", "ip-10-0-1-5.ec2.internal"]) {
+    const plan = instance({
+      userData: `#!/bin/bash\nrsync -a /data/ ec2-user@${host}:/replica/\n`,
+    });
+    expect(await judged(plan(oregon), "vm")).toEqual([]);
+  }
+  // Twin: a name of the same shape under another domain is a host like any other.
+  const other = instance({
+    userData: "#!/bin/bash\nrsync -a /data/ ec2-user@ip-10-0-1-5.example.de:/r/\n",
+  });
+  expect(await judged(other(oregon), "vm")).toEqual([
+    "mandatory: ip-10-0-1-5.example.de (a host the pack cannot place in a country)",
+  ]);
+});
+
 test("a copy to a bucket the line builds at run time says to copy to a bucket of the program", async () => {
   const plan = instance({ userData: "#!/bin/bash\naws s3 cp /data/db.tgz s3://$BUCKET/db.tgz\n" });
   const [violation] = (await pack.check(plan(oregon), oregonSettings)).filter(
