@@ -518,6 +518,10 @@ function shellRuns(words: readonly string[], at: number): number | undefined {
     const c = words.findIndex((w, i) => i > at && (w === "-c" || w === "--command"));
     return c > 0 && c + 1 < words.length ? c + 1 : undefined;
   }
+  const name = words[at].replace(/^.*\//, "");
+  if (name === "runuser" || name === "flock") {
+    return wrapperScript(words, at, wrappers[name]);
+  }
   if (!shells.test(words[at])) {
     return undefined;
   }
@@ -526,6 +530,25 @@ function shellRuns(words: readonly string[], at: number): number | undefined {
     i++;
   }
   return i + 1 < words.length && /^-[a-z]*c[a-z]*$/i.test(words[i]) ? i + 1 : undefined;
+}
+
+/**
+ * Where the `-c` script of `runuser [-l] <user> -c '…'` or `flock <lock file> -c '…'` stands: among
+ * the options, after one operand (the user, the lock file) at most, before any command.
+ */
+function wrapperScript(words: readonly string[], at: number, takes: ReadonlySet<string>) {
+  let operands = 0;
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i];
+    if (w === "-c" || w === "--command") {
+      return i + 1 < words.length ? i + 1 : undefined;
+    }
+    if (w === "--" || (!w.startsWith("-") && ++operands > 1)) {
+      return undefined;
+    }
+    i += takes.has(w) ? 1 : 0;
+  }
+  return undefined;
 }
 
 /**
@@ -590,7 +613,18 @@ const wrappers: Readonly<Record<string, ReadonlySet<string>>> = {
   timeout: new Set(["-s", "-k", "--signal", "--kill-after"]),
   xargs: new Set(["-I", "-i", "-n", "-P", "-L", "-l", "-s", "-d", "-E", "-a", "--max-args"]),
   retry: new Set(["-t", "-d", "--times", "--delay"]),
+  // Common in cron lines: a lock, a mail-on-failure filter, another user, a new session.
+  flock: new Set(["-w", "--wait", "--timeout", "-E", "--conflict-exit-code"]),
+  chronic: new Set(),
+  cronic: new Set(),
+  runuser: new Set(["-u", "-g", "-G", "--group", "--supp-group", "-s", "--shell", "-w"]),
+  setsid: new Set(),
+  doas: new Set(["-u", "-C"]),
+  "run-one": new Set(),
 };
+
+/** Wrappers that take an operand of their own before the command: flock's lock file. */
+const wrapperOperands: Readonly<Record<string, number>> = { flock: 1 };
 
 /** `NAME=value` before a command, which the shell sets in the command's environment. */
 const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -627,6 +661,10 @@ function commandStart(words: readonly string[]): number {
       i = script;
       continue;
     }
+    if (script !== undefined) {
+      // A wrapper given a script as one word (`flock /run/x.lock -c '…'`): `shellScript` reads it.
+      return i;
+    }
     const name = words[i].replace(/^.*\//, "");
     const takes = Object.hasOwn(wrappers, name) ? wrappers[name] : undefined;
     if (takes === undefined) {
@@ -640,6 +678,7 @@ function commandStart(words: readonly string[]): number {
       // Its duration.
       i++;
     }
+    i += wrapperOperands[name] ?? 0;
   }
   return i;
 }

