@@ -226,7 +226,8 @@ export function commandsIn(script: string): string[] {
  * `(crontab -l; echo "<line>") | crontab -`, a heredoc, a file it wrote before: `crontab
  * /tmp/jobs`) or writes into a crontab (`/etc/crontab`, `/etc/cron.d/…`, `/var/spool/cron/…`), a
  * script it writes into `/etc/cron.daily/…` and the like, and each `Exec…=` line of a systemd unit
- * it writes (`cat <<EOF > /etc/systemd/system/x.service`, `echo … | tee …`). The echo or heredoc
+ * it writes (`cat <<EOF > /etc/systemd/system/x.service`, `echo … | tee …`), and a file it wrote
+ * elsewhere and then puts there (`cp /tmp/x.cron /etc/cron.d/x`, `mv`, `install`). The echo or heredoc
  * that writes them is read as what it installs, not as a command of its own; a heredoc written
  * anywhere else (`ssh host <<EOF`, `cat <<EOF | sh`) is read as a script.
  */
@@ -257,6 +258,13 @@ export function commandsRun(script: string): string[] {
       const file = crontabInstalls(wordsOf(command));
       if (file !== undefined && file !== "-" && written.has(file)) {
         out.push(...cronCommands(written.get(file)!, false));
+      }
+      for (const [from, to] of filesPlaced(wordsOf(command))) {
+        const text = written.get(from);
+        if (text !== undefined) {
+          written.set(to, text);
+          out.push(...(fileCommands(to, text) ?? []));
+        }
       }
       if (!(read && appends && echoes(command))) {
         out.push(command);
@@ -332,6 +340,36 @@ function crontabInstalls(words: readonly string[]): string | undefined {
     return undefined;
   }
   return o.operands[0] ?? "-";
+}
+
+/** The options of cp, mv and install that take a value. */
+const placeValued: ReadonlySet<string> = new Set([
+  ...["-t", "--target-directory", "-S", "--suffix", "-m", "--mode", "-o", "--owner", "-g"],
+  ...["--group"],
+]);
+
+/**
+ * The files a `cp`, `mv` or `install` puts in place, each from where (`cp /tmp/x.cron
+ * /etc/cron.d/x`; into a directory, `install -m 0644 -t /etc/cron.d /tmp/x`, by the file's name),
+ * so a file a script staged elsewhere is read where it lands; none for any other command.
+ */
+function filesPlaced(words: readonly string[]): Array<readonly [string, string]> {
+  const at = commandStart(words);
+  if (!["cp", "mv", "install"].includes(words[at]?.replace(/^.*\//, "") ?? "")) {
+    return [];
+  }
+  const o = optionsOf(words.slice(at + 1), placeValued);
+  const directory = optionValue(o, "-t", "--target-directory");
+  const sources = directory === undefined ? o.operands.slice(0, -1) : o.operands;
+  const to = directory ?? o.operands.at(-1) ?? "";
+  // A directory: written so, or one whose files the machine runs (`/etc/cron.d`).
+  const into =
+    directory !== undefined ||
+    to.endsWith("/") ||
+    (fileKind(to) === undefined && fileKind(`${to}/f`) !== undefined);
+  return sources.map(
+    (from) => [from, into ? `${to.replace(/\/$/, "")}/${from.replace(/^.*\//, "")}` : to] as const,
+  );
 }
 
 /** The files a `tee` among the words writes what it is given to. */

