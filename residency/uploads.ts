@@ -255,8 +255,12 @@ export function commandsIn(script: string): string[] {
     current += ch;
   }
   out.push(current);
-  return out.map((c) => c.trim()).filter((c) => c !== "");
+  // A function's body run as the script's own (`push() { scp … host:…; }; trap push EXIT`).
+  return out.map((c) => c.trim().replace(functionOpens, "")).filter((c) => c !== "");
 }
+
+/** What opens a function's body on its line: `name() {`, `function name {`. */
+const functionOpens = /^(?:function\s+[\w:.-]+\s*(?:\(\s*\))?|[A-Za-z_][\w:.-]*\s*\(\s*\))\s*\{\s+/;
 
 /**
  * The commands a script has its machine run: its own (`commandsIn`), and those it installs to
@@ -887,10 +891,14 @@ function copyOf(command: string): Upload | undefined {
       return minioCopy(optionsOf(rest, mcValued));
     case "gsutil":
       return gcsCopy("gsutil", optionsOf(rest, gsutilValued));
-    case "gcloud":
-      return rest[0] === "storage"
-        ? gcsCopy("gcloud storage", optionsOf(rest.slice(1), gcloudValued))
+    case "gcloud": {
+      // Global flags may stand before the group, and a release track (`alpha`, `beta`) too.
+      const o = optionsOf(rest, gcloudValued);
+      const operands = ["alpha", "beta"].includes(o.operands[0]) ? o.operands.slice(1) : o.operands;
+      return operands[0] === "storage"
+        ? gcsCopy("gcloud storage", { given: o.given, operands: operands.slice(1) })
         : undefined;
+    }
     case "azcopy":
       return azureCopy(optionsOf(rest, azcopyValued));
     default:
@@ -1055,7 +1063,8 @@ const mcValued: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * `mc cp|mirror|mv <source>… <alias>/<bucket>/…` (the MinIO client): an upload to the server the
+ * `mc cp|mirror|mv|put <source>… <alias>/<bucket>/…` (`mc pipe <alias>/…`, its input) (the MinIO
+ * client): an upload to the server the
  * alias is configured for, which the line does not say, so it cannot be placed. A copy to a
  * local path (`/data`, `./x`, `.`, a directory `dir/` with no bucket after it) and `--dry-run` send
  * nothing.
@@ -1064,8 +1073,8 @@ function minioCopy(o: Options): Upload | undefined {
   const [verb, ...paths] = o.operands;
   const destination = paths.at(-1);
   if (
-    !["cp", "mirror", "mv"].includes(verb ?? "") ||
-    paths.length < 2 ||
+    !["cp", "mirror", "mv", "put", "pipe"].includes(verb ?? "") ||
+    paths.length < (verb === "pipe" ? 1 : 2) ||
     destination === undefined ||
     o.given.has("--dry-run")
   ) {
@@ -1090,7 +1099,8 @@ const gcloudValued: ReadonlySet<string> = new Set([
   ...["--project", "--billing-project", "--impersonate-service-account", "--account"],
   ...["--configuration", "--storage-class", "--predefined-acl", "--content-type"],
   ...["--cache-control", "--custom-metadata", "--exclude", "--encryption-key"],
-  ...["--verbosity", "--format", "--manifest-path", "--additional-headers"],
+  ...["--verbosity", "--format", "--manifest-path", "--additional-headers", "--flags-file"],
+  ...["--trace-token"],
 ]);
 
 /**

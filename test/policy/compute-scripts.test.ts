@@ -1002,6 +1002,34 @@ describe("a script's uploads that run later or by other means", () => {
     ]);
   });
 
+  // Found by bench regress84: these forms of the same copies passed.
+  test("fails when gcloud's track or global flags stand before storage, on mc pipe and put, and on a function a trap runs", async () => {
+    const script = [
+      "#!/bin/bash",
+      "gcloud alpha storage cp /var/backups/db.tgz gs://archive/",
+      "gcloud --quiet storage cp /var/backups/db.tgz gs://archive/",
+      "tar cz /var/lib/app | mc pipe minio/backups/app.tgz",
+      "mc put /var/backups/db.tgz minio/backups/",
+      "push() { rsync -a /var/lib/app/ backup.example.de:/srv/app/; }",
+      "trap push EXIT",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      offsite,
+      "the Cloud Storage bucket archive (the command does not say where it lies, so it cannot be placed)",
+      "the mc alias minio (configured outside the command, which does not say where it sends, so it cannot be placed)",
+    ]);
+    const twin = [
+      "#!/bin/bash",
+      "gcloud alpha storage cp gs://archive/db.tgz /tmp/",
+      "mc cat minio/backups/app.tgz > /tmp/app.tgz",
+      "cleanup() { rm -rf /tmp/work; }",
+      "trap cleanup EXIT",
+      "",
+    ].join("\n");
+    expect(await named(instance(twin)(oregon), "vm")).toEqual([]);
+  });
+
   test("twin: their downloads and dry runs pass", async () => {
     const script = [
       "#!/bin/bash",

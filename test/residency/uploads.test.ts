@@ -434,3 +434,42 @@ describe("a file a script stages, then puts in place", () => {
     expect(sends(script)).toEqual([]);
   });
 });
+
+// Found by bench regress84: gcloud's global flags or release track before `storage`, `mc pipe` and
+// `mc put`, and a one-line function a trap runs passed.
+describe("more forms of the same copies", () => {
+  it.each([
+    [
+      "gcloud alpha storage cp /srv/db.tgz gs://archive/x/",
+      "gcloud storage → Cloud Storage bucket archive",
+    ],
+    [
+      "gcloud --quiet --project p beta storage rsync -r /srv gs://archive",
+      "gcloud storage → Cloud Storage bucket archive",
+    ],
+    ["tar cz /srv | mc pipe offsite/backups/srv.tgz", "mc → mc alias offsite"],
+    ["mc put /srv/db.tgz offsite/backups/", "mc → mc alias offsite"],
+    [
+      "push() { aws s3 cp /var/log/app.log s3://offsite/; }\ntrap push EXIT",
+      "aws s3 → s3 bucket offsite",
+    ],
+    [
+      "function ship { scp /srv/db.tgz h.example.de:/x/; }; trap ship TERM",
+      "scp → host h.example.de",
+    ],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    "gcloud alpha storage cp gs://archive/x /srv/",
+    "gcloud --quiet storage ls gs://archive",
+    "gcloud alpha compute instances list",
+    "mc cat offsite/backups/x",
+    "mc pipe /tmp/local",
+    "cleanup() { rm -rf /tmp/work; }; trap cleanup EXIT",
+    "fetch() { scp h.example.de:/x/db.tgz /srv/; }; trap fetch EXIT",
+  ])("twin: %s sends nothing", (script) => {
+    expect(sends(script)).toEqual([]);
+  });
+});
