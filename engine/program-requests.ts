@@ -30,8 +30,8 @@
  * - a command the program runs (`child_process`) is advised on: what it sends, and where, is not
  *   seen, and most send nothing (a build) — but an upload its line names is judged as a request
  *   there (residency/uploads.ts `uploadsIn`, which reads the scripts a resource's compute runs
- *   too): a curl or wget that sends data, by its URL's host; an scp, rsync or azcopy copy, an nc
- *   connection or a write to /dev/tcp, by its host; a cloud CLI's copy to a bucket, by the
+ *   too): a curl or wget that sends data, by its URL's host; an scp, rsync, azcopy or az storage blob copy, an nc
+ *   or socat connection or a write to /dev/tcp, by its host; a cloud CLI's copy to a bucket, by the
  *   endpoint or region its line gives, else by the program's bucket of that name, else it cannot
  *   be placed; an rclone remote, mc alias or Cloud Storage bucket the line names without its
  *   place cannot be placed. A shell script it runs is read with what it installs to run later.

@@ -31,7 +31,11 @@ export type UploadTool =
   | "mc"
   | "gsutil"
   | "gcloud storage"
-  | "azcopy";
+  | "azcopy"
+  | "s3cmd"
+  | "s5cmd"
+  | "az storage blob"
+  | "socat";
 
 /** A bucket an object store's CLI copies to, and what its line says of where it is. */
 export interface BucketTarget {
@@ -69,16 +73,22 @@ export interface Upload {
 /**
  * A destination a line names by a name whose place it does not give: an rclone remote or an mc
  * alias, configured outside the line, a Cloud Storage bucket, whose location the line does not
- * say. It cannot be placed.
+ * say, an Azure storage account the line does not name (`name` empty). It cannot be placed.
  */
 export interface RemoteTarget {
-  readonly kind: "rclone remote" | "mc alias" | "Cloud Storage bucket";
+  readonly kind: "rclone remote" | "mc alias" | "Cloud Storage bucket" | "Azure storage account";
   /** The remote's, alias's or bucket's name (an inline rclone backend by its type, `:gcs`). */
   readonly name: string;
 }
 
 /** A destination that cannot be placed, in a finding's words: what it is, and why. */
 export function describeRemote(r: RemoteTarget): { readonly named: string; readonly why: string } {
+  if (r.kind === "Azure storage account") {
+    return {
+      named: "the Azure storage account the environment or az's configuration names",
+      why: "the command does not name it, so it cannot be placed",
+    };
+  }
   return r.kind === "Cloud Storage bucket"
     ? {
         named: `the Cloud Storage bucket ${r.name}`,
@@ -901,6 +911,19 @@ function copyOf(command: string): Upload | undefined {
     }
     case "azcopy":
       return azureCopy(optionsOf(rest, azcopyValued));
+    case "s3cmd":
+      return s3cmdCopy(optionsOf(rest, s3cmdValued));
+    case "s5cmd":
+      return s5cmdCopy(
+        optionsOf(rest, s5cmdValued),
+        assignedRegion(words, start, ["AWS_REGION", "AWS_DEFAULT_REGION"]),
+      );
+    case "az":
+      return rest[0] === "storage" && rest[1] === "blob"
+        ? azBlobUpload(rest[2], optionsOf(rest.slice(3), azValued), words.slice(0, start))
+        : undefined;
+    case "socat":
+      return socatSend(optionsOf(rest, socatValued));
     default:
       return undefined;
   }
@@ -1157,6 +1180,155 @@ function azureCopy(o: Options): Upload | undefined {
   return host === undefined
     ? undefined
     : hostUpload("azcopy", host, destination.replace(/\?.*$/, ""));
+}
+
+/** The options of s3cmd that take a value. */
+const s3cmdValued: ReadonlySet<string> = new Set([
+  ...["-c", "--config", "--access_key", "--secret_key", "--access_token", "--host"],
+  ...["--host-bucket", "--region", "--bucket-location", "--exclude", "--include"],
+  ...["--rexclude", "--rinclude", "--exclude-from", "--include-from", "--rexclude-from"],
+  ...["--rinclude-from", "-m", "--mime-type", "--add-header", "--storage-class"],
+  ...["--encoding", "--multipart-chunk-size-mb", "--limit-rate", "--kms-key"],
+  ...["--cache-file", "--ca-certs", "--add-encoding-exts", "--expiry-date"],
+  ...["--expiry-days", "--expiry-prefix", "--acl-grant", "--acl-revoke", "--ssl-client-key-file"],
+  ...["--ssl-client-cert-file", "--stats-interval", "--max-delete"],
+]);
+
+/**
+ * `s3cmd put|sync|cp|mv <source>… s3://bucket/…`: an upload to the bucket, placed by its
+ * `--region` (`--bucket-location`) or `--host` endpoint as `aws s3 cp`'s is; a download and
+ * `--dry-run` send nothing.
+ */
+function s3cmdCopy(o: Options): Upload | undefined {
+  const [verb, ...paths] = o.operands;
+  const destination = paths.at(-1);
+  if (
+    !["put", "sync", "cp", "mv"].includes(verb ?? "") ||
+    paths.length < 2 ||
+    !destination?.startsWith("s3://") ||
+    o.given.has("--dry-run") ||
+    o.given.has("-n")
+  ) {
+    return undefined;
+  }
+  const region = optionValue(o, "--region", "--bucket-location");
+  return bucketUpload("s3cmd", "s3", destination, region, optionValue(o, "--host"));
+}
+
+/** The options of s5cmd (before and after its command) that take a value. */
+const s5cmdValued: ReadonlySet<string> = new Set([
+  ...["--endpoint-url", "--numworkers", "--retry-count", "-r", "--log", "--profile"],
+  ...["--credentials-file", "--request-payer", "--storage-class", "--concurrency", "-c"],
+  ...["--part-size", "-p", "--content-type", "--content-encoding", "--content-disposition"],
+  ...["--cache-control", "--expires", "--sse", "--sse-kms-key-id", "--acl", "--exclude"],
+  ...["--include", "--source-region", "--destination-region", "--metadata"],
+]);
+
+/**
+ * `s5cmd [options] cp|mv|sync <source>… s3://bucket/…` (`s5cmd pipe s3://…`, its input): an upload
+ * to the bucket, placed by its `--destination-region` or `--endpoint-url`; a download and
+ * `--dry-run` send nothing.
+ */
+function s5cmdCopy(o: Options, assigned: string | undefined): Upload | undefined {
+  const [verb, ...paths] = o.operands;
+  const destination = paths.at(-1);
+  if (
+    !["cp", "mv", "sync", "pipe"].includes(verb ?? "") ||
+    paths.length < (verb === "pipe" ? 1 : 2) ||
+    !destination?.startsWith("s3://") ||
+    o.given.has("--dry-run")
+  ) {
+    return undefined;
+  }
+  const region = optionValue(o, "--destination-region") ?? assigned;
+  return bucketUpload("s5cmd", "s3", destination, region, optionValue(o, "--endpoint-url"));
+}
+
+/** The options of `az storage blob` that take a value. */
+const azValued: ReadonlySet<string> = new Set([
+  ...["--account-name", "--account-key", "--connection-string", "--blob-endpoint", "--sas-token"],
+  ...["--auth-mode", "-c", "--container-name", "-n", "--name", "-f", "--file", "-s"],
+  ...["--source", "-d", "--destination", "--pattern", "--type", "--tier", "--content-type"],
+  ...["--metadata", "--max-connections", "--output", "-o", "--query", "--subscription"],
+  ...["--destination-path", "--exclude-path", "--exclude-pattern", "--include-pattern"],
+  ...["--content-encoding", "--content-cache-control", "--if-match", "--if-none-match"],
+  ...["--lease-id", "--timeout", "--overwrite", "--data", "--encryption-scope"],
+]);
+
+/**
+ * `az storage blob upload|upload-batch|sync …`: an upload to the storage account's host — by
+ * `--account-name` (`<account>.blob.core.windows.net`), `--blob-endpoint`, or the
+ * `BlobEndpoint`/`AccountName` of `--connection-string` (an `AZURE_STORAGE_ACCOUNT=` before the
+ * command too). One the line does not name cannot be placed; `--dryrun` sends nothing.
+ */
+function azBlobUpload(
+  verb: string | undefined,
+  o: Options,
+  assignments: readonly string[],
+): Upload | undefined {
+  if (!["upload", "upload-batch", "sync"].includes(verb ?? "") || o.given.has("--dryrun")) {
+    return undefined;
+  }
+  const assigned = (name: string) =>
+    assignments.find((w) => w.startsWith(`${name}=`))?.slice(name.length + 1);
+  const endpoint = optionValue(o, "--blob-endpoint");
+  const connection =
+    optionValue(o, "--connection-string") ?? assigned("AZURE_STORAGE_CONNECTION_STRING");
+  const account = optionValue(o, "--account-name") ?? assigned("AZURE_STORAGE_ACCOUNT");
+  if (endpoint !== undefined) {
+    const host = hostOfUrl(endpoint);
+    return host === undefined ? undefined : hostUpload("az storage blob", host, endpoint);
+  }
+  if (connection !== undefined) {
+    const field = (key: string) =>
+      new RegExp(`(?:^|;)\\s*${key}=([^;]+)`, "i").exec(connection)?.[1].trim();
+    const blob = field("BlobEndpoint");
+    const name = field("AccountName");
+    const host =
+      blob !== undefined
+        ? hostOfUrl(blob)
+        : name !== undefined
+          ? `${name}.blob.${field("EndpointSuffix") ?? "core.windows.net"}`
+          : undefined;
+    return host === undefined
+      ? { ...nothing("az storage blob"), unread: ["--connection-string"] }
+      : hostUpload("az storage blob", host, host);
+  }
+  if (account !== undefined) {
+    const host = `${account}.blob.core.windows.net`;
+    return hostUpload("az storage blob", host, host);
+  }
+  return {
+    ...nothing("az storage blob"),
+    remotes: [{ kind: "Azure storage account", name: "" }],
+  };
+}
+
+/** The options of socat that take a value. */
+const socatValued: ReadonlySet<string> = new Set(["-b", "-T", "-t", "-d", "-lf", "-L", "-W"]);
+
+/**
+ * `socat [-u] <address> TCP:<host>:<port>` (`TCP4:`, `TCP6:`, `OPENSSL:`, `UDP:` and their
+ * `-CONNECT`/`-SENDTO` forms): a connection that sends what the other address reads, to the host
+ * — in both directions unless `-u` (first to second) or `-U` (second to first) says which. A
+ * listening address (`TCP-LISTEN:`) sends nothing of its own.
+ */
+function socatSend(o: Options): Upload | undefined {
+  const [first, second] = o.operands;
+  if (first === undefined || second === undefined) {
+    return undefined;
+  }
+  const receiving = o.given.has("-u") ? [second] : o.given.has("-U") ? [first] : [first, second];
+  for (const address of receiving) {
+    const to =
+      /^(?:tcp[46]?|tcp[46]?-connect|openssl|openssl-connect|ssl|udp[46]?|udp[46]?-(?:connect|sendto)):(\[[^\]]+\]|[^:,]+):/i.exec(
+        address,
+      );
+    if (to !== null) {
+      return hostUpload("socat", to[1].replace(/^\[|\]$/g, ""), address.replace(/,.*$/, ""));
+    }
+  }
+  return undefined;
 }
 
 /** The options of ossutil (and `aliyun oss`) that take a value. */

@@ -1030,6 +1030,35 @@ describe("a script's uploads that run later or by other means", () => {
     expect(await named(instance(twin)(oregon), "vm")).toEqual([]);
   });
 
+  // Found by bench regress84: these tools' copies passed unread.
+  test("fails when s3cmd, s5cmd, az storage blob or socat copies to a place abroad or one the pack cannot place", async () => {
+    const script = [
+      "#!/bin/bash",
+      "s3cmd put --region eu-west-1 /var/backups/db.tgz s3://app-backups/",
+      "s5cmd --endpoint-url https://s3.eu-west-1.amazonaws.com cp /var/backups/db.tgz s3://app-backups/",
+      "az storage blob upload --account-name partnereu -c drop -f /var/backups/db.tgz -n db.tgz",
+      "az storage blob upload -c drop -f /var/backups/db.tgz -n db.tgz",
+      "socat -u FILE:/var/backups/db.tgz TCP:backup.example.de:9000",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      offsite,
+      "eu-west-1 (outside US, in EU)",
+      "partnereu.blob.core.windows.net (a host the pack cannot place in a country)",
+      ireland,
+      "the Azure storage account the environment or az's configuration names (the command does not name it, so it cannot be placed)",
+    ]);
+    const twin = [
+      "#!/bin/bash",
+      "s3cmd get s3://app-backups/db.tgz /tmp/",
+      "s5cmd --dry-run cp /var/backups/db.tgz s3://app-backups/",
+      "az storage blob download --account-name partnereu -c drop -n db.tgz -f /tmp/db.tgz",
+      "socat -u FILE:/var/backups/db.tgz TCP:10.0.4.20:9000",
+      "",
+    ].join("\n");
+    expect(await named(instance(twin)(oregon), "vm")).toEqual([]);
+  });
+
   test("twin: their downloads and dry runs pass", async () => {
     const script = [
       "#!/bin/bash",

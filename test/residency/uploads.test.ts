@@ -473,3 +473,66 @@ describe("more forms of the same copies", () => {
     expect(sends(script)).toEqual([]);
   });
 });
+
+// Found by bench regress84: s3cmd, s5cmd, az storage blob and socat copies passed unread.
+describe("s3cmd, s5cmd, az storage blob and socat", () => {
+  it.each([
+    ["s3cmd put /srv/db.tgz s3://offsite/x/", "s3cmd → s3 bucket offsite"],
+    [
+      "s3cmd sync --region eu-west-1 /srv s3://offsite/",
+      "s3cmd → s3 bucket offsite region eu-west-1",
+    ],
+    [
+      "s3cmd --host=minio.example.de put /srv/db.tgz s3://offsite/",
+      "s3cmd → s3 bucket offsite endpoint minio.example.de",
+    ],
+    ["s5cmd cp /srv/db.tgz s3://offsite/x/", "s5cmd → s3 bucket offsite"],
+    [
+      "s5cmd --endpoint-url https://minio.example.de cp /srv/db.tgz s3://offsite/",
+      "s5cmd → s3 bucket offsite endpoint https://minio.example.de",
+    ],
+    ["tar cz /srv | s5cmd pipe s3://offsite/srv.tgz", "s5cmd → s3 bucket offsite"],
+    ["s5cmd sync /srv/ s3://$BUCKET/", "s5cmd → unread s3://$BUCKET/"],
+    [
+      "az storage blob upload --account-name partnereu -c drop -f /srv/db.tgz -n db.tgz",
+      "az storage blob → host partnereu.blob.core.windows.net",
+    ],
+    [
+      "az storage blob upload-batch -d drop -s /srv --connection-string 'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=k==;EndpointSuffix=core.windows.net'",
+      "az storage blob → host acct.blob.core.windows.net",
+    ],
+    [
+      "az storage blob sync -c drop -s /srv --blob-endpoint https://blobs.example.de",
+      "az storage blob → host blobs.example.de",
+    ],
+    [
+      "az storage blob upload -c drop -f /srv/db.tgz -n db.tgz",
+      "az storage blob → Azure storage account ",
+    ],
+    [
+      "az storage blob upload-batch -d drop -s /srv --account-name $ACCOUNT",
+      "az storage blob → unread $ACCOUNT.blob.core.windows.net",
+    ],
+    ["socat -u FILE:/srv/db.tgz TCP:203.0.113.9:9000", "socat → host 203.0.113.9"],
+    ["socat - OPENSSL:h.example.de:443,verify=0 < /srv/db.tgz", "socat → host h.example.de"],
+    ["socat -u FILE:/srv/db.tgz TCP4:h.example.de:9000", "socat → host h.example.de"],
+  ])("%s sends", (line, expected) => {
+    expect(sends(line)).toEqual([expected]);
+  });
+
+  it.each([
+    "s3cmd get s3://offsite/db.tgz /srv/",
+    "s3cmd sync s3://offsite/ /srv/",
+    "s3cmd put --dry-run /srv/db.tgz s3://offsite/",
+    "s3cmd ls s3://offsite",
+    "s5cmd cp s3://offsite/db.tgz /srv/",
+    "s5cmd --dry-run cp /srv/db.tgz s3://offsite/",
+    "az storage blob download --account-name partnereu -c drop -n db.tgz -f /srv/db.tgz",
+    "az storage blob upload-batch --dryrun -d drop -s /srv --account-name partnereu",
+    "az storage account list",
+    "socat -u TCP:h.example.de:80 FILE:/srv/x,create",
+    "socat TCP-LISTEN:8080,fork UNIX-CONNECT:/run/app.sock",
+  ])("twin: %s sends nothing", (line) => {
+    expect(sends(line)).toEqual([]);
+  });
+});
