@@ -141,14 +141,33 @@ export function uploadOf(command: string): Upload | undefined {
  * —, a shell's `-c` script (`sh -c "tar cz /data | nc host 9000"`) and a trap's command read as
  * the scripts they are, command by command (`commandsRun`).
  */
-export function uploadsIn(command: string): Upload[] {
+export function uploadsIn(command: string, environment: Environment = new Map()): Upload[] {
   const words = wordsOf(command);
   const script = shellScript(words) ?? trapped(words);
   if (script !== undefined) {
-    return commandsRun(script).flatMap(uploadsIn);
+    const inner = new Map([...environment, ...scriptEnvironment(script)]);
+    return commandsRun(script).flatMap((c) => uploadsIn(c, inner));
   }
-  const upload = uploadOf(command) ?? copyOf(command);
+  const upload = uploadOf(command) ?? copyOf(command, environment);
   return [...(upload === undefined ? [] : [upload]), ...connectionsOf(command)];
+}
+
+/** The environment variables a script sets for the tools it runs, by name. */
+export type Environment = ReadonlyMap<string, string>;
+
+/**
+ * The variables of rclone's own a script sets (`export RCLONE_S3_ENDPOINT=…`,
+ * `RCLONE_CONFIG_OFFSITE_TYPE=sftp`), which configure its remotes as the line's flags do: a
+ * setting built at run time is kept as written (`$HOST`), so what it places cannot be read.
+ */
+export function scriptEnvironment(script: string): Environment {
+  const out = new Map<string, string>();
+  for (const [, name, value] of script.matchAll(
+    /(?:^|[\s;&|(])(RCLONE_[A-Z0-9_]+)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g,
+  )) {
+    out.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
+  }
+  return out;
 }
 
 /**
@@ -868,7 +887,7 @@ function assignedRegion(words: readonly string[], start: number, names: readonly
  * - `aws s3api put-object|upload-part|copy-object --bucket …`, `rclone`, `mc`, `gsutil`,
  *   `gcloud storage` and `azcopy` copies (see each reader below).
  */
-function copyOf(command: string): Upload | undefined {
+function copyOf(command: string, environment: Environment): Upload | undefined {
   const words = wordsOf(command);
   const start = commandStart(words);
   const name = words[start]?.replace(/^.*\//, "");
@@ -896,7 +915,10 @@ function copyOf(command: string): Upload | undefined {
     case "netcat":
       return netcatSend(optionsOf(rest, ncValued));
     case "rclone":
-      return rcloneCopy(optionsOf(rest, rcloneValued));
+      return rcloneCopy(
+        optionsOf(rest, rcloneValuedAt(rest)),
+        new Map([...environment, ...scriptEnvironment(words.slice(0, start).join(" "))]),
+      );
     case "mc":
       return minioCopy(optionsOf(rest, mcValued));
     case "gsutil":
@@ -1001,6 +1023,23 @@ const rcloneValued: ReadonlySet<string> = new Set([
   ...["--client-cert", "--client-key", "--password-command", "--exclude-if-present"],
 ]);
 
+/**
+ * The backends whose `--<backend>-<option>` flags rclone takes (`--s3-region eu-west-1`,
+ * `--sftp-host h`): each takes a value, but for the switches below.
+ */
+const rcloneBackendFlag =
+  /^--(s3|sftp|ftp|webdav|http|smb|gcs|azureblob|azurefiles|b2|swift|drive|dropbox|onedrive|box|hdfs|oos|storj|mega|pcloud|seafile|sharefile|sia|union|crypt|compress|chunker|hasher|combine|koofr|mailru|netstorage|opendrive|qingstor|sugarsync|yandex|zoho|internetarchive|filefabric|hidrive|pikpak|protondrive|local)-[a-z0-9-]+$/;
+
+/** The backends' flags that are switches, taking no value. */
+const rcloneBackendSwitch =
+  /^--[a-z0-9]+-(no-[a-z-]+|disable-[a-z-]+|skip-[a-z-]+|force-path-style|v2-auth|env-auth|leave-parts-on-error|requester-pays|decompress|versions|directory-markers|use-insecure-cipher|ask-password|copy-is-hardlink|key-use-agent|use-accelerate-endpoint|list-url-encode|use-presigned-request|one-file-system|links|copy-links|skip-links|unicode-normalization|case-insensitive|case-sensitive|zero-size-links|explicit-tls|tls|no-check-certificate)$/;
+
+/** rclone's options among `words` that take a value: its own, and its backends'. */
+function rcloneValuedAt(words: readonly string[]): ReadonlySet<string> {
+  const backend = words.filter((w) => rcloneBackendFlag.test(w) && !rcloneBackendSwitch.test(w));
+  return new Set([...rcloneValued, ...backend]);
+}
+
 /** The rclone commands that send their source to their destination (`rcat` its input). */
 const rcloneVerbs: ReadonlySet<string> = new Set([
   ...["copy", "sync", "move", "copyto", "moveto", "rcat"],
@@ -1009,14 +1048,18 @@ const rcloneVerbs: ReadonlySet<string> = new Set([
 /**
  * `rclone copy|sync|move|copyto|moveto <source> <remote>:<path>` (`rcat <remote>:<path>`): an
  * upload to the remote. A remote configured elsewhere (`offsite:backups`) cannot be placed; one
- * the line gives inline is placed by what it says: an S3 backend's bucket by its `region` or
- * `endpoint` (`:s3,region=eu-west-1:bucket/…`; Alibaba Cloud's OSS as S3's provider `Alibaba`, by
- * its endpoint), an SFTP, FTP or WebDAV backend by its `host` or `url`. A copy to a local path (a
- * download), `:local:`, and `--dry-run` send nothing.
+ * the line or the script's environment gives is placed by what it says — inline
+ * (`:s3,region=eu-west-1:bucket/…`), by the backend's flags (`--s3-endpoint`, `--sftp-host`) and
+ * variables (`RCLONE_S3_ENDPOINT=`), a remote by its `RCLONE_CONFIG_<NAME>_TYPE` and settings, as
+ * rclone reads them, the inline ones first: an S3 backend's bucket by its `region` or `endpoint`
+ * (Alibaba Cloud's OSS as S3's provider `Alibaba`, by its endpoint), an SFTP, FTP or WebDAV
+ * backend by its `host` or `url`; a remote of no known type by the endpoint its variables give. A
+ * copy to a local path (a download), `:local:`, and `--dry-run` send nothing.
  */
-function rcloneCopy(o: Options): Upload | undefined {
+function rcloneCopy(o: Options, environment: Environment): Upload | undefined {
   const [verb, ...paths] = o.operands;
-  const destination = verb === "rcat" ? paths[0] : paths[1];
+  // The last operand: a backend flag taken for a switch leaves the source out, not the destination.
+  const destination = verb === "rcat" ? paths[0] : paths.length >= 1 ? paths.at(-1) : undefined;
   if (
     !rcloneVerbs.has(verb ?? "") ||
     destination === undefined ||
@@ -1034,20 +1077,44 @@ function rcloneCopy(o: Options): Upload | undefined {
   if (built(name)) {
     return { ...nothing("rclone"), unread: [destination] };
   }
-  if (!name.startsWith(":")) {
-    return { ...nothing("rclone"), remotes: [{ kind: "rclone remote", name }] };
+  // A remote configured by the script's variables (`RCLONE_CONFIG_OFFSITE_TYPE=s3`).
+  const configured = new Map(
+    [...environment]
+      .filter(([k]) => k.startsWith(`RCLONE_CONFIG_${name.toUpperCase().replace(/-/g, "_")}_`))
+      .map(([k, v]) => [k.slice(`RCLONE_CONFIG_${name}_`.length).toLowerCase(), v]),
+  );
+  const type = name.startsWith(":") ? name.slice(1) : configured.get("type")?.toLowerCase();
+  if (type === undefined) {
+    const endpoint = configured.get("endpoint");
+    const host = endpoint === undefined ? undefined : hostOfUrl(withScheme(endpoint));
+    return host !== undefined
+      ? hostUpload("rclone", host, endpoint!)
+      : { ...nothing("rclone"), remotes: [{ kind: "rclone remote", name }] };
   }
-  const given = new Map(
-    settings
+  // rclone's order: the inline settings, then the backend's flags, then its variables, then the
+  // remote's configuration.
+  const backend = `RCLONE_${type.toUpperCase()}_`;
+  const given = new Map<string, string>([
+    ...(name.startsWith(":") ? [] : configured),
+    ...[...environment]
+      .filter(([k]) => k.startsWith(backend) && !k.startsWith("RCLONE_CONFIG_"))
+      .map(([k, v]) => [k.slice(backend.length).toLowerCase(), v] as [string, string]),
+    ...[...o.given]
+      .filter(([k]) => k.startsWith(`--${type}-`))
+      .map(([k, v]) => [k.slice(`--${type}-`.length).replace(/-/g, "_"), v] as [string, string]),
+    ...settings
       .split(",")
       .filter((p) => p.includes("="))
-      .map((p) => [
-        p.slice(0, p.indexOf("=")).toLowerCase(),
-        p.slice(p.indexOf("=") + 1).replace(/^["']|["']$/g, ""),
-      ]),
-  );
+      .map(
+        (p) =>
+          [
+            p.slice(0, p.indexOf("=")).toLowerCase(),
+            p.slice(p.indexOf("=") + 1).replace(/^["']|["']$/g, ""),
+          ] as [string, string],
+      ),
+  ]);
   const host = given.get("host") ?? given.get("url");
-  if (name === ":s3" && path.split("/")[0] !== "") {
+  if (type === "s3" && path.split("/")[0] !== "") {
     const store = given.get("provider")?.toLowerCase() === "alibaba" ? "oss" : "s3";
     return bucketUpload(
       "rclone",
@@ -1057,12 +1124,16 @@ function rcloneCopy(o: Options): Upload | undefined {
       given.get("endpoint"),
     );
   }
-  if ([":sftp", ":ftp", ":webdav", ":http", ":smb"].includes(name) && host !== undefined) {
+  if (["sftp", "ftp", "webdav", "http", "smb"].includes(type) && host !== undefined) {
     const at = /^[a-z]+:\/\//i.test(host) ? hostOfUrl(host) : host;
     return at === undefined ? undefined : hostUpload("rclone", at, destination);
   }
   return { ...nothing("rclone"), remotes: [{ kind: "rclone remote", name }] };
 }
+
+/** An endpoint as a URL (`minio.example.de` as `https://minio.example.de`). */
+const withScheme = (endpoint: string) =>
+  /^[a-z]+:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
 
 /** A URL's host, undefined when it is none. */
 function hostOfUrl(url: string): string | undefined {

@@ -20,6 +20,7 @@ import {
   commandWordOf,
   commandWordsOf,
   fileCommands,
+  scriptEnvironment,
   type RemoteTarget,
   shellScriptOf,
   type UploadTool,
@@ -979,12 +980,14 @@ function scriptLineUploads(where: string, text: string, file?: string): ScriptUp
     const region = awsRegionSetting.exec(code)?.[1];
     const commands =
       (file === undefined ? undefined : fileCommands(file, code)) ?? commandsRun(code);
+    // The rclone settings it exports for its later commands.
+    const environment = scriptEnvironment(code);
     for (const command of commands) {
       if (seen.has(command)) {
         continue;
       }
       seen.add(command);
-      for (const upload of uploadsIn(command)) {
+      for (const upload of uploadsIn(command, environment)) {
         const { tool } = upload;
         if (tool === "curl" || tool === "wget") {
           const readable = upload.urls.filter((u) => !/[$`{}]/.test(hostOf(u)));

@@ -1059,6 +1059,28 @@ describe("a script's uploads that run later or by other means", () => {
     expect(await named(instance(twin)(oregon), "vm")).toEqual([]);
   });
 
+  // Found by bench regress84: rclone's backend flags hid the copy, and an endpoint the script
+  // exports for rclone sent a copy to the program's own bucket name elsewhere.
+  test("fails when rclone's backend flags or exported endpoint place its copy abroad or where the pack cannot place it; twin: the program's bucket alone passes", async () => {
+    const flags = [
+      "#!/bin/bash",
+      "rclone copy --s3-region eu-west-1 /var/backups :s3:landing/db/",
+      "rclone copy --sftp-host backup.example.de --sftp-user ops /var/backups :sftp:/srv/in/",
+      "",
+    ].join("\n");
+    expect(await named(instance(flags)(oregon), "vm")).toEqual([
+      offsite,
+      "the S3 bucket landing in eu-west-1 (outside US, in EU)",
+    ]);
+    const own = add("aws:s3/bucket:Bucket", "logs", { bucket: "app-logs" });
+    const copy = "rclone copy /var/log/app :s3:app-logs/app/\n";
+    const exported = `#!/bin/bash\nexport RCLONE_S3_PROVIDER=Minio RCLONE_S3_ENDPOINT=https://minio.example.de\n${copy}`;
+    expect(await named(own(instance(exported)(oregon)), "vm")).toEqual([
+      "the S3 bucket app-logs at minio.example.de (a host the pack cannot place in a country)",
+    ]);
+    expect(await named(own(instance(`#!/bin/bash\n${copy}`)(oregon)), "vm")).toEqual([]);
+  });
+
   test("twin: their downloads and dry runs pass", async () => {
     const script = [
       "#!/bin/bash",

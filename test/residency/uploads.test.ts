@@ -3,12 +3,18 @@
  * a bucket, a copy to another machine, a raw connection. Read from the line's words as a shell
  * splits them; downloads, local copies and dry runs send nothing.
  */
-import { commandsRun, fileCommands, type Upload, uploadsIn } from "../../residency/uploads";
+import {
+  commandsRun,
+  fileCommands,
+  scriptEnvironment,
+  type Upload,
+  uploadsIn,
+} from "../../residency/uploads";
 
 /** Where the uploads of a script's commands send, in one line each. */
 function sends(script: string): string[] {
   return commandsRun(script)
-    .flatMap(uploadsIn)
+    .flatMap((command) => uploadsIn(command, scriptEnvironment(script)))
     .flatMap((u: Upload) => [
       ...u.urls.map((url) => `${u.tool} → ${url}`),
       ...u.hosts.map((host) => `${u.tool} → host ${host}`),
@@ -534,5 +540,69 @@ describe("s3cmd, s5cmd, az storage blob and socat", () => {
     "socat TCP-LISTEN:8080,fork UNIX-CONNECT:/run/app.sock",
   ])("twin: %s sends nothing", (line) => {
     expect(sends(line)).toEqual([]);
+  });
+});
+
+// Found by bench regress84: rclone's backend flags that take a value shifted its operands, and
+// the endpoint a script exports for rclone was not read.
+describe("rclone's backend flags and variables", () => {
+  it.each([
+    [
+      "rclone copy --s3-region eu-west-1 /srv/data :s3:landing/acme/",
+      "rclone → s3 bucket landing region eu-west-1",
+    ],
+    [
+      "rclone copy --sftp-host 203.0.113.9 --sftp-user backup /srv/data :sftp:/srv/in/",
+      "rclone → host 203.0.113.9",
+    ],
+    [
+      "rclone copy --s3-region eu-west-1 --s3-no-check-bucket /srv :s3:landing/",
+      "rclone → s3 bucket landing region eu-west-1",
+    ],
+    // The inline setting comes first.
+    [
+      "rclone copy --s3-region us-east-1 /srv :s3,region=eu-west-1:landing/",
+      "rclone → s3 bucket landing region eu-west-1",
+    ],
+    [
+      "export RCLONE_S3_PROVIDER=Minio RCLONE_S3_ENDPOINT=https://minio.example.de\nrclone copy /var/log/app :s3:app-logs/app/",
+      "rclone → s3 bucket app-logs endpoint https://minio.example.de",
+    ],
+    [
+      "RCLONE_S3_REGION=eu-west-1 rclone copy /srv :s3:landing/",
+      "rclone → s3 bucket landing region eu-west-1",
+    ],
+    [
+      "export RCLONE_CONFIG_OFFSITE_TYPE=s3\nexport RCLONE_CONFIG_OFFSITE_ENDPOINT=https://minio.example.de\nrclone sync /srv offsite:app-logs/",
+      "rclone → s3 bucket app-logs endpoint https://minio.example.de",
+    ],
+    [
+      "export RCLONE_CONFIG_OFFSITE_ENDPOINT=minio.example.de\nrclone sync /srv offsite:app-logs/",
+      "rclone → host minio.example.de",
+    ],
+    [
+      "export RCLONE_CONFIG_NAS_TYPE=sftp RCLONE_CONFIG_NAS_HOST=h.example.de\nrclone copy /srv nas:/backup",
+      "rclone → host h.example.de",
+    ],
+    // A flag of the S3 backend does not say that a remote configured elsewhere is one.
+    [
+      "rclone copy --s3-endpoint https://s3.us-east-1.amazonaws.com /srv offsite:b/",
+      "rclone → rclone remote offsite",
+    ],
+    [
+      "export RCLONE_CONFIG_OFFSITE_TYPE=sftp RCLONE_CONFIG_OFFSITE_HOST=$HOST\nrclone copy /srv offsite:/x",
+      "rclone → unread offsite:/x",
+    ],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    "rclone copy --s3-region eu-west-1 :s3:landing/acme/ /srv/data",
+    "rclone copy --sftp-host 203.0.113.9 :sftp:/srv/in/ /srv/data",
+    "export RCLONE_S3_ENDPOINT=https://minio.example.de\nrclone copy :s3:app-logs/app/ /var/log/app",
+    "rclone copy --s3-region eu-west-1 /srv :s3:landing/ --dry-run",
+  ])("twin: %s sends nothing", (script) => {
+    expect(sends(script)).toEqual([]);
   });
 });
