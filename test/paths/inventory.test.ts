@@ -274,6 +274,10 @@ const notATypeList: Readonly<Record<string, string>> = {
   // The Secret kind a LokiStack's object storage is read from, over the stack (the LokiStack's
   // review is policy/reviewed.ts's).
   "policy/paths/loki-stacks.ts": "the Secret a LokiStack's storage is read from",
+  // The SSM document whose whole content, not known at preview, is a script the compute runs:
+  // the reading of scripts fails it closed, as it fails user data not known (the document's
+  // rows are the compute table's).
+  "policy/paths/references.ts": "the document a script reading fails closed when unknown",
 };
 
 /** Directories and files whose type tokens are the model itself or the review of types. */
