@@ -3409,30 +3409,42 @@ const ingressClassFlag =
  * Its Service is then the program's, judged as such.
  */
 function runsControllerOfClass(r: BorderResource, x: Resolver, cls: string): boolean {
+  let byProvider = controllerClasses.get(x);
+  if (byProvider === undefined) {
+    byProvider = classesByProvider(x);
+    controllerClasses.set(x, byProvider);
+  }
+  return byProvider.get(r.provider)?.has(cls) === true;
+}
+
+/** Per resolver, the classes the program's workloads run controllers of, by their provider. */
+const controllerClasses = new WeakMap<Resolver, Map<string | undefined, Set<string>>>();
+
+/** The Ingress classes each provider's workloads run controllers of (`runsControllerOfClass`). */
+function classesByProvider(x: Resolver): Map<string | undefined, Set<string>> {
+  const out = new Map<string | undefined, Set<string>>();
   for (const [type, template] of Object.entries(podTemplates)) {
     for (const w of x.ofType(type)) {
-      if (w.provider !== r.provider) {
-        continue;
-      }
       for (const kind of ["containers", "initContainers"]) {
         for (const { value } of valuesAt(w.props, `${template.spec}.${kind}[]`)) {
           const words = ["command", "args"].flatMap((k) => {
             const v = isUnknown(value) ? undefined : valueAt(value, k);
             return Array.isArray(v) ? v.filter((a): a is string => typeof a === "string") : [];
           });
-          if (
-            words.some((w, i) => {
-              const m = ingressClassFlag.exec(w);
-              return m !== null && (m[1] ?? words[i + 1]) === cls;
-            })
-          ) {
-            return true;
-          }
+          words.forEach((word, i) => {
+            const m = ingressClassFlag.exec(word);
+            const cls = m === null ? undefined : (m[1] ?? words[i + 1]);
+            if (cls !== undefined) {
+              const classes = out.get(w.provider) ?? new Set<string>();
+              classes.add(cls);
+              out.set(w.provider, classes);
+            }
+          });
         }
       }
     }
   }
-  return false;
+  return out;
 }
 
 /** The controller name Traefik's IngressClass names (its chart's, and k3s's, class `traefik`). */
