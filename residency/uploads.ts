@@ -197,10 +197,8 @@ function connectionsOf(command: string): Upload[] {
   if (!command.includes("/dev/")) {
     return [];
   }
-  let entries: ReturnType<typeof parse>;
-  try {
-    entries = parse(command, (name) => `$${name}`);
-  } catch {
+  const entries = shellEntries(command);
+  if (entries === undefined) {
     return [];
   }
   const out: Upload[] = [];
@@ -660,16 +658,23 @@ function wrapperScript(words: readonly string[], at: number, takes: ReadonlySet<
   return undefined;
 }
 
+/** A command line as `shell-quote` parses it, its variables kept as written; undefined if it cannot. */
+function shellEntries(command: string): ReturnType<typeof parse> | undefined {
+  try {
+    return parse(command, (name) => `$${name}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A command line's words, as a shell splits them (`shell-quote`), its variables kept as written
  * (`$HOST`) and globs as their pattern; a redirection and its target are left out
  * (`nc host 9000 < dump.sql`), and the words end at the first operator or comment.
  */
 function wordsOf(command: string): string[] {
-  let entries: ReturnType<typeof parse>;
-  try {
-    entries = parse(command, (name) => `$${name}`);
-  } catch {
+  const entries = shellEntries(command);
+  if (entries === undefined) {
     return [];
   }
   const words: string[] = [];
