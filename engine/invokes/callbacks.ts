@@ -166,24 +166,63 @@ function encodesMark(text: string): boolean {
   return holdsMark(Buffer.from(text, "base64").toString("utf8"));
 }
 
-/** `value` with each unknown in it a stand-in's mark, as text builders read it. */
-function withMarks(value: unknown): unknown {
+/**
+ * `value` with each unknown in it a stand-in's mark, as text builders read it — or, where what it
+ * was built from (`from`, in the same shape: the placeholders of a `pulumi.interpolate`) is an
+ * Output whose own callback built a text (`texts`), that text.
+ */
+function withMarks(value: unknown, from?: unknown): unknown {
   if (pulumi.isUnknown(value)) {
-    return standInText();
+    const text = typeof from === "object" && from !== null ? texts.get(from) : undefined;
+    return text ?? standInText();
   }
+  const part = (key: string | number) =>
+    typeof from === "object" && from !== null && !pulumi.Output.isInstance(from)
+      ? (from as Record<string | number, unknown>)[key]
+      : undefined;
   if (Array.isArray(value)) {
-    return value.map(withMarks);
+    return value.map((v, i) => withMarks(v, part(i)));
   }
   if (
     typeof value === "object" &&
     value !== null &&
     Object.getPrototypeOf(value) === Object.prototype
   ) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMarks(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMarks(v, part(k))]));
   }
   return value;
 }
 
+/**
+ * What the SDK's text builder being called was given (`pulumi.interpolate`'s placeholders,
+ * `pulumi.concat`'s parts, `pulumi.jsonStringify`'s object), for the `apply` it makes at once.
+ */
+let builtFrom: unknown;
+
+/**
+ * Makes `pulumi.interpolate`, `pulumi.concat` and `pulumi.jsonStringify` tell the `apply` they
+ * make what they were given (`builtFrom`), for one evaluation: a text built from another whose
+ * values are unknown holds that text, not one mark for it. Returns the function that restores
+ * them.
+ */
+function installTextBuilders(): () => void {
+  const sdk = pulumi as unknown as Record<string, unknown>;
+  const names = ["interpolate", "concat", "jsonStringify"] as const;
+  const originals = names.map((n) => sdk[n] as (...args: unknown[]) => unknown);
+  names.forEach((name, i) => {
+    const original = originals[i];
+    sdk[name] = function (this: unknown, ...args: unknown[]) {
+      const outer = builtFrom;
+      builtFrom = name === "interpolate" ? args.slice(1) : name === "concat" ? args : args[0];
+      try {
+        return original.apply(this, args);
+      } finally {
+        builtFrom = outer;
+      }
+    };
+  });
+  return () => names.forEach((name, i) => (sdk[name] = originals[i]));
+}
 /** The SDK's own `apply`, while an evaluation runs (`installUnknownCallbacks`). */
 let revealingApply:
   | ((this: unknown, func: (v: unknown) => unknown, runWithUnknowns?: boolean) => unknown)
@@ -440,6 +479,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   const restoreParse = installParseOfUnknowns();
   const restoreClone = installCloneOfViews();
   const restoreMarks = installEchoMarks();
+  const restoreBuilders = installTextBuilders();
   // `pulumi.Output` is the SDK's Output class (its declared type is the constructor interface).
   const proto = (
     pulumi.Output as unknown as {
@@ -475,6 +515,10 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
       }
     };
     if (caller === "text") {
+      // What the text was built from (`textBuilt`), by position: an unknown Output among them
+      // stands for the text its own callback built, where it built one.
+      const from = builtFrom;
+      builtFrom = undefined;
       made = apply.call(
         this,
         (value: unknown) => {
@@ -483,7 +527,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
           }
           // Pure text building: run again with marks for the unknowns, kept, the result unknown.
           if (!pulumi.isUnknown(value)) {
-            keep(func(withMarks(value)));
+            keep(func(withMarks(value, from)));
           }
           return pulumi.output(pulumi.unknown);
         },
@@ -518,6 +562,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     restoreParse();
     restoreClone();
     restoreMarks();
+    restoreBuilders();
   };
 }
 

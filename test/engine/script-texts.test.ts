@@ -77,3 +77,13 @@ it("records an SSM document built by pulumi.jsonStringify, each unknown value a 
   };
   expect(content.mainSteps[0].inputs.runCommand.map(shown)).toEqual(["set -e", "⟨?⟩"]);
 });
+
+it("records a text built from another built from unknown values with that text, not one mark", () => {
+  expect(shown(inputs("nested").userData)).toBe(
+    "#!/bin/bash\necho ⟨?⟩ > /etc/app/token\nsystemctl start app\n",
+  );
+  const content = JSON.parse(inputs("collect-nested").content as string) as {
+    mainSteps: Array<{ inputs: { runCommand: string[] } }>;
+  };
+  expect(content.mainSteps[0].inputs.runCommand.map(shown)).toEqual(["echo ⟨?⟩ > /etc/app/token"]);
+});
