@@ -3403,10 +3403,11 @@ const ingressClassFlag =
   /^--(?:ingress-class|ingressclass|providers\.kubernetes(?:ingress|crd)\.ingressclass)(?:=(.*))?$/i;
 
 /**
- * Whether a workload of the program on `r`'s cluster runs an ingress controller of class `cls`:
- * a container whose args (or command) give the class by its flag (`--ingress-class=my-nginx`),
- * as programs that install ingress-nginx from its manifests do, with no IngressClass object.
- * Its Service is then the program's, judged as such.
+ * Whether the program runs an ingress controller of class `cls` on `r`'s cluster: a workload
+ * whose container's args (or command) give the class by its flag (`--ingress-class=my-nginx`),
+ * as programs that install ingress-nginx from its manifests do, with no IngressClass object; or
+ * a Helm v3 release of the controller's chart (`ingress-nginx`, `traefik`), whose class is its
+ * values' or the chart's own. Its Service is then the program's.
  */
 function runsControllerOfClass(r: BorderResource, x: Resolver, cls: string): boolean {
   let byProvider = controllerClasses.get(x);
@@ -3420,9 +3421,40 @@ function runsControllerOfClass(r: BorderResource, x: Resolver, cls: string): boo
 /** Per resolver, the classes the program's workloads run controllers of, by their provider. */
 const controllerClasses = new WeakMap<Resolver, Map<string | undefined, Set<string>>>();
 
+/**
+ * The ingress controllers' charts, by name or at the end of a repository path or OCI reference,
+ * with the class each creates unless its values name another (`controller.ingressClassResource.
+ * name`, `controller.ingressClass`; Traefik's `ingressClass.name`).
+ */
+const controllerCharts: ReadonlyArray<readonly [RegExp, string, readonly string[]]> = [
+  [
+    /(^|\/)ingress-nginx$/,
+    "nginx",
+    ["controller.ingressClassResource.name", "controller.ingressClass"],
+  ],
+  [/(^|\/)nginx-ingress$/, "nginx", ["controller.ingressClass.name", "controller.ingressClass"]],
+  [/(^|\/)traefik$/, "traefik", ["ingressClass.name"]],
+];
+
 /** The Ingress classes each provider's workloads run controllers of (`runsControllerOfClass`). */
 function classesByProvider(x: Resolver): Map<string | undefined, Set<string>> {
   const out = new Map<string | undefined, Set<string>>();
+  const add = (provider: string | undefined, cls: string) => {
+    const classes = out.get(provider) ?? new Set<string>();
+    classes.add(cls);
+    out.set(provider, classes);
+  };
+  // A controller a Helm v3 release of the program installs: its Service is among the release's
+  // objects, which helm-releases reports the pack cannot see.
+  for (const release of x.ofType(helmReleaseType)) {
+    const chart = str(valueAt(release.props, "chart")) ?? "";
+    for (const [pattern, fallback, keys] of controllerCharts) {
+      if (pattern.test(chart)) {
+        const named = keys.map((k) => valueAt(release.props, `values.${k}`));
+        add(release.provider, str(named.find((v) => typeof v === "string")) ?? fallback);
+      }
+    }
+  }
   for (const [type, template] of Object.entries(podTemplates)) {
     for (const w of x.ofType(type)) {
       for (const kind of ["containers", "initContainers"]) {
@@ -3435,9 +3467,7 @@ function classesByProvider(x: Resolver): Map<string | undefined, Set<string>> {
             const m = ingressClassFlag.exec(word);
             const cls = m === null ? undefined : (m[1] ?? words[i + 1]);
             if (cls !== undefined) {
-              const classes = out.get(w.provider) ?? new Set<string>();
-              classes.add(cls);
-              out.set(w.provider, classes);
+              add(w.provider, cls);
             }
           });
         }

@@ -168,6 +168,36 @@ describe.each([
     ).toEqual([unseen("web", 'k8s ingress "web"', traefik)]);
   });
 
+  it("passes it when a Helm release of the program installs the class's controller, whose Service helm-releases reports", async () => {
+    const release = (chart: string, values: Record<string, unknown> = {}) =>
+      add(
+        "kubernetes:helm.sh/v3:Release",
+        "ingress",
+        { chart, namespace: "ingress", values },
+        { provider: "lab" },
+      );
+    const serving = async (plan: (p: Plan) => Plan) =>
+      (await exposure(plan, settings)).filter(
+        ([policy]) => policy === "kubernetes-service-exposure",
+      );
+    expect(await serving(pipe(cluster, release("traefik"), ingress("traefik")))).toEqual([]);
+    expect(
+      await serving(
+        pipe(
+          cluster,
+          release("oci://ghcr.io/kubernetes/ingress-nginx", {
+            controller: { ingressClassResource: { name: "traefik" } },
+          }),
+          ingress("traefik"),
+        ),
+      ),
+    ).toEqual([]);
+    // Twin: ingress-nginx's own class is nginx, not the Ingress's.
+    expect(await serving(pipe(cluster, release("ingress-nginx"), ingress("traefik")))).toEqual([
+      unseen("web", 'k8s ingress "web"', traefik),
+    ]);
+  });
+
   it("fails an Ingress of another class than the one the stack declares internal", async () => {
     const internal = { ...declared, internalIngressClasses: ["nginx-internal"] };
     expect(await exposure(pipe(cluster, ingress("traefik")), declaring(internal))).toEqual([
