@@ -839,19 +839,36 @@ function argvUploads(
     // word by the reading of places.
     return uploadsOfScript(where, script ?? words.join(" "), script === undefined);
   }
-  const unknownAt = `${where}[${firstUnknown}]`;
-  if (words[commandWordOf(words)] === unknownWord) {
-    onUnknown(unknownAt);
-    return [];
-  }
   const script = shellScriptOf(words);
-  return withoutUnknownDestinations(
+  return argvWithUnknown(
     where,
-    script ?? words.join(" "),
-    unknownAt,
+    words,
+    script,
+    `${where}[${firstUnknown}]`,
     onUnknown,
     script === undefined,
   );
+}
+
+/**
+ * The uploads of an argument list (`words`, run as `script` where a shell is given one) holding
+ * an element not known at preview, at `unknownAt`: reported to `onUnknown` where it decides what
+ * runs — it is the command, or the shell's script — else read with it as a value the line builds
+ * at run time (`withoutUnknownDestinations`).
+ */
+function argvWithUnknown(
+  where: string,
+  words: readonly string[],
+  script: string | undefined,
+  unknownAt: string,
+  onUnknown: (path: string) => void,
+  argv = false,
+): ScriptUpload[] {
+  if (words[commandWordOf(words)] === unknownWord || script === unknownWord) {
+    onUnknown(unknownAt);
+    return [];
+  }
+  return withoutUnknownDestinations(where, script ?? words.join(" "), unknownAt, onUnknown, argv);
 }
 
 /**
@@ -940,13 +957,7 @@ function podUploads(
           out.push(...uploadsOfScript(where, script ?? argv.join(" ")));
           continue;
         }
-        if (argv[commandWordOf(argv)] === unknownWord || script === unknownWord) {
-          onUnknown(unknownAt);
-          continue;
-        }
-        out.push(
-          ...withoutUnknownDestinations(where, script ?? argv.join(" "), unknownAt, onUnknown),
-        );
+        out.push(...argvWithUnknown(where, argv, script, unknownAt, onUnknown));
       }
     }
   }
