@@ -87,6 +87,7 @@ import {
   scriptUploads,
 } from "./paths/references";
 import { type BucketTarget, describeRemote, type UploadTool } from "../residency/uploads";
+import type { AddressSource } from "../residency/address-marks";
 import { clusterDomain, isListType, podTemplateOf } from "./paths/kubernetes";
 import {
   heldPartitionOfBucketName,
@@ -1435,6 +1436,10 @@ export function scriptBucketFindings(
     return region;
   };
   const uploads = scriptUploads(r.type, r.props, decided, reading.podSpecs).flatMap((upload) => {
+    if (upload.programAddress !== undefined) {
+      const where = addressDestination(upload.programAddress, resources, j);
+      return where === undefined ? [] : [{ ...upload, where }];
+    }
     const b = upload.bucket;
     // The line's region or endpoint places an OSS bucket (ossutil does not follow another
     // region's bucket), and one abroad is arn-locality's; an S3 bucket the line sends to in a
@@ -1474,6 +1479,36 @@ export function scriptBucketFindings(
     return [{ ...upload, where }];
   });
   return uploadFindings(uploads, resourceLabel(r.type, r.name), j);
+}
+
+/**
+ * Where a script's upload to the address of a resource of the program (an instance's private IP,
+ * a database's endpoint, not known at preview: residency/address-marks.ts) sends, in a finding's
+ * words, when that is not inside `j`: where that resource is. Undefined where it is inside, or
+ * where its place is not known at preview (it is judged where it is created).
+ */
+function addressDestination(
+  source: AddressSource,
+  resources: readonly PolicyResource[],
+  j: Jurisdiction,
+): string | undefined {
+  const named = `the ${source.output} of ${resourceLabel(source.type, source.name)}`;
+  const targets = resources.filter((c) => c.type === source.type && c.name === source.name);
+  if (targets.length !== 1) {
+    // Two resources of the type share the name (under different parents): which one is meant
+    // cannot be told.
+    return `${named} (${targets.length} resources of this program have that type and name, so which one it is cannot be told)`;
+  }
+  const at = placementOfResource(targets[0]);
+  if (isUnknown(at)) {
+    return undefined;
+  }
+  if (at.kind !== "region") {
+    return `${named}, of this program, whose region cannot be determined (${at.reason ?? at.kind})`;
+  }
+  return regionInJurisdiction(j, at.cloud, at.region)
+    ? undefined
+    : `${named}, of this program, in ${describePlace(j, at.cloud, at.region)}`;
 }
 
 /**
@@ -1550,6 +1585,10 @@ function uploadDestination(
   allowlist: readonly EgressAllowEntry[],
   placesRead: boolean,
 ): string | undefined {
+  if (upload.programAddress !== undefined) {
+    // The address of a resource of the program: only the stack places it (`scriptBucketFindings`).
+    return undefined;
+  }
   if (upload.unread !== undefined) {
     return upload.unread === ""
       ? "a destination the command does not name as a URL, which cannot be read"
@@ -1665,7 +1704,14 @@ function uploadFindings(
 ): Finding[] {
   const byPlace = new Map<
     string,
-    { where: string; path: string; tool: UploadTool; bucket: boolean; commands: string[] }
+    {
+      where: string;
+      path: string;
+      tool: UploadTool;
+      bucket: boolean;
+      resource: boolean;
+      commands: string[];
+    }
   >();
   for (const upload of uploads) {
     const key = `${upload.where}\0${uploadVerbs[upload.tool][0]}`;
@@ -1678,21 +1724,26 @@ function uploadFindings(
         upload.bucket !== undefined ||
         /^(?:s3|oss):\/\/|^--bucket /.test(upload.unread ?? "") ||
         (upload.unread !== undefined && bucketTools.has(upload.tool)),
+      // The address of a resource of the program (residency/address-marks.ts).
+      resource: upload.programAddress !== undefined,
       commands: [],
     };
     entry.commands.push(upload.command);
     byPlace.set(key, entry);
   }
-  return [...byPlace.values()].map(({ where, path, tool, bucket, commands }) => {
+  return [...byPlace.values()].map(({ where, path, tool, bucket, resource, commands }) => {
     const distinct = [...new Set(commands)];
     const shown = distinct.map((c) => JSON.stringify(c)).join(", ");
     const [one, several] = uploadVerbs[tool];
-    const why = bucket
-      ? "the compute sends what the command reads there each time it runs"
-      : "the compute sends what the command reads there each time it runs, and no resource of the stack holds it";
-    const fix = bucket
-      ? `Copy only to a bucket this program creates inside ${j.id}, or to an OSS bucket the command places inside ${j.id} by its regional endpoint (-e); an S3 bucket's region or endpoint on the line places only the request, which the AWS CLI redirects to wherever the bucket lies.`
-      : `Upload only to a service inside ${j.id} by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason.`;
+    const why =
+      bucket || resource
+        ? "the compute sends what the command reads there each time it runs"
+        : "the compute sends what the command reads there each time it runs, and no resource of the stack holds it";
+    const fix = resource
+      ? `Send only to resources of this program inside ${j.id}, or create that resource inside ${j.id}.`
+      : bucket
+        ? `Copy only to a bucket this program creates inside ${j.id}, or to an OSS bucket the command places inside ${j.id} by its regional endpoint (-e); an S3 bucket's region or endpoint on the line places only the request, which the AWS CLI redirects to wherever the bucket lies.`
+        : `Upload only to a service inside ${j.id} by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason.`;
     return {
       message: `${label} must send data only to places inside ${j.id}, but ${path} runs ${shown}, which ${distinct.length > 1 ? several : one} to ${where}: ${why}. ${fix}`,
       path: [label, where],

@@ -34,11 +34,12 @@ import { olderSdkNote } from "../load-program";
 import type { CallbackFailure } from "../plan";
 import { mayBeAbsent } from "./output-types";
 import { sigKey, unknownValue } from "../wire";
+import { type AddressSource, addressOutputs, markText } from "../../residency/address-marks";
 
 /** Operations on stand-ins one callback may perform before it is given up on. */
 const budget = 10_000;
 
-const markPattern = /⟨unknown \d+⟩/;
+const markPattern = /⟨unknown \d+(?: @[0-9a-f]+)?⟩/;
 
 /** True when a string holds a stand-in's mark. */
 export function holdsMark(s: string): boolean {
@@ -174,7 +175,7 @@ function encodesMark(text: string): boolean {
 function withMarks(value: unknown, from?: unknown): unknown {
   if (pulumi.isUnknown(value)) {
     const text = typeof from === "object" && from !== null ? texts.get(from) : undefined;
-    return text ?? standInText();
+    return text ?? standInText(addressOf(from));
   }
   const part = (key: string | number) =>
     typeof from === "object" && from !== null && !pulumi.Output.isInstance(from)
@@ -362,17 +363,46 @@ const methodNames: ReadonlySet<string> = new Set(
  * as text to go on (engine/invokes/index.ts, `pluginStandIn`): what the plugin builds from it
  * holds the mark, and is unknown where it reaches a resource's inputs.
  */
-export function standInText(): string {
+export function standInText(source?: AddressSource): string {
   made += 1;
-  return `⟨unknown ${++marks}⟩`;
+  return markText(++marks, source);
 }
 
-/** A stand-in for an unknown value, within `run`. */
-function standIn(run: Run, callable = false): unknown {
+/**
+ * The address outputs of the resources the program creates (residency/address-marks.ts), each
+ * Output the SDK made for one by the resource and output it stands for: a mark of its value names
+ * them, and the pack places what a script sends there where that resource is.
+ */
+let addresses = new WeakMap<object, AddressSource>();
+
+/** The resource address `output` is, when it is one of a resource the program creates. */
+function addressOf(output: unknown): AddressSource | undefined {
+  return typeof output === "object" && output !== null ? addresses.get(output) : undefined;
+}
+
+/** Records the address outputs of custom resource `res` of `type` named `name` (`addresses`). */
+function recordAddresses(res: pulumi.Resource, type: string, name: string): void {
+  const outputs = addressOutputs.get(type);
+  if (outputs === undefined) {
+    return;
+  }
+  for (const output of outputs) {
+    const o = (res as unknown as Record<string, unknown>)[output];
+    if (pulumi.Output.isInstance(o)) {
+      addresses.set(o, { type, name, output });
+    }
+  }
+}
+
+/**
+ * A stand-in for an unknown value, within `run`; its mark names `source` where the value is a
+ * resource's address.
+ */
+function standIn(run: Run, callable = false, source?: AddressSource): unknown {
   made += 1;
   let output: Record<string, unknown> | undefined;
   const children = new Map<string, unknown>();
-  const mark = () => `⟨unknown ${++marks}⟩`;
+  const mark = () => markText(++marks, source);
   // A callable one is an arrow function: without non-configurable own keys to keep consistent.
   const target: object = callable ? () => undefined : {};
   const proxy = new Proxy(target, {
@@ -444,10 +474,13 @@ function call(run: Run, fn: (...xs: unknown[]) => unknown): void {
   }
 }
 
-/** The value a callback is given: each unknown in `value` replaced by a stand-in. */
-function givenValue(run: Run, value: unknown): unknown {
+/**
+ * The value a callback is given: each unknown in `value` replaced by a stand-in, one that names
+ * `source` where the whole value is a resource's address.
+ */
+function givenValue(run: Run, value: unknown, source?: AddressSource): unknown {
   if (pulumi.isUnknown(value)) {
-    return standIn(run);
+    return standIn(run, false, source);
   }
   if (Array.isArray(value)) {
     return value.map((v) => givenValue(run, v));
@@ -662,7 +695,7 @@ async function withStandIns(
 ): Promise<unknown> {
   const run = new Run();
   try {
-    keep?.(await func(text ?? givenValue(run, value)), text !== undefined);
+    keep?.(await func(text ?? givenValue(run, value, addressOf(source))), text !== undefined);
     await Promise.all(run.pending);
   } catch (e) {
     recordFailure(func, e, run, source, failures);
@@ -780,10 +813,12 @@ let whereEchoed = new WeakMap<
 function installEchoMarks(): () => void {
   echoed = new WeakSet();
   whereEchoed = new WeakMap();
+  addresses = new WeakMap();
   const resolveProperties = rpc.resolveProperties;
   rpc.resolveProperties = function (res, resolvers, t, name, allProps, ...rest) {
     if (pulumi.CustomResource.isInstance(res) && !t.startsWith("kubernetes:")) {
       markEchoes(allProps, new Set(), t, []);
+      recordAddresses(res, t, name);
     }
     resolveProperties.call(this, res, resolvers, t, name, allProps, ...rest);
   };

@@ -5,6 +5,7 @@
  * the paths a row declares are its policies' (`declaredPaths`), so no value is judged twice.
  */
 import * as zlib from "node:zlib";
+import { type AddressSource, addressSourceOf, marksIn } from "../../residency/address-marks";
 import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import {
@@ -587,6 +588,12 @@ export interface ScriptUpload {
   /** A destination the line names without its place (an rclone remote, a Cloud Storage bucket). */
   readonly remote?: RemoteTarget;
   /**
+   * The resource of the program whose address (an output not known at preview, such as an
+   * instance's private IP) the script sends to: it lies where that resource is, which only the
+   * stack tells (`scriptBucketFindings`).
+   */
+  readonly programAddress?: AddressSource;
+  /**
    * The line was joined from an argument list (`command: ["aws", "s3", "cp", …, "--region",
    * "eu-west-1"]`), whose words the reading of a script's places meets one at a time: a
    * `--region` and its value apart are seen here only.
@@ -713,7 +720,67 @@ export function scriptUploads(
  * answer, an output the provider computes at deployment) where the program built the script
  * from it (engine/invokes/callbacks.ts `texts`): the rest of the script is as the program wrote it.
  */
-const unknownMarks = /⟨unknown \d+⟩/g;
+const unknownMarks = marksIn;
+
+/**
+ * The host a mark of a resource's address is read as (residency/address-marks.ts), by the mark's
+ * number: a name no server has (`.invalid`), which the reading of uploads takes as any host.
+ */
+const addressHost = (n: string) => `sovereign-dc-address-${n}.invalid`;
+
+/**
+ * A script's text with each mark of a value not known at preview as `unknownWord`, or, where the
+ * mark stands for the address of a resource of the program, as a host (`addressHost`), the
+ * resources' addresses by those hosts.
+ */
+function withMarksRead(marked: string): {
+  readonly text: string;
+  readonly addresses: ReadonlyMap<string, AddressSource>;
+} {
+  const addresses = new Map<string, AddressSource>();
+  const text = marked.replace(unknownMarks, (_mark, n: string, hex?: string) => {
+    const source = addressSourceOf(hex);
+    if (source === undefined) {
+      return unknownWord;
+    }
+    const host = addressHost(n);
+    addresses.set(host, source);
+    return host;
+  });
+  return { text, addresses };
+}
+
+/**
+ * `uploads` with each one that sends to a resource's address (`withMarksRead`) naming it
+ * (`programAddress`), its command as the program wrote it, the address in words.
+ */
+function withProgramAddresses(
+  uploads: ScriptUpload[],
+  addresses: ReadonlyMap<string, AddressSource>,
+): ScriptUpload[] {
+  if (addresses.size === 0) {
+    return uploads;
+  }
+  const words = (command: string) => {
+    let out = command;
+    for (const [host, s] of addresses) {
+      out = out.split(host).join(`⟨${s.name}.${s.output}⟩`);
+    }
+    return out;
+  };
+  return uploads.map((u) => {
+    // A URL's or a copy's host, or the endpoint a bucket's CLI is sent to (`--endpoint-url`).
+    const target = u.url ?? u.host ?? u.bucket?.endpoint;
+    const host = target === undefined ? undefined : hostOf(target);
+    const source = host === undefined ? undefined : addresses.get(host);
+    const command = words(u.command);
+    return source === undefined
+      ? command === u.command
+        ? u
+        : { ...u, command }
+      : { ...u, command, programAddress: source };
+  });
+}
 
 /** A script holding values not known at preview as marks, base64 user data decoded first. */
 function markedScript(value: string): string | undefined {
@@ -741,7 +808,7 @@ function scriptTextUploads(
   if (marked === undefined) {
     return uploadsOfScript(where, value, false, file);
   }
-  const text = marked.replace(unknownMarks, unknownWord);
+  const { text, addresses } = withMarksRead(marked);
   // A file a cloud-config writes runs what its place makes it run (a crontab's lines); one of no
   // such place (a certificate, an env file) runs nothing, whatever it holds.
   const code = text.replace(shellComments, "$1");
@@ -771,7 +838,10 @@ function scriptTextUploads(
   if (code.split("\n").some((line) => line.includes(unknownWord) && pipedToShell.test(line))) {
     onUnknown(where);
   }
-  return withoutUnknownDestinations(where, text, where, onUnknown, false, file);
+  return withProgramAddresses(
+    withoutUnknownDestinations(where, text, where, onUnknown, false, file),
+    addresses,
+  );
 }
 
 /** The shell's built-ins that run their arguments as code. */

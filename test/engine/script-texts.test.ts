@@ -10,6 +10,7 @@
 import * as path from "node:path";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import { unknownValue } from "../../engine/wire";
+import { addressSourceOf, marksIn } from "../../residency/address-marks";
 import { evaluateMany } from "../helpers/worker";
 
 const dir = path.resolve(__dirname, "..", "fixtures", "engine");
@@ -29,19 +30,30 @@ const inputs = (name: string): RecordedResource["inputs"] => {
   return r.inputs;
 };
 
-/** A text with each mark written as `⟨?⟩`, as the marks' numbers follow the evaluation's order. */
-const shown = (v: unknown) => (typeof v === "string" ? v.replace(/⟨unknown \d+⟩/g, "⟨?⟩") : v);
+/**
+ * A text with each mark written as `⟨?⟩`, as the marks' numbers follow the evaluation's order;
+ * one that names a resource's address as `⟨name.output⟩`.
+ */
+const shown = (v: unknown) =>
+  typeof v === "string"
+    ? v.replace(marksIn, (_m, _n, hex?: string) => {
+        const source = addressSourceOf(hex);
+        return source === undefined ? "⟨?⟩" : `⟨${source.name}.${source.output}⟩`;
+      })
+    : v;
 
 it("records interpolated user data as its text, the unknown values as marks", () => {
   expect(shown(inputs("interpolated").userData)).toBe(
-    "#!/bin/bash\necho ⟨?⟩ > /etc/app/token\nping -c1 ⟨?⟩\n",
+    "#!/bin/bash\necho ⟨?⟩ > /etc/app/token\nping -c1 ⟨address.publicIp⟩\n",
   );
 });
 
 // Stack policies (named-destinations: a copy to a bucket by name) read a resource's outputs.
 it("records the same text among the resource's outputs", () => {
   const r = plan.resources.find((x) => x.name === "interpolated");
-  expect(shown(r?.outputs.userData)).toBe("#!/bin/bash\necho ⟨?⟩ > /etc/app/token\nping -c1 ⟨?⟩\n");
+  expect(shown(r?.outputs.userData)).toBe(
+    "#!/bin/bash\necho ⟨?⟩ > /etc/app/token\nping -c1 ⟨address.publicIp⟩\n",
+  );
 });
 
 it("keeps another input built from the same value unknown", () => {
@@ -67,7 +79,7 @@ it("records base64 user data encoded from such a text, the marks inside", () => 
   const encoded = inputs("encoded").userData;
   expect(typeof encoded).toBe("string");
   expect(shown(Buffer.from(encoded as string, "base64").toString("utf8"))).toBe(
-    "#!/bin/bash\n/etc/eks/bootstrap.sh nodes --apiserver-endpoint ⟨?⟩\n",
+    "#!/bin/bash\n/etc/eks/bootstrap.sh nodes --apiserver-endpoint ⟨address.publicIp⟩\n",
   );
 });
 
@@ -86,4 +98,19 @@ it("records a text built from another built from unknown values with that text, 
     mainSteps: Array<{ inputs: { runCommand: string[] } }>;
   };
   expect(content.mainSteps[0].inputs.runCommand.map(shown)).toEqual(["echo ⟨?⟩ > /etc/app/token"]);
+});
+
+it("names the resource and output in the mark of an address output, used whole, and no other", () => {
+  expect(shown(inputs("sent-to-address").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨address.publicIp⟩:/srv/\n",
+  );
+  expect(shown(inputs("interpolated").userData)).toContain("ping -c1 ⟨address.publicIp⟩");
+  expect(shown(inputs("sent-to-derived").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
+  );
+  // A lookup's answer, and a value of several, stay plain marks.
+  expect(shown(inputs("interpolated").userData)).toContain("echo ⟨?⟩ >");
+  expect(
+    shown(Buffer.from(inputs("encoded-in-callback").userData as string, "base64").toString()),
+  ).toContain("--endpoint ⟨?⟩");
 });

@@ -9,7 +9,15 @@
  * script a shell runs, or the destination of an upload its line makes.
  */
 import type { Plan } from "../../engine/plan";
-import { add, deploymentOn, fixturePlan, unknown } from "../helpers/policy-plan";
+import { markText } from "../../residency/address-marks";
+import {
+  add,
+  deploymentOn,
+  fixturePlan,
+  provider,
+  unknown,
+  withResources,
+} from "../helpers/policy-plan";
 import { type CheckOptions, findings, oregonSettings, policyPack } from "../helpers/policy-session";
 
 const pack = policyPack();
@@ -267,6 +275,78 @@ describe("user data the engine sends with marks for the values it cannot know", 
     expect(await judged(instance({ userData: bootstrap })(oregon), "vm")).toEqual([]);
     const encoded = Buffer.from(bootstrap).toString("base64");
     expect(await judged(instance({ userData: encoded })(oregon), "vm")).toEqual([]);
+  });
+});
+
+// Found by the old-against-new bench: `rsync … ec2-user@${primary.privateIp}:/replica/` to an
+// instance of the program in a subnet it does not create (its address not known offline either)
+// failed closed as a destination built from an unknown value. The engine's mark names the
+// resource whose address it stands for (residency/address-marks.ts): the copy lies where that
+// resource is, which named-destinations tells from the stack.
+describe("an upload to the address of a resource of the program, not known at preview", () => {
+  const script = (...lines: string[]) => ["#!/bin/bash", ...lines, ""].join("\n");
+  const primaryAddress = (n: number, output = "privateIp", name = "primary") =>
+    markText(n, { type: "aws:ec2/instance:Instance", name, output });
+  const primary = (opts: { provider?: string } = {}) =>
+    add(
+      "aws:ec2/instance:Instance",
+      "primary",
+      { ami: "ami-0123456789abcdef0", instanceType: "t3.micro" },
+      opts,
+    );
+  const ireland = (plan: Plan) =>
+    withResources(plan, provider(plan, "aws", "ireland", { region: "eu-west-1" }));
+  const sends = async (plan: Plan, policy: string) =>
+    findings(await pack.check(plan, oregonSettings))
+      .filter(([p, resource]) => p === policy && resource === "vm")
+      .map(([, , level, path]) => `${level}: ${path?.at(-1)}`);
+
+  test("fails where that resource lies outside, naming it", async () => {
+    const userData = script(`rsync -a /data/ ec2-user@${primaryAddress(1)}:/replica/`);
+    const plan = instance({ userData })(primary({ provider: "ireland" })(ireland(oregon)));
+    expect(await sends(plan, "named-destinations")).toEqual([
+      'mandatory: the privateIp of ec2 instance "primary", of this program, in eu-west-1 (outside US, in EU)',
+    ]);
+    const [violation] = (await pack.check(plan, oregonSettings)).filter(
+      (v) => v.policy === "named-destinations" && v.resourceName === "vm",
+    );
+    expect(violation.message).toContain(
+      'runs "rsync -a /data/ ec2-user@⟨primary.privateIp⟩:/replica/"',
+    );
+    expect(violation.message).toContain("Send only to resources of this program inside US");
+    expect(await sends(plan, "arn-locality")).toEqual([]);
+  });
+
+  test("twin: the same resource inside passes, by its private or public address, a URL too", async () => {
+    for (const line of [
+      `rsync -a /data/ ec2-user@${primaryAddress(1)}:/replica/`,
+      `scp /data/x root@${primaryAddress(2, "publicDns")}:/srv/`,
+      `curl -T /var/log/app.log http://${primaryAddress(3)}:8080/logs`,
+    ]) {
+      const plan = instance({ userData: script(line) })(primary()(oregon));
+      expect([
+        ...(await sends(plan, "named-destinations")),
+        ...(await sends(plan, "arn-locality")),
+      ]).toEqual([]);
+    }
+  });
+
+  test("a mark naming no address output, or no resource of the stack, is not placed", async () => {
+    const notAnAddress = markText(1, {
+      type: "aws:ec2/instance:Instance",
+      name: "primary",
+      output: "ami",
+    });
+    const plan = instance({ userData: script(`rsync -a /data/ u@${notAnAddress}:/r/`) })(
+      primary()(oregon),
+    );
+    expect(await sends(plan, "arn-locality")).toEqual(["mandatory: userData (unknown at preview)"]);
+    const missing = instance({
+      userData: script(`rsync -a /data/ u@${primaryAddress(1, "privateIp", "gone")}:/r/`),
+    })(primary()(oregon));
+    expect(await sends(missing, "named-destinations")).toEqual([
+      'mandatory: the privateIp of ec2 instance "gone" (0 resources of this program have that type and name, so which one it is cannot be told)',
+    ]);
   });
 });
 
