@@ -11,6 +11,7 @@ import * as ipaddr from "ipaddr.js";
 import { installedTypes, type TypeEntry } from "../policy/inventory/sdk";
 import { awsPartitionOf, countryOfRegion } from "../residency/jurisdictions";
 import { arnAccount, arnRegion, imageRegistry, regionOfEndpoint } from "../residency/placement";
+import { zonesOf } from "../residency/zones";
 import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
 
 /** Properties providers fill by auto-naming when the program leaves them out. */
@@ -453,6 +454,31 @@ function privateAddressIn(block: unknown, ...parts: string[]): string | undefine
 }
 
 /**
+ * The ID the engine gives the default subnet of an AWS zone (`…-default-subnet-us-west-2a`), which
+ * a lookup of the region's default VPC answers offline (engine/invokes), standing in for the
+ * cloud's.
+ */
+export const defaultSubnetPrefix = "sovereign-dc-offline-stand-in-default-subnet-";
+
+/**
+ * The block of the default subnet of the zone at index `zone` of its region: AWS numbers a
+ * default VPC's subnets as /20s of 172.31.0.0/16, one per zone in turn.
+ */
+export function defaultSubnetBlock(zone: number): string {
+  return `172.31.${16 * zone}.0/20`;
+}
+
+/** The block of the default subnet an ID the engine stands in names; undefined for any other. */
+function defaultSubnetBlockOf(id: string): string | undefined {
+  if (!id.startsWith(defaultSubnetPrefix)) {
+    return undefined;
+  }
+  const zone = id.slice(defaultSubnetPrefix.length);
+  const index = zonesOf("aws", zone.slice(0, -1))?.findIndex((z) => z.name === zone) ?? -1;
+  return index < 0 ? undefined : defaultSubnetBlock(index);
+}
+
+/**
  * The primary private IPv4 address EC2 gives an instance or a network interface: one of the block
  * of the subnet it is launched in, or of the default VPC (172.31.0.0/16, wherever an account has
  * one) for an instance given no subnet, network interface or launch template. Programs admit it in
@@ -484,9 +510,11 @@ function privateAddressOutputs(
   const block =
     subnet !== undefined
       ? subnet.outputs.cidrBlock
-      : inputs.subnetId === undefined && !elsewhere && type === "aws:ec2/instance:Instance"
-        ? "172.31.0.0/20"
-        : undefined;
+      : subnetId !== undefined
+        ? defaultSubnetBlockOf(subnetId)
+        : inputs.subnetId === undefined && !elsewhere && type === "aws:ec2/instance:Instance"
+          ? defaultSubnetBlock(0)
+          : undefined;
   const privateIp = privateAddressIn(block, "private-ip", type, name);
   if (privateIp === undefined) {
     return {};

@@ -25,7 +25,7 @@ import { awsPartitionOf, awsPartitionRegions } from "../../residency/jurisdictio
 import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
 import { arnAccount, arnPartition, arnRegion } from "../../residency/placement";
 import { zonesOf } from "../../residency/zones";
-import { placeholderAccount } from "../synth";
+import { defaultSubnetBlock, defaultSubnetPrefix, placeholderAccount } from "../synth";
 import { awsCoreNetworkPolicyDocument } from "./aws-core-network-policy";
 import { awsPolicyDocument } from "./aws-policy-document";
 import { answerStd, stdFunctions } from "./std";
@@ -311,7 +311,6 @@ interface DefaultVpc {
 const partitionsWithoutOptIn: readonly string[] = ["aws-cn", "aws-us-gov", "aws-eusc"];
 
 const defaultVpcPrefix = `${offlineStandIn}-default-vpc-`;
-const defaultSubnetPrefix = `${offlineStandIn}-default-subnet-`;
 
 function defaultVpcOf(args: Record<string, unknown>, ctx: InvokeContext): DefaultVpc | undefined {
   const region = regionOf(args, ctx);
@@ -342,7 +341,7 @@ function defaultSubnet(vpc: DefaultVpc, zone: number): Record<string, unknown> {
     region: vpc.region,
     availabilityZone: z.name,
     availabilityZoneId: z.zoneId ?? "",
-    cidrBlock: `172.31.${16 * zone}.0/20`,
+    cidrBlock: defaultSubnetBlock(zone),
     defaultForAz: true,
     mapPublicIpOnLaunch: true,
     assignIpv6AddressOnCreation: false,

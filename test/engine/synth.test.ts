@@ -2,7 +2,7 @@
  * The outputs the offline engine synthesises for a new resource: an ID a program passes on must
  * be the one the provider would report, or a reference built from it names nothing of the stack.
  */
-import { previewState, synthesizeState } from "../../engine/synth";
+import { defaultSubnetPrefix, previewState, synthesizeState } from "../../engine/synth";
 import { unknownValue } from "../../engine/wire";
 
 const virginia = { region: "us-east-1" };
@@ -733,6 +733,25 @@ describe("private addresses", () => {
   it("gives an instance with no subnet an address of the default VPC", () => {
     const [a, b] = octets(state(instance, {}).privateIp);
     expect([a, b]).toEqual([172, 31]);
+  });
+
+  // Found on a public program's pattern: a bastion in a default subnet a lookup found
+  // (`getSubnets` of the default VPC) admitted by a database's security group as
+  // `${bastion.privateIp}/32` failed public-exposure, the address unknown offline.
+  it("gives an instance in a default subnet a lookup answered an address of that subnet's block", () => {
+    const [a, b, c] = octets(
+      state(instance, { subnetId: `${defaultSubnetPrefix}us-east-1b` }).privateIp,
+    );
+    expect([a, b]).toEqual([172, 31]);
+    expect(c).toBeGreaterThanOrEqual(16);
+    expect(c).toBeLessThan(32);
+    expect(state(eni, { subnetId: `${defaultSubnetPrefix}us-east-1a` }).privateIp).toMatch(
+      /^172\.31\.([0-9]|1[0-5])\./,
+    );
+    // A zone of no region the catalog knows names no block.
+    expect(
+      state(instance, { subnetId: `${defaultSubnetPrefix}xx-nowhere-9z` }).privateIp,
+    ).toBeUndefined();
   });
 
   it("keeps the address the program sets", () => {
