@@ -394,6 +394,9 @@ function recordAddresses(res: pulumi.Resource, type: string, name: string): void
   }
 }
 
+/** The key through which Node's `util.inspect` (and so `console.log`) asks a value to show itself. */
+const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
+
 /**
  * A stand-in for an unknown value, within `run`; its mark names `source` where the value is a
  * resource's address.
@@ -405,6 +408,9 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
   const mark = () => markText(++marks, source);
   // A callable one is an arrow function: without non-configurable own keys to keep consistent.
   const target: object = callable ? () => undefined : {};
+  // What a program logs of it (`console.log("address:", ip)`) shows its mark, not `{}`: Node's
+  // `util.inspect` shows a Proxy's target, never asking the Proxy.
+  Object.defineProperty(target, inspectCustom, { value: mark, configurable: true });
   const proxy = new Proxy(target, {
     get: (_t, key) => {
       if (typeof key === "symbol") {

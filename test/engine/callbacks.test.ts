@@ -3,7 +3,8 @@
  * input or output string that holds one as unknown, and leaves every other value as it was.
  */
 import fc from "fast-check";
-import { holdsMark, withMarksUnknown } from "../../engine/invokes/callbacks";
+import * as util from "node:util";
+import { holdsMark, standInAnswer, withMarksUnknown } from "../../engine/invokes/callbacks";
 import { unknownValue } from "../../engine/wire";
 
 describe("withMarksUnknown", () => {
@@ -36,5 +37,15 @@ describe("withMarksUnknown", () => {
     expect(holdsMark("⟨unknown 7⟩")).toBe(true);
     expect(holdsMark("⟨unknown⟩")).toBe(false);
     expect(holdsMark("unknown 7")).toBe(false);
+  });
+});
+
+// A public program logs an instance's public IP in a callback (`console.log("IP:", ip)`): offline
+// it printed `{}`, where the README says a stand-in reads as its mark.
+describe("a stand-in", () => {
+  it("shows its mark where a program logs it", () => {
+    const shown = util.inspect(standInAnswer());
+    expect(shown).toMatch(/^⟨unknown \d+⟩$/);
+    expect(util.format("IP: %s", standInAnswer())).toMatch(/^IP: ⟨unknown \d+⟩$/);
   });
 });
