@@ -49,7 +49,7 @@ import {
   waiverProblem,
 } from "../policy/framework";
 import { allowlistEntryAt } from "../policy/paths/addresses";
-import { commandsRun, describeRemote, scriptEnvironment, uploadsIn } from "../residency/uploads";
+import { commandsRun, describeRemote, environmentsAlong, uploadsIn } from "../residency/uploads";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
@@ -169,9 +169,8 @@ function commandDestinations(
   allow: readonly EgressAllowEntry[],
 ): Array<{ key: string; place: { inside: boolean; words: string } }> {
   const unplaced = (words: string) => ({ inside: false, words });
-  const environment = scriptEnvironment(command);
-  return commandsRun(command)
-    .flatMap((c) => uploadsIn(c, environment))
+  return environmentsAlong(commandsRun(command))
+    .flatMap(([c, environment]) => uploadsIn(c, environment))
     .flatMap((u) => [
       ...u.urls.map((url) => {
         const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();

@@ -7,8 +7,9 @@
  * nothing but its request, and is not read. A cloud CLI's copy to a bucket (`aws s3 cp`,
  * `aws s3api put-object`, `ossutil cp`, an rclone inline S3 remote), a copy to another machine
  * (`scp`, `rsync`, `azcopy` to a storage account) and a raw connection (`nc`, bash's `/dev/tcp`)
- * send to the bucket or host their line names; an rclone remote or mc alias configured elsewhere,
- * and a Cloud Storage bucket (`gsutil cp … gs://…`), to a place the line does not give. Their
+ * send to the bucket or host their line names; an rclone remote or mc alias to what the script
+ * configures before (`rclone config create`, `mc alias set`, their variables), one configured
+ * elsewhere and a Cloud Storage bucket (`gsutil cp … gs://…`) to a place the line does not give. Their
  * downloads, local copies and dry runs send nothing. A script is read for what it installs to run
  * later too: its cron lines, its systemd units' Exec lines (`commandsRun`).
  */
@@ -145,8 +146,9 @@ export function uploadsIn(command: string, environment: Environment = new Map())
   const words = wordsOf(command);
   const script = shellScript(words) ?? trapped(words);
   if (script !== undefined) {
-    const inner = new Map([...environment, ...scriptEnvironment(script)]);
-    return commandsRun(script).flatMap((c) => uploadsIn(c, inner));
+    return environmentsAlong(commandsRun(script), environment).flatMap(([c, inner]) =>
+      uploadsIn(c, inner),
+    );
   }
   const upload = uploadOf(command) ?? copyOf(command, environment);
   return [...(upload === undefined ? [] : [upload]), ...connectionsOf(command)];
@@ -156,16 +158,94 @@ export function uploadsIn(command: string, environment: Environment = new Map())
 export type Environment = ReadonlyMap<string, string>;
 
 /**
- * The variables of rclone's own a script sets (`export RCLONE_S3_ENDPOINT=…`,
- * `RCLONE_CONFIG_OFFSITE_TYPE=sftp`), which configure its remotes as the line's flags do: a
- * setting built at run time is kept as written (`$HOST`), so what it places cannot be read.
+ * What a script sets for the tools it runs: the variables of rclone's own (`export
+ * RCLONE_S3_ENDPOINT=…`, `RCLONE_CONFIG_OFFSITE_TYPE=sftp`) and mc's (`MC_HOST_backup=https://…`),
+ * which configure their remotes as the line's flags do, and the remotes its commands define
+ * (`remotesDefined`), as those variables. A setting built at run time is kept as written (`$HOST`),
+ * so what it places cannot be read. A later setting of the same name wins.
  */
 export function scriptEnvironment(script: string): Environment {
   const out = new Map<string, string>();
-  for (const [, name, value] of script.matchAll(
-    /(?:^|[\s;&|(])(RCLONE_[A-Z0-9_]+)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g,
-  )) {
-    out.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
+  for (const command of commandsIn(script)) {
+    for (const [, name, value] of command.matchAll(
+      /(?:^|[\s;&|(])(RCLONE_[A-Z0-9_]+|MC_HOST_\w+)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g,
+    )) {
+      out.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
+    }
+    for (const [name, value] of remotesDefined(command)) {
+      out.set(name, value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Each of a script's commands with the environment it runs in: the one given, and what the
+ * commands before it set (`scriptEnvironment`). A script runs top to bottom, so a remote is
+ * defined for the commands after its definition; a copy to it before, and a command the script
+ * installs to run later (a cron line) before it, are read as if it were not.
+ */
+export function environmentsAlong(
+  commands: readonly string[],
+  environment: Environment = new Map(),
+): Array<readonly [string, Environment]> {
+  let current = environment;
+  return commands.map((command) => {
+    const at = [command, current] as const;
+    const set = scriptEnvironment(command);
+    if (set.size > 0) {
+      current = new Map([...current, ...set]);
+    }
+    return at;
+  });
+}
+
+/**
+ * The remotes a command defines for the commands after it, as the variables that configure them
+ * the same way: an mc alias (`mc alias set backup https://… KEY SECRET`, the older `mc config host
+ * add …`) as `MC_HOST_backup`, its URL; an rclone remote (`rclone config create offsite s3
+ * provider AWS region eu-west-1`, its settings as `key value` or `key=value`) as
+ * `RCLONE_CONFIG_OFFSITE_TYPE` and one variable a setting. An mc alias removed (`mc alias remove
+ * backup`) is defined no longer.
+ */
+function remotesDefined(command: string): Array<readonly [string, string]> {
+  const words = wordsOf(command);
+  const start = commandStart(words);
+  const name = words[start]?.replace(/^.*\//, "");
+  const rest = words.slice(start + 1);
+  if (name === "mc") {
+    const operands = optionsOf(rest, mcValued).operands;
+    const [group, sub] = operands;
+    const [verb, alias, url] =
+      group === "alias"
+        ? operands.slice(1)
+        : group === "config" && sub === "host"
+          ? operands.slice(2)
+          : [];
+    if (alias === undefined) {
+      return [];
+    }
+    if (["set", "s", "add"].includes(verb) && url !== undefined) {
+      return [[`MC_HOST_${alias}`, url]];
+    }
+    return ["remove", "rm"].includes(verb) ? [[`MC_HOST_${alias}`, ""]] : [];
+  }
+  if (name !== "rclone") {
+    return [];
+  }
+  const [group, verb, remote, type, ...settings] = optionsOf(rest, rcloneConfigValued).operands;
+  if (group !== "config" || verb !== "create" || remote === undefined || type === undefined) {
+    return [];
+  }
+  const prefix = `RCLONE_CONFIG_${remote.toUpperCase().replace(/-/g, "_")}_`;
+  const out: Array<readonly [string, string]> = [[`${prefix}TYPE`, type]];
+  for (let i = 0; i < settings.length; i++) {
+    const eq = settings[i].indexOf("=");
+    const [key, value] =
+      eq > 0 ? [settings[i].slice(0, eq), settings[i].slice(eq + 1)] : [settings[i], settings[++i]];
+    if (value !== undefined) {
+      out.push([`${prefix}${key.toUpperCase()}`, value]);
+    }
   }
   return out;
 }
@@ -925,7 +1005,10 @@ function copyOf(command: string, environment: Environment): Upload | undefined {
         new Map([...environment, ...scriptEnvironment(words.slice(0, start).join(" "))]),
       );
     case "mc":
-      return minioCopy(optionsOf(rest, mcValued));
+      return minioCopy(
+        optionsOf(rest, mcValued),
+        new Map([...environment, ...scriptEnvironment(words.slice(0, start).join(" "))]),
+      );
     case "gsutil":
       return gcsCopy("gsutil", optionsOf(rest, gsutilValued));
     case "gcloud": {
@@ -1027,6 +1110,9 @@ const rcloneValued: ReadonlySet<string> = new Set([
   ...["--cache-dir", "--header", "--header-upload", "--tpslimit", "--bind", "--ca-cert"],
   ...["--client-cert", "--client-key", "--password-command", "--exclude-if-present"],
 ]);
+
+/** The options of `rclone config create` that take a value, with rclone's own. */
+const rcloneConfigValued: ReadonlySet<string> = new Set([...rcloneValued, "--state", "--result"]);
 
 /**
  * The backends whose `--<backend>-<option>` flags rclone takes (`--s3-region eu-west-1`,
@@ -1159,16 +1245,19 @@ const mcValued: ReadonlySet<string> = new Set([
   ...["--rewind", "--version-id", "--enc-c", "--enc-kms", "--enc-s3", "--region"],
   ...["--checksum", "--exclude-bucket", "--exclude-storageclass", "--retention-mode"],
   ...["--retention-duration", "--legal-hold", "--max-workers"],
+  // `mc alias set`'s.
+  ...["--api", "--path"],
 ]);
 
 /**
  * `mc cp|mirror|mv|put <source>… <alias>/<bucket>/…` (`mc pipe <alias>/…`, its input) (the MinIO
- * client): an upload to the server the
- * alias is configured for, which the line does not say, so it cannot be placed. A copy to a
- * local path (`/data`, `./x`, `.`, a directory `dir/` with no bucket after it) and `--dry-run` send
- * nothing.
+ * client): an upload to the server the alias is configured for. One the script configures before
+ * the line (`mc alias set`, `mc config host add`, `MC_HOST_<alias>=`, `scriptEnvironment`) is an
+ * upload to its URL's host, as curl's to that URL; one configured elsewhere, or to a URL built at
+ * run time, the line does not place, so it cannot be placed. A copy to a local path (`/data`,
+ * `./x`, `.`, a directory `dir/` with no bucket after it) and `--dry-run` send nothing.
  */
-function minioCopy(o: Options): Upload | undefined {
+function minioCopy(o: Options, environment: Environment): Upload | undefined {
   const [verb, ...paths] = o.operands;
   const destination = paths.at(-1);
   if (
@@ -1183,8 +1272,14 @@ function minioCopy(o: Options): Upload | undefined {
   if (alias === undefined) {
     return undefined;
   }
-  return built(destination)
-    ? { ...nothing("mc"), unread: [destination] }
+  if (built(destination)) {
+    return { ...nothing("mc"), unread: [destination] };
+  }
+  // mc's URL may carry the keys (`https://KEY:SECRET@host:9000`), built at run time or not.
+  const url = environment.get(`MC_HOST_${alias}`)?.replace(/^([a-z][\w+.-]*:\/\/)[^/]*@/i, "$1");
+  const host = url === undefined || built(url) ? undefined : hostOfUrl(url);
+  return host !== undefined && host !== ""
+    ? hostUpload("mc", host, destination)
     : { ...nothing("mc"), remotes: [{ kind: "mc alias", name: alias }] };
 }
 

@@ -20,8 +20,8 @@ import {
   commandsRun,
   commandWordOf,
   commandWordsOf,
+  environmentsAlong,
   fileCommands,
-  scriptEnvironment,
   type RemoteTarget,
   shellScriptOf,
   type UploadTool,
@@ -1061,9 +1061,8 @@ function scriptLineUploads(where: string, text: string, file?: string): ScriptUp
     const region = awsRegionSetting.exec(code)?.[1];
     const commands =
       (file === undefined ? undefined : fileCommands(file, code)) ?? commandsRun(code);
-    // The rclone settings it exports for its later commands.
-    const environment = scriptEnvironment(code);
-    for (const command of commands) {
+    // The remotes it defines (rclone's, mc's) for its later commands.
+    for (const [command, environment] of environmentsAlong(commands)) {
       if (seen.has(command)) {
         continue;
       }

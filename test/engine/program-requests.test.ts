@@ -701,6 +701,37 @@ describe("program-requests: the program's own connections and commands", () => {
     );
   });
 
+  it("an mc alias or rclone remote a command defines before its copy is placed by what it defines", () => {
+    const violations = programRequestViolations(
+      plan(
+        [],
+        [
+          "sh -c 'mc alias set backup https://s3.eu-central-1.amazonaws.com K S && mc mirror /srv backup/archive/'",
+          "sh -c 'rclone config create offsite s3 provider AWS region eu-west-1; rclone copy dump.sql offsite:archive/'",
+        ],
+      ),
+      cn,
+    );
+    expect(violations.map((v) => [v.level, v.path?.at(-1)])).toEqual([
+      ["mandatory", "s3.eu-central-1.amazonaws.com: AWS eu-central-1 (outside CN, in EU)"],
+      ["mandatory", "the S3 bucket archive: AWS eu-west-1 (outside CN, in EU)"],
+      ["advisory", undefined],
+    ]);
+    // Twins: the same to an endpoint inside CN, and to a private address.
+    expect(
+      programRequestViolations(
+        plan(
+          [],
+          [
+            "sh -c 'mc alias set backup https://oss-cn-shanghai.aliyuncs.com K S && mc mirror /srv backup/archive/'",
+            "sh -c 'rclone config create nas sftp host 10.0.4.20; rclone copy dump.sql nas:/srv/'",
+          ],
+        ),
+        cn,
+      ).map((v) => v.level),
+    ).toEqual(["advisory"]);
+  });
+
   // Found by the scripts bench: the program's own rclone or gsutil copy, a /dev/tcp write in a
   // shell it ran and a cron line it installed passed, where an scp of the same data failed.
   it("an rclone remote, a Cloud Storage bucket, a /dev/tcp write or a cron line's upload is a path out", () => {

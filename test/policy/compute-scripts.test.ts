@@ -989,6 +989,62 @@ describe("a script's uploads that run later or by other means", () => {
     ]);
   });
 
+  test("fails when an mc alias or rclone remote the script defines sends abroad, naming the place", async () => {
+    const script = [
+      "#!/bin/bash",
+      'mc alias set backup https://s3.eu-central-1.amazonaws.com "$KEY" "$SECRET"',
+      "mc mirror /var/backups backup/archive/",
+      "mc config host add old https://s3.eu-west-1.amazonaws.com KEY SECRET",
+      "mc cp /var/backups/db.tgz old/archive/",
+      "export MC_HOST_nas=https://KEY:SECRET@minio.example.de:9000",
+      "mc cp /var/backups/db.tgz nas/archive/",
+      "rclone config create offsite s3 provider=AWS region=eu-west-1 --non-interactive",
+      "rclone copy /var/backups offsite:app-backups/db",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      "minio.example.de (a host the pack cannot place in a country)",
+      "s3.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)",
+      ireland,
+      "the S3 bucket app-backups in eu-west-1 (outside US, in EU)",
+    ]);
+  });
+
+  test("twin: an mc alias or rclone remote the script defines inside the jurisdiction or at a private address passes", async () => {
+    const script = [
+      "#!/bin/bash",
+      'mc alias set backup https://s3.us-west-2.amazonaws.com "$KEY" "$SECRET"',
+      "mc mirror /var/backups backup/archive/",
+      "mc config host add old https://10.0.4.20:9000 KEY SECRET",
+      "mc cp /var/backups/db.tgz old/archive/",
+      'export MC_HOST_nas="https://$KEY:$SECRET@10.0.4.21:9000"',
+      "mc cp /var/backups/db.tgz nas/archive/",
+      "rclone config create offsite sftp host 10.0.4.22 user ops",
+      "rclone copy /var/backups offsite:/srv/db",
+      "",
+    ].join("\n");
+    expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+
+  test("fails when an mc alias is defined at run time, after its copy, or not at all", async () => {
+    const script = [
+      "#!/bin/bash",
+      'mc alias set backup "$MINIO_URL" "$KEY" "$SECRET"',
+      "mc mirror /var/backups backup/archive/",
+      "mc cp /var/backups/db.tgz nas/archive/",
+      "mc alias set nas https://10.0.4.20:9000 KEY SECRET",
+      "mc cp /var/backups/db.tgz other/archive/",
+      "",
+    ].join("\n");
+    const alias = (name: string) =>
+      `the mc alias ${name} (configured outside the command, which does not say where it sends, so it cannot be placed)`;
+    expect(await named(instance(script)(oregon), "vm")).toEqual([
+      alias("backup"),
+      alias("nas"),
+      alias("other"),
+    ]);
+  });
+
   test("fails when rclone's inline S3 remote names a region abroad, or azcopy copies to a storage account the pack cannot place", async () => {
     const script = [
       "#!/bin/bash",

@@ -5,16 +5,16 @@
  */
 import {
   commandsRun,
+  environmentsAlong,
   fileCommands,
-  scriptEnvironment,
   type Upload,
   uploadsIn,
 } from "../../residency/uploads";
 
-/** Where the uploads of a script's commands send, in one line each. */
+/** Where the uploads of a script's commands send, in one line each, each in its own environment. */
 function sends(script: string): string[] {
-  return commandsRun(script)
-    .flatMap((command) => uploadsIn(command, scriptEnvironment(script)))
+  return environmentsAlong(commandsRun(script))
+    .flatMap(([command, environment]) => uploadsIn(command, environment))
     .flatMap((u: Upload) => [
       ...u.urls.map((url) => `${u.tool} → ${url}`),
       ...u.hosts.map((host) => `${u.tool} → host ${host}`),
@@ -604,5 +604,95 @@ describe("rclone's backend flags and variables", () => {
     "rclone copy --s3-region eu-west-1 /srv :s3:landing/ --dry-run",
   ])("twin: %s sends nothing", (script) => {
     expect(sends(script)).toEqual([]);
+  });
+});
+
+describe("an mc alias or rclone remote the script defines before its copy", () => {
+  it.each([
+    [
+      'mc alias set backup https://s3.eu-central-1.amazonaws.com "$KEY" "$SECRET"\nmc mirror /data backup/archive/',
+      "mc → host s3.eu-central-1.amazonaws.com",
+    ],
+    [
+      "mc alias set --api S3v4 backup https://minio.internal:9000 KEY SECRET\nmc cp /data/db.tgz backup/archive/",
+      "mc → host minio.internal",
+    ],
+    [
+      "mc config host add backup https://minio.example.de KEY SECRET\nmc mirror /data backup/archive/",
+      "mc → host minio.example.de",
+    ],
+    [
+      "export MC_HOST_backup=https://KEY:SECRET@minio.internal:9000\nmc mirror /data backup/archive/",
+      "mc → host minio.internal",
+    ],
+    // The keys built at run time, the host not.
+    [
+      'export MC_HOST_backup="https://$KEY:$SECRET@10.0.4.20:9000"\nmc mirror /data backup/archive/',
+      "mc → host 10.0.4.20",
+    ],
+    [
+      "MC_HOST_backup=https://KEY:SECRET@minio.example.de mc cp /data/db.tgz backup/archive/",
+      "mc → host minio.example.de",
+    ],
+    // Inside `sh -c` too.
+    [
+      "sh -c 'mc alias set backup https://10.0.4.20:9000 K S && mc cp /data/db.tgz backup/archive/'",
+      "mc → host 10.0.4.20",
+    ],
+    [
+      "rclone config create offsite s3 provider AWS region eu-west-1\nrclone copy /data offsite:archive/",
+      "rclone → s3 bucket archive region eu-west-1",
+    ],
+    [
+      "rclone config create offsite s3 provider=AWS region=eu-west-1 --non-interactive --obscure\nrclone copy /data offsite:archive/",
+      "rclone → s3 bucket archive region eu-west-1",
+    ],
+    [
+      "rclone config create nas sftp host 10.0.4.20 user ops\nrclone copy /srv nas:/backup",
+      "rclone → host 10.0.4.20",
+    ],
+  ])("%s sends", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
+  });
+
+  it.each([
+    // Built at run time.
+    [
+      'mc alias set backup "$MINIO_URL" "$KEY" "$SECRET"\nmc mirror /data backup/archive/',
+      "mc → mc alias backup",
+    ],
+    ["export MC_HOST_backup=$MINIO_URL\nmc mirror /data backup/archive/", "mc → mc alias backup"],
+    [
+      "rclone config create offsite sftp host $HOST\nrclone copy /srv offsite:/x",
+      "rclone → unread offsite:/x",
+    ],
+    // Redefined at run time, or removed, after a definition the pack could place.
+    [
+      'mc alias set backup https://10.0.4.20 K S\nmc alias set backup "$URL" K S\nmc cp /data/db.tgz backup/b/',
+      "mc → mc alias backup",
+    ],
+    [
+      "mc alias set backup https://10.0.4.20 K S\nmc alias rm backup\nmc cp /data/db.tgz backup/b/",
+      "mc → mc alias backup",
+    ],
+    // Used before it is defined, or another alias or remote.
+    [
+      "mc mirror /data backup/archive/\nmc alias set backup https://10.0.4.20:9000 K S",
+      "mc → mc alias backup",
+    ],
+    [
+      "mc alias set backup https://10.0.4.20:9000 K S\nmc mirror /data offsite/archive/",
+      "mc → mc alias offsite",
+    ],
+    [
+      "rclone copy /data offsite:archive/\nrclone config create offsite s3 region eu-west-1",
+      "rclone → rclone remote offsite",
+    ],
+    [
+      "rclone config create nas sftp host 10.0.4.20\nrclone copy /data offsite:archive/",
+      "rclone → rclone remote offsite",
+    ],
+  ])("%s still cannot be placed", (script, expected) => {
+    expect(sends(script)).toEqual([expected]);
   });
 });
