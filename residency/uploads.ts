@@ -209,6 +209,10 @@ export function environmentsAlong(
  * backup`) is defined no longer.
  */
 function remotesDefined(command: string): Array<readonly [string, string]> {
+  // Most commands define none: spare them the parse.
+  if (!/\b(?:mc|rclone)\b/.test(command)) {
+    return [];
+  }
   const words = wordsOf(command);
   const start = commandStart(words);
   const name = words[start]?.replace(/^.*\//, "");
