@@ -1,0 +1,126 @@
+/**
+ * Lambda@Edge (policy/edge-functions.ts). Found by the community bench on a public program: a
+ * basic-auth function a CloudFront distribution runs on every viewer request was judged as a
+ * regional Lambda — its own region, US East, is inside a US stack, and its internet-egress finding
+ * asked for a VPC attachment AWS refuses for an edge function. With that set and the distribution
+ * waived as "public static assets", the stack passed as sealed although the program's code, and
+ * the requests' `Authorization` headers, ran at edge locations worldwide. named-destinations now
+ * reports the function a distribution of the stack associates, on the function itself.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import { findings, oregonSettings, policyPack } from "../helpers/policy-session";
+
+const pack = policyPack();
+let oregon: Plan;
+beforeAll(async () => {
+  oregon = await fixturePlan("policy-aws", "us");
+});
+
+const arn = "arn:aws:lambda:us-east-1:111122223333:function:edge-auth";
+
+/** A function "edge" of the stack, attached to a VPC (so internet-egress has nothing to say). */
+const edgeFunction = add(
+  "aws:lambda/function:Function",
+  "edge",
+  {
+    runtime: "nodejs20.x",
+    handler: "index.handler",
+    role: "arn:aws:iam::111122223333:role/edge",
+    publish: true,
+    vpcConfig: { subnetIds: ["subnet-0123"], securityGroupIds: ["sg-0123"] },
+  },
+  { outputs: { arn, qualifiedArn: `${arn}:3` } },
+);
+
+/** A distribution "cdn" whose behaviours hold `behaviours` (default, then ordered ones). */
+const distribution = (
+  defaultCacheBehavior: Record<string, unknown>,
+  orderedCacheBehaviors: Record<string, unknown>[] = [],
+  dependsOn?: Record<string, readonly string[]>,
+) =>
+  add(
+    "aws:cloudfront/distribution:Distribution",
+    "cdn",
+    {
+      enabled: true,
+      origins: [{ originId: "s3", domainName: "origin.s3.us-west-2.amazonaws.com" }],
+      defaultCacheBehavior: { targetOriginId: "s3", ...defaultCacheBehavior },
+      orderedCacheBehaviors,
+    },
+    { dependsOn },
+  );
+
+/** named-destinations' findings on the function: each one's last hop. */
+async function onFunction(plan: Plan): Promise<string[]> {
+  return findings(await pack.check(plan, oregonSettings))
+    .filter(([policy, resource]) => policy === "named-destinations" && resource === "edge")
+    .map(([, , level, path]) => `${level}: ${path?.at(-1)}`);
+}
+
+const atTheEdge =
+  'mandatory: cloudfront distribution "cdn" at CloudFront edge locations outside the jurisdiction';
+
+describe("a Lambda function a CloudFront distribution associates", () => {
+  test("fails on the function, naming the distribution and the event, by its version's ARN", async () => {
+    const plan = pipe(
+      edgeFunction,
+      distribution({
+        lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: `${arn}:3` }],
+      }),
+    )(oregon);
+    expect(await onFunction(plan)).toEqual([atTheEdge]);
+    const [violation] = (await pack.check(plan, oregonSettings)).filter(
+      (v) => v.policy === "named-destinations" && v.resourceName === "edge",
+    );
+    expect(violation.message).toContain(
+      "associates it with its viewer-request event (defaultCacheBehavior.lambdaFunctionAssociations[0]): CloudFront replicates a Lambda@Edge function to its edge locations worldwide",
+    );
+  });
+
+  test("fails by an ordered behaviour's association, and by one not known at preview built from the function", async () => {
+    const ordered = pipe(
+      edgeFunction,
+      distribution({}, [
+        {
+          pathPattern: "/private/*",
+          lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaArn: arn }],
+        },
+      ]),
+    )(oregon);
+    expect(await onFunction(ordered)).toEqual([atTheEdge]);
+    const built = pipe(
+      edgeFunction,
+      distribution(
+        { lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: unknown }] },
+        [],
+        { defaultCacheBehavior: ["edge"] },
+      ),
+    )(oregon);
+    expect(await onFunction(built)).toEqual([atTheEdge]);
+  });
+
+  test("twin: a function the distribution does not associate, or another function's, passes", async () => {
+    const none = pipe(edgeFunction, distribution({}))(oregon);
+    expect(await onFunction(none)).toEqual([]);
+    const other = pipe(
+      edgeFunction,
+      distribution({
+        lambdaFunctionAssociations: [
+          {
+            eventType: "viewer-request",
+            lambdaArn: "arn:aws:lambda:us-east-1:111122223333:function:other:1",
+          },
+        ],
+      }),
+    )(oregon);
+    expect(await onFunction(other)).toEqual([]);
+    const unknownElsewhere = pipe(
+      edgeFunction,
+      distribution({
+        lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: unknown }],
+      }),
+    )(oregon);
+    expect(await onFunction(unknownElsewhere)).toEqual([]);
+  });
+});
