@@ -889,6 +889,25 @@ function unreachableHost(e: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether `err` is the AWS SDK's own failure to find credentials (v2's `CredentialsError`, v3's
+ * `CredentialsProviderError`): a program that calls AWS itself, not through Pulumi, fails so
+ * offline, before it sends anything.
+ */
+function awsCredentialsError(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return (
+    code === "CredentialsError" ||
+    err.name === "CredentialsError" ||
+    err.name === "CredentialsProviderError"
+  );
+}
+
+/**
+ * Why a program failed, in the words of exit 2: the error's message, where in the program it
+ * was thrown, and what it most likely means offline (a package not installed, an API the
+ * installed SDK lacks, a host this machine cannot reach, the AWS SDK without credentials).
+ */
 export function describeProgramFailure(
   e: unknown,
   program: string,
@@ -951,6 +970,9 @@ export function describeProgramFailure(
     const cause = (err as { cause?: unknown }).cause;
     if (cause instanceof Error && cause.message !== "" && !message.includes(cause.message)) {
       message = `${message} (${cause.message})`;
+    }
+    if (awsCredentialsError(err)) {
+      message = `${message}: the program calls AWS itself with the AWS SDK while it runs (not through a resource or a lookup of the Pulumi provider), which needs credentials and the cloud's answer, and offline there are neither; read the value from the stack's config or with the provider's lookup (\`aws.ssm.getParameterOutput\`, say, which offline is a value not known at preview), or check the program under the Pulumi CLI with credentials`;
     }
     const host = unreachableHost(err);
     if (host !== undefined) {

@@ -198,6 +198,27 @@ describe("describeProgramFailure", () => {
       "connect ECONNREFUSED 127.0.0.1:8200: the program, or a package it uses, connects to 127.0.0.1 while it runs (to call an API or a database, or to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches 127.0.0.1, or under the Pulumi CLI",
     ],
     [
+      // Found by the community bench: a program reading an SSM parameter with the AWS SDK v2 at
+      // its top level gave only the SDK's words.
+      "the AWS SDK's own failure to find credentials, v2's, as the program calling AWS itself",
+      Object.assign(
+        new Error(
+          "Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1",
+        ),
+        {
+          code: "CredentialsError",
+        },
+      ),
+      "Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1: the program calls AWS itself with the AWS SDK while it runs (not through a resource or a lookup of the Pulumi provider), which needs credentials and the cloud's answer, and offline there are neither; read the value from the stack's config or with the provider's lookup (`aws.ssm.getParameterOutput`, say, which offline is a value not known at preview), or check the program under the Pulumi CLI with credentials",
+    ],
+    [
+      "v3's",
+      Object.assign(new Error("Could not load credentials from any providers"), {
+        name: "CredentialsProviderError",
+      }),
+      "Could not load credentials from any providers: the program calls AWS itself with the AWS SDK while it runs (not through a resource or a lookup of the Pulumi provider), which needs credentials and the cloud's answer, and offline there are neither; read the value from the stack's config or with the provider's lookup (`aws.ssm.getParameterOutput`, say, which offline is a value not known at preview), or check the program under the Pulumi CLI with credentials",
+    ],
+    [
       "the type and the first frame in the program's folder, skipping node_modules",
       withStack(
         new TypeError(),
