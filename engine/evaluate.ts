@@ -19,6 +19,7 @@ import { disableStackCapture } from "./cheap-stacks";
 import { getStore, presentEngine, waitForRPCs } from "./internals";
 import {
   describeProgramFailure,
+  failedOfItsOwn,
   loadProgram,
   missingApiCause,
   modulePackageOf,
@@ -694,13 +695,15 @@ function withUnknownAnswers(
   regionless: ReadonlyMap<string, ReadonlySet<string>>,
   stack: string,
 ): Error {
-  // A program that calls an API its SDK no longer has, or asks for a config value its stack does
-  // not set, fails there, whatever the answers were.
+  // A program that calls an API its SDK no longer has, asks for a config value its stack does
+  // not set, or fails for a cause of its own exit 2 names (a command, a host, credentials), fails
+  // there, whatever the answers were.
   if (
     !(error instanceof ProgramError) ||
     functions.size === 0 ||
     error.message.includes(missingApiCause) ||
-    isMissingConfig(error.cause)
+    isMissingConfig(error.cause) ||
+    failedOfItsOwn(error.cause)
   ) {
     return error;
   }

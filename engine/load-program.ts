@@ -904,6 +904,27 @@ function awsCredentialsError(err: Error): boolean {
 }
 
 /**
+ * Whether a program's failure has a cause of its own that exit 2 names, which no lookup's
+ * unknown answer brought about: a command it ran that failed (`Command failed: docker build …`:
+ * no Docker daemon here), a host this machine cannot reach, the AWS SDK without credentials. A
+ * command built from a stand-in's mark is not such a failure: the unknown value may be its cause.
+ */
+export function failedOfItsOwn(e: unknown): boolean {
+  if (!(e instanceof Error || util.types.isNativeError(e))) {
+    return false;
+  }
+  const err = e as Error;
+  // Node's error for a command that failed (`execSync`, `exec`): its message, which the SDK
+  // prefixes where a resource's input failed, names the command.
+  const command =
+    typeof err.message === "string" &&
+    /(?:^|: )Command failed: /.test(err.message) &&
+    ("status" in err || "cmd" in err) &&
+    !err.message.includes("⟨unknown ");
+  return command || unreachableHost(err) !== undefined || awsCredentialsError(err);
+}
+
+/**
  * Why a program failed, in the words of exit 2: the error's message, where in the program it
  * was thrown, and what it most likely means offline (a package not installed, an API the
  * installed SDK lacks, a host this machine cannot reach, the AWS SDK without credentials).

@@ -694,6 +694,7 @@ describe("loading a program as the Node.js language host does", () => {
   let missingPackage: Plan | Error;
   let oldSdk: Plan | Error;
   let missingConfig: Plan | Error;
+  let failedCommand: Plan | Error;
   let duplicate: Plan | Error;
   let removedModule: Plan | Error;
   let removedNamespace: Plan | Error;
@@ -713,6 +714,7 @@ describe("loading a program as the Node.js language host does", () => {
       missingPackage,
       oldSdk,
       missingConfig,
+      failedCommand,
       duplicate,
       removedModule,
       removedNamespace,
@@ -732,6 +734,7 @@ describe("loading a program as the Node.js language host does", () => {
       { projectDir: dir, stack: "dev", program: path.join(dir, "missing-package.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "missing-config.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "failed-command.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-module.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-namespace.ts") },
@@ -798,6 +801,18 @@ describe("loading a program as the Node.js language host does", () => {
     const message = (missingConfig as Error).message;
     expect(message).toMatch(
       /^The program missing-config\.ts failed: Missing required configuration variable 'engine-fixture:contact'\n\tplease set a value using the command `pulumi config set engine-fixture:contact <value>`\n\(at missing-config\.ts:8:\d+\)$/,
+    );
+    expect(message).not.toContain("answered with unknown values");
+  });
+
+  // Found by the community bench: a failed `docker build` (no daemon here) of programs that also
+  // looked up subnets or read another stack ended with the hint that the lookups' unknown answers
+  // may be the cause.
+  it("names a command the program ran that failed, and not the unknown answers", () => {
+    expect(failedCommand).toBeInstanceOf(ProgramError);
+    const message = (failedCommand as Error).message;
+    expect(message).toContain(
+      `aws:ecs/taskDefinition:TaskDefinition "task" never registered, whose input "containerDefinitions" failed: Command failed: sh -c 'echo no Docker daemon >&2; exit 1'`,
     );
     expect(message).not.toContain("answered with unknown values");
   });
