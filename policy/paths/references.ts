@@ -666,8 +666,8 @@ export function scriptUploads(
     }
     // An argument list (a container's `command: ["curl", "-T", …]`, a cloud-config runcmd's
     // `- [curl, -T, …]`) is one command line, or the script a shell is given (`["sh", "-c",
-    // "…"]`); a list of lines (an SSM document's `runCommand`, a runcmd's strings) is read line
-    // by line.
+    // "…"]`); a list of lines (an SSM document's `runCommand`, a runcmd's strings) is one script
+    // (`lineListUploads`).
     const argv = name === "command" || name === "entryPoint" || /\]\[\d+\]$/.test(path);
     const list =
       argv &&
@@ -693,6 +693,14 @@ export function scriptUploads(
       list !== undefined && where.endsWith(".command") && !ownEntry.has(container)
         ? entries.get(container)
         : undefined;
+    const lines = list === undefined ? linesOf(path, holder) : undefined;
+    if (lines !== undefined) {
+      if (!lists.has(lines.holder)) {
+        lists.add(lines.holder);
+        out.push(...lineListUploads(lines, onUnknown));
+      }
+      continue;
+    }
     if (list === undefined) {
       // A file a cloud-config writes (`write_files: [{ path, content }]`) where the machine runs
       // what it holds — a crontab, a systemd unit — is read as that file.
@@ -713,6 +721,48 @@ export function scriptUploads(
     out.push(...argvUploads(where, list, entry, onUnknown));
   }
   return out;
+}
+
+/** A list of script lines: an SSM document's `runCommand`, a cloud-config's `runcmd`. */
+interface LineList {
+  /** The list's path (`content.mainSteps[0].inputs.runCommand`). */
+  readonly path: string;
+  readonly holder: readonly unknown[];
+}
+
+/** The list of lines the string at `path` is one line of; undefined for any other string. */
+function linesOf(path: string, holder: unknown): LineList | undefined {
+  const at = /^(.*\b(?:runCommand|runcmd))\[\d+\]$/.exec(path);
+  return at === null || !Array.isArray(holder) ? undefined : { path: at[1], holder };
+}
+
+/**
+ * The uploads of a list of lines, read as the one script it is — SSM's `aws:runShellScript`
+ * writes its `runCommand` into one script, cloud-init its `runcmd` strings — so that what a line
+ * defines reaches the lines after it (an `mc alias set`, an exported variable, a heredoc's body):
+ * each upload named by the line it is on. A line not known at preview is reported as itself; a
+ * runcmd entry that is an argument list is read apart, as one command line.
+ */
+function lineListUploads(lines: LineList, onUnknown: (path: string) => void): ScriptUpload[] {
+  const texts = lines.holder.map((v, i) => {
+    if (isUnknown(v)) {
+      onUnknown(`${lines.path}[${i}]`);
+    }
+    return typeof v === "string" ? v : "";
+  });
+  const lineOf = (command: string) => {
+    const i = texts.findIndex((t) => t.includes(command));
+    return i < 0 ? lines.path : `${lines.path}[${i}]`;
+  };
+  return scriptTextUploads(lines.path, texts.join("\n"), (p) =>
+    onUnknown(p === lines.path ? lineOfMark(texts, lines.path) : p),
+  ).map((u) => (u.path === lines.path ? { ...u, path: lineOf(u.command) } : u));
+}
+
+/** The path of the first line of `texts` that holds a mark, else the list's. */
+function lineOfMark(texts: readonly string[], path: string): string {
+  const i = texts.findIndex((t) => markedScript(t) !== undefined);
+  return i < 0 ? path : `${path}[${i}]`;
 }
 
 /**

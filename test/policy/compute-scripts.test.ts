@@ -315,7 +315,7 @@ describe("a script that uploads to a host", () => {
     expect(await named(plan, "dump")).toEqual([collector]);
   });
 
-  test("twin: a Command document's lines are read one by one — a download beside an upload to an endpoint inside passes", async () => {
+  test("twin: a Command document's lines, read as one script — a download beside an upload to an endpoint inside passes", async () => {
     const plan = add("aws:ssm/document:Document", "setup", {
       documentType: "Command",
       content: JSON.stringify({
@@ -1024,6 +1024,54 @@ describe("a script's uploads that run later or by other means", () => {
       "",
     ].join("\n");
     expect(await named(instance(script)(oregon), "vm")).toEqual([]);
+  });
+
+  // Found by the session's own review: a cloud-config's runcmd strings and an SSM document's
+  // runCommand lines run as one script (cloud-init and SSM write them into one), but were read
+  // line by line, so an alias one line set never reached the copy on the next.
+  test("reads a runcmd's or runCommand's lines as one script: an alias one line sets places the next line's copy", async () => {
+    const runcmd = (endpoint: string) =>
+      [
+        "#cloud-config",
+        "runcmd:",
+        `  - mc alias set backup ${endpoint} KEY SECRET`,
+        "  - mc mirror /var/backups backup/archive/",
+        "",
+      ].join("\n");
+    const abroad = instance(runcmd("https://minio.example.de:9000"))(oregon);
+    expect(await named(abroad, "vm")).toEqual([
+      "minio.example.de (a host the pack cannot place in a country)",
+    ]);
+    const [violation] = (await pack.check(abroad, oregonSettings)).filter(
+      (v) => v.policy === "arn-locality" && v.resourceName === "vm",
+    );
+    expect(violation.message).toContain(
+      'userData.runcmd[1] runs "mc mirror /var/backups backup/archive/"',
+    );
+    expect(await named(instance(runcmd("https://10.0.4.20:9000"))(oregon), "vm")).toEqual([]);
+    // A heredoc over several lines of an SSM document writes a cron file whose line uploads.
+    const document = add("aws:ssm/document:Document", "export", {
+      documentType: "Command",
+      content: JSON.stringify({
+        schemaVersion: "2.2",
+        mainSteps: [
+          {
+            name: "export",
+            action: "aws:runShellScript",
+            inputs: {
+              runCommand: [
+                "cat > /etc/cron.d/export <<'EOF'",
+                "*/5 * * * * root curl -T /var/log/app.log https://collector.example.com/x",
+                "EOF",
+              ],
+            },
+          },
+        ],
+      }),
+    })(oregon);
+    expect(await named(document, "export")).toEqual([
+      "collector.example.com (a host the pack cannot place in a country)",
+    ]);
   });
 
   test("fails when an mc alias is defined at run time, after its copy, or not at all", async () => {
