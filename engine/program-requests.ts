@@ -169,7 +169,7 @@ function commandDestinations(
   allow: readonly EgressAllowEntry[],
 ): Array<{ key: string; place: { inside: boolean; words: string } }> {
   const unplaced = (words: string) => ({ inside: false, words });
-  return environmentsAlong(commandsRun(command))
+  return environmentsAlong(command, commandsRun(command))
     .flatMap(([c, environment]) => uploadsIn(c, environment))
     .flatMap((u) => [
       ...u.urls.map((url) => {

@@ -146,7 +146,7 @@ export function uploadsIn(command: string, environment: Environment = new Map())
   const words = wordsOf(command);
   const script = shellScript(words) ?? trapped(words);
   if (script !== undefined) {
-    return environmentsAlong(commandsRun(script), environment).flatMap(([c, inner]) =>
+    return environmentsAlong(script, commandsRun(script), environment).flatMap(([c, inner]) =>
       uploadsIn(c, inner),
     );
   }
@@ -167,16 +167,56 @@ export type Environment = ReadonlyMap<string, string>;
 export function scriptEnvironment(script: string): Environment {
   const out = new Map<string, string>();
   for (const command of commandsIn(script)) {
-    for (const [, name, value] of command.matchAll(
-      /(?:^|[\s;&|(])(RCLONE_[A-Z0-9_]+|MC_HOST_\w+)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g,
-    )) {
-      out.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
+    // Only an exported variable reaches the commands after it; one set before a command
+    // (`MC_HOST_x=… true`) is that command's alone, and a shell variable reaches no tool.
+    if (/^(?:export|declare\s+-x|typeset\s+-x)\s/.test(command)) {
+      for (const [name, value] of assignmentsIn(command)) {
+        out.set(name, value);
+      }
     }
     for (const [name, value] of remotesDefined(command)) {
       out.set(name, value);
     }
   }
   return out;
+}
+
+/** The variables of rclone's and mc's own a line assigns (`RCLONE_S3_ENDPOINT=…`, `MC_HOST_x=…`). */
+function assignmentsIn(line: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [, name, value] of line.matchAll(
+    /(?:^|[\s;&|(])(RCLONE_[A-Z0-9_]+|MC_HOST_\w+)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g,
+  )) {
+    out.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
+  }
+  return out;
+}
+
+/** A command that opens, continues or closes a compound command or a function's body. */
+const compound =
+  /^(?:if|then|else|elif|fi|while|until|for|do|done|case|esac|select|function)\b|^[({]|^[)}]$|^[A-Za-z_][\w:.-]*\s*\(\s*\)/;
+
+/**
+ * The commands of `script` whose definitions of remotes and exported variables reach the commands
+ * after them: its own commands, outside heredoc bodies and the cron lines it installs, where the
+ * script runs straight through. None where what reaches a copy depends on more than the order of
+ * its lines: a condition, a loop, a function or a subshell around a definition, another user's
+ * (`sudo -u`) or another configuration file's (`--config`, `--config-dir`, `-C`) tools, a remote
+ * changed by `rclone config update`; a copy to a remote it does not define stays unplaced then.
+ */
+function definingCommands(script: string): ReadonlySet<string> {
+  const commands = scriptLines(script).flatMap(({ line }) => commandsIn(line));
+  const tools = commands.filter((c) => /\b(?:mc|rclone)\b/.test(c));
+  const unsure =
+    commands.some((c) => compound.test(c)) ||
+    tools.some(
+      (c) =>
+        /(?:^|\s)(?:sudo|su|runuser|doas)\s/.test(c) ||
+        /(?:^|\s)(?:--config(?:-dir)?|-C)(?:[\s=]|$)/.test(c) ||
+        /\brclone\s+(?:.*\s)?config\s+(?:update|delete|password|edit|reconnect|paths)\b/.test(c) ||
+        /\bmc\s+(?:.*\s)?alias\s+import\b/.test(c),
+    );
+  return new Set(unsure ? [] : commands);
 }
 
 /**
@@ -186,13 +226,18 @@ export function scriptEnvironment(script: string): Environment {
  * installs to run later (a cron line) before it, are read as if it were not.
  */
 export function environmentsAlong(
+  script: string,
   commands: readonly string[],
   environment: Environment = new Map(),
 ): Array<readonly [string, Environment]> {
+  const defining = definingCommands(script);
   let current = environment;
   return commands.map((command) => {
     const at = [command, current] as const;
-    const set = scriptEnvironment(command);
+    const set = defining.has(command) ? scriptEnvironment(command) : undefined;
+    if (set === undefined) {
+      return at;
+    }
     if (set.size > 0) {
       current = new Map([...current, ...set]);
     }
@@ -1006,12 +1051,12 @@ function copyOf(command: string, environment: Environment): Upload | undefined {
     case "rclone":
       return rcloneCopy(
         optionsOf(rest, rcloneValuedAt(rest)),
-        new Map([...environment, ...scriptEnvironment(words.slice(0, start).join(" "))]),
+        new Map([...environment, ...assignmentsIn(words.slice(0, start).join(" "))]),
       );
     case "mc":
       return minioCopy(
         optionsOf(rest, mcValued),
-        new Map([...environment, ...scriptEnvironment(words.slice(0, start).join(" "))]),
+        new Map([...environment, ...assignmentsIn(words.slice(0, start).join(" "))]),
       );
     case "gsutil":
       return gcsCopy("gsutil", optionsOf(rest, gsutilValued));
@@ -1242,6 +1287,9 @@ function hostOfUrl(url: string): string | undefined {
   }
 }
 
+/** An Amazon S3 endpoint's host: global, regional, dual-stack, FIPS, of any partition. */
+const awsS3Endpoint = /(?:^|\.)s3(?:[.-][\w-]+)*\.amazonaws\.com(?:\.cn)?$/i;
+
 /** The options of the MinIO client (mc) that take a value. */
 const mcValued: ReadonlySet<string> = new Set([
   ...["-C", "--config-dir", "--attr", "--storage-class", "--encrypt-key", "--tags"],
@@ -1282,6 +1330,15 @@ function minioCopy(o: Options, environment: Environment): Upload | undefined {
   // mc's URL may carry the keys (`https://KEY:SECRET@host:9000`), built at run time or not.
   const url = environment.get(`MC_HOST_${alias}`)?.replace(/^([a-z][\w+.-]*:\/\/)[^/]*@/i, "$1");
   const host = url === undefined || built(url) ? undefined : hostOfUrl(url);
+  const bucket = /^[^/]+\/([^/]+)/.exec(destination)?.[1];
+  if (host !== undefined && awsS3Endpoint.test(host) && bucket !== undefined) {
+    // An alias to Amazon S3: mc asks where the bucket is and sends to that region, as the AWS
+    // CLI does, so the endpoint places only the request; the bucket is judged as `aws s3 cp`'s.
+    return {
+      ...nothing("mc"),
+      buckets: [{ store: "s3", bucket, written: destination, endpoint: host }],
+    };
+  }
   return host !== undefined && host !== ""
     ? hostUpload("mc", host, destination)
     : { ...nothing("mc"), remotes: [{ kind: "mc alias", name: alias }] };

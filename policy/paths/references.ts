@@ -1112,7 +1112,7 @@ function scriptLineUploads(where: string, text: string, file?: string): ScriptUp
     const commands =
       (file === undefined ? undefined : fileCommands(file, code)) ?? commandsRun(code);
     // The remotes it defines (rclone's, mc's) for its later commands.
-    for (const [command, environment] of environmentsAlong(commands)) {
+    for (const [command, environment] of environmentsAlong(code, commands)) {
       if (seen.has(command)) {
         continue;
       }

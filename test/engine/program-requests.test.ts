@@ -706,14 +706,14 @@ describe("program-requests: the program's own connections and commands", () => {
       plan(
         [],
         [
-          "sh -c 'mc alias set backup https://s3.eu-central-1.amazonaws.com K S && mc mirror /srv backup/archive/'",
+          "sh -c 'mc alias set backup https://s3.eu-central-1.amazonaws.com K S && mc mirror /srv backup/vault/'",
           "sh -c 'rclone config create offsite s3 provider AWS region eu-west-1; rclone copy dump.sql offsite:archive/'",
         ],
       ),
       cn,
     );
     expect(violations.map((v) => [v.level, v.path?.at(-1)])).toEqual([
-      ["mandatory", "s3.eu-central-1.amazonaws.com: AWS eu-central-1 (outside CN, in EU)"],
+      ["mandatory", "the S3 bucket vault: AWS eu-central-1 (outside CN, in EU)"],
       ["mandatory", "the S3 bucket archive: AWS eu-west-1 (outside CN, in EU)"],
       ["advisory", undefined],
     ]);

@@ -13,7 +13,7 @@ import {
 
 /** Where the uploads of a script's commands send, in one line each, each in its own environment. */
 function sends(script: string): string[] {
-  return environmentsAlong(commandsRun(script))
+  return environmentsAlong(script, commandsRun(script))
     .flatMap(([command, environment]) => uploadsIn(command, environment))
     .flatMap((u: Upload) => [
       ...u.urls.map((url) => `${u.tool} → ${url}`),
@@ -611,7 +611,9 @@ describe("an mc alias or rclone remote the script defines before its copy", () =
   it.each([
     [
       'mc alias set backup https://s3.eu-central-1.amazonaws.com "$KEY" "$SECRET"\nmc mirror /data backup/archive/',
-      "mc → host s3.eu-central-1.amazonaws.com",
+      // An alias to Amazon S3 is a copy to the bucket, as the AWS CLI's is: the endpoint places
+      // only the request (mc follows the bucket to its region).
+      "mc → s3 bucket archive endpoint s3.eu-central-1.amazonaws.com",
     ],
     [
       "mc alias set --api S3v4 backup https://minio.internal:9000 KEY SECRET\nmc cp /data/db.tgz backup/archive/",
@@ -650,6 +652,16 @@ describe("an mc alias or rclone remote the script defines before its copy", () =
     [
       "rclone config create nas sftp host 10.0.4.20 user ops\nrclone copy /srv nas:/backup",
       "rclone → host 10.0.4.20",
+    ],
+    [
+      "export MC_HOST_nas=https://10.0.4.20:9000\nmc cp /data/db.tgz nas/archive/",
+      "mc → host 10.0.4.20",
+    ],
+    // Found by the red team: an alias to Amazon S3 in the stack's region still sends to the
+    // bucket's own region, wherever that is.
+    [
+      "mc alias set s3 https://s3.us-west-2.amazonaws.com K S\nmc cp /data/db.tgz s3/partner-drop/in/",
+      "mc → s3 bucket partner-drop endpoint s3.us-west-2.amazonaws.com",
     ],
   ])("%s sends", (script, expected) => {
     expect(sends(script)).toEqual([expected]);
@@ -691,6 +703,32 @@ describe("an mc alias or rclone remote the script defines before its copy", () =
     [
       "rclone config create nas sftp host 10.0.4.20\nrclone copy /data offsite:archive/",
       "rclone → rclone remote offsite",
+    ],
+    // Found by the red team: definitions that do not reach the copy — set for another command
+    // alone, a shell variable no tool sees, in a subshell, a function, a branch, as another user,
+    // in another configuration, or changed by rclone afterwards.
+    ["MC_HOST_nas=https://10.0.4.20 true\nmc cp /data/db.tgz nas/b/", "mc → mc alias nas"],
+    ["MC_HOST_nas=https://10.0.4.20\nmc cp /data/db.tgz nas/b/", "mc → mc alias nas"],
+    ["( export MC_HOST_nas=https://10.0.4.20 )\nmc cp /data/db.tgz nas/b/", "mc → mc alias nas"],
+    [
+      "setup() {\n  mc alias set nas https://10.0.4.20 K S\n}\nmc cp /data/db.tgz nas/b/",
+      "mc → mc alias nas",
+    ],
+    [
+      "if false; then\n  mc alias set nas https://10.0.4.20 K S\nfi\nmc cp /data/db.tgz nas/b/",
+      "mc → mc alias nas",
+    ],
+    [
+      "sudo -u backup mc alias set nas https://10.0.4.20 K S\nmc cp /data/db.tgz nas/b/",
+      "mc → mc alias nas",
+    ],
+    [
+      "mc alias set nas https://10.0.4.20 K S\nmc --config-dir /etc/mc-other cp /data/db.tgz nas/b/",
+      "mc → mc alias nas",
+    ],
+    [
+      "rclone config create nas sftp host 10.0.4.20\nrclone config update nas host backup.example.de\nrclone copy /srv nas:/x",
+      "rclone → rclone remote nas",
     ],
   ])("%s still cannot be placed", (script, expected) => {
     expect(sends(script)).toEqual([expected]);
