@@ -133,7 +133,50 @@ export function uploadOf(command: string): Upload | undefined {
       return [];
     }
   });
-  return { ...nothing(tool), urls };
+  return {
+    ...nothing(tool),
+    urls: [...urls, ...redirectedTo(command)],
+    unread: substituted(command),
+  };
+}
+
+/**
+ * Where curl's own options send its connection instead of the URL's host: `--connect-to
+ * <host>:<port>:<to-host>:<to-port>` connects to the second host, `--resolve
+ * <host>:<port>:<address>[,…]` to the addresses given (as URLs, so that they are judged as hosts).
+ */
+function redirectedTo(command: string): string[] {
+  const out: string[] = [];
+  for (const [, option, value] of command.matchAll(
+    /(?:^|\s)(--connect-to|--resolve)(?:=|\s+)['"]?([^\s'"]+)/g,
+  )) {
+    const parts = value.split(":");
+    const targets =
+      option === "--connect-to"
+        ? [parts[2] ?? ""]
+        : parts
+            .slice(2)
+            .join(":")
+            .split(",")
+            .map((a) => a.replace(/^\[|\]$/g, ""));
+    for (const target of targets.filter((t) => t !== "" && t !== "*")) {
+      out.push(`https://${target.includes(":") ? `[${target}]` : target}/`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The words of a line that name a destination built by a command substitution at run time
+ * (`"$(curl -s http://peer/target)"`, `` `cat url` ``, `https://$(hostname -f)/…`): where it sends
+ * cannot be read. A substitution after the host (`https://logs.example/$(date +%F).log`) builds
+ * only the path.
+ */
+function substituted(command: string): string[] {
+  return command
+    .split(/\s+/)
+    .map((w) => w.replace(/^['"]|['"]$/g, ""))
+    .filter((w) => /^(?:\$\(|`)|^[a-z][\w+.-]*:\/\/(?:[^/]*@)?(?:\$\(|`)/i.test(w));
 }
 
 /**
@@ -151,7 +194,10 @@ export function uploadsIn(command: string, environment: Environment = new Map())
     );
   }
   const upload = uploadOf(command) ?? copyOf(command, environment);
-  return [...(upload === undefined ? [] : [upload]), ...connectionsOf(command)];
+  return [
+    ...(upload === undefined ? [] : [withProxies(upload, environment, command)]),
+    ...connectionsOf(command),
+  ];
 }
 
 /** The environment variables a script sets for the tools it runs, by name. */
@@ -185,11 +231,43 @@ export function scriptEnvironment(script: string): Environment {
 function assignmentsIn(line: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const [, name, value] of line.matchAll(
-    /(?:^|[\s;&|(])(RCLONE_[A-Z0-9_]+|MC_HOST_\w+)=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g,
+    /(?:^|[\s;&|(])(RCLONE_[A-Z0-9_]+|MC_HOST_\w+|(?:https?|all|HTTPS?|ALL)_(?:proxy|PROXY))=("[^"\n]*"|'[^'\n]*'|[^\s;&|)]*)/g,
   )) {
     out.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
   }
   return out;
+}
+
+/** The tools that send through the proxy the environment names (`https_proxy=…`). */
+const proxiedTools: ReadonlySet<UploadTool> = new Set<UploadTool>([
+  ...["curl", "wget", "aws s3", "aws s3api", "mc", "rclone", "gsutil", "gcloud storage"],
+  ...["azcopy", "s5cmd", "az storage blob"],
+] as UploadTool[]);
+
+/**
+ * `upload` with the proxies the script exported before it (`export https_proxy=http://…`), which
+ * its tool sends through — the proxy sees, and can keep, what is sent — unless the line turns the
+ * proxy off (curl's `--noproxy`, wget's `--no-proxy`).
+ */
+function withProxies(upload: Upload, environment: Environment, command: string): Upload {
+  if (!proxiedTools.has(upload.tool) || /(?:^|\s)--no-?proxy\b/.test(command)) {
+    return upload;
+  }
+  const proxies = [...environment]
+    .filter(([name, value]) => /_proxy$/i.test(name) && value !== "")
+    .map(([, value]) => value);
+  if (proxies.length === 0) {
+    return upload;
+  }
+  const unread = proxies.filter(built);
+  const placed = proxies.filter((p) => !built(p)).map(withScheme);
+  return upload.tool === "curl" || upload.tool === "wget"
+    ? { ...upload, urls: [...upload.urls, ...placed], unread: [...upload.unread, ...unread] }
+    : {
+        ...upload,
+        hosts: [...upload.hosts, ...placed.flatMap((p) => hostOfUrl(p) ?? [])],
+        unread: [...upload.unread, ...unread],
+      };
 }
 
 /** A command that opens, continues or closes a compound command or a function's body. */
@@ -1037,12 +1115,12 @@ function copyOf(command: string, environment: Environment): Upload | undefined {
         ? ossCopy("aliyun oss", rest.slice(1))
         : undefined;
     case "scp":
-      return remoteCopy("scp", optionsOf(rest, scpValued), false);
+      return viaSsh(remoteCopy("scp", optionsOf(rest, scpValued), false), rest);
     case "rsync": {
       const o = optionsOf(rest, rsyncValued);
       return o.given.has("--dry-run") || o.given.has("-n") || o.given.has("--list-only")
         ? undefined
-        : remoteCopy("rsync", o, true);
+        : viaSsh(remoteCopy("rsync", o, true), rest);
     }
     case "nc":
     case "ncat":
@@ -1672,6 +1750,60 @@ function remoteCopy(tool: "scp" | "rsync", o: Options, rsync: boolean): Upload |
     return undefined;
   }
   return hostUpload(tool, host, destination);
+}
+
+/**
+ * An scp's or rsync's upload with what its ssh options make of the connection: `-o HostName=…`
+ * connects to another host than the line's, `-o ProxyJump=…` and `-J …` pass through a jump host
+ * (which sees what is sent), `-o ProxyCommand=…` through a command the line does not place;
+ * rsync's `-e` / `--rsh` ssh command is read for the same.
+ */
+function viaSsh(upload: Upload | undefined, words: readonly string[]): Upload | undefined {
+  if (upload === undefined) {
+    return undefined;
+  }
+  const options: string[] = [];
+  const read = (ws: readonly string[]) => {
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i];
+      if (w === "-o" || w === "-J") {
+        options.push(`${w === "-J" ? "ProxyJump=" : ""}${ws[++i] ?? ""}`);
+      } else if (/^-o./.test(w)) {
+        options.push(w.slice(2));
+      } else if (/^-J./.test(w)) {
+        options.push(`ProxyJump=${w.slice(2)}`);
+      } else if (w === "-e" || w === "--rsh") {
+        read(wordsOf(ws[++i] ?? ""));
+      } else if (w.startsWith("--rsh=")) {
+        read(wordsOf(w.slice("--rsh=".length)));
+      }
+    }
+  };
+  read(words);
+  let hosts = upload.hosts;
+  const unread = [...upload.unread];
+  for (const option of options) {
+    const [, key, value] = /^\s*(\w+)\s*[= ]\s*(.*)$/.exec(option) ?? [];
+    const name = key?.toLowerCase();
+    if (name === "hostname" && value !== undefined && value !== "") {
+      hosts = built(value) ? [] : [value.toLowerCase()];
+      if (built(value)) {
+        unread.push(option);
+      }
+    } else if (name === "proxyjump" && value !== undefined && value.toLowerCase() !== "none") {
+      for (const jump of value.split(",")) {
+        const host = /^(?:[^@]*@)?(\[[^\]]+\]|[^:]+)/.exec(jump)?.[1]?.replace(/^\[|\]$/g, "");
+        if (host !== undefined) {
+          hosts = [...hosts, host.toLowerCase()];
+        }
+      }
+    } else if (name === "proxycommand" && value !== undefined && value.toLowerCase() !== "none") {
+      unread.push(option);
+    }
+  }
+  return hosts === upload.hosts && unread.length === upload.unread.length
+    ? upload
+    : { ...upload, hosts, unread };
 }
 
 /** The options of netcat (OpenBSD's, traditional, ncat) that take a value. */

@@ -778,6 +778,9 @@ const unknownMarks = marksIn;
  */
 const addressHost = (n: string) => `sovereign-dc-address-${n}.invalid`;
 
+/** A script line that writes the machine's hosts file (`>> /etc/hosts`, `tee -a /etc/hosts`). */
+const writesHosts = /(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*-i[^|;&\n]*)\s*\/etc\/hosts\b/;
+
 /**
  * A script's text with each mark of a value not known at preview as `unknownWord`, or, where the
  * mark stands for the address of a resource of the program, as a host (`addressHost`), the
@@ -788,8 +791,10 @@ function withMarksRead(marked: string): {
   readonly addresses: ReadonlyMap<string, AddressSource>;
 } {
   const addresses = new Map<string, AddressSource>();
+  // A script that rewrites the machine's name resolution may send a resource's name anywhere.
+  const resolves = writesHosts.test(marked);
   const text = marked.replace(unknownMarks, (_mark, n: string, hex?: string) => {
-    const source = addressSourceOf(hex);
+    const source = resolves ? undefined : addressSourceOf(hex);
     if (source === undefined) {
       return unknownWord;
     }
@@ -1127,6 +1132,9 @@ function scriptLineUploads(where: string, text: string, file?: string): ScriptUp
           if (readable.length < upload.urls.length || upload.urls.length === 0) {
             const built = /["']?[^\s"']*[$`][^\s"']*["']?/.exec(command.replace(/^\S+\s/, ""))?.[0];
             out.push({ path: where, command, tool, unread: built ?? "" });
+          } else if (upload.unread.length > 0) {
+            // A destination a command substitution builds beside the URLs it names.
+            out.push({ path: where, command, tool, unread: upload.unread[0] });
           }
           continue;
         }

