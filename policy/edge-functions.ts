@@ -12,7 +12,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { Finding, PolicyContext } from "./framework";
 import { resourceLabel } from "./paths/describe";
-import { isUnknown, plainValue, valuesAt } from "./paths/values";
+import { isTrue, isUnknown, plainValue, valuesAt } from "./paths/values";
 
 const functionType = "aws:lambda/function:Function";
 const distributionType = "aws:cloudfront/distribution:Distribution";
@@ -42,8 +42,12 @@ function distributionsOf(resources: readonly PolicyResource[]): readonly PolicyR
 
 /**
  * The findings on Lambda function `r` where a CloudFront distribution of the stack associates
- * it: one per distribution and event, in named-destinations' words. A distribution's function
- * ARN not known at preview names the function its cache behaviours were built from.
+ * it: one per distribution and event, in named-destinations' words. An association's ARN names
+ * the function by equality, without a version or alias. One not known at preview — a new
+ * function's ARN, under the Pulumi CLI — names a function the cache behaviours it lies in were
+ * built from, if that function publishes versions (`publish: true`): Lambda@Edge takes only a
+ * published version, and the dependencies are of the whole behaviour, which also names its
+ * origin, so a regional function whose name only builds `targetOriginId` is not one.
  */
 export function edgeFunctionFindings(
   r: PolicyResource,
@@ -55,13 +59,14 @@ export function edgeFunctionFindings(
   }
   const own = plainValue(r.props) as Record<string, unknown>;
   const arn = typeof own.arn === "string" ? own.arn : undefined;
+  const published = isTrue(own.publish);
   const label = resourceLabel(r.type, r.name);
   const j = ctx.jurisdiction;
   const out: Finding[] = [];
   for (const d of distributionsOf(resources)) {
     const props = plainValue(d.props);
     const builtFrom = (key: string) =>
-      (d.propertyDependencies[key] ?? []).some((dep) => dep.urn === r.urn);
+      published && (d.propertyDependencies[key] ?? []).some((dep) => dep.urn === r.urn);
     for (const path of associations) {
       for (const { path: at, holder } of valuesAt(props, `${path}.lambdaArn`)) {
         const association = holder as Record<string, unknown> | undefined;

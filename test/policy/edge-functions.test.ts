@@ -124,3 +124,51 @@ describe("a Lambda function a CloudFront distribution associates", () => {
     expect(await onFunction(unknownElsewhere)).toEqual([]);
   });
 });
+
+/**
+ * Found by the red team: the association's ARN not known at preview (a lookup's, here) matched a
+ * regional function whose name only builds the behaviour's `targetOriginId`, since the
+ * dependencies are of the whole behaviour. Lambda@Edge takes only a published version, so only a
+ * published function the behaviour was built from can be the one it runs.
+ */
+describe("a Lambda function a behaviour with an association not known at preview was built from", () => {
+  const regional = add(
+    "aws:lambda/function:Function",
+    "edge",
+    {
+      runtime: "nodejs20.x",
+      handler: "index.handler",
+      role: "arn:aws:iam::111122223333:role/api",
+      vpcConfig: { subnetIds: ["subnet-0123"], securityGroupIds: ["sg-0123"] },
+    },
+    { outputs: { arn: "arn:aws:lambda:us-west-2:111122223333:function:api" } },
+  );
+  const byOrigin = distribution(
+    {
+      targetOriginId: "edge-origin",
+      lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: unknown }],
+    },
+    [],
+    { defaultCacheBehavior: ["edge"] },
+  );
+
+  test("passes where the function is not published: it only names the behaviour's origin", async () => {
+    expect(await onFunction(pipe(regional, byOrigin)(oregon))).toEqual([]);
+  });
+
+  test("twin: fails where the function is published, its ARN not known at preview as the Pulumi CLI sends a new one's", async () => {
+    const newEdge = add(
+      "aws:lambda/function:Function",
+      "edge",
+      {
+        runtime: "nodejs20.x",
+        handler: "index.handler",
+        role: "arn:aws:iam::111122223333:role/edge",
+        publish: true,
+        vpcConfig: { subnetIds: ["subnet-0123"], securityGroupIds: ["sg-0123"] },
+      },
+      { outputs: { arn: unknown, qualifiedArn: unknown } },
+    );
+    expect(await onFunction(pipe(newEdge, byOrigin)(oregon))).toEqual([atTheEdge]);
+  });
+});
