@@ -6,22 +6,49 @@
  * The function itself names no edge: its own region is US East (N. Virginia), where AWS requires
  * it, so a US stack places it inside, and its internet-egress finding would have it attached to
  * the VPC, which AWS refuses for an edge function. Only the stack tells which function a
- * distribution runs: named-destinations reports the function (policy/named.ts), so that a waiver
- * of the distribution's CDN does not silently cover the code it runs abroad.
+ * distribution runs, a plain or a multi-tenant one: named-destinations reports the function
+ * (policy/named.ts), so that a waiver of the distribution's CDN does not silently cover the code
+ * it runs abroad.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import type { Finding, PolicyContext } from "./framework";
 import { resourceLabel } from "./paths/describe";
 import { isTrue, isUnknown, plainValue, valuesAt } from "./paths/values";
 
-const functionType = "aws:lambda/function:Function";
-const distributionType = "aws:cloudfront/distribution:Distribution";
+/** What kind of code a distribution runs at the edge, and how an association names it. */
+interface EdgeCode {
+  /** The association list of a cache behaviour. */
+  readonly list: string;
+  /** Whether the function can be associated at all: Lambda@Edge takes only a published version. */
+  readonly published: (props: Record<string, unknown>) => boolean;
+  /** How the finding says what CloudFront does with it. */
+  readonly runs: string;
+}
 
-/** The cache behaviours of a distribution, by the path of their function associations. */
-const associations = [
-  "defaultCacheBehavior.lambdaFunctionAssociations[]",
-  "orderedCacheBehaviors[].lambdaFunctionAssociations[]",
-];
+const edgeCode: Readonly<Record<string, EdgeCode>> = {
+  "aws:lambda/function:Function": {
+    list: "lambdaFunctionAssociations",
+    published: (props) => isTrue(props.publish),
+    runs: "CloudFront replicates a Lambda@Edge function to its edge locations worldwide and runs it there on the requests it handles",
+  },
+};
+
+/**
+ * The distributions whose cache behaviours associate functions: where their behaviours lie, and
+ * the field of each association list that holds the function's ARN.
+ */
+const distributionTypes: Readonly<
+  Record<string, { readonly behaviours: readonly string[]; readonly arn: Record<string, string> }>
+> = {
+  "aws:cloudfront/distribution:Distribution": {
+    behaviours: ["defaultCacheBehavior", "orderedCacheBehaviors[]"],
+    arn: { lambdaFunctionAssociations: "lambdaArn" },
+  },
+  "aws:cloudfront/multitenantDistribution:MultitenantDistribution": {
+    behaviours: ["defaultCacheBehavior", "cacheBehaviors[]"],
+    arn: { lambdaFunctionAssociations: "lambdaFunctionArn" },
+  },
+};
 
 /** A function's ARN without its version or alias (`…:function:name:$LATEST` → `…:function:name`). */
 function unqualified(arn: string): string {
@@ -34,7 +61,7 @@ const distributions = new WeakMap<readonly PolicyResource[], readonly PolicyReso
 function distributionsOf(resources: readonly PolicyResource[]): readonly PolicyResource[] {
   let found = distributions.get(resources);
   if (found === undefined) {
-    found = resources.filter((d) => d.type === distributionType);
+    found = resources.filter((d) => d.type in distributionTypes);
     distributions.set(resources, found);
   }
   return found;
@@ -54,34 +81,38 @@ export function edgeFunctionFindings(
   resources: readonly PolicyResource[],
   ctx: PolicyContext,
 ): Finding[] {
-  if (r.type !== functionType) {
+  const code = edgeCode[r.type];
+  if (code === undefined) {
     return [];
   }
   const own = plainValue(r.props) as Record<string, unknown>;
   const arn = typeof own.arn === "string" ? own.arn : undefined;
-  const published = isTrue(own.publish);
+  const published = code.published(own);
   const label = resourceLabel(r.type, r.name);
   const j = ctx.jurisdiction;
   const out: Finding[] = [];
   for (const d of distributionsOf(resources)) {
     const props = plainValue(d.props);
+    const { behaviours, arn: field } = distributionTypes[d.type];
+    const arnField = field[code.list];
     const builtFrom = (key: string) =>
       published && (d.propertyDependencies[key] ?? []).some((dep) => dep.urn === r.urn);
-    for (const path of associations) {
-      for (const { path: at, holder } of valuesAt(props, `${path}.lambdaArn`)) {
+    for (const behaviour of behaviours) {
+      const path = `${behaviour}.${code.list}[]`;
+      for (const { path: at, holder } of valuesAt(props, `${path}.${arnField}`)) {
         const association = holder as Record<string, unknown> | undefined;
-        const value = association?.lambdaArn;
+        const value = association?.[arnField];
         const names =
           typeof value === "string"
             ? arn !== undefined && unqualified(value) === unqualified(arn)
-            : isUnknown(value) && builtFrom(path.split(".")[0].replace(/\[\]$/, ""));
+            : isUnknown(value) && builtFrom(behaviour.replace(/\[\]$/, ""));
         if (!names) {
           continue;
         }
         const event = typeof association?.eventType === "string" ? association.eventType : "an";
         const distribution = resourceLabel(d.type, d.name);
         out.push({
-          message: `${label} must run only inside ${j.id}, but ${distribution} associates it with its ${event} event (${at.replace(/\.lambdaArn$/, "")}): CloudFront replicates a Lambda@Edge function to its edge locations worldwide and runs it there on the requests it handles, outside ${j.id}. Do the function's work in the region, behind the distribution's origin, or remove the association.`,
+          message: `${label} must run only inside ${j.id}, but ${distribution} associates it with its ${event} event (${at.slice(0, -arnField.length - 1)}): ${code.runs}, outside ${j.id}. Do the function's work in the region, behind the distribution's origin, or remove the association.`,
           path: [label, `${distribution} at CloudFront edge locations outside the jurisdiction`],
         });
       }

@@ -126,6 +126,94 @@ describe("a Lambda function a CloudFront distribution associates", () => {
 });
 
 /**
+ * A multi-tenant distribution "cdn" (`aws.cloudfront.MultitenantDistribution`): its behaviours are
+ * `defaultCacheBehavior` and `cacheBehaviors`, a Lambda association's ARN is `lambdaFunctionArn`.
+ * Found by the red team: the function a multi-tenant distribution ran was judged as a regional one.
+ */
+const multitenant = (
+  defaultCacheBehavior: Record<string, unknown>,
+  cacheBehaviors: Record<string, unknown>[] = [],
+  dependsOn?: Record<string, readonly string[]>,
+) =>
+  add(
+    "aws:cloudfront/multitenantDistribution:MultitenantDistribution",
+    "cdn",
+    {
+      enabled: true,
+      origins: [{ id: "s3", domainName: "origin.s3.us-west-2.amazonaws.com" }],
+      defaultCacheBehavior: { targetOriginId: "s3", ...defaultCacheBehavior },
+      cacheBehaviors,
+    },
+    { dependsOn },
+  );
+
+const multitenantAtTheEdge =
+  'mandatory: cloudfront multitenant distribution "cdn" at CloudFront edge locations outside the jurisdiction';
+
+describe("a Lambda function a multi-tenant CloudFront distribution associates", () => {
+  test("fails by its default behaviour's lambdaFunctionArn, by a cache behaviour's, and by one not known at preview", async () => {
+    const byDefault = pipe(
+      edgeFunction,
+      multitenant({
+        lambdaFunctionAssociations: [
+          { eventType: "viewer-request", lambdaFunctionArn: `${arn}:3` },
+        ],
+      }),
+    )(oregon);
+    expect(await onFunction(byDefault)).toEqual([multitenantAtTheEdge]);
+    const byCacheBehaviour = pipe(
+      edgeFunction,
+      multitenant({}, [
+        {
+          pathPattern: "/private/*",
+          lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaFunctionArn: arn }],
+        },
+      ]),
+    )(oregon);
+    expect(await onFunction(byCacheBehaviour)).toEqual([multitenantAtTheEdge]);
+    const built = pipe(
+      edgeFunction,
+      multitenant(
+        {},
+        [
+          {
+            lambdaFunctionAssociations: [
+              { eventType: "origin-request", lambdaFunctionArn: unknown },
+            ],
+          },
+        ],
+        {
+          cacheBehaviors: ["edge"],
+        },
+      ),
+    )(oregon);
+    expect(await onFunction(built)).toEqual([multitenantAtTheEdge]);
+    const [violation] = (await pack.check(byCacheBehaviour, oregonSettings)).filter(
+      (v) => v.policy === "named-destinations" && v.resourceName === "edge",
+    );
+    expect(violation.message).toContain(
+      "associates it with its origin-request event (cacheBehaviors[0].lambdaFunctionAssociations[0]): CloudFront replicates a Lambda@Edge function",
+    );
+  });
+
+  test("twin: another function's ARN, or none, passes", async () => {
+    const other = pipe(
+      edgeFunction,
+      multitenant({
+        lambdaFunctionAssociations: [
+          {
+            eventType: "viewer-request",
+            lambdaFunctionArn: "arn:aws:lambda:us-east-1:111122223333:function:other:1",
+          },
+        ],
+      }),
+    )(oregon);
+    expect(await onFunction(other)).toEqual([]);
+    expect(await onFunction(pipe(edgeFunction, multitenant({}))(oregon))).toEqual([]);
+  });
+});
+
+/**
  * Found by the red team: the association's ARN not known at preview (a lookup's, here) matched a
  * regional function whose name only builds the behaviour's `targetOriginId`, since the
  * dependencies are of the whole behaviour. Lambda@Edge takes only a published version, so only a
