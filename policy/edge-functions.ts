@@ -1,14 +1,16 @@
 /**
- * Lambda@Edge: a Lambda function a CloudFront distribution associates with one of its cache
- * behaviours' events (`lambdaFunctionAssociations`: viewer request or response, origin request
- * or response) is replicated by CloudFront to its edge locations worldwide and run there, on the
- * requests the distribution handles — their headers, cookies and bodies, `Authorization` too.
- * The function itself names no edge: its own region is US East (N. Virginia), where AWS requires
- * it, so a US stack places it inside, and its internet-egress finding would have it attached to
- * the VPC, which AWS refuses for an edge function. Only the stack tells which function a
- * distribution runs, a plain or a multi-tenant one: named-destinations reports the function
- * (policy/named.ts), so that a waiver of the distribution's CDN does not silently cover the code
- * it runs abroad.
+ * Code CloudFront runs at its edge locations: a Lambda function a distribution associates with
+ * one of its cache behaviours' events (`lambdaFunctionAssociations`: viewer request or response,
+ * origin request or response — Lambda@Edge) is replicated by CloudFront to its edge locations
+ * worldwide and run there, on the requests the distribution handles — their headers, cookies and
+ * bodies, `Authorization` too; a CloudFront Function it associates (`functionAssociations`: viewer
+ * request or response) runs at every edge location on the same requests. The function itself names
+ * no edge: a Lambda@Edge function's own region is US East (N. Virginia), where AWS requires it, so
+ * a US stack places it inside, and its internet-egress finding would have it attached to the VPC,
+ * which AWS refuses for an edge function; a CloudFront Function is global and names no region at
+ * all. Only the stack tells which function a distribution runs, a plain or a multi-tenant one:
+ * named-destinations reports the function (policy/named.ts), so that a waiver of the
+ * distribution's CDN does not silently cover the code it runs abroad.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import type { Finding, PolicyContext } from "./framework";
@@ -19,7 +21,11 @@ import { isTrue, isUnknown, plainValue, valuesAt } from "./paths/values";
 interface EdgeCode {
   /** The association list of a cache behaviour. */
   readonly list: string;
-  /** Whether the function can be associated at all: Lambda@Edge takes only a published version. */
+  /**
+   * Whether the function can be associated at all: Lambda@Edge takes only a published version
+   * (`publish: true`, off by default), a CloudFront Function only its published, LIVE stage
+   * (`publish`, on by default).
+   */
   readonly published: (props: Record<string, unknown>) => boolean;
   /** How the finding says what CloudFront does with it. */
   readonly runs: string;
@@ -30,6 +36,11 @@ const edgeCode: Readonly<Record<string, EdgeCode>> = {
     list: "lambdaFunctionAssociations",
     published: (props) => isTrue(props.publish),
     runs: "CloudFront replicates a Lambda@Edge function to its edge locations worldwide and runs it there on the requests it handles",
+  },
+  "aws:cloudfront/function:Function": {
+    list: "functionAssociations",
+    published: (props) => props.publish !== false && props.publish !== "false",
+    runs: "CloudFront runs a CloudFront Function at its edge locations worldwide on the viewer requests and responses it handles",
   },
 };
 
@@ -42,15 +53,18 @@ const distributionTypes: Readonly<
 > = {
   "aws:cloudfront/distribution:Distribution": {
     behaviours: ["defaultCacheBehavior", "orderedCacheBehaviors[]"],
-    arn: { lambdaFunctionAssociations: "lambdaArn" },
+    arn: { lambdaFunctionAssociations: "lambdaArn", functionAssociations: "functionArn" },
   },
   "aws:cloudfront/multitenantDistribution:MultitenantDistribution": {
     behaviours: ["defaultCacheBehavior", "cacheBehaviors[]"],
-    arn: { lambdaFunctionAssociations: "lambdaFunctionArn" },
+    arn: { lambdaFunctionAssociations: "lambdaFunctionArn", functionAssociations: "functionArn" },
   },
 };
 
-/** A function's ARN without its version or alias (`…:function:name:$LATEST` → `…:function:name`). */
+/**
+ * A function's ARN without its version or alias (`…:function:name:$LATEST` → `…:function:name`);
+ * a CloudFront Function's (`arn:aws:cloudfront::…:function/name`) has neither.
+ */
 function unqualified(arn: string): string {
   return arn.split(":").slice(0, 7).join(":");
 }
@@ -68,13 +82,13 @@ function distributionsOf(resources: readonly PolicyResource[]): readonly PolicyR
 }
 
 /**
- * The findings on Lambda function `r` where a CloudFront distribution of the stack associates
- * it: one per distribution and event, in named-destinations' words. An association's ARN names
- * the function by equality, without a version or alias. One not known at preview — a new
- * function's ARN, under the Pulumi CLI — names a function the cache behaviours it lies in were
- * built from, if that function publishes versions (`publish: true`): Lambda@Edge takes only a
- * published version, and the dependencies are of the whole behaviour, which also names its
- * origin, so a regional function whose name only builds `targetOriginId` is not one.
+ * The findings on function `r` (a Lambda function or a CloudFront Function) where a CloudFront
+ * distribution of the stack associates it: one per distribution and event, in
+ * named-destinations' words. An association's ARN names the function by equality, without a
+ * version or alias. One not known at preview — a new function's ARN, under the Pulumi CLI —
+ * names a function the cache behaviours it lies in were built from, if that function can be
+ * associated at all (published): the dependencies are of the whole behaviour, which also names
+ * its origin, so a regional function whose name only builds `targetOriginId` is not one.
  */
 export function edgeFunctionFindings(
   r: PolicyResource,

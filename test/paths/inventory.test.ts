@@ -278,8 +278,9 @@ const notATypeList: Readonly<Record<string, string>> = {
   // the reading of scripts fails it closed, as it fails user data not known (the document's
   // rows are the compute table's).
   "policy/paths/references.ts": "the document a script reading fails closed when unknown",
-  // The Lambda functions a CloudFront distribution runs at its edge locations, read over the
-  // stack (the function's and the distribution's rows are the egress and edge tables').
+  // The Lambda functions and CloudFront Functions a CloudFront distribution, plain or
+  // multi-tenant, runs at its edge locations, read over the stack (the functions' and the
+  // distributions' rows are the egress and edge tables', or their review).
   "policy/edge-functions.ts": "the functions a distribution runs at the edge",
 };
 

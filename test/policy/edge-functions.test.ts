@@ -213,6 +213,85 @@ describe("a Lambda function a multi-tenant CloudFront distribution associates", 
   });
 });
 
+const cloudFrontArn = "arn:aws:cloudfront::111122223333:function/edge-rewrite";
+
+/** A CloudFront Function "edge" of the stack (published, its LIVE stage, by default). */
+const cloudFrontFunction = (inputs: Record<string, unknown> = {}) =>
+  add(
+    "aws:cloudfront/function:Function",
+    "edge",
+    { runtime: "cloudfront-js-2.0", code: "function handler(e) { return e.request; }", ...inputs },
+    { outputs: { arn: cloudFrontArn } },
+  );
+
+describe("a CloudFront Function a CloudFront distribution associates", () => {
+  test("fails on the function, in a CloudFront Function's words, by its ARN", async () => {
+    const plan = pipe(
+      cloudFrontFunction(),
+      distribution({
+        functionAssociations: [{ eventType: "viewer-request", functionArn: cloudFrontArn }],
+      }),
+    )(oregon);
+    expect(await onFunction(plan)).toEqual([atTheEdge]);
+    const [violation] = (await pack.check(plan, oregonSettings)).filter(
+      (v) => v.policy === "named-destinations" && v.resourceName === "edge",
+    );
+    expect(violation.message).toContain(
+      "associates it with its viewer-request event (defaultCacheBehavior.functionAssociations[0]): CloudFront runs a CloudFront Function at its edge locations worldwide",
+    );
+  });
+
+  test("fails by an ordered or a multi-tenant behaviour's association, and by one not known at preview", async () => {
+    const ordered = pipe(
+      cloudFrontFunction(),
+      distribution({}, [
+        { functionAssociations: [{ eventType: "viewer-response", functionArn: cloudFrontArn }] },
+      ]),
+    )(oregon);
+    expect(await onFunction(ordered)).toEqual([atTheEdge]);
+    const tenants = pipe(
+      cloudFrontFunction(),
+      multitenant({
+        functionAssociations: [{ eventType: "viewer-request", functionArn: cloudFrontArn }],
+      }),
+    )(oregon);
+    expect(await onFunction(tenants)).toEqual([multitenantAtTheEdge]);
+    const built = pipe(
+      cloudFrontFunction(),
+      distribution(
+        { functionAssociations: [{ eventType: "viewer-request", functionArn: unknown }] },
+        [],
+        { defaultCacheBehavior: ["edge"] },
+      ),
+    )(oregon);
+    expect(await onFunction(built)).toEqual([atTheEdge]);
+  });
+
+  test("twin: another CloudFront Function's ARN, or an unpublished one the behaviour was built from, passes", async () => {
+    const other = pipe(
+      cloudFrontFunction(),
+      distribution({
+        functionAssociations: [
+          {
+            eventType: "viewer-request",
+            functionArn: "arn:aws:cloudfront::111122223333:function/other",
+          },
+        ],
+      }),
+    )(oregon);
+    expect(await onFunction(other)).toEqual([]);
+    const unpublished = pipe(
+      cloudFrontFunction({ publish: false }),
+      distribution(
+        { functionAssociations: [{ eventType: "viewer-request", functionArn: unknown }] },
+        [],
+        { defaultCacheBehavior: ["edge"] },
+      ),
+    )(oregon);
+    expect(await onFunction(unpublished)).toEqual([]);
+  });
+});
+
 /**
  * Found by the red team: the association's ARN not known at preview (a lookup's, here) matched a
  * regional function whose name only builds the behaviour's `targetOriginId`, since the
