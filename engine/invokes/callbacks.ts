@@ -478,9 +478,12 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
   };
   // A callable one is an arrow function: without non-configurable own keys to keep consistent.
   const target: object = callable ? () => undefined : {};
-  // What a program logs of it (`console.log("address:", ip)`) shows its mark, not `{}`: Node's
-  // `util.inspect` shows a Proxy's target, never asking the Proxy.
-  Object.defineProperty(target, inspectCustom, { value: mark, configurable: true });
+  // What a program logs of it (`console.log("address:", ip)`) shows a mark, not `{}`: Node's
+  // `util.inspect` shows a Proxy's target, never asking the Proxy. One plain mark, the same each
+  // time it is logged, which names no resource: a log is for its reader.
+  let shown: string | undefined;
+  const show = () => (shown ??= markText(++marks));
+  Object.defineProperty(target, inspectCustom, { value: show, configurable: true });
   const proxy = new Proxy(target, {
     get: (_t, key) => {
       if (typeof key === "symbol") {
@@ -543,10 +546,11 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
 /**
  * A stand-in for the answer of a promise-form lookup the engine cannot answer, which a program
  * computes with where it runs (`(await getSubnets(…)).ids.slice(0, 2)`), as a callback on an
- * unknown value would: with a budget of its own.
+ * unknown value would: with a budget of its own. With `source`, the stand-in a callback on that
+ * resource's address is given.
  */
-export function standInAnswer(): unknown {
-  return standIn(new Run());
+export function standInAnswer(source?: AddressSource): unknown {
+  return standIn(new Run(), false, source);
 }
 
 /** Calls `fn` with stand-ins for each parameter it declares (at least one). */

@@ -48,4 +48,19 @@ describe("a stand-in", () => {
     expect(shown).toMatch(/^⟨unknown \d+⟩$/);
     expect(util.format("IP: %s", standInAnswer())).toMatch(/^IP: ⟨unknown \d+⟩$/);
   });
+
+  // Red team 85 (l01): `console.log(ip)` of an instance's address printed the hex of the resource
+  // a mark names, and `console.log([ip, ip])` two numbers for the one value.
+  it("shows one plain mark, each time it is logged, for a resource's address too", () => {
+    const ip = standInAnswer({
+      type: "aws:ec2/instance:Instance",
+      name: "peer",
+      output: "privateIp",
+    });
+    const shown = util.inspect(ip);
+    expect(shown).toMatch(/^⟨unknown \d+⟩$/);
+    expect(util.inspect(ip)).toBe(shown);
+    expect(util.inspect([ip, ip])).toBe(`[ ${shown}, ${shown} ]`);
+    expect(util.format("%s", ip)).not.toContain("@");
+  });
 });
