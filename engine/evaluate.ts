@@ -28,7 +28,7 @@ import { incompatibleNode } from "./node-engines";
 import { applyEnvFiles, loadPreloads } from "./nodeargs";
 import { callerFrames, isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
-import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
+import { installUnknownCallbacks, standInsHanded, standInsUnknown } from "./invokes/callbacks";
 import { InProcessCallbacks } from "./transforms";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
@@ -695,15 +695,17 @@ function withUnknownAnswers(
   regionless: ReadonlyMap<string, ReadonlySet<string>>,
   stack: string,
 ): Error {
-  // A program that calls an API its SDK no longer has, asks for a config value its stack does
-  // not set, or fails for a cause of its own exit 2 names (a command, a host, credentials), fails
-  // there, whatever the answers were.
+  // A program that calls an API its SDK no longer has, or asks for a config value its stack does
+  // not set, fails there, whatever the answers were; so does one that fails for a cause of its
+  // own exit 2 names (a command, a host, credentials) while its code was never handed a stand-in
+  // for an answer. One handed a stand-in may have built the command, the host or a command's
+  // input from it without its mark in the message (base64 of it, a host derived from it, stdin).
   if (
     !(error instanceof ProgramError) ||
     functions.size === 0 ||
     error.message.includes(missingApiCause) ||
     isMissingConfig(error.cause) ||
-    failedOfItsOwn(error.cause)
+    (failedOfItsOwn(error.cause) && standInsHanded() === 0)
   ) {
     return error;
   }

@@ -153,6 +153,20 @@ let marks = 0;
  */
 let sourcedMarks = new Map<number, Run>();
 
+/** Stand-ins handed to the program's code this evaluation (`standInsHanded`). */
+let handed = 0;
+
+/**
+ * How many stand-ins this evaluation handed to the program's code: to a callback on a value not
+ * known offline, as a promise-form lookup's answer, as a parsed unknown text. With none, the
+ * program never computed with a value it was not given, and a failure of its own (a command, a
+ * host) cannot have come from one; marks the SDK's text builders wrote (`standInText`) are not
+ * counted.
+ */
+export function standInsHanded(): number {
+  return handed;
+}
+
 /**
  * `text` with each mark of an address stand-in its callback consulted (`Run.consulted`) a plain
  * mark, which names no resource; in base64 text that encodes marks too. The same text when there
@@ -461,6 +475,7 @@ const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
  */
 function standIn(run: Run, callable = false, source?: AddressSource): unknown {
   made += 1;
+  handed += 1;
   let output: Record<string, unknown> | undefined;
   const children = new Map<string, unknown>();
   const mark = () => {
@@ -597,6 +612,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   // whichever process evaluates it and whatever it evaluated before.
   marks = 0;
   made = 0;
+  handed = 0;
   sourcedMarks = new Map();
   const restoreParse = installParseOfUnknowns();
   const restoreClone = installCloneOfViews();

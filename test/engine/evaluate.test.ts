@@ -695,6 +695,7 @@ describe("loading a program as the Node.js language host does", () => {
   let oldSdk: Plan | Error;
   let missingConfig: Plan | Error;
   let failedCommand: Plan | Error;
+  let failedFromAnswer: Plan | Error;
   let duplicate: Plan | Error;
   let removedModule: Plan | Error;
   let removedNamespace: Plan | Error;
@@ -715,6 +716,7 @@ describe("loading a program as the Node.js language host does", () => {
       oldSdk,
       missingConfig,
       failedCommand,
+      failedFromAnswer,
       duplicate,
       removedModule,
       removedNamespace,
@@ -735,6 +737,7 @@ describe("loading a program as the Node.js language host does", () => {
       { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "missing-config.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "failed-command.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "failed-command-from-answer.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-module.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-namespace.ts") },
@@ -815,6 +818,18 @@ describe("loading a program as the Node.js language host does", () => {
       `aws:ecs/taskDefinition:TaskDefinition "task" never registered, whose input "containerDefinitions" failed: Command failed: sh -c 'echo no Docker daemon >&2; exit 1'`,
     );
     expect(message).not.toContain("answered with unknown values");
+  });
+
+  // Red team 85 (x06): a command built from base64 of a lookup's answer failed, and exit 2 left
+  // the lookup out, though its stand-in, which the message does not show, may be the cause.
+  it("names the unknown answers where the program computed with one before its command failed", () => {
+    expect(failedFromAnswer).toBeInstanceOf(ProgramError);
+    const message = (failedFromAnswer as Error).message;
+    expect(message).toContain("Command failed: echo ");
+    expect(message).not.toContain("⟨unknown ");
+    expect(message).toContain(
+      "the provider function(s) aws:ssm/getParameter:getParameter were answered with unknown values",
+    );
   });
 
   it("names the SDK version a program reads a removed module of", () => {
