@@ -1494,7 +1494,12 @@ function addressDestination(
 ): string | undefined {
   const named = `the ${source.output} of ${resourceLabel(source.type, source.name)}`;
   const targets = resources.filter((c) => c.type === source.type && c.name === source.name);
-  if (targets.length !== 1) {
+  if (targets.length === 0) {
+    // No resource of the program has it: one it reads or refers to (`aws.ec2.Instance.get`), which
+    // exists already, wherever it was placed.
+    return `${named} (an existing resource the program reads or refers to, not one it creates: where it is cannot be checked)`;
+  }
+  if (targets.length > 1) {
     // Two resources of the type share the name (under different parents): which one is meant
     // cannot be told.
     return `${named} (${targets.length} resources of this program have that type and name, so which one it is cannot be told)`;

@@ -342,6 +342,8 @@ describe("an upload to the address of a resource of the program, not known at pr
     ]);
   });
 
+  // Red team 85 (a35b, a36): an instance the program reads (`aws.ec2.Instance.get`) was said to be
+  // one of "0 resources of this program … which one it is cannot be told".
   test("a mark naming no address output, or no resource of the stack, is not placed", async () => {
     const notAnAddress = markText(1, {
       type: "aws:ec2/instance:Instance",
@@ -356,7 +358,21 @@ describe("an upload to the address of a resource of the program, not known at pr
       userData: script(`rsync -a /data/ u@${primaryAddress(1, "privateIp", "gone")}:/r/`),
     })(primary()(oregon));
     expect(await sends(missing, "named-destinations")).toEqual([
-      'mandatory: the privateIp of ec2 instance "gone" (0 resources of this program have that type and name, so which one it is cannot be told)',
+      'mandatory: the privateIp of ec2 instance "gone" (an existing resource the program reads or refers to, not one it creates: where it is cannot be checked)',
+    ]);
+    // Two of that type and name, under different parents: which one is meant cannot be told.
+    const twice = instance({
+      userData: script(`rsync -a /data/ u@${primaryAddress(1)}:/r/`),
+    })(
+      add(
+        "aws:ec2/instance:Instance",
+        "primary",
+        { ami: "ami-0123456789abcdef0", instanceType: "t3.micro" },
+        { parent: "subnet" },
+      )(primary()(oregon)),
+    );
+    expect(await sends(twice, "named-destinations")).toEqual([
+      'mandatory: the privateIp of ec2 instance "primary" (2 resources of this program have that type and name, so which one it is cannot be told)',
     ]);
   });
 });
