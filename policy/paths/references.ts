@@ -953,11 +953,32 @@ function argvUploads(
   entry: string | undefined,
   onUnknown: (path: string) => void,
 ): ScriptUpload[] {
+  // An element the offline engine sent with marks (a cloud-config runcmd's `[curl, -T, f,
+  // "http://⟨…⟩:8080/"]`): read as a script's words are, a resource's address as its host.
+  const addresses = new Map<string, AddressSource>();
+  const read = list.map((w) => {
+    if (typeof w !== "string" || !w.includes("⟨unknown ")) {
+      return w;
+    }
+    const marked = withMarksRead(w);
+    for (const [host, source] of marked.addresses) {
+      addresses.set(host, source);
+    }
+    return marked.text.includes(unknownWord) && marked.text.trim() === unknownWord
+      ? unknown
+      : marked.text;
+  });
+  if (addresses.size > 0 || read.some((w, i) => w !== list[i])) {
+    return withProgramAddresses(argvUploads(where, read, entry, onUnknown), addresses);
+  }
   // The image's entry point (`aws`), where the list is the arguments it is given.
   const words = [...(entry === undefined ? [] : [entry]), ...list].map((w) =>
     isUnknown(w) ? unknownWord : w,
   );
-  const firstUnknown = list.findIndex((w) => isUnknown(w));
+  // An element not known at preview, or one holding a value not known (`http://⟨…⟩/`).
+  const firstUnknown = list.findIndex(
+    (w) => isUnknown(w) || (typeof w === "string" && w.includes(unknownWord)),
+  );
   if (firstUnknown < 0) {
     const script = shellScriptOf(words);
     // A list joined into a line (not a shell's script, which is one string) is met word by

@@ -331,6 +331,29 @@ describe("an upload to the address of a resource of the program, not known at pr
     }
   });
 
+  // Found by the red team: a cloud-config runcmd entry given as an argument list kept the mark raw,
+  // read as a host the pack cannot place ("xn--unknown-…").
+  test("places an address in a cloud-config runcmd's argument list, too", async () => {
+    const runcmd = (n: number) =>
+      [
+        "#cloud-config",
+        "runcmd:",
+        `  - [ curl, -T, /data/y, "http://${primaryAddress(n, "privateDns")}:8080/" ]`,
+        "",
+      ].join("\n");
+    const inside = instance({ userData: runcmd(1) })(primary()(oregon));
+    expect([
+      ...(await sends(inside, "arn-locality")),
+      ...(await sends(inside, "named-destinations")),
+    ]).toEqual([]);
+    const abroad = instance({ userData: runcmd(1) })(
+      primary({ provider: "ireland" })(ireland(oregon)),
+    );
+    expect(await sends(abroad, "named-destinations")).toEqual([
+      'mandatory: the privateDns of ec2 instance "primary", of this program, in eu-west-1 (outside US, in EU)',
+    ]);
+  });
+
   // Found by the red team: a script that rewrites the hosts file may send the name anywhere.
   test("fails closed where the script rewrites the machine's hosts file", async () => {
     const userData = script(
