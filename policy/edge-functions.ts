@@ -111,6 +111,10 @@ export function edgeFunctionFindings(
     const arnField = field[code.list];
     const builtFrom = (key: string) =>
       published && (d.propertyDependencies[key] ?? []).some((dep) => dep.urn === r.urn);
+    // One finding per distribution, naming each association: a function a site's every
+    // behaviour runs is one path out, not one per behaviour.
+    const events = new Set<string>();
+    const where: string[] = [];
     for (const behaviour of behaviours) {
       const path = `${behaviour}.${code.list}[]`;
       for (const { path: at, holder } of valuesAt(props, `${path}.${arnField}`)) {
@@ -123,14 +127,19 @@ export function edgeFunctionFindings(
         if (!names) {
           continue;
         }
-        const event = typeof association?.eventType === "string" ? association.eventType : "an";
-        const distribution = resourceLabel(d.type, d.name);
-        out.push({
-          message: `${label} must run only inside ${j.id}, but ${distribution} associates it with its ${event} event (${at.slice(0, -arnField.length - 1)}): ${code.runs}, outside ${j.id}. Do the function's work in the region, behind the distribution's origin, or remove the association.`,
-          path: [label, `${distribution} at CloudFront edge locations outside the jurisdiction`],
-        });
+        events.add(typeof association?.eventType === "string" ? association.eventType : "an");
+        where.push(at.slice(0, -arnField.length - 1));
       }
     }
+    if (where.length === 0) {
+      continue;
+    }
+    const distribution = resourceLabel(d.type, d.name);
+    const event = [...events].join(" and ");
+    out.push({
+      message: `${label} must run only inside ${j.id}, but ${distribution} associates it with its ${event} ${events.size > 1 ? "events" : "event"} (${where.join(", ")}): ${code.runs}, outside ${j.id}. Do the function's work in the region, behind the distribution's origin, or remove the association.`,
+      path: [label, `${distribution} at CloudFront edge locations outside the jurisdiction`],
+    });
   }
   return out;
 }

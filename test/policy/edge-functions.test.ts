@@ -100,6 +100,30 @@ describe("a Lambda function a CloudFront distribution associates", () => {
     expect(await onFunction(built)).toEqual([atTheEdge]);
   });
 
+  // Found on pulumi/examples' Next.js site: one CloudFront Function every behaviour runs gave a
+  // finding per behaviour, each with the same path.
+  test("gives one finding per distribution, naming every association", async () => {
+    const plan = pipe(
+      edgeFunction,
+      distribution(
+        { lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: `${arn}:3` }] },
+        [
+          {
+            pathPattern: "/api/*",
+            lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaArn: `${arn}:3` }],
+          },
+        ],
+      ),
+    )(oregon);
+    expect(await onFunction(plan)).toEqual([atTheEdge]);
+    const [violation] = (await pack.check(plan, oregonSettings)).filter(
+      (v) => v.policy === "named-destinations" && v.resourceName === "edge",
+    );
+    expect(violation.message).toContain(
+      "associates it with its viewer-request and origin-request events (defaultCacheBehavior.lambdaFunctionAssociations[0], orderedCacheBehaviors[0].lambdaFunctionAssociations[0])",
+    );
+  });
+
   test("twin: a function the distribution does not associate, or another function's, passes", async () => {
     const none = pipe(edgeFunction, distribution({}))(oregon);
     expect(await onFunction(none)).toEqual([]);
