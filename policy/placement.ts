@@ -1689,11 +1689,6 @@ const uploadVerbs: Readonly<Record<UploadTool, readonly [string, string]>> = {
   socat: ["sends what it is given over a connection", "send what they are given over a connection"],
 };
 
-/**
- * The findings on the uploads of a resource's scripts that send outside or to a place that
- * cannot be placed: one per destination and what the commands do there (`where`), naming the
- * commands.
- */
 /** The tools whose every destination is a bucket (a copy of the AWS CLI's, OSS's CLIs). */
 const bucketTools: ReadonlySet<UploadTool> = new Set<UploadTool>([
   "aws s3",
@@ -1702,6 +1697,11 @@ const bucketTools: ReadonlySet<UploadTool> = new Set<UploadTool>([
   "aliyun oss",
 ]);
 
+/**
+ * The findings on the uploads of a resource's scripts that send outside or to a place that
+ * cannot be placed: one per destination and what the commands do there (`where`), naming the
+ * commands.
+ */
 function uploadFindings(
   uploads: ReadonlyArray<ScriptUpload & { readonly where: string }>,
   label: string,
