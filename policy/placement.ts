@@ -1687,6 +1687,7 @@ const uploadVerbs: Readonly<Record<UploadTool, readonly [string, string]>> = {
   s5cmd: ["copies files", "copy files"],
   "az storage blob": ["copies files", "copy files"],
   socat: ["sends what it is given over a connection", "send what they are given over a connection"],
+  ssh: ["opens a tunnel that carries data", "open tunnels that carry data"],
 };
 
 /** The tools whose every destination is a bucket (a copy of the AWS CLI's, OSS's CLIs). */

@@ -36,7 +36,8 @@ export type UploadTool =
   | "s3cmd"
   | "s5cmd"
   | "az storage blob"
-  | "socat";
+  | "socat"
+  | "ssh";
 
 /** A bucket an object store's CLI copies to, and what its line says of where it is. */
 export interface BucketTarget {
@@ -1126,6 +1127,8 @@ function copyOf(command: string, environment: Environment): Upload | undefined {
     case "ncat":
     case "netcat":
       return netcatSend(optionsOf(rest, ncValued));
+    case "ssh":
+      return viaSsh(sshTunnel(rest), rest);
     case "rclone":
       return rcloneCopy(
         optionsOf(rest, rcloneValuedAt(rest)),
@@ -1804,6 +1807,72 @@ function viaSsh(upload: Upload | undefined, words: readonly string[]): Upload | 
   return hosts === upload.hosts && unread.length === upload.unread.length
     ? upload
     : { ...upload, hosts, unread };
+}
+
+/** The options of ssh that take a value. */
+const sshValued: ReadonlySet<string> = new Set(
+  [
+    "b",
+    "c",
+    "D",
+    "E",
+    "e",
+    "F",
+    "I",
+    "i",
+    "J",
+    "L",
+    "l",
+    "m",
+    "O",
+    "o",
+    "p",
+    "Q",
+    "R",
+    "S",
+    "W",
+    "w",
+  ].map((f) => `-${f}`),
+);
+
+/**
+ * `ssh -L|-R|-D|-W … [user@]host`: a tunnel, which carries what the machine sends into it — a
+ * later upload to `localhost:<port>`, a SOCKS proxy's traffic, a remote end's reads of a local
+ * port — to the server, and on to the host a local forward names (`-L 9000:collector:9000`).
+ * A plain `ssh host command` sends only its command and is not read.
+ */
+function sshTunnel(words: readonly string[]): Upload | undefined {
+  const o = optionsOf(words, sshValued);
+  const forwards = words.flatMap((w, i) => {
+    const option = /^-([LRDW])(.*)$/.exec(w);
+    if (option !== null) {
+      return [{ kind: option[1], spec: option[2] !== "" ? option[2] : (words[i + 1] ?? "") }];
+    }
+    const named = /^-o(.*)$/.exec(w)?.[1] || (w === "-o" ? words[i + 1] : undefined);
+    const fwd =
+      named === undefined ? null : /^\s*(Local|Remote|Dynamic)Forward[\s=]+(.*)$/i.exec(named);
+    return fwd === null
+      ? []
+      : [{ kind: fwd[1][0].toUpperCase(), spec: fwd[2].replace(/\s+/g, ":") }];
+  });
+  const server = o.operands[0];
+  if (forwards.length === 0 || server === undefined) {
+    return undefined;
+  }
+  const host = (/^(?:ssh:\/\/)?(?:[^@]*@)?(\[[^\]]+\]|[^:/]+)/.exec(server)?.[1] ?? server).replace(
+    /^\[|\]$/g,
+    "",
+  );
+  // A local forward's target: `[bind:]port:host:hostport`, the host before its port.
+  const targets = forwards
+    .filter((f) => f.kind === "L")
+    .flatMap((f) => {
+      const parts = f.spec.split(":");
+      return parts.length >= 3 ? [parts[parts.length - 2].replace(/^\[|\]$/g, "")] : [];
+    })
+    .filter((t) => t !== "" && t !== "localhost" && t !== "127.0.0.1");
+  const upload = hostUpload("ssh", host, server);
+  return { ...upload, hosts: [...upload.hosts, ...targets.map((t) => t.toLowerCase())] };
 }
 
 /** The options of netcat (OpenBSD's, traditional, ncat) that take a value. */

