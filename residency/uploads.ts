@@ -1795,7 +1795,7 @@ function viaSsh(upload: Upload | undefined, words: readonly string[]): Upload | 
       }
     } else if (name === "proxyjump" && value !== undefined && value.toLowerCase() !== "none") {
       for (const jump of value.split(",")) {
-        const host = /^(?:[^@]*@)?(\[[^\]]+\]|[^:]+)/.exec(jump)?.[1]?.replace(/^\[|\]$/g, "");
+        const host = sshHost(jump);
         if (host !== undefined) {
           hosts = [...hosts, host.toLowerCase()];
         }
@@ -1807,6 +1807,16 @@ function viaSsh(upload: Upload | undefined, words: readonly string[]): Upload | 
   return hosts === upload.hosts && unread.length === upload.unread.length
     ? upload
     : { ...upload, hosts, unread };
+}
+
+/**
+ * The host of an ssh destination — `[user@]host[:port]`, `[user@][v6]`, `ssh://[user@]host[:port]`
+ * — as ssh and a jump host's list (`-J a,b`) write it.
+ */
+function sshHost(destination: string): string | undefined {
+  return /^(?:ssh:\/\/)?(?:[^@]*@)?(\[[^\]]+\]|[^:/]+)/
+    .exec(destination)?.[1]
+    ?.replace(/^\[|\]$/g, "");
 }
 
 /** The options of ssh that take a value. */
@@ -1859,10 +1869,7 @@ function sshTunnel(words: readonly string[]): Upload | undefined {
   if (forwards.length === 0 || server === undefined) {
     return undefined;
   }
-  const host = (/^(?:ssh:\/\/)?(?:[^@]*@)?(\[[^\]]+\]|[^:/]+)/.exec(server)?.[1] ?? server).replace(
-    /^\[|\]$/g,
-    "",
-  );
+  const host = sshHost(server) ?? server;
   // A local forward's target: `[bind:]port:host:hostport`, the host before its port.
   const targets = forwards
     .filter((f) => f.kind === "L")

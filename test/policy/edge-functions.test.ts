@@ -33,23 +33,35 @@ const edgeFunction = add(
   { outputs: { arn, qualifiedArn: `${arn}:3` } },
 );
 
-/** A distribution "cdn" whose behaviours hold `behaviours` (default, then ordered ones). */
-const distribution = (
-  defaultCacheBehavior: Record<string, unknown>,
-  orderedCacheBehaviors: Record<string, unknown>[] = [],
-  dependsOn?: Record<string, readonly string[]>,
-) =>
-  add(
-    "aws:cloudfront/distribution:Distribution",
-    "cdn",
-    {
-      enabled: true,
-      origins: [{ originId: "s3", domainName: "origin.s3.us-west-2.amazonaws.com" }],
-      defaultCacheBehavior: { targetOriginId: "s3", ...defaultCacheBehavior },
-      orderedCacheBehaviors,
-    },
-    { dependsOn },
-  );
+/**
+ * A distribution "cdn" of `type` whose default behaviour holds `defaultCacheBehavior` and whose
+ * other behaviours, at `list`, are `behaviours`; its origin is named by its `idKey`.
+ */
+const cdn =
+  (type: string, idKey: string, list: string) =>
+  (
+    defaultCacheBehavior: Record<string, unknown>,
+    behaviours: Record<string, unknown>[] = [],
+    dependsOn?: Record<string, readonly string[]>,
+  ) =>
+    add(
+      type,
+      "cdn",
+      {
+        enabled: true,
+        origins: [{ [idKey]: "s3", domainName: "origin.s3.us-west-2.amazonaws.com" }],
+        defaultCacheBehavior: { targetOriginId: "s3", ...defaultCacheBehavior },
+        [list]: behaviours,
+      },
+      { dependsOn },
+    );
+
+/** A distribution "cdn": its default behaviour, then its ordered ones. */
+const distribution = cdn(
+  "aws:cloudfront/distribution:Distribution",
+  "originId",
+  "orderedCacheBehaviors",
+);
 
 /** named-destinations' findings on the function: each one's last hop. */
 async function onFunction(plan: Plan): Promise<string[]> {
@@ -154,22 +166,11 @@ describe("a Lambda function a CloudFront distribution associates", () => {
  * `defaultCacheBehavior` and `cacheBehaviors`, a Lambda association's ARN is `lambdaFunctionArn`.
  * Found by the red team: the function a multi-tenant distribution ran was judged as a regional one.
  */
-const multitenant = (
-  defaultCacheBehavior: Record<string, unknown>,
-  cacheBehaviors: Record<string, unknown>[] = [],
-  dependsOn?: Record<string, readonly string[]>,
-) =>
-  add(
-    "aws:cloudfront/multitenantDistribution:MultitenantDistribution",
-    "cdn",
-    {
-      enabled: true,
-      origins: [{ id: "s3", domainName: "origin.s3.us-west-2.amazonaws.com" }],
-      defaultCacheBehavior: { targetOriginId: "s3", ...defaultCacheBehavior },
-      cacheBehaviors,
-    },
-    { dependsOn },
-  );
+const multitenant = cdn(
+  "aws:cloudfront/multitenantDistribution:MultitenantDistribution",
+  "id",
+  "cacheBehaviors",
+);
 
 const multitenantAtTheEdge =
   'mandatory: cloudfront multitenant distribution "cdn" at CloudFront edge locations outside the jurisdiction';
