@@ -293,6 +293,44 @@ function installTextBuilders(): () => void {
   });
   return () => names.forEach((name, i) => (sdk[name] = originals[i]));
 }
+/**
+ * What `pulumi.all` or `pulumi.output` was given (its list or object of values), by the Output it
+ * made, for one evaluation: a callback on that Output is given, for each unknown value among them,
+ * what that value's own Output stands for — a resource's address (`addressOf`), or the text its own
+ * callback built (`textOf`) — as a text builder is (`withMarks`).
+ */
+let gathered = new WeakMap<object, object>();
+
+/**
+ * Makes `pulumi.all` and `pulumi.output` remember what they gathered (`gathered`), for one
+ * evaluation; returns the function that restores them.
+ */
+function installGathering(): () => void {
+  gathered = new WeakMap();
+  const sdk = pulumi as unknown as Record<string, unknown>;
+  const names = ["all", "output"] as const;
+  const originals = names.map((n) => sdk[n] as (...args: unknown[]) => unknown);
+  names.forEach((name, i) => {
+    const original = originals[i];
+    sdk[name] = function (this: unknown, ...args: unknown[]) {
+      const made: unknown = original.apply(this, args);
+      const from = args[0];
+      if (
+        typeof made === "object" &&
+        made !== null &&
+        (Array.isArray(from) ||
+          (typeof from === "object" &&
+            from !== null &&
+            Object.getPrototypeOf(from) === Object.prototype))
+      ) {
+        gathered.set(made, from);
+      }
+      return made;
+    };
+  });
+  return () => names.forEach((name, i) => (sdk[name] = originals[i]));
+}
+
 /** The SDK's own `apply`, while an evaluation runs (`installUnknownCallbacks`). */
 let revealingApply:
   | ((this: unknown, func: (v: unknown) => unknown, runWithUnknowns?: boolean) => unknown)
@@ -466,6 +504,25 @@ function recordAddresses(res: pulumi.Resource, type: string, name: string): void
   }
 }
 
+/**
+ * The stand-ins for a resource's address, with the address and the run each was handed in: a
+ * callback that returns one (`ip => ip`, `ip => ip.trim()`) makes an Output of that address.
+ */
+const addressStandIns = new WeakMap<object, { source: AddressSource; run: Run }>();
+
+/** String methods whose result, on an address, is the same address. */
+const sameAddress = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toLocaleLowerCase"]);
+
+/**
+ * The resource address `value` is, when it is a stand-in for one whose callback did not consult it
+ * (`Run.consulted`): what such a callback returns may hang on the address, which is not known.
+ */
+function addressStoodFor(value: unknown): AddressSource | undefined {
+  const entry =
+    typeof value === "object" && value !== null ? addressStandIns.get(value) : undefined;
+  return entry === undefined || entry.run.consulted ? undefined : entry.source;
+}
+
 /** The key through which Node's `util.inspect` (and so `console.log`) asks a value to show itself. */
 const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
 
@@ -532,6 +589,13 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
       if (key === "toString" || key === "toJSON" || key === "valueOf") {
         return mark;
       }
+      // The same address in another spelling (`ip.trim()`, `host.toLowerCase()`).
+      if (source !== undefined && sameAddress.has(key)) {
+        return () => {
+          run.spend();
+          return standIn(run, false, source);
+        };
+      }
       consult();
       run.spend();
       let child = children.get(key);
@@ -555,6 +619,9 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
     getOwnPropertyDescriptor: () => undefined,
   });
   standIns.add(proxy);
+  if (source !== undefined) {
+    addressStandIns.set(proxy, { source, run });
+  }
   return proxy;
 }
 
@@ -581,15 +648,24 @@ function call(run: Run, fn: (...xs: unknown[]) => unknown): void {
  * The value a callback is given: each unknown in `value` replaced by a stand-in, one that names
  * `source` where the whole value is a resource's address.
  */
-function givenValue(run: Run, value: unknown, source?: AddressSource): unknown {
+function givenValue(run: Run, value: unknown, source?: AddressSource, from?: unknown): unknown {
   if (pulumi.isUnknown(value)) {
-    return standIn(run, false, source);
+    const text = pulumi.Output.isInstance(from) ? textOf(from) : undefined;
+    return text ?? standIn(run, false, source ?? addressOf(from));
   }
+  // An Output among them that gathered values of its own stands for what it gathered.
+  const parts = pulumi.Output.isInstance(from) ? gathered.get(from) : from;
+  const part = (key: string | number) =>
+    typeof parts === "object" && parts !== null && !pulumi.Output.isInstance(parts)
+      ? (parts as Record<string | number, unknown>)[key]
+      : undefined;
   if (Array.isArray(value)) {
-    return value.map((v) => givenValue(run, v));
+    return value.map((v, i) => givenValue(run, v, undefined, part(i)));
   }
   if (typeof value === "object" && value !== null && pulumi.containsUnknowns(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, givenValue(run, v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, givenValue(run, v, undefined, part(k))]),
+    );
   }
   return value;
 }
@@ -618,6 +694,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   const restoreClone = installCloneOfViews();
   const restoreMarks = installEchoMarks();
   const restoreBuilders = installTextBuilders();
+  const restoreGathering = installGathering();
   // `pulumi.Output` is the SDK's Output class (its declared type is the constructor interface).
   const proto = (
     pulumi.Output as unknown as {
@@ -644,6 +721,11 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     let made: object | undefined = undefined;
     // A result built from marks holds one, or encodes them (base64 user data from a text).
     const keep = (text: unknown, fromText = false) => {
+      const address = addressStoodFor(text);
+      if (made !== undefined && address !== undefined) {
+        addresses.set(made, address);
+        return;
+      }
       if (
         made !== undefined &&
         typeof text === "string" &&
@@ -701,6 +783,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     restoreClone();
     restoreMarks();
     restoreBuilders();
+    restoreGathering();
   };
 }
 
@@ -800,7 +883,8 @@ async function withStandIns(
 ): Promise<unknown> {
   const run = new Run();
   try {
-    keep?.(await func(text ?? givenValue(run, value, addressOf(source))), text !== undefined);
+    const from = typeof source === "object" && source !== null ? gathered.get(source) : undefined;
+    keep?.(await func(text ?? givenValue(run, value, addressOf(source), from)), text !== undefined);
     await Promise.all(run.pending);
   } catch (e) {
     recordFailure(func, e, run, source, failures);

@@ -71,7 +71,7 @@ it("records base64 user data a callback encoded on stand-ins, the marks inside",
   const encoded = inputs("encoded-in-callback").userData;
   expect(typeof encoded).toBe("string");
   expect(shown(Buffer.from(encoded as string, "base64").toString("utf8"))).toBe(
-    "#!/bin/bash\n/usr/bin/nodeadm init --token ⟨?⟩ --endpoint ⟨?⟩\n",
+    "#!/bin/bash\n/usr/bin/nodeadm init --token ⟨?⟩ --endpoint ⟨address.publicIp⟩\n",
   );
 });
 
@@ -105,14 +105,27 @@ it("names the resource and output in the mark of an address output, used whole, 
     "#!/bin/bash\nscp /data/x root@⟨address.publicIp⟩:/srv/\n",
   );
   expect(shown(inputs("interpolated").userData)).toContain("ping -c1 ⟨address.publicIp⟩");
-  expect(shown(inputs("sent-to-derived").userData)).toBe(
-    "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
-  );
-  // A lookup's answer, and a value of several, stay plain marks.
+  // A lookup's answer stays a plain mark.
   expect(shown(inputs("interpolated").userData)).toContain("echo ⟨?⟩ >");
+});
+
+// Red team 85 (a13, a14): an address passed through `pulumi.all` or a callback that returns it
+// in another spelling was a plain mark, and an upload to an instance of the program in the
+// stack's own region failed closed.
+it("names the address through a callback that returns it and through gathered values", () => {
+  expect(shown(inputs("sent-to-derived").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨address.publicIp⟩:/srv/\n",
+  );
+  expect(shown(inputs("sent-to-part").userData)).toBe("#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n");
   expect(
     shown(Buffer.from(inputs("encoded-in-callback").userData as string, "base64").toString()),
-  ).toContain("--endpoint ⟨?⟩");
+  ).toBe("#!/bin/bash\n/usr/bin/nodeadm init --token ⟨?⟩ --endpoint ⟨address.publicIp⟩\n");
+  expect(shown(inputs("sent-to-gathered").userData)).toBe(
+    '#!/bin/bash\ncurl -H "x: ⟨?⟩" -T /data/x http://⟨address.publicIp⟩:8080/\n',
+  );
+  expect(shown(inputs("sent-to-nested").userData)).toBe(
+    "#!/bin/bash\nscp /data/⟨?⟩ root@⟨address.publicIp⟩:/srv/\n",
+  );
 });
 
 // Red team 85 (a32): `ip.startsWith("10.") ? ip : "backup.evil.example.com"` in a callback on an
