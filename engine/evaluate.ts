@@ -53,7 +53,7 @@ import {
   type StackConfig,
   UsageError,
 } from "./project";
-import { ConstructionLog, neverCompleted, pendingExports, unsettled } from "./stall";
+import { ConstructionLog, neverCompleted, pendingExports, type Stuck, unsettled } from "./stall";
 import { plainProps } from "./wire";
 import { defaultTimeoutSeconds, ProgramError, StalledEvaluation } from "./program-error";
 
@@ -1191,7 +1191,8 @@ async function stallError(
     readonly constructions: readonly string[];
   },
 ): Promise<StalledEvaluation> {
-  const lines = await constructed.explain(program, projectDir);
+  const stuck = await constructed.explain(program, projectDir);
+  const lines = stuck.map((s) => s.line);
   const plugins =
     pending.constructions.length > 0
       ? `\nA plugin never answered: it was constructing ${pending.constructions.join(", ")}.`
@@ -1229,8 +1230,30 @@ async function stallError(
       ? `\nIt failed first with: ${describeProgramFailure(asyncErrors[0], program, projectDir)}.`
       : "";
   return new StalledEvaluation(
-    `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}${first}${plugins}`,
+    `${head}, with ${lines.length} resource(s) never registered:\n${stuckLines(stuck)}${first}${plugins}`,
   );
+}
+
+/** More resources never registered than this, those that wait on another of them are folded. */
+const stuckShownWhole = 12;
+
+/**
+ * The resources that never registered, one line each — or, where there are many, the ones whose
+ * cause is their own (a registration that never completed, an output that never resolved, a
+ * failure) each on its line, and those that wait on another of them folded into one line that
+ * names them: a stalled component leaves dozens of dependants, each repeating the same chain.
+ */
+function stuckLines(stuck: readonly Stuck[]): string {
+  const dependants = stuck.filter((s) => s.waitsOnAnother);
+  if (stuck.length <= stuckShownWhole || dependants.length === 0) {
+    return stuck.map((s) => `  - ${s.line}`).join("\n");
+  }
+  const roots = stuck.filter((s) => !s.waitsOnAnother).map((s) => `  - ${s.line}`);
+  const names = dependants.map((s) => s.label).join(", ");
+  return [
+    ...roots,
+    `  - and ${dependants.length} more that wait on the resource(s) above: ${names}`,
+  ].join("\n");
 }
 
 /**

@@ -16,6 +16,8 @@ interface Constructed {
   readonly name: string;
   readonly props: Record<string, unknown>;
   readonly dependsOn: unknown;
+  /** The resource's parent, which the SDK registers it under: it waits for the parent's URN. */
+  readonly parent: pulumi.Resource | undefined;
   /**
    * Not registered by this construction: read from the cloud (`Resource.get`), which the monitor
    * answers as a read, or a reference to a resource that exists already — the SDK rebuilds a
@@ -35,6 +37,9 @@ export const neverCompleted = "whose registration never completed";
 /** How a stall line ends where an input waits on a promise of the program that never settled. */
 export const unsettled = "waits on a promise that never settled";
 
+/** The cause of a resource that waits, in the end, on itself. */
+const inCycle = "which is part of a dependency cycle";
+
 export class ConstructionLog {
   private readonly all: Constructed[] = [];
 
@@ -48,6 +53,7 @@ export class ConstructionLog {
         name: args.name,
         props: (args.props ?? {}) as Record<string, unknown>,
         dependsOn: args.opts.dependsOn,
+        parent: args.opts.parent,
         elsewhere: readId !== undefined || args.opts.urn !== undefined,
         readId,
       });
@@ -104,7 +110,7 @@ export class ConstructionLog {
    * (a failed input, a failed registration, an output that never resolved). Call only once the
    * evaluation has stalled: it reads the state of promises that are no longer moving.
    */
-  async explain(program: string, root: string): Promise<string[]> {
+  async explain(program: string, root: string): Promise<Stuck[]> {
     const describe = (e: unknown) => oneLine(e, program, root);
     const urnOf = (c: Constructed) => c.resource.urn;
     const inputsOf = (c: Constructed) =>
@@ -132,9 +138,15 @@ export class ConstructionLog {
      */
     const cause = (c: Constructed, seen: Set<Constructed>): string => {
       if (seen.has(c)) {
-        return "which is part of a dependency cycle";
+        return inCycle;
       }
       seen.add(c);
+      const on = (awaitable: unknown) => {
+        const d = dependencyOf(awaitable);
+        if (d !== undefined && !firstWait.has(c)) {
+          firstWait.set(c, d);
+        }
+      };
       // A read (`Group.get(name, stack.outputs["Instances"])`) first waits on its ID.
       for (const id of awaitables(c.readId)) {
         const st = stateOf(id);
@@ -142,6 +154,7 @@ export class ConstructionLog {
           return `whose ID ${failure(id, st.error)}`;
         }
         if (st.state === "pending") {
+          on(id);
           return `whose ID ${waitOf(id, seen)}`;
         }
       }
@@ -153,11 +166,13 @@ export class ConstructionLog {
       }
       for (const { key, awaitable } of inputsOf(c)) {
         if (stateOf(awaitable).state === "pending") {
+          on(awaitable);
           return `whose input "${key}" ${waitOf(awaitable, seen)}`;
         }
       }
       for (const dep of awaitables(c.dependsOn)) {
         if (stateOf(dep).state === "pending") {
+          on(dep);
           return `which depends on ${waitOf(dep, seen).replace(/^waits on /, "")}`;
         }
       }
@@ -165,16 +180,36 @@ export class ConstructionLog {
       if (urn.state === "rejected") {
         return `whose registration failed: ${describe(urn.error)}`;
       }
+      const parent = c.parent === undefined ? undefined : byResource.get(c.parent);
+      if (parent !== undefined && stateOf(urnOf(parent)).state === "pending") {
+        firstWait.set(c, parent);
+        return `whose parent is ${label(parent)}, ${cause(parent, seen)}`;
+      }
       return neverCompleted;
     };
 
-    /** What a pending input waits on: a resource that never registered, or nothing it names. */
-    const waitOf = (awaitable: unknown, seen: Set<Constructed>): string => {
+    /** The resource of the program a pending value waits on, whose URN has not resolved. */
+    const dependencyOf = (awaitable: unknown): Constructed | undefined => {
       for (const dep of dependencies(awaitable)) {
         const c = byResource.get(dep);
         if (c !== undefined && stateOf(urnOf(c)).state !== "resolved") {
-          return `waits on ${label(c)}, ${cause(c, new Set(seen))}`;
+          return c;
         }
+      }
+      return undefined;
+    };
+
+    /**
+     * The resource each one's cause waits on first (`cause`), where it is one: a value from it,
+     * a `dependsOn` on it, it as the parent.
+     */
+    const firstWait = new Map<Constructed, Constructed>();
+
+    /** What a pending input waits on: a resource that never registered, or nothing it names. */
+    const waitOf = (awaitable: unknown, seen: Set<Constructed>): string => {
+      const c = dependencyOf(awaitable);
+      if (c !== undefined) {
+        return `waits on ${label(c)}, ${cause(c, new Set(seen))}`;
       }
       return pulumi.Output.isInstance(awaitable)
         ? "waits on an output that never resolved (an apply or provider function that never returned)"
@@ -182,11 +217,18 @@ export class ConstructionLog {
     };
 
     const stuck = this.all.filter((c) => stateOf(urnOf(c)).state === "pending");
-    // Report the resources nothing else explains first: the ones whose own inputs are settled.
-    return stuck.map(
-      (c) =>
-        `${label(c)} ${c.readId === undefined ? "never registered" : "never read from the cloud"}, ${cause(c, new Set())}`,
-    );
+    return stuck.map((c) => {
+      const why = cause(c, new Set());
+      const on = firstWait.get(c);
+      return {
+        line: `${label(c)} ${c.readId === undefined ? "never registered" : "never read from the cloud"}, ${why}`,
+        label: label(c),
+        // Not one whose registration failed, which is no line of its own; each of a cycle's
+        // resources waits on another: each is a cause of its own.
+        waitsOnAnother:
+          on !== undefined && stateOf(urnOf(on)).state === "pending" && !why.endsWith(inCycle),
+      };
+    });
   }
 
   /**
@@ -222,6 +264,16 @@ export class ConstructionLog {
 }
 
 const label = (c: Constructed) => `${c.type} ${JSON.stringify(c.name)}`;
+
+/** A resource that never registered, and why (`ConstructionLog.explain`). */
+export interface Stuck {
+  /** The resource and the chain of waits to the cause, in one line. */
+  readonly line: string;
+  /** The resource's type and name. */
+  readonly label: string;
+  /** Whether it waits, first, on another resource that never registered (not a root cause). */
+  readonly waitsOnAnother: boolean;
+}
 
 /**
  * How an input's value failed, completing "whose input "<key>" …": the registration of a

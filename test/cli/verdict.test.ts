@@ -38,6 +38,7 @@ const cases: Record<string, readonly string[]> = {
   unknownsTwoAccounts: ["unknown-functions.ts", "--stack", "two-accounts"],
   failedRegistration: ["failed-registration.ts", "--stack", "nodefaults"],
   neverResolves: ["never-resolves.ts", "--stack", "dev"],
+  stalledComponent: ["stalled-component.ts", "--stack", "dev"],
   applyThrows: ["apply-throws.ts", "--stack", "dev"],
   timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
   lateThrow: ["late-throw.ts", "--stack", "dev"],
@@ -335,6 +336,26 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
       "error: The program never-resolves.ts stopped before it finished: nothing was left to run, with 3 resource(s) never registered:\n" +
         '  - aws:s3/bucket:Bucket "uploads" never registered, whose input "bucket" waits on a promise that never settled\n' +
         '  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "uploads" never registered, whose input "bucket" waits on aws:s3/bucket:Bucket "uploads", whose input "bucket" waits on a promise that never settled\n',
+    );
+  });
+
+  // Found by the community bench: a stalled awsx VPC left 56 resources never registered, each on
+  // a line repeating the same chain of waits, and the children of a stalled component blamed
+  // their own registration.
+  it("folds the resources that wait on another that never registered, when there are many", () => {
+    const run = runs.stalledComponent;
+    expect(run.code).toBe(2);
+    const children = Array.from({ length: 12 }, (_, i) => `aws:s3/bucket:Bucket "shelf-${i}"`);
+    expect(run.stderr).toBe(
+      "error: The program stalled-component.ts stopped before it finished: nothing was left to run, with 14 resource(s) never registered:\n" +
+        '  - aws:s3/bucket:Bucket "first" never registered, whose input "bucket" waits on a promise that never settled\n' +
+        `  - and 13 more that wait on the resource(s) above: acme:index:Shelf "shelf", ${children.join(", ")}\n`,
+    );
+  });
+
+  it("does not blame the own registration of a stalled component's children", () => {
+    expect(runs.stalledComponent.stdout + runs.stalledComponent.stderr).not.toContain(
+      "whose registration never completed",
     );
   });
 
