@@ -17,7 +17,7 @@ import type {
 import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { answerInvoke, type CreatedResource, pluginStandIn, unknownMark } from "./invokes/index";
-import { scriptInputsOf, standInText, withStandInMarksUnknown } from "./invokes/callbacks";
+import { markedInputsOf, standInText, withStandInMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
@@ -631,7 +631,7 @@ export class RecordingMonitor extends MockMonitor {
     // reads, the marks standing for the values it cannot know.
     const given = givenInputs(req);
     const inputs =
-      construction?.inputs ?? withStandInMarksUnknown(given, custom ? scriptInputsOf(type) : []);
+      construction?.inputs ?? withStandInMarksUnknown(given, custom ? markedInputsOf(type) : []);
     const standInInputs =
       construction?.standInInputs ?? Object.keys(given).filter((k) => given[k] !== inputs[k]);
     if (custom && holdsResourceRef(inputs)) {
@@ -697,7 +697,7 @@ export class RecordingMonitor extends MockMonitor {
           inputs,
           outputs: withStandInMarksUnknown(
             withUnknownInputs(state, inputs),
-            custom ? scriptInputsOf(type) : [],
+            custom ? markedInputsOf(type) : [],
           ),
           id: custom ? resp.getId() : undefined,
           ...sourceOf(req),

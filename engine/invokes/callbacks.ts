@@ -359,24 +359,100 @@ export function scriptInputsOf(type: string): readonly string[] {
  */
 function scriptTexts(type: string, props: Record<string, unknown>): Record<string, unknown> {
   const apply = revealingApply;
+  if (apply === undefined) {
+    return props;
+  }
+  const asText = (v: object) =>
+    apply.call(
+      v,
+      (value: unknown) =>
+        pulumi.containsUnknowns(value) ? (textOf(v) ?? pulumi.output(pulumi.unknown)) : value,
+      true,
+    );
+  if (runsContainers(type)) {
+    return containerTexts(props, asText, "", 0) as Record<string, unknown>;
+  }
   let out: Record<string, unknown> | undefined;
   for (const key of scriptInputsOf(type)) {
     const v = props[key];
-    if (apply === undefined || !pulumi.Output.isInstance(v)) {
+    if (!pulumi.Output.isInstance(v)) {
       continue;
     }
     out ??= { ...props };
-    out[key] = apply.call(
-      v,
-      (value: unknown) =>
-        pulumi.containsUnknowns(value)
-          ? (textOf(v as object) ?? pulumi.output(pulumi.unknown))
-          : value,
-      true,
-    );
+    out[key] = asText(v);
   }
   return out ?? props;
 }
+
+/**
+ * The Kubernetes workloads whose pods' containers run what their `command` and `args` say (a Pod,
+ * a Deployment, a Job, a CronJob…, their Lists and Patches): the kinds whose containers the pack
+ * reads uploads in (policy/paths/references.ts `podUploads`).
+ */
+const containerKinds =
+  /^kubernetes:(?:core\/v1:(?:Pod|ReplicationController)|apps\/v1(?:beta[12])?:(?:Deployment|StatefulSet|DaemonSet|ReplicaSet)|extensions\/v1beta1:(?:Deployment|DaemonSet|ReplicaSet)|batch\/v1(?:beta1)?:(?:Job|CronJob))(?:List|Patch)?$/;
+
+/** Whether resources of `type` run containers whose command and args the pack reads. */
+function runsContainers(type: string): boolean {
+  return containerKinds.test(type);
+}
+
+/** A path at which a container's command or args holds a word (`…containers[0].args[1]`). */
+const containerWord =
+  /(?:^|\.)(?:containers|initContainers|ephemeralContainers)\.\d+\.(?:command|args)\.\d+$/;
+
+/**
+ * `v` (a workload's inputs, at `at`) with each Output that is a word of a container's command or
+ * args as `asText` makes it: the text a program built it as, its unknown values as marks. Copy on
+ * write; an Output elsewhere stays as it is, and so does what an Output holds.
+ */
+function containerTexts(
+  v: unknown,
+  asText: (o: object) => unknown,
+  at: string,
+  depth: number,
+): unknown {
+  if (pulumi.Output.isInstance(v)) {
+    return containerWord.test(at) ? asText(v) : v;
+  }
+  if (depth > 12 || typeof v !== "object" || v === null) {
+    return v;
+  }
+  const path = (k: string | number) => (at === "" ? String(k) : `${at}.${k}`);
+  if (Array.isArray(v)) {
+    let changed = false;
+    const out = v.map((e: unknown, i) => {
+      const r = containerTexts(e, asText, path(i), depth + 1);
+      changed ||= r !== e;
+      return r;
+    });
+    return changed ? out : v;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) {
+    return v;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, e] of Object.entries(v)) {
+    const r = containerTexts(e, asText, path(k), depth + 1);
+    if (r !== e) {
+      out ??= { ...(v as Record<string, unknown>) };
+      out[k] = r;
+    }
+  }
+  return out ?? v;
+}
+
+/**
+ * Which of a resource's inputs keep their marks when the monitor records them
+ * (`withStandInMarksUnknown`): its script inputs (`scriptInputsOf`), or, for a workload that runs
+ * containers, the words of their commands and args.
+ */
+export function markedInputsOf(type: string): MarkedInputs {
+  return runsContainers(type) ? (path) => containerWord.test(path) : scriptInputsOf(type);
+}
+
+/** Top-level input names, or a test of a dotted path (`spec.template.spec.containers.0.args.0`). */
+export type MarkedInputs = readonly string[] | ((path: string) => boolean);
 
 /**
  * A stack transformation that passes each stand-in in a resource's inputs on as an unknown
@@ -425,6 +501,39 @@ function replaceStandIns<T>(v: T, seen: Set<object>): T {
 }
 
 /**
+ * `v` (at dotted path `at`) with every string that holds a stand-in's mark replaced by the wire's
+ * unknown value, but where `keep` takes its path: there the marks stay, those of consulted address
+ * stand-ins plain (`withoutConsultedSources`). Copy on write.
+ */
+function marksUnknownBut<T>(v: T, keep: (path: string) => boolean, at: string): T {
+  if (typeof v === "string") {
+    return (holdsMark(v) ? (keep(at) ? withoutConsultedSources(v) : unknownValue) : v) as T;
+  }
+  if (typeof v !== "object" || v === null) {
+    return v;
+  }
+  const path = (k: string | number) => (at === "" ? String(k) : `${at}.${k}`);
+  if (Array.isArray(v)) {
+    let changed = false;
+    const out = v.map((e: unknown, i) => {
+      const r = marksUnknownBut(e, keep, path(i));
+      changed ||= r !== e;
+      return r;
+    });
+    return (changed ? out : v) as T;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, e] of Object.entries(v)) {
+    const r = marksUnknownBut(e, keep, path(k));
+    if (r !== e) {
+      out ??= { ...(v as Record<string, unknown>) };
+      out[k] = r;
+    }
+  }
+  return (out ?? v) as T;
+}
+
+/**
  * How many stand-ins this evaluation made (marks exist only after one): with none, there is
  * nothing to replace and every walk below returns at once.
  */
@@ -434,9 +543,12 @@ let made = 0;
  * `v` with the marks of this evaluation's stand-ins made unknown (`withMarksUnknown`); the value
  * itself, unwalked, while no stand-in exists: the monitor asks for every registration.
  */
-export function withStandInMarksUnknown<T>(v: T, keep: readonly string[] = []): T {
+export function withStandInMarksUnknown<T>(v: T, keep: MarkedInputs = []): T {
   if (made === 0) {
     return v;
+  }
+  if (typeof keep === "function") {
+    return marksUnknownBut(v, keep, "");
   }
   if (keep.length === 0 || typeof v !== "object" || v === null) {
     return withMarksUnknown(v);

@@ -1070,7 +1070,23 @@ function podUploads(
           continue;
         }
         // A list's elements, an element not known at preview as the unknown word; a list not
-        // known at preview is reported, and read as none.
+        // known at preview is reported, and read as none. An element the offline engine sent
+        // with marks (`rsync … root@⟨…⟩:/r/`, built by pulumi.interpolate) is read as a
+        // script's words are, a resource's address as its host (`withMarksRead`).
+        const addresses = new Map<string, AddressSource>();
+        const word = (w: unknown): string => {
+          if (isUnknown(w)) {
+            return unknownWord;
+          }
+          if (!(w as string).includes("⟨unknown ")) {
+            return w as string;
+          }
+          const marked = withMarksRead(w as string);
+          for (const [host, source] of marked.addresses) {
+            addresses.set(host, source);
+          }
+          return marked.text.trim() === unknownWord ? unknownWord : marked.text;
+        };
         const words = (key: string): string[] => {
           const v = valueAt(value, key);
           if (isUnknown(v)) {
@@ -1078,7 +1094,7 @@ function podUploads(
             return [];
           }
           return Array.isArray(v) && v.every((w) => typeof w === "string" || isUnknown(w))
-            ? v.map((w: unknown) => (isUnknown(w) ? unknownWord : (w as string)))
+            ? v.map(word)
             : [];
         };
         const [command, args] = [words("command"), words("args")];
@@ -1095,15 +1111,18 @@ function podUploads(
         const unknownAt = [
           ...command.map((w, i) => [`${path}.command[${i}]`, w]),
           ...args.map((w, i) => [`${path}.args[${i}]`, w]),
-        ].find(([, w]) => w === unknownWord)?.[0];
+        ].find(([, w]) => w.includes(unknownWord))?.[0];
         const script =
           shellScriptOf(argv) ??
           (command.length === 0 && /^-[a-z]*c$/.test(args[0] ?? "") ? args[1] : undefined);
-        if (unknownAt === undefined) {
-          out.push(...uploadsOfScript(where, script ?? argv.join(" ")));
-          continue;
-        }
-        out.push(...argvWithUnknown(where, argv, script, unknownAt, onUnknown));
+        out.push(
+          ...withProgramAddresses(
+            unknownAt === undefined
+              ? uploadsOfScript(where, script ?? argv.join(" "))
+              : argvWithUnknown(where, argv, script, unknownAt, onUnknown),
+            addresses,
+          ),
+        );
       }
     }
   }

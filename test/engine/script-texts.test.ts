@@ -146,3 +146,14 @@ it("names no address in the marks of a callback that consulted the address", () 
     "#!/bin/bash\nscp /data/x root@⟨address.publicIp⟩:/srv/\n",
   );
 });
+
+// Red team 85 (a07b): a container's args built from an instance's address were wholly unknown, and
+// a copy to an instance inside failed closed.
+it("records a Kubernetes container's args with their text, and its other fields unknown", () => {
+  const spec = inputs("synced").spec as {
+    template: { spec: { containers: Array<{ args: unknown[]; env: Array<{ value: unknown }> }> } };
+  };
+  const [container] = spec.template.spec.containers;
+  expect(container.args.map(shown)).toEqual(["rsync -a /data/ root@⟨address.publicIp⟩:/replica/"]);
+  expect(container.env[0].value).toEqual(unknownValue);
+});

@@ -354,6 +354,43 @@ describe("an upload to the address of a resource of the program, not known at pr
     ]);
   });
 
+  // Red team 85 (a07b): a Kubernetes container's args built by pulumi.interpolate from an
+  // instance's address were wholly unknown offline, and a copy to an instance inside failed closed.
+  test("places an address in a Kubernetes container's args, and fails closed on another value", async () => {
+    const sync = (host: string) =>
+      deployment({
+        name: "sync",
+        image: "instrumentisto/rsync-ssh",
+        command: ["sh", "-c"],
+        args: [`rsync -a /data/ root@${host}:/replica/`],
+      });
+    const on = async (plan: Plan, policy: string) =>
+      findings(await pack.check(plan, oregonSettings))
+        .filter(([p, resource]) => p === policy && resource === "export")
+        .map(([, , level, path]) => `${level}: ${path?.at(-1)}`);
+    const inside = sync(primaryAddress(1))(primary()(oregon));
+    expect([
+      ...(await on(inside, "arn-locality")),
+      ...(await on(inside, "named-destinations")),
+    ]).toEqual([]);
+    const abroad = sync(primaryAddress(1))(primary({ provider: "ireland" })(ireland(oregon)));
+    expect(await on(abroad, "named-destinations")).toEqual([
+      'mandatory: the privateIp of ec2 instance "primary", of this program, in eu-west-1 (outside US, in EU)',
+    ]);
+    // A value that names no resource, as the destination: not placed.
+    expect(await on(sync(markText(2))(primary()(oregon)), "arn-locality")).toEqual([
+      "mandatory: spec.template.spec.containers[0].args[0] (unknown at preview)",
+    ]);
+    // Elsewhere in the line, it decides nothing.
+    const token = deployment({
+      name: "sync",
+      image: "instrumentisto/rsync-ssh",
+      command: ["sh", "-c"],
+      args: [`rsync -a /data/${markText(3)}/ root@${primaryAddress(1)}:/replica/`],
+    })(primary()(oregon));
+    expect(await on(token, "arn-locality")).toEqual([]);
+  });
+
   // Found by the red team: a script that rewrites the hosts file may send the name anywhere.
   test("fails closed where the script rewrites the machine's hosts file", async () => {
     const userData = script(
