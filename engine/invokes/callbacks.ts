@@ -129,9 +129,9 @@ class Run {
   /** The fields the callback read that a created resource's outputs lack offline (see `Echo`). */
   readonly absent = new Set<string>();
   /**
-   * Whether the callback consulted its stand-in for a resource's address — read a property of it,
-   * called a method of it, took it as a number — other than as text: what it built may hang on the
-   * address, which offline is not known (`ip.startsWith("10.") ? ip : "backup.example.com"` keeps
+   * Whether the callback consulted a stand-in it was given — read a property of it, called a
+   * method of it, took it as a number — other than as text: what it built may hang on that value
+   * (the address, or another value gathered with it), which offline is not known (`ip.startsWith("10.") ? ip : "backup.example.com"` keeps
    * the stand-in's side, and the other is never seen). The marks of that stand-in then name no
    * resource (`withoutConsultedSources`), and the pack fails them closed where they are a
    * destination.
@@ -654,11 +654,11 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
     }
     return markText(n, source);
   };
-  // Reading it other than as text consults the address it stands for (`Run.consulted`).
+  // Reading it other than as text consults the value it stands for (`Run.consulted`): an address,
+  // or another value a callback was given beside one (`pulumi.all([ip, other])`), on which it may
+  // choose between the address and a destination offline never shows.
   const consult = () => {
-    if (source !== undefined) {
-      run.consulted = true;
-    }
+    run.consulted = true;
   };
   // A callable one is an arrow function: without non-configurable own keys to keep consistent.
   const target: object = callable ? () => undefined : {};

