@@ -72,13 +72,19 @@ const keep = Symbol("keep");
 const descend = Symbol("descend");
 
 /**
- * `v` rewritten by `visit` at every depth: `visit` answers a value with its replacement, with
- * `keep` to leave it, or with `descend` (a list or an object) to rewrite its elements or fields in
- * turn. Copy on write: the same object when nothing in it changed. With `seen`, an object met again
- * (a cycle, or one held twice) is left as it is.
+ * `v` rewritten by `visit` at every depth: `visit` answers a value, at its dotted path from `v`
+ * (`spec.containers.0.args.1`), with its replacement, with `keep` to leave it, or with `descend`
+ * (a list or an object) to rewrite its elements or fields in turn. Copy on write: the same object
+ * when nothing in it changed. With `seen`, an object met again (a cycle, or one held twice) is left
+ * as it is.
  */
-function rewrite<T>(v: T, visit: (x: unknown) => unknown, seen?: Set<object>): T {
-  const answer = visit(v);
+function rewrite<T>(
+  v: T,
+  visit: (x: unknown, at: string) => unknown,
+  seen?: Set<object>,
+  at = "",
+): T {
+  const answer = visit(v, at);
   if (answer === keep) {
     return v;
   }
@@ -92,10 +98,11 @@ function rewrite<T>(v: T, visit: (x: unknown) => unknown, seen?: Set<object>): T
     }
     seen.add(o);
   }
+  const path = (k: string | number) => (at === "" ? String(k) : `${at}.${k}`);
   if (Array.isArray(o)) {
     let changed = false;
-    const out = o.map((e: unknown) => {
-      const r = rewrite(e, visit, seen);
+    const out = o.map((e: unknown, i) => {
+      const r = rewrite(e, visit, seen, path(i));
       changed ||= r !== e;
       return r;
     });
@@ -103,7 +110,7 @@ function rewrite<T>(v: T, visit: (x: unknown) => unknown, seen?: Set<object>): T
   }
   let out: Record<string, unknown> | undefined;
   for (const [k, e] of Object.entries(o)) {
-    const r = rewrite(e, visit, seen);
+    const r = rewrite(e, visit, seen, path(k));
     if (r !== e) {
       out ??= { ...(o as Record<string, unknown>) };
       out[k] = r;
@@ -370,7 +377,7 @@ function scriptTexts(type: string, props: Record<string, unknown>): Record<strin
       true,
     );
   if (runsContainers(type)) {
-    return containerTexts(props, asText, "", 0) as Record<string, unknown>;
+    return containerTexts(props, asText);
   }
   let out: Record<string, unknown> | undefined;
   for (const key of scriptInputsOf(type)) {
@@ -402,44 +409,24 @@ const containerWord =
   /(?:^|\.)(?:containers|initContainers|ephemeralContainers)\.\d+\.(?:command|args)\.\d+$/;
 
 /**
- * `v` (a workload's inputs, at `at`) with each Output that is a word of a container's command or
- * args as `asText` makes it: the text a program built it as, its unknown values as marks. Copy on
- * write; an Output elsewhere stays as it is, and so does what an Output holds.
+ * `v` (a workload's inputs) with each Output that is a word of a container's command or args as
+ * `asText` makes it: the text a program built it as, its unknown values as marks. Copy on write;
+ * an Output elsewhere stays as it is, and so does what an Output or a class instance holds.
  */
-function containerTexts(
-  v: unknown,
-  asText: (o: object) => unknown,
-  at: string,
-  depth: number,
-): unknown {
-  if (pulumi.Output.isInstance(v)) {
-    return containerWord.test(at) ? asText(v) : v;
-  }
-  if (depth > 12 || typeof v !== "object" || v === null) {
-    return v;
-  }
-  const path = (k: string | number) => (at === "" ? String(k) : `${at}.${k}`);
-  if (Array.isArray(v)) {
-    let changed = false;
-    const out = v.map((e: unknown, i) => {
-      const r = containerTexts(e, asText, path(i), depth + 1);
-      changed ||= r !== e;
-      return r;
-    });
-    return changed ? out : v;
-  }
-  if (Object.getPrototypeOf(v) !== Object.prototype) {
-    return v;
-  }
-  let out: Record<string, unknown> | undefined;
-  for (const [k, e] of Object.entries(v)) {
-    const r = containerTexts(e, asText, path(k), depth + 1);
-    if (r !== e) {
-      out ??= { ...(v as Record<string, unknown>) };
-      out[k] = r;
-    }
-  }
-  return out ?? v;
+function containerTexts<T>(v: T, asText: (o: object) => unknown): T {
+  return rewrite(
+    v,
+    (x, at) =>
+      pulumi.Output.isInstance(x)
+        ? containerWord.test(at)
+          ? asText(x)
+          : keep
+        : Array.isArray(x) ||
+            (typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype)
+          ? descend
+          : keep,
+    new Set(),
+  );
 }
 
 /**
@@ -501,36 +488,22 @@ function replaceStandIns<T>(v: T, seen: Set<object>): T {
 }
 
 /**
- * `v` (at dotted path `at`) with every string that holds a stand-in's mark replaced by the wire's
- * unknown value, but where `keep` takes its path: there the marks stay, those of consulted address
- * stand-ins plain (`withoutConsultedSources`). Copy on write.
+ * `v` with every string that holds a stand-in's mark replaced by the wire's unknown value, but
+ * where `kept` takes its path: there the marks stay, those of consulted address stand-ins plain
+ * (`withoutConsultedSources`). Copy on write.
  */
-function marksUnknownBut<T>(v: T, keep: (path: string) => boolean, at: string): T {
-  if (typeof v === "string") {
-    return (holdsMark(v) ? (keep(at) ? withoutConsultedSources(v) : unknownValue) : v) as T;
-  }
-  if (typeof v !== "object" || v === null) {
-    return v;
-  }
-  const path = (k: string | number) => (at === "" ? String(k) : `${at}.${k}`);
-  if (Array.isArray(v)) {
-    let changed = false;
-    const out = v.map((e: unknown, i) => {
-      const r = marksUnknownBut(e, keep, path(i));
-      changed ||= r !== e;
-      return r;
-    });
-    return (changed ? out : v) as T;
-  }
-  let out: Record<string, unknown> | undefined;
-  for (const [k, e] of Object.entries(v)) {
-    const r = marksUnknownBut(e, keep, path(k));
-    if (r !== e) {
-      out ??= { ...(v as Record<string, unknown>) };
-      out[k] = r;
-    }
-  }
-  return (out ?? v) as T;
+function marksUnknownBut<T>(v: T, kept: (path: string) => boolean): T {
+  return rewrite(v, (x, at) =>
+    typeof x === "string"
+      ? holdsMark(x)
+        ? kept(at)
+          ? withoutConsultedSources(x)
+          : unknownValue
+        : keep
+      : typeof x === "object" && x !== null
+        ? descend
+        : keep,
+  );
 }
 
 /**
@@ -548,7 +521,7 @@ export function withStandInMarksUnknown<T>(v: T, keep: MarkedInputs = []): T {
     return v;
   }
   if (typeof keep === "function") {
-    return marksUnknownBut(v, keep, "");
+    return marksUnknownBut(v, keep);
   }
   if (keep.length === 0 || typeof v !== "object" || v === null) {
     return withMarksUnknown(v);
