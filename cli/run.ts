@@ -25,7 +25,7 @@ import { opaqueViolations, withOfflineSources } from "../engine/opaque";
 import { programRequestViolations } from "../engine/program-requests";
 import type { Plan } from "../engine/plan";
 import { maskSecretTexts, plainOutputNames, secretTexts } from "../engine/wire";
-import { isOfflineSecretPlaceholder, UsageError } from "../engine/project";
+import { isOfflineSecretPlaceholder, loadProject, UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
 import { resourceLabel } from "../residency/placement";
 import { type PackHandle, spawnPack } from "../engine/spawn-pack";
@@ -148,7 +148,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       declaredBackendUrl: plan.config["sovereign-dc:stateBackend"],
       secretsProvider: plan.secretsProvider,
     });
-    const opaque = opaqueViolations(plan, packConfig);
+    const opaque = opaqueViolations(plan, packConfig, loadProject(opts.projectDir).dir);
     const found = [
       ...withOfflineSources(
         deferredAtTheirLevel(toViolations(diagnostics, plan), packConfig),

@@ -8,7 +8,6 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import { enginePolicies, type Violation } from "../engine/check";
-import { packFolderAsTyped } from "../engine/project";
 
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -33,6 +32,19 @@ export function sarifUri(programFile: string, cwd: string = process.cwd()): stri
     ? pathToFileURL(file).href
     : relative.split(path.sep).join("/");
 }
+
+/** A path in the commands engine/project's cliCheckCommands writes: as typed, or quoted. */
+const word = String.raw`(?:'[^']*'|\\'|[^\s'])+`;
+
+/**
+ * The commands that run the pack under the Pulumi CLI, as a finding writes them (the stack, then
+ * the stack of the preview): in the project's folder, or with `--project` and `--cwd` from another.
+ */
+const checkCommands = new RegExp(
+  `npx sovereign-dc policy-config (?:--project ${word} )?--stack (\\S+) --out ${word}, then ` +
+    `pulumi preview (?:--cwd ${word} )?--stack (\\S+) --policy-pack ${word} --policy-pack-config`,
+  "g",
+);
 
 /** The first line of the program that names the resource in quotes, or 1. */
 function lineOf(source: string[], name: string | null): number {
@@ -85,11 +97,15 @@ export function toSarif(
     properties: { severity: p.severity ?? "unspecified" },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  // A message that tells how to run the pack names its folder from where `check` ran: the
-  // fingerprint reads it as one token, so the alert stays one alert whichever folder CI runs from.
-  const pack = packFolderAsTyped();
+  // A message that tells how to run the pack names the pack's folder, and the project's where it
+  // is not the current one, from where `check` ran: the fingerprint reads the commands as run in
+  // the project with the pack as one token, so the alert stays one alert whichever folder CI
+  // runs from.
   const stable = (message: string) =>
-    message.split(`--policy-pack ${pack} `).join("--policy-pack <pack> ");
+    message.replace(
+      checkCommands,
+      "npx sovereign-dc policy-config --stack $1 --out policy/config/$1.json, then pulumi preview --stack $2 --policy-pack <pack> --policy-pack-config",
+    );
   const results: Result[] = violations.map((v) => {
     const at = located(v);
     return {

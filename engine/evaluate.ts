@@ -162,7 +162,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const stackConfig = loadStackConfig(project, opts.stack);
   if (stackConfig.environments.length > 0) {
     throw new UsageError(
-      escEnvironments(stackConfig, path.relative(project.dir, stackConfig.file)),
+      escEnvironments(stackConfig, path.relative(project.dir, stackConfig.file), project.dir),
     );
   }
   const config = { ...stackConfig.config, ...(opts.configOverrides ?? {}) };
@@ -417,12 +417,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
           );
     throw withOwnCalls(
       withUnsetEnvironment(
-        withUnknownAnswers(
-          error,
-          monitor.unknownFunctions,
-          monitor.regionlessFunctions,
-          opts.stack,
-        ),
+        withUnknownAnswers(error, monitor.unknownFunctions, monitor.regionlessFunctions, {
+          stack: opts.stack,
+          projectDir: project.dir,
+          from: cwd,
+        }),
         unsetEnvironment.read(),
       ),
       sdkCalls,
@@ -479,7 +478,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
           ),
           monitor.unknownFunctions,
           monitor.regionlessFunctions,
-          opts.stack,
+          { stack: opts.stack, projectDir: project.dir, from: cwd },
         ),
         unsetEnvironment.read(),
       ),
@@ -578,12 +577,12 @@ let quieted = false;
  * (a region among them), at deployment only — judged without them, the program would be judged
  * under another configuration than the one it deploys with.
  */
-function escEnvironments(stack: StackConfig, file: string): string {
+function escEnvironments(stack: StackConfig, file: string, projectDir: string): string {
   const names = stack.environments.join(", ");
   return (
     `${file} imports the Pulumi ESC environment(s) ${names} (environment:), whose values the offline check cannot read: ` +
     "they can set any configuration the program and its providers read (a region among them), so no verdict would hold without them. " +
-    `${checkUnderCli(stack.stack)} Or check offline a stack file that holds the values they resolve to (pulumi config --stack ${stack.stack} --show-secrets --json lists them).`
+    `${checkUnderCli(stack.stack, projectDir)} Or check offline a stack file that holds the values they resolve to (pulumi config --stack ${stack.stack} --show-secrets --json lists them).`
   );
 }
 
@@ -693,7 +692,9 @@ function withUnknownAnswers(
   error: Error,
   functions: ReadonlySet<string>,
   regionless: ReadonlyMap<string, ReadonlySet<string>>,
-  stack: string,
+  // The stack and its project's folder, and the folder the check runs in (the program runs in
+  // its project's), from which the way to check it under the Pulumi CLI is typed.
+  at: { readonly stack: string; readonly projectDir: string; readonly from: string },
 ): Error {
   // A program that calls an API its SDK no longer has, or asks for a config value its stack does
   // not set, fails there, whatever the answers were; so does one that fails for a cause of its
@@ -713,7 +714,7 @@ function withUnknownAnswers(
     `\nOffline, the provider function(s) ${[...functions].join(", ")} were answered with unknown values ` +
     "(as pulumi preview shows values it cannot know yet). If the failure above comes from computing with their results, " +
     "rather than passing them to resource inputs, the program cannot be evaluated without the cloud. " +
-    checkUnderCli(stack);
+    checkUnderCli(at.stack, at.projectDir, at.from);
   if (regionless.size > 0) {
     const which = [...regionless].map(([token, providers]) => {
       const named = [...providers]

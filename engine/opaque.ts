@@ -95,9 +95,12 @@ function loweredMark(level: Level): { readonly lowered?: true } {
   return level === "advisory" ? { lowered: true } : {};
 }
 
-/** How to check what the engine cannot see offline: the same pack, under the Pulumi CLI. */
-export function checkUnderCli(stack: string): string {
-  return `Check it with credentials under the Pulumi CLI: ${cliCheckCommands(stack)}`;
+/**
+ * How to check what the engine cannot see offline: the same pack, under the Pulumi CLI, on the
+ * project in `projectDir`, typed in `from` (cliCheckCommands).
+ */
+export function checkUnderCli(stack: string, projectDir?: string, from?: string): string {
+  return `Check it with credentials under the Pulumi CLI: ${cliCheckCommands(stack, projectDir, from)}`;
 }
 
 /**
@@ -106,13 +109,18 @@ export function checkUnderCli(stack: string): string {
  * went through the pack. A multi-language component never is: offline its plugin registers
  * nothing, so what the plan holds under it is only what the program's own code parented to it
  * (a Kubernetes provider an SDK mixin builds from the cluster, a resource given `parent: vpc`),
- * never the resources the plugin creates.
+ * never the resources the plugin creates. Each says how to check them under the Pulumi CLI, on
+ * the project in `projectDir` (the current folder's, when not given).
  */
-export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violation[] {
+export function opaqueViolations(
+  plan: Plan,
+  config?: PolicyPackConfig,
+  projectDir?: string,
+): Violation[] {
   const parents = new Set(plan.resources.map((r) => r.parent));
   const level = offlineVisibilityLevel(config);
   const lowered = loweredMark(level);
-  const fix = checkUnderCli(plan.stack);
+  const fix = checkUnderCli(plan.stack, projectDir);
   const out: Violation[] = [];
   for (const r of plan.resources) {
     if (r.custom || (r.remote !== true && parents.has(r.urn))) {

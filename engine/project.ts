@@ -164,7 +164,7 @@ function readProject(dir: string, file: string): ProjectInfo {
       if (typeof options?.compiler === "string") {
         // The YAML host runs the compiler (`cue export`) and evaluates what it prints.
         throw new UsageError(
-          `${file}: the program is what the YAML runtime's compiler option prints (${JSON.stringify(options.compiler)}), which sovereign-dc does not run. The residency pack judges it under the Pulumi CLI: ${cliCheckCommands("<stack>")}`,
+          `${file}: the program is what the YAML runtime's compiler option prints (${JSON.stringify(options.compiler)}), which sovereign-dc does not run. The residency pack judges it under the Pulumi CLI: ${cliCheckCommands("<stack>", dir)}`,
         );
       }
       return (main ??= { file: yamlProgramFile(file, mainSetting) });
@@ -255,28 +255,44 @@ function nodeRuntime(file: string, runtime: string | undefined): void {
   throw new UsageError(
     `${file}: the project's runtime is ${JSON.stringify(runtime)}; sovereign-dc evaluates ` +
       `programs of the ${evaluatedRuntimes.slice(0, -1).join(", ")} and ${evaluatedRuntimes.at(-1)} runtimes only. The residency pack judges ` +
-      `a program of any language under the Pulumi CLI: ${cliCheckCommands("<stack>")}`,
+      `a program of any language under the Pulumi CLI: ${cliCheckCommands("<stack>", path.dirname(file))}`,
   );
-}
-
-/**
- * The pack folder as a user in the current folder types it: `policy` in this repository,
- * `node_modules/sovereign-dc/dist/policy-pack` in a project that installed the guard.
- */
-export function packFolderAsTyped(): string {
-  return path.relative(process.cwd(), packFolder()) || ".";
 }
 
 /**
  * The commands that run the residency pack on `stack` under the Pulumi CLI, with credentials:
- * its pack config written from the stack config, then a preview with the pack.
+ * its pack config written from the stack config, then a preview with the pack. Typed in `from`
+ * (the folder `check` or `plan` ran in): for a project in another folder (`check infra/index.ts`
+ * from the repository's root) the config is written from that project's stack file
+ * (`--project`) into its folder, and the preview runs there (`--cwd`), with the pack named from
+ * there — as the Pulumi CLI reads a path given to a command run with `--cwd`.
  */
-export function cliCheckCommands(stack: string): string {
-  const pack = packFolderAsTyped();
+export function cliCheckCommands(
+  stack: string,
+  projectDir?: string,
+  from: string = process.cwd(),
+): string {
+  const project = projectDir === undefined ? "" : path.relative(from, projectDir);
+  const config = path.join("policy", "config", `${stack}.json`);
+  if (project === "") {
+    // `policy` in this repository, `node_modules/sovereign-dc/dist/policy-pack` in a project
+    // that installed the guard.
+    const pack = path.relative(from, packFolder()) || ".";
+    return (
+      `npx sovereign-dc policy-config --stack ${stack} --out ${config}, then ` +
+      `pulumi preview --stack ${stack} --policy-pack ${shellWord(pack)} --policy-pack-config ${config}.`
+    );
+  }
+  const pack = path.relative(projectDir ?? from, packFolder()) || ".";
   return (
-    `npx sovereign-dc policy-config --stack ${stack} --out policy/config/${stack}.json, then ` +
-    `pulumi preview --stack ${stack} --policy-pack ${pack} --policy-pack-config policy/config/${stack}.json.`
+    `npx sovereign-dc policy-config --project ${shellWord(project)} --stack ${stack} --out ${path.join(shellWord(project), config)}, then ` +
+    `pulumi preview --cwd ${shellWord(project)} --stack ${stack} --policy-pack ${shellWord(pack)} --policy-pack-config ${config}.`
   );
+}
+
+/** A path as a shell takes it whole: quoted where it holds a space or another special character. */
+function shellWord(p: string): string {
+  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The runtime Pulumi.yaml names: `runtime: bun`, or `runtime: { name: bun, options: … }`. */

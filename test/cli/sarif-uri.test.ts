@@ -64,3 +64,36 @@ test("a finding's fingerprint is the same from any folder check runs in", () => 
     process.chdir(here);
   }
 });
+
+// A project in another folder than the one `check` ran in gets the commands with --project and
+// --cwd, the pack named from the project's folder: one alert still, whichever folder CI runs from.
+test("a finding's fingerprint is the same from the project's folder and from above it", () => {
+  const repo = tmp();
+  const infra = path.join(repo, "my infra");
+  fs.mkdirSync(infra);
+  const print = (from: string) => {
+    const finding: Violation = {
+      policy: "offline-visibility",
+      level: "mandatory",
+      urn: "urn:pulumi:dev::p::awsx:ec2:Vpc::net",
+      resourceName: "net",
+      resourceType: "awsx:ec2:Vpc",
+      path: null,
+      message: `awsx:ec2:Vpc "net" cannot be seen offline: run ${cliCheckCommands("dev", infra, from)}`,
+    };
+    return toSarif([finding], "index.ts", "index.ts", "0.0.0").runs[0].results?.[0]
+      .partialFingerprints?.["sovereignDcFinding/v1"];
+  };
+  const here = process.cwd();
+  try {
+    process.chdir(infra);
+    const inProject = print(infra);
+    process.chdir(repo);
+    expect(cliCheckCommands("dev", infra, repo)).toContain("--project 'my infra'");
+    expect(print(repo)).toBe(inProject);
+    process.chdir(os.tmpdir());
+    expect(print(os.tmpdir())).toBe(inProject);
+  } finally {
+    process.chdir(here);
+  }
+});

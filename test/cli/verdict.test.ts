@@ -523,7 +523,8 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
       "error: Pulumi.esc.yaml imports the Pulumi ESC environment(s) acme/storage-prod (environment:), whose values the offline check cannot read: they can set any configuration the program and its providers read (a region among them), so no verdict would hold without them. " +
-        "Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack esc --out policy/config/esc.json, then pulumi preview --stack esc --policy-pack policy --policy-pack-config policy/config/esc.json. " +
+        // Checked from the repository's root: the commands name the fixture's project.
+        "Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --project test/fixtures/verdict --stack esc --out test/fixtures/verdict/policy/config/esc.json, then pulumi preview --cwd test/fixtures/verdict --stack esc --policy-pack ../../../policy --policy-pack-config policy/config/esc.json. " +
         "Or check offline a stack file that holds the values they resolve to (pulumi config --stack esc --show-secrets --json lists them).\n",
     );
     const imports = runs.escImports;

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { ProgramError } from "../../engine/evaluate";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
+import { checkUnderCli } from "../../engine/opaque";
 import { withoutResourceRefs } from "../../engine/analyzer-wire";
 import { plainProps, resourceSig, sigKey, unknownValue } from "../../engine/wire";
 import { viewResources } from "../../cli/view";
@@ -830,6 +831,11 @@ describe("loading a program as the Node.js language host does", () => {
     expect(message).toContain(
       "the provider function(s) aws:ssm/getParameter:getParameter were answered with unknown values",
     );
+    // Said while the program ran in its project's folder: the commands are still typed in the
+    // folder the check ran in, naming the project's and the pack from it (found on a bench of
+    // Pulumi's templates: the pack was named from the project's folder, the commands were not).
+    expect(message).toContain(checkUnderCli("dev", dir, process.cwd()));
+    expect(message).toContain(`--project ${path.relative(process.cwd(), dir)} --stack dev`);
   });
 
   it("names the SDK version a program reads a removed module of", () => {

@@ -51,11 +51,22 @@ const howToCheck =
   "--out policy/config/prod.json, then pulumi preview --stack prod --policy-pack policy " +
   "--policy-pack-config policy/config/prod.json.";
 
+/**
+ * The same commands for the project of test/fixtures/check-program as `check` run from the
+ * repository's root writes them: the policy config written from that project's stack file into
+ * its folder, the preview run there, the pack named from there.
+ */
+const howToCheckFromRoot =
+  "Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --project " +
+  "test/fixtures/check-program --stack prod --out test/fixtures/check-program/policy/config/prod.json, " +
+  "then pulumi preview --cwd test/fixtures/check-program --stack prod --policy-pack ../../../policy " +
+  "--policy-pack-config policy/config/prod.json.";
+
 /** The message on a multi-language component; `why`, what the engine found of its plugin. */
-const remoteMessage = (type: string, name: string, plugin: string, why = "") =>
+const remoteMessage = (type: string, name: string, plugin: string, why = "", how = howToCheck) =>
   `${type} "${name}" must have its resources checked, but it is a multi-language component: the ` +
   `${plugin} plugin creates them when the Pulumi CLI runs the program, and offline none exist${why}, so ` +
-  `nothing inside it was checked. ${howToCheck}`;
+  `nothing inside it was checked. ${how}`;
 
 /** What the engine says of a plugin that is not installed (engine/plugins.ts). */
 const notInstalled = (pkg: string, version: string) => {
@@ -63,17 +74,17 @@ const notInstalled = (pkg: string, version: string) => {
   return `: its plugin, pulumi-resource-${pkg}${version === "" ? "" : ` v${version}`}, is not installed here (\`pulumi plugin install resource ${pkg}${v}\` installs it; the engine then runs it offline)`;
 };
 
-const helmMessage = (name: string) =>
+const helmMessage = (name: string, how = howToCheck) =>
   `kubernetes:helm.sh/v3:Chart "${name}" must have its resources checked, but it renders them ` +
   "with the provider function kubernetes:helm:template, which only the Kubernetes provider can " +
   "answer (it fetches the chart and runs helm template), and offline its rendering is unknown, so nothing " +
-  `inside it was checked. ${howToCheck}`;
+  `inside it was checked. ${how}`;
 
-const kustomizeMessage = (name: string) =>
+const kustomizeMessage = (name: string, how = howToCheck) =>
   `kubernetes:kustomize:Directory "${name}" must have its resources checked, but it builds them ` +
   "with the provider function kubernetes:kustomize:directory, which only the Kubernetes provider " +
   "can answer (it runs kustomize on the directory), and offline its output is unknown, so nothing inside " +
-  `it was checked. ${howToCheck}`;
+  `it was checked. ${how}`;
 
 describe("opaqueViolations", () => {
   it("fails a multi-language component with nothing recorded inside, as mandatory", () => {
@@ -377,16 +388,33 @@ describe("sovereign-dc check on a program with components it cannot see into", (
         "ingress",
         "kubernetes",
         notInstalled("kubernetes", kubernetesVersion),
+        howToCheckFromRoot,
       ),
     ),
-    finding(level, "kubernetes:helm.sh/v3:Chart", "metrics", helmMessage("metrics")),
+    finding(
+      level,
+      "kubernetes:helm.sh/v3:Chart",
+      "metrics",
+      helmMessage("metrics", howToCheckFromRoot),
+    ),
     finding(
       level,
       "awsx:ec2:Vpc",
       "network",
-      remoteMessage("awsx:ec2:Vpc", "network", "awsx", notInstalled("awsx", "")),
+      remoteMessage(
+        "awsx:ec2:Vpc",
+        "network",
+        "awsx",
+        notInstalled("awsx", ""),
+        howToCheckFromRoot,
+      ),
     ),
-    finding(level, "kubernetes:kustomize:Directory", "overlays", kustomizeMessage("overlays")),
+    finding(
+      level,
+      "kubernetes:kustomize:Directory",
+      "overlays",
+      kustomizeMessage("overlays", howToCheckFromRoot),
+    ),
   ];
   const byName = (vs: { resourceName: string }[]) =>
     [...vs].sort((a, b) => a.resourceName.localeCompare(b.resourceName));

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {
+  cliCheckCommands,
   listStacks,
   loadProject,
   loadStackConfig,
@@ -71,13 +72,56 @@ test("the entry of a project of another language runtime is refused, naming the 
   expect(project.runtime).toBe("python");
   expect(() => project.main).toThrow(UsageError);
   expect(() => project.main).toThrow(
-    `${path.join(python, "Pulumi.yaml")}: the project's runtime is "python"; sovereign-dc evaluates programs of the nodejs, bun and yaml runtimes only. The residency pack judges a program of any language under the Pulumi CLI: npx sovereign-dc policy-config --stack <stack> --out policy/config/<stack>.json, then pulumi preview --stack <stack> --policy-pack policy --policy-pack-config policy/config/<stack>.json.`,
+    `${path.join(python, "Pulumi.yaml")}: the project's runtime is "python"; sovereign-dc evaluates programs of the nodejs, bun and yaml runtimes only. The residency pack judges a program of any language under the Pulumi CLI: ${cliCheckCommands("<stack>", python)}`,
   );
   for (const runtime of ["nodejs", "bun"]) {
     const dir = projectWith(`name: app\nruntime: ${runtime}\n`);
     fs.writeFileSync(path.join(dir, "index.ts"), "export {};\n");
     expect(loadProject(dir).main).toBe(path.join(dir, "index.ts"));
   }
+});
+
+// Found on a bench of Pulumi's templates, checked from the folder above them: the way to check a
+// component under the Pulumi CLI told to run policy-config and pulumi preview in the folder
+// `check` ran in, which holds no Pulumi.yaml (or another project's), with the pack named from
+// there; and, after a lookup's unknown answer failed the program, with the pack named from the
+// project's folder instead.
+describe("the way to check a stack under the Pulumi CLI", () => {
+  const pack = path.resolve(__dirname, "..", "..", "policy");
+  const repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-commands-")));
+  const infra = path.join(repo, "infra");
+  fs.mkdirSync(infra);
+
+  test("in the project's folder: the commands as run there", () => {
+    expect(cliCheckCommands("prod", infra, infra)).toBe(
+      "npx sovereign-dc policy-config --stack prod --out policy/config/prod.json, then " +
+        `pulumi preview --stack prod --policy-pack ${path.relative(infra, pack)} --policy-pack-config policy/config/prod.json.`,
+    );
+  });
+
+  test("from another folder: the project's stack file, its folder for the preview, the pack from there", () => {
+    const expected =
+      "npx sovereign-dc policy-config --project infra --stack prod --out infra/policy/config/prod.json, then " +
+      `pulumi preview --cwd infra --stack prod --policy-pack ${path.relative(infra, pack)} --policy-pack-config policy/config/prod.json.`;
+    expect(cliCheckCommands("prod", infra, repo)).toBe(expected);
+    // The same while the program runs in its project's folder, and from the current folder.
+    const here = process.cwd();
+    try {
+      process.chdir(infra);
+      expect(cliCheckCommands("prod", infra, repo)).toBe(expected);
+      process.chdir(repo);
+      expect(cliCheckCommands("prod", infra)).toBe(expected);
+    } finally {
+      process.chdir(here);
+    }
+  });
+
+  test("a folder whose name a shell would split is quoted", () => {
+    const spaced = path.join(repo, "my infra");
+    expect(cliCheckCommands("prod", spaced, repo)).toContain(
+      "policy-config --project 'my infra' --stack prod --out 'my infra'/policy/config/prod.json, then pulumi preview --cwd 'my infra' --stack prod",
+    );
+  });
 });
 
 test("a YAML project's program is Main.json, else Main.yaml, of its main folder, else Pulumi.yaml", () => {

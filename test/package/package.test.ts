@@ -194,9 +194,16 @@ describe("sovereign-dc installed into another project", () => {
   it("names its own pack folder where it says how to judge a program under the Pulumi CLI", async () => {
     const r = await pythonRun;
     expect(r.code).toBe(2);
+    // Checked from the folder above the Python project: the preview runs in that project's
+    // folder (--cwd), and names the pack from there.
+    expect(r.stderr).toContain(
+      "npx sovereign-dc policy-config --project python-infra --stack <stack> --out python-infra/policy/config/<stack>.json, then pulumi preview --cwd python-infra --stack <stack> --policy-pack ",
+    );
     const pack = /--policy-pack (\S+) /.exec(r.stderr)?.[1];
-    expect(pack).toBe(path.join("node_modules", "sovereign-dc", "dist", "policy-pack"));
-    expect(fs.existsSync(path.join(project, pack!, "PulumiPolicy.yaml"))).toBe(true);
+    expect(pack).toBe(path.join("..", "node_modules", "sovereign-dc", "dist", "policy-pack"));
+    expect(fs.existsSync(path.join(project, "python-infra", pack!, "PulumiPolicy.yaml"))).toBe(
+      true,
+    );
   });
 
   it("reports its own version", async () => {
