@@ -17,11 +17,16 @@ import type {
 import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { answerInvoke, type CreatedResource, pluginStandIn, unknownMark } from "./invokes/index";
-import { markedInputsOf, standInText, withStandInMarksUnknown } from "./invokes/callbacks";
+import {
+  markedInputsOf,
+  noteRead,
+  standInText,
+  withStandInMarksUnknown,
+} from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
-import { previewState, synthesizeState } from "./synth";
+import { previewState, regionOfResource, synthesizeState } from "./synth";
 import { withoutResourceRefs } from "./analyzer-wire";
 import { applyTransforms, type InProcessCallbacks } from "./transforms";
 import {
@@ -557,6 +562,20 @@ export class RecordingMonitor extends MockMonitor {
 
   override readResource(req: ReadResourceRequest, callback: Callback): Promise<void> {
     namedAsText(req);
+    // The region the resource is read in, as its state's is synthesised: the marks of its
+    // addresses carry it, and a script's copy to one is placed there.
+    const type = req.getType();
+    noteRead(
+      type,
+      req.getName(),
+      regionOfResource({
+        type,
+        name: req.getName(),
+        inputs: (req.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        providerProps: this.providerPropsFor(type, req.getProvider()),
+        existingId: req.getId(),
+      }),
+    );
     return super.readResource(req, callback);
   }
 

@@ -250,8 +250,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     }
   }
   const there = existing !== undefined && pkg === "aws" ? placeOfExistingId(existing) : undefined;
-  const region =
-    unset(args.inputs.region) && there !== undefined ? there.region : regionOf(args, pkg);
+  const region = regionOfResource(args);
   const account = there?.account ?? accountOf(args.providerProps, args.stackAccount);
   if (reportsRegion(type) && unset(state.region)) {
     state.region = region ?? unknownValue;
@@ -802,6 +801,18 @@ function rdsEndpoints(
 /** AWS's domain in `region`'s partition: `amazonaws.com`, `amazonaws.com.cn` in China. */
 function awsDomain(region: string): string {
   return awsPartitionOf(region) === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+}
+
+/**
+ * The region a resource is in: its own `region`, else the one an existing resource's ID names (an
+ * ARN, a regional URL), else its provider's; undefined when unset or not known.
+ */
+export function regionOfResource(args: SynthArgs): string | undefined {
+  const pkg = args.type.split(":")[0];
+  const existing =
+    typeof args.existingId === "string" && args.existingId !== "" ? args.existingId : undefined;
+  const there = existing !== undefined && pkg === "aws" ? placeOfExistingId(existing) : undefined;
+  return unset(args.inputs.region) && there !== undefined ? there.region : regionOf(args, pkg);
 }
 
 /** The resource's region, its own or else its provider's; undefined when unset or not known. */

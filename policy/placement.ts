@@ -53,6 +53,7 @@ import {
   placementOf,
   providerHosted,
   regionOfEndpoint,
+  kindName,
   resourceLabel,
   stateOnlyPackages,
 } from "../residency/placement";
@@ -1495,9 +1496,17 @@ function addressDestination(
   const named = `the ${source.output} of ${resourceLabel(source.type, source.name)}`;
   const targets = resources.filter((c) => c.type === source.type && c.name === source.name);
   if (targets.length === 0) {
-    // No resource of the program has it: one it reads or refers to (`aws.ec2.Instance.get`), which
-    // exists already, wherever it was placed.
-    return `${named} (an existing resource the program reads or refers to, not one it creates: where it is cannot be checked)`;
+    // No resource of the program has it: one it reads (`aws.ec2.Instance.get`), which exists
+    // already, placed by the region it is read in where that is known.
+    const existing = `an existing ${kindName(source.type)} the program reads, not one it creates`;
+    const cloud = cloudOf(source.type);
+    const region = source.read?.region;
+    if (region === undefined || cloud === undefined) {
+      return `${named} (${existing}: where it is cannot be checked)`;
+    }
+    return regionInJurisdiction(j, cloud, region)
+      ? undefined
+      : `${named}, ${existing}, in ${describePlace(j, cloud, region)}`;
   }
   if (targets.length > 1) {
     // Two resources of the type share the name (under different parents): which one is meant

@@ -6,7 +6,8 @@
  * private IP, a database's endpoint, a load balancer's DNS name — the mark also names that
  * resource and output (`⟨unknown N @<hex>⟩`), so that the pack places a copy to it
  * (`rsync … ec2-user@${primary.privateIp}:/replica/`) where that resource is, instead of failing
- * it as a destination it cannot read.
+ * it as a destination it cannot read; of a resource the program only reads (`Instance.get`), the
+ * mark names the region it is read in too.
  *
  * The resource is named by its type and name, hex-encoded: a name may hold anything, and the
  * script readings (regions, endpoints, hosts) must find nothing of it in the mark.
@@ -41,6 +42,12 @@ export interface AddressSource {
   readonly type: string;
   readonly name: string;
   readonly output: string;
+  /**
+   * Set where the program reads a resource of that type and name (`aws.ec2.Instance.get`) rather
+   * than creating it: the region it is read in (its own `region`, else the one its ARN ID names,
+   * else its provider's), where that is known offline.
+   */
+  readonly read?: { readonly region?: string };
 }
 
 /** Every mark in a text, its number and, where it has one, the address it stands for (hex). */
@@ -51,9 +58,11 @@ export function markText(n: number, source?: AddressSource): string {
   if (source === undefined) {
     return `⟨unknown ${n}⟩`;
   }
-  const named = Buffer.from(`${source.type}\n${source.name}\n${source.output}`, "utf8").toString(
-    "hex",
-  );
+  const read = source.read === undefined ? [] : ["read", source.read.region ?? ""];
+  const named = Buffer.from(
+    [source.type, source.name, source.output, ...read].join("\n"),
+    "utf8",
+  ).toString("hex");
   return `⟨unknown ${n} @${named}⟩`;
 }
 
@@ -66,9 +75,14 @@ export function addressSourceOf(hex: string | undefined): AddressSource | undefi
     return undefined;
   }
   const parts = Buffer.from(hex, "hex").toString("utf8").split("\n");
-  if (parts.length !== 3) {
+  if (parts.length !== 3 && (parts.length !== 5 || parts[3] !== "read")) {
     return undefined;
   }
-  const [type, name, output] = parts;
-  return addressOutputs.get(type)?.has(output) === true ? { type, name, output } : undefined;
+  const [type, name, output, , region] = parts;
+  if (addressOutputs.get(type)?.has(output) !== true) {
+    return undefined;
+  }
+  return region === undefined
+    ? { type, name, output }
+    : { type, name, output, read: region === "" ? {} : { region } };
 }

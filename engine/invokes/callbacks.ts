@@ -570,7 +570,22 @@ export function standInText(source?: AddressSource): string {
  */
 let addresses = new WeakMap<object, AddressSource>();
 
-/** The resource address `output` is, when it is one of a resource the program creates. */
+/**
+ * The resources the program reads (`aws.ec2.Instance.get`), by type and name: the region each is
+ * read in, where that is known offline. A mark of a read resource's address says so, and the pack
+ * places a copy to it by that region, as no resource of the stack is that one.
+ */
+let reads = new Map<string, { readonly region?: string }>();
+
+/**
+ * Notes that the program reads the resource of `type` named `name`, in `region` where known
+ * (engine/monitor.ts, on the SDK's read request, before the read's outputs resolve).
+ */
+export function noteRead(type: string, name: string, region: string | undefined): void {
+  reads.set(`${type}\n${name}`, region === undefined ? {} : { region });
+}
+
+/** The resource address `output` is, when it is one of a resource the program creates or reads. */
 function addressOf(output: unknown): AddressSource | undefined {
   return typeof output === "object" && output !== null ? addresses.get(output) : undefined;
 }
@@ -581,10 +596,11 @@ function recordAddresses(res: pulumi.Resource, type: string, name: string): void
   if (outputs === undefined) {
     return;
   }
+  const read = reads.get(`${type}\n${name}`);
   for (const output of outputs) {
     const o = (res as unknown as Record<string, unknown>)[output];
     if (pulumi.Output.isInstance(o)) {
-      addresses.set(o, { type, name, output });
+      addresses.set(o, read === undefined ? { type, name, output } : { type, name, output, read });
     }
   }
 }
@@ -1088,6 +1104,7 @@ function installEchoMarks(): () => void {
   echoed = new WeakSet();
   whereEchoed = new WeakMap();
   addresses = new WeakMap();
+  reads = new Map();
   const resolveProperties = rpc.resolveProperties;
   rpc.resolveProperties = function (res, resolvers, t, name, allProps, ...rest) {
     if (pulumi.CustomResource.isInstance(res) && !t.startsWith("kubernetes:")) {

@@ -128,6 +128,34 @@ it("names the address through a callback that returns it and through gathered va
   );
 });
 
+// Red team 85 (a35b, a36): the address of an instance the program reads was placed nowhere, its
+// copy said to go to one of "0 resources of this program". The mark names the region it is read in.
+it("names the region an instance the program reads is read in, in the marks of its addresses", () => {
+  const read = [...String(inputs("sent-to-read").userData).matchAll(marksIn)].map((m) =>
+    addressSourceOf(m[2]),
+  );
+  expect(read).toEqual([
+    {
+      type: "aws:ec2/instance:Instance",
+      name: "read-here",
+      output: "publicIp",
+      read: { region: "eu-central-1" },
+    },
+    {
+      type: "aws:ec2/instance:Instance",
+      name: "read-there",
+      output: "publicDns",
+      read: { region: "eu-west-1" },
+    },
+  ]);
+  // A resource the program creates is not marked as read.
+  expect(
+    [...String(inputs("sent-to-address").userData).matchAll(marksIn)].map((m) =>
+      addressSourceOf(m[2]),
+    ),
+  ).toEqual([{ type: "aws:ec2/eip:Eip", name: "address", output: "publicIp" }]);
+});
+
 // Red team 85 (a32): `ip.startsWith("10.") ? ip : "backup.evil.example.com"` in a callback on an
 // instance's address kept the stand-in's side, which the pack placed where the instance is: the
 // other side was never seen, and the stack passed as sealed.

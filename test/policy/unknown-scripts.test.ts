@@ -402,6 +402,29 @@ describe("an upload to the address of a resource of the program, not known at pr
     ]);
   });
 
+  // Red team 85 (a35b, a36): the copy to an instance the program reads was placed nowhere, a
+  // mandatory finding even where it is read through the stack's own provider. The engine's mark
+  // names the region it is read in (engine/monitor.ts `readResource`), and the copy lies there.
+  test("places a copy to an instance the program reads by the region it is read in", async () => {
+    const read = (n: number, region?: string) =>
+      markText(n, {
+        type: "aws:ec2/instance:Instance",
+        name: "legacy",
+        output: "publicIp",
+        read: region === undefined ? {} : { region },
+      });
+    const to = (mark: string) =>
+      instance({ userData: script(`rsync -a /data/ ec2-user@${mark}:/replica/`) })(oregon);
+    expect(await sends(to(read(1, "us-west-2")), "named-destinations")).toEqual([]);
+    expect(await sends(to(read(1, "us-west-2")), "arn-locality")).toEqual([]);
+    expect(await sends(to(read(1, "eu-west-1")), "named-destinations")).toEqual([
+      'mandatory: the publicIp of ec2 instance "legacy", an existing ec2 instance the program reads, not one it creates, in eu-west-1 (outside US, in EU)',
+    ]);
+    expect(await sends(to(read(1)), "named-destinations")).toEqual([
+      'mandatory: the publicIp of ec2 instance "legacy" (an existing ec2 instance the program reads, not one it creates: where it is cannot be checked)',
+    ]);
+  });
+
   // Red team 85 (a35b, a36): an instance the program reads (`aws.ec2.Instance.get`) was said to be
   // one of "0 resources of this program … which one it is cannot be told".
   test("a mark naming no address output, or no resource of the stack, is not placed", async () => {
@@ -418,7 +441,7 @@ describe("an upload to the address of a resource of the program, not known at pr
       userData: script(`rsync -a /data/ u@${primaryAddress(1, "privateIp", "gone")}:/r/`),
     })(primary()(oregon));
     expect(await sends(missing, "named-destinations")).toEqual([
-      'mandatory: the privateIp of ec2 instance "gone" (an existing resource the program reads or refers to, not one it creates: where it is cannot be checked)',
+      'mandatory: the privateIp of ec2 instance "gone" (an existing ec2 instance the program reads, not one it creates: where it is cannot be checked)',
     ]);
     // Two of that type and name, under different parents: which one is meant cannot be told.
     const twice = instance({
