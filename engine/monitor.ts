@@ -329,6 +329,7 @@ export class RecordingMonitor extends MockMonitor {
       inputs: args.inputs as Record<string, unknown>,
       providerProps,
       stackAccount: this.config["sovereign-dc:accountId"],
+      stackRegion: this.config[`${packageOf(args.type)}:region`],
       // A resource read by ID (`Queue.get`) or imported: the SDK's mocks hand the ID on.
       existingId: args.id,
       created: (type: string, id: string) => this.createdResource(type, id),

@@ -104,6 +104,11 @@ export interface SynthArgs {
   /** The account the stack declares (`sovereign-dc:accountId`), for a provider that pins none. */
   readonly stackAccount?: string;
   /**
+   * The region the stack config gives the default provider of the resource's package
+   * (`aws:region`): where a resource created through another provider is elsewhere.
+   */
+  readonly stackRegion?: string;
+  /**
    * The ID of an existing resource the program reads (`aws.sqs.Queue.get(name, id)`) or imports:
    * its state comes from the cloud, where the ID says the resource is.
    */
@@ -486,7 +491,7 @@ function defaultSubnetBlockOf(id: string): string | undefined {
  * is drawn from the resource's name; every address of a private block is judged alike. Known only
  * where the block is: a subnet the program creates with a block in private address space — one
  * read by a lookup, with a block not known before deployment or in public space leaves the address
- * unknown, as a preview shows it.
+ * unknown, as a preview shows it; so does a default subnet of another region than the stack's.
  */
 function privateAddressOutputs(
   args: SynthArgs,
@@ -506,14 +511,23 @@ function privateAddressOutputs(
   const elsewhere = ["networkInterfaces", "launchTemplate", "privateIps", "privateIpList"].some(
     (k) => inputs[k] !== undefined,
   );
+  // A default VPC is numbered 172.31.0.0/16 in every region: an address of one in another region
+  // than the stack's (a provider's, the resource's own `region`) would read as one of the stack's
+  // region, and a copy to it as staying there. Its mark stays, placed where the resource is.
+  const otherRegion =
+    args.stackRegion !== undefined &&
+    args.stackRegion !== "" &&
+    regionOfResource(args) !== args.stackRegion;
   const block =
     subnet !== undefined
       ? subnet.outputs.cidrBlock
-      : subnetId !== undefined
-        ? defaultSubnetBlockOf(subnetId)
-        : inputs.subnetId === undefined && !elsewhere && type === "aws:ec2/instance:Instance"
-          ? defaultSubnetBlock(0)
-          : undefined;
+      : otherRegion
+        ? undefined
+        : subnetId !== undefined
+          ? defaultSubnetBlockOf(subnetId)
+          : inputs.subnetId === undefined && !elsewhere && type === "aws:ec2/instance:Instance"
+            ? defaultSubnetBlock(0)
+            : undefined;
   const privateIp = privateAddressIn(block, "private-ip", type, name);
   if (privateIp === undefined) {
     return {};

