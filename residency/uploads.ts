@@ -201,14 +201,18 @@ export function uploadsIn(command: string, environment: Environment = new Map())
   ];
 }
 
-/** The environment variables a script sets for the tools it runs, by name. */
+/**
+ * The environment variables a script sets for the tools it runs, by name, and the settings of the
+ * rclone remotes it creates (`rcloneFileSetting`).
+ */
 export type Environment = ReadonlyMap<string, string>;
 
 /**
  * What a script sets for the tools it runs: the variables of rclone's own (`export
  * RCLONE_S3_ENDPOINT=…`, `RCLONE_CONFIG_OFFSITE_TYPE=sftp`) and mc's (`MC_HOST_backup=https://…`),
  * which configure their remotes as the line's flags do, and the remotes its commands define
- * (`remotesDefined`), as those variables. A setting built at run time is kept as written (`$HOST`),
+ * (`remotesDefined`): an mc alias as its variable, an rclone remote as its settings in the
+ * configuration file (`rcloneFileSetting`). A setting built at run time is kept as written (`$HOST`),
  * so what it places cannot be read. A later setting of the same name wins.
  */
 export function scriptEnvironment(script: string): Environment {
@@ -255,7 +259,7 @@ function withProxies(upload: Upload, environment: Environment, command: string):
     return upload;
   }
   const proxies = [...environment]
-    .filter(([name, value]) => /_proxy$/i.test(name) && value !== "")
+    .filter(([name, value]) => /^(?:https?|all)_proxy$/i.test(name) && value !== "")
     .map(([, value]) => value);
   if (proxies.length === 0) {
     return upload;
@@ -328,9 +332,9 @@ export function environmentsAlong(
  * The remotes a command defines for the commands after it, as the variables that configure them
  * the same way: an mc alias (`mc alias set backup https://… KEY SECRET`, the older `mc config host
  * add …`) as `MC_HOST_backup`, its URL; an rclone remote (`rclone config create offsite s3
- * provider AWS region eu-west-1`, its settings as `key value` or `key=value`) as
- * `RCLONE_CONFIG_OFFSITE_TYPE` and one variable a setting. An mc alias removed (`mc alias remove
- * backup`) is defined no longer.
+ * provider AWS region eu-west-1`, its settings as `key value` or `key=value`) as its settings in
+ * the configuration file (`rcloneFileSetting`), which its variables (`RCLONE_CONFIG_OFFSITE_TYPE`)
+ * override. An mc alias removed (`mc alias remove backup`) is defined no longer.
  */
 function remotesDefined(command: string): Array<readonly [string, string]> {
   // Most commands define none: spare them the parse.
@@ -365,17 +369,27 @@ function remotesDefined(command: string): Array<readonly [string, string]> {
   if (group !== "config" || verb !== "create" || remote === undefined || type === undefined) {
     return [];
   }
-  const prefix = `RCLONE_CONFIG_${remote.toUpperCase().replace(/-/g, "_")}_`;
-  const out: Array<readonly [string, string]> = [[`${prefix}TYPE`, type]];
+  const out: Array<readonly [string, string]> = [[rcloneFileSetting(remote, "type"), type]];
   for (let i = 0; i < settings.length; i++) {
     const eq = settings[i].indexOf("=");
     const [key, value] =
       eq > 0 ? [settings[i].slice(0, eq), settings[i].slice(eq + 1)] : [settings[i], settings[++i]];
     if (value !== undefined) {
-      out.push([`${prefix}${key.toUpperCase()}`, value]);
+      out.push([rcloneFileSetting(remote, key.toLowerCase()), value]);
     }
   }
   return out;
+}
+
+/**
+ * The name under which a script's environment (`Environment`) holds a setting of an rclone remote
+ * the script creates in rclone's configuration file (`rclone config create Off s3 …`): the remote
+ * as written, as the file's sections are case-sensitive — a copy to `off:` does not read `[Off]` —
+ * where rclone's variables are not (`RCLONE_CONFIG_OFF_TYPE` configures `off:` and `Off:` alike).
+ * No variable's name holds a line break.
+ */
+function rcloneFileSetting(remote: string, key: string): string {
+  return `rclone config\n${remote}\n${key}`;
 }
 
 /**
@@ -1298,12 +1312,19 @@ function rcloneCopy(o: Options, environment: Environment): Upload | undefined {
   if (built(name)) {
     return { ...nothing("rclone"), unread: [destination] };
   }
-  // A remote configured by the script's variables (`RCLONE_CONFIG_OFFSITE_TYPE=s3`).
-  const configured = new Map(
-    [...environment]
-      .filter(([k]) => k.startsWith(`RCLONE_CONFIG_${name.toUpperCase().replace(/-/g, "_")}_`))
-      .map(([k, v]) => [k.slice(`RCLONE_CONFIG_${name}_`.length).toLowerCase(), v]),
-  );
+  // A remote the script creates in the configuration file, by its exact name, and the settings
+  // its variables give (`RCLONE_CONFIG_OFFSITE_TYPE=s3`), by its name in upper case, which rclone
+  // reads over the file's.
+  const file = rcloneFileSetting(name, "");
+  const variable = `RCLONE_CONFIG_${name.toUpperCase().replace(/-/g, "_")}_`;
+  const configured = new Map([
+    ...[...environment]
+      .filter(([k]) => k.startsWith(file))
+      .map(([k, v]) => [k.slice(file.length), v] as const),
+    ...[...environment]
+      .filter(([k]) => k.startsWith(variable))
+      .map(([k, v]) => [k.slice(variable.length).toLowerCase(), v] as const),
+  ]);
   const type = name.startsWith(":") ? name.slice(1) : configured.get("type")?.toLowerCase();
   if (type === undefined) {
     const endpoint = configured.get("endpoint");

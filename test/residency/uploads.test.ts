@@ -657,6 +657,20 @@ describe("an mc alias or rclone remote the script defines before its copy", () =
       "export MC_HOST_nas=https://10.0.4.20:9000\nmc cp /data/db.tgz nas/archive/",
       "mc → host 10.0.4.20",
     ],
+    // The same name as created: rclone's variables name a remote in upper case whatever its case,
+    // and override what the file holds.
+    [
+      "rclone config create Off s3 provider Minio endpoint http://10.0.1.5:9000\nrclone copy /data Off:b",
+      "rclone → s3 bucket b endpoint http://10.0.1.5:9000",
+    ],
+    [
+      "export RCLONE_CONFIG_OFF_TYPE=sftp RCLONE_CONFIG_OFF_HOST=10.0.4.20\nrclone copy /srv Off:/x",
+      "rclone → host 10.0.4.20",
+    ],
+    [
+      "rclone config create nas sftp host 10.0.4.20\nexport RCLONE_CONFIG_NAS_HOST=backup.example.de\nrclone copy /srv nas:/x",
+      "rclone → host backup.example.de",
+    ],
     // Found by the red team: an alias to Amazon S3 in the stack's region still sends to the
     // bucket's own region, wherever that is.
     [
@@ -730,6 +744,18 @@ describe("an mc alias or rclone remote the script defines before its copy", () =
       "rclone config create nas sftp host 10.0.4.20\nrclone config update nas host backup.example.de\nrclone copy /srv nas:/x",
       "rclone → rclone remote nas",
     ],
+    // Found by the red team (m21): rclone's configuration file names a remote case-sensitively, as
+    // mc names an alias: `[Off]` is not the `off:` the copy reads.
+    [
+      "rclone config create Off s3 provider Minio endpoint http://10.0.1.5:9000\nrclone copy /data off:b",
+      "rclone → rclone remote off",
+    ],
+    [
+      "rclone config create off sftp host 10.0.4.20\nrclone copy /srv OFF:/x",
+      "rclone → rclone remote OFF",
+    ],
+    ["mc alias set Nas https://10.0.4.20 K S\nmc cp /data/db.tgz nas/b/", "mc → mc alias nas"],
+    ["export MC_HOST_Nas=https://10.0.4.20\nmc cp /data/db.tgz nas/b/", "mc → mc alias nas"],
   ])("%s still cannot be placed", (script, expected) => {
     expect(sends(script)).toEqual([expected]);
   });
