@@ -420,8 +420,35 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
             ]),
     ];
     // Resources of the program it depends on too, with outputs not known offline themselves (a
-    // target group in a VPC a lookup names): the value may come from them as well.
-    const also = sources.filter((d) => !unread.includes(d)).map(label);
+    // target group in a VPC a lookup names): the value may come from them as well — unless each
+    // of their unknown outputs is an input they were given from what is already named (a
+    // security group given the component's VPC ID): then they add no source of their own.
+    const unreadUrns = new Set(
+      (r.propertyDependencies[m[1]] ?? []).filter((_u, i) => unread.includes(deps[i])),
+    );
+    const explained = (d: object, seen: Set<object>): boolean => {
+      if (!("outputs" in d) || !("propertyDependencies" in d) || seen.has(d)) {
+        return false;
+      }
+      seen.add(d);
+      const outputs = d.outputs as Record<string, unknown>;
+      const given = d.propertyDependencies as Record<string, readonly string[] | undefined>;
+      const unknownAt = Object.keys(outputs).filter((k) => holdsUnknown(outputs[k]));
+      return (
+        unknownAt.length > 0 &&
+        unknownAt.every((k) => {
+          const from = given[k] ?? [];
+          return (
+            from.length > 0 &&
+            from.every((u) => {
+              const x = byUrn.get(u);
+              return unreadUrns.has(u) || (x !== undefined && explained(x, new Set(seen)));
+            })
+          );
+        })
+      );
+    };
+    const also = sources.filter((d) => !unread.includes(d) && !explained(d, new Set())).map(label);
     return comesFrom(
       also.length === 0
         ? named.join(" and ")

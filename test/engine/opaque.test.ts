@@ -748,6 +748,31 @@ describe("withOfflineSources", () => {
     expect(withOfflineSources([own], plan(vpcEndpoint, fromEndpoint))).toEqual([own]);
   });
 
+  // Found on pulumi-awsx's examples: a Lambda's subnets from an awsx VPC were also blamed on the
+  // security group beside them, whose only unknown output is the VPC ID the component gave it.
+  it("does not name a resource whose unknown outputs it was given from what is already named", () => {
+    const fromVpc = {
+      ...resource("aws:ec2/securityGroup:SecurityGroup", "fn", { custom: true }),
+      outputs: { vpcId: unknownValue, id: "sg-0123" },
+      propertyDependencies: { vpcId: [vpc.urn] },
+    };
+    const sg = group([vpc.urn, fromVpc.urn]);
+    const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    expect(withOfflineSources([f], plan(vpc, fromVpc, sg))[0].message).toContain(
+      'it comes from the multi-language component awsx:ec2:Vpc "net" (whose plugin computes it under the Pulumi CLI), so',
+    );
+    // Twin: an unknown output of its own (one its provider computes), or from another source,
+    // keeps it named.
+    for (const other of [
+      { ...fromVpc, outputs: { ...fromVpc.outputs, arn: unknownValue } },
+      { ...fromVpc, propertyDependencies: { vpcId: [vpc.urn, vpcEndpoint.urn] } },
+    ]) {
+      expect(withOfflineSources([f], plan(vpc, vpcEndpoint, other, sg))[0].message).toContain(
+        'awsx:ec2:Vpc "net" (whose plugin computes it under the Pulumi CLI), or from an output of aws:ec2/securityGroup:SecurityGroup "fn" not known before deployment',
+      );
+    }
+  });
+
   it("leaves the words alone for another property, or none", () => {
     const sg = group([reference]);
     const other = finding(sg, notKnown("app", "egress[0].cidrBlocks[0]"));
