@@ -956,7 +956,9 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
     if (flag !== undefined && isUnknown(publicIp)) {
       return [notKnown(flag)];
     }
-    return String(publicIp).toLowerCase() === "false"
+    // A flag that is true gives the instance its public address whatever the subnet: the row's
+    // own field of the flag says so (one address, one finding, with the fix both would give).
+    return String(publicIp).toLowerCase() === "false" || isTrue(publicIp)
       ? []
       : [open(field.path, `is not set: ${field.verb}`)];
   }

@@ -280,7 +280,8 @@ export interface Judged {
  * - `defaultVpc`: an instance whose subnet (the field) is unset, and none of whose `placedBy`
  *   inputs is set either, launches into the region's default VPC, whose subnets give it a public
  *   address and route to an internet gateway — unless its `publicIp` flag, where it has one, is
- *   false.
+ *   false; or true, when the row's own `true` field of the flag reports that address (one
+ *   address, one finding: the row's fix clears both).
  * - `reads`: the row's own reader says (`InternetReader`), where the opening is a setting among
  *   many of one list (an Elastic Beanstalk environment's option settings).
  */

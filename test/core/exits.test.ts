@@ -299,3 +299,82 @@ describe("exitFindings", () => {
     ]);
   });
 });
+
+/**
+ * One address, one finding: an EC2 instance whose own flag gives it a public IP, named into no
+ * subnet, is not told a second time that the default VPC's subnets would give it one — the fix
+ * both findings gave (the flag set to false) clears both. Two addresses of one resource (a
+ * launch template's public and carrier IPs) are two facts, each cleared by its own flag.
+ */
+describe("exitFindings: one address of an EC2 instance", () => {
+  const fra = on("fra");
+  const awsProvider: OracleResource = {
+    type: "pulumi:providers:aws",
+    name: "fra",
+    props: { region: "eu-central-1" },
+  };
+  const instance = (props: Record<string, unknown>) =>
+    fra("aws:ec2/instance:Instance", "i", { ami: "ami-123", instanceType: "t3.micro", ...props });
+  const label = 'ec2 instance "i"';
+  const fix = "Set associatePublicIpAddress to false.";
+  const flagged = `${label} must not open an edge to the internet, but associatePublicIpAddress is true: the instance gets a public IP address. ${fix}`;
+  const inDefaultVpc = `${label} must not open an edge to the internet, but subnetId is not set: the instance launches into the region's default VPC, whose subnets give it a public IP address and route to an internet gateway. ${fix}`;
+  const messages = (resources: readonly OracleResource[]) =>
+    findings([awsProvider, ...resources]).map((f) => [f.message, f.path]);
+
+  test("a public-IP flag that is true, in the default VPC, is one finding: the flag's", () => {
+    expect(messages([instance({ associatePublicIpAddress: true })])).toEqual([
+      [flagged, [label, internet]],
+    ]);
+    // The provider reads the text "true" as the flag set, and so does the row.
+    expect(messages([instance({ associatePublicIpAddress: "true" })])).toEqual([
+      [flagged, [label, internet]],
+    ]);
+  });
+
+  test("twin: with the flag unset the default VPC is the finding, with it false none, in a subnet the flag's", () => {
+    expect(messages([instance({})])).toEqual([[inDefaultVpc, [label, internet]]]);
+    expect(messages([instance({ associatePublicIpAddress: false })])).toEqual([]);
+    expect(
+      messages([instance({ associatePublicIpAddress: true, subnetId: "subnet-123" })]),
+    ).toEqual([[flagged, [label, internet]]]);
+  });
+
+  test("twin: a launch template's public and carrier IPs stay two findings, one for each address", () => {
+    const template = fra("aws:ec2/launchTemplate:LaunchTemplate", "lt", {
+      networkInterfaces: [{ associatePublicIpAddress: "true", associateCarrierIpAddress: "true" }],
+    });
+    expect(findings([awsProvider, template]).map((f) => f.message)).toEqual([
+      expect.stringContaining(
+        "networkInterfaces[0].associatePublicIpAddress is true: instances launched from it get public IP addresses",
+      ),
+      expect.stringContaining(
+        "networkInterfaces[0].associateCarrierIpAddress is true: instances launched from it get carrier (public) IP addresses",
+      ),
+    ]);
+  });
+
+  test("every row that spares a true public-IP flag in the default VPC reads that flag as an exit of its own", () => {
+    const spared = Object.entries(byType).flatMap(([type, model]) =>
+      (model.fields ?? []).flatMap((f) => {
+        const opens = f.opens;
+        return f.format === "internet" &&
+          typeof opens === "object" &&
+          "defaultVpc" in opens &&
+          opens.defaultVpc.publicIp !== undefined
+          ? [[type, opens.defaultVpc.publicIp, f.policy] as const]
+          : [];
+      }),
+    );
+    expect(spared.length).toBeGreaterThan(0);
+    for (const [type, flag, policy] of spared) {
+      expect([
+        type,
+        (byType[type].fields ?? []).some(
+          (f) =>
+            f.format === "internet" && f.path === flag && f.opens === "true" && f.policy === policy,
+        ),
+      ]).toEqual([type, true]);
+    }
+  });
+});
