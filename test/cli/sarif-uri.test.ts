@@ -30,21 +30,24 @@ test("outside a repository, its path from the current folder, or its file URI ab
   expect(sarifUri(program, path.join(dir, "extra"))).toBe(pathToFileURL(program).href);
 });
 
+/** offline-visibility's finding on an awsx VPC, telling how to run the pack: `commands`. */
+const hiddenVpc = (commands: string): Violation => ({
+  policy: "offline-visibility",
+  level: "mandatory",
+  urn: "urn:pulumi:dev::p::awsx:ec2:Vpc::net",
+  resourceName: "net",
+  resourceType: "awsx:ec2:Vpc",
+  path: null,
+  message: `awsx:ec2:Vpc "net" cannot be seen offline: run ${commands}`,
+});
+
 // Found by an old-against-new bench: a finding that tells how to run the pack under the Pulumi
 // CLI names the pack's folder from where `check` ran, and its fingerprint moved with it, so code
 // scanning opened a new alert for the same finding when CI ran from another folder.
 test("a finding's fingerprint is the same from any folder check runs in", () => {
   // Built where `check` runs, as the engine builds it.
   const print = (stack: string) => {
-    const finding: Violation = {
-      policy: "offline-visibility",
-      level: "mandatory",
-      urn: "urn:pulumi:dev::p::awsx:ec2:Vpc::net",
-      resourceName: "net",
-      resourceType: "awsx:ec2:Vpc",
-      path: null,
-      message: `awsx:ec2:Vpc "net" cannot be seen offline: run ${cliCheckCommands(stack)}`,
-    };
+    const finding = hiddenVpc(cliCheckCommands(stack));
     const log = toSarif([finding], "index.ts", "index.ts", "0.0.0");
     return {
       message: finding.message,
@@ -72,15 +75,7 @@ test("a finding's fingerprint is the same from the project's folder and from abo
   const infra = path.join(repo, "my infra");
   fs.mkdirSync(infra);
   const print = (from: string) => {
-    const finding: Violation = {
-      policy: "offline-visibility",
-      level: "mandatory",
-      urn: "urn:pulumi:dev::p::awsx:ec2:Vpc::net",
-      resourceName: "net",
-      resourceType: "awsx:ec2:Vpc",
-      path: null,
-      message: `awsx:ec2:Vpc "net" cannot be seen offline: run ${cliCheckCommands("dev", infra, from)}`,
-    };
+    const finding = hiddenVpc(cliCheckCommands("dev", infra, from));
     return toSarif([finding], "index.ts", "index.ts", "0.0.0").runs[0].results?.[0]
       .partialFingerprints?.["sovereignDcFinding/v1"];
   };
