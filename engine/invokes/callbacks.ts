@@ -330,12 +330,29 @@ function installGathering(): () => void {
             from !== null &&
             Object.getPrototypeOf(from) === Object.prototype))
       ) {
-        gathered.set(made, from);
+        gathered.set(made, gatheredNow(from, 0) as object);
       }
       return made;
     };
   });
   return () => names.forEach((name, i) => (sdk[name] = originals[i]));
+}
+
+/**
+ * What a list or an object given to `pulumi.all` or `pulumi.output` holds now, down its nested
+ * lists and plain objects: the SDK takes its values at the call, so a program that changes the
+ * list afterwards (`list[0] = ip`) does not change what the callback is given.
+ */
+function gatheredNow(v: unknown, depth: number): unknown {
+  if (depth > 12 || typeof v !== "object" || v === null || pulumi.Output.isInstance(v)) {
+    return v;
+  }
+  if (Array.isArray(v)) {
+    return v.map((e: unknown) => gatheredNow(e, depth + 1));
+  }
+  return Object.getPrototypeOf(v) === Object.prototype
+    ? Object.fromEntries(Object.entries(v).map(([k, e]) => [k, gatheredNow(e, depth + 1)]))
+    : v;
 }
 
 /** The SDK's own `apply`, while an evaluation runs (`installUnknownCallbacks`). */

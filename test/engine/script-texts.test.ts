@@ -128,6 +128,14 @@ it("names the address through a callback that returns it and through gathered va
   );
 });
 
+// Red team 86 (b02c): the list given to pulumi.all, changed after the call to hold an address
+// instead of a computed value, made the mark name that address, and a copy to the value passed.
+it("gives a gathered value what the list or object held when it was gathered", () => {
+  for (const name of ["sent-to-changed-list", "sent-to-changed-object"]) {
+    expect(shown(inputs(name).userData)).toBe("#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n");
+  }
+});
+
 // Red team 85 (a35b, a36): the address of an instance the program reads was placed nowhere, its
 // copy said to go to one of "0 resources of this program". The mark names the region it is read in.
 it("names the region an instance the program reads is read in, in the marks of its addresses", () => {
