@@ -275,9 +275,12 @@ function withProxies(upload: Upload, environment: Environment, command: string):
       };
 }
 
-/** A command that writes the machine's hosts file (`>> /etc/hosts`, `tee -a /etc/hosts`, `sed -i`). */
+/**
+ * A command that writes the machine's hosts file (`>> /etc/hosts`, `>> "/etc/hosts"`, `tee -a
+ * /etc/hosts`, `sed -i`, `dd of=/etc/hosts`).
+ */
 const writesHostsFile =
-  /(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*-i[^|;&\n]*)\s*\/etc\/hosts(?![\w.-])/;
+  /(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*-i[^|;&\n]*|\bdd\b[^|;&\n]*\bof=)\s*["']?\/etc\/hosts["']?(?![\w.-])/;
 
 /**
  * An entry of a hosts file as a line writes it: an address — IPv4, IPv6, or one built at run time

