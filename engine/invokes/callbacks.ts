@@ -155,6 +155,13 @@ class Run {
 let marks = 0;
 
 /**
+ * The run of the callback running now, while its synchronous part runs (`withStandIns`): a
+ * stand-in of another run it consults (one an earlier callback kept in a variable) may decide what
+ * this one builds, so it consults this run too.
+ */
+let running: Run | undefined;
+
+/**
  * The run of the stand-in each mark naming a resource's address was written by, by the mark's
  * number, for one evaluation: a mark whose run consulted the stand-in (`Run.consulted`) names none.
  */
@@ -665,6 +672,9 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
   // choose between the address and a destination offline never shows.
   const consult = () => {
     run.consulted = true;
+    if (running !== undefined) {
+      running.consulted = true;
+    }
   };
   // A callable one is an arrow function: without non-configurable own keys to keep consistent.
   const target: object = callable ? () => undefined : {};
@@ -1002,7 +1012,16 @@ async function withStandIns(
   const run = new Run();
   try {
     const from = typeof source === "object" && source !== null ? gathered.get(source) : undefined;
-    keep?.(await func(text ?? givenValue(run, value, addressOf(source), from)), text !== undefined);
+    const given = text ?? givenValue(run, value, addressOf(source), from);
+    const outer = running;
+    running = run;
+    let result: unknown;
+    try {
+      result = func(given);
+    } finally {
+      running = outer;
+    }
+    keep?.(await result, text !== undefined);
     await Promise.all(run.pending);
   } catch (e) {
     recordFailure(func, e, run, source, failures);
