@@ -742,8 +742,20 @@ function standIn(run: Run, callable = false, source?: AddressSource): unknown {
       }
       return standIn(run);
     },
-    has: (_t, key) => typeof key === "string",
-    ownKeys: () => [],
+    // Asking whether it has a key, which keys it has, or what class it is (`"x" in t`,
+    // `Object.keys(t)`, `t instanceof String`) consults it too: the answers are not a text's.
+    has: (_t, key) => {
+      consult();
+      return typeof key === "string";
+    },
+    ownKeys: () => {
+      consult();
+      return [];
+    },
+    getPrototypeOf: () => {
+      consult();
+      return Object.getPrototypeOf(target) as object | null;
+    },
     getOwnPropertyDescriptor: () => undefined,
   });
   standIns.add(proxy);

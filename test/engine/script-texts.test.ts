@@ -186,6 +186,9 @@ it("names no address in the marks of a callback that consulted the address, or a
   expect(shown(inputs("sent-by-other-branch").userData)).toBe(
     "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
   );
+  for (const name of ["sent-by-keys-branch", "sent-by-class-branch", "sent-by-key-branch"]) {
+    expect(shown(inputs(name).userData)).toBe("#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n");
+  }
   expect(shown(inputs("sent-by-kept-branch").userData)).toBe(
     "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
   );
