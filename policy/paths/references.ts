@@ -1102,19 +1102,21 @@ function podUploads(
         // known at preview is reported, and read as none. An element the offline engine sent
         // with marks (`rsync … root@⟨…⟩:/r/`, built by pulumi.interpolate) is read as a
         // script's words are, a resource's address as its host (`withMarksRead`).
+        // The kubelet expands `$(NAME)` from the container's environment (`expandedByKubelet`).
         const addresses = new Map<string, AddressSource>();
+        const expanded = expandedByKubelet(value);
         const word = (w: unknown): string => {
           if (isUnknown(w)) {
             return unknownWord;
           }
           if (!(w as string).includes("⟨unknown ")) {
-            return w as string;
+            return expanded(w as string);
           }
           const marked = withMarksRead(w as string);
           for (const [host, source] of marked.addresses) {
             addresses.set(host, source);
           }
-          return marked.text.trim() === unknownWord ? unknownWord : marked.text;
+          return marked.text.trim() === unknownWord ? unknownWord : expanded(marked.text);
         };
         const words = (key: string): string[] => {
           const v = valueAt(value, key);
@@ -1156,6 +1158,45 @@ function podUploads(
     }
   }
   return out;
+}
+
+/**
+ * A word of a container's command or args as the kubelet runs it: each `$(NAME)` replaced by the
+ * value the container's `env` gives NAME (an earlier variable's `$(…)` in it expanded in turn),
+ * `$$` by `$`. A value not known at preview, or given from elsewhere (`valueFrom`, a ConfigMap or
+ * Secret's keys through `envFrom`, which may set any name), is the unknown word; a name nothing
+ * sets stays as written, as the kubelet leaves it.
+ */
+function expandedByKubelet(container: unknown): (word: string) => string {
+  const env = valueAt(container, "env");
+  const from = valueAt(container, "envFrom");
+  // Every name not set by `env` may come from `envFrom`.
+  let others =
+    isUnknown(env) || isUnknown(from) || (Array.isArray(from) && from.length > 0)
+      ? unknownWord
+      : undefined;
+  const vars = new Map<string, string>();
+  const expand = (text: string) =>
+    text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m: string, name?: string) =>
+      name === undefined ? "$" : (vars.get(name) ?? others ?? m),
+    );
+  for (const e of Array.isArray(env) ? (env as unknown[]) : []) {
+    const name = valueAt(e, "name");
+    const v = valueAt(e, "value");
+    if (typeof name !== "string") {
+      others = unknownWord;
+      continue;
+    }
+    vars.set(
+      name,
+      typeof v === "string" && !v.includes("⟨unknown ")
+        ? expand(v)
+        : v === undefined && valueAt(e, "valueFrom") === undefined
+          ? ""
+          : unknownWord,
+    );
+  }
+  return (word) => (word.includes("$") ? expand(word) : word);
 }
 
 /**

@@ -562,4 +562,31 @@ describe("a Kubernetes container's command or args not known at preview", () => 
     const plan = deployment({ command: ["/app/server"], args: ["--listen", unknown] })(oregon);
     expect(await judged(plan, "export")).toEqual([]);
   });
+
+  // Red team 86 (k04, k04b): the kubelet expands `$(DEST)` in a container's command and args from
+  // its env, and a copy to `root@$(DEST):/r/` was read as one to a command's output, then dropped.
+  test("reads $(NAME) in its command as the value the container's env gives it", async () => {
+    const rsync = (env: unknown, extra: Record<string, unknown> = {}) =>
+      deployment({
+        env,
+        ...extra,
+        command: ["rsync", "-a", "/data/", "root@$(DEST):/replica/"],
+      })(oregon);
+    expect(await judged(rsync([{ name: "DEST", value: "backup.example.de" }]), "export")).toEqual([
+      "mandatory: backup.example.de (a host the pack cannot place in a country)",
+    ]);
+    const closed = ["mandatory: spec.template.spec.containers[0].command[3] (unknown at preview)"];
+    expect(await judged(rsync([{ name: "DEST", value: unknown }]), "export")).toEqual(closed);
+    expect(
+      await judged(
+        rsync([{ name: "DEST", valueFrom: { configMapKeyRef: { name: "t" } } }]),
+        "export",
+      ),
+    ).toEqual(closed);
+    expect(
+      await judged(rsync([], { envFrom: [{ configMapRef: { name: "targets" } }] }), "export"),
+    ).toEqual(closed);
+    // Twin: a private address passes.
+    expect(await judged(rsync([{ name: "DEST", value: "10.0.1.5" }]), "export")).toEqual([]);
+  });
 });
