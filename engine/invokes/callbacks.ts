@@ -32,6 +32,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { rpc } from "../internals";
 import { olderSdkNote } from "../load-program";
 import type { CallbackFailure } from "../plan";
+import { decides } from "./decides";
 import { mayBeAbsent } from "./output-types";
 import { sigKey, unknownValue } from "../wire";
 import {
@@ -190,18 +191,24 @@ function withoutConsultedSources(text: string): string {
   if (sourcedMarks.size === 0) {
     return text;
   }
-  const plain = (t: string) =>
+  return withPlainMarks(text, (n) => sourcedMarks.get(n)?.consulted === true);
+}
+
+/**
+ * `text` with each mark naming a resource's address whose number `plain` takes a plain mark, which
+ * names no resource; in base64 text that encodes marks too. The same text when there is none.
+ */
+function withPlainMarks(text: string, plain: (n: number) => boolean = () => true): string {
+  const rewritten = (t: string) =>
     t.replace(marksIn, (whole: string, n: string, hex: string | undefined) =>
-      hex !== undefined && sourcedMarks.get(Number(n))?.consulted === true
-        ? markText(Number(n))
-        : whole,
+      hex !== undefined && plain(Number(n)) ? markText(Number(n)) : whole,
     );
   if (holdsMark(text)) {
-    return plain(text);
+    return rewritten(text);
   }
   if (encodesMark(text)) {
     const decoded = Buffer.from(text, "base64").toString("utf8");
-    const out = plain(decoded);
+    const out = rewritten(decoded);
     return out === decoded ? text : Buffer.from(out, "utf8").toString("base64");
   }
   return text;
@@ -1023,8 +1030,18 @@ async function withStandIns(
 ): Promise<unknown> {
   const run = new Run();
   try {
-    const from = typeof source === "object" && source !== null ? gathered.get(source) : undefined;
-    const given = text ?? givenValue(run, value, addressOf(source), from);
+    // Only a callback that builds text and chooses nothing is given what its values stand for:
+    // one that may decide on them (`m === "dr" ? other : ip`) is given plain stand-ins and texts
+    // whose marks name no resource, and what it builds fails closed where it is a destination.
+    const named = !decides(func);
+    const from =
+      named && typeof source === "object" && source !== null ? gathered.get(source) : undefined;
+    const given =
+      text === undefined
+        ? givenValue(run, value, named ? addressOf(source) : undefined, from)
+        : named
+          ? text
+          : withPlainMarks(text);
     const outer = running;
     running = run;
     let result: unknown;

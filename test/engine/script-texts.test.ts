@@ -192,6 +192,10 @@ it("names no address in the marks of a callback that consulted the address, or a
   expect(shown(inputs("sent-by-kept-branch").userData)).toBe(
     "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
   );
+  // Red team 86 (b24): `m === "dr" ? evil : ip` took the address's side, placed inside.
+  for (const name of ["sent-by-comparison", "sent-by-equality"]) {
+    expect(shown(inputs(name).userData)).toBe("#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n");
+  }
   expect(shown(inputs("sent-from-branch").userData)).toBe(
     "#!/bin/bash\nscp /data/x root@⟨?⟩:/srv/\n",
   );
