@@ -423,21 +423,21 @@ function scriptTexts(type: string, props: Record<string, unknown>): Record<strin
 }
 
 /**
- * The Kubernetes workloads whose pods' containers run what their `command` and `args` say (a Pod,
- * a Deployment, a Job, a CronJob…, their Lists and Patches): the kinds whose containers the pack
- * reads uploads in (policy/paths/references.ts `podUploads`).
+ * Whether resources of `type` may run containers whose commands the pack reads: any Kubernetes
+ * object (a Pod, a Deployment, a CronJob, their Lists and Patches, an Argo Rollout or an
+ * operator's custom resource with pod specs of its own; policy/paths/references.ts `podUploads`).
+ * Its inputs are walked for containers by their keys (`containerWord`).
  */
-const containerKinds =
-  /^kubernetes:(?:core\/v1:(?:Pod|ReplicationController)|apps\/v1(?:beta[12])?:(?:Deployment|StatefulSet|DaemonSet|ReplicaSet)|extensions\/v1beta1:(?:Deployment|DaemonSet|ReplicaSet)|batch\/v1(?:beta1)?:(?:Job|CronJob))(?:List|Patch)?$/;
-
-/** Whether resources of `type` run containers whose command and args the pack reads. */
 function runsContainers(type: string): boolean {
-  return containerKinds.test(type);
+  return type.startsWith("kubernetes:") && !type.startsWith("pulumi:providers:");
 }
 
-/** A path at which a container's command or args holds a word (`…containers[0].args[1]`). */
+/**
+ * A path at which a container's command or args holds a word (`…containers.0.args.1`), or the
+ * command of one of its lifecycle hooks or probes.
+ */
 const containerWord =
-  /(?:^|\.)(?:containers|initContainers|ephemeralContainers)\.\d+\.(?:command|args)\.\d+$/;
+  /(?:^|\.)(?:containers|initContainers|ephemeralContainers)\.\d+\.(?:command|args|lifecycle\.(?:postStart|preStop)\.exec\.command|(?:liveness|readiness|startup)Probe\.exec\.command)\.\d+$/;
 
 /**
  * `v` (a workload's inputs) with each Output that is a word of a container's command or args as

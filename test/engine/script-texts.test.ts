@@ -215,3 +215,25 @@ it("records a Kubernetes container's args with their text, and its other fields 
   expect(container.args.map(shown)).toEqual(["rsync -a /data/ root@⟨address.publicIp⟩:/replica/"]);
   expect(container.env[0].value).toEqual(unknownValue);
 });
+
+// Red team 86 (k06, k05): an Argo Rollout's container args and a lifecycle hook's command were
+// recorded wholly unknown, as the engine kept marks only for the core workloads' args.
+it("records the args of any Kubernetes object's containers, and their hooks' commands", () => {
+  const spec = inputs("rolled").spec as {
+    template: {
+      spec: {
+        containers: Array<{
+          args: unknown[];
+          lifecycle: { postStart: { exec: { command: unknown[] } } };
+        }>;
+      };
+    };
+  };
+  const [container] = spec.template.spec.containers;
+  expect(container.args.map(shown)).toEqual(["--to=⟨address.publicIp⟩"]);
+  expect(container.lifecycle.postStart.exec.command.map(shown)).toEqual([
+    "sh",
+    "-c",
+    "ping ⟨address.publicIp⟩",
+  ]);
+});
