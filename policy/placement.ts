@@ -1725,6 +1725,7 @@ function uploadFindings(
       tool: UploadTool;
       bucket: boolean;
       resource: boolean;
+      read: boolean;
       commands: string[];
     }
   >();
@@ -1739,14 +1740,15 @@ function uploadFindings(
         upload.bucket !== undefined ||
         /^(?:s3|oss):\/\/|^--bucket /.test(upload.unread ?? "") ||
         (upload.unread !== undefined && bucketTools.has(upload.tool)),
-      // The address of a resource of the program (residency/address-marks.ts).
+      // The address of a resource of the program (residency/address-marks.ts), created or read.
       resource: upload.programAddress !== undefined,
+      read: upload.programAddress?.read !== undefined,
       commands: [],
     };
     entry.commands.push(upload.command);
     byPlace.set(key, entry);
   }
-  return [...byPlace.values()].map(({ where, path, tool, bucket, resource, commands }) => {
+  return [...byPlace.values()].map(({ where, path, tool, bucket, resource, read, commands }) => {
     const distinct = [...new Set(commands)];
     const shown = distinct.map((c) => JSON.stringify(c)).join(", ");
     const [one, several] = uploadVerbs[tool];
@@ -1755,7 +1757,9 @@ function uploadFindings(
         ? "the compute sends what the command reads there each time it runs"
         : "the compute sends what the command reads there each time it runs, and no resource of the stack holds it";
     const fix = resource
-      ? `Send only to resources of this program inside ${j.id}, or create that resource inside ${j.id}.`
+      ? read
+        ? `Send only to resources of this program inside ${j.id}, or to an existing one the program reads inside ${j.id}.`
+        : `Send only to resources of this program inside ${j.id}, or create that resource inside ${j.id}.`
       : bucket
         ? `Copy only to a bucket this program creates inside ${j.id}, or to an OSS bucket the command places inside ${j.id} by its regional endpoint (-e); an S3 bucket's region or endpoint on the line places only the request, which the AWS CLI redirects to wherever the bucket lies.`
         : `Upload only to a service inside ${j.id} by its regional endpoint, or to a private address; once you have confirmed that a host keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason.`;

@@ -455,6 +455,13 @@ describe("an upload to the address of a resource of the program, not known at pr
     expect(await sends(to(read(1)), "named-destinations")).toEqual([
       'mandatory: the publicIp of ec2 instance "legacy" (an existing ec2 instance the program reads, not one it creates: where it is cannot be checked)',
     ]);
+    // Its way out is another resource inside, not creating the one it reads (red team 86).
+    const [violation] = (await pack.check(to(read(1, "eu-west-1")), oregonSettings)).filter(
+      (v) => v.policy === "named-destinations" && v.resourceName === "vm",
+    );
+    expect(violation.message).toMatch(
+      /Send only to resources of this program inside US, or to an existing one the program reads inside US\.$/,
+    );
   });
 
   // Red team 85 (a35b, a36): an instance the program reads (`aws.ec2.Instance.get`) was said to be
