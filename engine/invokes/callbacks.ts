@@ -1033,9 +1033,14 @@ async function withStandIns(
     // Only a callback that builds text and chooses nothing is given what its values stand for:
     // one that may decide on them (`m === "dr" ? other : ip`) is given plain stand-ins and texts
     // whose marks name no resource, and what it builds fails closed where it is a destination.
-    const named = !decides(func);
-    const from =
-      named && typeof source === "object" && source !== null ? gathered.get(source) : undefined;
+    const gathering =
+      typeof source === "object" && source !== null ? gathered.get(source) : undefined;
+    const named =
+      (addressOf(source) === undefined &&
+        gathering === undefined &&
+        (text === undefined || text === withPlainMarks(text))) ||
+      !decides(func);
+    const from = named ? gathering : undefined;
     const given =
       text === undefined
         ? givenValue(run, value, named ? addressOf(source) : undefined, from)

@@ -14,7 +14,10 @@
  * `JSON.stringify`). Anything else, or a source that does not parse (a method, a native or bound
  * function), may decide: its stand-ins name no resource, and the copy fails closed.
  */
-import { parse } from "acorn";
+import type * as Acorn from "acorn";
+
+/** acorn, loaded on the first callback read: most evaluations hand no address to a callback. */
+let acorn: typeof Acorn | undefined;
 
 /** A node of acorn's ESTree, as far as the reading here needs it. */
 interface Node {
@@ -58,7 +61,9 @@ export function decides(fn: (...args: never[]) => unknown): boolean {
 function textBuilder(source: string): boolean {
   let program: Node;
   try {
-    program = parse(`(${source})`, { ecmaVersion: "latest" }) as unknown as Node;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    acorn ??= require("acorn") as typeof Acorn;
+    program = acorn.parse(`(${source})`, { ecmaVersion: "latest" }) as unknown as Node;
   } catch {
     return false;
   }
