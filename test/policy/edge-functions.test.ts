@@ -56,6 +56,16 @@ const cdn =
       { dependsOn },
     );
 
+/**
+ * A cache behaviour's one Lambda association, for `eventType`: its ARN under `key` (a
+ * distribution's `lambdaArn`, a multi-tenant distribution's `lambdaFunctionArn`).
+ */
+const lambdaAt = (key: string) => (eventType: string, value: unknown) => ({
+  lambdaFunctionAssociations: [{ eventType, [key]: value }],
+});
+const plainLambda = lambdaAt("lambdaArn");
+const tenantLambda = lambdaAt("lambdaFunctionArn");
+
 /** A distribution "cdn": its default behaviour, then its ordered ones. */
 const distribution = cdn(
   "aws:cloudfront/distribution:Distribution",
@@ -84,9 +94,7 @@ describe("a Lambda function a CloudFront distribution associates", () => {
   test("fails on the function, naming the distribution and the event, by its version's ARN", async () => {
     const plan = pipe(
       edgeFunction,
-      distribution({
-        lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: `${arn}:3` }],
-      }),
+      distribution(plainLambda("viewer-request", `${arn}:3`)),
     )(oregon);
     expect(await onFunction(plan)).toEqual([atTheEdge]);
     expect(await messageOnFunction(plan)).toContain(
@@ -100,18 +108,14 @@ describe("a Lambda function a CloudFront distribution associates", () => {
       distribution({}, [
         {
           pathPattern: "/private/*",
-          lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaArn: arn }],
+          ...plainLambda("origin-request", arn),
         },
       ]),
     )(oregon);
     expect(await onFunction(ordered)).toEqual([atTheEdge]);
     const built = pipe(
       edgeFunction,
-      distribution(
-        { lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: unknown }] },
-        [],
-        { defaultCacheBehavior: ["edge"] },
-      ),
+      distribution(plainLambda("viewer-request", unknown), [], { defaultCacheBehavior: ["edge"] }),
     )(oregon);
     expect(await onFunction(built)).toEqual([atTheEdge]);
   });
@@ -121,15 +125,12 @@ describe("a Lambda function a CloudFront distribution associates", () => {
   test("gives one finding per distribution, naming every association", async () => {
     const plan = pipe(
       edgeFunction,
-      distribution(
-        { lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: `${arn}:3` }] },
-        [
-          {
-            pathPattern: "/api/*",
-            lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaArn: `${arn}:3` }],
-          },
-        ],
-      ),
+      distribution(plainLambda("viewer-request", `${arn}:3`), [
+        {
+          pathPattern: "/api/*",
+          ...plainLambda("origin-request", `${arn}:3`),
+        },
+      ]),
     )(oregon);
     expect(await onFunction(plan)).toEqual([atTheEdge]);
     expect(await messageOnFunction(plan)).toContain(
@@ -142,21 +143,14 @@ describe("a Lambda function a CloudFront distribution associates", () => {
     expect(await onFunction(none)).toEqual([]);
     const other = pipe(
       edgeFunction,
-      distribution({
-        lambdaFunctionAssociations: [
-          {
-            eventType: "viewer-request",
-            lambdaArn: "arn:aws:lambda:us-east-1:111122223333:function:other:1",
-          },
-        ],
-      }),
+      distribution(
+        plainLambda("viewer-request", "arn:aws:lambda:us-east-1:111122223333:function:other:1"),
+      ),
     )(oregon);
     expect(await onFunction(other)).toEqual([]);
     const unknownElsewhere = pipe(
       edgeFunction,
-      distribution({
-        lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: unknown }],
-      }),
+      distribution(plainLambda("viewer-request", unknown)),
     )(oregon);
     expect(await onFunction(unknownElsewhere)).toEqual([]);
   });
@@ -180,11 +174,7 @@ describe("a Lambda function a multi-tenant CloudFront distribution associates", 
   test("fails by its default behaviour's lambdaFunctionArn, by a cache behaviour's, and by one not known at preview", async () => {
     const byDefault = pipe(
       edgeFunction,
-      multitenant({
-        lambdaFunctionAssociations: [
-          { eventType: "viewer-request", lambdaFunctionArn: `${arn}:3` },
-        ],
-      }),
+      multitenant(tenantLambda("viewer-request", `${arn}:3`)),
     )(oregon);
     expect(await onFunction(byDefault)).toEqual([multitenantAtTheEdge]);
     const byCacheBehaviour = pipe(
@@ -192,26 +182,16 @@ describe("a Lambda function a multi-tenant CloudFront distribution associates", 
       multitenant({}, [
         {
           pathPattern: "/private/*",
-          lambdaFunctionAssociations: [{ eventType: "origin-request", lambdaFunctionArn: arn }],
+          ...tenantLambda("origin-request", arn),
         },
       ]),
     )(oregon);
     expect(await onFunction(byCacheBehaviour)).toEqual([multitenantAtTheEdge]);
     const built = pipe(
       edgeFunction,
-      multitenant(
-        {},
-        [
-          {
-            lambdaFunctionAssociations: [
-              { eventType: "origin-request", lambdaFunctionArn: unknown },
-            ],
-          },
-        ],
-        {
-          cacheBehaviors: ["edge"],
-        },
-      ),
+      multitenant({}, [tenantLambda("origin-request", unknown)], {
+        cacheBehaviors: ["edge"],
+      }),
     )(oregon);
     expect(await onFunction(built)).toEqual([multitenantAtTheEdge]);
     expect(await messageOnFunction(byCacheBehaviour)).toContain(
@@ -222,14 +202,9 @@ describe("a Lambda function a multi-tenant CloudFront distribution associates", 
   test("twin: another function's ARN, or none, passes", async () => {
     const other = pipe(
       edgeFunction,
-      multitenant({
-        lambdaFunctionAssociations: [
-          {
-            eventType: "viewer-request",
-            lambdaFunctionArn: "arn:aws:lambda:us-east-1:111122223333:function:other:1",
-          },
-        ],
-      }),
+      multitenant(
+        tenantLambda("viewer-request", "arn:aws:lambda:us-east-1:111122223333:function:other:1"),
+      ),
     )(oregon);
     expect(await onFunction(other)).toEqual([]);
     expect(await onFunction(pipe(edgeFunction, multitenant({}))(oregon))).toEqual([]);
@@ -333,7 +308,7 @@ describe("a Lambda function a behaviour with an association not known at preview
   const byOrigin = distribution(
     {
       targetOriginId: "edge-origin",
-      lambdaFunctionAssociations: [{ eventType: "viewer-request", lambdaArn: unknown }],
+      ...plainLambda("viewer-request", unknown),
     },
     [],
     { defaultCacheBehavior: ["edge"] },
